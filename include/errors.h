@@ -1,0 +1,24 @@
+/* errors.h: ladder's error domain, and the exit code each kind of error ends with.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_ERRORS_H
+#define LADDER_ERRORS_H
+
+#include <glib.h>
+
+#define LADDER_ERROR ladder_error_quark()
+GQuark ladder_error_quark(void);
+
+/* Bad input from users is INPUT or USAGE (exit 2); a failed read or write of
+ * a file that was fine is IO (exit 1). */
+typedef enum {
+    LADDER_ERROR_INPUT,   /* a scenario or data file says something wrong */
+    LADDER_ERROR_USAGE,   /* a bad command line */
+    LADDER_ERROR_IO,      /* reading or writing failed */
+} LadderError;
+
+enum { LADDER_EXIT_OK = 0, LADDER_EXIT_IO = 1, LADDER_EXIT_INPUT = 2 };
+
+/* The process exit code for `error`: 2 for input and usage, 1 otherwise. */
+int ladder_error_exit_code(const GError *error);
+
+#endif

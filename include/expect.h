@@ -1,0 +1,19 @@
+/* expect.h: the exact expectation of every stock and entry count, by a
+ * cohort recursion on expected values (no simulation).
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_EXPECT_H
+#define LADDER_EXPECT_H
+
+#include <glib.h>
+#include "model.h"
+
+/* Expected stock and entries of each stage at the end of each year, with
+ * the parameters `base` (n_params values, e.g. model_central_params) and the
+ * policies applied.  `stock` and `entries` are [n_years * n_stages], row 0 is
+ * base_year (entries 0).  Because every step of a year is linear in the
+ * counts, this is E[stock] exactly when `base` is not random.  Fails as
+ * model_year_params does. */
+gboolean expect_run(const Model *m, const double *base, double *stock,
+                    double *entries, GError **error);
+
+#endif

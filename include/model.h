@@ -1,0 +1,127 @@
+/* model.h: a validated scenario: the ladder, its parameters, policies and targets.
+ * The engine, the statistics and the writers read a Model; only scenario.c builds one.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_MODEL_H
+#define LADDER_MODEL_H
+
+#include <glib.h>
+#include "dist.h"
+
+#define MODEL_MAX_STAGES 64         /* ladders are 5-8 stages; bounds the RNG stream layout */
+#define MODEL_MAX_RENEWAL_YEARS 50  /* a status valid 50 years is not a renewal */
+#define MODEL_MAX_YEARS 100         /* horizon - base_year */
+
+/* Where a value was written, for messages: "tianning.ini:23". */
+typedef struct {
+    char *file;  /* as the user named it (extends: relative to the user's path) */
+    int line;    /* 1-based; 0 when unknown */
+} SourceRef;
+
+typedef enum { PARAM_EDGE, PARAM_EXIT, PARAM_RENEWAL, PARAM_INFLOW, PARAM_RECRUITMENT } ParamKind;
+
+/* One scalar parameter of the model.  Every edge, exit, renewal, inflow and
+ * recruitment is one, in one array, so that policies, uncertainty and (later)
+ * sensitivity and solve address them all by index. */
+typedef struct {
+    ParamKind kind;
+    int stage;          /* owning stage; for an edge, its source */
+    int to;             /* edge destination; -1 for other kinds */
+    char *key;          /* canonical key: "tech_sme -> hightech", "exit.startup" */
+    double value;       /* as written: a probability 0..1, or firms per year >= 0 */
+    gboolean uncertain; /* drawn once per replication from `dist` */
+    Dist dist;
+    SourceRef where;    /* the line that gives `value` (or `dist` when uncertain) */
+} Param;
+
+typedef enum { POLICY_MULTIPLY, POLICY_ADD, POLICY_SET } PolicyOp;
+
+typedef struct {
+    int param;          /* index into Model.params */
+    PolicyOp op;
+    double x;           /* factor, addend (negative for "-x") or new value */
+    SourceRef where;
+} PolicyChange;
+
+typedef struct {
+    char *name;         /* from the group name "[policy NAME]" */
+    int from, to;       /* years it acts in, inclusive */
+    int n_changes;
+    PolicyChange *changes;
+    SourceRef where;    /* the group header */
+} Policy;
+
+typedef enum { COUNT_STAGE, COUNT_AT_OR_ABOVE, COUNT_NEW } CountKind;
+
+typedef struct {
+    char *name;         /* from "[target NAME]" */
+    int stage;
+    int year;           /* base_year+1 .. horizon */
+    gint64 at_least;
+    CountKind count;
+    SourceRef where;
+} Target;
+
+typedef struct {
+    char *id;           /* ASCII [a-z][a-z0-9_]* */
+    char *name;         /* display name, may be Chinese */
+    gint64 baseline;    /* firms at the end of base_year */
+    int renewal_years;  /* valid years V of a status to renew; 0: no renewal */
+    int lapse_to;       /* stage a lapsed firm falls to; -1 without renewal */
+    int renewal_param;  /* index of the renewal probability; -1 without renewal */
+    int exit_param;     /* -1: no exits */
+    int inflow_param;   /* -1: no inflow */
+    int recruitment_param; /* -1: no recruitment */
+    int n_out;          /* outgoing edges, in file order */
+    int out_param[MODEL_MAX_STAGES];
+} Stage;
+
+typedef struct Model {
+    char *file;         /* the scenario path as given */
+    char *name;
+    char *region;       /* may be NULL */
+    char *description;  /* may be NULL */
+    char *language;     /* "zh" or "en": [scenario] language, else zh when names hold CJK */
+    int base_year, horizon;
+    guint64 replications; /* [scenario] replications, 0 when not given */
+    guint64 seed;         /* [scenario] seed */
+    gboolean has_seed;
+    int n_stages;
+    Stage *stages;
+    int n_params;
+    Param *params;
+    int n_policies;
+    Policy *policies;
+    int n_targets;
+    Target *targets;
+} Model;
+
+void model_free(Model *m);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Model, model_free)
+
+/* Years recorded: base_year .. horizon, so horizon - base_year + 1. */
+int model_n_years(const Model *m);
+
+/* Stage index of `id`, or -1. */
+int model_stage_index(const Model *m, const char *id);
+
+/* Parameter index of a key written as in a policy ("a -> b", "a->b",
+ * "exit.ID", "renewal.ID", "inflow.ID", "recruitment.ID"), or -1 when the
+ * model has no such parameter.  Spaces around "->" and the key are ignored. */
+int model_param_find(const Model *m, const char *key);
+
+/* Fills `out[n_params]` with central values: `value`, or the mean of `dist`
+ * for an uncertain parameter. */
+void model_central_params(const Model *m, double *out);
+
+/* The parameters in force in `year` (base_year+1 .. horizon): `base`
+ * (central or drawn values) with every policy active that year applied in
+ * file order.  Fails with an INPUT error naming the stage, year and policy
+ * when a probability leaves [0, 1], a stage's exit plus outgoing edges
+ * exceed 1, or an inflow or recruitment becomes negative. */
+gboolean model_year_params(const Model *m, const double *base, int year,
+                           double *out, GError **error);
+
+/* Display name of the stage (its id when the name is empty). */
+const char *model_stage_name(const Model *m, int stage);
+
+#endif

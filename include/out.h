@@ -1,0 +1,29 @@
+/* out.h: writers of a Summary: summary.json, summary.csv, gnuplot data and
+ * scripts, the rendered charts, and the table printed on stdout.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_OUT_H
+#define LADDER_OUT_H
+
+#include <glib.h>
+#include "summary.h"
+
+/* summary.json (json-glib): byte-identical for the same summary; no time, no path. */
+gboolean out_json_write(const Summary *s, const char *path, GError **error);
+
+/* summary.csv: UTF-8 with a BOM, a row per stage and year. */
+gboolean out_csv_write(const Summary *s, const char *path, GError **error);
+
+/* Writes the .dat files and the .gp scripts (from the templates in plots/,
+ * compiled in as a GResource) into `dir`.  Each script renders its PNG and
+ * SVG when gnuplot runs it from `dir`. */
+gboolean out_plot_write(const Summary *s, const char *dir, GError **error);
+
+/* Runs gnuplot on every .gp in `dir` (in parallel).  Returns FALSE with an
+ * IO error when gnuplot fails; sets *no_gnuplot and returns TRUE when
+ * gnuplot is not installed. */
+gboolean out_plot_render(const char *dir, gboolean *no_gnuplot, GError **error);
+
+/* Appends the readable result table, in the scenario's language, to `out`. */
+void out_table_format(const Summary *s, GString *out);
+
+#endif

@@ -1,0 +1,20 @@
+/* scenario.h: load a scenario file (GKeyFile, UTF-8) into a validated Model.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_SCENARIO_H
+#define LADDER_SCENARIO_H
+
+#include <glib.h>
+#include "model.h"
+
+/* Loads `path` (following `extends`), checks every group and key, and
+ * returns a Model the caller owns (model_free).  On bad input returns NULL
+ * with an INPUT error "file:line: [group] key = value: what is wrong", with
+ * the nearest known name suggested for an unknown one; an unreadable file
+ * is an IO error. */
+Model *scenario_load(const char *path, GError **error);
+
+/* The same from text in memory; `name` stands for the file in messages and
+ * `extends` paths are relative to `dir` (NULL: the current folder). */
+Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error);
+
+#endif

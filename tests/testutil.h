@@ -1,0 +1,86 @@
+/* testutil.h: helpers shared by the cmocka tests: scratch folders, scenario
+ * text written to files, and running the ladder binary as a user would.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_TESTUTIL_H
+#define LADDER_TESTUTIL_H
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <cmocka.h>
+
+/* A fresh folder under /tmp; remove with tu_rmrf. */
+static inline char *tu_tmpdir(void)
+{
+    GError *error = NULL;
+    char *dir = g_dir_make_tmp("ladder-test-XXXXXX", &error);
+    assert_non_null(dir);
+    return dir;
+}
+
+static inline void tu_rmrf(const char *path)
+{
+    char *cmd = g_strdup_printf("rm -rf '%s'", path);
+    assert_int_equal(system(cmd), 0);
+    g_free(cmd);
+}
+
+/* Writes `text` to dir/name and returns the path (caller frees). */
+static inline char *tu_write(const char *dir, const char *name, const char *text)
+{
+    char *path = g_build_filename(dir, name, NULL);
+    assert_true(g_file_set_contents(path, text, -1, NULL));
+    return path;
+}
+
+/* Output of one ladder process. */
+typedef struct {
+    int status;   /* exit code */
+    char *out;    /* stdout */
+    char *err;    /* stderr */
+} TuRun;
+
+static inline void tu_run_clear(TuRun *r)
+{
+    g_free(r->out);
+    g_free(r->err);
+}
+
+/* Runs the ladder binary ($LADDER, else build/ladder) with the NULL-ended
+ * arguments after `cwd` (NULL: current folder). */
+static inline TuRun tu_ladder(const char *cwd, ...)
+{
+    GPtrArray *argv = g_ptr_array_new();
+    const char *bin = g_getenv("LADDER");
+    g_ptr_array_add(argv, (char *)(bin ? bin : "build/ladder"));
+    va_list ap;
+    va_start(ap, cwd);
+    for (const char *a; (a = va_arg(ap, const char *));)
+        g_ptr_array_add(argv, (char *)a);
+    va_end(ap);
+    g_ptr_array_add(argv, NULL);
+    TuRun r = {0};
+    GError *error = NULL;
+    int wait = 0;
+    gboolean ok = g_spawn_sync(cwd, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r.out, &r.err, &wait, &error);
+    if (!ok)
+        fail_msg("cannot run ladder: %s", error->message);
+    r.status = g_spawn_check_wait_status(wait, NULL) ? 0 : (WIFEXITED(wait) ? WEXITSTATUS(wait) : -1);
+    g_ptr_array_free(argv, TRUE);
+    return r;
+}
+
+/* The repository's root, where scenarios/ and plots/ are ($SRCDIR, else "."). */
+static inline const char *tu_srcdir(void)
+{
+    const char *s = g_getenv("SRCDIR");
+    return s ? s : ".";
+}
+
+#endif
