@@ -1,0 +1,145 @@
+#!/bin/sh
+# bench.sh: performance figures for `make bench`: run time against the NumPy reference, peak
+# memory, and a full run with charts.  Prints a table; slowness never fails it (only a crash does).
+# SPDX-License-Identifier: MIT
+#
+# Run from the repository root after the build.  Environment:
+#   LADDER      the binary to time (default build/ladder)
+#   LADDER_REF  the reference implementation (default ../shared/tools/ladder_numpy.py)
+#   PYTHON      the interpreter for it (default /usr/bin/python3, else python3 on PATH)
+
+LADDER=${LADDER:-build/ladder}
+REF=${LADDER_REF:-../shared/tools/ladder_numpy.py}
+BENCH=tests/data/bench6.ini
+SCENARIO=scenarios/tianning-2025.ini
+REPS=100000          # replications of the timed runs
+MEM_REPS=1000000     # replications of the memory run
+LADDER_TRIES=5       # best of 5 for ladder, best of 3 for the slower reference
+REF_TRIES=3
+GOAL_SPEEDUP=5       # ladder at least 5x faster than the reference
+GOAL_RSS_MB=100      # peak resident memory at MEM_REPS under 100 MB
+
+if [ -x /usr/bin/python3 ]; then PYTHON=${PYTHON:-/usr/bin/python3}; else PYTHON=${PYTHON:-python3}; fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ladder-bench.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+broken=""   # set when a command failed (an error or a crash, never slowness)
+
+now() { date +%s.%N; }
+
+# best_of N CMD...: runs CMD N times (output discarded) and sets $best and $worst to the least
+# and greatest wall time in seconds, the whole process included.  Returns 1 when CMD fails; its
+# stderr is then in $tmp/err.
+best_of() {
+    bo_n=$1; shift
+    best=""; worst=""
+    bo_i=0
+    while [ "$bo_i" -lt "$bo_n" ]; do
+        bo_s=$(now)
+        "$@" >/dev/null 2>"$tmp/err" || return 1
+        bo_e=$(now)
+        bo_t=$(awk -v s="$bo_s" -v e="$bo_e" 'BEGIN { printf "%.3f", e - s }')
+        best=$(awk -v a="$best" -v b="$bo_t" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
+        worst=$(awk -v a="$worst" -v b="$bo_t" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }')
+        bo_i=$((bo_i + 1))
+    done
+}
+
+# row WHAT FIGURE GOAL MET: one line of the table.
+row() { printf '%-50s %-20s %-10s %s\n' "$1" "$2" "${3:--}" "${4:--}"; }
+
+# failed WHAT: records a failed command and its error, shown after the table.
+failed() {
+    broken=yes
+    { echo "  $1"; sed 's/^/    /' "$tmp/err"; } >>"$tmp/failures"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", (b > 0) ? a / b : 0 }'; }
+at_least() { awk -v a="$1" -v b="$2" 'BEGIN { print (b > 0 && a / b >= '"$GOAL_SPEEDUP"') ? "yes" : "no" }'; }
+
+echo "ladder benchmark, $(date '+%Y-%m-%d %H:%M:%S %z')"
+echo "machine: $(nproc) CPUs, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)"
+echo "binary:  $LADDER"
+echo
+
+have_ladder=yes
+if [ ! -x "$LADDER" ]; then
+    have_ladder=no
+    echo "note: $LADDER not found or not executable: run 'make' first; its rows are skipped"
+fi
+have_ref=yes
+if [ ! -f "$REF" ]; then
+    have_ref=no
+    echo "note: reference $REF not found; its rows are skipped"
+elif ! "$PYTHON" -c 'import numpy' 2>/dev/null; then
+    have_ref=no
+    echo "note: $PYTHON has no numpy (Debian: sudo apt-get install python3-numpy); reference rows skipped"
+fi
+[ "$have_ladder" = no ] || [ "$have_ref" = no ] && echo
+
+printf '%-50s %-20s %-10s %s\n' what figure goal met
+
+# (a) run time of the whole process against the reference, on the same file and replications.
+t1=""; t2=""; tref=""
+if [ "$have_ladder" = yes ]; then
+    for th in 1 2; do
+        if best_of "$LADDER_TRIES" "$LADDER" run "$BENCH" --reps "$REPS" --threads "$th" \
+                --no-charts --quiet --out "$tmp/out"; then
+            row "bench6 ${REPS} reps, --threads $th, best of $LADDER_TRIES" "$best s (max $worst)" "" ""
+            [ "$th" = 1 ] && t1=$best || t2=$best
+        else
+            row "bench6 ${REPS} reps, --threads $th" "failed" "" ""
+            failed "$LADDER run $BENCH --threads $th"
+        fi
+    done
+fi
+if [ "$have_ref" = yes ]; then
+    if best_of "$REF_TRIES" "$PYTHON" "$REF" "$BENCH" --reps "$REPS" --seed 1; then
+        tref=$best
+        row "reference ladder_numpy.py, best of $REF_TRIES" "$best s (max $worst)" "" ""
+    else
+        row "reference ladder_numpy.py" "failed" "" ""
+        failed "$PYTHON $REF $BENCH"
+    fi
+fi
+if [ -n "$tref" ]; then
+    [ -n "$t1" ] && row "speed-up over the reference, 1 thread" "$(ratio "$tref" "$t1")" ">= ${GOAL_SPEEDUP}x" "$(at_least "$tref" "$t1")"
+    [ -n "$t2" ] && row "speed-up over the reference, 2 threads" "$(ratio "$tref" "$t2")" ">= ${GOAL_SPEEDUP}x" "$(at_least "$tref" "$t2")"
+fi
+
+# (b) peak resident memory: histograms keep it flat however many replications run.
+if [ "$have_ladder" = yes ]; then
+    if [ ! -x /usr/bin/time ]; then
+        row "peak RSS, $MEM_REPS reps" "skipped" "< $GOAL_RSS_MB MB" ""
+        echo "note: /usr/bin/time is missing; install it with: sudo apt-get install time"
+    elif /usr/bin/time -f %M -o "$tmp/rss" "$LADDER" run "$BENCH" --reps "$MEM_REPS" \
+            --no-charts --quiet --out "$tmp/out" >/dev/null 2>"$tmp/err"; then
+        kb=$(tail -n 1 "$tmp/rss")
+        mb=$(awk -v k="$kb" 'BEGIN { printf "%.1f", k / 1024 }')
+        met=$(awk -v k="$kb" 'BEGIN { print (k / 1024 < '"$GOAL_RSS_MB"') ? "yes" : "no" }')
+        row "peak RSS, bench6 $MEM_REPS reps" "$mb MB" "< $GOAL_RSS_MB MB" "$met"
+    else
+        row "peak RSS, bench6 $MEM_REPS reps" "failed" "< $GOAL_RSS_MB MB" ""
+        failed "$LADDER run $BENCH --reps $MEM_REPS"
+    fi
+fi
+
+# (c) what `make run` does: the bundled scenario at its own replications, charts included.
+if [ "$have_ladder" = yes ]; then
+    reps=$(sed -n 's/^[[:space:]]*replications[[:space:]]*=[[:space:]]*\([0-9]*\).*/\1/p' "$SCENARIO" | head -n 1)
+    if best_of 1 "$LADDER" run "$SCENARIO" --out "$tmp/run"; then
+        row "$(basename "$SCENARIO" .ini) full run with charts (${reps:-default} reps)" "$best s" "" ""
+    else
+        row "$(basename "$SCENARIO" .ini) full run with charts" "failed" "" ""
+        failed "$LADDER run $SCENARIO"
+    fi
+fi
+
+if [ -n "$broken" ]; then
+    echo
+    echo "failed (an error, not slowness):"
+    cat "$tmp/failures"
+    exit 1
+fi
+exit 0
