@@ -23,7 +23,8 @@ gsl_rng *rng_new(void);
  * replication `rep` under `seed`.  Independent of anything drawn before. */
 void rng_open(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream);
 
-/* Stream id of (purpose, year index 1..MODEL_MAX_YEARS, stage, slot 0..4095). */
+/* Stream id of (purpose, year index 0..MODEL_MAX_YEARS, stage 0..63, slot
+ * 0..65535): distinct arguments give distinct ids. */
 guint32 rng_stream_id(RngPurpose purpose, int year_index, int stage, int slot);
 
 /* The raw block function: Philox4x32 with 10 rounds (Salmon, Moraes, Dror

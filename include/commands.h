@@ -1,0 +1,25 @@
+/* commands.h: the entry point of each `ladder COMMAND`, one file each.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_COMMANDS_H
+#define LADDER_COMMANDS_H
+
+#include <glib.h>
+
+/* A command's options and help; `parameter` is the usage after the name. */
+typedef struct {
+    const char *name;
+    const char *parameter;   /* "FILE" */
+    const char *summary;     /* one line, for `ladder help` */
+    int (*main)(int argc, char **argv);  /* argv[0] is the command name */
+    GOptionContext *(*context)(void);    /* its options, for `ladder help NAME` */
+} Command;
+
+/* `ladder run FILE`: replications, summary, charts.  Returns the exit code. */
+int cmd_run_main(int argc, char **argv);
+GOptionContext *cmd_run_context(void);
+
+/* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
+ * (freed); adds "Try 'ladder help CMD'" after a usage error. */
+int cmd_fail(const char *command, GError *error);
+
+#endif

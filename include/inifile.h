@@ -1,0 +1,47 @@
+/* inifile.h: a key file read with GKeyFile, with the file and line of every
+ * group and key (GKeyFile keeps none), and `extends` merged key by key.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_INIFILE_H
+#define LADDER_INIFILE_H
+
+#include <glib.h>
+#include "model.h"
+
+typedef struct {
+    char *key;        /* stripped, as written */
+    char *value;      /* unescaped (g_key_file_get_string), stripped */
+    SourceRef where;
+} IniEntry;
+
+typedef struct {
+    char *name;       /* between the brackets, stripped */
+    SourceRef where;  /* the header line */
+    GPtrArray *entries; /* IniEntry *, in file order */
+} IniGroup;
+
+typedef struct {
+    GPtrArray *groups;  /* IniGroup *, in file order (a parent's first) */
+} IniDoc;
+
+/* Reads `path` and, when [scenario] has `extends`, the file it names first
+ * (relative to `path`'s folder), letting this file's keys replace the
+ * parent's key by key and adding new groups and keys after the parent's.
+ * Accepts a UTF-8 BOM and CRLF line ends.  INPUT errors say
+ * "file:line: what is wrong" (not UTF-8, a line that is no group, key or
+ * comment, a key given twice, an extends loop); an unreadable file is IO. */
+IniDoc *ini_load(const char *path, GError **error);
+
+/* The same from text; `name` stands for the file in messages, `dir` is
+ * where extends paths start (NULL: the current folder). */
+IniDoc *ini_load_data(const char *name, const char *dir, const char *text, GError **error);
+
+void ini_doc_free(IniDoc *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(IniDoc, ini_doc_free)
+
+/* The group named `name`, or NULL. */
+IniGroup *ini_group(const IniDoc *doc, const char *name);
+
+/* The entry `key` of `group`, or NULL. */
+IniEntry *ini_entry(const IniGroup *group, const char *key);
+
+#endif

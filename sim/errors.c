@@ -1,0 +1,15 @@
+/* errors.c: ladder's error domain and exit codes.
+ * SPDX-License-Identifier: MIT */
+#include "errors.h"
+
+G_DEFINE_QUARK(ladder-error-quark, ladder_error)
+
+int ladder_error_exit_code(const GError *error)
+{
+    if (error == NULL)
+        return LADDER_EXIT_OK;
+    if (error->domain == LADDER_ERROR &&
+        (error->code == LADDER_ERROR_INPUT || error->code == LADDER_ERROR_USAGE))
+        return LADDER_EXIT_INPUT;
+    return LADDER_EXIT_IO;
+}

@@ -1,0 +1,301 @@
+/* inifile.c: key files through GKeyFile, with line numbers from a scan of
+ * our own, and `extends` merged key by key.
+ * SPDX-License-Identifier: MIT */
+#include "inifile.h"
+
+#include <string.h>
+
+#include "errors.h"
+
+#define INI_MAX_EXTENDS_DEPTH 16  /* deeper chains are loops in disguise */
+
+static void entry_free(gpointer p)
+{
+    IniEntry *e = p;
+    g_free(e->key);
+    g_free(e->value);
+    g_free(e->where.file);
+    g_free(e);
+}
+
+static void group_free(gpointer p)
+{
+    IniGroup *g = p;
+    g_free(g->name);
+    g_free(g->where.file);
+    g_ptr_array_free(g->entries, TRUE);
+    g_free(g);
+}
+
+void ini_doc_free(IniDoc *doc)
+{
+    if (doc == NULL)
+        return;
+    g_ptr_array_free(doc->groups, TRUE);
+    g_free(doc);
+}
+
+IniGroup *ini_group(const IniDoc *doc, const char *name)
+{
+    for (guint i = 0; i < doc->groups->len; i++) {
+        IniGroup *g = doc->groups->pdata[i];
+        if (strcmp(g->name, name) == 0)
+            return g;
+    }
+    return NULL;
+}
+
+IniEntry *ini_entry(const IniGroup *group, const char *key)
+{
+    for (guint i = 0; group && i < group->entries->len; i++) {
+        IniEntry *e = group->entries->pdata[i];
+        if (strcmp(e->key, key) == 0)
+            return e;
+    }
+    return NULL;
+}
+
+/* "a->b", "a  ->b" and "a -> b" are one edge: writes them "a -> b". */
+static char *normalise_key(const char *key)
+{
+    g_autofree char *k = g_strstrip(g_strdup(key));
+    const char *arrow = strstr(k, "->");
+    if (arrow == NULL)
+        return g_steal_pointer(&k);
+    g_autofree char *a = g_strstrip(g_strndup(k, arrow - k));
+    g_autofree char *b = g_strstrip(g_strdup(arrow + 2));
+    return g_strdup_printf("%s -> %s", a, b);
+}
+
+static gboolean input_error(GError **error, const char *file, int line, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
+
+static gboolean input_error(GError **error, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *what = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    if (line > 0)
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: %s", file, line, what);
+    else
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: %s", file, what);
+    return FALSE;
+}
+
+/* Lines of the groups and keys of `text`, keyed "group\037key" (key "" for
+ * the header).  Fails on a line GKeyFile would reject, a key outside any
+ * group, and a group or key written twice. */
+static GHashTable *scan_lines(const char *file, const char *text, GError **error)
+{
+    g_autoptr(GHashTable) lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_auto(GStrv) rows = g_strsplit(text, "\n", -1);
+    g_autofree char *group = NULL;
+
+    for (int i = 0; rows[i]; i++) {
+        int line = i + 1;
+        g_autofree char *row = g_strstrip(g_strdup(rows[i]));
+        if (*row == '\0' || *row == '#')
+            continue;
+        char *id;
+        if (*row == '[') {
+            if (row[strlen(row) - 1] != ']') {
+                input_error(error, file, line, "a group header must end with ']': %s", row);
+                return NULL;
+            }
+            g_free(group);
+            group = g_strstrip(g_strndup(row + 1, strlen(row) - 2));
+            id = g_strconcat(group, "\037", NULL);
+        } else if (strchr(row, '=') != NULL && group != NULL) {
+            g_autofree char *key = normalise_key(g_strndup(row, strchr(row, '=') - row));
+            id = g_strconcat(group, "\037", key, NULL);
+        } else {
+            input_error(error, file, line, group == NULL ? "'%s' comes before any [group]"
+                                                         : "'%s' is not a [group], a key = value line or a # comment",
+                        row);
+            return NULL;
+        }
+        gpointer first = g_hash_table_lookup(lines, id);
+        if (first != NULL) {
+            input_error(error, file, line, "%s given twice (first at line %d)",
+                        *row == '[' ? row : strchr(id, '\037') + 1, GPOINTER_TO_INT(first));
+            g_free(id);
+            return NULL;
+        }
+        g_hash_table_insert(lines, id, GINT_TO_POINTER(line));
+    }
+    return g_steal_pointer(&lines);
+}
+
+/* A copy of `text` without a UTF-8 BOM and with CRLF turned into LF. */
+static char *clean_text(const char *text)
+{
+    if (g_str_has_prefix(text, "\xEF\xBB\xBF"))
+        text += 3;
+    GString *s = g_string_sized_new(strlen(text));
+    for (const char *p = text; *p; p++)
+        if (!(p[0] == '\r' && p[1] == '\n'))
+            g_string_append_c(s, *p);
+    return g_string_free(s, FALSE);
+}
+
+static int line_of(GHashTable *lines, const char *group, const char *key)
+{
+    g_autofree char *id = g_strconcat(group, "\037", key ? key : "", NULL);
+    return GPOINTER_TO_INT(g_hash_table_lookup(lines, id));
+}
+
+/* The groups and entries of one file, without following extends. */
+static IniDoc *read_one(const char *file, const char *text, GError **error)
+{
+    if (!g_utf8_validate(text, -1, NULL)) {
+        input_error(error, file, 0, "the file is not UTF-8; save it as UTF-8 (in Excel or Notepad: Save As, encoding UTF-8)");
+        return NULL;
+    }
+    g_autofree char *clean = clean_text(text);
+    g_autoptr(GHashTable) lines = scan_lines(file, clean, error);
+    if (lines == NULL)
+        return NULL;
+    g_autoptr(GKeyFile) kf = g_key_file_new();
+    GError *local = NULL;
+    if (!g_key_file_load_from_data(kf, clean, -1, G_KEY_FILE_NONE, &local)) {
+        input_error(error, file, 0, "%s", local->message);
+        g_error_free(local);
+        return NULL;
+    }
+    IniDoc *doc = g_new0(IniDoc, 1);
+    doc->groups = g_ptr_array_new_with_free_func(group_free);
+    g_auto(GStrv) groups = g_key_file_get_groups(kf, NULL);
+    for (int i = 0; groups[i]; i++) {
+        IniGroup *g = g_new0(IniGroup, 1);
+        g->name = g_strstrip(g_strdup(groups[i]));
+        g->where = (SourceRef){g_strdup(file), line_of(lines, g->name, NULL)};
+        g->entries = g_ptr_array_new_with_free_func(entry_free);
+        g_ptr_array_add(doc->groups, g);
+        g_auto(GStrv) keys = g_key_file_get_keys(kf, groups[i], NULL, NULL);
+        for (int j = 0; keys[j]; j++) {
+            IniEntry *e = g_new0(IniEntry, 1);
+            e->key = normalise_key(keys[j]);
+            e->where = (SourceRef){g_strdup(file), line_of(lines, g->name, e->key)};
+            g_ptr_array_add(g->entries, e);
+            e->value = g_key_file_get_string(kf, groups[i], keys[j], &local);
+            if (e->value == NULL) {
+                input_error(error, file, e->where.line, "[%s] %s: %s", g->name, e->key, local->message);
+                g_error_free(local);
+                ini_doc_free(doc);
+                return NULL;
+            }
+            g_strstrip(e->value);
+        }
+    }
+    return doc;
+}
+
+static IniEntry *entry_copy(const IniEntry *e)
+{
+    IniEntry *c = g_new0(IniEntry, 1);
+    c->key = g_strdup(e->key);
+    c->value = g_strdup(e->value);
+    c->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    return c;
+}
+
+/* Copies the groups and entries of `child` over those of `parent`: a key
+ * present in both takes the child's value in the parent's place. */
+static void merge_into(IniDoc *parent, const IniDoc *child)
+{
+    for (guint i = 0; i < child->groups->len; i++) {
+        const IniGroup *cg = child->groups->pdata[i];
+        IniGroup *pg = ini_group(parent, cg->name);
+        if (pg == NULL) {
+            pg = g_new0(IniGroup, 1);
+            pg->name = g_strdup(cg->name);
+            pg->where = (SourceRef){g_strdup(cg->where.file), cg->where.line};
+            pg->entries = g_ptr_array_new_with_free_func(entry_free);
+            g_ptr_array_add(parent->groups, pg);
+        }
+        for (guint j = 0; j < cg->entries->len; j++) {
+            const IniEntry *ce = cg->entries->pdata[j];
+            IniEntry *pe = ini_entry(pg, ce->key);
+            guint k;
+            if (pe != NULL && g_ptr_array_find(pg->entries, pe, &k)) {
+                pg->entries->pdata[k] = entry_copy(ce);
+                entry_free(pe);
+            } else {
+                g_ptr_array_add(pg->entries, entry_copy(ce));
+            }
+        }
+    }
+}
+
+/* Reads `text` and its extends chain; `seen` holds the canonical paths
+ * already on the chain. */
+static IniDoc *load_chain(const char *name, const char *dir, const char *text,
+                          GHashTable *seen, GError **error)
+{
+    g_autoptr(IniDoc) doc = read_one(name, text, error);
+    if (doc == NULL)
+        return NULL;
+    IniGroup *sc = ini_group(doc, "scenario");
+    IniEntry *ext = ini_entry(sc, "extends");
+    if (ext == NULL)
+        return g_steal_pointer(&doc);
+    if (*ext->value == '\0') {
+        input_error(error, name, ext->where.line, "[scenario] extends: names no file");
+        return NULL;
+    }
+    g_autofree char *path = g_path_is_absolute(ext->value) || dir == NULL
+                                ? g_strdup(ext->value)
+                                : g_build_filename(dir, ext->value, NULL);
+    g_autofree char *canon = g_canonicalize_filename(path, NULL);
+    if (g_hash_table_contains(seen, canon) || g_hash_table_size(seen) >= INI_MAX_EXTENDS_DEPTH) {
+        input_error(error, name, ext->where.line, "[scenario] extends = %s: a loop (that file extends this one)",
+                    ext->value);
+        return NULL;
+    }
+    g_autofree char *parent_text = NULL;
+    GError *local = NULL;
+    if (!g_file_get_contents(path, &parent_text, NULL, &local)) {
+        input_error(error, name, ext->where.line, "[scenario] extends = %s: %s", ext->value, local->message);
+        g_error_free(local);
+        return NULL;
+    }
+    g_hash_table_add(seen, g_strdup(canon));
+    g_autofree char *parent_dir = g_path_get_dirname(path);
+    IniDoc *parent = load_chain(path, parent_dir, parent_text, seen, error);
+    if (parent == NULL)
+        return NULL;
+    merge_into(parent, doc);
+    /* The merged [scenario] must not pass extends on: it is resolved. */
+    IniGroup *psc = ini_group(parent, "scenario");
+    IniEntry *pext = ini_entry(psc, "extends");
+    g_ptr_array_remove(psc->entries, pext);
+    return parent;
+}
+
+IniDoc *ini_load_data(const char *name, const char *dir, const char *text, GError **error)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (dir != NULL) {
+        g_autofree char *self = g_build_filename(dir, name, NULL);
+        g_hash_table_add(seen, g_canonicalize_filename(g_path_is_absolute(name) ? name : self, NULL));
+    }
+    return load_chain(name, dir, text, seen, error);
+}
+
+IniDoc *ini_load(const char *path, GError **error)
+{
+    g_autofree char *text = NULL;
+    GError *local = NULL;
+    if (!g_file_get_contents(path, &text, NULL, &local)) {
+        g_set_error(error, LADDER_ERROR,
+                    g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? LADDER_ERROR_INPUT : LADDER_ERROR_IO,
+                    "%s", local->message);
+        g_error_free(local);
+        return NULL;
+    }
+    g_autofree char *dir = g_path_get_dirname(path);
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_hash_table_add(seen, g_canonicalize_filename(path, NULL));
+    return load_chain(path, dir, text, seen, error);
+}

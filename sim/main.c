@@ -1,0 +1,104 @@
+/* main.c: `ladder COMMAND ...`: finds the command in the table and runs it.
+ * SPDX-License-Identifier: MIT */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <gsl/gsl_errno.h>
+
+#include "commands.h"
+#include "errors.h"
+#include "text.h"
+
+#ifndef LADDER_VERSION
+#define LADDER_VERSION "0.1.0"
+#endif
+
+static const Command commands[] = {
+    {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},
+};
+
+int cmd_fail(const char *command, GError *error)
+{
+    fprintf(stderr, "ladder: %s\n", error->message);
+    if (error->domain == LADDER_ERROR && error->code == LADDER_ERROR_USAGE)
+        fprintf(stderr, "Try 'ladder help %s'.\n", command ? command : "");
+    int status = ladder_error_exit_code(error);
+    g_error_free(error);
+    return status;
+}
+
+static const Command *find_command(const char *name)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+static void print_overview(FILE *f)
+{
+    fprintf(f, "Usage: ladder COMMAND [OPTIONS] ...\n\n"
+               "Simulates how firms climb a growth ladder (初创 → 科小 → 高企 → 瞪羚 → 独角兽 → 上市)\n"
+               "and how likely a plan's targets are met.\n\nCommands:\n");
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+        fprintf(f, "  %-4s %-6s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
+    fprintf(f, "  help [COMMAND]  show this, or a command's options\n"
+               "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
+               "\nOptions: --help, --version\n");
+}
+
+static int unknown_command(const char *name)
+{
+    const char *names[G_N_ELEMENTS(commands) + 2] = {"help"};
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+        names[i + 1] = commands[i].name;
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown command '%s'", name);
+    text_append_suggestion(msg, name, names);
+    fprintf(stderr, "ladder: %s\nTry 'ladder help'.\n", msg->str);
+    return LADDER_EXIT_INPUT;
+}
+
+static int help(const char *name)
+{
+    if (name == NULL) {
+        print_overview(stdout);
+        return LADDER_EXIT_OK;
+    }
+    const Command *c = find_command(name);
+    if (c == NULL)
+        return unknown_command(name);
+    g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
+    g_set_prgname(prgname);
+    g_autoptr(GOptionContext) ctx = c->context();
+    g_autofree char *text = g_option_context_get_help(ctx, TRUE, NULL);
+    fputs(text, stdout);
+    return LADDER_EXIT_OK;
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* numbers in files always use '.' */
+    g_set_prgname("ladder");
+    gsl_set_error_handler_off();
+    if (argc < 2) {
+        print_overview(stderr);
+        return LADDER_EXIT_INPUT;
+    }
+    const char *name = argv[1];
+    if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0) {
+        printf("ladder %s\n", LADDER_VERSION);
+        return LADDER_EXIT_OK;
+    }
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
+        return help(NULL);
+    if (strcmp(name, "help") == 0)
+        return help(argc > 2 ? argv[2] : NULL);
+    const Command *c = find_command(name);
+    if (c == NULL)
+        return unknown_command(name);
+    g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
+    g_set_prgname(prgname);
+    return c->main(argc - 1, argv + 1);
+}

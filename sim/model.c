@@ -1,0 +1,223 @@
+/* model.c: queries on a validated Model, and the parameters in force each
+ * year once the policies act.
+ * SPDX-License-Identifier: MIT */
+#include "model.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "errors.h"
+
+/* Slack for sums of probabilities written in decimal (0.1 + 0.2 + 0.7). */
+#define PROBABILITY_SUM_SLACK 1e-12
+
+void model_free(Model *m)
+{
+    if (m == NULL)
+        return;
+    for (int i = 0; i < m->n_stages; i++) {
+        g_free(m->stages[i].id);
+        g_free(m->stages[i].name);
+    }
+    for (int i = 0; i < m->n_params; i++) {
+        g_free(m->params[i].key);
+        g_free(m->params[i].where.file);
+    }
+    for (int i = 0; i < m->n_policies; i++) {
+        for (int j = 0; j < m->policies[i].n_changes; j++)
+            g_free(m->policies[i].changes[j].where.file);
+        g_free(m->policies[i].changes);
+        g_free(m->policies[i].name);
+        g_free(m->policies[i].where.file);
+    }
+    for (int i = 0; i < m->n_targets; i++) {
+        g_free(m->targets[i].name);
+        g_free(m->targets[i].where.file);
+    }
+    g_free(m->stages);
+    g_free(m->params);
+    g_free(m->policies);
+    g_free(m->targets);
+    g_free(m->file);
+    g_free(m->name);
+    g_free(m->region);
+    g_free(m->description);
+    g_free(m->language);
+    g_free(m);
+}
+
+int model_n_years(const Model *m)
+{
+    return m->horizon - m->base_year + 1;
+}
+
+int model_stage_index(const Model *m, const char *id)
+{
+    for (int i = 0; i < m->n_stages; i++)
+        if (strcmp(m->stages[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+const char *model_stage_name(const Model *m, int stage)
+{
+    const Stage *s = &m->stages[stage];
+    return s->name && *s->name ? s->name : s->id;
+}
+
+static const char *const kind_prefix[] = {
+    [PARAM_EXIT] = "exit.", [PARAM_RENEWAL] = "renewal.",
+    [PARAM_INFLOW] = "inflow.", [PARAM_RECRUITMENT] = "recruitment.",
+};
+
+static int find_param(const Model *m, ParamKind kind, int stage, int to)
+{
+    for (int i = 0; i < m->n_params; i++) {
+        const Param *p = &m->params[i];
+        if (p->kind == kind && p->stage == stage && p->to == to)
+            return i;
+    }
+    return -1;
+}
+
+int model_param_find(const Model *m, const char *key)
+{
+    g_autofree char *k = g_strstrip(g_strdup(key));
+    const char *arrow = strstr(k, "->");
+    if (arrow) {
+        g_autofree char *from = g_strstrip(g_strndup(k, arrow - k));
+        g_autofree char *to = g_strstrip(g_strdup(arrow + 2));
+        int a = model_stage_index(m, from), b = model_stage_index(m, to);
+        return a < 0 || b < 0 ? -1 : find_param(m, PARAM_EDGE, a, b);
+    }
+    for (int kind = PARAM_EXIT; kind <= PARAM_RECRUITMENT; kind++) {
+        const char *prefix = kind_prefix[kind];
+        if (g_str_has_prefix(k, prefix)) {
+            int s = model_stage_index(m, k + strlen(prefix));
+            return s < 0 ? -1 : find_param(m, (ParamKind)kind, s, -1);
+        }
+    }
+    return -1;
+}
+
+void model_central_params(const Model *m, double *out)
+{
+    for (int i = 0; i < m->n_params; i++) {
+        const Param *p = &m->params[i];
+        out[i] = p->uncertain ? dist_central(&p->dist) : p->value;
+    }
+}
+
+static gboolean is_probability(ParamKind kind)
+{
+    return kind == PARAM_EDGE || kind == PARAM_EXIT || kind == PARAM_RENEWAL;
+}
+
+static gboolean policy_active(const Policy *p, int year)
+{
+    return p->from <= year && year <= p->to;
+}
+
+static double policy_apply(const PolicyChange *c, double v)
+{
+    switch (c->op) {
+    case POLICY_MULTIPLY: return v * c->x;
+    case POLICY_ADD: return v + c->x;
+    case POLICY_SET: return c->x;
+    }
+    g_assert_not_reached();
+}
+
+/* The last change active in `year` on `param`, or on any parameter of
+ * stage `stage` that leaves it (exit or edge) when param is -1. */
+static const PolicyChange *last_change(const Model *m, int year, int param, int stage,
+                                       const Policy **policy)
+{
+    const PolicyChange *found = NULL;
+    for (int i = 0; i < m->n_policies; i++) {
+        const Policy *p = &m->policies[i];
+        if (!policy_active(p, year))
+            continue;
+        for (int j = 0; j < p->n_changes; j++) {
+            const Param *q = &m->params[p->changes[j].param];
+            gboolean hit = param >= 0 ? p->changes[j].param == param
+                                      : q->stage == stage && (q->kind == PARAM_EXIT || q->kind == PARAM_EDGE);
+            if (hit) {
+                found = &p->changes[j];
+                *policy = p;
+            }
+        }
+    }
+    return found;
+}
+
+/* Sets the error for a bad value in `year`, naming the policy that made it. */
+static void year_error(const Model *m, int year, int param, int stage, const char *what,
+                       GError **error)
+{
+    const Policy *policy = NULL;
+    const PolicyChange *c = last_change(m, year, param, stage, &policy);
+    const Stage *s = &m->stages[stage];
+    if (c == NULL) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "in %d, stage %s (%s): %s",
+                    year, s->id, model_stage_name(m, stage), what);
+        return;
+    }
+    static const char ops[] = {[POLICY_MULTIPLY] = '*', [POLICY_ADD] = '+', [POLICY_SET] = '='};
+    char x[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(x, sizeof x, "%g", c->op == POLICY_ADD ? fabs(c->x) : c->x);
+    char op = c->op == POLICY_ADD && c->x < 0 ? '-' : ops[c->op];
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                "%s:%d: [policy %s] %s = %c%s: in %d, stage %s (%s): %s",
+                c->where.file, c->where.line, policy->name, m->params[c->param].key, op, x,
+                year, s->id, model_stage_name(m, stage), what);
+}
+
+static gboolean check_param(const Model *m, int year, int i, double v, GError **error)
+{
+    const Param *p = &m->params[i];
+    if (is_probability(p->kind) && !(v >= 0 && v <= 1)) {
+        g_autofree char *what = g_strdup_printf("%s becomes %g, but a probability must lie in [0, 1]", p->key, v);
+        year_error(m, year, i, p->stage, what, error);
+        return FALSE;
+    }
+    if (!is_probability(p->kind) && !(v >= 0 && isfinite(v))) {
+        g_autofree char *what = g_strdup_printf("%s becomes %g, but firms a year cannot be negative", p->key, v);
+        year_error(m, year, i, p->stage, what, error);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean check_stage_sum(const Model *m, int year, int s, const double *v, GError **error)
+{
+    const Stage *st = &m->stages[s];
+    double sum = st->exit_param >= 0 ? v[st->exit_param] : 0;
+    for (int j = 0; j < st->n_out; j++)
+        sum += v[st->out_param[j]];
+    if (sum <= 1 + PROBABILITY_SUM_SLACK)
+        return TRUE;
+    g_autofree char *what = g_strdup_printf("exit plus outgoing edges sum to %g, more than 1", sum);
+    year_error(m, year, -1, s, what, error);
+    return FALSE;
+}
+
+gboolean model_year_params(const Model *m, const double *base, int year, double *out,
+                           GError **error)
+{
+    memcpy(out, base, sizeof *out * m->n_params);
+    for (int i = 0; i < m->n_policies; i++) {
+        const Policy *p = &m->policies[i];
+        if (!policy_active(p, year))
+            continue;
+        for (int j = 0; j < p->n_changes; j++)
+            out[p->changes[j].param] = policy_apply(&p->changes[j], out[p->changes[j].param]);
+    }
+    for (int i = 0; i < m->n_params; i++)
+        if (!check_param(m, year, i, out[i], error))
+            return FALSE;
+    for (int s = 0; s < m->n_stages; s++)
+        if (!check_stage_sum(m, year, s, out, error))
+            return FALSE;
+    return TRUE;
+}

@@ -1,0 +1,137 @@
+/* outdir.c: output folders that appear whole or not at all: written in a
+ * temporary folder beside the destination, renamed into place at the end.
+ * SPDX-License-Identifier: MIT */
+#include "outdir.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+
+#include "errors.h"
+
+/* A file in every folder ladder writes: its presence allows replacing. */
+#define OUTDIR_MARKER ".ladder-output"
+
+struct OutDir {
+    char *dest;
+    char *tmp;
+};
+
+/* Removes `path` and, for a folder, everything under it (links are removed,
+ * not followed).  Best effort: used to clean up. */
+static void remove_tree(const char *path)
+{
+    GStatBuf st;
+    if (g_lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        GDir *dir = g_dir_open(path, 0, NULL);
+        for (const char *name; dir && (name = g_dir_read_name(dir));) {
+            g_autofree char *child = g_build_filename(path, name, NULL);
+            remove_tree(child);
+        }
+        if (dir)
+            g_dir_close(dir);
+        g_rmdir(path);
+    } else {
+        g_unlink(path);
+    }
+}
+
+static gboolean io_error(GError **error, const char *what, const char *path)
+{
+    int e = errno;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s %s: %s", what, path, g_strerror(e));
+    return FALSE;
+}
+
+/* TRUE when `dest` may be replaced: absent, an empty folder, or ladder's. */
+static gboolean replaceable(const char *dest, GError **error)
+{
+    if (!g_file_test(dest, G_FILE_TEST_EXISTS))
+        return TRUE;
+    g_autofree char *marker = g_build_filename(dest, OUTDIR_MARKER, NULL);
+    if (g_file_test(dest, G_FILE_TEST_IS_DIR)) {
+        GDir *dir = g_dir_open(dest, 0, NULL);
+        gboolean empty = dir && g_dir_read_name(dir) == NULL;
+        if (dir)
+            g_dir_close(dir);
+        if (empty || g_file_test(marker, G_FILE_TEST_IS_REGULAR))
+            return TRUE;
+    }
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                "%s exists and was not written by ladder; choose another --out or move it away", dest);
+    return FALSE;
+}
+
+OutDir *outdir_begin(const char *dest, GError **error)
+{
+    if (!replaceable(dest, error))
+        return NULL;
+    g_autofree char *parent = g_path_get_dirname(dest);
+    if (g_mkdir_with_parents(parent, 0777) != 0) {
+        io_error(error, "cannot create folder", parent);
+        return NULL;
+    }
+    g_autofree char *base = g_path_get_basename(dest);
+    g_autofree char *tmpl = g_strdup_printf("%s/.%s.tmp-XXXXXX", parent, base);
+    if (g_mkdtemp(tmpl) == NULL) {
+        io_error(error, "cannot create a folder in", parent);
+        return NULL;
+    }
+    OutDir *o = g_new0(OutDir, 1);
+    o->dest = g_strdup(dest);
+    o->tmp = g_steal_pointer(&tmpl);
+    g_autofree char *marker = g_build_filename(o->tmp, OUTDIR_MARKER, NULL);
+    if (!g_file_set_contents(marker, "written by ladder; ladder may replace this folder\n", -1, NULL)) {
+        io_error(error, "cannot write", marker);
+        outdir_abort(o);
+        return NULL;
+    }
+    return o;
+}
+
+const char *outdir_path(const OutDir *o)
+{
+    return o->tmp;
+}
+
+gboolean outdir_commit(OutDir *o, GError **error)
+{
+    g_autofree char *old = NULL;
+    gboolean ok = TRUE;
+    if (g_file_test(o->dest, G_FILE_TEST_EXISTS)) {
+        g_autofree char *parent = g_path_get_dirname(o->dest);
+        g_autofree char *base = g_path_get_basename(o->dest);
+        old = g_strdup_printf("%s/.%s.old-XXXXXX", parent, base);
+        /* rename() replaces the empty folder mkdtemp made. */
+        if (g_mkdtemp(old) == NULL || g_rename(o->dest, old) != 0)
+            ok = io_error(error, "cannot move aside", o->dest);
+    }
+    if (ok && g_rename(o->tmp, o->dest) != 0) {
+        ok = io_error(error, "cannot rename the results into", o->dest);
+        if (old)
+            g_rename(old, o->dest);
+    }
+    if (ok && old)
+        remove_tree(old);
+    if (ok) {
+        g_free(o->tmp);
+        o->tmp = NULL;
+    }
+    outdir_abort(o);
+    return ok;
+}
+
+void outdir_abort(OutDir *o)
+{
+    if (o == NULL)
+        return;
+    if (o->tmp)
+        remove_tree(o->tmp);
+    g_free(o->tmp);
+    g_free(o->dest);
+    g_free(o);
+}

@@ -1,0 +1,756 @@
+/* scenario.c: turns the groups and keys of a scenario file into a validated
+ * Model, rejecting every unknown name with the nearest known one suggested.
+ * SPDX-License-Identifier: MIT */
+#include "scenario.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "errors.h"
+#include "inifile.h"
+#include "text.h"
+
+#define SCENARIO_MAX_REPLICATIONS 100000000ULL /* 10^8: beyond it a run takes hours */
+#define SCENARIO_MAX_BASELINE 1000000000LL     /* 10^9 firms in a stage: no district has more */
+#define SCENARIO_MAX_PER_YEAR 1e8              /* inflow or recruitment per year */
+#define SCENARIO_YEAR_MIN 1900
+#define SCENARIO_YEAR_MAX 2300
+
+/* The model under construction, with growable arrays. */
+typedef struct {
+    Model *m;
+    GArray *stages;    /* Stage */
+    GArray *params;    /* Param */
+    GArray *policies;  /* Policy */
+    GArray *targets;   /* Target */
+} Builder;
+
+typedef gboolean (*GroupReader)(Builder *b, const IniGroup *g, GError **error);
+
+/* ---- messages ---------------------------------------------------------- */
+
+/* "file:line: [group] key = value: what", the shape of every entry error. */
+static gboolean entry_error(GError **error, const IniGroup *g, const IniEntry *e, const char *fmt, ...)
+    G_GNUC_PRINTF(4, 5);
+
+static gboolean entry_error(GError **error, const IniGroup *g, const IniEntry *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *what = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: [%s] %s = %s: %s",
+                e->where.file, e->where.line, g->name, e->key, e->value, what);
+    return FALSE;
+}
+
+static gboolean group_error(GError **error, const IniGroup *g, const char *fmt, ...) G_GNUC_PRINTF(3, 4);
+
+static gboolean group_error(GError **error, const IniGroup *g, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *what = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: [%s]: %s", g->where.file,
+                g->where.line, g->name, what);
+    return FALSE;
+}
+
+/* An error for an unknown name, suggesting the nearest of `known`. */
+static gboolean unknown_error(GError **error, const IniGroup *g, const IniEntry *e, const char *what,
+                              const char *name, const char *const *known)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown %s '%s'", what, name);
+    text_append_suggestion(msg, name, known);
+    return entry_error(error, g, e, "%s", msg->str);
+}
+
+/* ---- numbers ----------------------------------------------------------- */
+
+static gboolean parse_double(const char *text, double *out)
+{
+    char *end = NULL;
+    if (*text == '\0')
+        return FALSE;
+    *out = g_ascii_strtod(text, &end);
+    return *end == '\0' && isfinite(*out);
+}
+
+static gboolean read_int(const IniGroup *g, const IniEntry *e, gint64 lo, gint64 hi, gint64 *out,
+                         GError **error)
+{
+    if (!g_ascii_string_to_signed(e->value, 10, lo, hi, out, NULL))
+        return entry_error(error, g, e, "expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
+                           lo, hi);
+    return TRUE;
+}
+
+static gboolean check_probability(const IniGroup *g, const IniEntry *e, const char *text, double *out,
+                                  GError **error)
+{
+    if (!parse_double(text, out))
+        return entry_error(error, g, e, "expected a probability such as 0.08");
+    if (*out < 0 || *out > 1)
+        return entry_error(error, g, e, "a probability must lie in [0, 1]");
+    return TRUE;
+}
+
+static gboolean check_rate(const IniGroup *g, const IniEntry *e, double *out, GError **error)
+{
+    if (!parse_double(e->value, out))
+        return entry_error(error, g, e, "expected a number of firms a year, such as 400");
+    if (*out < 0 || *out > SCENARIO_MAX_PER_YEAR)
+        return entry_error(error, g, e, "firms a year must lie in [0, %g]", SCENARIO_MAX_PER_YEAR);
+    return TRUE;
+}
+
+/* ---- stages and parameters --------------------------------------------- */
+
+static Stage *stage_at(Builder *b, int i)
+{
+    return &g_array_index(b->stages, Stage, i);
+}
+
+static int stage_find(Builder *b, const char *id)
+{
+    for (guint i = 0; i < b->stages->len; i++)
+        if (strcmp(stage_at(b, (int)i)->id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* NULL-terminated stage ids, for suggestions (caller frees the array only). */
+static const char **stage_ids(Builder *b)
+{
+    const char **ids = g_new0(const char *, b->stages->len + 1);
+    for (guint i = 0; i < b->stages->len; i++)
+        ids[i] = stage_at(b, (int)i)->id;
+    return ids;
+}
+
+/* The stage named by `id` in entry `e`, or -1 with an error. */
+static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
+{
+    int s = stage_find(b, id);
+    if (s < 0) {
+        g_autofree const char **ids = stage_ids(b);
+        unknown_error(error, g, e, "stage", id, ids);
+    }
+    return s;
+}
+
+static int param_find(Builder *b, ParamKind kind, int stage, int to)
+{
+    for (guint i = 0; i < b->params->len; i++) {
+        Param *p = &g_array_index(b->params, Param, i);
+        if (p->kind == kind && p->stage == stage && p->to == to)
+            return (int)i;
+    }
+    return -1;
+}
+
+static const char *const param_prefix[] = {
+    [PARAM_EXIT] = "exit", [PARAM_RENEWAL] = "renewal",
+    [PARAM_INFLOW] = "inflow", [PARAM_RECRUITMENT] = "recruitment",
+};
+
+static char *param_key(Builder *b, ParamKind kind, int stage, int to)
+{
+    if (kind == PARAM_EDGE)
+        return g_strdup_printf("%s -> %s", stage_at(b, stage)->id, stage_at(b, to)->id);
+    return g_strdup_printf("%s.%s", param_prefix[kind], stage_at(b, stage)->id);
+}
+
+/* Adds a parameter with `value` written at `e` and links it to its stage. */
+static int param_add(Builder *b, ParamKind kind, int stage, int to, double value, const IniEntry *e)
+{
+    Param p = {.kind = kind, .stage = stage, .to = to, .value = value,
+               .key = param_key(b, kind, stage, to),
+               .where = {g_strdup(e->where.file), e->where.line}};
+    g_array_append_val(b->params, p);
+    int i = (int)b->params->len - 1;
+    Stage *s = stage_at(b, stage);
+    switch (kind) {
+    case PARAM_EDGE: s->out_param[s->n_out++] = i; break;
+    case PARAM_EXIT: s->exit_param = i; break;
+    case PARAM_RENEWAL: s->renewal_param = i; break;
+    case PARAM_INFLOW: s->inflow_param = i; break;
+    case PARAM_RECRUITMENT: s->recruitment_param = i; break;
+    }
+    return i;
+}
+
+static gboolean is_probability_kind(ParamKind kind)
+{
+    return kind == PARAM_EDGE || kind == PARAM_EXIT || kind == PARAM_RENEWAL;
+}
+
+/* Every key a policy or [uncertainty] could name, for suggestions. */
+static GPtrArray *all_param_keys(Builder *b)
+{
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < b->params->len; i++)
+        g_ptr_array_add(keys, g_strdup(g_array_index(b->params, Param, i).key));
+    for (int kind = PARAM_EXIT; kind <= PARAM_RECRUITMENT; kind++)
+        for (guint s = 0; s < b->stages->len; s++)
+            if (kind != PARAM_RENEWAL)
+                g_ptr_array_add(keys, param_key(b, (ParamKind)kind, (int)s, -1));
+    return keys;
+}
+
+/* Resolves a parameter key of a policy or [uncertainty] line.  Exits,
+ * inflows and recruitment that the scenario does not give start at 0; an
+ * edge must be in [transitions] and a renewal in [renewal].  Returns the
+ * index, or -1 with an error. */
+static int resolve_param(Builder *b, const IniGroup *g, const IniEntry *e, const char *const *extra_known,
+                         GError **error)
+{
+    const char *arrow = strstr(e->key, " -> ");
+    if (arrow) {
+        g_autofree char *from = g_strndup(e->key, arrow - e->key);
+        int s = need_stage(b, g, e, from, error), t = s < 0 ? -1 : need_stage(b, g, e, arrow + 4, error);
+        if (t < 0)
+            return -1;
+        int i = param_find(b, PARAM_EDGE, s, t);
+        if (i < 0)
+            entry_error(error, g, e, "there is no edge %s in [transitions]; add it there (0 is a fine value) "
+                        "for this line to change it", e->key);
+        return i;
+    }
+    const char *dot = strchr(e->key, '.');
+    g_autofree char *prefix = dot ? g_strndup(e->key, dot - e->key) : g_strdup(e->key);
+    for (int kind = PARAM_EXIT; kind <= PARAM_RECRUITMENT; kind++) {
+        if (strcmp(prefix, param_prefix[kind]) != 0)
+            continue;
+        int s = need_stage(b, g, e, dot + 1, error);
+        if (s < 0)
+            return -1;
+        int i = param_find(b, (ParamKind)kind, s, -1);
+        if (i < 0 && kind == PARAM_RENEWAL)
+            entry_error(error, g, e, "stage %s has no rule in [renewal]", dot + 1);
+        else if (i < 0)
+            i = param_add(b, (ParamKind)kind, s, -1, 0, e);
+        return i;
+    }
+    g_autoptr(GPtrArray) known = all_param_keys(b);
+    for (int i = 0; extra_known && extra_known[i]; i++)
+        g_ptr_array_add(known, g_strdup(extra_known[i]));
+    g_ptr_array_add(known, NULL);
+    unknown_error(error, g, e, "key", e->key, (const char *const *)known->pdata);
+    return -1;
+}
+
+/* ---- groups ------------------------------------------------------------ */
+
+static const char *const scenario_keys[] = {"name", "region", "description", "base_year", "horizon",
+                                            "extends", "replications", "seed", "language", NULL};
+
+static gboolean read_scenario_entry(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+{
+    Model *m = b->m;
+    gint64 v;
+    if (strcmp(e->key, "name") == 0) {
+        if (*e->value == '\0')
+            return entry_error(error, g, e, "the scenario needs a name");
+        m->name = g_strdup(e->value);
+    } else if (strcmp(e->key, "region") == 0) {
+        m->region = g_strdup(e->value);
+    } else if (strcmp(e->key, "description") == 0) {
+        m->description = g_strdup(e->value);
+    } else if (strcmp(e->key, "base_year") == 0 || strcmp(e->key, "horizon") == 0) {
+        if (!read_int(g, e, SCENARIO_YEAR_MIN, SCENARIO_YEAR_MAX, &v, error))
+            return FALSE;
+        *(e->key[0] == 'b' ? &m->base_year : &m->horizon) = (int)v;
+    } else if (strcmp(e->key, "replications") == 0) {
+        if (!read_int(g, e, 1, SCENARIO_MAX_REPLICATIONS, &v, error))
+            return FALSE;
+        m->replications = (guint64)v;
+    } else if (strcmp(e->key, "seed") == 0) {
+        if (!g_ascii_string_to_unsigned(e->value, 10, 0, G_MAXUINT64, &m->seed, NULL))
+            return entry_error(error, g, e, "expected a whole number from 0 to %" G_GUINT64_FORMAT, G_MAXUINT64);
+        m->has_seed = TRUE;
+    } else if (strcmp(e->key, "language") == 0) {
+        if (strcmp(e->value, "zh") != 0 && strcmp(e->value, "en") != 0)
+            return entry_error(error, g, e, "expected zh or en");
+        m->language = g_strdup(e->value);
+    } else if (strcmp(e->key, "extends") != 0) {
+        return unknown_error(error, g, e, "key", e->key, scenario_keys);
+    }
+    return TRUE;
+}
+
+static gboolean read_scenario(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++)
+        if (!read_scenario_entry(b, g, g->entries->pdata[i], error))
+            return FALSE;
+    Model *m = b->m;
+    const char *missing = !m->name ? "name" : !m->base_year ? "base_year" : !m->horizon ? "horizon" : NULL;
+    if (missing)
+        return group_error(error, g, "%s is required", missing);
+    if (m->horizon <= m->base_year || m->horizon - m->base_year > MODEL_MAX_YEARS)
+        return group_error(error, g, "horizon %d must come after base_year %d, by at most %d years",
+                           m->horizon, m->base_year, MODEL_MAX_YEARS);
+    return TRUE;
+}
+
+static gboolean valid_stage_id(const char *id)
+{
+    if (!g_ascii_islower(id[0]))
+        return FALSE;
+    for (const char *p = id; *p; p++)
+        if (!g_ascii_islower(*p) && !g_ascii_isdigit(*p) && *p != '_')
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean read_stages(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        if (!valid_stage_id(e->key))
+            return entry_error(error, g, e, "a stage id is lower-case ASCII: a letter, then letters, digits or _ "
+                               "(put Chinese in the display name: hightech=高企)");
+        if (b->stages->len == MODEL_MAX_STAGES)
+            return entry_error(error, g, e, "at most %d stages are supported", MODEL_MAX_STAGES);
+        Stage s = {.id = g_strdup(e->key), .name = g_strdup(*e->value ? e->value : e->key),
+                   .lapse_to = -1, .renewal_param = -1, .exit_param = -1,
+                   .inflow_param = -1, .recruitment_param = -1};
+        g_array_append_val(b->stages, s);
+    }
+    return TRUE;
+}
+
+static gboolean read_baseline(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        int s = need_stage(b, g, e, e->key, error);
+        if (s < 0 || !read_int(g, e, 0, SCENARIO_MAX_BASELINE, &stage_at(b, s)->baseline, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean read_transitions(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        const char *arrow = strstr(e->key, " -> ");
+        if (arrow == NULL)
+            return entry_error(error, g, e, "an edge is written 'from -> to', such as tech_sme -> hightech");
+        g_autofree char *from = g_strndup(e->key, arrow - e->key);
+        int s = need_stage(b, g, e, from, error), t = s < 0 ? -1 : need_stage(b, g, e, arrow + 4, error);
+        double p = 0;
+        if (t < 0 || !check_probability(g, e, e->value, &p, error))
+            return FALSE;
+        if (s == t)
+            return entry_error(error, g, e, "an edge must lead to another stage");
+        param_add(b, PARAM_EDGE, s, t, p, e);
+    }
+    return TRUE;
+}
+
+static gboolean read_exits(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        int s = need_stage(b, g, e, e->key, error);
+        double p = 0;
+        if (s < 0 || !check_probability(g, e, e->value, &p, error))
+            return FALSE;
+        param_add(b, PARAM_EXIT, s, -1, p, e);
+    }
+    return TRUE;
+}
+
+/* "3;0.85;tech_sme": valid years; renewal probability; lapse stage. */
+static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+{
+    int s = need_stage(b, g, e, e->key, error);
+    if (s < 0)
+        return FALSE;
+    g_auto(GStrv) parts = g_strsplit(e->value, ";", -1);
+    if (g_strv_length(parts) != 3)
+        return entry_error(error, g, e, "expected valid years;renewal probability;lapse stage, such as 3;0.85;tech_sme");
+    for (int i = 0; i < 3; i++)
+        g_strstrip(parts[i]);
+    gint64 years;
+    double p;
+    if (!g_ascii_string_to_signed(parts[0], 10, 1, MODEL_MAX_RENEWAL_YEARS, &years, NULL))
+        return entry_error(error, g, e, "valid years must be a whole number from 1 to %d", MODEL_MAX_RENEWAL_YEARS);
+    if (!check_probability(g, e, parts[1], &p, error))
+        return FALSE;
+    int lapse = need_stage(b, g, e, parts[2], error);
+    if (lapse < 0)
+        return FALSE;
+    if (lapse == s)
+        return entry_error(error, g, e, "a lapsed firm must fall to another stage");
+    Stage *st = stage_at(b, s);
+    st->renewal_years = (int)years;
+    st->lapse_to = lapse;
+    param_add(b, PARAM_RENEWAL, s, -1, p, e);
+    return TRUE;
+}
+
+static gboolean read_renewal(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++)
+        if (!read_renewal_entry(b, g, g->entries->pdata[i], error))
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean read_rates(Builder *b, const IniGroup *g, ParamKind kind, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        int s = need_stage(b, g, e, e->key, error);
+        double v = 0;
+        if (s < 0 || !check_rate(g, e, &v, error))
+            return FALSE;
+        param_add(b, kind, s, -1, v, e);
+    }
+    return TRUE;
+}
+
+static gboolean read_inflows(Builder *b, const IniGroup *g, GError **error)
+{
+    return read_rates(b, g, PARAM_INFLOW, error);
+}
+
+static gboolean read_recruitment(Builder *b, const IniGroup *g, GError **error)
+{
+    return read_rates(b, g, PARAM_RECRUITMENT, error);
+}
+
+/* A distribution that fits the parameter: beta or uniform inside [0, 1]
+ * for probabilities, gamma or uniform from 0 up for firms a year. */
+static gboolean check_dist_fits(const IniGroup *g, const IniEntry *e, const Param *p, const Dist *d,
+                                GError **error)
+{
+    if (is_probability_kind(p->kind)) {
+        if (!dist_type(d->kind)->for_probability)
+            return entry_error(error, g, e, "%s is a probability: use beta(a,b) or uniform(low,high) inside [0, 1]",
+                               p->key);
+        if (d->kind == DIST_UNIFORM && (d->a < 0 || d->b > 1))
+            return entry_error(error, g, e, "a probability must lie in [0, 1]");
+    } else {
+        if (d->kind == DIST_BETA)
+            return entry_error(error, g, e, "%s is firms a year: use gamma(shape,scale) or uniform(low,high)", p->key);
+        if (d->kind == DIST_UNIFORM && d->a < 0)
+            return entry_error(error, g, e, "firms a year cannot be negative");
+    }
+    return TRUE;
+}
+
+static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        int k = resolve_param(b, g, e, NULL, error);
+        if (k < 0)
+            return FALSE;
+        Param *p = &g_array_index(b->params, Param, k);
+        Dist d;
+        GError *local = NULL;
+        if (!dist_parse(e->value, &d, &local)) {
+            entry_error(error, g, e, "%s", strchr(local->message, ':') + 2);
+            g_error_free(local);
+            return FALSE;
+        }
+        if (p->uncertain)
+            return entry_error(error, g, e, "%s is given twice in [uncertainty]", p->key);
+        if (!check_dist_fits(g, e, p, &d, error))
+            return FALSE;
+        p->uncertain = TRUE;
+        p->dist = d;
+        g_free(p->where.file);
+        p->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    }
+    return TRUE;
+}
+
+/* The name after "policy " or "target " in a group name, or NULL. */
+static const char *group_suffix(const char *group, const char *prefix)
+{
+    gsize n = strlen(prefix);
+    if (strncmp(group, prefix, n) != 0 || (group[n] != ' ' && group[n] != '\0'))
+        return NULL;
+    const char *name = group + n;
+    while (*name == ' ')
+        name++;
+    return name;
+}
+
+static gboolean read_year(Builder *b, const IniGroup *g, const IniEntry *e, int *out, GError **error)
+{
+    gint64 v;
+    if (!read_int(g, e, b->m->base_year + 1, b->m->horizon, &v, error))
+        return FALSE;
+    *out = (int)v;
+    return TRUE;
+}
+
+/* "*1.25", "+20", "-0.01", "=0.3" */
+static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, PolicyChange *c,
+                            GError **error)
+{
+    static const char *const policy_keys[] = {"from", "to", NULL};
+    c->param = resolve_param(b, g, e, policy_keys, error);
+    if (c->param < 0)
+        return FALSE;
+    const char op = e->value[0];
+    const char *rest = e->value + (op ? 1 : 0);
+    while (*rest == ' ')
+        rest++;
+    if (!strchr("*+-=", op) || op == '\0' || !parse_double(rest, &c->x))
+        return entry_error(error, g, e, "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25");
+    c->op = op == '*' ? POLICY_MULTIPLY : op == '=' ? POLICY_SET : POLICY_ADD;
+    if (op == '-')
+        c->x = -c->x;
+    c->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    return TRUE;
+}
+
+static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GError **error)
+{
+    if (*name == '\0')
+        return group_error(error, g, "a policy needs a name: [policy NAME]");
+    Policy p = {.name = g_strdup(name), .from = b->m->base_year + 1, .to = b->m->horizon,
+                .changes = g_new0(PolicyChange, g->entries->len),
+                .where = {g_strdup(g->where.file), g->where.line}};
+    g_array_append_val(b->policies, p);
+    Policy *pp = &g_array_index(b->policies, Policy, b->policies->len - 1);
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        gboolean ok = strcmp(e->key, "from") == 0 ? read_year(b, g, e, &pp->from, error)
+                    : strcmp(e->key, "to") == 0   ? read_year(b, g, e, &pp->to, error)
+                                                  : read_change(b, g, e, &pp->changes[pp->n_changes++], error);
+        if (!ok)
+            return FALSE;
+    }
+    if (pp->from > pp->to)
+        return group_error(error, g, "from %d comes after to %d", pp->from, pp->to);
+    if (pp->n_changes == 0)
+        return group_error(error, g, "the policy changes nothing: add a line such as tech_sme -> hightech = *1.25");
+    return TRUE;
+}
+
+static const char *const count_names[] = {[COUNT_STAGE] = "stage", [COUNT_AT_OR_ABOVE] = "at_or_above",
+                                          [COUNT_NEW] = "new", NULL};
+
+static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry *e, Target *t, GError **error)
+{
+    static const char *const target_keys[] = {"stage", "year", "at_least", "count", NULL};
+    if (strcmp(e->key, "stage") == 0)
+        return (t->stage = need_stage(b, g, e, e->value, error)) >= 0;
+    if (strcmp(e->key, "year") == 0)
+        return read_year(b, g, e, &t->year, error);
+    if (strcmp(e->key, "at_least") == 0)
+        return read_int(g, e, 0, G_MAXINT64 / 4, &t->at_least, error);
+    if (strcmp(e->key, "count") == 0) {
+        for (int k = 0; count_names[k]; k++)
+            if (strcmp(e->value, count_names[k]) == 0) {
+                t->count = (CountKind)k;
+                return TRUE;
+            }
+        return unknown_error(error, g, e, "count", e->value, count_names);
+    }
+    return unknown_error(error, g, e, "key", e->key, target_keys);
+}
+
+static gboolean read_target(Builder *b, const IniGroup *g, const char *name, GError **error)
+{
+    if (*name == '\0')
+        return group_error(error, g, "a target needs a name: [target NAME]");
+    Target t = {.name = g_strdup(name), .stage = -1, .year = b->m->horizon, .at_least = -1,
+                .count = COUNT_STAGE, .where = {g_strdup(g->where.file), g->where.line}};
+    g_array_append_val(b->targets, t);
+    Target *tp = &g_array_index(b->targets, Target, b->targets->len - 1);
+    for (guint i = 0; i < g->entries->len; i++)
+        if (!read_target_entry(b, g, g->entries->pdata[i], tp, error))
+            return FALSE;
+    if (tp->stage < 0 || tp->at_least < 0)
+        return group_error(error, g, "%s is required", tp->stage < 0 ? "stage" : "at_least");
+    return TRUE;
+}
+
+/* ---- the whole file ---------------------------------------------------- */
+
+/* The fixed groups, in the order they are read (stages before what names them). */
+static const struct {
+    const char *name;
+    GroupReader read;
+    gboolean required;
+} fixed_groups[] = {
+    {"scenario", read_scenario, TRUE},      {"stages", read_stages, TRUE},
+    {"baseline", read_baseline, FALSE},     {"transitions", read_transitions, FALSE},
+    {"exits", read_exits, FALSE},           {"renewal", read_renewal, FALSE},
+    {"inflows", read_inflows, FALSE},       {"recruitment", read_recruitment, FALSE},
+    {"uncertainty", read_uncertainty, FALSE},
+};
+
+static gboolean read_fixed_groups(Builder *b, const IniDoc *doc, const char *file, GError **error)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(fixed_groups); i++) {
+        const IniGroup *g = ini_group(doc, fixed_groups[i].name);
+        if (g == NULL && fixed_groups[i].required) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: the [%s] group is missing", file,
+                        fixed_groups[i].name);
+            return FALSE;
+        }
+        if (g != NULL && !fixed_groups[i].read(b, g, error))
+            return FALSE;
+    }
+    if (b->stages->len == 0) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: [stages] lists no stage", file);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+static gboolean is_fixed_group(const char *name)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(fixed_groups); i++)
+        if (strcmp(fixed_groups[i].name, name) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* Policies and targets, in file order; any other group is an error. */
+static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
+{
+    for (guint i = 0; i < doc->groups->len; i++) {
+        const IniGroup *g = doc->groups->pdata[i];
+        const char *name;
+        if (is_fixed_group(g->name))
+            continue;
+        if ((name = group_suffix(g->name, "policy")) != NULL) {
+            if (!read_policy(b, g, name, error))
+                return FALSE;
+        } else if ((name = group_suffix(g->name, "target")) != NULL) {
+            if (!read_target(b, g, name, error))
+                return FALSE;
+        } else {
+            const char *known[G_N_ELEMENTS(fixed_groups) + 3] = {"policy NAME", "target NAME"};
+            for (gsize k = 0; k < G_N_ELEMENTS(fixed_groups); k++)
+                known[k + 2] = fixed_groups[k].name;
+            g_autofree char *first = g_strdup(g->name);
+            char *space = strchr(first, ' ');
+            if (space)
+                strcpy(space, " NAME");
+            g_autoptr(GString) msg = g_string_new("unknown group");
+            text_append_suggestion(msg, first, known);
+            return group_error(error, g, "%s", msg->str);
+        }
+    }
+    return TRUE;
+}
+
+/* Exit plus outgoing edges of every stage at the values written, before
+ * any policy: at most 1.  The error points at the stage's last such line. */
+static gboolean check_base_sums(const Model *m, GError **error)
+{
+    g_autofree double *v = g_new(double, m->n_params);
+    model_central_params(m, v);
+    for (int s = 0; s < m->n_stages; s++) {
+        const Stage *st = &m->stages[s];
+        double sum = st->exit_param >= 0 ? v[st->exit_param] : 0;
+        const Param *last = st->exit_param >= 0 ? &m->params[st->exit_param] : NULL;
+        for (int j = 0; j < st->n_out; j++) {
+            sum += v[st->out_param[j]];
+            const Param *p = &m->params[st->out_param[j]];
+            if (last == NULL || p->where.line > last->where.line)
+                last = p;
+        }
+        if (sum > 1 + 1e-12) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s:%d: stage %s (%s): exit plus outgoing edges sum to %g, more than 1",
+                        last->where.file, last->where.line, st->id, model_stage_name(m, s), sum);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* Every year at central values, with the policies acting. */
+static gboolean check_years(const Model *m, GError **error)
+{
+    if (!check_base_sums(m, error))
+        return FALSE;
+    g_autofree double *base = g_new(double, m->n_params);
+    g_autofree double *year = g_new(double, m->n_params);
+    model_central_params(m, base);
+    for (int y = m->base_year + 1; y <= m->horizon; y++)
+        if (!model_year_params(m, base, y, year, error))
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean check_targets(const Model *m, GError **error)
+{
+    for (int i = 0; i < m->n_targets; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(m->targets[i].name, m->targets[j].name) == 0) {
+                g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: [target %s]: the name is taken",
+                            m->targets[i].where.file, m->targets[i].where.line, m->targets[i].name);
+                return FALSE;
+            }
+    return TRUE;
+}
+
+static void pick_language(Model *m)
+{
+    if (m->language)
+        return;
+    gboolean cjk = text_has_cjk(m->name);
+    for (int s = 0; s < m->n_stages && !cjk; s++)
+        cjk = text_has_cjk(m->stages[s].name);
+    m->language = g_strdup(cjk ? "zh" : "en");
+}
+
+/* Moves the builder's arrays into its model. */
+static Model *builder_finish(Builder *b)
+{
+    Model *m = b->m;
+    m->n_stages = (int)b->stages->len;
+    m->stages = (Stage *)g_array_free(b->stages, FALSE);
+    m->n_params = (int)b->params->len;
+    m->params = (Param *)g_array_free(b->params, FALSE);
+    m->n_policies = (int)b->policies->len;
+    m->policies = (Policy *)g_array_free(b->policies, FALSE);
+    m->n_targets = (int)b->targets->len;
+    m->targets = (Target *)g_array_free(b->targets, FALSE);
+    return m;
+}
+
+static Model *build_model(const char *file, const IniDoc *doc, GError **error)
+{
+    Builder b = {.m = g_new0(Model, 1), .stages = g_array_new(FALSE, TRUE, sizeof(Stage)),
+                 .params = g_array_new(FALSE, TRUE, sizeof(Param)),
+                 .policies = g_array_new(FALSE, TRUE, sizeof(Policy)),
+                 .targets = g_array_new(FALSE, TRUE, sizeof(Target))};
+    b.m->file = g_strdup(file);
+    gboolean ok = read_fixed_groups(&b, doc, file, error) && read_named_groups(&b, doc, error);
+    g_autoptr(Model) m = builder_finish(&b);
+    if (!ok || !check_years(m, error) || !check_targets(m, error))
+        return NULL;
+    pick_language(m);
+    return g_steal_pointer(&m);
+}
+
+Model *scenario_load(const char *path, GError **error)
+{
+    g_autoptr(IniDoc) doc = ini_load(path, error);
+    return doc ? build_model(path, doc, error) : NULL;
+}
+
+Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error)
+{
+    g_autoptr(IniDoc) doc = ini_load_data(name, dir, text, error);
+    return doc ? build_model(name, doc, error) : NULL;
+}

@@ -1,0 +1,119 @@
+/* summary.c: the figures the writers show: percentiles, means and standard
+ * errors from a run's histograms, beside the exact expectation.
+ * SPDX-License-Identifier: MIT */
+#include "summary.h"
+
+#include <math.h>
+
+#include "expect.h"
+
+const guint summary_pcts[SUMMARY_N_PCT] = {5, 25, 50, 75, 95};
+
+int summary_pct_index(guint pct)
+{
+    for (int i = 0; i < SUMMARY_N_PCT; i++)
+        if (summary_pcts[i] == pct)
+            return i;
+    return -1;
+}
+
+static void stage_fill(StageSummary *st, const RunResult *run, int s, const double *ex_stock,
+                       const double *ex_entries)
+{
+    int Y = run->n_years, S = run->n_stages;
+    st->expected = g_new(double, Y);
+    st->mean = g_new(double, Y);
+    st->sd = g_new(double, Y);
+    st->new_mean = g_new(double, Y);
+    st->new_expected = g_new(double, Y);
+    for (int k = 0; k < SUMMARY_N_PCT; k++)
+        st->pct[k] = g_new(gint64, Y);
+    for (int y = 0; y < Y; y++) {
+        const Histogram *h = run->stock[y * S + s];
+        st->expected[y] = ex_stock[y * S + s];
+        st->mean[y] = histogram_mean(h);
+        st->sd[y] = histogram_sd(h);
+        st->new_mean[y] = (double)run->entries_sum[y * S + s] / (double)run->config.reps;
+        st->new_expected[y] = ex_entries[y * S + s];
+        for (int k = 0; k < SUMMARY_N_PCT; k++)
+            st->pct[k][y] = histogram_percentile(h, summary_pcts[k]);
+    }
+}
+
+/* Exact expectation of a target's count, from the expected trajectory. */
+static double target_expected(const Model *m, const Target *t, const double *stock, const double *entries)
+{
+    int S = m->n_stages, yi = t->year - m->base_year;
+    double n = 0;
+    switch (t->count) {
+    case COUNT_STAGE:
+        return stock[yi * S + t->stage];
+    case COUNT_AT_OR_ABOVE:
+        for (int s = t->stage; s < S; s++)
+            n += stock[yi * S + s];
+        return n;
+    case COUNT_NEW:
+        for (int y = 1; y <= yi; y++)
+            n += entries[y * S + t->stage];
+        return n;
+    }
+    g_assert_not_reached();
+}
+
+static double binomial_se(double p, guint64 n)
+{
+    return sqrt(p * (1 - p) / (double)n);
+}
+
+Summary *summary_new(const Model *m, const RunResult *run, GError **error)
+{
+    int Y = run->n_years, S = run->n_stages;
+    g_autofree double *central = g_new(double, m->n_params);
+    g_autofree double *ex_stock = g_new(double, Y * S);
+    g_autofree double *ex_entries = g_new(double, Y * S);
+    model_central_params(m, central);
+    if (!expect_run(m, central, ex_stock, ex_entries, error))
+        return NULL;
+
+    Summary *sum = g_new0(Summary, 1);
+    sum->model = m;
+    sum->run = run;
+    sum->n_years = Y;
+    sum->stages = g_new0(StageSummary, S);
+    for (int s = 0; s < S; s++)
+        stage_fill(&sum->stages[s], run, s, ex_stock, ex_entries);
+    guint64 n = run->config.reps;
+    sum->targets = g_new0(TargetSummary, m->n_targets);
+    for (int i = 0; i < m->n_targets; i++) {
+        TargetSummary *t = &sum->targets[i];
+        t->hist = run->target[i];
+        t->probability = (double)run->target_met[i] / (double)n;
+        t->se = binomial_se(t->probability, n);
+        t->mean = histogram_mean(t->hist);
+        t->expected = target_expected(m, &m->targets[i], ex_stock, ex_entries);
+        for (int k = 0; k < SUMMARY_N_PCT; k++)
+            t->pct[k] = histogram_percentile(t->hist, summary_pcts[k]);
+    }
+    sum->all_probability = m->n_targets ? (double)run->all_met / (double)n : NAN;
+    sum->all_se = m->n_targets ? binomial_se(sum->all_probability, n) : NAN;
+    return sum;
+}
+
+void summary_free(Summary *s)
+{
+    if (s == NULL)
+        return;
+    for (int i = 0; i < s->model->n_stages; i++) {
+        StageSummary *st = &s->stages[i];
+        g_free(st->expected);
+        g_free(st->mean);
+        g_free(st->sd);
+        g_free(st->new_mean);
+        g_free(st->new_expected);
+        for (int k = 0; k < SUMMARY_N_PCT; k++)
+            g_free(st->pct[k]);
+    }
+    g_free(s->stages);
+    g_free(s->targets);
+    g_free(s);
+}
