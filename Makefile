@@ -15,10 +15,15 @@ DEB_PKGS := build-essential pkg-config libglib2.0-dev libglib2.0-dev-bin \
             libgsl-dev libjson-glib-dev libcmocka-dev gnuplot-nox \
             fonts-noto-cjk python3-numpy
 
-CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Iinclude -I$(BUILD) \
-            $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
-LDLIBS   += $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lm
+# CFLAGS is the user's (make CFLAGS=-O0); ALL_CFLAGS adds what the build
+# needs.  Recursive (=) so pkg-config runs after `deps` installed it.
+# No -march=native and no -ffast-math: contracted or reassociated floating
+# point would change the draws, and the same seed must give the same bytes
+# on every machine.
+CFLAGS   ?= -O3 -g
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -fno-math-errno -ffp-contract=off -Iinclude -I$(BUILD) \
+             $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null) $(CFLAGS)
+LDLIBS    = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lm
 
 LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c))
 LIB_OBJ  := $(patsubst sim/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/resources.o
@@ -45,7 +50,7 @@ deps:
 	fi
 
 $(BUILD)/obj/%.o: sim/%.c $(wildcard include/*.h) | deps $(BUILD)/obj
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # The gnuplot templates in plots/ are compiled into the binary as a GResource,
 # so an installed ladder needs no data path to find them.
@@ -53,16 +58,16 @@ $(BUILD)/resources.c: plots/plots.gresource.xml $(wildcard plots/*.gp) | deps $(
 	glib-compile-resources --sourcedir=plots --generate-source --target=$@ $<
 
 $(BUILD)/obj/resources.o: $(BUILD)/resources.c
-	$(CC) $(CFLAGS) -Wno-overlength-strings -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -Wno-overlength-strings -c $< -o $@
 
 $(BUILD)/libladder.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/ladder: $(BUILD)/obj/main.o $(BUILD)/libladder.a
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libladder.a | deps $(BUILD)/tests
-	$(CC) $(CFLAGS) -Itests -o $@ $< $(BUILD)/libladder.a $(LDLIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -Itests -o $@ $< $(BUILD)/libladder.a $(LDLIBS) -lcmocka
 
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@

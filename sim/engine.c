@@ -6,9 +6,9 @@
 
 #include <math.h>
 #include <string.h>
-#include <gsl/gsl_randist.h>
 
 #include "rng.h"
+#include "sample.h"
 
 /* Slots of a stage's RNG_MOVES streams in a year: cohort t draws its
  * leavers from slot t; the leavers' split among exit and edges uses slot
@@ -75,20 +75,6 @@ void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r, guint64 
     }
 }
 
-/* Binomial(n, p) exactly, for any n: GSL takes an unsigned int, so larger
- * n is drawn in pieces (a sum of binomials with one p is binomial). */
-static gint64 draw_binomial(gsl_rng *r, double p, gint64 n)
-{
-    if (n <= 0 || p <= 0)
-        return 0;
-    if (p >= 1)
-        return n;
-    gint64 x = 0;
-    for (; n > G_MAXUINT; n -= G_MAXUINT)
-        x += gsl_ran_binomial(r, p, G_MAXUINT);
-    return x + gsl_ran_binomial(r, p, (unsigned int)n);
-}
-
 /* Baseline firms of a stage spread over its renewal clocks: n/V each, and
  * one more for clocks 0 .. (n mod V) - 1. */
 static void spread_baseline(const Stage *st, gint64 *cohort)
@@ -116,7 +102,7 @@ static void split_leavers(const Model *m, int s, const double *p, double p_leave
         gint64 exits = leavers;
         if (last >= 0) {
             rng_open(r, seed, rep, rng_stream_id(RNG_MOVES, yi, s, SPLIT_SLOT));
-            exits = draw_binomial(r, pe / rest, leavers);
+            exits = sample_binomial(r, pe / rest, leavers);
         }
         leavers -= exits;
         rest -= pe;
@@ -128,7 +114,7 @@ static void split_leavers(const Model *m, int s, const double *p, double p_leave
         gint64 moved = leavers;
         if (j < last) {
             rng_open(r, seed, rep, rng_stream_id(RNG_MOVES, yi, s, SPLIT_SLOT + 1 + j));
-            moved = draw_binomial(r, pj / rest, leavers);
+            moved = sample_binomial(r, pj / rest, leavers);
         }
         int to = m->params[st->out_param[j]].to;
         x->next[x->offset[to]] += moved;
@@ -159,7 +145,7 @@ static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint
         gint64 leave = 0;
         if (p_leave > 0) {
             rng_open(r, seed, rep, rng_stream_id(RNG_MOVES, yi, s, t));
-            leave = draw_binomial(r, p_leave, n);
+            leave = sample_binomial(r, p_leave, n);
         }
         gint64 stay = n - leave;
         leavers += leave;
@@ -169,7 +155,7 @@ static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint
             mine[t + 1] += stay;
         } else {
             rng_open(r, seed, rep, rng_stream_id(RNG_RENEW, yi, s, t));
-            gint64 renewed = draw_binomial(r, p[st->renewal_param], stay);
+            gint64 renewed = sample_binomial(r, p[st->renewal_param], stay);
             mine[0] += renewed;
             x->next[x->offset[st->lapse_to]] += stay - renewed;
         }
@@ -186,7 +172,7 @@ static void arrivals(const Model *m, int s, const double *p, gsl_rng *r, guint64
     gint64 n = 0;
     if (st->inflow_param >= 0 && p[st->inflow_param] > 0) {
         rng_open(r, seed, rep, rng_stream_id(RNG_ARRIVE, yi, s, 0));
-        n += gsl_ran_poisson(r, p[st->inflow_param]);
+        n += sample_poisson(r, p[st->inflow_param]);
     }
     if (st->recruitment_param >= 0)
         n += (gint64)rint(p[st->recruitment_param]);
