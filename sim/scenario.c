@@ -379,7 +379,7 @@ static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry
     for (int i = 0; i < 3; i++)
         g_strstrip(parts[i]);
     gint64 years;
-    double p;
+    double p = 0;
     if (!g_ascii_string_to_signed(parts[0], 10, 1, MODEL_MAX_RENEWAL_YEARS, &years, NULL))
         return entry_error(error, g, e, "valid years must be a whole number from 1 to %d", MODEL_MAX_RENEWAL_YEARS);
     if (!check_probability(g, e, parts[1], &p, error))
