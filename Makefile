@@ -13,7 +13,7 @@ PKG_LIBS := glib-2.0 gthread-2.0 gio-2.0 gsl json-glib-1.0
 # gnuplot's charts their Chinese labels; numpy runs the reference peer.
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libglib2.0-dev-bin \
             libgsl-dev libjson-glib-dev libcmocka-dev gnuplot-nox \
-            fonts-noto-cjk python3-numpy
+            fonts-noto-cjk python3-numpy time
 
 # CFLAGS is the user's (make CFLAGS=-O0); ALL_CFLAGS adds what the build
 # needs.  Recursive (=) so pkg-config runs after `deps` installed it.

@@ -187,14 +187,15 @@ static gpointer worker_main(gpointer data)
     return NULL;
 }
 
-/* Redraws the bar: "[#####-----]  45%  4500/10000". */
-static void progress_draw(guint64 done, guint64 total)
+/* Redraws the bar: "[#####-----]  45%  4500/10000  ~3 s left". */
+static void progress_draw(guint64 done, guint64 total, gint64 elapsed_us)
 {
     const int width = 40;
     int filled = (int)(width * done / total);
-    fprintf(stderr, "\r[%.*s%*s] %3d%%  %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT,
+    double left = done ? (double)elapsed_us / 1e6 * (double)(total - done) / (double)done : 0;
+    fprintf(stderr, "\r[%.*s%*s] %3d%%  %" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT "  ~%.0f s left ",
             filled, "########################################", width - filled, "",
-            (int)(100 * done / total), done, total);
+            (int)(100 * done / total), done, total, left);
     fflush(stderr);
 }
 
@@ -208,13 +209,14 @@ static void progress_wait(Shared *sh, gboolean progress)
     guint64 reps = sh->config->reps;
     while (tty && (guint64)g_atomic_int_get(&sh->done) < reps && !g_atomic_int_get(&sh->stop)) {
         g_usleep(PROGRESS_TICK_US);
-        if (g_get_monotonic_time() - start >= PROGRESS_DELAY_US) {
-            progress_draw((guint64)g_atomic_int_get(&sh->done), reps);
+        gint64 elapsed = g_get_monotonic_time() - start;
+        if (elapsed >= PROGRESS_DELAY_US) {
+            progress_draw((guint64)g_atomic_int_get(&sh->done), reps, elapsed);
             shown = TRUE;
         }
     }
     if (shown)
-        fprintf(stderr, "\r%*s\r", 72, "");
+        fprintf(stderr, "\r%*s\r", 90, "");
 }
 
 static RunResult *result_from(const Model *m, const RunConfig *config, Tally *total)
