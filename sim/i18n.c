@@ -1,0 +1,77 @@
+/* i18n.c: the writers' words in Chinese and English, one row per message;
+ * adding a string is adding an id to i18n.h and a row here.
+ * SPDX-License-Identifier: MIT */
+#include "i18n.h"
+
+#include <string.h>
+
+#include "model.h"
+
+typedef struct {
+    const char *zh, *en;
+} I18nRow;
+
+static const I18nRow i18n_table[I18N_N_MESSAGES] = {
+    [I18N_YEAR]              = {"年份", "Year"},
+    [I18N_FIRMS]             = {"企业数", "Firms"},
+    [I18N_P5_P95]            = {"P5–P95", "P5–P95"},
+    [I18N_P25_P75]           = {"P25–P75", "P25–P75"},
+    [I18N_MEDIAN]            = {"中位数", "Median"},
+    [I18N_EXPECTED]          = {"精确期望", "Exact expectation"},
+    [I18N_MEAN]              = {"均值", "Mean"},
+    [I18N_SD]                = {"标准差", "SD"},
+    [I18N_TARGET]            = {"目标", "Target"},
+    [I18N_STAGE]             = {"阶段", "Stage"},
+    [I18N_STAGE_ID]          = {"阶段代码", "Stage id"},
+    [I18N_NEW_MEAN]          = {"当年新增（均值）", "New in year (mean)"},
+    [I18N_CONDITION]         = {"条件", "Condition"},
+    [I18N_PROBABILITY_MET]   = {"达成概率", "P(met)"},
+    [I18N_VERDICT]           = {"判断", "Verdict"},
+    [I18N_PROBABILITY_PCT]   = {"概率（%）", "Probability (%)"},
+    [I18N_MET]               = {"达成", "Met"},
+    [I18N_NOT_MET]           = {"未达成", "Not met"},
+    [I18N_TARGETS_TITLE]     = {"各目标达成概率", "Probability of meeting each target"},
+    [I18N_COMPOSITION_TITLE] = {"各阶段企业数（均值）", "Firms by stage (mean)"},
+    [I18N_ALL_TARGETS_FMT]   = {"全部目标同时达成：%s（%s）", "All targets met together: %s (%s)"},
+    [I18N_UNCERTAIN_DRAWN]   = {"参数不确定性：已抽样", "parameter uncertainty drawn"},
+    [I18N_UNCERTAIN_CENTRAL] = {"参数取中心值", "central parameter values"},
+    [I18N_VERY_LIKELY]       = {"很可能达成", "very likely"},
+    [I18N_LIKELY]            = {"较可能达成", "likely"},
+    [I18N_AS_LIKELY_AS_NOT]  = {"难以确定", "as likely as not"},
+    [I18N_UNLIKELY]          = {"不太可能", "unlikely"},
+    [I18N_VERY_UNLIKELY]     = {"极不可能", "very unlikely"},
+    [I18N_SCENARIO_FMT]      = {"情景：%s", "Scenario: %s"},
+    [I18N_RUN_FMT]           = {"%s 次模拟，随机种子 %s", "%s replications, seed %s"},
+    [I18N_AT_OR_ABOVE_FMT]   = {"%s及以上", "%s or above"},
+    [I18N_NEW_FMT]           = {"%s新增", "new %s"},
+    [I18N_CONDITION_FMT]     = {"%s ≥ %s（%d 年）", "%s ≥ %s in %d"},
+    [I18N_HORIZON_FMT]       = {"%d 年各阶段企业数", "Firms by stage in %d"},
+    [I18N_TARGET_LINE_FMT]   = {"目标 %s：≥ %s（%d 年）", "Target %s: ≥ %s in %d"},
+    [I18N_TARGET_HIST_FMT]   = {"%s：%s，达成概率 %s", "%s: %s, probability met %s"},
+    [I18N_ERRORBAR_NOTE]     = {"误差线：±1.96 倍蒙特卡洛标准误", "error bars: ±1.96 Monte Carlo standard errors"},
+};
+
+const char *i18n_text(const char *language, I18nMessage id)
+{
+    g_return_val_if_fail(id < I18N_N_MESSAGES, "");
+    const I18nRow *row = &i18n_table[id];
+    return language && strcmp(language, "en") == 0 ? row->en : row->zh;
+}
+
+char *i18n_target_condition(const Model *m, int target)
+{
+    const Target *t = &m->targets[target];
+    const char *lang = m->language;
+    const char *stage = model_stage_name(m, t->stage);
+    g_autofree char *counted = NULL;
+    char threshold[32];
+
+    if (t->count == COUNT_AT_OR_ABOVE)
+        counted = g_strdup_printf(i18n_text(lang, I18N_AT_OR_ABOVE_FMT), stage);
+    else if (t->count == COUNT_NEW)
+        counted = g_strdup_printf(i18n_text(lang, I18N_NEW_FMT), stage);
+    else
+        counted = g_strdup(stage);
+    g_snprintf(threshold, sizeof threshold, "%" G_GINT64_FORMAT, t->at_least);
+    return g_strdup_printf(i18n_text(lang, I18N_CONDITION_FMT), counted, threshold, t->year);
+}

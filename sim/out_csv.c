@@ -1,0 +1,87 @@
+/* out_csv.c: summary.csv, one row per stage and year, for spreadsheets:
+ * UTF-8 with a byte-order mark and CRLF line ends, so Excel shows Chinese.
+ * SPDX-License-Identifier: MIT */
+#include "out.h"
+
+#include <string.h>
+
+#include "errors.h"
+#include "i18n.h"
+
+#define CSV_BOM "\xEF\xBB\xBF"
+#define CSV_EOL "\r\n"         /* RFC 4180, and what Excel expects */
+#define CSV_DECIMALS "%.4f"    /* means, sds and expectations of firm counts */
+
+/* Appends `field` quoted per RFC 4180 when it holds a comma, a quote or a
+ * line break (inner quotes doubled), else as is. */
+static void append_field(GString *out, const char *field)
+{
+    if (strpbrk(field, ",\"\r\n") == NULL) {
+        g_string_append(out, field);
+        return;
+    }
+    g_string_append_c(out, '"');
+    for (const char *p = field; *p; p++) {
+        if (*p == '"')
+            g_string_append_c(out, '"');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '"');
+}
+
+static void append_double(GString *out, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_c(out, ',');
+    g_string_append(out, g_ascii_formatd(buf, sizeof buf, CSV_DECIMALS, x));
+}
+
+/* The header row in the scenario's language. */
+static void append_header(GString *out, const char *lang)
+{
+    append_field(out, i18n_text(lang, I18N_STAGE_ID));
+    const I18nMessage named[] = {I18N_STAGE, I18N_YEAR, I18N_EXPECTED, I18N_MEAN, I18N_SD};
+    for (gsize i = 0; i < G_N_ELEMENTS(named); i++) {
+        g_string_append_c(out, ',');
+        append_field(out, i18n_text(lang, named[i]));
+    }
+    for (int k = 0; k < SUMMARY_N_PCT; k++)
+        g_string_append_printf(out, ",P%u", summary_pcts[k]);
+    g_string_append_c(out, ',');
+    append_field(out, i18n_text(lang, I18N_NEW_MEAN));
+    g_string_append(out, CSV_EOL);
+}
+
+/* Row of stage `i` in year index `y`. */
+static void append_row(GString *out, const Summary *s, int i, int y)
+{
+    const StageSummary *st = &s->stages[i];
+    append_field(out, s->model->stages[i].id);
+    g_string_append_c(out, ',');
+    append_field(out, model_stage_name(s->model, i));
+    g_string_append_printf(out, ",%d", s->model->base_year + y);
+    append_double(out, st->expected[y]);
+    append_double(out, st->mean[y]);
+    append_double(out, st->sd[y]);
+    for (int k = 0; k < SUMMARY_N_PCT; k++)
+        g_string_append_printf(out, ",%" G_GINT64_FORMAT, st->pct[k][y]);
+    append_double(out, st->new_mean[y]);
+    g_string_append(out, CSV_EOL);
+}
+
+gboolean out_csv_write(const Summary *s, const char *path, GError **error)
+{
+    g_return_val_if_fail(s != NULL && path != NULL, FALSE);
+    g_autoptr(GString) out = g_string_new(CSV_BOM);
+    g_autoptr(GError) local = NULL;
+
+    append_header(out, s->model->language);
+    for (int i = 0; i < s->model->n_stages; i++)
+        for (int y = 0; y < s->n_years; y++)
+            append_row(out, s, i, y);
+    if (g_file_set_contents(path, out->str, (gssize)out->len, &local))
+        return TRUE;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot write %s: %s", path,
+                local->message);
+    return FALSE;
+}

@@ -1,0 +1,280 @@
+/* out_json.c: summary.json, the machine-readable result: the scenario, the
+ * run settings, every stage's yearly distribution and every target.
+ * SPDX-License-Identifier: MIT */
+#include "out.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errors.h"
+
+#define JSON_PROB_DECIMALS 6   /* probabilities and their standard errors */
+#define JSON_COUNT_DECIMALS 4  /* means, sds and expectations of firm counts */
+#define JSON_INDENT 2
+
+/* `x` rounded to `decimals` places; NaN and infinities become JSON null. */
+static void add_rounded(JsonBuilder *b, double x, int decimals)
+{
+    if (!isfinite(x)) {
+        json_builder_add_null_value(b);
+        return;
+    }
+    double scale = pow(10.0, decimals);
+    double r = round(x * scale) / scale;
+    json_builder_add_double_value(b, r == 0.0 ? 0.0 : r);  /* no "-0.0" */
+}
+
+static void add_double_array(JsonBuilder *b, const char *name, const double *x,
+                             int n, int decimals)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_begin_array(b);
+    for (int i = 0; i < n; i++)
+        add_rounded(b, x[i], decimals);
+    json_builder_end_array(b);
+}
+
+static void add_int_array(JsonBuilder *b, const char *name, const gint64 *x, int n)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_begin_array(b);
+    for (int i = 0; i < n; i++)
+        json_builder_add_int_value(b, x[i]);
+    json_builder_end_array(b);
+}
+
+static void add_string_member(JsonBuilder *b, const char *name, const char *value)
+{
+    json_builder_set_member_name(b, name);
+    if (value)
+        json_builder_add_string_value(b, value);
+    else
+        json_builder_add_null_value(b);
+}
+
+static void add_int_member(JsonBuilder *b, const char *name, gint64 value)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_int_value(b, value);
+}
+
+static void add_double_member(JsonBuilder *b, const char *name, double value, int decimals)
+{
+    json_builder_set_member_name(b, name);
+    add_rounded(b, value, decimals);
+}
+
+/* JSON integers are read as signed 64-bit by json-glib (and exactly only up
+ * to 2^53 by JavaScript); a seed beyond G_MAXINT64 is written as a decimal
+ * string rather than wrapped to a negative number. */
+static void add_uint64_member(JsonBuilder *b, const char *name, guint64 value)
+{
+    json_builder_set_member_name(b, name);
+    if (value <= (guint64)G_MAXINT64) {
+        json_builder_add_int_value(b, (gint64)value);
+    } else {
+        char buf[32];
+        g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
+        json_builder_add_string_value(b, buf);
+    }
+}
+
+static void add_scenario(JsonBuilder *b, const Model *m)
+{
+    json_builder_set_member_name(b, "scenario");
+    json_builder_begin_object(b);
+    add_string_member(b, "name", m->name);
+    add_string_member(b, "region", m->region);
+    add_int_member(b, "base_year", m->base_year);
+    add_int_member(b, "horizon", m->horizon);
+    add_string_member(b, "language", m->language);
+    json_builder_end_object(b);
+}
+
+static void add_years(JsonBuilder *b, const Summary *s)
+{
+    json_builder_set_member_name(b, "years");
+    json_builder_begin_array(b);
+    for (int y = 0; y < s->n_years; y++)
+        json_builder_add_int_value(b, s->model->base_year + y);
+    json_builder_end_array(b);
+}
+
+static void add_stage(JsonBuilder *b, const Summary *s, int i)
+{
+    const StageSummary *st = &s->stages[i];
+    int n = s->n_years;
+
+    json_builder_begin_object(b);
+    add_string_member(b, "id", s->model->stages[i].id);
+    add_string_member(b, "name", model_stage_name(s->model, i));
+    json_builder_set_member_name(b, "stock");
+    json_builder_begin_object(b);
+    add_double_array(b, "expected", st->expected, n, JSON_COUNT_DECIMALS);
+    add_double_array(b, "mean", st->mean, n, JSON_COUNT_DECIMALS);
+    add_double_array(b, "sd", st->sd, n, JSON_COUNT_DECIMALS);
+    for (int k = 0; k < SUMMARY_N_PCT; k++) {
+        char key[8];
+        g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
+        add_int_array(b, key, st->pct[k], n);
+    }
+    json_builder_end_object(b);
+    json_builder_set_member_name(b, "new");
+    json_builder_begin_object(b);
+    add_double_array(b, "mean", st->new_mean, n, JSON_COUNT_DECIMALS);
+    add_double_array(b, "expected", st->new_expected, n, JSON_COUNT_DECIMALS);
+    json_builder_end_object(b);
+    json_builder_end_object(b);
+}
+
+/* The spelling of each CountKind in the file. */
+static const char *const count_names[] = {
+    [COUNT_STAGE] = "stage",
+    [COUNT_AT_OR_ABOVE] = "at_or_above",
+    [COUNT_NEW] = "new",
+};
+
+static void add_target(JsonBuilder *b, const Summary *s, int i)
+{
+    const Target *t = &s->model->targets[i];
+    const TargetSummary *ts = &s->targets[i];
+
+    json_builder_begin_object(b);
+    add_string_member(b, "name", t->name);
+    add_string_member(b, "stage", s->model->stages[t->stage].id);
+    add_int_member(b, "year", t->year);
+    add_int_member(b, "at_least", t->at_least);
+    add_string_member(b, "count", count_names[t->count]);
+    add_double_member(b, "probability", ts->probability, JSON_PROB_DECIMALS);
+    add_double_member(b, "se", ts->se, JSON_PROB_DECIMALS);
+    add_double_member(b, "mean", ts->mean, JSON_COUNT_DECIMALS);
+    add_double_member(b, "expected", ts->expected, JSON_COUNT_DECIMALS);
+    for (int k = 0; k < SUMMARY_N_PCT; k++) {
+        char key[8];
+        g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
+        add_int_member(b, key, ts->pct[k]);
+    }
+    json_builder_end_object(b);
+}
+
+/* The whole document as a tree (caller owns). */
+static JsonNode *build_document(const Summary *s)
+{
+    const Model *m = s->model;
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    gboolean any = m->n_targets > 0;
+
+    json_builder_begin_object(b);
+    add_scenario(b, m);
+    add_uint64_member(b, "replications", s->run->config.reps);
+    add_uint64_member(b, "seed", s->run->config.seed);
+    json_builder_set_member_name(b, "uncertainty");
+    json_builder_add_boolean_value(b, s->run->config.uncertain);
+    add_years(b, s);
+    json_builder_set_member_name(b, "stages");
+    json_builder_begin_array(b);
+    for (int i = 0; i < m->n_stages; i++)
+        add_stage(b, s, i);
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "targets");
+    json_builder_begin_array(b);
+    for (int i = 0; i < m->n_targets; i++)
+        add_target(b, s, i);
+    json_builder_end_array(b);
+    add_double_member(b, "all_targets_probability", any ? s->all_probability : NAN,
+                      JSON_PROB_DECIMALS);
+    add_double_member(b, "all_targets_se", any ? s->all_se : NAN, JSON_PROB_DECIMALS);
+    json_builder_end_object(b);
+    return json_builder_get_root(b);
+}
+
+#define JSON_FIXED_MAX 1e15  /* beyond this, fixed notation spells noise digits */
+#define JSON_MAX_DECIMALS 17
+
+/* The shortest text that reads back as the double `x`: fixed notation with
+ * as few decimals as needed ("0.873457", "2000"), or the shortest %g form
+ * for magnitudes fixed notation spells badly. */
+static void append_shortest(GString *out, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE], fmt[8];
+    gboolean fixed = fabs(x) < JSON_FIXED_MAX && (x == 0 || fabs(x) >= 1e-6);
+
+    for (int digits = fixed ? 0 : 1; digits <= JSON_MAX_DECIMALS; digits++) {
+        g_snprintf(fmt, sizeof fmt, fixed ? "%%.%df" : "%%.%dg", digits);
+        g_ascii_formatd(buf, sizeof buf, fmt, x);
+        if (g_ascii_strtod(buf, NULL) == x)
+            break;
+    }
+    g_string_append(out, buf);
+}
+
+/* Integers are spelled by json-glib and kept; only tokens holding a '.' or
+ * an exponent are doubles, so large integers never pass through a double. */
+static gboolean is_double_token(const char *p)
+{
+    for (; *p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E' ||
+           g_ascii_isdigit(*p); p++)
+        if (*p == '.' || *p == 'e' || *p == 'E')
+            return TRUE;
+    return FALSE;
+}
+
+/* json-glib 1.6 prints every double with g_ascii_dtostr, i.e. 17 significant
+ * digits, so the rounded 0.873457 comes out as 0.87345700000000004, and no
+ * JsonNode can carry a preferred spelling.  The generator's text is
+ * therefore kept as is except for its number tokens (outside strings),
+ * each respelled as the shortest text that parses back to the same double:
+ * the values are untouched, only their spelling shortens.  Integers come
+ * out unchanged; "512.0" becomes "512". */
+static char *shorten_numbers(const char *json)
+{
+    GString *out = g_string_sized_new(strlen(json));
+    gboolean in_string = FALSE;
+
+    for (const char *p = json; *p;) {
+        if (in_string) {
+            if (*p == '\\' && p[1]) {
+                g_string_append_len(out, p, 2);
+                p += 2;
+                continue;
+            }
+            in_string = *p != '"';
+            g_string_append_c(out, *p++);
+        } else if ((*p == '-' || g_ascii_isdigit(*p)) && is_double_token(p)) {
+            char *end;
+            double x = g_ascii_strtod(p, &end);
+            append_shortest(out, x);
+            p = end;
+        } else {
+            in_string = *p == '"';
+            g_string_append_c(out, *p++);
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
+static gboolean write_file(const char *path, const char *data, gssize len, GError **error)
+{
+    g_autoptr(GError) local = NULL;
+    if (g_file_set_contents(path, data, len, &local))
+        return TRUE;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot write %s: %s", path,
+                local->message);
+    return FALSE;
+}
+
+gboolean out_json_write(const Summary *s, const char *path, GError **error)
+{
+    g_return_val_if_fail(s != NULL && path != NULL, FALSE);
+    g_autoptr(JsonNode) root = build_document(s);
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    json_generator_set_pretty(gen, TRUE);
+    json_generator_set_indent(gen, JSON_INDENT);
+    json_generator_set_root(gen, root);
+    g_autofree char *raw = json_generator_to_data(gen, NULL);
+    g_autofree char *text = shorten_numbers(raw);
+    g_autofree char *with_newline = g_strconcat(text, "\n", NULL);
+    return write_file(path, with_newline, -1, error);
+}
