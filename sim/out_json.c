@@ -11,7 +11,8 @@
 #include "errors.h"
 
 #define JSON_PROB_DECIMALS 6   /* probabilities and their standard errors */
-#define JSON_COUNT_DECIMALS 4  /* means, sds and expectations of firm counts */
+#define JSON_COUNT_DECIMALS 4  /* Monte Carlo means and sds of firm counts */
+#define JSON_EXACT_DECIMALS 9  /* exact expectations: users compare them with their own */
 #define JSON_INDENT 2
 
 /* `x` rounded to `decimals` places; NaN and infinities become JSON null. */
@@ -112,7 +113,7 @@ static void add_stage(JsonBuilder *b, const Summary *s, int i)
     add_string_member(b, "name", model_stage_name(s->model, i));
     json_builder_set_member_name(b, "stock");
     json_builder_begin_object(b);
-    add_double_array(b, "expected", st->expected, n, JSON_COUNT_DECIMALS);
+    add_double_array(b, "expected", st->expected, n, JSON_EXACT_DECIMALS);
     add_double_array(b, "mean", st->mean, n, JSON_COUNT_DECIMALS);
     add_double_array(b, "sd", st->sd, n, JSON_COUNT_DECIMALS);
     for (int k = 0; k < SUMMARY_N_PCT; k++) {
@@ -124,7 +125,7 @@ static void add_stage(JsonBuilder *b, const Summary *s, int i)
     json_builder_set_member_name(b, "new");
     json_builder_begin_object(b);
     add_double_array(b, "mean", st->new_mean, n, JSON_COUNT_DECIMALS);
-    add_double_array(b, "expected", st->new_expected, n, JSON_COUNT_DECIMALS);
+    add_double_array(b, "expected", st->new_expected, n, JSON_EXACT_DECIMALS);
     json_builder_end_object(b);
     json_builder_end_object(b);
 }
@@ -150,7 +151,7 @@ static void add_target(JsonBuilder *b, const Summary *s, int i)
     add_double_member(b, "probability", ts->probability, JSON_PROB_DECIMALS);
     add_double_member(b, "se", ts->se, JSON_PROB_DECIMALS);
     add_double_member(b, "mean", ts->mean, JSON_COUNT_DECIMALS);
-    add_double_member(b, "expected", ts->expected, JSON_COUNT_DECIMALS);
+    add_double_member(b, "expected", ts->expected, JSON_EXACT_DECIMALS);
     for (int k = 0; k < SUMMARY_N_PCT; k++) {
         char key[8];
         g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
