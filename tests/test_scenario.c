@@ -1,0 +1,846 @@
+/* test_scenario.c: the scenario loader: every group as written, extends,
+ * BOM and CRLF, and a table of bad inputs with the message each must give
+ * ("file:LINE: [group] key = value: what is wrong").
+ * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "errors.h"
+#include "model.h"
+#include "scenario.h"
+
+/* |a - b| <= tol, showing both values when not. */
+#define assert_near(a, b, tol)                                                            \
+    do {                                                                                  \
+        double a_ = (a), b_ = (b);                                                        \
+        if (!(fabs(a_ - b_) <= (tol)))                                                    \
+            fail_msg("%s = %.17g, want %s = %.17g (within %g)", #a, a_, #b, b_, (double)(tol)); \
+    } while (0)
+
+/* Lines 1-9 of most scenarios below; what follows starts at line 10. */
+#define HEAD                                                                              \
+    "[scenario]\n"                                                                        \
+    "name=t\n"                                                                            \
+    "base_year=2021\n"                                                                    \
+    "horizon=2025\n"                                                                      \
+    "\n"                                                                                  \
+    "[stages]\n"                                                                          \
+    "startup=初创\n"                                                                      \
+    "tech_sme=科小\n"                                                                     \
+    "hightech=高企\n"
+
+/* Loads `text` as "t.ini" and fails the test when it does not load. */
+static Model *load_ok(const char *text)
+{
+    GError *error = NULL;
+    Model *m = scenario_load_data("t.ini", NULL, text, &error);
+    if (m == NULL)
+        fail_msg("scenario did not load: %s", error->message);
+    assert_null(error);
+    return m;
+}
+
+/* Loads `text` expecting an INPUT error; returns its message (caller frees). */
+static char *load_fail(const char *name, const char *dir, const char *text)
+{
+    GError *error = NULL;
+    Model *m = scenario_load_data(name, dir, text, &error);
+    if (m != NULL) {
+        model_free(m);
+        fail_msg("scenario loaded, but should have failed");
+    }
+    assert_non_null(error);
+    if (!g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT))
+        fail_msg("not an INPUT error: %s", error->message);
+    char *msg = g_strdup(error->message);
+    g_error_free(error);
+    return msg;
+}
+
+static void assert_contains(const char *haystack, const char *needle)
+{
+    if (strstr(haystack, needle) == NULL)
+        fail_msg("'%s' does not contain '%s'", haystack, needle);
+}
+
+static int param(const Model *m, const char *key)
+{
+    int i = model_param_find(m, key);
+    if (i < 0)
+        fail_msg("no parameter %s", key);
+    return i;
+}
+
+static int stage(const Model *m, const char *id)
+{
+    int i = model_stage_index(m, id);
+    if (i < 0)
+        fail_msg("no stage %s", id);
+    return i;
+}
+
+/* ---- each group as written ------------------------------------------- */
+
+static void test_scenario_group(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok("[scenario]\n"
+                                 "name=天宁区 2025\n"
+                                 "region=常州市天宁区\n"
+                                 "description=倍增行动计划, one line\n"
+                                 "base_year=2021\n"
+                                 "horizon=2025\n"
+                                 "replications=20000\n"
+                                 "seed=20220408\n"
+                                 "language=en\n"
+                                 "[stages]\n"
+                                 "startup=初创\n");
+    assert_string_equal(m->file, "t.ini");
+    assert_string_equal(m->name, "天宁区 2025");
+    assert_string_equal(m->region, "常州市天宁区");
+    assert_string_equal(m->description, "倍增行动计划, one line");
+    assert_int_equal(m->base_year, 2021);
+    assert_int_equal(m->horizon, 2025);
+    assert_int_equal(model_n_years(m), 5);
+    assert_int_equal(m->replications, 20000);
+    assert_true(m->has_seed);
+    assert_int_equal(m->seed, 20220408);
+    assert_string_equal(m->language, "en");  /* as written, despite the Chinese */
+}
+
+/* Optional keys absent: no region, description, replications or seed;
+ * the language follows the names. */
+static void test_scenario_defaults(void **state)
+{
+    (void)state;
+    g_autoptr(Model) zh = load_ok(HEAD);
+    assert_null(zh->region);
+    assert_null(zh->description);
+    assert_int_equal(zh->replications, 0);
+    assert_false(zh->has_seed);
+    assert_string_equal(zh->language, "zh");  /* stage names hold Chinese */
+    g_autoptr(Model) en = load_ok("[scenario]\nname=t\nbase_year=2021\nhorizon=2022\n[stages]\na=Start-up\n");
+    assert_string_equal(en->language, "en");
+    g_autoptr(Model) named = load_ok("[scenario]\nname=天宁\nbase_year=2021\nhorizon=2022\n[stages]\na=A\n");
+    assert_string_equal(named->language, "zh");  /* the scenario's name holds Chinese */
+    g_autoptr(Model) seed0 = load_ok("[scenario]\nname=t\nbase_year=2021\nhorizon=2022\nseed=0\n[stages]\na=A\n");
+    assert_true(seed0->has_seed);
+    assert_int_equal(seed0->seed, 0);
+}
+
+/* [stages] keeps the file's order (lowest first) and the display names;
+ * an empty name falls back to the id. */
+static void test_stages(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "gazelle=瞪羚\nunicorn=\nlisted=上市\n");
+    const char *ids[] = {"startup", "tech_sme", "hightech", "gazelle", "unicorn", "listed"};
+    const char *names[] = {"初创", "科小", "高企", "瞪羚", "unicorn", "上市"};
+    assert_int_equal(m->n_stages, 6);
+    for (int s = 0; s < 6; s++) {
+        assert_string_equal(m->stages[s].id, ids[s]);
+        assert_string_equal(model_stage_name(m, s), names[s]);
+        assert_int_equal(model_stage_index(m, ids[s]), s);
+        assert_int_equal(m->stages[s].renewal_years, 0);
+        assert_int_equal(m->stages[s].lapse_to, -1);
+        assert_int_equal(m->stages[s].exit_param, -1);
+        assert_int_equal(m->stages[s].n_out, 0);
+    }
+    assert_int_equal(model_stage_index(m, "nope"), -1);
+    assert_int_equal(m->n_params, 0);
+    assert_int_equal(m->n_policies, 0);
+    assert_int_equal(m->n_targets, 0);
+}
+
+/* A stage missing from [baseline] starts with 0. */
+static void test_baseline(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[baseline]\nstartup=2000\nhightech=250\n");
+    assert_int_equal(m->stages[stage(m, "startup")].baseline, 2000);
+    assert_int_equal(m->stages[stage(m, "tech_sme")].baseline, 0);
+    assert_int_equal(m->stages[stage(m, "hightech")].baseline, 250);
+    g_autoptr(Model) none = load_ok(HEAD);
+    for (int s = 0; s < none->n_stages; s++)
+        assert_int_equal(none->stages[s].baseline, 0);
+}
+
+/* Edges with and without spaces around "->" are the same kind of key,
+ * written canonically "a -> b"; a stage's edges keep the file's order. */
+static void test_transitions(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[transitions]\n"
+                                      "tech_sme->hightech=0.13\n"
+                                      "startup -> tech_sme = 0.07\n"
+                                      "startup  ->hightech =0.005\n"
+                                      "hightech-> tech_sme=0\n");
+    int e1 = param(m, "tech_sme -> hightech");
+    int e2 = param(m, "startup -> tech_sme");
+    int e3 = param(m, "startup -> hightech");
+    int e4 = param(m, "hightech -> tech_sme");
+    assert_string_equal(m->params[e1].key, "tech_sme -> hightech");
+    assert_string_equal(m->params[e3].key, "startup -> hightech");
+    assert_int_equal(m->params[e1].kind, PARAM_EDGE);
+    assert_int_equal(m->params[e1].stage, stage(m, "tech_sme"));
+    assert_int_equal(m->params[e1].to, stage(m, "hightech"));
+    assert_near(m->params[e1].value, 0.13, 0);
+    assert_near(m->params[e2].value, 0.07, 0);
+    assert_near(m->params[e3].value, 0.005, 0);
+    assert_near(m->params[e4].value, 0, 0);
+    assert_int_equal(m->params[e1].where.line, 11);
+    assert_int_equal(m->params[e3].where.line, 13);
+    assert_string_equal(m->params[e3].where.file, "t.ini");
+    const Stage *st = &m->stages[stage(m, "startup")];
+    assert_int_equal(st->n_out, 2);
+    assert_int_equal(st->out_param[0], e2);
+    assert_int_equal(st->out_param[1], e3);
+    assert_false(m->params[e1].uncertain);
+}
+
+static void test_exits(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[exits]\nstartup=0.15\nhightech = 0.02\n");
+    int s = stage(m, "startup"), h = stage(m, "hightech");
+    assert_int_equal(m->stages[s].exit_param, param(m, "exit.startup"));
+    assert_near(m->params[m->stages[s].exit_param].value, 0.15, 0);
+    assert_near(m->params[m->stages[h].exit_param].value, 0.02, 0);
+    assert_int_equal(m->params[m->stages[h].exit_param].kind, PARAM_EXIT);
+    assert_string_equal(m->params[m->stages[h].exit_param].key, "exit.hightech");
+    assert_int_equal(m->stages[stage(m, "tech_sme")].exit_param, -1);
+}
+
+/* "3;0.85;tech_sme": valid years, renewal probability, lapse stage; spaces
+ * around the parts are allowed. */
+static void test_renewal(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[renewal]\nhightech=3;0.85;tech_sme\ntech_sme = 1 ; 0.9 ; startup\n");
+    const Stage *h = &m->stages[stage(m, "hightech")], *t = &m->stages[stage(m, "tech_sme")];
+    assert_int_equal(h->renewal_years, 3);
+    assert_int_equal(h->lapse_to, stage(m, "tech_sme"));
+    assert_int_equal(h->renewal_param, param(m, "renewal.hightech"));
+    assert_near(m->params[h->renewal_param].value, 0.85, 0);
+    assert_int_equal(m->params[h->renewal_param].kind, PARAM_RENEWAL);
+    assert_int_equal(t->renewal_years, 1);
+    assert_int_equal(t->lapse_to, stage(m, "startup"));
+    assert_near(m->params[t->renewal_param].value, 0.9, 0);
+    assert_int_equal(m->stages[stage(m, "startup")].renewal_param, -1);
+}
+
+static void test_inflows_recruitment(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[inflows]\nstartup=400\nhightech=1.5\n[recruitment]\ntech_sme=100\n");
+    const Stage *s = &m->stages[stage(m, "startup")];
+    assert_int_equal(s->inflow_param, param(m, "inflow.startup"));
+    assert_near(m->params[s->inflow_param].value, 400, 0);
+    assert_int_equal(m->params[s->inflow_param].kind, PARAM_INFLOW);
+    assert_near(m->params[param(m, "inflow.hightech")].value, 1.5, 0);
+    int r = param(m, "recruitment.tech_sme");
+    assert_int_equal(m->stages[stage(m, "tech_sme")].recruitment_param, r);
+    assert_int_equal(m->params[r].kind, PARAM_RECRUITMENT);
+    assert_near(m->params[r].value, 100, 0);
+    assert_int_equal(s->recruitment_param, -1);
+}
+
+/* [policy NAME]: from/to default to base_year+1 .. horizon; *x +x -x =x
+ * parse into their operations and act only in their years. */
+static void test_policies(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[transitions]\ntech_sme -> hightech = 0.1\n"
+                                      "[exits]\nstartup=0.2\ntech_sme=0.05\n"
+                                      "[recruitment]\ntech_sme=100\n"
+                                      "[policy 高企培育专班]\n"
+                                      "tech_sme -> hightech = *1.25\n"
+                                      "recruitment.tech_sme=+20\n"
+                                      "[policy later]\n"
+                                      "from=2023\n"
+                                      "to=2024\n"
+                                      "exit.startup=-0.05\n"
+                                      "exit.tech_sme = =0\n");
+    assert_int_equal(m->n_policies, 2);
+    const Policy *a = &m->policies[0], *b = &m->policies[1];
+    assert_string_equal(a->name, "高企培育专班");
+    assert_int_equal(a->from, 2022);
+    assert_int_equal(a->to, 2025);
+    assert_int_equal(a->n_changes, 2);
+    assert_int_equal(a->changes[0].param, param(m, "tech_sme -> hightech"));
+    assert_int_equal(a->changes[0].op, POLICY_MULTIPLY);
+    assert_near(a->changes[0].x, 1.25, 0);
+    assert_int_equal(a->changes[1].op, POLICY_ADD);
+    assert_near(a->changes[1].x, 20, 0);
+    assert_string_equal(b->name, "later");
+    assert_int_equal(b->from, 2023);
+    assert_int_equal(b->to, 2024);
+    assert_int_equal(b->changes[0].op, POLICY_ADD);
+    assert_near(b->changes[0].x, -0.05, 0);  /* "-x" adds -x */
+    assert_int_equal(b->changes[1].op, POLICY_SET);
+    assert_near(b->changes[1].x, 0, 0);
+    assert_int_equal(b->changes[1].where.line, 24);
+
+    double base[16], y[16];
+    model_central_params(m, base);
+    int edge = param(m, "tech_sme -> hightech"), rec = param(m, "recruitment.tech_sme");
+    int es = param(m, "exit.startup"), et = param(m, "exit.tech_sme");
+    for (int year = 2022; year <= 2025; year++) {
+        assert_true(model_year_params(m, base, year, y, NULL));
+        gboolean later = year >= 2023 && year <= 2024;
+        assert_near(y[edge], 0.125, 1e-15);
+        assert_near(y[rec], 120, 0);
+        assert_near(y[es], later ? 0.15 : 0.2, 1e-15);
+        assert_near(y[et], later ? 0 : 0.05, 0);
+    }
+    assert_near(base[edge], 0.1, 0);  /* the base values are left alone */
+}
+
+/* Several active policies on one parameter apply in file order. */
+static void test_policy_order(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[transitions]\ntech_sme -> hightech = 0.1\n"
+                                      "[policy double]\ntech_sme -> hightech = *2\n"
+                                      "[policy add]\nfrom=2024\ntech_sme -> hightech = +0.1\n"
+                                      "[policy set]\nfrom=2025\ntech_sme -> hightech = =0.05\n"
+                                      "[policy triple]\nfrom=2025\ntech_sme -> hightech = *3\n");
+    double base[4], y[4];
+    model_central_params(m, base);
+    const double want[] = {0.2, 0.2, 0.3, 0.15};  /* 2022 .. 2025 */
+    for (int year = 2022; year <= 2025; year++) {
+        assert_true(model_year_params(m, base, year, y, NULL));
+        assert_near(y[0], want[year - 2022], 1e-15);
+    }
+}
+
+/* [target NAME]: year defaults to the horizon and count to stage. */
+static void test_targets(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[target 高新技术企业500家]\nstage=hightech\nat_least=500\n"
+                                      "[target above]\nstage=tech_sme\nyear=2023\nat_least=0\ncount=at_or_above\n"
+                                      "[target new]\nstage=startup\nat_least=7\ncount=new\nyear=2022\n"
+                                      "[target plain]\nstage=startup\nat_least=1\ncount=stage\n");
+    assert_int_equal(m->n_targets, 4);
+    const Target *t = m->targets;
+    assert_string_equal(t[0].name, "高新技术企业500家");
+    assert_int_equal(t[0].stage, stage(m, "hightech"));
+    assert_int_equal(t[0].year, 2025);
+    assert_int_equal(t[0].at_least, 500);
+    assert_int_equal(t[0].count, COUNT_STAGE);
+    assert_int_equal(t[0].where.line, 10);
+    assert_string_equal(t[1].name, "above");
+    assert_int_equal(t[1].year, 2023);
+    assert_int_equal(t[1].at_least, 0);
+    assert_int_equal(t[1].count, COUNT_AT_OR_ABOVE);
+    assert_int_equal(t[2].count, COUNT_NEW);
+    assert_int_equal(t[2].year, 2022);
+    assert_int_equal(t[2].at_least, 7);
+    assert_int_equal(t[3].count, COUNT_STAGE);
+}
+
+/* [uncertainty]: each distribution kind, its central value through
+ * model_central_params (a/(a+b), shape*scale, midpoint), and an exit not
+ * in [exits] created by its uncertainty line. */
+static void test_uncertainty(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[transitions]\ntech_sme -> hightech = 0.13\n"
+                                      "[renewal]\nhightech=3;0.8;tech_sme\n"
+                                      "[inflows]\nstartup=400\n"
+                                      "[recruitment]\ntech_sme=100\n"
+                                      "[exits]\nhightech=0.02\n"
+                                      "[uncertainty]\n"
+                                      "tech_sme -> hightech = beta(26,174)\n"
+                                      "renewal.hightech=beta(80,20)\n"
+                                      "inflow.startup=gamma(16,25)\n"
+                                      "recruitment.tech_sme=uniform(70,130)\n"
+                                      "exit.startup=uniform(0.1,0.2)\n");
+    int edge = param(m, "tech_sme -> hightech"), ren = param(m, "renewal.hightech");
+    int inf = param(m, "inflow.startup"), rec = param(m, "recruitment.tech_sme");
+    int ex = param(m, "exit.startup"), fixed = param(m, "exit.hightech");
+    assert_true(m->params[edge].uncertain);
+    assert_int_equal(m->params[edge].dist.kind, DIST_BETA);
+    assert_near(m->params[edge].dist.a, 26, 0);
+    assert_near(m->params[edge].dist.b, 174, 0);
+    assert_int_equal(m->params[edge].where.line, 21);  /* the line of the distribution */
+    assert_int_equal(m->params[inf].dist.kind, DIST_GAMMA);
+    assert_int_equal(m->params[rec].dist.kind, DIST_UNIFORM);
+    assert_true(m->params[ex].uncertain);
+    assert_int_equal(m->stages[stage(m, "startup")].exit_param, ex);
+    assert_false(m->params[fixed].uncertain);
+    g_autofree double *c = g_new(double, m->n_params);
+    model_central_params(m, c);
+    assert_near(c[edge], 26.0 / 200, 1e-15);
+    assert_near(c[ren], 0.8, 1e-15);
+    assert_near(c[inf], 400, 1e-12);
+    assert_near(c[rec], 100, 1e-12);
+    assert_near(c[ex], 0.15, 1e-15);
+    assert_near(c[fixed], 0.02, 0);
+}
+
+/* model_param_find takes every spelling a policy may use. */
+typedef struct {
+    const char *id;
+    const char *key;
+    const char *canonical;  /* NULL: no such parameter */
+} FindCase;
+
+static const FindCase find_cases[] = {
+    {"scenario-2.1", "tech_sme -> hightech", "tech_sme -> hightech"},
+    {"scenario-2.2", "tech_sme->hightech", "tech_sme -> hightech"},
+    {"scenario-2.3", "  tech_sme   ->   hightech ", "tech_sme -> hightech"},
+    {"scenario-2.4", "exit.startup", "exit.startup"},
+    {"scenario-2.5", " exit.startup ", "exit.startup"},
+    {"scenario-2.6", "renewal.hightech", "renewal.hightech"},
+    {"scenario-2.7", "inflow.startup", "inflow.startup"},
+    {"scenario-2.8", "recruitment.tech_sme", "recruitment.tech_sme"},
+    {"scenario-2.9", "hightech -> tech_sme", NULL},  /* the reverse edge is not there */
+    {"scenario-2.10", "tech_sme -> nowhere", NULL},
+    {"scenario-2.11", "exit.nowhere", NULL},
+    {"scenario-2.12", "exit.tech_sme", NULL},        /* a stage without an exit */
+    {"scenario-2.13", "inflow.hightech", NULL},
+    {"scenario-2.14", "renewal.startup", NULL},
+    {"scenario-2.15", "startup", NULL},
+    {"scenario-2.16", "bogus.startup", NULL},
+    {"scenario-2.17", "", NULL},
+};
+
+static void test_param_find(void **state)
+{
+    const FindCase *c = *state;
+    g_autoptr(Model) m = load_ok(HEAD "[transitions]\ntech_sme -> hightech = 0.13\n"
+                                      "[exits]\nstartup=0.15\n"
+                                      "[renewal]\nhightech=3;0.8;tech_sme\n"
+                                      "[inflows]\nstartup=400\n"
+                                      "[recruitment]\ntech_sme=100\n");
+    int i = model_param_find(m, c->key);
+    if (c->canonical == NULL) {
+        assert_int_equal(i, -1);
+        return;
+    }
+    assert_true(i >= 0 && i < m->n_params);
+    assert_string_equal(m->params[i].key, c->canonical);
+}
+
+/* ---- files, extends, encodings --------------------------------------- */
+
+#define PARENT                                                                            \
+    "[scenario]\n"                 /* 1 */                                                \
+    "name=parent\n"                /* 2 */                                                \
+    "base_year=2021\n"             /* 3 */                                                \
+    "horizon=2025\n"               /* 4 */                                                \
+    "seed=5\n"                     /* 5 */                                                \
+    "[stages]\n"                   /* 6 */                                                \
+    "tech_sme=科小\n"              /* 7 */                                                \
+    "hightech=高企\n"              /* 8 */                                                \
+    "[baseline]\n"                 /* 9 */                                                \
+    "tech_sme=400\n"               /* 10 */                                               \
+    "[transitions]\n"              /* 11 */                                               \
+    "tech_sme -> hightech = 0.13\n" /* 12 */                                              \
+    "[exits]\n"                    /* 13 */                                               \
+    "tech_sme=0.04\n"              /* 14 */                                               \
+    "[policy parent policy]\n"     /* 15 */                                               \
+    "exit.tech_sme=*0.5\n"         /* 16 */                                               \
+    "[target 高企]\n"              /* 17 */                                               \
+    "stage=hightech\n"             /* 18 */                                               \
+    "at_least=100\n"               /* 19 */
+
+/* A child overrides the parent key by key (its path relative to the
+ * child's folder), adds a stage, an edge and a policy, and keeps the rest. */
+static void test_extends(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *base_dir = g_build_filename(dir, "base", NULL);
+    g_autofree char *child_dir = g_build_filename(dir, "what-if", NULL);
+    assert_int_equal(g_mkdir(base_dir, 0700), 0);
+    assert_int_equal(g_mkdir(child_dir, 0700), 0);
+    g_autofree char *parent = tu_write(base_dir, "parent.ini", PARENT);
+    g_autofree char *child = tu_write(child_dir, "child.ini",
+                                      "[scenario]\n"
+                                      "extends=../base/parent.ini\n"
+                                      "name=child\n"
+                                      "[stages]\n"
+                                      "gazelle=瞪羚\n"
+                                      "[transitions]\n"
+                                      "tech_sme -> hightech = 0.2\n"
+                                      "hightech -> gazelle = 0.05\n"
+                                      "[target 高企]\n"
+                                      "at_least=150\n"
+                                      "[policy 专班]\n"
+                                      "from=2023\n"
+                                      "tech_sme -> hightech = *1.25\n");
+    GError *error = NULL;
+    g_autoptr(Model) m = scenario_load(child, &error);
+    if (m == NULL)
+        fail_msg("%s", error->message);
+    assert_string_equal(m->name, "child");
+    assert_int_equal(m->base_year, 2021);  /* kept from the parent */
+    assert_true(m->has_seed);
+    assert_int_equal(m->seed, 5);
+    assert_int_equal(m->n_stages, 3);       /* the new stage comes after the parent's */
+    assert_string_equal(m->stages[2].id, "gazelle");
+    assert_int_equal(m->stages[0].baseline, 400);
+    int edge = param(m, "tech_sme -> hightech");
+    assert_near(m->params[edge].value, 0.2, 0);
+    assert_int_equal(m->params[edge].where.line, 7);   /* the child's line */
+    assert_non_null(strstr(m->params[edge].where.file, "child.ini"));
+    int exit = param(m, "exit.tech_sme");
+    assert_near(m->params[exit].value, 0.04, 0);
+    assert_int_equal(m->params[exit].where.line, 14);  /* the parent's line */
+    assert_non_null(strstr(m->params[exit].where.file, "parent.ini"));
+    assert_near(m->params[param(m, "hightech -> gazelle")].value, 0.05, 0);
+    assert_int_equal(m->n_policies, 2);                /* the parent's first */
+    assert_string_equal(m->policies[0].name, "parent policy");
+    assert_string_equal(m->policies[1].name, "专班");
+    assert_int_equal(m->policies[1].from, 2023);
+    assert_int_equal(m->n_targets, 1);
+    assert_int_equal(m->targets[0].at_least, 150);
+    assert_int_equal(m->targets[0].stage, stage(m, "hightech"));
+    tu_rmrf(dir);
+}
+
+/* A bad value in the parent is reported at the parent's file and line;
+ * one in the child at the child's. */
+static void test_extends_error_lines(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *parent = tu_write(dir, "parent.ini", PARENT "[inflows]\nhightech=-3\n");
+    g_autofree char *msg = load_fail("child.ini", dir, "[scenario]\nextends=parent.ini\nname=child\n");
+    assert_contains(msg, "parent.ini:21: [inflows] hightech = -3: firms a year must lie in");
+    g_autofree char *fine = tu_write(dir, "parent.ini", PARENT);
+    g_autofree char *msg2 = load_fail("child.ini", dir, "[scenario]\nextends=parent.ini\n\n[exits]\nhightech=2\n");
+    assert_contains(msg2, "child.ini:5: [exits] hightech = 2: a probability must lie in [0, 1]");
+    g_autofree char *msg3 = load_fail("child.ini", dir, "[scenario]\nextends=missing.ini\n");
+    assert_contains(msg3, "child.ini:2: [scenario] extends = missing.ini");
+    tu_rmrf(dir);
+}
+
+/* A file that extends itself, two files that extend each other, and a
+ * longer loop are errors, not endless recursion. */
+static void test_extends_loop(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *self = tu_write(dir, "self.ini", "[scenario]\nextends=self.ini\nname=x\n");
+    g_autofree char *a = tu_write(dir, "a.ini", "[scenario]\nname=a\nextends=b.ini\n");
+    g_autofree char *b = tu_write(dir, "b.ini", "[scenario]\nextends=c.ini\n");
+    g_autofree char *c = tu_write(dir, "c.ini", "# c\n[scenario]\nextends=a.ini\n");
+    const char *const paths[] = {self, a};
+    for (gsize i = 0; i < G_N_ELEMENTS(paths); i++) {
+        GError *error = NULL;
+        Model *m = scenario_load(paths[i], &error);
+        assert_null(m);
+        assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
+        assert_contains(error->message, "loop");
+        assert_contains(error->message, "[scenario] extends");
+        g_error_free(error);
+    }
+    tu_rmrf(dir);
+}
+
+/* A grandparent's keys come through two levels of extends. */
+static void test_extends_chain(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *p = tu_write(dir, "parent.ini", PARENT);
+    g_autofree char *mid = tu_write(dir, "mid.ini", "[scenario]\nextends=parent.ini\nhorizon=2024\n");
+    g_autoptr(Model) m = scenario_load_data("top.ini", dir, "[scenario]\nextends=mid.ini\nname=top\n", NULL);
+    assert_non_null(m);
+    assert_string_equal(m->name, "top");
+    assert_int_equal(m->horizon, 2024);
+    assert_int_equal(m->targets[0].year, 2024);  /* the default follows the merged horizon */
+    assert_int_equal(m->policies[0].to, 2024);
+    assert_int_equal(m->stages[0].baseline, 400);
+    tu_rmrf(dir);
+}
+
+/* A UTF-8 BOM and CRLF line ends load like the plain text, line numbers
+ * included. */
+static void test_bom_crlf(void **state)
+{
+    (void)state;
+    const char *plain = HEAD "[transitions]\ntech_sme -> hightech = 0.13\n[target 高企]\nstage=hightech\nat_least=10\n";
+    g_autoptr(GString) dos = g_string_new("\xEF\xBB\xBF");
+    for (const char *p = plain; *p; p++) {
+        if (*p == '\n')
+            g_string_append_c(dos, '\r');
+        g_string_append_c(dos, *p);
+    }
+    g_autoptr(Model) a = load_ok(plain);
+    g_autoptr(Model) b = load_ok(dos->str);
+    assert_string_equal(b->name, a->name);
+    assert_int_equal(b->horizon, a->horizon);
+    assert_int_equal(b->n_stages, a->n_stages);
+    for (int s = 0; s < a->n_stages; s++) {
+        assert_string_equal(b->stages[s].id, a->stages[s].id);
+        assert_string_equal(b->stages[s].name, a->stages[s].name);
+    }
+    assert_string_equal(b->stages[0].id, "startup");  /* no BOM glued to the first key */
+    assert_near(b->params[0].value, 0.13, 0);
+    assert_int_equal(b->params[0].where.line, 11);
+    assert_string_equal(b->targets[0].name, "高企");
+    /* An error in a CRLF file names the right line, without a stray \r. */
+    g_autofree char *msg = load_fail("t.ini", NULL, "\xEF\xBB\xBF[scenario]\r\nname=t\r\nbase_year=2021\r\n"
+                                                    "horizon=2025\r\nhorizn=1\r\n[stages]\r\na=A\r\n");
+    assert_contains(msg, "t.ini:5: [scenario] horizn = 1: unknown key 'horizn'");
+    assert_null(strchr(msg, '\r'));
+}
+
+/* scenario_load reads a file; a missing one is an INPUT error naming it. */
+static void test_load_file(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *path = tu_write(dir, "s.ini", HEAD "[baseline]\nstartup=12\n");
+    GError *error = NULL;
+    g_autoptr(Model) m = scenario_load(path, &error);
+    assert_non_null(m);
+    assert_string_equal(m->file, path);
+    assert_int_equal(m->stages[0].baseline, 12);
+    g_autofree char *missing = g_build_filename(dir, "nope.ini", NULL);
+    assert_null(scenario_load(missing, &error));
+    assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
+    assert_contains(error->message, "nope.ini");
+    g_clear_error(&error);
+    tu_rmrf(dir);
+}
+
+/* The bundled scenarios and the benchmark load (the what-if through
+ * extends), with what their files say. */
+static void test_bundled(void **state)
+{
+    (void)state;
+    const char *files[] = {"scenarios/tianning-2025.ini", "scenarios/tianning-2025-zhuanban.ini",
+                           "tests/data/bench6.ini"};
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *path = g_build_filename(tu_srcdir(), files[i], NULL);
+        GError *error = NULL;
+        g_autoptr(Model) m = scenario_load(path, &error);
+        if (m == NULL)
+            fail_msg("%s: %s", files[i], error->message);
+        assert_true(m->n_stages == 6);
+        if (i == 1) {
+            assert_int_equal(m->base_year, 2021);  /* from the parent */
+            assert_true(m->n_policies >= 1);
+            assert_string_equal(m->policies[0].name, "高企培育专班");
+            assert_true(m->params[param(m, "tech_sme -> hightech")].uncertain);
+        }
+    }
+}
+
+/* ---- bad input -------------------------------------------------------- */
+
+typedef struct {
+    const char *id;
+    const char *text;     /* the whole file "t.ini" */
+    const char *want[3];  /* substrings of the message */
+} ErrorCase;
+
+static const ErrorCase error_cases[] = {
+    /* unknown names, with the nearest known one */
+    {"scenario-3.1", HEAD "[transition]\ntech_sme -> hightech = 0.1\n",
+     {"t.ini:10: [transition]: unknown group", "did you mean 'transitions'"}},
+    {"scenario-3.2", HEAD "[exit]\nstartup=0.1\n", {"t.ini:10: [exit]: unknown group", "did you mean 'exits'"}},
+    {"scenario-3.3", HEAD "[polcy 专班]\nfrom=2023\n",
+     {"t.ini:10: [polcy 专班]: unknown group", "did you mean 'policy NAME'"}},
+    {"scenario-3.4", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nhorizn=2026\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] horizn = 2026: unknown key 'horizn'", "did you mean 'horizon'"}},
+    {"scenario-3.5", HEAD "[baseline]\nhightek=5\n",
+     {"t.ini:11: [baseline] hightek = 5: unknown stage 'hightek'", "did you mean 'hightech'"}},
+    {"scenario-3.6", HEAD "[exits]\nstartupp=0.1\n",
+     {"t.ini:11: [exits] startupp = 0.1: unknown stage 'startupp'", "did you mean 'startup'"}},
+    {"scenario-3.7", HEAD "[transitions]\ntech_sme -> hightek = 0.13\n",
+     {"t.ini:11: [transitions] tech_sme -> hightek = 0.13: unknown stage 'hightek'", "did you mean 'hightech'"}},
+    {"scenario-3.8", HEAD "[transitions]\nstartup -> tech_sme = 0.1\ntechsme -> hightech = 0.13\n",
+     {"t.ini:12: [transitions] techsme -> hightech = 0.13: unknown stage 'techsme'", "did you mean 'tech_sme'"}},
+    {"scenario-3.9", HEAD "[inflows]\nstartup=400\n[recruitment]\ntech-sme=100\n",
+     {"t.ini:13: [recruitment] tech-sme = 100: unknown stage 'tech-sme'", "did you mean 'tech_sme'"}},
+    /* probabilities and rates */
+    {"scenario-3.10", HEAD "[transitions]\ntech_sme -> hightech = 1.7\n",
+     {"t.ini:11: [transitions] tech_sme -> hightech = 1.7: a probability must lie in [0, 1]"}},
+    {"scenario-3.11", HEAD "[exits]\nstartup=-0.1\n", {"t.ini:11: [exits] startup = -0.1: a probability must lie in [0, 1]"}},
+    {"scenario-3.12", HEAD "[exits]\nstartup=15%\n", {"t.ini:11: [exits] startup = 15%: ", "probability"}},
+    {"scenario-3.13", HEAD "[exits]\n# from the plan\nstartup=0.15  # assumed\n",
+     {"t.ini:12: [exits] startup = 0.15  # assumed: ", "probability"}},
+    {"scenario-3.14", HEAD "[inflows]\nstartup=-5\n", {"t.ini:11: [inflows] startup = -5: firms a year must lie in [0,"}},
+    {"scenario-3.15", HEAD "[recruitment]\ntech_sme=-1\n", {"t.ini:11: [recruitment] tech_sme = -1: firms a year must lie in [0,"}},
+    {"scenario-3.16", HEAD "[inflows]\nstartup=lots\n", {"t.ini:11: [inflows] startup = lots: expected a number of firms a year"}},
+    {"scenario-3.17", HEAD "[baseline]\nstartup=-5\n", {"t.ini:11: [baseline] startup = -5: expected a whole number from 0 to"}},
+    {"scenario-3.18", HEAD "[baseline]\nstartup=2.5\n", {"t.ini:11: [baseline] startup = 2.5: expected a whole number from 0 to"}},
+    /* renewal */
+    {"scenario-3.19", HEAD "[renewal]\nhightech=3;0.8\n",
+     {"t.ini:11: [renewal] hightech = 3;0.8: expected valid years;renewal probability;lapse stage"}},
+    {"scenario-3.20", HEAD "[renewal]\nhightech=0;0.8;tech_sme\n",
+     {"t.ini:11: [renewal] hightech = 0;0.8;tech_sme: valid years must be a whole number from 1 to 50"}},
+    {"scenario-3.21", HEAD "[renewal]\nhightech=3;1.2;tech_sme\n",
+     {"t.ini:11: [renewal] hightech = 3;1.2;tech_sme: a probability must lie in [0, 1]"}},
+    {"scenario-3.22", HEAD "[renewal]\nhightech=3;0.8;tech_sm\n",
+     {"t.ini:11: [renewal] hightech = 3;0.8;tech_sm: unknown stage 'tech_sm'", "did you mean 'tech_sme'"}},
+    {"scenario-3.23", HEAD "[renewal]\nhightech=3;0.8;hightech\n",
+     {"t.ini:11: [renewal] hightech = 3;0.8;hightech: a lapsed firm must fall to another stage"}},
+    /* edges */
+    {"scenario-3.24", HEAD "[transitions]\ntech_sme -> tech_sme = 0.1\n",
+     {"t.ini:11: [transitions] tech_sme -> tech_sme = 0.1: an edge must lead to another stage"}},
+    {"scenario-3.25", HEAD "[transitions]\ntech_sme hightech = 0.1\n",
+     {"t.ini:11: [transitions] tech_sme hightech = 0.1: an edge is written 'from -> to'"}},
+    {"scenario-3.26", HEAD "[transitions]\ntech_sme > hightech = 0.1\n",
+     {"t.ini:11: [transitions] tech_sme > hightech = 0.1: an edge is written 'from -> to'"}},
+    /* the shape of the file */
+    {"scenario-3.27", HEAD "[exits]\nstartup=0.1\nstartup=0.2\n", {"t.ini:12: ", "startup given twice (first at line 11)"}},
+    {"scenario-3.28", HEAD "[transitions]\ntech_sme->hightech=0.1\ntech_sme -> hightech = 0.2\n",
+     {"t.ini:12: ", "tech_sme -> hightech given twice (first at line 11)"}},
+    {"scenario-3.29", HEAD "[exits]\nstartup=0.1\n\n[exits]\ntech_sme=0.1\n", {"t.ini:13: ", "[exits] given twice (first at line 10)"}},
+    {"scenario-3.30", HEAD "[exits]\njust words\n",
+     {"t.ini:11: ", "'just words' is not a [group], a key = value line or a # comment"}},
+    {"scenario-3.31", "name=t\n" HEAD, {"t.ini:1: ", "'name=t' comes before any [group]"}},
+    {"scenario-3.32", HEAD "[exits\nstartup=0.1\n", {"t.ini:10: ", "a group header must end with ']'"}},
+    {"scenario-3.33", HEAD "startup=again\n", {"t.ini:10: ", "startup given twice (first at line 7)"}},
+    /* [scenario] */
+    {"scenario-3.34", "[scenario]\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n", {"t.ini:1: [scenario]: name is required"}},
+    {"scenario-3.35", "[scenario]\nname=t\nhorizon=2025\n[stages]\na=A\n", {"t.ini:1: [scenario]: base_year is required"}},
+    {"scenario-3.36", "[scenario]\nname=t\nbase_year=2021\n[stages]\na=A\n", {"t.ini:1: [scenario]: horizon is required"}},
+    {"scenario-3.37", "[scenario]\nname=t\nbase_year=2025\nhorizon=2021\n[stages]\na=A\n",
+     {"t.ini:1: [scenario]: ", "horizon 2021 must come after base_year 2025"}},
+    {"scenario-3.38", "[scenario]\nname=t\nbase_year=2025\nhorizon=2025\n[stages]\na=A\n",
+     {"t.ini:1: [scenario]: ", "horizon 2025 must come after base_year 2025"}},
+    {"scenario-3.39", "[scenario]\nname=t\nbase_year=2000\nhorizon=2101\n[stages]\na=A\n",
+     {"t.ini:1: [scenario]: ", "at most 100 years"}},
+    {"scenario-3.40", "[scenario]\nname=t\nbase_year=20x1\nhorizon=2025\n[stages]\na=A\n",
+     {"t.ini:3: [scenario] base_year = 20x1: expected a whole number"}},
+    {"scenario-3.41", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nreplications=0\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] replications = 0: expected a whole number from 1 to"}},
+    {"scenario-3.42", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nseed=-1\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] seed = -1: expected a whole number from 0 to"}},
+    {"scenario-3.43", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nlanguage=fr\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] language = fr: expected zh or en"}},
+    {"scenario-3.44", "[scenario]\nname=\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
+     {"t.ini:2: [scenario] name = : the scenario needs a name"}},
+    {"scenario-3.45", "[stages]\na=A\n", {"t.ini", "the [scenario] group is missing"}},
+    {"scenario-3.46", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\n", {"t.ini", "the [stages] group is missing"}},
+    {"scenario-3.47", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\n[stages]\n", {"t.ini", "[stages] lists no stage"}},
+    /* stage ids */
+    {"scenario-3.48", HEAD "高企=高新技术企业\n", {"t.ini:10: [stages] 高企 = 高新技术企业: a stage id is lower-case ASCII"}},
+    {"scenario-3.49", HEAD "HighTech=High-tech\n", {"t.ini:10: [stages] HighTech = High-tech: a stage id is lower-case ASCII"}},
+    {"scenario-3.50", HEAD "1st=First\n", {"t.ini:10: [stages] 1st = First: a stage id is lower-case ASCII"}},
+    /* exit plus edges */
+    {"scenario-3.51", HEAD "[transitions]\ntech_sme -> hightech = 0.6\n\n[exits]\ntech_sme=0.5\n",
+     {"t.ini:14: [exits] tech_sme = 0.5: ", "stage tech_sme (科小): exit plus outgoing edges sum to 1.1, more than 1"}},
+    {"scenario-3.52", HEAD "[transitions]\nstartup -> tech_sme = 0.5\nstartup -> hightech = 0.6\n",
+     {"t.ini:12: [transitions] startup -> hightech = 0.6: ",
+      "stage startup (初创): exit plus outgoing edges sum to 1.1, more than 1"}},
+    /* policies */
+    {"scenario-3.53", HEAD "[transitions]\ntech_sme -> hightech = 0.5\n\n[policy 专班]\nfrom=2023\ntech_sme -> hightech = *2.5\n",
+     {"t.ini:15: [policy 专班] tech_sme -> hightech = *2.5: in 2023, stage tech_sme (科小): ",
+      "a probability must lie in [0, 1]"}},
+    {"scenario-3.54", HEAD "[transitions]\ntech_sme -> hightech = 0.5\n\n[exits]\ntech_sme=0.3\n\n"
+                      "[policy 专班]\nfrom=2024\ntech_sme -> hightech = *1.6\n",
+     {"t.ini:18: [policy 专班] tech_sme -> hightech = *1.6: in 2024, stage tech_sme (科小): ",
+      "exit plus outgoing edges sum to 1.1, more than 1"}},
+    {"scenario-3.55", HEAD "[inflows]\nstartup=100\n\n[policy 减]\nto=2022\ninflow.startup=-150\n",
+     {"t.ini:15: [policy 减] inflow.startup = -150: in 2022, stage startup (初创): ", "cannot be negative"}},
+    {"scenario-3.56", HEAD "[policy X]\ntech_sme -> startup = *2\n",
+     {"t.ini:11: [policy X] tech_sme -> startup = *2: ", "no edge tech_sme -> startup in [transitions]"}},
+    {"scenario-3.57", HEAD "[policy X]\nrenewal.tech_sme = *2\n",
+     {"t.ini:11: [policy X] renewal.tech_sme = *2: ", "tech_sme has no rule in [renewal]"}},
+    {"scenario-3.58", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\nfrm=2023\n",
+     {"t.ini:13: [policy X] frm = 2023: unknown key 'frm'", "did you mean 'from'"}},
+    {"scenario-3.59", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\ntech_sme -> hightech = 1.25\n",
+     {"t.ini:13: [policy X] tech_sme -> hightech = 1.25: expected *x (multiply), +x or -x (add), or =x (set)"}},
+    {"scenario-3.60", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\ntech_sme -> hightech = *abc\n",
+     {"t.ini:13: [policy X] tech_sme -> hightech = *abc: expected *x"}},
+    {"scenario-3.61", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\nfrom=2021\ntech_sme -> hightech = *2\n",
+     {"t.ini:13: [policy X] from = 2021: expected a whole number from 2022 to 2025"}},
+    {"scenario-3.62", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\nto=2026\ntech_sme -> hightech = *2\n",
+     {"t.ini:13: [policy X] to = 2026: expected a whole number from 2022 to 2025"}},
+    {"scenario-3.63", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\nfrom=2024\nto=2023\ntech_sme -> hightech = *2\n",
+     {"t.ini:12: [policy X]: from 2024 comes after to 2023"}},
+    {"scenario-3.64", HEAD "[policy X]\nfrom=2023\n", {"t.ini:10: [policy X]: the policy changes nothing"}},
+    {"scenario-3.65", HEAD "[policy]\nexit.startup=*2\n", {"t.ini:10: [policy]: a policy needs a name"}},
+    /* targets */
+    {"scenario-3.66", HEAD "[target 高企500]\nat_least=500\n", {"t.ini:10: [target 高企500]: stage is required"}},
+    {"scenario-3.67", HEAD "[target 高企500]\nstage=hightech\n", {"t.ini:10: [target 高企500]: at_least is required"}},
+    {"scenario-3.68", HEAD "[target X]\nstage=hightech\nat_least=5\ncount=stages\n",
+     {"t.ini:13: [target X] count = stages: unknown count 'stages'", "did you mean 'stage'"}},
+    {"scenario-3.69", HEAD "[target X]\nstage=hightech\natleast=5\n",
+     {"t.ini:12: [target X] atleast = 5: unknown key 'atleast'", "did you mean 'at_least'"}},
+    {"scenario-3.70", HEAD "[target X]\nstage=hightech\nat_least=5\nyear=2030\n",
+     {"t.ini:13: [target X] year = 2030: expected a whole number from 2022 to 2025"}},
+    {"scenario-3.71", HEAD "[target X]\nstage=hightek\nat_least=5\n",
+     {"t.ini:11: [target X] stage = hightek: unknown stage 'hightek'", "did you mean 'hightech'"}},
+    {"scenario-3.72", HEAD "[target X]\nstage=hightech\nat_least=-1\n",
+     {"t.ini:12: [target X] at_least = -1: expected a whole number from 0 to"}},
+    /* uncertainty */
+    {"scenario-3.73", HEAD "[transitions]\ntech_sme -> hightech = 0.13\n\n[uncertainty]\ntech_sme -> hightech = betta(26,174)\n",
+     {"t.ini:14: [uncertainty] tech_sme -> hightech = betta(26,174): unknown distribution 'betta'", "did you mean 'beta'"}},
+    {"scenario-3.74", HEAD "[exits]\nstartup=0.15\n\n[uncertainty]\nexit.startup=gamma(2,3)\n",
+     {"t.ini:14: [uncertainty] exit.startup = gamma(2,3): exit.startup is a probability"}},
+    {"scenario-3.75", HEAD "[inflows]\nstartup=400\n\n[uncertainty]\ninflow.startup=beta(2,3)\n",
+     {"t.ini:14: [uncertainty] inflow.startup = beta(2,3): inflow.startup is firms a year"}},
+    {"scenario-3.76", HEAD "[exits]\nstartup=0.15\n\n[uncertainty]\nexit.startup=uniform(0.5,1.5)\n",
+     {"t.ini:14: [uncertainty] exit.startup = uniform(0.5,1.5): a probability must lie in [0, 1]"}},
+    {"scenario-3.77", HEAD "[exits]\nstartup=0.15\n\n[uncertainty]\nexitt.startup=beta(15,85)\n",
+     {"t.ini:14: [uncertainty] exitt.startup = beta(15,85): unknown key 'exitt.startup'", "did you mean 'exit.startup'"}},
+    {"scenario-3.78", HEAD "[exits]\nstartup=0.15\n\n[uncertainty]\nexit.startup=beta(0,85)\n",
+     {"t.ini:14: [uncertainty] exit.startup = beta(0,85): ", "positive"}},
+    {"scenario-3.79", HEAD "[uncertainty]\nrenewal.hightech=beta(8,2)\n",
+     {"t.ini:11: [uncertainty] renewal.hightech = beta(8,2): ", "hightech has no rule in [renewal]"}},
+    {"scenario-3.80", HEAD "[transitions]\nstartup -> tech_sme = 0.4\n[exits]\nstartup=0.5\n"
+                      "[uncertainty]\nstartup -> tech_sme = beta(7,3)\n",
+     {"t.ini:15: [uncertainty] startup -> tech_sme = beta(7,3): ", "exit plus outgoing edges sum to 1.2, more than 1"}},
+    /* encoding: 高企 in GB18030 */
+    {"scenario-3.81", "[scenario]\nname=\xb8\xdf\xc6\xf3\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
+     {"t.ini", "not UTF-8", "save it as UTF-8"}},
+};
+
+static void test_error_case(void **state)
+{
+    const ErrorCase *c = *state;
+    g_autofree char *msg = load_fail("t.ini", NULL, c->text);
+    for (int k = 0; k < 3 && c->want[k]; k++)
+        assert_contains(msg, c->want[k]);
+}
+
+/* Table rows become tests of their own, named by their ids. */
+#define ADD_ROWS(tests, table, func)                                                   \
+    for (gsize i_ = 0; i_ < G_N_ELEMENTS(table); i_++) {                               \
+        struct CMUnitTest t_ = {(table)[i_].id, func, NULL, NULL, (void *)&(table)[i_]}; \
+        g_array_append_val(tests, t_);                                                 \
+    }
+
+int main(void)
+{
+    const struct CMUnitTest fixed[] = {
+        cmocka_unit_test(test_scenario_group),
+        cmocka_unit_test(test_scenario_defaults),
+        cmocka_unit_test(test_stages),
+        cmocka_unit_test(test_baseline),
+        cmocka_unit_test(test_transitions),
+        cmocka_unit_test(test_exits),
+        cmocka_unit_test(test_renewal),
+        cmocka_unit_test(test_inflows_recruitment),
+        cmocka_unit_test(test_policies),
+        cmocka_unit_test(test_policy_order),
+        cmocka_unit_test(test_targets),
+        cmocka_unit_test(test_uncertainty),
+        cmocka_unit_test(test_extends),
+        cmocka_unit_test(test_extends_error_lines),
+        cmocka_unit_test(test_extends_loop),
+        cmocka_unit_test(test_extends_chain),
+        cmocka_unit_test(test_bom_crlf),
+        cmocka_unit_test(test_load_file),
+        cmocka_unit_test(test_bundled),
+    };
+    g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
+    g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
+    ADD_ROWS(tests, find_cases, test_param_find);
+    ADD_ROWS(tests, error_cases, test_error_case);
+    return _cmocka_run_group_tests("scenario", (const struct CMUnitTest *)(void *)tests->data, tests->len,
+                                   NULL, NULL);
+}
