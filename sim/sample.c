@@ -79,15 +79,16 @@ static gint64 binomial_btrd(const gsl_rng *r, double p, gint64 n)
         gint64 k = (gint64)kd;
         v = v * alpha / (a / (us * us) + b);
         double km = fabs(kd - m);
-        if (km <= 15) { /* step 3.1: f(k)/f(m) by recursion */
-            double f = 1;
-            if (m < kd)
-                for (double i = m + 1; i <= kd; i++)
-                    f *= nr / i - rr;
-            else
-                for (double i = kd + 1; i <= m; i++)
-                    v *= nr / i - rr;
-            if (v <= f)
+        if (km <= 15) {
+            /* step 3.1: f(k)/f(m) as a product of (nr/i - rr) = (nr - rr i)/i,
+             * numerators and denominators kept apart so the loop does not
+             * divide (both stay below 1e150 for 15 terms of n < 1e9). */
+            double num = 1, den = 1;
+            for (double i = MIN(m, kd) + 1; i <= MAX(m, kd); i++) {
+                num *= nr - rr * i;
+                den *= i;
+            }
+            if (m < kd ? v * den <= num : v * num <= den)
                 return k;
             continue;
         }
