@@ -1,0 +1,628 @@
+/* test_cli.c: the ladder binary as a user runs it: the files `ladder run`
+ * writes and what summary.json says, reproducibility across threads, flags
+ * over [scenario], the output folder's rules, help, and bad input (exit 2,
+ * one "ladder: " message, nothing left behind).
+ * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "testutil.h"
+
+/* A scenario file of tests/data (caller frees). */
+static char *data_file(const char *name)
+{
+    g_autofree char *rel = g_build_filename(tu_srcdir(), "tests", "data", name, NULL);
+    return g_canonicalize_filename(rel, NULL);
+}
+
+static void assert_contains(const char *haystack, const char *needle)
+{
+    if (haystack == NULL || strstr(haystack, needle) == NULL)
+        fail_msg("'%s' does not contain '%s'", haystack ? haystack : "(null)", needle);
+}
+
+static void assert_status(const TuRun *r, int want)
+{
+    if (r->status != want)
+        fail_msg("exit status %d, want %d; stderr: %s", r->status, want, r->err);
+}
+
+static int compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names in `dir`, sorted, joined by '\n' (caller frees). */
+static char *list_dir(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (d == NULL)
+        return g_strdup("(missing)");
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    for (const char *n; (n = g_dir_read_name(d));)
+        g_ptr_array_add(names, g_strdup(n));
+    g_dir_close(d);
+    g_ptr_array_sort(names, compare_names);
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < names->len; i++)
+        g_string_append_printf(s, "%s\n", (const char *)names->pdata[i]);
+    return g_string_free(s, FALSE);
+}
+
+/* The names in `dir` ending with `suffix`. */
+static int count_suffix(const char *dir, const char *suffix)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    assert_non_null(d);
+    int n = 0;
+    for (const char *name; (name = g_dir_read_name(d));)
+        n += g_str_has_suffix(name, suffix);
+    g_dir_close(d);
+    return n;
+}
+
+static char *read_text(const char *dir, const char *name)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        fail_msg("cannot read %s", path);
+    return text;
+}
+
+static JsonNode *read_json(const char *dir)
+{
+    g_autofree char *path = g_build_filename(dir, "summary.json", NULL);
+    g_autoptr(JsonParser) p = json_parser_new();
+    GError *error = NULL;
+    if (!json_parser_load_from_file(p, path, &error))
+        fail_msg("summary.json does not parse: %s", error->message);
+    return json_node_copy(json_parser_get_root(p));
+}
+
+/* A JSON number (integer or not) as a double. */
+static double num(JsonObject *o, const char *member)
+{
+    JsonNode *n = json_object_get_member(o, member);
+    if (n == NULL || JSON_NODE_TYPE(n) != JSON_NODE_VALUE)
+        fail_msg("member %s is missing or not a value", member);
+    GType t = json_node_get_value_type(n);
+    if (t == G_TYPE_INT64)
+        return (double)json_node_get_int(n);
+    if (t == G_TYPE_DOUBLE)
+        return json_node_get_double(n);
+    fail_msg("member %s is not a number", member);
+    return NAN;
+}
+
+static double num_at(JsonArray *a, guint i)
+{
+    JsonNode *n = json_array_get_element(a, i);
+    if (json_node_get_value_type(n) == G_TYPE_INT64)
+        return (double)json_node_get_int(n);
+    return json_node_get_double(n);
+}
+
+/* `--out DIR` runs of `scenario` with more flags, NULL-ended. */
+#define LADDER_RUN(scenario, out, ...) tu_ladder(NULL, "run", scenario, "--out", out, __VA_ARGS__)
+
+/* ---- what a run writes ------------------------------------------------ */
+
+/* summary.json, summary.csv (with a BOM, a row per stage and year), the
+ * gnuplot data and scripts, and with --no-charts no picture. */
+static void test_run_files(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun r = LADDER_RUN(sc, out, "--no-charts", NULL);
+    assert_status(&r, 0);
+    g_autofree char *json = g_build_filename(out, "summary.json", NULL);
+    assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
+    g_autofree char *csv = read_text(out, "summary.csv");
+    assert_true(g_str_has_prefix(csv, "\xEF\xBB\xBF"));
+    g_auto(GStrv) lines = g_strsplit(g_strchomp(csv), "\n", -1);
+    assert_int_equal(g_strv_length(lines), 1 + 3 * 4);  /* header, 3 stages x 4 years */
+    assert_contains(csv, "tech_sme");
+    assert_true(count_suffix(out, ".dat") >= 1);
+    assert_true(count_suffix(out, ".gp") >= 1);
+    assert_int_equal(count_suffix(out, ".png"), 0);
+    assert_int_equal(count_suffix(out, ".svg"), 0);
+    assert_contains(r.out, out);  /* says where the results are */
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* Without --no-charts gnuplot draws them: a PNG beside each script. */
+static void test_run_charts(void **state)
+{
+    (void)state;
+    g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+    if (gnuplot == NULL)
+        skip();
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *sc = data_file("no-targets.ini");
+    TuRun r = LADDER_RUN(sc, out, "--reps", "200", "-q", NULL);
+    assert_status(&r, 0);
+    int gp = count_suffix(out, ".gp");
+    assert_true(gp >= 1);
+    assert_int_equal(count_suffix(out, ".png"), gp);
+    GDir *d = g_dir_open(out, 0, NULL);
+    for (const char *name; (name = g_dir_read_name(d));)
+        if (g_str_has_suffix(name, ".png")) {
+            g_autofree char *png = read_text(out, name);
+            assert_memory_equal(png, "\x89PNG", 4);
+        }
+    g_dir_close(d);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* summary.json parses and holds what the certain ladder makes certain. */
+static void test_json_fields(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    assert_status(&r, 0);
+    g_autoptr(JsonNode) root = read_json(out);
+    JsonObject *o = json_node_get_object(root);
+    JsonObject *scen = json_object_get_object_member(o, "scenario");
+    assert_string_equal(json_object_get_string_member(scen, "name"), "certain ladder");
+    assert_true(num(scen, "base_year") == 2021);
+    assert_true(num(scen, "horizon") == 2024);
+    assert_true(num(o, "replications") == 300);  /* from [scenario] */
+    assert_true(num(o, "seed") == 11);
+    JsonArray *years = json_object_get_array_member(o, "years");
+    assert_int_equal(json_array_get_length(years), 4);
+    for (guint y = 0; y < 4; y++)
+        assert_true(num_at(years, y) == 2021 + y);
+
+    const char *ids[] = {"startup", "tech_sme", "hightech"};
+    const char *names[] = {"Start-up", "Tech SME", "High-tech"};
+    const double stock[3][4] = {{10, 5, 5, 5}, {0, 10, 15, 20}, {0, 0, 0, 0}};
+    const double entries[3][4] = {{0, 5, 5, 5}, {0, 10, 5, 5}, {0, 0, 0, 0}};
+    JsonArray *stages = json_object_get_array_member(o, "stages");
+    assert_int_equal(json_array_get_length(stages), 3);
+    for (guint s = 0; s < 3; s++) {
+        JsonObject *st = json_array_get_object_element(stages, s);
+        assert_string_equal(json_object_get_string_member(st, "id"), ids[s]);
+        assert_string_equal(json_object_get_string_member(st, "name"), names[s]);
+        JsonObject *sk = json_object_get_object_member(st, "stock");
+        const char *fields[] = {"expected", "mean", "p5", "p25", "p50", "p75", "p95"};
+        for (gsize f = 0; f < G_N_ELEMENTS(fields); f++) {
+            JsonArray *a = json_object_get_array_member(sk, fields[f]);
+            assert_non_null(a);
+            assert_int_equal(json_array_get_length(a), 4);
+            for (guint y = 0; y < 4; y++)
+                if (num_at(a, y) != stock[s][y])
+                    fail_msg("%s.stock.%s[%u] = %g, want %g", ids[s], fields[f], y, num_at(a, y), stock[s][y]);
+        }
+        JsonArray *sd = json_object_get_array_member(sk, "sd");
+        for (guint y = 0; y < 4; y++)
+            assert_true(num_at(sd, y) == 0);
+        JsonArray *nm = json_object_get_array_member(json_object_get_object_member(st, "new"), "mean");
+        for (guint y = 0; y < 4; y++)
+            assert_true(num_at(nm, y) == entries[s][y]);
+    }
+
+    JsonArray *targets = json_object_get_array_member(o, "targets");
+    assert_int_equal(json_array_get_length(targets), 3);
+    const struct {
+        const char *name, *stage, *count;
+        double year, at_least, probability, p50;
+    } want[] = {
+        {"SMEs 20", "tech_sme", "stage", 2024, 20, 1, 20},
+        {"new SMEs", "tech_sme", "new", 2023, 16, 0, 15},
+        {"ladder", "startup", "at_or_above", 2024, 25, 1, 25},
+    };
+    for (guint t = 0; t < 3; t++) {
+        JsonObject *to = json_array_get_object_element(targets, t);
+        assert_string_equal(json_object_get_string_member(to, "name"), want[t].name);
+        assert_string_equal(json_object_get_string_member(to, "stage"), want[t].stage);
+        assert_string_equal(json_object_get_string_member(to, "count"), want[t].count);
+        assert_true(num(to, "year") == want[t].year);
+        assert_true(num(to, "at_least") == want[t].at_least);
+        assert_true(num(to, "probability") == want[t].probability);
+        assert_true(num(to, "p50") == want[t].p50);
+    }
+    assert_true(num(o, "all_targets_probability") == 0);  /* "new SMEs" is never met */
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* With no target, targets is empty and all_targets_probability null. */
+static void test_json_no_targets(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *sc = data_file("no-targets.ini");
+    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", "--reps", "100", NULL);
+    assert_status(&r, 0);
+    g_autoptr(JsonNode) root = read_json(out);
+    JsonObject *o = json_node_get_object(root);
+    assert_int_equal(json_array_get_length(json_object_get_array_member(o, "targets")), 0);
+    JsonNode *all = json_object_get_member(o, "all_targets_probability");
+    assert_non_null(all);
+    assert_true(JSON_NODE_HOLDS_NULL(all));
+    /* the baseline year is the baseline, exactly */
+    JsonObject *a = json_array_get_object_element(json_object_get_array_member(o, "stages"), 0);
+    JsonArray *p5 = json_object_get_array_member(json_object_get_object_member(a, "stock"), "p5");
+    assert_true(num_at(p5, 0) == 50);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* A what-if in tests/data extends its parent by a path relative to its own
+ * folder, whatever the current folder. */
+static void test_run_extends(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *sc = data_file("certain-what-if.ini");
+    TuRun r = tu_ladder(dir, "run", sc, "--out", "w", "--no-charts", "-q", NULL);
+    assert_status(&r, 0);
+    g_autofree char *out = g_build_filename(dir, "w", NULL);
+    g_autoptr(JsonNode) root = read_json(out);
+    JsonObject *o = json_node_get_object(root);
+    assert_string_equal(json_object_get_string_member(json_object_get_object_member(o, "scenario"), "name"),
+                        "certain what-if");
+    JsonObject *sme = json_array_get_object_element(json_object_get_array_member(o, "stages"), 1);
+    JsonArray *mean = json_object_get_array_member(json_object_get_object_member(sme, "stock"), "mean");
+    assert_true(num_at(mean, 2) == 15);
+    assert_true(num_at(mean, 3) == 21);  /* 15 + 6 start-ups of 2023 */
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* ---- reproducibility and flags ---------------------------------------- */
+
+/* The same seed gives the same bytes in every file, with 1 or 2 threads. */
+static void test_threads_same_bytes(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *o1 = g_build_filename(dir, "t1", NULL);
+    g_autofree char *o2 = g_build_filename(dir, "t2", NULL);
+    g_autofree char *sc = data_file("bench6.ini");
+    TuRun r1 = LADDER_RUN(sc, o1, "--reps", "3001", "--seed", "7", "--threads", "1", "--no-charts", "-q", NULL);
+    TuRun r2 = LADDER_RUN(sc, o2, "--reps", "3001", "--seed", "7", "--threads", "2", "--no-charts", "-q", NULL);
+    assert_status(&r1, 0);
+    assert_status(&r2, 0);
+    g_autofree char *names = list_dir(o1);
+    g_autofree char *names2 = list_dir(o2);
+    assert_string_equal(names, names2);
+    g_auto(GStrv) files = g_strsplit(names, "\n", -1);
+    int compared = 0;
+    for (int i = 0; files[i] && *files[i]; i++) {
+        g_autofree char *a = read_text(o1, files[i]);
+        g_autofree char *b = read_text(o2, files[i]);
+        if (strcmp(a, b) != 0)
+            fail_msg("%s differs between --threads 1 and 2", files[i]);
+        compared++;
+    }
+    assert_true(compared >= 4);
+    /* and the seed matters */
+    g_autofree char *o3 = g_build_filename(dir, "t3", NULL);
+    TuRun r3 = LADDER_RUN(sc, o3, "--reps", "3001", "--seed", "8", "--no-charts", "-q", NULL);
+    assert_status(&r3, 0);
+    g_autofree char *j1 = read_text(o1, "summary.json");
+    g_autofree char *j3 = read_text(o3, "summary.json");
+    assert_true(strcmp(j1, j3) != 0);
+    tu_run_clear(&r1);
+    tu_run_clear(&r2);
+    tu_run_clear(&r3);
+    tu_rmrf(dir);
+}
+
+/* --reps and --seed override [scenario]; without either, the built-in
+ * defaults (10000 replications, seed 1). */
+static void test_flags_override(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun r = LADDER_RUN(sc, out, "--reps", "57", "--seed", "9", "--no-charts", "-q", NULL);
+    assert_status(&r, 0);
+    g_autoptr(JsonNode) root = read_json(out);
+    assert_true(num(json_node_get_object(root), "replications") == 57);
+    assert_true(num(json_node_get_object(root), "seed") == 9);
+    tu_run_clear(&r);
+
+    g_autofree char *plain = data_file("no-targets.ini");  /* neither key */
+    TuRun d = LADDER_RUN(plain, out, "--no-charts", "-q", NULL);
+    assert_status(&d, 0);
+    g_autoptr(JsonNode) root2 = read_json(out);
+    assert_true(num(json_node_get_object(root2), "replications") == 10000);
+    assert_true(num(json_node_get_object(root2), "seed") == 1);
+    tu_run_clear(&d);
+    tu_rmrf(dir);
+}
+
+/* -q prints nothing on stdout; the default prints a table naming the
+ * stages and the output folder. */
+static void test_quiet(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun q = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    assert_status(&q, 0);
+    assert_string_equal(q.out, "");
+    TuRun v = LADDER_RUN(sc, out, "--no-charts", NULL);
+    assert_status(&v, 0);
+    assert_contains(v.out, "Tech SME");
+    assert_contains(v.out, out);
+    tu_run_clear(&q);
+    tu_run_clear(&v);
+    tu_rmrf(dir);
+}
+
+/* Without --out the results go to out/<file stem> under the current folder. */
+static void test_default_out(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun r = tu_ladder(dir, "run", sc, "--no-charts", "-q", NULL);
+    assert_status(&r, 0);
+    g_autofree char *json = g_build_filename(dir, "out", "certain", "summary.json", NULL);
+    assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* ---- bad input -------------------------------------------------------- */
+
+/* Each bad input: exit status 2, one message on stderr starting "ladder: "
+ * that names the file and line or the flag, and no output folder, not even
+ * a temporary one: the folder holds what it held before. */
+typedef struct {
+    const char *id;
+    const char *scenario;  /* written to DIR/bad.ini; NULL: use `data` */
+    const char *data;      /* a file of tests/data, or NULL */
+    const char *args[4];   /* more arguments, NULL-ended */
+    const char *want[3];   /* substrings of stderr */
+} BadCase;
+
+#define SMALL "[scenario]\nname=t\nbase_year=2021\nhorizon=2023\n[stages]\na=A\nb=B\n" /* 7 lines */
+
+static const BadCase bad_cases[] = {
+    {"cli-2.1", SMALL "[transitions]\na -> b = 1.7\n", NULL, {NULL},
+     {"bad.ini:9: [transitions] a -> b = 1.7: a probability must lie in [0, 1]"}},
+    {"cli-2.2", SMALL "[transitions]\na -> b = 0.5\n[policy 翻倍]\nfrom=2023\na -> b = *3\n", NULL, {NULL},
+     {"bad.ini:12: [policy 翻倍] a -> b = *3: in 2023, stage a"}},
+    {"cli-2.3", SMALL "[transition]\na -> b = 0.5\n", NULL, {NULL},
+     {"bad.ini:8: [transition]: unknown group", "did you mean 'transitions'"}},
+    {"cli-2.4", SMALL, NULL, {"--reps", "0", NULL}, {"--reps 0", "Try 'ladder help run'"}},
+    {"cli-2.5", SMALL, NULL, {"--reps", "abc", NULL}, {"--reps abc", "Try 'ladder help run'"}},
+    {"cli-2.6", SMALL, NULL, {"--reps", "-5", NULL}, {"--reps -5"}},
+    {"cli-2.7", SMALL, NULL, {"--reps", "2e4", NULL}, {"--reps 2e4"}},
+    {"cli-2.8", SMALL, NULL, {"--threads", "0", NULL}, {"--threads 0", "Try 'ladder help run'"}},
+    {"cli-2.9", SMALL, NULL, {"--threads", "100000", NULL}, {"--threads 100000"}},
+    {"cli-2.10", SMALL, NULL, {"--seed", "-1", NULL}, {"--seed -1"}},
+    {"cli-2.11", SMALL, NULL, {"--bogus", NULL}, {"--bogus", "Try 'ladder help run'"}},
+    {"cli-2.12", SMALL, NULL, {"extra.ini", NULL}, {"only one scenario file", "Try 'ladder help run'"}},
+    {"cli-2.13", NULL, NULL, {NULL}, {"nope.ini"}},  /* the file is not there */
+    {"cli-2.14", NULL, "drawn-out-of-range.ini", {NULL},
+     {"replication ", "drawn-out-of-range.ini:26: [policy 加码] renewal.hightech = +0.15: in 2023"}},
+    {"cli-2.15", "[scenario]\nname=\xb8\xdf\nbase_year=2021\nhorizon=2023\n[stages]\na=A\n", NULL, {NULL},
+     {"bad.ini", "UTF-8"}},
+};
+
+static void test_bad_case(void **state)
+{
+    const BadCase *c = *state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *sc = c->scenario ? tu_write(dir, "bad.ini", c->scenario)
+                        : c->data   ? data_file(c->data)
+                                    : g_build_filename(dir, "nope.ini", NULL);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *before = list_dir(dir);
+    TuRun r = tu_ladder(NULL, "run", sc, "--out", out, "--no-charts", c->args[0], c->args[1], c->args[2],
+                        c->args[3], NULL);
+    assert_status(&r, 2);
+    if (!g_str_has_prefix(r.err, "ladder: "))
+        fail_msg("stderr does not start with 'ladder: ': %s", r.err);
+    for (int k = 0; k < 3 && c->want[k]; k++)
+        assert_contains(r.err, c->want[k]);
+    assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+    g_autofree char *after = list_dir(dir);
+    assert_string_equal(after, before);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* `ladder run` with no file, and `ladder` with no command. */
+static void test_usage(void **state)
+{
+    (void)state;
+    TuRun r = tu_ladder(NULL, "run", NULL);
+    assert_status(&r, 2);
+    assert_true(g_str_has_prefix(r.err, "ladder: "));
+    assert_contains(r.err, "scenario file");
+    tu_run_clear(&r);
+    TuRun none = tu_ladder(NULL, NULL);
+    assert_status(&none, 2);
+    assert_contains(none.err, "Usage: ladder");
+    tu_run_clear(&none);
+}
+
+/* An unknown command suggests the nearest one. */
+static void test_unknown_command(void **state)
+{
+    (void)state;
+    TuRun r = tu_ladder(NULL, "rnu", "x.ini", NULL);
+    assert_status(&r, 2);
+    assert_true(g_str_has_prefix(r.err, "ladder: "));
+    assert_contains(r.err, "'rnu'");
+    assert_contains(r.err, "did you mean 'run'");
+    tu_run_clear(&r);
+    TuRun h = tu_ladder(NULL, "help", "rnu", NULL);
+    assert_status(&h, 2);
+    assert_contains(h.err, "did you mean 'run'");
+    tu_run_clear(&h);
+}
+
+/* `ladder help run`, `ladder run --help` and `ladder --help` show the
+ * options and an example; --version a version. */
+static void test_help_version(void **state)
+{
+    (void)state;
+    const char *const ways[][2] = {{"help", "run"}, {"run", "--help"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(ways); i++) {
+        TuRun r = tu_ladder(NULL, ways[i][0], ways[i][1], NULL);
+        assert_status(&r, 0);
+        assert_contains(r.out, "Example");
+        assert_contains(r.out, "ladder run ");
+        assert_contains(r.out, "--reps");
+        assert_contains(r.out, "--no-charts");
+        tu_run_clear(&r);
+    }
+    TuRun o = tu_ladder(NULL, "--help", NULL);
+    assert_status(&o, 0);
+    assert_contains(o.out, "run");
+    assert_contains(o.out, "Example");
+    tu_run_clear(&o);
+    TuRun v = tu_ladder(NULL, "--version", NULL);
+    assert_status(&v, 0);
+    assert_true(g_str_has_prefix(v.out, "ladder "));
+    assert_true(g_ascii_isdigit(v.out[strlen("ladder ")]));
+    tu_run_clear(&v);
+}
+
+/* ---- the output folder ------------------------------------------------ */
+
+/* --out onto a folder that ladder did not write: exit 2, untouched. */
+static void test_out_foreign(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "mine", NULL);
+    assert_int_equal(g_mkdir(out, 0700), 0);
+    g_autofree char *keep = tu_write(out, "thesis.docx", "my work");
+    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *before = list_dir(dir);
+    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    assert_status(&r, 2);
+    assert_true(g_str_has_prefix(r.err, "ladder: "));
+    assert_contains(r.err, out);
+    g_autofree char *inside = list_dir(out);
+    assert_string_equal(inside, "thesis.docx\n");
+    g_autofree char *text = read_text(out, "thesis.docx");
+    assert_string_equal(text, "my work");
+    g_autofree char *after = list_dir(dir);
+    assert_string_equal(after, before);
+    tu_run_clear(&r);
+
+    /* a plain file in the way is not replaced either */
+    g_autofree char *file = tu_write(dir, "notes.txt", "notes");
+    TuRun f = LADDER_RUN(sc, file, "--no-charts", "-q", NULL);
+    assert_status(&f, 2);
+    g_autofree char *notes = read_text(dir, "notes.txt");
+    assert_string_equal(notes, "notes");
+    tu_run_clear(&f);
+    tu_rmrf(dir);
+}
+
+/* --out onto an earlier ladder output replaces it whole (a file added to
+ * it since is gone), leaving nothing else beside it. */
+static void test_out_replace(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun r1 = LADDER_RUN(sc, out, "--seed", "1", "--no-charts", "-q", NULL);
+    assert_status(&r1, 0);
+    g_autofree char *stale = tu_write(out, "stale.txt", "old");
+    TuRun r2 = LADDER_RUN(sc, out, "--seed", "2", "--no-charts", "-q", NULL);
+    assert_status(&r2, 0);
+    assert_false(g_file_test(stale, G_FILE_TEST_EXISTS));
+    g_autoptr(JsonNode) root = read_json(out);
+    assert_true(num(json_node_get_object(root), "seed") == 2);
+    g_autofree char *beside = list_dir(dir);
+    assert_string_equal(beside, "out\n");
+    tu_run_clear(&r1);
+    tu_run_clear(&r2);
+    tu_rmrf(dir);
+}
+
+/* An empty folder may be used as --out. */
+static void test_out_empty_folder(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "empty", NULL);
+    assert_int_equal(g_mkdir(out, 0700), 0);
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    assert_status(&r, 0);
+    g_autofree char *json = g_build_filename(out, "summary.json", NULL);
+    assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* An output folder that cannot be made is an IO failure: exit 1. */
+static void test_out_unwritable(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *file = tu_write(dir, "file.txt", "x");
+    g_autofree char *out = g_build_filename(file, "out", NULL);
+    g_autofree char *sc = data_file("certain.ini");
+    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    assert_status(&r, 1);
+    assert_true(g_str_has_prefix(r.err, "ladder: "));
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* Table rows become tests of their own, named by their ids. */
+#define ADD_ROWS(tests, table, func)                                                   \
+    for (gsize i_ = 0; i_ < G_N_ELEMENTS(table); i_++) {                               \
+        struct CMUnitTest t_ = {(table)[i_].id, func, NULL, NULL, (void *)&(table)[i_]}; \
+        g_array_append_val(tests, t_);                                                 \
+    }
+
+int main(void)
+{
+    /* Outside `make check`, find the binary and the data from the
+     * repository root, before any test changes folder. */
+    if (g_getenv("LADDER") == NULL) {
+        g_autofree char *bin = g_canonicalize_filename("build/ladder", NULL);
+        g_setenv("LADDER", bin, TRUE);
+    }
+    const struct CMUnitTest fixed[] = {
+        cmocka_unit_test(test_run_files),
+        cmocka_unit_test(test_run_charts),
+        cmocka_unit_test(test_json_fields),
+        cmocka_unit_test(test_json_no_targets),
+        cmocka_unit_test(test_run_extends),
+        cmocka_unit_test(test_threads_same_bytes),
+        cmocka_unit_test(test_flags_override),
+        cmocka_unit_test(test_quiet),
+        cmocka_unit_test(test_default_out),
+        cmocka_unit_test(test_usage),
+        cmocka_unit_test(test_unknown_command),
+        cmocka_unit_test(test_help_version),
+        cmocka_unit_test(test_out_foreign),
+        cmocka_unit_test(test_out_replace),
+        cmocka_unit_test(test_out_empty_folder),
+        cmocka_unit_test(test_out_unwritable),
+    };
+    g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
+    g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
+    ADD_ROWS(tests, bad_cases, test_bad_case);
+    return _cmocka_run_group_tests("cli", (const struct CMUnitTest *)(void *)tests->data, tests->len,
+                                   NULL, NULL);
+}
