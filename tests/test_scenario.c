@@ -593,6 +593,31 @@ static void test_bom_crlf(void **state)
     assert_null(strchr(msg, '\r'));
 }
 
+/* Values are unescaped as GLib key files are: "\\" is a backslash, "\s" a
+ * space. */
+static void test_escapes(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok("[scenario]\nname=t\nbase_year=2021\nhorizon=2022\n"
+                                 "description=C:\\\\data\\sdir\n[stages]\na=A\n");
+    assert_string_equal(m->description, "C:\\data dir");
+}
+
+/* Up to 64 stages; the 65th is an error at its line. */
+static void test_stage_limit(void **state)
+{
+    (void)state;
+    g_autoptr(GString) text = g_string_new("[scenario]\nname=t\nbase_year=2021\nhorizon=2022\n[stages]\n");
+    for (int i = 0; i < 64; i++)
+        g_string_append_printf(text, "s%d=S%d\n", i, i);
+    g_autoptr(Model) m = load_ok(text->str);
+    assert_int_equal(m->n_stages, 64);
+    assert_string_equal(m->stages[63].id, "s63");
+    g_string_append(text, "s64=S64\n");  /* line 70 */
+    g_autofree char *msg = load_fail("t.ini", NULL, text->str);
+    assert_contains(msg, "t.ini:70: [stages] s64 = S64: at most 64 stages");
+}
+
 /* scenario_load reads a file; a missing one is an INPUT error naming it. */
 static void test_load_file(void **state)
 {
@@ -794,6 +819,12 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.80", HEAD "[transitions]\nstartup -> tech_sme = 0.4\n[exits]\nstartup=0.5\n"
                       "[uncertainty]\nstartup -> tech_sme = beta(7,3)\n",
      {"t.ini:15: [uncertainty] startup -> tech_sme = beta(7,3): ", "exit plus outgoing edges sum to 1.2, more than 1"}},
+    {"scenario-3.82", HEAD "[renewal]\nhightech=51;0.8;tech_sme\n",
+     {"t.ini:11: [renewal] hightech = 51;0.8;tech_sme: valid years must be a whole number from 1 to 50"}},
+    {"scenario-3.83", HEAD "[exits]\nstartup=0,15\n", {"t.ini:11: [exits] startup = 0,15: ", "probability"}},
+    {"scenario-3.84", HEAD "[inflows]\nstartup=1,000\n", {"t.ini:11: [inflows] startup = 1,000: ", "firms a year"}},
+    {"scenario-3.85", HEAD "[target X]\nstage=hightech\nat_least=5\nyear=2021\n",
+     {"t.ini:13: [target X] year = 2021: expected a whole number from 2022 to 2025"}},
     /* encoding: 高企 in GB18030 */
     {"scenario-3.81", "[scenario]\nname=\xb8\xdf\xc6\xf3\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
      {"t.ini", "not UTF-8", "save it as UTF-8"}},
@@ -834,6 +865,8 @@ int main(void)
         cmocka_unit_test(test_extends_loop),
         cmocka_unit_test(test_extends_chain),
         cmocka_unit_test(test_bom_crlf),
+        cmocka_unit_test(test_escapes),
+        cmocka_unit_test(test_stage_limit),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_bundled),
     };
