@@ -576,6 +576,29 @@ static void test_out_empty_folder(void **state)
     tu_rmrf(dir);
 }
 
+/* "--out DIR/" (a trailing slash, as shell completion writes it) is the
+ * same folder as "--out DIR", first time and when replacing. */
+static void test_out_trailing_slash(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "res", NULL);
+    g_autofree char *slash = g_strconcat(out, "/", NULL);
+    g_autofree char *sc = data_file("certain.ini");
+    for (int run = 0; run < 2; run++) {
+        TuRun r = LADDER_RUN(sc, slash, "--no-charts", "-q", NULL);
+        assert_status(&r, 0);
+        tu_run_clear(&r);
+        g_autofree char *json = g_build_filename(out, "summary.json", NULL);
+        assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
+        g_autofree char *beside = list_dir(dir);
+        assert_string_equal(beside, "res\n");
+        g_autofree char *inside = list_dir(out);
+        assert_null(strstr(inside, ".res."));  /* no temporary folder left inside */
+    }
+    tu_rmrf(dir);
+}
+
 /* An output folder that cannot be made is an IO failure: exit 1. */
 static void test_out_unwritable(void **state)
 {
@@ -622,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_out_foreign),
         cmocka_unit_test(test_out_replace),
         cmocka_unit_test(test_out_empty_folder),
+        cmocka_unit_test(test_out_trailing_slash),
         cmocka_unit_test(test_out_unwritable),
     };
     g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
