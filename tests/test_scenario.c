@@ -825,6 +825,11 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.84", HEAD "[inflows]\nstartup=1,000\n", {"t.ini:11: [inflows] startup = 1,000: ", "firms a year"}},
     {"scenario-3.85", HEAD "[target X]\nstage=hightech\nat_least=5\nyear=2021\n",
      {"t.ini:13: [target X] year = 2021: expected a whole number from 2022 to 2025"}},
+    /* names must differ (spaces after "policy"/"target" do not count) */
+    {"scenario-3.86", HEAD "[target X]\nstage=startup\nat_least=1\n[target  X]\nstage=startup\nat_least=2\n",
+     {"t.ini:13: [target X]: the name is taken"}},
+    {"scenario-3.87", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*2\n[policy  X]\nexit.startup=*0.5\n",
+     {"t.ini:14: [policy ", "name"}},
     /* encoding: 高企 in GB18030 */
     {"scenario-3.81", "[scenario]\nname=\xb8\xdf\xc6\xf3\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
      {"t.ini", "not UTF-8", "save it as UTF-8"}},
