@@ -753,6 +753,34 @@ static void test_uncertain_gamma(void **state)
     }
 }
 
+/* A recruitment drawn from uniform(2,3) is drawn once per replication and
+ * rounded every year: each replication recruits 2 a year (draw below 2.5)
+ * or 3 a year, never a mix, each with probability 1/2.  The exact
+ * expectation is at the central value 2.5, which rounds to 2. */
+static void test_uncertain_recruitment(void **state)
+{
+    (void)state;
+    const guint64 n = 20000;
+    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
+                              "[stages]\na=A\n[recruitment]\na=2.5\n[uncertainty]\nrecruitment.a=uniform(2,3)\n");
+    g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
+    g_autoptr(Summary) s = summarise(m, r);
+    for (int y = 1; y <= 3; y++) {
+        const Histogram *h = stock_hist(r, y, 0);
+        assert_int_equal(histogram_min(h), 2 * y);
+        assert_int_equal(histogram_max(h), 3 * y);
+        guint64 three = histogram_count_at_least(h, 3 * y);
+        assert_int_equal(histogram_count_at_least(h, 2 * y + 1), three);  /* nothing between */
+        assert_near((double)three / n, 0.5, N_SE * sqrt(0.25 / n));
+        assert_near(s->stages[0].expected[y], 2.0 * y, 1e-9);
+    }
+    /* the same replications recruit 3 every year */
+    assert_int_equal(histogram_count_at_least(stock_hist(r, 1, 0), 3),
+                     histogram_count_at_least(stock_hist(r, 3, 0), 9));
+    g_autoptr(RunResult) fixed = run(m, 100, SEED, 2, FALSE);
+    assert_int_equal(histogram_max(stock_hist(fixed, 3, 0)), 6);
+}
+
 /* A drawn parameter that a policy pushes out of [0, 1] fails the run,
  * naming the lowest such replication whatever the thread count; the same
  * scenario at central values runs. */
@@ -824,6 +852,7 @@ int main(void)
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_uncertain_beta),
         cmocka_unit_test(test_uncertain_gamma),
+        cmocka_unit_test(test_uncertain_recruitment),
         cmocka_unit_test(test_drawn_out_of_range),
     };
     g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
