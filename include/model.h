@@ -31,6 +31,7 @@ typedef struct {
     gboolean uncertain; /* drawn once per replication from `dist` */
     Dist dist;
     SourceRef where;    /* the line that gives `value` (or `dist` when uncertain) */
+    char *written;      /* that line as "[group] key = value", for messages */
 } Param;
 
 typedef enum { POLICY_MULTIPLY, POLICY_ADD, POLICY_SET } PolicyOp;

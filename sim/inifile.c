@@ -105,9 +105,21 @@ static GHashTable *scan_lines(const char *file, const char *text, GError **error
             }
             g_free(group);
             group = g_strstrip(g_strndup(row + 1, strlen(row) - 2));
+            if (*group == '\0' || strpbrk(group, "[]") != NULL) {
+                input_error(error, file, line, "%s: a group name is a word or two between one [ and one ]", row);
+                return NULL;
+            }
             id = g_strconcat(group, "\037", NULL);
         } else if (strchr(row, '=') != NULL && group != NULL) {
-            g_autofree char *key = normalise_key(g_strndup(row, strchr(row, '=') - row));
+            g_autofree char *raw = g_strndup(row, strchr(row, '=') - row);
+            g_autofree char *key = normalise_key(raw);
+            /* GKeyFile reads "key[zh]" as a translation of "key" and hides it:
+             * such a line would be ignored without a word. */
+            if (*key == '\0' || strpbrk(key, "[]") != NULL) {
+                input_error(error, file, line, *key == '\0' ? "'%s' has no key before '='"
+                                                             : "'%s': a key cannot hold [ or ]", row);
+                return NULL;
+            }
             id = g_strconcat(group, "\037", key, NULL);
         } else {
             input_error(error, file, line, group == NULL ? "'%s' comes before any [group]"

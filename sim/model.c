@@ -22,6 +22,7 @@ void model_free(Model *m)
     for (int i = 0; i < m->n_params; i++) {
         g_free(m->params[i].key);
         g_free(m->params[i].where.file);
+        g_free(m->params[i].written);
     }
     for (int i = 0; i < m->n_policies; i++) {
         for (int j = 0; j < m->policies[i].n_changes; j++)
@@ -151,7 +152,24 @@ static const PolicyChange *last_change(const Model *m, int year, int param, int 
     return found;
 }
 
-/* Sets the error for a bad value in `year`, naming the policy that made it. */
+/* The line to blame when a stage's exit and edges sum over 1 with no policy
+ * acting: its last uncertain one (drawn values did it), else its last one. */
+static int stage_culprit(const Model *m, int stage)
+{
+    const Stage *st = &m->stages[stage];
+    int best = st->exit_param;
+    for (int j = 0; j < st->n_out; j++) {
+        int i = st->out_param[j];
+        if (best < 0 || m->params[i].uncertain > m->params[best].uncertain ||
+            (m->params[i].uncertain == m->params[best].uncertain &&
+             m->params[i].where.line > m->params[best].where.line))
+            best = i;
+    }
+    return best;
+}
+
+/* Sets the error for a bad value in `year`, naming the policy that made it,
+ * or else the line that gave the value. */
 static void year_error(const Model *m, int year, int param, int stage, const char *what,
                        GError **error)
 {
@@ -159,8 +177,9 @@ static void year_error(const Model *m, int year, int param, int stage, const cha
     const PolicyChange *c = last_change(m, year, param, stage, &policy);
     const Stage *s = &m->stages[stage];
     if (c == NULL) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "in %d, stage %s (%s): %s",
-                    year, s->id, model_stage_name(m, stage), what);
+        const Param *p = &m->params[param >= 0 ? param : stage_culprit(m, stage)];
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: %s: in %d, stage %s (%s): %s",
+                    p->where.file, p->where.line, p->written, year, s->id, model_stage_name(m, stage), what);
         return;
     }
     static const char ops[] = {[POLICY_MULTIPLY] = '*', [POLICY_ADD] = '+', [POLICY_SET] = '='};

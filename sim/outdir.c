@@ -66,8 +66,18 @@ static gboolean replaceable(const char *dest, GError **error)
     return FALSE;
 }
 
-OutDir *outdir_begin(const char *dest, GError **error)
+/* `path` without trailing separators ("out/x/" is "out/x"; "/" stays). */
+static char *strip_trailing_separators(const char *path)
 {
+    char *p = g_strdup(path);
+    for (gsize n = strlen(p); n > 1 && G_IS_DIR_SEPARATOR(p[n - 1]); n--)
+        p[n - 1] = '\0';
+    return p;
+}
+
+OutDir *outdir_begin(const char *path, GError **error)
+{
+    g_autofree char *dest = strip_trailing_separators(path);
     if (!replaceable(dest, error))
         return NULL;
     g_autofree char *parent = g_path_get_dirname(dest);
@@ -107,8 +117,12 @@ gboolean outdir_commit(OutDir *o, GError **error)
         g_autofree char *base = g_path_get_basename(o->dest);
         old = g_strdup_printf("%s/.%s.old-XXXXXX", parent, base);
         /* rename() replaces the empty folder mkdtemp made. */
-        if (g_mkdtemp(old) == NULL || g_rename(o->dest, old) != 0)
+        if (g_mkdtemp(old) == NULL) {
+            ok = io_error(error, "cannot create a folder beside", o->dest);
+        } else if (g_rename(o->dest, old) != 0) {
             ok = io_error(error, "cannot move aside", o->dest);
+            g_rmdir(old);
+        }
     }
     if (ok && g_rename(o->tmp, o->dest) != 0) {
         ok = io_error(error, "cannot rename the results into", o->dest);

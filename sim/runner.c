@@ -135,12 +135,13 @@ static void record_error(Shared *sh, guint64 rep, GError *error)
     g_mutex_lock(&sh->lock);
     if (sh->error == NULL || rep < sh->error_rep) {
         g_clear_error(&sh->error);
-        g_prefix_error(&error, "replication %" G_GUINT64_FORMAT " (drawn parameters): ", rep);
-        sh->error = error;
+        sh->error = g_error_new(error->domain, error->code,
+                                "%s (replication %" G_GUINT64_FORMAT " of the run drew these values from "
+                                "[uncertainty]; narrow the distribution or soften the policy)",
+                                error->message, rep);
         sh->error_rep = rep;
-    } else {
-        g_error_free(error);
     }
+    g_error_free(error);
     g_mutex_unlock(&sh->lock);
     g_atomic_int_set(&sh->stop, 1);
 }

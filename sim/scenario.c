@@ -70,10 +70,12 @@ static gboolean unknown_error(GError **error, const IniGroup *g, const IniEntry 
 
 /* ---- numbers ----------------------------------------------------------- */
 
+/* A plain decimal number ("0.08", "1e-3"); not hex, inf or nan, which
+ * g_ascii_strtod would also take. */
 static gboolean parse_double(const char *text, double *out)
 {
     char *end = NULL;
-    if (*text == '\0')
+    if (*text == '\0' || strspn(text, "0123456789.eE+-") != strlen(text))
         return FALSE;
     *out = g_ascii_strtod(text, &end);
     return *end == '\0' && isfinite(*out);
@@ -165,11 +167,17 @@ static char *param_key(Builder *b, ParamKind kind, int stage, int to)
 }
 
 /* Adds a parameter with `value` written at `e` and links it to its stage. */
-static int param_add(Builder *b, ParamKind kind, int stage, int to, double value, const IniEntry *e)
+static char *written(const IniGroup *g, const IniEntry *e)
+{
+    return g_strdup_printf("[%s] %s = %s", g->name, e->key, e->value);
+}
+
+static int param_add(Builder *b, ParamKind kind, int stage, int to, double value, const IniGroup *g,
+                     const IniEntry *e)
 {
     Param p = {.kind = kind, .stage = stage, .to = to, .value = value,
                .key = param_key(b, kind, stage, to),
-               .where = {g_strdup(e->where.file), e->where.line}};
+               .where = {g_strdup(e->where.file), e->where.line}, .written = written(g, e)};
     g_array_append_val(b->params, p);
     int i = (int)b->params->len - 1;
     Stage *s = stage_at(b, stage);
@@ -232,7 +240,7 @@ static int resolve_param(Builder *b, const IniGroup *g, const IniEntry *e, const
         if (i < 0 && kind == PARAM_RENEWAL)
             entry_error(error, g, e, "stage %s has no rule in [renewal]", dot + 1);
         else if (i < 0)
-            i = param_add(b, (ParamKind)kind, s, -1, 0, e);
+            i = param_add(b, (ParamKind)kind, s, -1, 0, g, e);
         return i;
     }
     g_autoptr(GPtrArray) known = all_param_keys(b);
@@ -349,7 +357,7 @@ static gboolean read_transitions(Builder *b, const IniGroup *g, GError **error)
             return FALSE;
         if (s == t)
             return entry_error(error, g, e, "an edge must lead to another stage");
-        param_add(b, PARAM_EDGE, s, t, p, e);
+        param_add(b, PARAM_EDGE, s, t, p, g, e);
     }
     return TRUE;
 }
@@ -362,7 +370,7 @@ static gboolean read_exits(Builder *b, const IniGroup *g, GError **error)
         double p = 0;
         if (s < 0 || !check_probability(g, e, e->value, &p, error))
             return FALSE;
-        param_add(b, PARAM_EXIT, s, -1, p, e);
+        param_add(b, PARAM_EXIT, s, -1, p, g, e);
     }
     return TRUE;
 }
@@ -392,7 +400,7 @@ static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry
     Stage *st = stage_at(b, s);
     st->renewal_years = (int)years;
     st->lapse_to = lapse;
-    param_add(b, PARAM_RENEWAL, s, -1, p, e);
+    param_add(b, PARAM_RENEWAL, s, -1, p, g, e);
     return TRUE;
 }
 
@@ -412,7 +420,7 @@ static gboolean read_rates(Builder *b, const IniGroup *g, ParamKind kind, GError
         double v = 0;
         if (s < 0 || !check_rate(g, e, &v, error))
             return FALSE;
-        param_add(b, kind, s, -1, v, e);
+        param_add(b, kind, s, -1, v, g, e);
     }
     return TRUE;
 }
@@ -469,7 +477,9 @@ static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
         p->uncertain = TRUE;
         p->dist = d;
         g_free(p->where.file);
+        g_free(p->written);
         p->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+        p->written = written(g, e);
     }
     return TRUE;
 }
@@ -520,6 +530,12 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
 {
     if (*name == '\0')
         return group_error(error, g, "a policy needs a name: [policy NAME]");
+    for (guint i = 0; i < b->policies->len; i++) {
+        const Policy *other = &g_array_index(b->policies, Policy, i);
+        if (strcmp(other->name, name) == 0)
+            return group_error(error, g, "the name is taken by the policy at %s:%d", other->where.file,
+                               other->where.line);
+    }
     Policy p = {.name = g_strdup(name), .from = b->m->base_year + 1, .to = b->m->horizon,
                 .changes = g_new0(PolicyChange, g->entries->len),
                 .where = {g_strdup(g->where.file), g->where.line}};
@@ -669,8 +685,9 @@ static gboolean check_base_sums(const Model *m, GError **error)
         }
         if (sum > 1 + 1e-12) {
             g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
-                        "%s:%d: stage %s (%s): exit plus outgoing edges sum to %g, more than 1",
-                        last->where.file, last->where.line, st->id, model_stage_name(m, s), sum);
+                        "%s:%d: %s: stage %s (%s): exit plus outgoing edges sum to %g, more than 1",
+                        last->where.file, last->where.line, last->written, st->id, model_stage_name(m, s),
+                        sum);
             return FALSE;
         }
     }
