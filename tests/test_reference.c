@@ -1,0 +1,95 @@
+/* test_reference.c: ladder against the independent NumPy implementation of
+ * the same rules (../shared/tools/ladder_numpy.py), on every bundled
+ * scenario, with and without uncertainty: stock means and target
+ * probabilities within Monte Carlo error (z <= 5, agree.py), exact
+ * expectations to 1e-6.  Skipped where the reference or numpy is missing.
+ * SPDX-License-Identifier: MIT */
+#include "testutil.h"
+
+#define REFERENCE_REPS "20000"
+
+typedef struct {
+    const char *id;
+    const char *scenario;     /* relative to the source folder */
+    gboolean uncertain;
+} Case;
+
+static const Case cases[] = {
+    {"reference-1.1", "scenarios/tianning-2025.ini", FALSE},
+    {"reference-1.2", "scenarios/tianning-2025.ini", TRUE},
+    {"reference-1.3", "scenarios/tianning-2025-zhuanban.ini", FALSE},
+    {"reference-1.4", "scenarios/tianning-2025-zhuanban.ini", TRUE},
+    {"reference-1.5", "tests/data/bench6.ini", FALSE},
+    {"reference-1.6", "tests/data/bench6.ini", TRUE},
+};
+
+static char *tool(const char *name)
+{
+    return g_build_filename(tu_srcdir(), "..", "shared", "tools", name, NULL);
+}
+
+/* Runs argv (NULL-ended); returns its exit status, stdout+stderr in *output. */
+static int spawn(const char *const *argv, char **output)
+{
+    char *out = NULL, *err = NULL;
+    int wait = 0;
+    GError *error = NULL;
+    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &wait, &error))
+        fail_msg("cannot run %s: %s", argv[0], error->message);
+    *output = g_strconcat(out, err, NULL);
+    g_free(out);
+    g_free(err);
+    return WIFEXITED(wait) ? WEXITSTATUS(wait) : -1;
+}
+
+static gboolean reference_available(void)
+{
+    g_autofree char *ref = tool("ladder_numpy.py");
+    g_autofree char *out = NULL;
+    const char *argv[] = {"/usr/bin/python3", "-c", "import numpy", NULL};
+    return g_file_test(ref, G_FILE_TEST_EXISTS) && g_file_test(argv[0], G_FILE_TEST_IS_EXECUTABLE) &&
+           spawn(argv, &out) == 0;
+}
+
+static void test_agrees(void **state)
+{
+    const Case *c = *state;
+    if (!reference_available()) {
+        print_message("%s: ../shared/tools/ladder_numpy.py or numpy missing, skipped\n", c->id);
+        skip();
+    }
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *scenario = g_build_filename(tu_srcdir(), c->scenario, NULL);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autofree char *ours = g_build_filename(out, "summary.json", NULL);
+    g_autofree char *theirs = g_build_filename(dir, "reference.json", NULL);
+    TuRun r = c->uncertain
+                  ? tu_ladder(NULL, "run", scenario, "--reps", REFERENCE_REPS, "--seed", "11", "--no-charts",
+                              "--quiet", "--out", out, NULL)
+                  : tu_ladder(NULL, "run", scenario, "--reps", REFERENCE_REPS, "--seed", "11", "--no-charts",
+                              "--quiet", "--out", out, "--no-uncertainty", NULL);
+    assert_int_equal(r.status, 0);
+    tu_run_clear(&r);
+    g_autofree char *ref = tool("ladder_numpy.py");
+    g_autofree char *agree = tool("agree.py");
+    const char *run_ref[] = {"/usr/bin/python3", ref, scenario, "--reps", REFERENCE_REPS, "--seed", "12",
+                             "--json", theirs, c->uncertain ? NULL : "--no-uncertainty", NULL};
+    g_autofree char *ref_out = NULL;
+    if (spawn(run_ref, &ref_out) != 0)
+        fail_msg("%s: the reference failed: %s", c->id, ref_out);
+    const char *compare[] = {"/usr/bin/python3", agree, ours, theirs, NULL};
+    g_autofree char *verdict = NULL;
+    int status = spawn(compare, &verdict);
+    print_message("%s: %s", c->id, verdict);
+    if (status != 0)
+        fail_msg("%s: ladder and the reference disagree: %s", c->id, verdict);
+    tu_rmrf(dir);
+}
+
+int main(void)
+{
+    struct CMUnitTest tests[G_N_ELEMENTS(cases)];
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+        tests[i] = (struct CMUnitTest){cases[i].id, test_agrees, NULL, NULL, (void *)&cases[i]};
+    return cmocka_run_group_tests_name("reference", tests, NULL, NULL);
+}
