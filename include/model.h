@@ -122,6 +122,17 @@ void model_central_params(const Model *m, double *out);
 gboolean model_year_params(const Model *m, const double *base, int year,
                            double *out, GError **error);
 
+/* What a target counts, as a block of cells of the yearly tables: stock
+ * (or, for count=new, entries) summed over years first_year..last_year
+ * (indexes from base_year) and stages first_stage..last_stage. */
+typedef struct {
+    gboolean entries;   /* sum entries rather than stock */
+    int first_year, last_year;
+    int first_stage, last_stage;
+} TargetCells;
+
+TargetCells model_target_cells(const Model *m, const Target *t);
+
 /* Display name of the stage (its id when the name is empty). */
 const char *model_stage_name(const Model *m, int stage);
 

@@ -66,6 +66,20 @@ const char *model_stage_name(const Model *m, int stage)
     return s->name && *s->name ? s->name : s->id;
 }
 
+TargetCells model_target_cells(const Model *m, const Target *t)
+{
+    int yi = t->year - m->base_year;
+    switch (t->count) {
+    case COUNT_STAGE:
+        return (TargetCells){FALSE, yi, yi, t->stage, t->stage};
+    case COUNT_AT_OR_ABOVE:
+        return (TargetCells){FALSE, yi, yi, t->stage, m->n_stages - 1};
+    case COUNT_NEW:
+        return (TargetCells){TRUE, 1, yi, t->stage, t->stage};
+    }
+    g_assert_not_reached();
+}
+
 static const char *const kind_prefix[] = {
     [PARAM_EXIT] = "exit.", [PARAM_RENEWAL] = "renewal.",
     [PARAM_INFLOW] = "inflow.", [PARAM_RECRUITMENT] = "recruitment.",

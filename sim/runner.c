@@ -86,21 +86,13 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
 /* The count a target looks at, in one replication's trajectory. */
 static gint64 target_count(const Model *m, const Target *t, const gint64 *stock, const gint64 *entries)
 {
-    int S = m->n_stages, yi = t->year - m->base_year;
+    TargetCells c = model_target_cells(m, t);
+    const gint64 *table = c.entries ? entries : stock;
     gint64 n = 0;
-    switch (t->count) {
-    case COUNT_STAGE:
-        return stock[yi * S + t->stage];
-    case COUNT_AT_OR_ABOVE:
-        for (int s = t->stage; s < S; s++)
-            n += stock[yi * S + s];
-        return n;
-    case COUNT_NEW:
-        for (int y = 1; y <= yi; y++)
-            n += entries[y * S + t->stage];
-        return n;
-    }
-    g_assert_not_reached();
+    for (int y = c.first_year; y <= c.last_year; y++)
+        for (int s = c.first_stage; s <= c.last_stage; s++)
+            n += table[y * m->n_stages + s];
+    return n;
 }
 
 static void tally_add(Tally *t, const Model *m, const gint64 *stock, const gint64 *entries)

@@ -43,21 +43,13 @@ static void stage_fill(StageSummary *st, const RunResult *run, int s, const doub
 /* Exact expectation of a target's count, from the expected trajectory. */
 static double target_expected(const Model *m, const Target *t, const double *stock, const double *entries)
 {
-    int S = m->n_stages, yi = t->year - m->base_year;
+    TargetCells c = model_target_cells(m, t);
+    const double *table = c.entries ? entries : stock;
     double n = 0;
-    switch (t->count) {
-    case COUNT_STAGE:
-        return stock[yi * S + t->stage];
-    case COUNT_AT_OR_ABOVE:
-        for (int s = t->stage; s < S; s++)
-            n += stock[yi * S + s];
-        return n;
-    case COUNT_NEW:
-        for (int y = 1; y <= yi; y++)
-            n += entries[y * S + t->stage];
-        return n;
-    }
-    g_assert_not_reached();
+    for (int y = c.first_year; y <= c.last_year; y++)
+        for (int s = c.first_stage; s <= c.last_stage; s++)
+            n += table[y * m->n_stages + s];
+    return n;
 }
 
 static double binomial_se(double p, guint64 n)
