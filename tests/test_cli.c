@@ -671,13 +671,6 @@ static void test_out_unwritable(void **state)
     tu_rmrf(dir);
 }
 
-/* Table rows become tests of their own, named by their ids. */
-#define ADD_ROWS(tests, table, func)                                                   \
-    for (gsize i_ = 0; i_ < G_N_ELEMENTS(table); i_++) {                               \
-        struct CMUnitTest t_ = {(table)[i_].id, func, NULL, NULL, (void *)&(table)[i_]}; \
-        g_array_append_val(tests, t_);                                                 \
-    }
-
 int main(void)
 {
     /* Outside `make check`, find the binary and the data from the
@@ -710,6 +703,5 @@ int main(void)
     g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
     g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
     ADD_ROWS(tests, bad_cases, test_bad_case);
-    return _cmocka_run_group_tests("cli", (const struct CMUnitTest *)(void *)tests->data, tests->len,
-                                   NULL, NULL);
+    return tu_run_tests("cli", tests);
 }

@@ -827,13 +827,6 @@ static void test_drawn_out_of_range(void **state)
     assert_non_null(central);
 }
 
-/* Table rows become tests of their own, named by their ids. */
-#define ADD_ROWS(tests, table, func)                                                   \
-    for (gsize i_ = 0; i_ < G_N_ELEMENTS(table); i_++) {                               \
-        struct CMUnitTest t_ = {(table)[i_].id, func, NULL, NULL, (void *)&(table)[i_]}; \
-        g_array_append_val(tests, t_);                                                 \
-    }
-
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -861,6 +854,5 @@ int main(void)
     ADD_ROWS(tests, clock_cases, test_clock_case);
     ADD_ROWS(tests, split_cases, test_split_case);
     ADD_ROWS(tests, crn_cases, test_crn_case);
-    return _cmocka_run_group_tests("engine", (const struct CMUnitTest *)(void *)tests->data, tests->len,
-                                   NULL, NULL);
+    return tu_run_tests("engine", tests);
 }

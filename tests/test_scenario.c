@@ -855,13 +855,6 @@ static void test_error_case(void **state)
     }
 }
 
-/* Table rows become tests of their own, named by their ids. */
-#define ADD_ROWS(tests, table, func)                                                   \
-    for (gsize i_ = 0; i_ < G_N_ELEMENTS(table); i_++) {                               \
-        struct CMUnitTest t_ = {(table)[i_].id, func, NULL, NULL, (void *)&(table)[i_]}; \
-        g_array_append_val(tests, t_);                                                 \
-    }
-
 int main(void)
 {
     const struct CMUnitTest fixed[] = {
@@ -891,6 +884,5 @@ int main(void)
     g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
     ADD_ROWS(tests, find_cases, test_param_find);
     ADD_ROWS(tests, error_cases, test_error_case);
-    return _cmocka_run_group_tests("scenario", (const struct CMUnitTest *)(void *)tests->data, tests->len,
-                                   NULL, NULL);
+    return tu_run_tests("scenario", tests);
 }

@@ -544,13 +544,6 @@ static void test_display_width(void **state)
     assert_false(text_has_cjk("Tech SME"));
 }
 
-/* Table rows become tests of their own, named by their ids. */
-#define ADD_ROWS(tests, table, func)                                                   \
-    for (gsize i_ = 0; i_ < G_N_ELEMENTS(table); i_++) {                               \
-        struct CMUnitTest t_ = {(table)[i_].id, func, NULL, NULL, (void *)&(table)[i_]}; \
-        g_array_append_val(tests, t_);                                                 \
-    }
-
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -578,6 +571,5 @@ int main(void)
     ADD_ROWS(tests, dist_cases, test_dist_case);
     ADD_ROWS(tests, dist_errors, test_dist_error);
     ADD_ROWS(tests, distance_cases, test_edit_distance);
-    return _cmocka_run_group_tests("stats", (const struct CMUnitTest *)(void *)tests->data, tests->len,
-                                   NULL, NULL);
+    return tu_run_tests("stats", tests);
 }

@@ -83,4 +83,19 @@ static inline const char *tu_srcdir(void)
     return s ? s : ".";
 }
 
+/* Table rows become tests of their own, named by their ids: `table` is an
+ * array of structs whose first member is `const char *id`. */
+#define ADD_ROWS(tests, table, func)                                                   \
+    for (gsize i_ = 0; i_ < G_N_ELEMENTS(table); i_++) {                               \
+        struct CMUnitTest t_ = {(table)[i_].id, func, NULL, NULL, (void *)&(table)[i_]}; \
+        g_array_append_val(tests, t_);                                                 \
+    }
+
+/* Runs the tests gathered in `tests` (struct CMUnitTest) as group `name`. */
+static inline int tu_run_tests(const char *name, GArray *tests)
+{
+    return _cmocka_run_group_tests(name, (const struct CMUnitTest *)(void *)tests->data, tests->len,
+                                   NULL, NULL);
+}
+
 #endif
