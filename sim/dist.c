@@ -47,12 +47,13 @@ static int dist_lookup(const char *name)
     return -1;
 }
 
-/* Parses one finite number filling all of `text` (spaces around allowed). */
+/* Parses one plain decimal number filling all of `text` (spaces around
+ * allowed); not hex, inf or nan, which g_ascii_strtod would also take. */
 static gboolean parse_number(const char *text, double *out)
 {
     g_autofree char *t = g_strstrip(g_strdup(text));
     char *end = NULL;
-    if (*t == '\0')
+    if (*t == '\0' || strspn(t, "0123456789.eE+-") != strlen(t))
         return FALSE;
     *out = g_ascii_strtod(t, &end);
     return *end == '\0' && isfinite(*out);
