@@ -461,6 +461,8 @@ static const DistError dist_errors[] = {
     {"dist-2.13", "beta(1,inf)", "beta takes two numbers"},
     {"dist-2.14", "beta(1,)", "beta takes two numbers"},
     {"dist-2.15", "beta)1,2(", "expected a distribution such as"},
+    {"dist-2.16", "beta(0x10,2)", "beta takes two numbers"},
+    {"dist-2.17", "gamma(2,nan)", "gamma takes two numbers"},
 };
 
 static void test_dist_error(void **state)
