@@ -56,8 +56,9 @@ static inline void tu_run_clear(TuRun *r)
 static inline TuRun tu_ladder(const char *cwd, ...)
 {
     GPtrArray *argv = g_ptr_array_new();
-    const char *bin = g_getenv("LADDER");
-    g_ptr_array_add(argv, (char *)(bin ? bin : "build/ladder"));
+    /* Absolute, so that tests may run it from another folder. */
+    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
+    g_ptr_array_add(argv, bin);
     va_list ap;
     va_start(ap, cwd);
     for (const char *a; (a = va_arg(ap, const char *));)
