@@ -14,11 +14,14 @@ typedef enum {
     LADDER_ERROR_INPUT,   /* a scenario or data file says something wrong */
     LADDER_ERROR_USAGE,   /* a bad command line */
     LADDER_ERROR_IO,      /* reading or writing failed */
+    LADDER_ERROR_CANCELLED, /* the user interrupted the run (Ctrl-C) */
 } LadderError;
 
-enum { LADDER_EXIT_OK = 0, LADDER_EXIT_IO = 1, LADDER_EXIT_INPUT = 2 };
+/* 130 = 128 + SIGINT, as shells report an interrupted program. */
+enum { LADDER_EXIT_OK = 0, LADDER_EXIT_IO = 1, LADDER_EXIT_INPUT = 2, LADDER_EXIT_CANCELLED = 130 };
 
-/* The process exit code for `error`: 2 for input and usage, 1 otherwise. */
+/* The process exit code for `error`: 2 for input and usage, 130 for an
+ * interrupted run, 1 otherwise. */
 int ladder_error_exit_code(const GError *error);
 
 #endif

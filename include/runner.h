@@ -3,6 +3,7 @@
 #ifndef LADDER_RUNNER_H
 #define LADDER_RUNNER_H
 
+#include <signal.h>
 #include <glib.h>
 #include "histogram.h"
 #include "model.h"
@@ -13,6 +14,7 @@ typedef struct {
     guint threads;       /* >= 1; results do not depend on it */
     gboolean uncertain;  /* draw [uncertainty] parameters (FALSE: central values) */
     gboolean progress;   /* draw a progress bar on stderr when the run lasts */
+    const volatile sig_atomic_t *cancel; /* non-zero: stop soon (Ctrl-C); may be NULL */
 } RunConfig;
 
 typedef struct RunResult {
@@ -29,7 +31,8 @@ typedef struct RunResult {
 /* Runs `config->reps` replications of `m`.  The result (caller owns,
  * run_result_free) is the same, bit for bit, for any thread count.  Fails
  * with an INPUT error when drawn parameters make a year invalid (the
- * lowest such replication is reported). */
+ * lowest such replication is reported), and with LADDER_ERROR_CANCELLED
+ * when *config->cancel becomes non-zero. */
 RunResult *runner_run(const Model *m, const RunConfig *config, GError **error);
 
 void run_result_free(RunResult *r);

@@ -1,6 +1,7 @@
 /* cmd_run.c: `ladder run FILE`: simulate a scenario, print how likely its
  * targets are, and write the summary files and charts.
  * SPDX-License-Identifier: MIT */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +24,25 @@ typedef struct {
 } RunOptions;
 
 static RunOptions opts;
+
+/* Set by SIGINT and SIGTERM; the runner polls it, so an interrupted run
+ * stops within a chunk and removes its temporary folder. */
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+static void catch_interrupts(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
 
 static const GOptionEntry run_entries[] = {
     {"reps", 'n', 0, G_OPTION_ARG_STRING, &opts.reps, "Replications (default: [scenario] replications, else 10000)", "N"},
@@ -47,7 +67,8 @@ GOptionContext *cmd_run_context(void)
         "Writes summary.json, summary.csv, gnuplot data (.dat), scripts (.gp) and\n"
         "charts (.png, .svg) into out/tianning-2025/. The same seed gives the same\n"
         "bytes in every file, whatever the number of threads.\n"
-        "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage.");
+        "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
+        "130 interrupted (Ctrl-C leaves no folder behind).");
     return ctx;
 }
 
@@ -84,6 +105,7 @@ static gboolean run_config(const Model *m, RunConfig *c, GError **error)
     c->threads = (guint)threads;
     c->uncertain = !opts.no_uncertainty;
     c->progress = !opts.quiet;
+    c->cancel = &interrupted;
     return TRUE;
 }
 
@@ -128,7 +150,12 @@ static int run_file(const char *file)
         return cmd_fail("run", error);
     g_autoptr(RunResult) run = runner_run(m, &config, &error);
     g_autoptr(Summary) summary = run ? summary_new(m, run, &error) : NULL;
-    if (summary == NULL || !write_outputs(summary, outdir_path(out), &error))
+    gboolean written = summary != NULL && write_outputs(summary, outdir_path(out), &error);
+    if (interrupted) { /* Ctrl-C also stops gnuplot: say what happened, not what failed */
+        g_clear_error(&error);
+        g_set_error(&error, LADDER_ERROR, LADDER_ERROR_CANCELLED, "interrupted; nothing was written");
+    }
+    if (!written || interrupted)
         return cmd_fail("run", error);
     if (!outdir_commit(g_steal_pointer(&out), &error))
         return cmd_fail("run", error);
@@ -156,6 +183,7 @@ int cmd_run_main(int argc, char **argv)
                     argc < 2 ? "name one scenario file" : "name only one scenario file");
         return cmd_fail("run", error);
     }
+    catch_interrupts();
     int status = run_file(argv[1]);
     g_free(opts.reps);
     g_free(opts.seed);

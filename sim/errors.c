@@ -11,5 +11,7 @@ int ladder_error_exit_code(const GError *error)
     if (error->domain == LADDER_ERROR &&
         (error->code == LADDER_ERROR_INPUT || error->code == LADDER_ERROR_USAGE))
         return LADDER_EXIT_INPUT;
+    if (error->domain == LADDER_ERROR && error->code == LADDER_ERROR_CANCELLED)
+        return LADDER_EXIT_CANCELLED;
     return LADDER_EXIT_IO;
 }

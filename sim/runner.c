@@ -138,6 +138,11 @@ static void record_error(Shared *sh, guint64 rep, GError *error)
     g_atomic_int_set(&sh->stop, 1);
 }
 
+static gboolean cancelled(const Shared *sh)
+{
+    return sh->config->cancel != NULL && *sh->config->cancel;
+}
+
 /* Runs chunks until none is left.  Chunks are claimed in increasing order,
  * so when one fails every lower chunk is already claimed and finishes: the
  * error reported is the lowest replication's, whatever the thread count. */
@@ -155,7 +160,7 @@ static gpointer worker_main(gpointer data)
     g_autofree gint64 *entries = g_new(gint64, cells);
     gsl_rng *r = rng_new();
 
-    while (!g_atomic_int_get(&sh->stop)) {
+    while (!g_atomic_int_get(&sh->stop) && !cancelled(sh)) {
         guint64 first = (guint64)g_atomic_int_add(&sh->next_chunk, 1) * RUNNER_CHUNK;
         if (first >= reps)
             break;
@@ -200,7 +205,8 @@ static void progress_wait(Shared *sh, gboolean progress)
     gint64 start = g_get_monotonic_time();
     gboolean shown = FALSE;
     guint64 reps = sh->config->reps;
-    while (tty && (guint64)g_atomic_int_get(&sh->done) < reps && !g_atomic_int_get(&sh->stop)) {
+    while (tty && (guint64)g_atomic_int_get(&sh->done) < reps && !g_atomic_int_get(&sh->stop) &&
+           !cancelled(sh)) {
         g_usleep(PROGRESS_TICK_US);
         gint64 elapsed = g_get_monotonic_time() - start;
         if (elapsed >= PROGRESS_DELAY_US) {
@@ -263,6 +269,8 @@ RunResult *runner_run(const Model *m, const RunConfig *config, GError **error)
     RunResult *res = NULL;
     if (sh.error != NULL)
         g_propagate_error(error, sh.error);
+    else if (cancelled(&sh))
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_CANCELLED, "interrupted; nothing was written");
     else
         res = result_from(m, config, &workers[0].tally);
     tally_clear(&workers[0].tally, m);

@@ -4,7 +4,9 @@
  * one "ladder: " message, nothing left behind).
  * SPDX-License-Identifier: MIT */
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
 #include "testutil.h"
@@ -656,6 +658,37 @@ static void test_out_trailing_slash(void **state)
         fail_msg("%s", wrong->str);
 }
 
+/* Ctrl-C in the middle of a long run: exit status 130, a message, and no
+ * output folder nor temporary folder left behind. */
+static void test_interrupted(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "res", NULL);
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "tests", "data", "bench6.ini", NULL);
+    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
+    const char *argv[] = {bin, "run", sc, "--out", out, "--reps", "50000000", "--no-charts", "-q", NULL};
+    GPid pid;
+    int err_fd;
+    GError *error = NULL;
+    assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                         &pid, NULL, NULL, &err_fd, &error));
+    g_usleep(500000);
+    kill(pid, SIGINT);
+    int wait = 0;
+    waitpid(pid, &wait, 0);
+    char msg[512] = {0};
+    ssize_t n = read(err_fd, msg, sizeof msg - 1);
+    close(err_fd);
+    g_spawn_close_pid(pid);
+    g_autofree char *left = list_dir(dir);
+    tu_rmrf(dir);
+    assert_true(WIFEXITED(wait));
+    assert_int_equal(WEXITSTATUS(wait), 130);
+    assert_true(n > 0 && strstr(msg, "ladder: interrupted") != NULL);
+    assert_string_equal(left, "");
+}
+
 /* An output folder that cannot be made is an IO failure: exit 1. */
 static void test_out_unwritable(void **state)
 {
@@ -698,6 +731,7 @@ int main(void)
         cmocka_unit_test(test_out_replace),
         cmocka_unit_test(test_out_empty_folder),
         cmocka_unit_test(test_out_trailing_slash),
+        cmocka_unit_test(test_interrupted),
         cmocka_unit_test(test_out_unwritable),
     };
     g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
