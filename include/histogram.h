@@ -9,7 +9,7 @@
 typedef struct {
     gint64 lo;
     gsize n_bins;
-    guint64 *bins;
+    guint32 *bins;   /* 32 bits: a bin never counts more than the replications (10^8 at most) */
     guint64 total;   /* values added */
 } Histogram;
 

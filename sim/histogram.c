@@ -27,7 +27,7 @@ static void histogram_cover(Histogram *h, gint64 value)
     if (h->n_bins == 0) {
         h->lo = value;
         h->n_bins = 16;
-        h->bins = g_new0(guint64, h->n_bins);
+        h->bins = g_new0(guint32, h->n_bins);
         return;
     }
     gint64 lo = MIN(h->lo, value);
@@ -37,7 +37,7 @@ static void histogram_cover(Histogram *h, gint64 value)
     /* Extend on the side that needed it. */
     if (value < h->lo)
         lo = hi - (gint64)n + 1;
-    guint64 *bins = g_new0(guint64, n);
+    guint32 *bins = g_new0(guint32, n);
     memcpy(bins + (h->lo - lo), h->bins, h->n_bins * sizeof *bins);
     g_free(h->bins);
     h->bins = bins;
