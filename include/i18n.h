@@ -48,6 +48,7 @@ typedef enum {
     I18N_TARGET_LINE_FMT,   /* target name, threshold (string), year (int) */
     I18N_TARGET_HIST_FMT,   /* target name, condition, probability (string) */
     I18N_ERRORBAR_NOTE,     /* subtitle of the target chart */
+    I18N_RESULTS_IN,        /* before the output folder, at the end of a run */
     I18N_N_MESSAGES
 } I18nMessage;
 

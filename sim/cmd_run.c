@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "errors.h"
+#include "i18n.h"
 #include "out.h"
 #include "outdir.h"
 #include "runner.h"
@@ -163,7 +164,7 @@ static int run_file(const char *file)
         g_autoptr(GString) table = g_string_new(NULL);
         out_table_format(summary, table);
         fputs(table->str, stdout);
-        printf("\n%s %s/\n", strcmp(m->language, "en") == 0 ? "Results and charts:" : "结果与图表：", dest);
+        printf("\n%s %s/\n", i18n_text(m->language, I18N_RESULTS_IN), dest);
     }
     return LADDER_EXIT_OK;
 }

@@ -48,6 +48,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_HORIZON_FMT]       = {"%d 年各阶段企业数", "Firms by stage in %d"},
     [I18N_TARGET_LINE_FMT]   = {"目标 %s：≥ %s（%d 年）", "Target %s: ≥ %s in %d"},
     [I18N_TARGET_HIST_FMT]   = {"%s：%s，达成概率 %s", "%s: %s, probability met %s"},
+    [I18N_RESULTS_IN]        = {"结果与图表：", "Results and charts:"},
     [I18N_ERRORBAR_NOTE]     = {"误差线：±1.96 倍蒙特卡洛标准误", "error bars: ±1.96 Monte Carlo standard errors"},
 };
 
