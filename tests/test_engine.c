@@ -176,6 +176,27 @@ static void test_target_case(void **state)
     assert_near(s->all_probability, c->probability, 0);
 }
 
+/* A move down the ladder along an edge is an entry too: with a -> b and
+ * b -> a both certain, 10 firms swap stages every year, so each stage gains
+ * 10 entries in alternate years (b in 2022 and 2024, a in 2023). */
+static void test_entries_down_the_ladder(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
+                              "[stages]\na=A\nb=B\n[baseline]\na=10\n"
+                              "[transitions]\na -> b = 1\nb -> a = 1\n"
+                              "[target down]\nstage=a\ncount=new\nat_least=10\n"
+                              "[target up]\nstage=b\ncount=new\nat_least=20\n");
+    g_autoptr(RunResult) r = run(m, 50, SEED, 1, FALSE);
+    g_autoptr(Summary) s = summarise(m, r);
+    assert_int_equal(histogram_min(s->targets[0].hist), 10);
+    assert_int_equal(histogram_max(s->targets[0].hist), 10);
+    assert_int_equal(histogram_min(s->targets[1].hist), 20);
+    assert_near(s->targets[0].expected, 10, 1e-12);
+    assert_near(s->stages[0].new_mean[2], 10, 0);
+    assert_near(s->stages[0].new_mean[1], 0, 0);
+}
+
 /* "All met" is the share of replications meeting every target together. */
 static void test_all_targets(void **state)
 {
@@ -847,6 +868,7 @@ int main(void)
         cmocka_unit_test(test_uncertain_gamma),
         cmocka_unit_test(test_uncertain_recruitment),
         cmocka_unit_test(test_drawn_out_of_range),
+        cmocka_unit_test(test_entries_down_the_ladder),
     };
     g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
     g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
