@@ -56,11 +56,12 @@ static double goodness_of_fit(const Case *c, guint64 seed)
 }
 
 static const Case cases[] = {
-    /* inversion: mean under 10 */
+    /* inversion: mean under 20, up to just below it */
     {"sample-1.1", 0.001, 5, 0},    {"sample-1.2", 0.05, 20, 0},   {"sample-1.3", 0.3, 30, 0},
-    {"sample-1.4", 0.0005, 19999, 0},
+    {"sample-1.4", 0.0005, 19999, 0},  {"sample-1.5", 0.399, 49, 0},  {"sample-1.6", 0.0133, 1500, 0},
+    {"sample-1.7", 0.5, 39, 0},
     /* BTRD just above its threshold, mid and large n, and p > 1/2 by symmetry */
-    {"sample-2.1", 0.4, 25, 0},     {"sample-2.2", 0.1, 101, 0},   {"sample-2.3", 0.5, 400, 0},
+    {"sample-2.1", 0.4, 50, 0},     {"sample-2.2", 0.1, 101, 0},   {"sample-2.3", 0.5, 400, 0},
     {"sample-2.4", 0.24, 3000, 0},  {"sample-2.5", 0.9, 1000, 0},  {"sample-2.6", 0.999, 20000, 0},
     {"sample-2.7", 0.02, 100000, 0},
     /* Poisson: inversion under 10, PTRS from 10 */
