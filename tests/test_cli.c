@@ -734,8 +734,7 @@ int main(void)
         cmocka_unit_test(test_interrupted),
         cmocka_unit_test(test_out_unwritable),
     };
-    g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
-    g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
+    g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, bad_cases, test_bad_case);
     return tu_run_tests("cli", tests);
 }

@@ -870,8 +870,7 @@ int main(void)
         cmocka_unit_test(test_drawn_out_of_range),
         cmocka_unit_test(test_entries_down_the_ladder),
     };
-    g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
-    g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
+    g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, target_cases, test_target_case);
     ADD_ROWS(tests, clock_cases, test_clock_case);
     ADD_ROWS(tests, split_cases, test_split_case);

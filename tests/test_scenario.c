@@ -880,8 +880,7 @@ int main(void)
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_bundled),
     };
-    g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
-    g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
+    g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, find_cases, test_param_find);
     ADD_ROWS(tests, error_cases, test_error_case);
     return tu_run_tests("scenario", tests);

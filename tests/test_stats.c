@@ -565,8 +565,7 @@ int main(void)
         cmocka_unit_test(test_nearest),
         cmocka_unit_test(test_display_width),
     };
-    g_autoptr(GArray) tests = g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest));
-    g_array_append_vals(tests, fixed, G_N_ELEMENTS(fixed));
+    g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, pct_cases, test_percentile_case);
     ADD_ROWS(tests, merge_cases, test_merge_case);
     ADD_ROWS(tests, philox_kat, test_philox_kat);

@@ -92,6 +92,10 @@ static inline const char *tu_srcdir(void)
         g_array_append_val(tests, t_);                                                 \
     }
 
+/* A growable list of tests starting with the array `fixed`. */
+#define TU_TESTS(fixed) \
+    g_array_append_vals(g_array_new(FALSE, FALSE, sizeof(struct CMUnitTest)), fixed, G_N_ELEMENTS(fixed))
+
 /* Runs the tests gathered in `tests` (struct CMUnitTest) as group `name`. */
 static inline int tu_run_tests(const char *name, GArray *tests)
 {
