@@ -16,12 +16,64 @@ typedef enum {
     RNG_ARRIVE = 4,  /* a stage's Poisson arrivals in a year */
 } RngPurpose;
 
+/* The state behind a gsl_rng from rng_new.  In the header only so that
+ * rng_uniform can be inlined into the samplers, whose every draw takes one
+ * (a call through gsl_rng's function pointer cost 10% of a run:
+ * docs/performance.md); other modules use the functions below. */
+typedef struct {
+    guint32 key[2];  /* the seed */
+    guint32 ctr[4];  /* block index, stream id, replication (low, high) */
+    guint32 buf[4];  /* the current block's output */
+    guint pos;       /* next word of buf; 4 = block used up */
+} RngPhiloxState;
+
+/* Computes the next block into s->buf (an out-of-line slow path). */
+void rng_refill(RngPhiloxState *s);
+
+static inline guint32 rng_next_word(RngPhiloxState *s)
+{
+    if (G_UNLIKELY(s->pos == 4))
+        rng_refill(s);
+    return s->buf[s->pos++];
+}
+
+/* A double in [0, 1) with all 53 bits random (27 + 26 bits of two words). */
+static inline double rng_uniform_state(RngPhiloxState *s)
+{
+    guint32 hi = rng_next_word(s) >> 5;
+    guint32 lo = rng_next_word(s) >> 6;
+    return (hi * 67108864.0 + lo) * (1.0 / 9007199254740992.0);
+}
+
+/* gsl_rng_uniform(r) for r from rng_new, inlined: the same numbers. */
+static inline double rng_uniform(const gsl_rng *r)
+{
+    return rng_uniform_state((RngPhiloxState *)r->state);
+}
+
 /* A gsl_rng whose type is ladder's Philox stream.  Free with gsl_rng_free. */
 gsl_rng *rng_new(void);
 
 /* Positions `r` (from rng_new) at the start of stream `stream` of
  * replication `rep` under `seed`.  Independent of anything drawn before. */
 void rng_open(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream);
+
+/* The first block of each of the `n` streams `streams[]` of replication
+ * `rep` under `seed` into blocks[0..n-1]: the four words gsl_rng_get gives
+ * first after rng_open.  Computed together, which is several times faster
+ * than one at a time where the processor has AVX2; the same bits anywhere. */
+void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n,
+                      guint32 (*blocks)[4]);
+
+/* Whether rng_first_blocks may use vector instructions (default TRUE);
+ * returns the previous setting.  For the tests, which check that both paths
+ * give the same bits, and for benchmarks. */
+gboolean rng_allow_simd(gboolean allow);
+
+/* rng_open, given the stream's first block (from rng_first_blocks): the
+ * same draws follow, without computing that block again. */
+void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream,
+                    const guint32 block[4]);
 
 /* Stream id of (purpose, year index 0..MODEL_MAX_YEARS, stage 0..63, slot
  * 0..65535): distinct arguments give distinct ids. */

@@ -15,17 +15,82 @@
  * SPLIT_SLOT + category (0 exit, 1.. the edges in file order). */
 #define SPLIT_SLOT 64
 
+/* Where a stage's streams of one year sit in the replication's stream plan
+ * (indexes into EngineScratch.stream_ids; -1: the stage has none). */
+typedef struct {
+    int moves;   /* cohort t's leavers: moves + t */
+    int renew;   /* the last cohort's renewals */
+    int split;   /* leavers' split: split + category (0 exit, 1 + j edge j) */
+    int arrive;  /* Poisson arrivals */
+} StageStreams;
+
 struct EngineScratch {
     int n_stages;
     int *offset;     /* [n_stages + 1]: first cohort of each stage in cur/next */
     gint64 *cur;     /* firms by stage and clock at the start of the year */
     gint64 *next;    /* the same at the end of the year */
     gint64 *entered; /* [n_stages]: entries this year */
+    /* Every stream a replication may open, so that their first blocks are
+     * computed together (rng_first_blocks) before the replication starts. */
+    int n_streams;
+    guint32 *stream_ids;  /* [n_streams] */
+    guint32 (*blocks)[4]; /* [n_streams]: first blocks, this replication */
+    StageStreams *at;     /* [year index * n_stages + stage], year index >= 1 */
 };
 
 static int stage_cohorts(const Stage *s)
 {
     return s->renewal_years > 0 ? s->renewal_years : 1;
+}
+
+/* Appends stream `id` to the plan (NULL ids: only count) and returns its index. */
+static int plan_add(EngineScratch *x, guint32 id)
+{
+    if (x->stream_ids != NULL)
+        x->stream_ids[x->n_streams] = id;
+    return x->n_streams++;
+}
+
+/* Lays out the streams stage `s` may open in year `yi`, in the order and
+ * with the ids that step_stage, split_leavers and arrivals use. */
+static StageStreams plan_stage(const Model *m, int s, int yi, EngineScratch *x)
+{
+    const Stage *st = &m->stages[s];
+    StageStreams at = {-1, -1, -1, -1};
+    int v = stage_cohorts(st);
+    if (st->exit_param >= 0 || st->n_out > 0)
+        for (int t = 0; t < v; t++) {
+            int i = plan_add(x, rng_stream_id(RNG_MOVES, yi, s, t));
+            at.moves = t == 0 ? i : at.moves;
+        }
+    if (st->renewal_years > 0)
+        at.renew = plan_add(x, rng_stream_id(RNG_RENEW, yi, s, v - 1));
+    /* The last category with a positive probability takes the remainder
+     * undrawn, so at most n_out categories (exit, edges 0..n_out-2) draw. */
+    for (int c = 0; c < st->n_out; c++) {
+        int i = plan_add(x, rng_stream_id(RNG_MOVES, yi, s, SPLIT_SLOT + c));
+        at.split = c == 0 ? i : at.split;
+    }
+    if (st->inflow_param >= 0)
+        at.arrive = plan_add(x, rng_stream_id(RNG_ARRIVE, yi, s, 0));
+    return at;
+}
+
+/* Builds the stream plan of every year: a first pass counts, a second fills. */
+static void plan_streams(const Model *m, EngineScratch *x)
+{
+    int n_years = model_n_years(m), S = m->n_stages;
+    x->at = g_new(StageStreams, (gsize)n_years * S);
+    for (int pass = 0; pass < 2; pass++) {
+        x->n_streams = 0;
+        for (int yi = 1; yi < n_years; yi++)
+            for (int s = 0; s < S; s++)
+                x->at[yi * S + s] = plan_stage(m, s, yi, x);
+        if (pass == 0) {
+            x->stream_ids = g_new(guint32, MAX(x->n_streams, 1));
+            x->blocks = g_malloc_n(MAX(x->n_streams, 1), sizeof *x->blocks);
+        }
+    }
 }
 
 EngineScratch *engine_scratch_new(const Model *m)
@@ -38,6 +103,7 @@ EngineScratch *engine_scratch_new(const Model *m)
     s->cur = g_new0(gint64, s->offset[m->n_stages]);
     s->next = g_new0(gint64, s->offset[m->n_stages]);
     s->entered = g_new0(gint64, m->n_stages);
+    plan_streams(m, s);
     return s;
 }
 
@@ -49,7 +115,16 @@ void engine_scratch_free(EngineScratch *s)
     g_free(s->cur);
     g_free(s->next);
     g_free(s->entered);
+    g_free(s->stream_ids);
+    g_free(s->blocks);
+    g_free(s->at);
     g_free(s);
+}
+
+/* Opens planned stream `i` (an index from plan_stage) of replication `rep`. */
+static inline void open_planned(const EngineScratch *x, gsl_rng *r, guint64 seed, guint64 rep, int i)
+{
+    rng_open_block(r, seed, rep, x->stream_ids[i], x->blocks[i]);
 }
 
 /* Stream slot of a parameter's uncertainty draw: fixed by what the
@@ -66,12 +141,22 @@ void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r, guint64 
     model_central_params(m, base);
     if (!uncertain)
         return;
-    for (int i = 0; i < m->n_params; i++) {
-        const Param *p = &m->params[i];
-        if (!p->uncertain)
-            continue;
-        rng_open(r, seed, rep, param_stream(p));
-        base[i] = dist_draw(&p->dist, r);
+    /* In groups of up to PARAM_BATCH, their streams' first blocks together. */
+    enum { PARAM_BATCH = 16 };
+    int which[PARAM_BATCH];
+    guint32 ids[PARAM_BATCH], blocks[PARAM_BATCH][4];
+    for (int i = 0; i < m->n_params;) {
+        int n = 0;
+        for (; i < m->n_params && n < PARAM_BATCH; i++)
+            if (m->params[i].uncertain) {
+                which[n] = i;
+                ids[n++] = param_stream(&m->params[i]);
+            }
+        rng_first_blocks(seed, rep, ids, n, blocks);
+        for (int k = 0; k < n; k++) {
+            rng_open_block(r, seed, rep, ids[k], blocks[k]);
+            base[which[k]] = dist_draw(&m->params[which[k]].dist, r);
+        }
     }
 }
 
@@ -90,6 +175,7 @@ static void spread_baseline(const Stage *st, gint64 *cohort)
 static void split_leavers(const Model *m, int s, const double *p, double p_leave, gint64 leavers,
                           gsl_rng *r, guint64 seed, guint64 rep, int yi, EngineScratch *x)
 {
+    const StageStreams *at = &x->at[yi * m->n_stages + s];
     const Stage *st = &m->stages[s];
     int last = -1;
     for (int j = 0; j < st->n_out; j++)
@@ -101,7 +187,7 @@ static void split_leavers(const Model *m, int s, const double *p, double p_leave
         double pe = p[st->exit_param];
         gint64 exits = leavers;
         if (last >= 0) {
-            rng_open(r, seed, rep, rng_stream_id(RNG_MOVES, yi, s, SPLIT_SLOT));
+            open_planned(x, r, seed, rep, at->split);
             exits = sample_binomial(r, pe / rest, leavers);
         }
         leavers -= exits;
@@ -113,7 +199,7 @@ static void split_leavers(const Model *m, int s, const double *p, double p_leave
             continue;
         gint64 moved = leavers;
         if (j < last) {
-            rng_open(r, seed, rep, rng_stream_id(RNG_MOVES, yi, s, SPLIT_SLOT + 1 + j));
+            open_planned(x, r, seed, rep, at->split + 1 + j);
             moved = sample_binomial(r, pj / rest, leavers);
         }
         int to = m->params[st->out_param[j]].to;
@@ -130,6 +216,7 @@ static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint
                        guint64 rep, int yi, EngineScratch *x)
 {
     const Stage *st = &m->stages[s];
+    const StageStreams *at = &x->at[yi * m->n_stages + s];
     double p_leave = st->exit_param >= 0 ? p[st->exit_param] : 0;
     for (int j = 0; j < st->n_out; j++)
         p_leave += p[st->out_param[j]];
@@ -144,7 +231,7 @@ static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint
             continue;
         gint64 leave = 0;
         if (p_leave > 0) {
-            rng_open(r, seed, rep, rng_stream_id(RNG_MOVES, yi, s, t));
+            open_planned(x, r, seed, rep, at->moves + t);
             leave = sample_binomial(r, p_leave, n);
         }
         gint64 stay = n - leave;
@@ -154,7 +241,7 @@ static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint
         } else if (t + 1 < v) {
             mine[t + 1] += stay;
         } else {
-            rng_open(r, seed, rep, rng_stream_id(RNG_RENEW, yi, s, t));
+            open_planned(x, r, seed, rep, at->renew);
             gint64 renewed = sample_binomial(r, p[st->renewal_param], stay);
             mine[0] += renewed;
             x->next[x->offset[st->lapse_to]] += stay - renewed;
@@ -171,7 +258,7 @@ static void arrivals(const Model *m, int s, const double *p, gsl_rng *r, guint64
     const Stage *st = &m->stages[s];
     gint64 n = 0;
     if (st->inflow_param >= 0 && p[st->inflow_param] > 0) {
-        rng_open(r, seed, rep, rng_stream_id(RNG_ARRIVE, yi, s, 0));
+        open_planned(x, r, seed, rep, x->at[yi * m->n_stages + s].arrive);
         n += sample_poisson(r, p[st->inflow_param]);
     }
     if (st->recruitment_param >= 0)
@@ -184,6 +271,7 @@ void engine_replicate(const Model *m, const double *params, gsl_rng *r, guint64 
                       EngineScratch *x, gint64 *stock, gint64 *entries)
 {
     int n_years = model_n_years(m), S = m->n_stages;
+    rng_first_blocks(seed, rep, x->stream_ids, x->n_streams, x->blocks);
     for (int s = 0; s < S; s++) {
         spread_baseline(&m->stages[s], x->cur + x->offset[s]);
         stock[s] = m->stages[s].baseline;

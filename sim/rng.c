@@ -3,7 +3,14 @@
  * SPDX-License-Identifier: MIT */
 #include "rng.h"
 
+#include <string.h>
+
 #include "model.h"
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define RNG_HAVE_AVX2_PATH 1
+#endif
 
 /* Constants of Philox4x32 (Salmon et al. 2011, section 5; Random123). */
 #define PHILOX_M0 0xD2511F53u
@@ -11,12 +18,7 @@
 #define PHILOX_W0 0x9E3779B9u /* golden ratio */
 #define PHILOX_W1 0xBB67AE85u /* sqrt(3) - 1 */
 
-typedef struct {
-    guint32 key[2];  /* the seed */
-    guint32 ctr[4];  /* block index, stream id, replication (low, high) */
-    guint32 buf[4];  /* the current block's output */
-    guint pos;       /* next word of buf; 4 = block used up */
-} PhiloxState;
+typedef RngPhiloxState PhiloxState;
 
 void rng_philox4x32_10(const guint32 ctr[4], const guint32 key[2], guint32 out[4])
 {
@@ -37,23 +39,129 @@ void rng_philox4x32_10(const guint32 ctr[4], const guint32 key[2], guint32 out[4
     out[0] = c0; out[1] = c1; out[2] = c2; out[3] = c3;
 }
 
-static unsigned long philox_get(void *vstate)
+/* ---- Many first blocks at once ------------------------------------------
+ * Opening a stream costs one Philox block, and a replication opens about a
+ * hundred streams whose ids are known beforehand.  Computed one at a time,
+ * on demand, each block is a chain of ten dependent multiply rounds whose
+ * latency the processor cannot hide; computed together, eight to a vector
+ * where the processor has AVX2, they cost a fraction of that
+ * (docs/performance.md).  Integer arithmetic only: every path gives the same
+ * bits as rng_philox4x32_10. */
+
+#ifdef RNG_HAVE_AVX2_PATH
+/* Low and high 32 bits of the eight 64-bit products a[i] * m[i]. */
+__attribute__((target("avx2"))) static inline void mul_lanes(__m256i a, __m256i m, __m256i *lo,
+                                                             __m256i *hi)
 {
-    PhiloxState *s = vstate;
-    if (G_UNLIKELY(s->pos == 4)) {
-        rng_philox4x32_10(s->ctr, s->key, s->buf);
-        s->ctr[0]++;
-        s->pos = 0;
-    }
-    return s->buf[s->pos++];
+    __m256i even = _mm256_mul_epu32(a, m);
+    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(a, 32), m);
+    *lo = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
+    *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
 }
 
-/* A double in [0, 1) with all 53 bits random (27 + 26 bits of two words). */
+/* Sixteen first blocks (counter word 0 is 0) of streams ids[0..15] of one
+ * replication, as two interleaved vectors of eight lanes; out[i] is stream
+ * ids[i]'s block. */
+__attribute__((target("avx2"))) static void first_blocks16_avx2(const guint32 key[2], guint32 rep_lo,
+                                                                guint32 rep_hi, const guint32 *ids,
+                                                                guint32 (*out)[4])
+{
+    const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M0), m1 = _mm256_set1_epi32((int)PHILOX_M1);
+    __m256i a0 = _mm256_setzero_si256(), a1 = _mm256_loadu_si256((const void *)ids);
+    __m256i a2 = _mm256_set1_epi32((int)rep_lo), a3 = _mm256_set1_epi32((int)rep_hi);
+    __m256i b0 = a0, b1 = _mm256_loadu_si256((const void *)(ids + 8)), b2 = a2, b3 = a3;
+    guint32 k0 = key[0], k1 = key[1];
+    for (int round = 0; round < 10; round++) {
+        __m256i k0v = _mm256_set1_epi32((int)k0), k1v = _mm256_set1_epi32((int)k1);
+        __m256i alo0, ahi0, alo2, ahi2, blo0, bhi0, blo2, bhi2;
+        mul_lanes(a0, m0, &alo0, &ahi0);
+        mul_lanes(a2, m1, &alo2, &ahi2);
+        mul_lanes(b0, m0, &blo0, &bhi0);
+        mul_lanes(b2, m1, &blo2, &bhi2);
+        a0 = _mm256_xor_si256(_mm256_xor_si256(ahi2, a1), k0v);
+        a2 = _mm256_xor_si256(_mm256_xor_si256(ahi0, a3), k1v);
+        a1 = alo2;
+        a3 = alo0;
+        b0 = _mm256_xor_si256(_mm256_xor_si256(bhi2, b1), k0v);
+        b2 = _mm256_xor_si256(_mm256_xor_si256(bhi0, b3), k1v);
+        b1 = blo2;
+        b3 = blo0;
+        k0 += PHILOX_W0;
+        k1 += PHILOX_W1;
+    }
+    /* Lanes to blocks: word w of block i is vector w's lane i. */
+    guint32 w[8][8];
+    _mm256_storeu_si256((void *)w[0], a0);
+    _mm256_storeu_si256((void *)w[1], a1);
+    _mm256_storeu_si256((void *)w[2], a2);
+    _mm256_storeu_si256((void *)w[3], a3);
+    _mm256_storeu_si256((void *)w[4], b0);
+    _mm256_storeu_si256((void *)w[5], b1);
+    _mm256_storeu_si256((void *)w[6], b2);
+    _mm256_storeu_si256((void *)w[7], b3);
+    for (int i = 0; i < 8; i++)
+        for (int j = 0; j < 4; j++) {
+            out[i][j] = w[j][i];
+            out[i + 8][j] = w[j + 4][i];
+        }
+}
+
+static gboolean have_avx2(void)
+{
+    static gsize answer = 0; /* 0 unknown, 1 no, 2 yes */
+    if (g_once_init_enter(&answer)) {
+        __builtin_cpu_init();
+        g_once_init_leave(&answer, __builtin_cpu_supports("avx2") ? 2 : 1);
+    }
+    return answer == 2;
+}
+#endif
+
+static gint simd_allowed = 1; /* atomic; rng_allow_simd */
+
+gboolean rng_allow_simd(gboolean allow)
+{
+    return g_atomic_int_exchange(&simd_allowed, allow ? 1 : 0) != 0;
+}
+
+void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n, guint32 (*blocks)[4])
+{
+    const guint32 key[2] = {(guint32)seed, (guint32)(seed >> 32)};
+    int i = 0;
+#ifdef RNG_HAVE_AVX2_PATH
+    if (g_atomic_int_get(&simd_allowed) && have_avx2()) {
+        for (; i + 16 <= n; i += 16)
+            first_blocks16_avx2(key, (guint32)rep, (guint32)(rep >> 32), streams + i, blocks + i);
+        if (i < n) { /* the last few, padded to sixteen */
+            guint32 ids[16] = {0}, out[16][4];
+            memcpy(ids, streams + i, sizeof *ids * (gsize)(n - i));
+            first_blocks16_avx2(key, (guint32)rep, (guint32)(rep >> 32), ids, out);
+            memcpy(blocks + i, out, sizeof *out * (gsize)(n - i));
+            i = n;
+        }
+    }
+#endif
+    for (; i < n; i++) {
+        const guint32 ctr[4] = {0, streams[i], (guint32)rep, (guint32)(rep >> 32)};
+        rng_philox4x32_10(ctr, key, blocks[i]);
+    }
+}
+
+void rng_refill(RngPhiloxState *s)
+{
+    rng_philox4x32_10(s->ctr, s->key, s->buf);
+    s->ctr[0]++;
+    s->pos = 0;
+}
+
+static unsigned long philox_get(void *vstate)
+{
+    return rng_next_word(vstate);
+}
+
 static double philox_get_double(void *vstate)
 {
-    guint32 hi = (guint32)philox_get(vstate) >> 5;
-    guint32 lo = (guint32)philox_get(vstate) >> 6;
-    return (hi * 67108864.0 + lo) * (1.0 / 9007199254740992.0);
+    return rng_uniform_state(vstate);
 }
 
 static void philox_set(void *vstate, unsigned long seed)
@@ -85,6 +193,18 @@ void rng_open(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream)
     s->ctr[2] = (guint32)rep;
     s->ctr[3] = (guint32)(rep >> 32);
     s->pos = 4;
+}
+
+void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const guint32 block[4])
+{
+    PhiloxState *s = r->state;
+    rng_open(r, seed, rep, stream);
+    s->buf[0] = block[0];
+    s->buf[1] = block[1];
+    s->buf[2] = block[2];
+    s->buf[3] = block[3];
+    s->ctr[0] = 1;
+    s->pos = 0;
 }
 
 guint32 rng_stream_id(RngPurpose purpose, int year_index, int stage, int slot)

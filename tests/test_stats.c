@@ -255,6 +255,45 @@ static void test_stream_repeats(void **state)
     gsl_rng_free(r);
 }
 
+/* rng_first_blocks gives each stream's first block, the same bits with and
+ * without vector instructions, for every count (the vector path works in
+ * sixteens and pads the rest), and rng_open_block continues the stream as
+ * rng_open does. */
+static void test_first_blocks(void **state)
+{
+    (void)state;
+    const guint64 seed = G_GUINT64_CONSTANT(0x123456789abcdef1), rep = G_GUINT64_CONSTANT(0x0000000500000007);
+    guint32 ids[40], blocks[40][4], plain[40][4];
+    for (int i = 0; i < 40; i++)
+        ids[i] = rng_stream_id((RngPurpose)(1 + i % 4), i % 7, i % 64, 1000 + i * 37);
+    for (int n = 0; n <= 40; n++) {
+        for (int simd = 0; simd < 2; simd++) {
+            gboolean before = rng_allow_simd(simd);
+            memset(blocks, 0xAA, sizeof blocks);
+            rng_first_blocks(seed, rep, ids, n, blocks);
+            rng_allow_simd(before);
+            for (int i = 0; i < n; i++) {
+                const guint32 ctr[4] = {0, ids[i], (guint32)rep, (guint32)(rep >> 32)};
+                const guint32 key[2] = {(guint32)seed, (guint32)(seed >> 32)};
+                rng_philox4x32_10(ctr, key, plain[i]);
+                if (memcmp(blocks[i], plain[i], sizeof plain[i]) != 0)
+                    fail_msg("n=%d simd=%d: block %d differs", n, simd, i);
+            }
+            for (int i = n; i < 40; i++) /* nothing written past n */
+                assert_int_equal(blocks[i][0], 0xAAAAAAAAu);
+        }
+    }
+    unsigned long a[SEQ_LEN], b[SEQ_LEN];
+    gsl_rng *r = rng_new();
+    draw_seq(r, seed, rep, ids[5], a);
+    rng_first_blocks(seed, rep, ids, 40, blocks);
+    rng_open_block(r, seed, rep, ids[5], blocks[5]);
+    for (int i = 0; i < SEQ_LEN; i++)
+        b[i] = gsl_rng_get(r);
+    assert_memory_equal(a, b, sizeof a);
+    gsl_rng_free(r);
+}
+
 /* Changing any part of the address (stream, replication, seed, including
  * their high 32 bits) changes the numbers. */
 static void test_streams_differ(void **state)
@@ -557,6 +596,7 @@ int main(void)
         cmocka_unit_test(test_wide_range),
         cmocka_unit_test(test_stream_repeats),
         cmocka_unit_test(test_streams_differ),
+        cmocka_unit_test(test_first_blocks),
         cmocka_unit_test(test_stream_ids_distinct),
         cmocka_unit_test(test_uniforms),
         cmocka_unit_test(test_raw_bits),
