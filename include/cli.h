@@ -1,0 +1,73 @@
+/* cli.h: what every simulating command shares: the run flags (--reps, --seed,
+ * --threads, --out, --no-uncertainty, --no-charts, --quiet), their reading
+ * into a RunConfig, Ctrl-C, the default output folder, and writing one
+ * scenario's result files and charts.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_CLI_H
+#define LADDER_CLI_H
+
+#include <signal.h>
+#include <glib.h>
+
+#include "model.h"
+#include "runner.h"
+#include "summary.h"
+
+#define CLI_DEFAULT_REPS 10000
+#define CLI_DEFAULT_SEED 1
+#define CLI_MAX_REPS 100000000ULL  /* 10^8 */
+#define CLI_MAX_THREADS 1024
+
+/* The run flags as typed; NULL / FALSE when absent. */
+typedef struct {
+    char *reps, *seed, *threads, *out;
+    gboolean no_uncertainty, no_charts, quiet;
+} CliRunOptions;
+
+/* Adds the run flags to `ctx`'s main group, bound to `o` (which must outlive
+ * the parse). */
+void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o);
+
+/* Frees the strings in `o` and zeroes it. */
+void cli_run_options_clear(CliRunOptions *o);
+
+/* Parses argv with `ctx`; a GLib option error becomes a USAGE error. */
+gboolean cli_parse(GOptionContext *ctx, int *argc, char ***argv, GError **error);
+
+/* The run's settings for `m`: flags first, then [scenario] replications and
+ * seed, then the defaults.  Fails with a USAGE error naming the bad flag. */
+gboolean cli_run_config(const Model *m, const CliRunOptions *o, RunConfig *c, GError **error);
+
+/* Reads an optional whole-number flag `text` (NULL: keep *out) within
+ * lo..hi.  Fails with a USAGE error naming `flag`. */
+gboolean cli_flag_number(const char *text, const char *flag, guint64 lo, guint64 hi, guint64 *out,
+                         GError **error);
+
+/* Reads a decimal flag `text` (NULL: keep *out) within lo..hi (inclusive).
+ * Fails with a USAGE error naming `flag`. */
+gboolean cli_flag_double(const char *text, const char *flag, double lo, double hi, double *out,
+                         GError **error);
+
+/* out/<stem of file><suffix>; suffix may be "".  Caller frees. */
+char *cli_default_out(const char *file, const char *suffix);
+
+/* The stem of `file`: its base name without the extension.  Caller frees. */
+char *cli_file_stem(const char *file);
+
+/* Stops the run on SIGINT and SIGTERM: cli_interrupted() becomes TRUE and
+ * the runner, polling cli_cancel_flag(), stops within a chunk. */
+void cli_catch_interrupts(void);
+gboolean cli_interrupted(void);
+const volatile sig_atomic_t *cli_cancel_flag(void);
+
+/* Writes summary.json, summary.csv, the chart data and scripts of `s` into
+ * `dir`, and renders the charts unless `render` is FALSE.  Without gnuplot
+ * it warns on stderr and succeeds. */
+gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean render, GError **error);
+
+/* Replaces *error by a CANCELLED error when the user interrupted (Ctrl-C
+ * also stops gnuplot: say what happened, not what failed).  Returns TRUE
+ * when interrupted. */
+gboolean cli_check_interrupted(GError **error);
+
+#endif

@@ -1,0 +1,161 @@
+/* cli.c: the run flags, their reading, Ctrl-C, and one scenario's output
+ * files, shared by run, compare, sensitivity and solve.
+ * SPDX-License-Identifier: MIT */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errors.h"
+#include "out.h"
+
+/* Set by SIGINT and SIGTERM; the runner polls it. */
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+void cli_catch_interrupts(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_interrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+}
+
+gboolean cli_interrupted(void)
+{
+    return interrupted != 0;
+}
+
+const volatile sig_atomic_t *cli_cancel_flag(void)
+{
+    return &interrupted;
+}
+
+gboolean cli_check_interrupted(GError **error)
+{
+    if (!interrupted)
+        return FALSE;
+    g_clear_error(error);
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_CANCELLED, "interrupted; nothing was written");
+    return TRUE;
+}
+
+void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o)
+{
+    /* g_option_context_add_main_entries copies the entries. */
+    const GOptionEntry entries[] = {
+        {"reps", 'n', 0, G_OPTION_ARG_STRING, &o->reps, "Replications (default: [scenario] replications, else 10000)", "N"},
+        {"seed", 's', 0, G_OPTION_ARG_STRING, &o->seed, "Random seed (default: [scenario] seed, else 1)", "S"},
+        {"threads", 't', 0, G_OPTION_ARG_STRING, &o->threads, "Threads (default: online cores); results do not depend on it", "T"},
+        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out, "Output folder (default: out/<file stem>)", "DIR"},
+        {"no-uncertainty", 0, 0, G_OPTION_ARG_NONE, &o->no_uncertainty, "Use central values instead of drawing [uncertainty]", NULL},
+        {"no-charts", 0, 0, G_OPTION_ARG_NONE, &o->no_charts, "Write chart data and scripts but do not run gnuplot", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Print nothing but errors and warnings", NULL},
+        {NULL},
+    };
+    g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+void cli_run_options_clear(CliRunOptions *o)
+{
+    g_free(o->reps);
+    g_free(o->seed);
+    g_free(o->threads);
+    g_free(o->out);
+    memset(o, 0, sizeof *o);
+}
+
+gboolean cli_parse(GOptionContext *ctx, int *argc, char ***argv, GError **error)
+{
+    if (g_option_context_parse(ctx, argc, argv, error))
+        return TRUE;
+    (*error)->domain = LADDER_ERROR;
+    (*error)->code = LADDER_ERROR_USAGE;
+    return FALSE;
+}
+
+gboolean cli_flag_number(const char *text, const char *flag, guint64 lo, guint64 hi, guint64 *out,
+                         GError **error)
+{
+    if (text == NULL)
+        return TRUE;
+    if (!g_ascii_string_to_unsigned(text, 10, lo, hi, out, NULL)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
+                    "%s %s: expected a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, flag,
+                    text, lo, hi);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+gboolean cli_flag_double(const char *text, const char *flag, double lo, double hi, double *out,
+                         GError **error)
+{
+    if (text == NULL)
+        return TRUE;
+    char *end = NULL;
+    double v = g_ascii_strtod(text, &end);
+    if (end == text || *end != '\0' || !(v >= lo && v <= hi)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s %s: expected a number from %g to %g", flag,
+                    text, lo, hi);
+        return FALSE;
+    }
+    *out = v;
+    return TRUE;
+}
+
+gboolean cli_run_config(const Model *m, const CliRunOptions *o, RunConfig *c, GError **error)
+{
+    guint64 threads = g_get_num_processors();
+    c->reps = m->replications ? m->replications : CLI_DEFAULT_REPS;
+    c->seed = m->has_seed ? m->seed : CLI_DEFAULT_SEED;
+    if (!cli_flag_number(o->reps, "--reps", 1, CLI_MAX_REPS, &c->reps, error) ||
+        !cli_flag_number(o->seed, "--seed", 0, G_MAXUINT64, &c->seed, error) ||
+        !cli_flag_number(o->threads, "--threads", 1, CLI_MAX_THREADS, &threads, error))
+        return FALSE;
+    c->threads = (guint)threads;
+    c->uncertain = !o->no_uncertainty;
+    c->progress = !o->quiet;
+    c->cancel = &interrupted;
+    return TRUE;
+}
+
+char *cli_file_stem(const char *file)
+{
+    char *base = g_path_get_basename(file);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    return base;
+}
+
+char *cli_default_out(const char *file, const char *suffix)
+{
+    g_autofree char *stem = cli_file_stem(file);
+    g_autofree char *name = g_strconcat(stem, suffix, NULL);
+    return g_build_filename("out", name, NULL);
+}
+
+gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean render, GError **error)
+{
+    g_autofree char *json = g_build_filename(dir, "summary.json", NULL);
+    g_autofree char *csv = g_build_filename(dir, "summary.csv", NULL);
+    if (!out_json_write(s, json, error) || !out_csv_write(s, csv, error) || !out_plot_write(s, dir, error))
+        return FALSE;
+    if (!render)
+        return TRUE;
+    gboolean no_gnuplot = FALSE;
+    if (!out_plot_render(dir, &no_gnuplot, error))
+        return FALSE;
+    if (no_gnuplot)
+        fprintf(stderr, "ladder: warning: gnuplot is not installed, so the charts were not drawn; "
+                        "the data and scripts are written (install it: apt-get install gnuplot-nox)\n");
+    return TRUE;
+}
