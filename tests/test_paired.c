@@ -22,24 +22,6 @@
 #define N_SE 4.0
 #define SEED 20240602
 
-static Model *load(const char *text)
-{
-    GError *error = NULL;
-    Model *m = scenario_load_data("t.ini", NULL, text, &error);
-    if (m == NULL)
-        fail_msg("scenario did not load: %s", error->message);
-    return m;
-}
-
-static Model *load_bench6(const char *extra)
-{
-    g_autofree char *path = g_build_filename(tu_srcdir(), "tests", "data", "bench6.ini", NULL);
-    g_autofree char *text = NULL;
-    assert_true(g_file_get_contents(path, &text, NULL, NULL));
-    g_autofree char *all = g_strconcat(text, extra ? extra : "", NULL);
-    return load(all);
-}
-
 static RunConfig config(guint64 reps, guint threads)
 {
     return (RunConfig){.reps = reps, .seed = SEED, .threads = threads, .uncertain = TRUE};
@@ -112,7 +94,7 @@ static void assert_all_zero(const double *v, int n, const char *what)
 static void test_identical_copy(void **state)
 {
     (void)state;
-    g_autoptr(Model) a = load_bench6(NULL);
+    g_autoptr(Model) a = tu_load_bench6(NULL);
     g_autoptr(Model) b = model_copy(a);
     const Model *models[] = {a, b};
     g_autoptr(PairedResult) p = run_paired(models, 2, 1500, 2);
@@ -151,8 +133,8 @@ static const LateCase late_cases[] = {
 static void test_late_case(void **state)
 {
     const LateCase *c = *state;
-    g_autoptr(Model) a = load_bench6(NULL);
-    g_autoptr(Model) b = load_bench6(c->policy);
+    g_autoptr(Model) a = tu_load_bench6(NULL);
+    g_autoptr(Model) b = tu_load_bench6(c->policy);
     if (c->lever)
         model_set_lever(b, model_param_find(b, c->lever), 2023, c->value);
     const Model *models[] = {a, b};
@@ -186,8 +168,8 @@ static void test_late_case(void **state)
 static void test_upstream_unchanged(void **state)
 {
     (void)state;
-    g_autoptr(Model) a = load(CHAIN6);
-    g_autoptr(Model) b = load(CHAIN6 "[policy push]\ngazelle -> unicorn = *1.5\n");
+    g_autoptr(Model) a = tu_load(CHAIN6);
+    g_autoptr(Model) b = tu_load(CHAIN6 "[policy push]\ngazelle -> unicorn = *1.5\n");
     const Model *models[] = {a, b};
     g_autoptr(PairedResult) p = run_paired(models, 2, 1000, 3);
     int Y = model_n_years(a), S = a->n_stages;
@@ -234,8 +216,8 @@ static void assert_paired_equal(const PairedResult *a, const PairedResult *b, co
 static void test_threads(void **state)
 {
     (void)state;
-    g_autoptr(Model) a = load_bench6(NULL);
-    g_autoptr(Model) b = load_bench6("\n[policy late]\nfrom=2022\nhightech -> gazelle = *1.5\n");
+    g_autoptr(Model) a = tu_load_bench6(NULL);
+    g_autoptr(Model) b = tu_load_bench6("\n[policy late]\nfrom=2022\nhightech -> gazelle = *1.5\n");
     g_autoptr(Model) c = model_copy(a);
     model_set_param_value(c, model_param_find(c, "renewal.hightech"), 0.9);
     const Model *models[] = {a, b, c};
@@ -258,8 +240,8 @@ static void test_threads(void **state)
 static void test_lowest_failure(void **state)
 {
     (void)state;
-    g_autoptr(Model) ok = load(OUT_OF_RANGE);
-    g_autoptr(Model) bad = load(OUT_OF_RANGE "[policy 加码]\nfrom=2023\nrenewal.hightech=+0.15\n");
+    g_autoptr(Model) ok = tu_load(OUT_OF_RANGE);
+    g_autoptr(Model) bad = tu_load(OUT_OF_RANGE "[policy 加码]\nfrom=2023\nrenewal.hightech=+0.15\n");
     RunConfig c = config(2000, 2);
     GError *want = NULL;
     assert_null(runner_run(bad, &c, &want));
@@ -305,7 +287,7 @@ static void test_target_difference(void **state)
 {
     (void)state;
     const guint64 n = 20000;
-    g_autoptr(Model) a = load(ONE_EDGE);
+    g_autoptr(Model) a = tu_load(ONE_EDGE);
     g_autoptr(Model) b = model_copy(a);
     model_set_param_value(b, model_param_find(b, "tech_sme -> hightech"), 0.15);
     const Model *models[] = {a, b};
@@ -330,9 +312,9 @@ static void test_target_difference(void **state)
 static void test_targets_by_name(void **state)
 {
     (void)state;
-    g_autoptr(Model) a = load(ONE_EDGE);
-    g_autoptr(Model) b = load(ONE_EDGE "[target other]\nstage=hightech\nat_least=20\n");
-    g_autoptr(Model) c = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
+    g_autoptr(Model) a = tu_load(ONE_EDGE);
+    g_autoptr(Model) b = tu_load(ONE_EDGE "[target other]\nstage=hightech\nat_least=20\n");
+    g_autoptr(Model) c = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
                               "[stages]\ntech_sme=科小\nhightech=高企\n[baseline]\ntech_sme=200\n"
                               "[transitions]\ntech_sme -> hightech = 0.13\n"
                               "[target other]\nstage=hightech\nat_least=20\n"
@@ -400,7 +382,7 @@ static void test_mismatch_case(void **state)
 static void test_model_copy(void **state)
 {
     (void)state;
-    Model *a = load_bench6("\n[policy late]\nfrom=2024\nexit.tech_sme=+0.02\n");
+    Model *a = tu_load_bench6("\n[policy late]\nfrom=2024\nexit.tech_sme=+0.02\n");
     g_autoptr(Model) keep = model_copy(a);
     g_autoptr(Model) b = model_copy(a);
     g_autoptr(RunResult) ra = run(a, 300, 2);
@@ -423,7 +405,7 @@ static void test_model_copy(void **state)
 static void test_lever_and_value(void **state)
 {
     (void)state;
-    g_autoptr(Model) a = load("[scenario]\nname=x\nbase_year=2020\nhorizon=2026\n"
+    g_autoptr(Model) a = tu_load("[scenario]\nname=x\nbase_year=2020\nhorizon=2026\n"
                               "[stages]\ntech_sme=T\nhightech=H\n[baseline]\ntech_sme=100\n"
                               "[transitions]\ntech_sme -> hightech = 0.1\n[exits]\ntech_sme=0.05\n"
                               "[uncertainty]\ntech_sme -> hightech = beta(10,90)\nexit.tech_sme=beta(5,95)\n"
