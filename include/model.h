@@ -1,5 +1,6 @@
 /* model.h: a validated scenario: the ladder, its parameters, policies and targets.
- * The engine, the statistics and the writers read a Model; only scenario.c builds one.
+ * The engine, the statistics and the writers read a Model; only scenario.c builds one
+ * from a file, and model_copy with the model_set_* functions make variants of it.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_MODEL_H
 #define LADDER_MODEL_H
@@ -35,7 +36,8 @@ typedef struct {
     int stage;          /* owning stage; for an edge, its source */
     int to;             /* edge destination; -1 for other kinds */
     char *key;          /* canonical key: "tech_sme -> hightech", "exit.startup" */
-    double value;       /* as written: a probability 0..1, or firms per year >= 0 */
+    double value;       /* as written, or as model_set_param_value set it:
+                           a probability 0..1, or firms per year >= 0 */
     gboolean uncertain; /* drawn once per replication from `dist` */
     Dist dist;
     SourceRef where;    /* the line that gives `value` (or `dist` when uncertain) */
@@ -143,7 +145,8 @@ int model_stage_index(const Model *m, const char *id);
 int model_param_find(const Model *m, const char *key);
 
 /* Fills `out[n_params]` with central values: `value`, or the mean of `dist`
- * for an uncertain parameter. */
+ * for an uncertain parameter.  Levers do not act here but in
+ * model_year_params. */
 void model_central_params(const Model *m, double *out);
 
 /* The parameters in force in `year` (base_year+1 .. horizon): `base`
