@@ -1,5 +1,6 @@
 /* model.h: a validated scenario: the ladder, its parameters, policies and targets.
- * The engine, the statistics and the writers read a Model; only scenario.c builds one.
+ * The engine, the statistics and the writers read a Model; only scenario.c builds one
+ * from a file, and model_copy with the model_set_* functions make variants of it.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_MODEL_H
 #define LADDER_MODEL_H
@@ -19,6 +20,14 @@ typedef struct {
 
 typedef enum { PARAM_EDGE, PARAM_EXIT, PARAM_RENEWAL, PARAM_INFLOW, PARAM_RECRUITMENT } ParamKind;
 
+/* A value set from a year on by the program (sensitivity, solve), not by a
+ * scenario: it replaces the base value before policies act. */
+typedef struct {
+    gboolean on;        /* FALSE: no lever, the base value holds every year */
+    int from;           /* first year it acts in */
+    double value;       /* a probability 0..1, or firms per year >= 0 */
+} Lever;
+
 /* One scalar parameter of the model.  Every edge, exit, renewal, inflow and
  * recruitment is one, in one array, so that policies, uncertainty and (later)
  * sensitivity and solve address them all by index. */
@@ -27,11 +36,14 @@ typedef struct {
     int stage;          /* owning stage; for an edge, its source */
     int to;             /* edge destination; -1 for other kinds */
     char *key;          /* canonical key: "tech_sme -> hightech", "exit.startup" */
-    double value;       /* as written: a probability 0..1, or firms per year >= 0 */
+    double value;       /* as written, or as model_set_param_value set it:
+                           a probability 0..1, or firms per year >= 0 */
     gboolean uncertain; /* drawn once per replication from `dist` */
     Dist dist;
     SourceRef where;    /* the line that gives `value` (or `dist` when uncertain) */
-    char *written;      /* that line as "[group] key = value", for messages */
+    char *written;      /* that line as "[group] key = value", for messages,
+                           with what model_set_param_value or a lever changed */
+    Lever lever;        /* model_set_lever; off in a loaded scenario */
 } Param;
 
 typedef enum { POLICY_MULTIPLY, POLICY_ADD, POLICY_SET } PolicyOp;
@@ -99,6 +111,28 @@ typedef struct Model {
 void model_free(Model *m);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Model, model_free)
 
+/* A deep copy of `m` (caller owns, model_free); it shares no memory with
+ * `m`, so either may be changed or freed alone. */
+Model *model_copy(const Model *m);
+
+/* Makes parameter `param` certain at `value`: its central value becomes
+ * `value` in every year (policies and a lever still act on it) and it is no
+ * longer drawn.  Draws of the other parameters do not move, since each is
+ * keyed by what the parameter is.  The value is checked by
+ * model_year_params, like any other. */
+void model_set_param_value(Model *m, int param, double value);
+
+/* From `from_year` on, parameter `param`'s base value (central or drawn) is
+ * replaced by `value` before the policies of the year apply, so they still
+ * act on top of it.  Years before `from_year` are untouched.  A parameter
+ * has one lever at most: a second call replaces the first. */
+void model_set_lever(Model *m, int param, int from_year, double value);
+
+/* TRUE when `m` can be compared replication by replication with `ref`:
+ * the same stage ids in the same order, the same base_year and horizon.
+ * Otherwise an INPUT error naming both files and what differs. */
+gboolean model_comparable(const Model *m, const Model *ref, GError **error);
+
 /* Years recorded: base_year .. horizon, so horizon - base_year + 1. */
 int model_n_years(const Model *m);
 
@@ -111,11 +145,13 @@ int model_stage_index(const Model *m, const char *id);
 int model_param_find(const Model *m, const char *key);
 
 /* Fills `out[n_params]` with central values: `value`, or the mean of `dist`
- * for an uncertain parameter. */
+ * for an uncertain parameter.  Levers do not act here but in
+ * model_year_params. */
 void model_central_params(const Model *m, double *out);
 
 /* The parameters in force in `year` (base_year+1 .. horizon): `base`
- * (central or drawn values) with every policy active that year applied in
+ * (central or drawn values), with each lever acting in `year` in place of
+ * its parameter's value, and then every policy active that year applied in
  * file order.  Fails with an INPUT error naming the stage, year and policy
  * when a probability leaves [0, 1], a stage's exit plus outgoing edges
  * exceed 1, or an inflow or recruitment becomes negative. */

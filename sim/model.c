@@ -47,6 +47,132 @@ void model_free(Model *m)
     g_free(m);
 }
 
+/* Copies `n` elements of `size` bytes (NULL for none). */
+static gpointer dup_array(gconstpointer src, int n, gsize size)
+{
+    return n > 0 ? g_memdup2(src, (gsize)n * size) : NULL;
+}
+
+static void copy_source(SourceRef *dst, const SourceRef *src)
+{
+    dst->file = g_strdup(src->file);
+}
+
+static void copy_policy(Policy *dst, const Policy *src)
+{
+    dst->name = g_strdup(src->name);
+    copy_source(&dst->where, &src->where);
+    dst->changes = dup_array(src->changes, src->n_changes, sizeof *src->changes);
+    for (int j = 0; j < src->n_changes; j++)
+        copy_source(&dst->changes[j].where, &src->changes[j].where);
+}
+
+/* Every struct is copied whole first, then each string it owns is
+ * duplicated, so a field added later is copied unless it owns memory. */
+Model *model_copy(const Model *m)
+{
+    Model *c = g_memdup2(m, sizeof *m);
+    c->file = g_strdup(m->file);
+    c->name = g_strdup(m->name);
+    c->region = g_strdup(m->region);
+    c->description = g_strdup(m->description);
+    c->language = g_strdup(m->language);
+    c->stages = dup_array(m->stages, m->n_stages, sizeof *m->stages);
+    for (int i = 0; i < m->n_stages; i++) {
+        c->stages[i].id = g_strdup(m->stages[i].id);
+        c->stages[i].name = g_strdup(m->stages[i].name);
+    }
+    c->params = dup_array(m->params, m->n_params, sizeof *m->params);
+    for (int i = 0; i < m->n_params; i++) {
+        c->params[i].key = g_strdup(m->params[i].key);
+        c->params[i].written = g_strdup(m->params[i].written);
+        copy_source(&c->params[i].where, &m->params[i].where);
+    }
+    c->policies = dup_array(m->policies, m->n_policies, sizeof *m->policies);
+    for (int i = 0; i < m->n_policies; i++)
+        copy_policy(&c->policies[i], &m->policies[i]);
+    c->targets = dup_array(m->targets, m->n_targets, sizeof *m->targets);
+    for (int i = 0; i < m->n_targets; i++) {
+        c->targets[i].name = g_strdup(m->targets[i].name);
+        copy_source(&c->targets[i].where, &m->targets[i].where);
+    }
+    return c;
+}
+
+/* Appends `what` to the parameter's line for messages, so that an error in
+ * a varied model says the value is not the one written. */
+static void note_written(Param *p, const char *what)
+{
+    char *w = g_strdup_printf("%s, %s", p->written, what);
+    g_free(p->written);
+    p->written = w;
+}
+
+void model_set_param_value(Model *m, int param, double value)
+{
+    g_return_if_fail(param >= 0 && param < m->n_params);
+    Param *p = &m->params[param];
+    char x[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *what = g_strdup_printf("varied to %s", g_ascii_formatd(x, sizeof x, "%g", value));
+    note_written(p, what);
+    p->value = value;
+    p->uncertain = FALSE;
+}
+
+void model_set_lever(Model *m, int param, int from_year, double value)
+{
+    g_return_if_fail(param >= 0 && param < m->n_params);
+    Param *p = &m->params[param];
+    char x[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *what = g_strdup_printf("set to %s from %d", g_ascii_formatd(x, sizeof x, "%g", value),
+                                            from_year);
+    note_written(p, what);
+    p->lever = (Lever){.on = TRUE, .from = from_year, .value = value};
+}
+
+/* The first place where the stage lists of `m` and `ref` part, as
+ * "found 'x' where 'y' was"; NULL when they are the same. */
+static char *stages_differ(const Model *m, const Model *ref)
+{
+    for (int i = 0; i < MAX(m->n_stages, ref->n_stages); i++) {
+        const char *got = i < m->n_stages ? m->stages[i].id : NULL;
+        const char *was = i < ref->n_stages ? ref->stages[i].id : NULL;
+        if (got == NULL)
+            return g_strdup_printf("found no stage where '%s' was", was);
+        if (was == NULL)
+            return g_strdup_printf("found '%s' after the last, '%s'", got, ref->stages[i - 1].id);
+        if (strcmp(got, was) != 0)
+            return g_strdup_printf("found '%s' where '%s' was", got, was);
+    }
+    return NULL;
+}
+
+/* Sets the error for a [scenario] year that differs; returns FALSE. */
+static gboolean year_differs(const Model *m, const Model *ref, const char *key, int got, int was,
+                             GError **error)
+{
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                "%s: [scenario] %s must be the same as in %s to be compared (found %d where %d was)",
+                m->file, key, ref->file, got, was);
+    return FALSE;
+}
+
+gboolean model_comparable(const Model *m, const Model *ref, GError **error)
+{
+    g_autofree char *differ = stages_differ(m, ref);
+    if (differ != NULL) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                    "%s: [stages] must list the same stages in the same order as %s to be compared (%s)",
+                    m->file, ref->file, differ);
+        return FALSE;
+    }
+    if (m->base_year != ref->base_year)
+        return year_differs(m, ref, "base_year", m->base_year, ref->base_year, error);
+    if (m->horizon != ref->horizon)
+        return year_differs(m, ref, "horizon", m->horizon, ref->horizon, error);
+    return TRUE;
+}
+
 int model_n_years(const Model *m)
 {
     return m->horizon - m->base_year + 1;
@@ -239,6 +365,9 @@ gboolean model_year_params(const Model *m, const double *base, int year, double 
                            GError **error)
 {
     memcpy(out, base, sizeof *out * m->n_params);
+    for (int i = 0; i < m->n_params; i++)
+        if (m->params[i].lever.on && year >= m->params[i].lever.from)
+            out[i] = m->params[i].lever.value;
     for (int i = 0; i < m->n_policies; i++) {
         const Policy *p = &m->policies[i];
         if (!policy_active(p, year))

@@ -1,10 +1,14 @@
 /* runner.c: replications spread over threads in chunks, each thread adding
- * into histograms of its own, merged at the end.  Integer counts make the
- * merged result the same for any thread count.
+ * into histograms of its own, merged at the end.  Several models run side
+ * by side replication by replication, with their differences against the
+ * first.  Integer counts make the merged result the same for any thread
+ * count.
  * SPDX-License-Identifier: MIT */
 #include "runner.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "engine.h"
@@ -14,8 +18,9 @@
 #define RUNNER_CHUNK 64                 /* replications claimed at a time */
 #define PROGRESS_DELAY_US 1000000       /* show a bar only for runs over a second */
 #define PROGRESS_TICK_US 100000
+#define PAIRED_Z95 1.96                 /* two-sided 95% normal quantile, as usually rounded */
 
-/* What one thread adds up. */
+/* What one thread adds up for one model. */
 typedef struct {
     Histogram **stock;      /* [n_years * n_stages] */
     guint64 *entries_sum;   /* [n_years * n_stages] */
@@ -24,21 +29,51 @@ typedef struct {
     guint64 all_met;
 } Tally;
 
+/* Exact sums of squared differences: a stock difference squared may pass
+ * 2^32, and 10^8 of them summed 2^64. */
+__extension__ typedef unsigned __int128 SumSq;
+
+/* What one thread adds up of model k's differences against model 0. */
 typedef struct {
-    const Model *m;
+    gint64 *met_sum;        /* [n_targets of k]: met_k - met_0 */
+    guint64 *met_sumsq;
+    gint64 all_sum;         /* all_k - all_0 */
+    guint64 all_sumsq;
+    gint64 *stock_sum;      /* [n_years * n_stages]: stock_k - stock_0 */
+    SumSq *stock_sumsq;
+    gint64 *count_sum;      /* [n_targets of k]: count_k - count_0 */
+    SumSq *count_sumsq;
+} PairTally;
+
+typedef struct {
+    const Model *const *models;
+    int n_models;
     const RunConfig *config;
-    const double *fixed;    /* year parameters shared by all replications, or NULL */
+    double **fixed;         /* [n_models]: year parameters shared by all replications, or NULL */
+    int **target_of;        /* [n_models][n_targets of k]: model 0's target of that name, or -1 */
     gint next_chunk;        /* atomic */
-    gint done;              /* atomic: replications finished */
+    gint done;              /* atomic: replications finished (of every model) */
     gint stop;              /* atomic: an error was found; claim no more chunks */
     GMutex lock;
     guint64 error_rep;      /* lowest replication with an error */
     GError *error;
 } Shared;
 
+/* One model's working memory in one thread, and its last replication. */
+typedef struct {
+    EngineScratch *scratch;
+    double *base;           /* [n_params] */
+    double *own;            /* [n_years * n_params]: year parameters when drawn */
+    gint64 *stock, *entries;/* [n_years * n_stages] */
+    gint64 *count;          /* [n_targets] */
+    gboolean *met;          /* [n_targets] */
+    gboolean all;           /* every target met */
+} Lane;
+
 typedef struct {
     Shared *shared;
-    Tally tally;
+    Tally *tally;           /* [n_models] */
+    PairTally *pair;        /* [n_models]; row 0 unused */
 } Worker;
 
 static void tally_init(Tally *t, const Model *m)
@@ -83,6 +118,89 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
     dst->all_met += src->all_met;
 }
 
+static void tally_add(Tally *t, const Model *m, const Lane *l)
+{
+    int cells = model_n_years(m) * m->n_stages;
+    for (int i = 0; i < cells; i++) {
+        histogram_add(t->stock[i], l->stock[i]);
+        t->entries_sum[i] += (guint64)l->entries[i];
+    }
+    for (int i = 0; i < m->n_targets; i++) {
+        histogram_add(t->target[i], l->count[i]);
+        t->target_met[i] += l->met[i];
+    }
+    t->all_met += l->all;
+}
+
+static void pair_init(PairTally *p, const Model *m)
+{
+    int cells = model_n_years(m) * m->n_stages;
+    p->met_sum = g_new0(gint64, m->n_targets);
+    p->met_sumsq = g_new0(guint64, m->n_targets);
+    p->stock_sum = g_new0(gint64, cells);
+    p->stock_sumsq = g_new0(SumSq, cells);
+    p->count_sum = g_new0(gint64, m->n_targets);
+    p->count_sumsq = g_new0(SumSq, m->n_targets);
+}
+
+static void pair_clear(PairTally *p)
+{
+    g_free(p->met_sum);
+    g_free(p->met_sumsq);
+    g_free(p->stock_sum);
+    g_free(p->stock_sumsq);
+    g_free(p->count_sum);
+    g_free(p->count_sumsq);
+}
+
+static void pair_merge(PairTally *dst, const PairTally *src, const Model *m)
+{
+    int cells = model_n_years(m) * m->n_stages;
+    for (int i = 0; i < cells; i++) {
+        dst->stock_sum[i] += src->stock_sum[i];
+        dst->stock_sumsq[i] += src->stock_sumsq[i];
+    }
+    for (int i = 0; i < m->n_targets; i++) {
+        dst->met_sum[i] += src->met_sum[i];
+        dst->met_sumsq[i] += src->met_sumsq[i];
+        dst->count_sum[i] += src->count_sum[i];
+        dst->count_sumsq[i] += src->count_sumsq[i];
+    }
+    dst->all_sum += src->all_sum;
+    dst->all_sumsq += src->all_sumsq;
+}
+
+static SumSq square(gint64 d)
+{
+    guint64 a = d < 0 ? -(guint64)d : (guint64)d;
+    return (SumSq)a * a;
+}
+
+/* Adds replication `l` of model k (with `target_of` its targets in model 0)
+ * less the same replication `l0` of model 0. */
+static void pair_add(PairTally *p, const Model *m, const Lane *l, const Lane *l0, const int *target_of)
+{
+    int cells = model_n_years(m) * m->n_stages;
+    for (int i = 0; i < cells; i++) {
+        gint64 d = l->stock[i] - l0->stock[i];
+        p->stock_sum[i] += d;
+        p->stock_sumsq[i] += square(d);
+    }
+    for (int i = 0; i < m->n_targets; i++) {
+        int j = target_of[i];
+        if (j < 0)
+            continue;
+        gint64 met = (gint64)l->met[i] - (gint64)l0->met[j], d = l->count[i] - l0->count[j];
+        p->met_sum[i] += met;
+        p->met_sumsq[i] += (guint64)(met * met);
+        p->count_sum[i] += d;
+        p->count_sumsq[i] += square(d);
+    }
+    gint64 all = (gint64)l->all - (gint64)l0->all;
+    p->all_sum += all;
+    p->all_sumsq += (guint64)(all * all);
+}
+
 /* The count a target looks at, in one replication's trajectory. */
 static gint64 target_count(const Model *m, const Target *t, const gint64 *stock, const gint64 *entries)
 {
@@ -95,22 +213,38 @@ static gint64 target_count(const Model *m, const Target *t, const gint64 *stock,
     return n;
 }
 
-static void tally_add(Tally *t, const Model *m, const gint64 *stock, const gint64 *entries)
+/* Every target's count in the lane's trajectory, and whether it is met. */
+static void lane_count_targets(Lane *l, const Model *m)
+{
+    l->all = TRUE;
+    for (int i = 0; i < m->n_targets; i++) {
+        l->count[i] = target_count(m, &m->targets[i], l->stock, l->entries);
+        l->met[i] = l->count[i] >= m->targets[i].at_least;
+        l->all = l->all && l->met[i];
+    }
+}
+
+static void lane_init(Lane *l, const Model *m)
 {
     int cells = model_n_years(m) * m->n_stages;
-    for (int i = 0; i < cells; i++) {
-        histogram_add(t->stock[i], stock[i]);
-        t->entries_sum[i] += (guint64)entries[i];
-    }
-    gboolean all = TRUE;
-    for (int i = 0; i < m->n_targets; i++) {
-        gint64 n = target_count(m, &m->targets[i], stock, entries);
-        histogram_add(t->target[i], n);
-        gboolean met = n >= m->targets[i].at_least;
-        t->target_met[i] += met;
-        all = all && met;
-    }
-    t->all_met += all;
+    l->scratch = engine_scratch_new(m);
+    l->base = g_new(double, m->n_params);
+    l->own = g_new0(double, (gsize)model_n_years(m) * m->n_params);
+    l->stock = g_new(gint64, cells);
+    l->entries = g_new(gint64, cells);
+    l->count = g_new(gint64, m->n_targets);
+    l->met = g_new(gboolean, m->n_targets);
+}
+
+static void lane_clear(Lane *l)
+{
+    engine_scratch_free(l->scratch);
+    g_free(l->base);
+    g_free(l->own);
+    g_free(l->stock);
+    g_free(l->entries);
+    g_free(l->count);
+    g_free(l->met);
 }
 
 /* The parameters of every year of one replication into `params`. */
@@ -143,6 +277,42 @@ static gboolean cancelled(const Shared *sh)
     return sh->config->cancel != NULL && *sh->config->cancel;
 }
 
+/* Replication `rep` of model k into its lane, with its target counts.
+ * FALSE, with the error recorded, when drawn parameters make a year invalid. */
+static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep)
+{
+    const Model *m = sh->models[k];
+    guint64 seed = sh->config->seed;
+    const double *params = sh->fixed[k];
+    if (params == NULL) {
+        GError *error = NULL;
+        engine_draw_params(m, TRUE, r, seed, rep, l->base);
+        if (!year_params(m, l->base, l->own, &error)) {
+            record_error(sh, rep, error);
+            return FALSE;
+        }
+        params = l->own;
+    }
+    engine_replicate(m, params, r, seed, rep, l->scratch, l->stock, l->entries);
+    lane_count_targets(l, m);
+    return TRUE;
+}
+
+/* Replication `rep` of every model in turn, each tallied, and each k >= 1
+ * paired with model 0's.  FALSE when one failed (recorded). */
+static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
+{
+    Shared *sh = w->shared;
+    for (int k = 0; k < sh->n_models; k++) {
+        if (!replicate(sh, k, &lanes[k], r, rep))
+            return FALSE;
+        tally_add(&w->tally[k], sh->models[k], &lanes[k]);
+        if (k > 0)
+            pair_add(&w->pair[k], sh->models[k], &lanes[k], &lanes[0], sh->target_of[k]);
+    }
+    return TRUE;
+}
+
 /* Runs chunks until none is left.  Chunks are claimed in increasing order,
  * so when one fails every lower chunk is already claimed and finishes: the
  * error reported is the lowest replication's, whatever the thread count. */
@@ -150,14 +320,10 @@ static gpointer worker_main(gpointer data)
 {
     Worker *w = data;
     Shared *sh = w->shared;
-    const Model *m = sh->m;
-    guint64 reps = sh->config->reps, seed = sh->config->seed;
-    int cells = model_n_years(m) * m->n_stages;
-    g_autoptr(EngineScratch) scratch = engine_scratch_new(m);
-    g_autofree double *base = g_new(double, m->n_params);
-    g_autofree double *own = g_new0(double, (gsize)model_n_years(m) * m->n_params);
-    g_autofree gint64 *stock = g_new(gint64, cells);
-    g_autofree gint64 *entries = g_new(gint64, cells);
+    guint64 reps = sh->config->reps;
+    Lane *lanes = g_new0(Lane, sh->n_models);
+    for (int k = 0; k < sh->n_models; k++)
+        lane_init(&lanes[k], sh->models[k]);
     gsl_rng *r = rng_new();
 
     while (!g_atomic_int_get(&sh->stop) && !cancelled(sh)) {
@@ -165,23 +331,14 @@ static gpointer worker_main(gpointer data)
         if (first >= reps)
             break;
         guint64 last = MIN(first + RUNNER_CHUNK, reps);
-        for (guint64 rep = first; rep < last; rep++) {
-            const double *params = sh->fixed;
-            if (params == NULL) {
-                GError *error = NULL;
-                engine_draw_params(m, TRUE, r, seed, rep, base);
-                if (!year_params(m, base, own, &error)) {
-                    record_error(sh, rep, error);
-                    break;
-                }
-                params = own;
-            }
-            engine_replicate(m, params, r, seed, rep, scratch, stock, entries);
-            tally_add(&w->tally, m, stock, entries);
-        }
+        for (guint64 rep = first; rep < last && replicate_all(w, lanes, r, rep); rep++)
+            ;
         g_atomic_int_add(&sh->done, (gint)(last - first));
     }
     gsl_rng_free(r);
+    for (int k = 0; k < sh->n_models; k++)
+        lane_clear(&lanes[k]);
+    g_free(lanes);
     return NULL;
 }
 
@@ -198,19 +355,19 @@ static void progress_draw(guint64 done, guint64 total, gint64 elapsed_us)
 }
 
 /* Waits for the workers, drawing a progress bar on a terminal once the run
- * has lasted a second. */
+ * has lasted a second.  It counts replications of every model. */
 static void progress_wait(Shared *sh, gboolean progress)
 {
     gboolean tty = progress && isatty(STDERR_FILENO);
     gint64 start = g_get_monotonic_time();
     gboolean shown = FALSE;
-    guint64 reps = sh->config->reps;
+    guint64 reps = sh->config->reps, n = (guint64)sh->n_models;
     while (tty && (guint64)g_atomic_int_get(&sh->done) < reps && !g_atomic_int_get(&sh->stop) &&
            !cancelled(sh)) {
         g_usleep(PROGRESS_TICK_US);
         gint64 elapsed = g_get_monotonic_time() - start;
         if (elapsed >= PROGRESS_DELAY_US) {
-            progress_draw((guint64)g_atomic_int_get(&sh->done), reps, elapsed);
+            progress_draw((guint64)g_atomic_int_get(&sh->done) * n, reps * n, elapsed);
             shown = TRUE;
         }
     }
@@ -233,51 +390,209 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
     return res;
 }
 
-RunResult *runner_run(const Model *m, const RunConfig *config, GError **error)
+/* The year parameters every replication of `m` shares, into *fixed (caller
+ * owns), or NULL when each replication draws its own.  FALSE when a year is
+ * invalid at central values. */
+static gboolean fixed_params(const Model *m, const RunConfig *config, double **fixed, GError **error)
 {
-    g_return_val_if_fail(config->reps >= 1 && config->threads >= 1, NULL);
-    g_return_val_if_fail(config->reps / RUNNER_CHUNK < G_MAXINT / 2, NULL);
-    Shared sh = {.m = m, .config = config};
-    g_mutex_init(&sh.lock);
-    g_autofree double *fixed = NULL;
     gboolean any_uncertain = FALSE;
     for (int i = 0; i < m->n_params; i++)
         any_uncertain = any_uncertain || m->params[i].uncertain;
-    if (!config->uncertain || !any_uncertain) {
-        g_autofree double *base = g_new(double, m->n_params);
-        fixed = g_new0(double, (gsize)model_n_years(m) * m->n_params);
-        model_central_params(m, base);
-        if (!year_params(m, base, fixed, error))
-            return NULL;
-        sh.fixed = fixed;
+    *fixed = NULL;
+    if (config->uncertain && any_uncertain)
+        return TRUE;
+    g_autofree double *base = g_new(double, m->n_params);
+    g_autofree double *params = g_new0(double, (gsize)model_n_years(m) * m->n_params);
+    model_central_params(m, base);
+    if (!year_params(m, base, params, error))
+        return FALSE;
+    *fixed = g_steal_pointer(&params);
+    return TRUE;
+}
+
+/* For each target of `m`, the index of `ref`'s target of the same name, or
+ * -1 (caller owns). */
+static int *target_map(const Model *m, const Model *ref)
+{
+    int *map = g_new(int, MAX(m->n_targets, 1));
+    for (int i = 0; i < m->n_targets; i++) {
+        map[i] = -1;
+        for (int j = 0; j < ref->n_targets && map[i] < 0; j++)
+            if (strcmp(m->targets[i].name, ref->targets[j].name) == 0)
+                map[i] = j;
     }
-    guint n = config->threads;
+    return map;
+}
+
+static void shared_clear(Shared *sh)
+{
+    for (int k = 0; k < sh->n_models; k++) {
+        g_free(sh->fixed[k]);
+        g_free(sh->target_of[k]);
+    }
+    g_free(sh->fixed);
+    g_free(sh->target_of);
+    g_clear_error(&sh->error);
+    g_mutex_clear(&sh->lock);
+}
+
+/* Checks the models against models[0] and prepares what the workers share.
+ * On failure `sh` still needs shared_clear. */
+static gboolean shared_init(Shared *sh, const Model *const *models, int n_models, const RunConfig *config,
+                            GError **error)
+{
+    *sh = (Shared){.models = models, .n_models = n_models, .config = config,
+                   .fixed = g_new0(double *, n_models), .target_of = g_new0(int *, n_models)};
+    g_mutex_init(&sh->lock);
+    for (int k = 0; k < n_models; k++) {
+        if (k > 0 && !model_comparable(models[k], models[0], error))
+            return FALSE;
+        if (!fixed_params(models[k], config, &sh->fixed[k], error))
+            return FALSE;
+        sh->target_of[k] = target_map(models[k], models[0]);
+    }
+    return TRUE;
+}
+
+static void worker_init(Worker *w, Shared *sh)
+{
+    w->shared = sh;
+    w->tally = g_new0(Tally, sh->n_models);
+    w->pair = g_new0(PairTally, sh->n_models);
+    for (int k = 0; k < sh->n_models; k++) {
+        tally_init(&w->tally[k], sh->models[k]);
+        if (k > 0)
+            pair_init(&w->pair[k], sh->models[k]);
+    }
+}
+
+static void worker_clear(Worker *w)
+{
+    for (int k = 0; k < w->shared->n_models; k++) {
+        tally_clear(&w->tally[k], w->shared->models[k]);
+        pair_clear(&w->pair[k]);
+    }
+    g_free(w->tally);
+    g_free(w->pair);
+}
+
+/* Adds everything `src` counted into `dst`. */
+static void worker_merge(Worker *dst, const Worker *src)
+{
+    const Shared *sh = dst->shared;
+    for (int k = 0; k < sh->n_models; k++) {
+        tally_merge(&dst->tally[k], &src->tally[k], sh->models[k]);
+        if (k > 0)
+            pair_merge(&dst->pair[k], &src->pair[k], sh->models[k]);
+    }
+}
+
+/* Runs every replication on config->threads threads, merged into *total
+ * (caller owns, worker_clear). */
+static void run_workers(Shared *sh, Worker *total)
+{
+    guint n = sh->config->threads;
     Worker *workers = g_new0(Worker, n);
     GThread **threads = g_new0(GThread *, n);
     for (guint i = 0; i < n; i++) {
-        workers[i].shared = &sh;
-        tally_init(&workers[i].tally, m);
+        worker_init(&workers[i], sh);
         threads[i] = g_thread_new("ladder-worker", worker_main, &workers[i]);
     }
-    progress_wait(&sh, config->progress);
+    progress_wait(sh, sh->config->progress);
     for (guint i = 0; i < n; i++)
         g_thread_join(threads[i]);
     for (guint i = 1; i < n; i++) {
-        tally_merge(&workers[0].tally, &workers[i].tally, m);
-        tally_clear(&workers[i].tally, m);
+        worker_merge(&workers[0], &workers[i]);
+        worker_clear(&workers[i]);
     }
-    RunResult *res = NULL;
-    if (sh.error != NULL)
-        g_propagate_error(error, sh.error);
-    else if (cancelled(&sh))
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_CANCELLED, "interrupted; nothing was written");
-    else
-        res = result_from(m, config, &workers[0].tally);
-    tally_clear(&workers[0].tally, m);
-    g_mutex_clear(&sh.lock);
+    *total = workers[0];
     g_free(workers);
     g_free(threads);
+}
+
+/* Sums of the exact integers into doubles; NaN where `target_of` is -1. */
+static void pair_sums(const PairTally *p, const Model *m, const int *target_of, PairedResult *res, int k)
+{
+    int cells = model_n_years(m) * m->n_stages;
+    for (int i = 0; i < cells; i++) {
+        res->stock_diff_sum[k][i] = (double)p->stock_sum[i];
+        res->stock_diff_sumsq[k][i] = (double)p->stock_sumsq[i];
+    }
+    for (int i = 0; i < m->n_targets; i++) {
+        gboolean paired = target_of[i] >= 0;
+        res->target_diff_sum[k][i] = paired ? (double)p->met_sum[i] : NAN;
+        res->target_diff_sumsq[k][i] = paired ? (double)p->met_sumsq[i] : NAN;
+        res->count_diff_sum[k][i] = paired ? (double)p->count_sum[i] : NAN;
+        res->count_diff_sumsq[k][i] = paired ? (double)p->count_sumsq[i] : NAN;
+    }
+    res->all_diff_sum[k] = (double)p->all_sum;
+    res->all_diff_sumsq[k] = (double)p->all_sumsq;
+}
+
+static PairedResult *paired_from(const Shared *sh, Worker *total)
+{
+    int n = sh->n_models;
+    PairedResult *res = g_new0(PairedResult, 1);
+    res->n_models = n;
+    res->runs = g_new0(RunResult *, n);
+    res->target_diff_sum = g_new0(double *, n);
+    res->target_diff_sumsq = g_new0(double *, n);
+    res->all_diff_sum = g_new0(double, n);
+    res->all_diff_sumsq = g_new0(double, n);
+    res->stock_diff_sum = g_new0(double *, n);
+    res->stock_diff_sumsq = g_new0(double *, n);
+    res->count_diff_sum = g_new0(double *, n);
+    res->count_diff_sumsq = g_new0(double *, n);
+    for (int k = 0; k < n; k++) {
+        const Model *m = sh->models[k];
+        int cells = model_n_years(m) * m->n_stages;
+        res->runs[k] = result_from(m, sh->config, &total->tally[k]);
+        res->target_diff_sum[k] = g_new0(double, m->n_targets);
+        res->target_diff_sumsq[k] = g_new0(double, m->n_targets);
+        res->stock_diff_sum[k] = g_new0(double, cells);
+        res->stock_diff_sumsq[k] = g_new0(double, cells);
+        res->count_diff_sum[k] = g_new0(double, m->n_targets);
+        res->count_diff_sumsq[k] = g_new0(double, m->n_targets);
+        if (k > 0)
+            pair_sums(&total->pair[k], m, sh->target_of[k], res, k);
+    }
     return res;
+}
+
+/* Runs the workers and turns what they counted into the result, or sets
+ * the error that stopped them. */
+static PairedResult *run_shared(Shared *sh, GError **error)
+{
+    Worker total;
+    PairedResult *res = NULL;
+    run_workers(sh, &total);
+    if (sh->error != NULL)
+        g_propagate_error(error, g_steal_pointer(&sh->error));
+    else if (cancelled(sh))
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_CANCELLED, "interrupted; nothing was written");
+    else
+        res = paired_from(sh, &total);
+    worker_clear(&total);
+    return res;
+}
+
+PairedResult *runner_run_paired(const Model *const *models, int n_models, const RunConfig *config,
+                                GError **error)
+{
+    g_return_val_if_fail(n_models >= 1 && config->reps >= 1 && config->threads >= 1, NULL);
+    g_return_val_if_fail(config->reps / RUNNER_CHUNK < G_MAXINT / 2, NULL);
+    Shared sh;
+    PairedResult *res = NULL;
+    if (shared_init(&sh, models, n_models, config, error))
+        res = run_shared(&sh, error);
+    shared_clear(&sh);
+    return res;
+}
+
+RunResult *runner_run(const Model *m, const RunConfig *config, GError **error)
+{
+    g_autoptr(PairedResult) p = runner_run_paired(&m, 1, config, error);
+    return p ? g_steal_pointer(&p->runs[0]) : NULL;
 }
 
 void run_result_free(RunResult *r)
@@ -287,4 +602,67 @@ void run_result_free(RunResult *r)
     Tally t = {r->stock, r->entries_sum, r->target, r->target_met, r->all_met};
     tally_clear(&t, r->model);
     g_free(r);
+}
+
+static void free_rows(double **rows, int n)
+{
+    for (int k = 0; k < n; k++)
+        g_free(rows[k]);
+    g_free(rows);
+}
+
+void paired_result_free(PairedResult *p)
+{
+    if (p == NULL)
+        return;
+    for (int k = 0; k < p->n_models; k++)
+        run_result_free(p->runs[k]);
+    g_free(p->runs);
+    free_rows(p->target_diff_sum, p->n_models);
+    free_rows(p->target_diff_sumsq, p->n_models);
+    free_rows(p->stock_diff_sum, p->n_models);
+    free_rows(p->stock_diff_sumsq, p->n_models);
+    free_rows(p->count_diff_sum, p->n_models);
+    free_rows(p->count_diff_sumsq, p->n_models);
+    g_free(p->all_diff_sum);
+    g_free(p->all_diff_sumsq);
+    g_free(p);
+}
+
+PairedDiff paired_diff(double sum, double sumsq, guint64 n)
+{
+    g_return_val_if_fail(n >= 1, ((PairedDiff){NAN, NAN, NAN, NAN}));
+    double nd = (double)n, mean = sum / nd;
+    double var = n >= 2 ? (sumsq - sum * mean) / (nd - 1) : 0;
+    double sd = sqrt(MAX(var, 0.0)), half = PAIRED_Z95 * sd / sqrt(nd);
+    if (isnan(sum))
+        sd = NAN;
+    return (PairedDiff){mean, sd, mean - half, mean + half};
+}
+
+static guint64 paired_reps(const PairedResult *p, int k)
+{
+    g_return_val_if_fail(k >= 1 && k < p->n_models && p->runs[k] != NULL, 1);
+    return p->runs[k]->config.reps;
+}
+
+PairedDiff paired_result_target(const PairedResult *p, int k, int target)
+{
+    return paired_diff(p->target_diff_sum[k][target], p->target_diff_sumsq[k][target], paired_reps(p, k));
+}
+
+PairedDiff paired_result_all(const PairedResult *p, int k)
+{
+    return paired_diff(p->all_diff_sum[k], p->all_diff_sumsq[k], paired_reps(p, k));
+}
+
+PairedDiff paired_result_stock(const PairedResult *p, int k, int year, int stage)
+{
+    int cell = year * p->runs[k]->n_stages + stage;
+    return paired_diff(p->stock_diff_sum[k][cell], p->stock_diff_sumsq[k][cell], paired_reps(p, k));
+}
+
+PairedDiff paired_result_count(const PairedResult *p, int k, int target)
+{
+    return paired_diff(p->count_diff_sum[k][target], p->count_diff_sumsq[k][target], paired_reps(p, k));
 }

@@ -42,24 +42,6 @@
             fail_msg(what ": mean %.6f, exact %.6f, allowed %.6f", __VA_ARGS__, m_, e_, tol_); \
     } while (0)
 
-static Model *load(const char *text)
-{
-    GError *error = NULL;
-    Model *m = scenario_load_data("t.ini", NULL, text, &error);
-    if (m == NULL)
-        fail_msg("scenario did not load: %s", error->message);
-    return m;
-}
-
-static Model *load_bench6(const char *extra)
-{
-    g_autofree char *path = g_build_filename(tu_srcdir(), "tests", "data", "bench6.ini", NULL);
-    g_autofree char *text = NULL;
-    assert_true(g_file_get_contents(path, &text, NULL, NULL));
-    g_autofree char *all = g_strconcat(text, extra ? extra : "", NULL);
-    return load(all);
-}
-
 static RunResult *run(const Model *m, guint64 reps, guint64 seed, guint threads, gboolean uncertain)
 {
     RunConfig c = {.reps = reps, .seed = seed, .threads = threads, .uncertain = uncertain, .progress = FALSE};
@@ -122,7 +104,7 @@ static void assert_certain_stage(const Summary *s, const RunResult *r, int stage
 static void test_certain_moves(void **state)
 {
     (void)state;
-    g_autoptr(Model) m = load(CERTAIN);
+    g_autoptr(Model) m = tu_load(CERTAIN);
     g_autoptr(RunResult) r = run(m, 500, SEED, 2, TRUE);
     g_autoptr(Summary) s = summarise(m, r);
     const gint64 startup[] = {10, 5, 5, 5, 5}, startup_new[] = {0, 5, 5, 5, 5};
@@ -160,7 +142,7 @@ static void test_target_case(void **state)
 {
     const TargetCase *c = *state;
     g_autofree char *text = g_strdup_printf(CERTAIN "[target 目标]\n%s", c->target);
-    g_autoptr(Model) m = load(text);
+    g_autoptr(Model) m = tu_load(text);
     g_autoptr(RunResult) r = run(m, 300, SEED, 2, TRUE);
     g_autoptr(Summary) s = summarise(m, r);
     const TargetSummary *t = &s->targets[0];
@@ -182,7 +164,7 @@ static void test_target_case(void **state)
 static void test_entries_down_the_ladder(void **state)
 {
     (void)state;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
                               "[stages]\na=A\nb=B\n[baseline]\na=10\n"
                               "[transitions]\na -> b = 1\nb -> a = 1\n"
                               "[target down]\nstage=a\ncount=new\nat_least=10\n"
@@ -201,19 +183,19 @@ static void test_entries_down_the_ladder(void **state)
 static void test_all_targets(void **state)
 {
     (void)state;
-    g_autoptr(Model) met = load(CERTAIN "[target a]\nstage=tech_sme\nat_least=25\n"
+    g_autoptr(Model) met = tu_load(CERTAIN "[target a]\nstage=tech_sme\nat_least=25\n"
                                         "[target b]\nstage=startup\nat_least=5\n");
     g_autoptr(RunResult) r1 = run(met, 200, SEED, 1, TRUE);
     g_autoptr(Summary) s1 = summarise(met, r1);
     assert_near(s1->all_probability, 1, 0);
     assert_near(s1->all_se, 0, 0);
-    g_autoptr(Model) one_not = load(CERTAIN "[target a]\nstage=tech_sme\nat_least=25\n"
+    g_autoptr(Model) one_not = tu_load(CERTAIN "[target a]\nstage=tech_sme\nat_least=25\n"
                                             "[target b]\nstage=startup\nat_least=6\n");
     g_autoptr(RunResult) r2 = run(one_not, 200, SEED, 1, TRUE);
     g_autoptr(Summary) s2 = summarise(one_not, r2);
     assert_near(s2->targets[0].probability, 1, 0);
     assert_near(s2->all_probability, 0, 0);
-    g_autoptr(Model) none = load(CERTAIN);
+    g_autoptr(Model) none = tu_load(CERTAIN);
     g_autoptr(RunResult) r3 = run(none, 10, SEED, 1, TRUE);
     g_autoptr(Summary) s3 = summarise(none, r3);
     assert_true(isnan(s3->all_probability));
@@ -223,7 +205,7 @@ static void test_all_targets(void **state)
 static void test_certain_exit(void **state)
 {
     (void)state;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2023\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2023\n"
                               "[stages]\na=A\nb=B\nc=C\n[baseline]\na=40\nb=7\nc=3\n"
                               "[transitions]\na -> b = 0\nb -> c = 0\nc -> a = 0\n"
                               "[exits]\na=1\nb=0\n"
@@ -279,7 +261,7 @@ static void test_clock_case(void **state)
                                             "[exits]\nhightech=0\n"
                                             "[renewal]\nhightech=%d;0;tech_sme\n%s",
                                             c->n, c->v, c->policy);
-    g_autoptr(Model) m = load(text);
+    g_autoptr(Model) m = tu_load(text);
     g_autoptr(RunResult) r = run(m, 100, SEED, 2, TRUE);
     g_autoptr(Summary) s = summarise(m, r);
     gint64 kept[5];
@@ -296,7 +278,7 @@ static void test_clock_case(void **state)
 static void test_one_move_a_year(void **state)
 {
     (void)state;
-    g_autoptr(Model) chain = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2023\n"
+    g_autoptr(Model) chain = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2023\n"
                                   "[stages]\na=A\nb=B\nc=C\n[baseline]\na=10\n"
                                   "[transitions]\na -> b = 1\nb -> c = 1\n");
     g_autoptr(RunResult) r1 = run(chain, 100, SEED, 1, TRUE);
@@ -307,7 +289,7 @@ static void test_one_move_a_year(void **state)
     assert_certain_stage(s1, r1, 1, b, b);
     assert_certain_stage(s1, r1, 2, c, c);
 
-    g_autoptr(Model) swing = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2025\n"
+    g_autoptr(Model) swing = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2025\n"
                                   "[stages]\ntech_sme=科小\nhightech=高企\n[baseline]\nhightech=10\n"
                                   "[transitions]\ntech_sme -> hightech = 1\n"
                                   "[renewal]\nhightech=1;0;tech_sme\n");
@@ -323,7 +305,7 @@ static void test_one_move_a_year(void **state)
 static void test_recruitment_rounding(void **state)
 {
     (void)state;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
                               "[stages]\na=A\nb=B\nc=C\nd=D\ne=E\nf=F\n"
                               "[baseline]\nf=1\n"
                               "[recruitment]\na=2.5\nb=3.5\nc=100.5\nd=0.5\ne=1.5\nf=2.4999\n");
@@ -350,7 +332,7 @@ static void test_poisson_inflow(void **state)
     (void)state;
     const double lambda = 7.3;
     const guint64 n = 20000;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
                               "[stages]\na=A\n[inflows]\na=7.3\n");
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
     g_autoptr(Summary) s = summarise(m, r);
@@ -392,7 +374,7 @@ static void test_binomial_one_edge(void **state)
     const guint64 n = 20000;
     const double p = 0.13;
     const unsigned firms = 200;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
                               "[stages]\ntech_sme=科小\nhightech=高企\n[baseline]\ntech_sme=200\n"
                               "[transitions]\ntech_sme -> hightech = 0.13\n"
                               "[target 高企30]\nstage=hightech\nat_least=30\n");
@@ -449,7 +431,7 @@ static void test_split_case(void **state)
                                             "[stages]\na=A\nb=B\nc=C\nd=D\n[baseline]\na=1000\n"
                                             "[transitions]\na -> b = 0.3\na -> d = 0\na -> c = 0.1\n"
                                             "[exits]\na=0.2\n%s", c->renewal);
-    g_autoptr(Model) m = load(text);
+    g_autoptr(Model) m = tu_load(text);
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
     const double p[] = {0.4, 0.3, 0.1, 0};  /* stay, b, c, d */
     for (int st = 0; st < 4; st++) {
@@ -487,7 +469,7 @@ static void test_bench6_stock_means(void **state)
 {
     (void)state;
     const guint64 n = 20000;
-    g_autoptr(Model) m = load_bench6(NULL);
+    g_autoptr(Model) m = tu_load_bench6(NULL);
     g_autoptr(RunResult) r = run(m, n, SEED, 2, FALSE);
     g_autoptr(Summary) s = summarise(m, r);
     int Y = model_n_years(m), S = m->n_stages;
@@ -517,7 +499,7 @@ static void test_bench6_entry_means(void **state)
 {
     (void)state;
     const guint64 n = 5000;
-    g_autoptr(Model) m = load_bench6(NULL);
+    g_autoptr(Model) m = tu_load_bench6(NULL);
     int Y = model_n_years(m), S = m->n_stages, P = m->n_params;
     g_autofree double *base = g_new(double, P);
     g_autofree double *params = g_new0(double, Y * P);
@@ -558,8 +540,8 @@ static void test_bench6_entry_means(void **state)
 static void test_policy_years_crn(void **state)
 {
     (void)state;
-    g_autoptr(Model) a = load_bench6(NULL);
-    g_autoptr(Model) b = load_bench6("\n[policy late]\nfrom=2024\nhightech -> gazelle = *1.5\nexit.tech_sme=+0.02\n");
+    g_autoptr(Model) a = tu_load_bench6(NULL);
+    g_autoptr(Model) b = tu_load_bench6("\n[policy late]\nfrom=2024\nhightech -> gazelle = *1.5\nexit.tech_sme=+0.02\n");
     assert_int_equal(a->n_params, b->n_params);
     int Y = model_n_years(a), S = a->n_stages, P = a->n_params;
     int first = 2024 - a->base_year;  /* year index the policy starts */
@@ -594,8 +576,8 @@ static void test_policy_years_crn(void **state)
 static void test_policy_years_summary(void **state)
 {
     (void)state;
-    g_autoptr(Model) a = load_bench6(NULL);
-    g_autoptr(Model) b = load_bench6("\n[policy late]\nfrom=2024\nto=2024\nhightech -> gazelle = *1.5\n");
+    g_autoptr(Model) a = tu_load_bench6(NULL);
+    g_autoptr(Model) b = tu_load_bench6("\n[policy late]\nfrom=2024\nto=2024\nhightech -> gazelle = *1.5\n");
     g_autoptr(RunResult) ra = run(a, 3000, SEED, 2, TRUE);
     g_autoptr(RunResult) rb = run(b, 3000, SEED, 3, TRUE);
     g_autoptr(Summary) sa = summarise(a, ra);
@@ -648,9 +630,9 @@ static const CrnCase crn_cases[] = {
 static void test_crn_case(void **state)
 {
     const CrnCase *c = *state;
-    g_autoptr(Model) ref = load(CRN_BASE "[exits]\na=0.1\nc=0.1\n[inflows]\nc=5\n");
+    g_autoptr(Model) ref = tu_load(CRN_BASE "[exits]\na=0.1\nc=0.1\n[inflows]\nc=5\n");
     g_autofree char *text = g_strconcat(CRN_BASE, c->groups, NULL);
-    g_autoptr(Model) other = load(text);
+    g_autoptr(Model) other = tu_load(text);
     int Y = model_n_years(ref);
     g_autoptr(RunResult) r1 = run(ref, 400, SEED, 2, TRUE);
     g_autoptr(RunResult) r2 = run(other, 400, SEED, 3, TRUE);
@@ -684,7 +666,7 @@ static void assert_same_hist(const Histogram *a, const Histogram *b)
 static void test_threads(void **state)
 {
     (void)state;
-    g_autoptr(Model) m = load_bench6(NULL);
+    g_autoptr(Model) m = tu_load_bench6(NULL);
     g_autoptr(RunResult) r1 = run(m, 3001, SEED, 1, TRUE);
     const guint threads[] = {2, 3};
     int cells = r1->n_years * r1->n_stages;
@@ -721,7 +703,7 @@ static void test_uncertain_beta(void **state)
     (void)state;
     const guint64 n = 20000;
     const unsigned firms = 100;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
                               "[stages]\na=A\nb=B\n[baseline]\na=100\n"
                               "[transitions]\na -> b = 0.2\n[uncertainty]\na -> b = beta(2,8)\n");
     double mean = 0, m2 = 0, m4 = 0, tail[101];
@@ -763,7 +745,7 @@ static void test_uncertain_gamma(void **state)
 {
     (void)state;
     const guint64 n = 20000;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2022\n"
                               "[stages]\na=A\n[inflows]\na=10\n[uncertainty]\ninflow.a=gamma(4,2.5)\n");
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
     const Histogram *h = stock_hist(r, 1, 0);
@@ -782,7 +764,7 @@ static void test_uncertain_recruitment(void **state)
 {
     (void)state;
     const guint64 n = 20000;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
                               "[stages]\na=A\n[recruitment]\na=2.5\n[uncertainty]\nrecruitment.a=uniform(2,3)\n");
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
     g_autoptr(Summary) s = summarise(m, r);
@@ -808,7 +790,7 @@ static void test_uncertain_recruitment(void **state)
 static void test_drawn_out_of_range(void **state)
 {
     (void)state;
-    g_autoptr(Model) m = load("[scenario]\nname=x\nbase_year=2021\nhorizon=2023\n"
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2023\n"
                               "[stages]\ntech_sme=科小\nhightech=高企\n[baseline]\nhightech=100\n"
                               "[renewal]\nhightech=3;0.75;tech_sme\n"
                               "[uncertainty]\nrenewal.hightech=beta(30,10)\n"

@@ -1,5 +1,6 @@
 /* testutil.h: helpers shared by the cmocka tests: scratch folders, scenario
- * text written to files, and running the ladder binary as a user would.
+ * text written to files or loaded into a Model, and running the ladder
+ * binary as a user would.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_TESTUTIL_H
 #define LADDER_TESTUTIL_H
@@ -13,6 +14,8 @@
 #include <stdlib.h>
 #include <sys/wait.h>
 #include <cmocka.h>
+
+#include "scenario.h"
 
 /* A fresh folder under /tmp; remove with tu_rmrf. */
 static inline char *tu_tmpdir(void)
@@ -82,6 +85,27 @@ static inline const char *tu_srcdir(void)
 {
     const char *s = g_getenv("SRCDIR");
     return s ? s : ".";
+}
+
+/* Loads scenario text as "t.ini" (caller frees, model_free); fails the
+ * test when it does not load. */
+static inline Model *tu_load(const char *text)
+{
+    GError *error = NULL;
+    Model *m = scenario_load_data("t.ini", NULL, text, &error);
+    if (m == NULL)
+        fail_msg("scenario did not load: %s", error->message);
+    return m;
+}
+
+/* tests/data/bench6.ini with `extra` groups appended (NULL: none). */
+static inline Model *tu_load_bench6(const char *extra)
+{
+    g_autofree char *path = g_build_filename(tu_srcdir(), "tests", "data", "bench6.ini", NULL);
+    g_autofree char *text = NULL;
+    assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_autofree char *all = g_strconcat(text, extra ? extra : "", NULL);
+    return tu_load(all);
 }
 
 /* Table rows become tests of their own, named by their ids: `table` is an
