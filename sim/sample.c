@@ -16,7 +16,7 @@
  * of at least 10 (Hörmann); measured here, binomial inversion stays faster
  * up to a mean of about 20 (40 ns against 84 at 10, 56 against 69 at 15,
  * even near 22: docs/performance.md). */
-#define BINOMIAL_INVERSION_MEAN 30.0
+#define BINOMIAL_INVERSION_MEAN 20.0
 #define POISSON_INVERSION_MEAN 10.0
 /* Inversion restarts past this many steps: the residual u was rounding noise. */
 #define INVERSION_MAX_STEPS 110
