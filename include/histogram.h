@@ -17,8 +17,18 @@ Histogram *histogram_new(void);
 void histogram_free(Histogram *h);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Histogram, histogram_free)
 
-/* Counts one occurrence of `value`, growing the bins as needed. */
-void histogram_add(Histogram *h, gint64 value);
+/* Widens the bins of `h` to cover `value` (the slow path of histogram_add). */
+void histogram_grow(Histogram *h, gint64 value);
+
+/* Counts one occurrence of `value`, growing the bins as needed.  Inline:
+ * every replication adds to every stage and year. */
+static inline void histogram_add(Histogram *h, gint64 value)
+{
+    if (G_UNLIKELY(h->n_bins == 0 || value < h->lo || value - h->lo >= (gint64)h->n_bins))
+        histogram_grow(h, value);
+    h->bins[value - h->lo]++;
+    h->total++;
+}
 
 /* Adds every count of `src` into `dst`. */
 void histogram_merge(Histogram *dst, const Histogram *src);

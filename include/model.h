@@ -106,6 +106,7 @@ typedef struct Model {
     Policy *policies;
     int n_targets;
     Target *targets;
+    int n_levers;       /* parameters with a lever on (model_set_lever) */
 } Model;
 
 void model_free(Model *m);

@@ -45,11 +45,9 @@ static void histogram_cover(Histogram *h, gint64 value)
     h->n_bins = n;
 }
 
-void histogram_add(Histogram *h, gint64 value)
+void histogram_grow(Histogram *h, gint64 value)
 {
     histogram_cover(h, value);
-    h->bins[value - h->lo]++;
-    h->total++;
 }
 
 void histogram_merge(Histogram *dst, const Histogram *src)

@@ -127,6 +127,7 @@ void model_set_lever(Model *m, int param, int from_year, double value)
     g_autofree char *what = g_strdup_printf("set to %s from %d", g_ascii_formatd(x, sizeof x, "%g", value),
                                             from_year);
     note_written(p, what);
+    m->n_levers += !p->lever.on;
     p->lever = (Lever){.on = TRUE, .from = from_year, .value = value};
 }
 
@@ -365,7 +366,7 @@ gboolean model_year_params(const Model *m, const double *base, int year, double 
                            GError **error)
 {
     memcpy(out, base, sizeof *out * m->n_params);
-    for (int i = 0; i < m->n_params; i++)
+    for (int i = 0; m->n_levers > 0 && i < m->n_params; i++)
         if (m->params[i].lever.on && year >= m->params[i].lever.from)
             out[i] = m->params[i].lever.value;
     for (int i = 0; i < m->n_policies; i++) {
