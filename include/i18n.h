@@ -64,6 +64,7 @@ typedef enum {
     I18N_SENS_CAPPED_NOTE,
     I18N_SENS_SKIPPED_FMT,  /* key, reason */
     I18N_SENS_SKIP_ZERO,    /* reasons a parameter is not varied */
+    I18N_SENS_SKIP_NO_FIRMS,
     I18N_SENS_SKIP_ROUNDS,
     I18N_SENS_SKIP_NO_ROOM,
     I18N_SENS_TITLE_FMT,    /* chart title: target name */

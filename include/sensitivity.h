@@ -40,6 +40,7 @@ typedef struct {
 /* Why a parameter is not varied. */
 typedef enum {
     SENSITIVITY_SKIP_ZERO,      /* value 0 and no distribution: ±spread leaves it at 0 */
+    SENSITIVITY_SKIP_NO_FIRMS,  /* a baseline of 0 firms */
     SENSITIVITY_SKIP_ROUNDS,    /* a baseline whose varied counts round to itself */
     SENSITIVITY_SKIP_NO_ROOM,   /* no valid value but the central one */
 } SensitivitySkipReason;

@@ -345,7 +345,6 @@ static gboolean append_target(const Sensitivity *s, const SensitivityTarget *t, 
         g_string_append_printf(out, i18n_text(lang, I18N_SENS_MORE_FMT), t->n_rows - shown);
         g_string_append_c(out, '\n');
     }
-    g_string_append_c(out, '\n');
     return capped;
 }
 
@@ -354,6 +353,7 @@ static void append_skipped(const Sensitivity *s, GString *out)
 {
     static const I18nMessage reasons[] = {
         [SENSITIVITY_SKIP_ZERO] = I18N_SENS_SKIP_ZERO,
+        [SENSITIVITY_SKIP_NO_FIRMS] = I18N_SENS_SKIP_NO_FIRMS,
         [SENSITIVITY_SKIP_ROUNDS] = I18N_SENS_SKIP_ROUNDS,
         [SENSITIVITY_SKIP_NO_ROOM] = I18N_SENS_SKIP_NO_ROOM,
     };
@@ -371,8 +371,12 @@ void out_sensitivity_table(const Sensitivity *s, GString *out)
     g_return_if_fail(s != NULL && out != NULL);
     gboolean capped = FALSE;
     append_heading(s, out);
-    for (int k = 0; k < s->n_targets; k++)
+    for (int k = 0; k < s->n_targets; k++) {
+        g_string_append(out, k ? "\n" : "");
         capped = append_target(s, &s->targets[k], out) || capped;
+    }
+    if (capped || s->plan->skipped->len > 0)
+        g_string_append_c(out, '\n');
     if (capped) {
         g_string_append(out, i18n_text(s->plan->model->language, I18N_SENS_CAPPED_NOTE));
         g_string_append_c(out, '\n');

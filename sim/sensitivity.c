@@ -159,7 +159,7 @@ static void plan_baseline(SensitivityPlan *p, int s)
     SensitivityParam sp = {.key = g_strdup_printf("baseline.%s", st->id), .param = -1, .stage = s,
                            .central = n, .low = round(n * (1 - p->spread)),
                            .high = round(n * (1 + p->spread)), .source = SENSITIVITY_FROM_SPREAD};
-    plan_add(p, &sp, st->baseline == 0 ? SENSITIVITY_SKIP_ZERO : SENSITIVITY_SKIP_ROUNDS);
+    plan_add(p, &sp, st->baseline == 0 ? SENSITIVITY_SKIP_NO_FIRMS : SENSITIVITY_SKIP_ROUNDS);
 }
 
 /* Fails with model_year_params's error when a year is invalid at central values. */
@@ -221,6 +221,7 @@ const char *sensitivity_skip_text(SensitivitySkipReason reason)
 {
     static const char *const texts[] = {
         [SENSITIVITY_SKIP_ZERO] = "its value is 0 and it has no [uncertainty] distribution",
+        [SENSITIVITY_SKIP_NO_FIRMS] = "the baseline is 0 firms, which ±spread leaves at 0",
         [SENSITIVITY_SKIP_ROUNDS] = "the varied baseline rounds to the same count",
         [SENSITIVITY_SKIP_NO_ROOM] = "no value but the central one is valid in every year",
     };

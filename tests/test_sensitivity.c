@@ -108,7 +108,7 @@ static const ValueCase value_cases[] = {
     {"sens-1.8", "baseline.a", SPREAD, 200, 300, 0, "A baseline"},
     {"sens-1.9", "baseline.b", SPREAD, 6, 8, 0, "B baseline"},                 /* 5.6, 8.4 */
     {"sens-1.10", "exit.b", SKIP, 0, 0, SENSITIVITY_SKIP_ZERO, NULL},
-    {"sens-1.11", "baseline.c", SKIP, 0, 0, SENSITIVITY_SKIP_ZERO, NULL},
+    {"sens-1.11", "baseline.c", SKIP, 0, 0, SENSITIVITY_SKIP_NO_FIRMS, NULL},
     {"sens-1.12", "baseline.d", SKIP, 0, 0, SENSITIVITY_SKIP_ROUNDS, NULL},     /* 0.8, 1.2 */
 };
 
