@@ -32,6 +32,10 @@ void out_table_format(const Summary *s, GString *out);
 /* Adds `x` to `b` rounded to `decimals` places; NaN and infinities as null. */
 void out_json_add_rounded(JsonBuilder *b, double x, int decimals);
 
+/* Adds member `name` = `value`, a seed or a count: an integer, or a decimal
+ * string beyond G_MAXINT64 (json-glib reads integers as signed 64-bit). */
+void out_json_add_uint64_member(JsonBuilder *b, const char *name, guint64 value);
+
 /* Writes `root` to `path` as summary.json is written: indented, every
  * number in its shortest spelling, a final newline.  IO error on failure. */
 gboolean out_json_save(JsonNode *root, const char *path, GError **error);

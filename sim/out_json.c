@@ -271,6 +271,11 @@ void out_json_add_rounded(JsonBuilder *b, double x, int decimals)
     add_rounded(b, x, decimals);
 }
 
+void out_json_add_uint64_member(JsonBuilder *b, const char *name, guint64 value)
+{
+    add_uint64_member(b, name, value);
+}
+
 gboolean out_json_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);

@@ -85,27 +85,14 @@ static void add_skipped(JsonBuilder *b, const SensitivityPlan *plan)
     json_builder_end_array(b);
 }
 
-/* A seed beyond G_MAXINT64 is written as a decimal string, as in summary.json. */
-static void member_uint64(JsonBuilder *b, const char *name, guint64 x)
-{
-    json_builder_set_member_name(b, name);
-    if (x <= (guint64)G_MAXINT64) {
-        json_builder_add_int_value(b, (gint64)x);
-        return;
-    }
-    char buf[32];
-    g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT, x);
-    json_builder_add_string_value(b, buf);
-}
-
 gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
     member_number(b, "spread", s->plan->spread, JSON_VALUE_DECIMALS);
-    member_uint64(b, "replications", s->config.reps);
-    member_uint64(b, "seed", s->config.seed);
+    out_json_add_uint64_member(b, "replications", s->config.reps);
+    out_json_add_uint64_member(b, "seed", s->config.seed);
     json_builder_set_member_name(b, "targets");
     json_builder_begin_array(b);
     for (int k = 0; k < s->n_targets; k++)
