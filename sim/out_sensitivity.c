@@ -40,6 +40,7 @@ static void member_number(JsonBuilder *b, const char *name, double x, int decima
     out_json_add_rounded(b, x, decimals);
 }
 
+/* One row: the parameter, its values, and the probabilities at each. */
 static void add_row(JsonBuilder *b, const SensitivityRow *r)
 {
     const SensitivityParam *p = r->param;
@@ -58,6 +59,7 @@ static void add_row(JsonBuilder *b, const SensitivityRow *r)
     json_builder_end_object(b);
 }
 
+/* One target: its name, base probability and ranked rows. */
 static void add_target(JsonBuilder *b, const SensitivityTarget *t)
 {
     json_builder_begin_object(b);
@@ -71,6 +73,7 @@ static void add_target(JsonBuilder *b, const SensitivityTarget *t)
     json_builder_end_object(b);
 }
 
+/* "skipped": each parameter not varied, with the reason. */
 static void add_skipped(JsonBuilder *b, const SensitivityPlan *plan)
 {
     json_builder_set_member_name(b, "skipped");
@@ -229,6 +232,8 @@ static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n
     tornado_range(t, n, v);
 }
 
+/* tornado_<k>.dat and .gp of one target, its largest swings only; nothing
+ * when it has no row. */
 static gboolean write_tornado(const Sensitivity *s, const SensitivityTarget *t, const char *dir, GError **error)
 {
     int n = MIN(t->n_rows, OUT_SENSITIVITY_CHART_ROWS);
@@ -280,6 +285,7 @@ static void append_heading(const Sensitivity *s, GString *out)
     g_string_append(out, "\n\n");
 }
 
+/* One row: key, label, "low → high" (with * when capped), both probabilities, swing. */
 static void add_table_row(OutTable *table, const SensitivityRow *r)
 {
     const SensitivityParam *p = r->param;

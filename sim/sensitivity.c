@@ -141,6 +141,7 @@ static void cap_range(Check *c, SensitivityParam *sp)
     }
 }
 
+/* Adds parameter i of the model, varied or skipped. */
 static void plan_param(SensitivityPlan *p, Check *c, int i)
 {
     const Param *q = &p->model->params[i];
@@ -250,6 +251,7 @@ static guint64 met_count(const RunResult *r, int target)
     return target < 0 ? r->all_met : r->target_met[target];
 }
 
+/* qsort order of rows: larger swing first, then key. */
 static int compare_rows(const void *a, const void *b)
 {
     const SensitivityRow *x = a, *y = b;
