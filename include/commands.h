@@ -18,6 +18,11 @@ typedef struct {
 int cmd_run_main(int argc, char **argv);
 GOptionContext *cmd_run_context(void);
 
+/* `ladder sensitivity FILE`: every parameter at a low and a high value in
+ * turn, ranked by swing.  Returns the exit code. */
+int cmd_sensitivity_main(int argc, char **argv);
+GOptionContext *cmd_sensitivity_context(void);
+
 /* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
  * (freed); adds "Try 'ladder help CMD'" after a usage error. */
 int cmd_fail(const char *command, GError *error);

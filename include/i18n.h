@@ -49,6 +49,35 @@ typedef enum {
     I18N_TARGET_HIST_FMT,   /* target name, condition, probability (string) */
     I18N_ERRORBAR_NOTE,     /* subtitle of the target chart */
     I18N_RESULTS_IN,        /* before the output folder, at the end of a run */
+    /* ladder sensitivity */
+    I18N_SENS_HEADING_FMT,  /* spread in percent (string) */
+    I18N_SENS_TARGET_FMT,   /* target name, condition, base probability (string) */
+    I18N_SENS_ALL,          /* every target met together */
+    I18N_SENS_ALL_FMT,      /* base probability of all together (string) */
+    I18N_SENS_PARAMETER,    /* table columns */
+    I18N_SENS_MEANING,
+    I18N_SENS_LOW_HIGH,
+    I18N_SENS_AT_LOW,
+    I18N_SENS_AT_HIGH,
+    I18N_SENS_SWING,
+    I18N_SENS_MORE_FMT,     /* rows not shown (int) */
+    I18N_SENS_CAPPED_NOTE,
+    I18N_SENS_SKIPPED_FMT,  /* key, reason */
+    I18N_SENS_SKIP_ZERO,    /* reasons a parameter is not varied */
+    I18N_SENS_SKIP_NO_FIRMS,
+    I18N_SENS_SKIP_ROUNDS,
+    I18N_SENS_SKIP_NO_ROOM,
+    I18N_SENS_TITLE_FMT,    /* chart title: target name */
+    I18N_SENS_NOTE_FMT,     /* chart subtitle: spread in percent (string) */
+    I18N_SENS_AT_LOW_KEY,   /* chart legend */
+    I18N_SENS_AT_HIGH_KEY,
+    I18N_SENS_BASE_FMT,     /* base probability (string) */
+    I18N_LABEL_EDGE_FMT,    /* a parameter's label: stage names (two for an edge) */
+    I18N_LABEL_EXIT_FMT,
+    I18N_LABEL_RENEWAL_FMT,
+    I18N_LABEL_INFLOW_FMT,
+    I18N_LABEL_RECRUITMENT_FMT,
+    I18N_LABEL_BASELINE_FMT,
     I18N_N_MESSAGES
 } I18nMessage;
 

@@ -123,6 +123,11 @@ Model *model_copy(const Model *m);
  * model_year_params, like any other. */
 void model_set_param_value(Model *m, int param, double value);
 
+/* Sets stage `stage`'s baseline (firms at the end of base_year) to `n` >= 0;
+ * the engine spreads it over the renewal clocks as it does a written one.
+ * A caller's bug (bad stage, negative n) is a critical warning, no change. */
+void model_set_baseline(Model *m, int stage, gint64 n);
+
 /* From `from_year` on, parameter `param`'s base value (central or drawn) is
  * replaced by `value` before the policies of the year apply, so they still
  * act on top of it.  Years before `from_year` are untouched.  A parameter

@@ -15,6 +15,8 @@
 
 static const Command commands[] = {
     {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},
+    {"sensitivity", "FILE", "which assumption moves the targets most (tornado charts)", cmd_sensitivity_main,
+     cmd_sensitivity_context},
 };
 
 int cmd_fail(const char *command, GError *error)
@@ -41,8 +43,8 @@ static void print_overview(FILE *f)
                "Simulates how firms climb a growth ladder (初创 → 科小 → 高企 → 瞪羚 → 独角兽 → 上市)\n"
                "and how likely a plan's targets are met.\n\nCommands:\n");
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(f, "  %-4s %-6s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
-    fprintf(f, "  help [COMMAND]  show this, or a command's options\n"
+        fprintf(f, "  %-11s %-6s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
+    fprintf(f, "  help [COMMAND]     show this, or a command's options\n"
                "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
                "\nOptions: --help, --version\n");
 }

@@ -119,6 +119,12 @@ void model_set_param_value(Model *m, int param, double value)
     p->uncertain = FALSE;
 }
 
+void model_set_baseline(Model *m, int stage, gint64 n)
+{
+    g_return_if_fail(stage >= 0 && stage < m->n_stages && n >= 0);
+    m->stages[stage].baseline = n;
+}
+
 void model_set_lever(Model *m, int param, int from_year, double value)
 {
     g_return_if_fail(param >= 0 && param < m->n_params);

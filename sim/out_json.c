@@ -266,10 +266,25 @@ static gboolean write_file(const char *path, const char *data, gssize len, GErro
     return FALSE;
 }
 
+void out_json_add_rounded(JsonBuilder *b, double x, int decimals)
+{
+    add_rounded(b, x, decimals);
+}
+
+void out_json_add_uint64_member(JsonBuilder *b, const char *name, guint64 value)
+{
+    add_uint64_member(b, name, value);
+}
+
 gboolean out_json_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(s);
+    return out_json_save(root, path, error);
+}
+
+gboolean out_json_save(JsonNode *root, const char *path, GError **error)
+{
     g_autoptr(JsonGenerator) gen = json_generator_new();
     json_generator_set_pretty(gen, TRUE);
     json_generator_set_indent(gen, JSON_INDENT);

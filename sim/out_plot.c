@@ -546,3 +546,36 @@ gboolean out_plot_render(const char *dir, gboolean *no_gnuplot, GError **error)
     }
     return ok;
 }
+
+/* ---- for the charts of other commands ----------------------------------- */
+
+OutPlotVars *out_plot_vars_new(void)
+{
+    return vars_new();
+}
+
+void out_plot_vars_raw(OutPlotVars *v, const char *key, const char *value)
+{
+    vars_raw(v, key, value);
+}
+
+void out_plot_vars_text(OutPlotVars *v, const char *key, const char *text)
+{
+    vars_text(v, key, text);
+}
+
+char *out_plot_escape(const char *s)
+{
+    return gp_escape(s);
+}
+
+gboolean out_plot_write_file(const char *dir, const char *name, const char *text, GError **error)
+{
+    return write_file(dir, name, text, error);
+}
+
+gboolean out_plot_write_script(const char *dir, const char *script, const char *tmpl, OutPlotVars *v,
+                               GError **error)
+{
+    return write_script(dir, script, tmpl, v, error);
+}

@@ -198,3 +198,27 @@ void out_table_format(const Summary *s, GString *out)
     append_targets(out, s);
     append_stages(out, s);
 }
+
+/* ---- for the tables of other commands ----------------------------------- */
+
+struct OutTable {
+    Table table;
+};
+
+OutTable *out_table_new(int n_cols, const gboolean *right)
+{
+    OutTable *t = g_new0(OutTable, 1);
+    table_init(&t->table, n_cols, right);
+    return t;
+}
+
+void out_table_add(OutTable *t, const char *const *cells)
+{
+    table_add(&t->table, cells);
+}
+
+void out_table_finish(OutTable *t, GString *out)
+{
+    table_flush(&t->table, out);
+    g_free(t);
+}

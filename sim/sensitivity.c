@@ -1,0 +1,359 @@
+/* sensitivity.c: the low and high value of every parameter and baseline,
+ * pulled in to what every year allows, the model variants that carry them,
+ * and the parameters ranked by swing after one paired run.
+ * SPDX-License-Identifier: MIT */
+#include "sensitivity.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "errors.h"
+#include "i18n.h"
+#include "text.h"
+
+#define BISECT_MAX_STEPS 200  /* halvings; an interval of doubles collapses within about 1100 */
+
+/* What a validity check needs: central values and room for one year's. */
+typedef struct {
+    const Model *m;
+    double *central;  /* [n_params] */
+    double *year;     /* [n_params] */
+} Check;
+
+/* TRUE when every year is valid with parameter `param` at `x` and every
+ * other parameter at its central value. */
+static gboolean valid_at(Check *c, int param, double x)
+{
+    double saved = c->central[param];
+    gboolean ok = TRUE;
+    c->central[param] = x;
+    for (int y = c->m->base_year + 1; ok && y <= c->m->horizon; y++)
+        ok = model_year_params(c->m, c->central, y, c->year, NULL);
+    c->central[param] = saved;
+    return ok;
+}
+
+/* The valid value nearest `want` on the way from `from` (valid) to `want`
+ * (not).  In one parameter the valid values form an interval, since every
+ * policy change is affine and every check linear, so bisection finds its
+ * end.  That end is rounded towards `from` to SENSITIVITY_CAP_DECIMALS:
+ * the checks allow sums up to 1 + 1e-12, and 0.9 reads better than
+ * 0.900000000001. */
+static double nearest_valid(Check *c, int param, double from, double want)
+{
+    double ok = from, bad = want;
+    for (int i = 0; i < BISECT_MAX_STEPS; i++) {
+        double mid = ok + (bad - ok) / 2;
+        if (mid == ok || mid == bad)
+            break;
+        if (valid_at(c, param, mid))
+            ok = mid;
+        else
+            bad = mid;
+    }
+    double scale = pow(10, SENSITIVITY_CAP_DECIMALS);
+    double r = want > from ? floor(ok * scale) / scale : ceil(ok * scale) / scale;
+    if (want > from ? r < from : r > from)
+        r = from;
+    return valid_at(c, param, r) ? r : ok;
+}
+
+static gboolean is_probability(ParamKind kind)
+{
+    return kind == PARAM_EDGE || kind == PARAM_EXIT || kind == PARAM_RENEWAL;
+}
+
+/* The label of a parameter in the model's language, with stage names:
+ * "科小 → 高企", "高企续期率", "初创基数".  Caller frees. */
+static char *param_label(const Model *m, const SensitivityParam *sp)
+{
+    static const I18nMessage formats[] = {
+        [PARAM_EDGE] = I18N_LABEL_EDGE_FMT, [PARAM_EXIT] = I18N_LABEL_EXIT_FMT,
+        [PARAM_RENEWAL] = I18N_LABEL_RENEWAL_FMT, [PARAM_INFLOW] = I18N_LABEL_INFLOW_FMT,
+        [PARAM_RECRUITMENT] = I18N_LABEL_RECRUITMENT_FMT,
+    };
+    const char *stage = model_stage_name(m, sp->stage);
+    if (sp->param < 0)
+        return g_strdup_printf(i18n_text(m->language, I18N_LABEL_BASELINE_FMT), stage);
+    const Param *q = &m->params[sp->param];
+    const char *format = i18n_text(m->language, formats[q->kind]);
+    return q->kind == PARAM_EDGE ? g_strdup_printf(format, stage, model_stage_name(m, q->to))
+                                 : g_strdup_printf(format, stage);
+}
+
+static void param_clear(gpointer data)
+{
+    SensitivityParam *sp = data;
+    g_free(sp->key);
+    g_free(sp->label);
+}
+
+static void skip_clear(gpointer data)
+{
+    g_free(((SensitivitySkip *)data)->key);
+}
+
+/* Adds `sp` (its key taken) to the plan, or to its skipped list with
+ * `reason` when its low and high values coincide. */
+static void plan_add(SensitivityPlan *p, SensitivityParam *sp, SensitivitySkipReason reason)
+{
+    if (sp->low == sp->high) {
+        SensitivitySkip skip = {sp->key, sp->capped ? SENSITIVITY_SKIP_NO_ROOM : reason};
+        g_array_append_val(p->skipped, skip);
+        return;
+    }
+    sp->label = param_label(p->model, sp);
+    g_array_append_val(p->params, *sp);
+}
+
+/* Parameter i's low and high values: P5 and P95 of its distribution, else
+ * value × (1 ∓ spread), a probability clamped to [0, 1]. */
+static void param_range(const SensitivityPlan *p, int i, SensitivityParam *sp)
+{
+    const Param *q = &p->model->params[i];
+    if (q->uncertain) {
+        sp->low = dist_quantile(&q->dist, SENSITIVITY_P_LOW);
+        sp->high = dist_quantile(&q->dist, SENSITIVITY_P_HIGH);
+        sp->source = SENSITIVITY_FROM_UNCERTAINTY;
+        return;
+    }
+    sp->low = sp->central * (1 - p->spread);
+    sp->high = sp->central * (1 + p->spread);
+    sp->source = SENSITIVITY_FROM_SPREAD;
+    if (is_probability(q->kind)) {
+        sp->low = CLAMP(sp->low, 0.0, 1.0);
+        sp->high = CLAMP(sp->high, 0.0, 1.0);
+    }
+}
+
+/* Pulls a low or high value that makes some year invalid in to the
+ * furthest valid one. */
+static void cap_range(Check *c, SensitivityParam *sp)
+{
+    if (!valid_at(c, sp->param, sp->low)) {
+        sp->low = nearest_valid(c, sp->param, sp->central, sp->low);
+        sp->capped = TRUE;
+    }
+    if (!valid_at(c, sp->param, sp->high)) {
+        sp->high = nearest_valid(c, sp->param, sp->central, sp->high);
+        sp->capped = TRUE;
+    }
+}
+
+/* Adds parameter i of the model, varied or skipped. */
+static void plan_param(SensitivityPlan *p, Check *c, int i)
+{
+    const Param *q = &p->model->params[i];
+    SensitivityParam sp = {.key = g_strdup(q->key), .param = i, .stage = q->stage, .central = c->central[i]};
+    param_range(p, i, &sp);
+    cap_range(c, &sp);
+    plan_add(p, &sp, SENSITIVITY_SKIP_ZERO);
+}
+
+/* A baseline of n firms goes from round(n × (1 - spread)) to round(n × (1 +
+ * spread)); any count is valid. */
+static void plan_baseline(SensitivityPlan *p, int s)
+{
+    const Stage *st = &p->model->stages[s];
+    double n = (double)st->baseline;
+    SensitivityParam sp = {.key = g_strdup_printf("baseline.%s", st->id), .param = -1, .stage = s,
+                           .central = n, .low = round(n * (1 - p->spread)),
+                           .high = round(n * (1 + p->spread)), .source = SENSITIVITY_FROM_SPREAD};
+    plan_add(p, &sp, st->baseline == 0 ? SENSITIVITY_SKIP_NO_FIRMS : SENSITIVITY_SKIP_ROUNDS);
+}
+
+/* Fails with model_year_params's error when a year is invalid at central values. */
+static gboolean central_valid(Check *c, GError **error)
+{
+    for (int y = c->m->base_year + 1; y <= c->m->horizon; y++)
+        if (!model_year_params(c->m, c->central, y, c->year, error))
+            return FALSE;
+    return TRUE;
+}
+
+SensitivityPlan *sensitivity_plan_new(const Model *m, double spread, GError **error)
+{
+    g_return_val_if_fail(m != NULL && spread > 0 && spread < 1, NULL);
+    g_autofree double *central = g_new(double, MAX(m->n_params, 1));
+    g_autofree double *year = g_new(double, MAX(m->n_params, 1));
+    Check c = {m, central, year};
+    model_central_params(m, central);
+    if (!central_valid(&c, error))
+        return NULL;
+
+    SensitivityPlan *p = g_new0(SensitivityPlan, 1);
+    p->model = m;
+    p->spread = spread;
+    p->params = g_array_new(FALSE, TRUE, sizeof(SensitivityParam));
+    g_array_set_clear_func(p->params, param_clear);
+    p->skipped = g_array_new(FALSE, TRUE, sizeof(SensitivitySkip));
+    g_array_set_clear_func(p->skipped, skip_clear);
+    for (int i = 0; i < m->n_params; i++)
+        plan_param(p, &c, i);
+    for (int s = 0; s < m->n_stages; s++)
+        plan_baseline(p, s);
+    return p;
+}
+
+void sensitivity_plan_free(SensitivityPlan *p)
+{
+    if (p == NULL)
+        return;
+    g_array_unref(p->params);
+    g_array_unref(p->skipped);
+    g_free(p);
+}
+
+Model *sensitivity_variant(const SensitivityPlan *p, guint i, gboolean high)
+{
+    g_return_val_if_fail(p != NULL && i < p->params->len, NULL);
+    const SensitivityParam *sp = &g_array_index(p->params, SensitivityParam, i);
+    Model *v = model_copy(p->model);
+    double x = high ? sp->high : sp->low;
+    if (sp->param < 0)
+        model_set_baseline(v, sp->stage, (gint64)x);
+    else
+        model_set_param_value(v, sp->param, x);
+    return v;
+}
+
+const char *sensitivity_skip_text(SensitivitySkipReason reason)
+{
+    static const char *const texts[] = {
+        [SENSITIVITY_SKIP_ZERO] = "its value is 0 and it has no [uncertainty] distribution",
+        [SENSITIVITY_SKIP_NO_FIRMS] = "the baseline is 0 firms, which ±spread leaves at 0",
+        [SENSITIVITY_SKIP_ROUNDS] = "the varied baseline rounds to the same count",
+        [SENSITIVITY_SKIP_NO_ROOM] = "no value but the central one is valid in every year",
+    };
+    g_return_val_if_fail((gsize)reason < G_N_ELEMENTS(texts), "");
+    return texts[reason];
+}
+
+/* ---- the run and the ranking -------------------------------------------- */
+
+/* The models to run: the base (a copy of the plan's model), then the low
+ * and the high variant of plan parameter i at 2i + 1 and 2i + 2. */
+static GPtrArray *plan_models(const SensitivityPlan *p)
+{
+    GPtrArray *models = g_ptr_array_new_with_free_func((GDestroyNotify)model_free);
+    g_ptr_array_add(models, model_copy(p->model));
+    for (guint i = 0; i < p->params->len; i++) {
+        g_ptr_array_add(models, sensitivity_variant(p, i, FALSE));
+        g_ptr_array_add(models, sensitivity_variant(p, i, TRUE));
+    }
+    return models;
+}
+
+/* Replications of `r` meeting target `target`, or every target when -1. */
+static guint64 met_count(const RunResult *r, int target)
+{
+    return target < 0 ? r->all_met : r->target_met[target];
+}
+
+/* qsort order of rows: larger swing first, then key. */
+static int compare_rows(const void *a, const void *b)
+{
+    const SensitivityRow *x = a, *y = b;
+    if (x->swing != y->swing)
+        return x->swing < y->swing ? 1 : -1;
+    return strcmp(x->param->key, y->param->key);
+}
+
+/* The rows of `target` (-1: every target together), ranked.  The swing
+ * comes from the difference of two integer counts, so equal differences
+ * tie exactly and the order is the same on every machine. */
+static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const PairedResult *p, int target)
+{
+    double n = (double)p->runs[0]->config.reps;
+    t->target = target;
+    t->name = target < 0 ? SENSITIVITY_ALL : plan->model->targets[target].name;
+    t->base_probability = (double)met_count(p->runs[0], target) / n;
+    t->n_rows = (int)plan->params->len;
+    t->rows = g_new0(SensitivityRow, MAX(t->n_rows, 1));
+    for (int i = 0; i < t->n_rows; i++) {
+        SensitivityRow *r = &t->rows[i];
+        guint64 lo = met_count(p->runs[2 * i + 1], target), hi = met_count(p->runs[2 * i + 2], target);
+        r->param = &g_array_index(plan->params, SensitivityParam, i);
+        r->probability_low = (double)lo / n;
+        r->probability_high = (double)hi / n;
+        r->swing = (double)(hi > lo ? hi - lo : lo - hi) / n;
+    }
+    qsort(t->rows, (size_t)t->n_rows, sizeof *t->rows, compare_rows);
+}
+
+/* Fills s->targets for `target` as sensitivity_run takes it. */
+static void rank_all(Sensitivity *s, const PairedResult *p, int target)
+{
+    const Model *m = s->plan->model;
+    if (target != SENSITIVITY_EVERY_TARGET) {
+        s->n_targets = 1;
+        s->targets = g_new0(SensitivityTarget, 1);
+        rank_target(&s->targets[0], s->plan, p, target == m->n_targets ? -1 : target);
+        return;
+    }
+    s->n_targets = m->n_targets + 1;
+    s->targets = g_new0(SensitivityTarget, s->n_targets);
+    for (int k = 0; k <= m->n_targets; k++)
+        rank_target(&s->targets[k], s->plan, p, k == m->n_targets ? -1 : k);
+}
+
+Sensitivity *sensitivity_run(const Model *m, double spread, int target, const RunConfig *config,
+                             GError **error)
+{
+    g_return_val_if_fail(m != NULL && config != NULL, NULL);
+    g_return_val_if_fail(target >= SENSITIVITY_EVERY_TARGET && target <= m->n_targets, NULL);
+    if (m->n_targets == 0) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                    "%s: no [target NAME] group: sensitivity weighs each parameter by how it moves "
+                    "the probability of a target", m->file);
+        return NULL;
+    }
+    g_autoptr(SensitivityPlan) plan = sensitivity_plan_new(m, spread, error);
+    if (plan == NULL)
+        return NULL;
+    g_autoptr(GPtrArray) models = plan_models(plan);
+    RunConfig c = *config;
+    c.uncertain = FALSE;
+    g_autoptr(PairedResult) p = runner_run_paired((const Model *const *)models->pdata, (int)models->len, &c,
+                                                  error);
+    if (p == NULL)
+        return NULL;
+    Sensitivity *s = g_new0(Sensitivity, 1);
+    s->plan = g_steal_pointer(&plan);
+    s->config = c;
+    rank_all(s, p, target);
+    return s;
+}
+
+void sensitivity_free(Sensitivity *s)
+{
+    if (s == NULL)
+        return;
+    for (int k = 0; k < s->n_targets; k++)
+        g_free(s->targets[k].rows);
+    g_free(s->targets);
+    sensitivity_plan_free(s->plan);
+    g_free(s);
+}
+
+int sensitivity_target_find(const Model *m, const char *name, GError **error)
+{
+    for (int i = 0; i < m->n_targets; i++)
+        if (strcmp(m->targets[i].name, name) == 0)
+            return i;
+    if (strcmp(name, SENSITIVITY_ALL) == 0)
+        return m->n_targets;
+    g_autofree const char **names = g_new0(const char *, m->n_targets + 2);
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "--target %s: %s has no target of that name (its targets: ", name, m->file);
+    for (int i = 0; i < m->n_targets; i++) {
+        names[i] = m->targets[i].name;
+        g_string_append_printf(msg, "%s, ", names[i]);
+    }
+    names[m->n_targets] = SENSITIVITY_ALL;
+    g_string_append(msg, SENSITIVITY_ALL " for all of them together)");
+    text_append_suggestion(msg, name, names);
+    g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg->str);
+    return -1;
+}
