@@ -65,6 +65,10 @@ const volatile sig_atomic_t *cli_cancel_flag(void);
  * it warns on stderr and succeeds. */
 gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean render, GError **error);
 
+/* Renders every chart script in `dir` (out_plot_render); without gnuplot
+ * it warns on stderr and succeeds. */
+gboolean cli_render_charts(const char *dir, GError **error);
+
 /* Replaces *error by a CANCELLED error when the user interrupted (Ctrl-C
  * also stops gnuplot: say what happened, not what failed).  Returns TRUE
  * when interrupted. */

@@ -149,8 +149,11 @@ gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean rende
     g_autofree char *csv = g_build_filename(dir, "summary.csv", NULL);
     if (!out_json_write(s, json, error) || !out_csv_write(s, csv, error) || !out_plot_write(s, dir, error))
         return FALSE;
-    if (!render)
-        return TRUE;
+    return !render || cli_render_charts(dir, error);
+}
+
+gboolean cli_render_charts(const char *dir, GError **error)
+{
     gboolean no_gnuplot = FALSE;
     if (!out_plot_render(dir, &no_gnuplot, error))
         return FALSE;
