@@ -16,6 +16,9 @@
 /* Default upper bound of a count c: max(10 c, c + 1000) firms a year. */
 #define SOLVE_COUNT_MAX_FACTOR 10.0
 #define SOLVE_COUNT_MAX_ADD 1000.0
+/* The most firms a year a count may be set to: beyond any district, and it
+ * keeps grid positions well inside 64 bits. */
+#define SOLVE_COUNT_LIMIT 1e9
 
 /* What is asked. */
 typedef struct {
@@ -56,7 +59,7 @@ double solve_step(const Model *m, int param);
 double solve_current(const Model *m, int param);
 
 /* The values `param` may take from year `from` on, on its grid: [0, 1] for
- * a probability, [0, infinity) for a count, narrowed to where every year
+ * a probability, [0, SOLVE_COUNT_LIMIT] for a count, narrowed to where every year
  * from `from` to the horizon stays valid at central values (a stage's exit
  * plus edges at most 1, policies keeping values in range).  The current
  * value lies inside.  Fails with model_year_params' INPUT error when the
@@ -79,7 +82,8 @@ gboolean solve_default_bounds(const Model *m, int param, int from, double *lo, d
  * side of the current value whose bound reaches `wanted` is bisected on the
  * grid to two neighbours, the one nearer the current value short of
  * `wanted` and the other reaching it; of two such sides the smaller change
- * wins.  A bound where drawn values make a replication invalid is pulled
+ * wins.  When neither bound reaches it, each side is searched for a peak
+ * between (one peak assumed) before the answer is "unreachable".  A bound where drawn values make a replication invalid is pulled
  * in, by bisection, to the last value every replication accepts.  `q->min`
  * <= current <= `q->max` (when given) is the caller's to check, with
  * solve_range.  The result (caller owns, solve_result_free) is the same for

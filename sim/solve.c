@@ -12,6 +12,8 @@
 /* In grid steps: a value this close to a grid point is on it (decimal
  * values such as 0.13 are not exact multiples of 0.001 in binary). */
 #define GRID_SLACK 1e-6
+/* Fibonacci numbers kept by climb: enough for SOLVE_COUNT_LIMIT positions. */
+#define SOLVE_FIB_MAX 64
 
 /* The state of one search. */
 typedef struct {
@@ -202,7 +204,7 @@ gboolean solve_range(const Model *m, int param, int from, double *lo, double *hi
         pull_in(&s, &down, probe_central, NULL);
         pull_in(&s, &up, probe_central, NULL);
         *lo = side_value(&s, &down, down.last);
-        *hi = count ? INFINITY : side_value(&s, &up, up.last);
+        *hi = count ? SOLVE_COUNT_LIMIT : side_value(&s, &up, up.last);
     }
     g_array_free(s.points, TRUE);
     return ok;
@@ -213,7 +215,7 @@ gboolean solve_default_bounds(const Model *m, int param, int from, double *lo, d
 {
     if (!solve_range(m, param, from, lo, hi, error))
         return FALSE;
-    if (isinf(*hi)) {
+    if (solve_step(m, param) == SOLVE_COUNT_STEP) {
         double c = solve_current(m, param);
         *hi = floor(MAX(SOLVE_COUNT_MAX_FACTOR * c, c + SOLVE_COUNT_MAX_ADD) + GRID_SLACK);
     }
@@ -229,15 +231,6 @@ static double probability_at(const Search *s, double v)
     g_return_val_if_reached(NAN);
 }
 
-/* Searches `side`, whose bound reaches the wanted probability, for
- * neighbouring positions: *at reaching it, *at - 1 not. */
-static gboolean search_side(Search *s, const Side *side, gint64 *at, GError **error)
-{
-    gint64 no = 0;
-    *at = side->last;
-    return bisect(s, side, probe_reaches, at, &no, error);
-}
-
 /* The answer at position k of `side` into `r`. */
 static void set_answer(const Search *s, const Side *side, gint64 k, SolveResult *r)
 {
@@ -249,29 +242,89 @@ static void set_answer(const Search *s, const Side *side, gint64 k, SolveResult 
     g_assert(r->probability >= s->wanted && !(r->short_probability >= s->wanted));
 }
 
-/* After the current value fell short: pulls each side's bound in to what
- * every replication accepts, then bisects each side whose bound reaches the
- * wanted probability; the smaller change wins (upwards on a tie). */
-static gboolean search_sides(Search *s, double lo, double hi, SolveResult *r, GError **error)
+/* The probability at position k of `side`; -1 beyond its bound, so that
+ * a search turns back. */
+static gboolean height(Search *s, const Side *side, gint64 k, double *p, GError **error)
 {
-    Side sides[2] = {side_new(s, +1, hi), side_new(s, -1, lo)};
+    if (k > side->last) {
+        *p = -1;
+        return TRUE;
+    }
+    return evaluate(s, side_value(s, side, k), p, error);
+}
+
+/* Climbs `side` towards its highest probability, for a target that falls
+ * at both bounds yet may peak between (every target together, when the
+ * lever moves firms out of one target's stage into another's): Fibonacci
+ * search (Kiefer, "Sequential minimax search for a maximum", Proc. AMS
+ * 1953) over the positions, one new run a step, assuming a single peak.
+ * Stops at the first position reaching the wanted probability, into
+ * *found; -1 when none did. */
+static gboolean climb(Search *s, const Side *side, gint64 *found, GError **error)
+{
+    gint64 fib[SOLVE_FIB_MAX] = {1, 1};
+    int n = 1;
+    while (fib[n] < side->last && n + 1 < SOLVE_FIB_MAX) {
+        n++;
+        fib[n] = fib[n - 1] + fib[n - 2];
+    }
+    gint64 a = 0;  /* the interval is [a, a + fib[n]] */
+    *found = -1;
+    for (; n >= 2; n--) {
+        gint64 x1 = a + fib[n - 2], x2 = a + fib[n - 1];
+        double p1, p2;
+        if (!height(s, side, x1, &p1, error) || !height(s, side, x2, &p2, error))
+            return FALSE;
+        if (p1 >= s->wanted || p2 >= s->wanted) {
+            *found = p1 >= s->wanted ? x1 : x2;
+            return TRUE;
+        }
+        if (p1 < p2)
+            a = x1;
+    }
+    return TRUE;
+}
+
+/* *found: side->last when the bound reaches the wanted probability, else -1. */
+static gboolean bound_reaches(Search *s, const Side *side, gint64 *found, GError **error)
+{
+    *found = -1;
+    if (side->last == 0)
+        return TRUE;
+    ProbeAnswer a = probe_reaches(s, side, side->last, error);  /* cached: pull_in ran it */
+    if (a == PROBE_YES)
+        *found = side->last;
+    return a != PROBE_ERROR;
+}
+
+/* After the current value fell short: pulls each side's bound in to what
+ * every replication accepts and looks for a position reaching the wanted
+ * probability, at the bounds, else (neither reaching) at a peak between.
+ * Each side with one is bisected between it and the current value; the
+ * smaller change wins (upwards on a tie). */
+static gboolean search_sides(Search *s, SolveResult *r, GError **error)
+{
+    Side sides[2] = {side_new(s, +1, r->question.max), side_new(s, -1, r->question.min)};
+    gint64 found[2];
     for (int i = 0; i < 2; i++)
-        if (!pull_in(s, &sides[i], probe_runs, error))
+        if (!pull_in(s, &sides[i], probe_runs, error) || !bound_reaches(s, &sides[i], &found[i], error))
             return FALSE;
     r->question.max = side_value(s, &sides[0], sides[0].last);
     r->question.min = side_value(s, &sides[1], sides[1].last);
+    for (int i = 0; i < 2 && found[0] < 0 && found[1] < 0; i++)
+        if (!climb(s, &sides[i], &found[i], error))
+            return FALSE;
     double best_change = INFINITY;
     for (int i = 0; i < 2; i++) {
-        const Side *side = &sides[i];
-        gint64 at;
-        if (side->last == 0 || probe_reaches(s, side, side->last, error) != PROBE_YES)
-            continue;  /* cached: pull_in ran it */
-        if (!search_side(s, side, &at, error))
+        gint64 no = 0;
+        if (found[i] < 0)
+            continue;
+        if (!bisect(s, &sides[i], probe_reaches, &found[i], &no, error))
             return FALSE;
-        double change = fabs(side_value(s, side, at) - s->current);
+        double change = fabs(side_value(s, &sides[i], found[i]) - s->current);
         if (change < best_change) {
             best_change = change;
-            set_answer(s, side, at, r);
+            set_answer(s, &sides[i], found[i], r);
         }
     }
     return TRUE;
@@ -324,7 +377,7 @@ static gboolean search_all(Search *s, SolveResult *r, GError **error)
         r->reachable = TRUE;
         r->value = s->current;
         r->probability = p0;
-    } else if (!search_sides(s, r->question.min, r->question.max, r, error)) {
+    } else if (!search_sides(s, r, error)) {
         return FALSE;
     }
     if (r->reachable)
