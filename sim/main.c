@@ -15,6 +15,7 @@
 
 static const Command commands[] = {
     {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},
+    {"solve", "FILE", "find the least change of a lever that makes a target as likely as wanted", cmd_solve_main, cmd_solve_context},
 };
 
 int cmd_fail(const char *command, GError *error)
