@@ -297,6 +297,38 @@ static gboolean bound_reaches(Search *s, const Side *side, gint64 *found, GError
     return a != PROBE_ERROR;
 }
 
+/* The position on `side` of value `v`, or -1 when it is not on its grid. */
+static gint64 position_of(const Search *s, const Side *side, double v)
+{
+    if (v == s->current)
+        return 0;
+    double x = v * s->scale;
+    double g = round(x);
+    return fabs(x - g) > GRID_SLACK ? -1 : side->d * ((gint64)g - side->first);
+}
+
+/* Narrows *yes to the nearest position of `side` already evaluated (while
+ * pulling bounds in, or climbing) that reaches the wanted probability, and
+ * sets *no to the farthest one before it that fell short (0 at least), so
+ * that after bisection every value evaluated nearer the current one than
+ * the answer fell short. */
+static void bracket(const Search *s, const Side *side, gint64 *yes, gint64 *no)
+{
+    *no = 0;
+    for (int pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < s->points->len; i++) {
+            const SolvePoint *pt = &g_array_index(s->points, SolvePoint, i);
+            gint64 k = position_of(s, side, pt->value);
+            gboolean reaches = pt->probability >= s->wanted;
+            if (k < 1 || k > side->last)
+                continue;
+            if (pass == 0 && reaches && k < *yes)
+                *yes = k;
+            if (pass == 1 && !reaches && k < *yes && k > *no)
+                *no = k;
+        }
+}
+
 /* After the current value fell short: pulls each side's bound in to what
  * every replication accepts and looks for a position reaching the wanted
  * probability, at the bounds, else (neither reaching) at a peak between.
@@ -316,9 +348,10 @@ static gboolean search_sides(Search *s, SolveResult *r, GError **error)
             return FALSE;
     double best_change = INFINITY;
     for (int i = 0; i < 2; i++) {
-        gint64 no = 0;
+        gint64 no;
         if (found[i] < 0)
             continue;
+        bracket(s, &sides[i], &found[i], &no);
         if (!bisect(s, &sides[i], probe_reaches, &found[i], &no, error))
             return FALSE;
         double change = fabs(side_value(s, &sides[i], found[i]) - s->current);

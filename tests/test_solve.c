@@ -42,13 +42,22 @@ static SolveResult *solve(const Model *m, const char *key, int target, double wa
     return r;
 }
 
-/* The points are sorted by value, each value once, and hold the answer. */
+/* The points are sorted by value, each value once, within the bounds, and
+ * every one nearer the current value than the answer (on its side) fell
+ * short: the answer is the least change among the values evaluated. */
 static void assert_points(const SolveResult *r)
 {
     for (int i = 1; i < r->n_points; i++)
         assert_true(r->points[i - 1].value < r->points[i].value);
-    for (int i = 0; i < r->n_points; i++)
-        assert_true(r->points[i].value >= r->question.min && r->points[i].value <= r->question.max);
+    for (int i = 0; i < r->n_points; i++) {
+        const SolvePoint *p = &r->points[i];
+        assert_true(p->value >= r->question.min && p->value <= r->question.max);
+        gboolean nearer = r->reachable && (p->value - r->current) * (r->value - r->current) >= 0 &&
+                          fabs(p->value - r->current) < fabs(r->value - r->current);
+        if (nearer && p->probability >= r->question.wanted)
+            fail_msg("%g reaches %g (%g), nearer than the answer %g", p->value, r->question.wanted, p->probability,
+                     r->value);
+    }
 }
 
 /* ---- the values a lever may take ---------------------------------------- */
@@ -239,6 +248,7 @@ static void test_peak_between(void **state)
     assert_true(r->points[0].probability < 0.6 && r->points[r->n_points - 1].probability < 0.6);
     assert_true(r->value > 0.1 && r->probability >= 0.6 && r->short_probability < 0.6);
     assert_true(r->best_probability >= r->probability);
+    assert_points(r);
 }
 
 /* A bound where drawn values break a year: exit.tech_sme may reach 0.9 at
