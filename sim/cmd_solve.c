@@ -33,8 +33,8 @@ GOptionContext *cmd_solve_context(void)
         {"probability", 0, 0, G_OPTION_ARG_STRING, &flags.probability, "Probability wanted, above 0 and below 1 (0.8 for 80%)", "P"},
         {"lever", 0, 0, G_OPTION_ARG_STRING, &flags.lever, "The parameter to change, as a policy writes it: 'tech_sme -> hightech', exit.ID, renewal.ID, inflow.ID, recruitment.ID", "KEY"},
         {"from", 0, 0, G_OPTION_ARG_STRING, &flags.from, "First year the change acts in (default: base_year+1)", "YEAR"},
-        {"min", 0, 0, G_OPTION_ARG_STRING, &flags.min, "Lowest value to try (default: 0)", "A"},
-        {"max", 0, 0, G_OPTION_ARG_STRING, &flags.max, "Highest value to try (default: 1 for a probability, max(10 c, c + 1000) firms a year for a count at c)", "B"},
+        {"min", 0, 0, G_OPTION_ARG_STRING, &flags.min, "Lowest value to try (default: 0, or the lowest every year allows)", "A"},
+        {"max", 0, 0, G_OPTION_ARG_STRING, &flags.max, "Highest value to try (default: 1 for a probability, or the highest every year allows; max(10 c, c + 1000) firms a year for a count at c)", "B"},
         {NULL},
     };
     GOptionContext *ctx = g_option_context_new("FILE - find the least change of a lever that meets a target");

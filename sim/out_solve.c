@@ -241,43 +241,61 @@ static char *chart_data(const SolveResult *r)
     return g_string_free(out, FALSE);
 }
 
-/* The point marked: the answer, or the best found; its legend. */
-static void chart_mark(const SolveResult *r, double *x, double *y, char **title)
+/* Adds @KEY@ = `value` (owned by `pairs` from now on) to the chart's pairs. */
+static void add_raw(GPtrArray *pairs, const char *key, char *value)
 {
-    *x = r->reachable ? r->value : r->best_value;
-    *y = r->reachable ? r->probability : r->best_probability;
-    g_autofree char *v = value_text(*x);
-    g_autofree char *p = percent_text(*y, FALSE);
-    g_autofree char *text = g_strdup_printf(
+    g_ptr_array_add(pairs, g_strdup(key));
+    g_ptr_array_add(pairs, value);
+}
+
+/* Adds @KEY@ = `text`, shown in the chart (the template quotes it). */
+static void add_text(GPtrArray *pairs, const char *key, const char *text)
+{
+    add_raw(pairs, key, out_plot_escape(text));
+}
+
+/* Title, axes, the wanted probability's line and the current value's. */
+static void chart_labels(const SolveResult *r, GPtrArray *pairs)
+{
+    g_autofree char *target = target_text(r);
+    g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
+    g_autofree char *current = value_text(r->current);
+    g_autofree char *title = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CHART_TITLE_FMT), target, lever_key(r),
+                                             r->question.from);
+    g_autofree char *wanted_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_WANTED_FMT), wanted);
+    g_autofree char *current_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CURRENT_FMT), current);
+
+    add_text(pairs, "TITLE", title);
+    add_text(pairs, "XLABEL", lever_key(r));
+    add_text(pairs, "YLABEL", i18n_text(lang(r), I18N_PROBABILITY_PCT));
+    add_text(pairs, "TRIED", i18n_text(lang(r), I18N_SOLVE_TRIED));
+    add_raw(pairs, "WANTED", value_text(100 * r->question.wanted));
+    add_text(pairs, "WANTED_LABEL", wanted_label);
+    add_raw(pairs, "CURRENT", g_steal_pointer(&current));
+    add_text(pairs, "CURRENT_LABEL", current_label);
+}
+
+/* The point marked, the answer or else the best found, with its legend. */
+static void chart_mark(const SolveResult *r, GPtrArray *pairs)
+{
+    double x = r->reachable ? r->value : r->best_value;
+    double y = r->reachable ? r->probability : r->best_probability;
+    g_autofree char *v = value_text(x);
+    g_autofree char *p = percent_text(y, FALSE);
+    g_autofree char *title = g_strdup_printf(
         i18n_text(lang(r), r->reachable ? I18N_SOLVE_ANSWER_MARK_FMT : I18N_SOLVE_BEST_MARK_FMT), v, p);
-    *title = out_plot_escape(text);
+    add_raw(pairs, "MARK_X", g_steal_pointer(&v));
+    add_raw(pairs, "MARK_Y", value_text(100 * y));
+    add_text(pairs, "MARK_TITLE", title);
 }
 
 gboolean out_solve_chart(const SolveResult *r, const char *dir, GError **error)
 {
     g_return_val_if_fail(r != NULL && dir != NULL, FALSE);
-    g_autofree char *target = target_text(r);
-    g_autofree char *wanted_pct = percent_text(r->question.wanted, TRUE);
-    g_autofree char *current = value_text(r->current);
-    g_autofree char *title = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CHART_TITLE_FMT), target, lever_key(r),
-                                             r->question.from);
-    g_autofree char *wanted_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_WANTED_FMT), wanted_pct);
-    g_autofree char *current_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CURRENT_FMT), current);
-    g_autofree char *wanted = value_text(100 * r->question.wanted);
-    double mx, my;
-    g_autofree char *mark_title = NULL;
-    chart_mark(r, &mx, &my, &mark_title);
-    g_autofree char *mark_x = value_text(mx);
-    g_autofree char *mark_y = value_text(100 * my);
-    g_autofree char *e_title = out_plot_escape(title);
-    g_autofree char *e_x = out_plot_escape(lever_key(r));
-    g_autofree char *e_y = out_plot_escape(i18n_text(lang(r), I18N_PROBABILITY_PCT));
-    g_autofree char *e_wanted = out_plot_escape(wanted_label);
-    g_autofree char *e_current = out_plot_escape(current_label);
-    g_autofree char *e_tried = out_plot_escape(i18n_text(lang(r), I18N_SOLVE_TRIED));
-    const char *pairs[] = {"TITLE", e_title, "XLABEL", e_x, "YLABEL", e_y, "WANTED", wanted,
-                           "WANTED_LABEL", e_wanted, "CURRENT", current, "CURRENT_LABEL", e_current,
-                           "MARK_X", mark_x, "MARK_Y", mark_y, "MARK_TITLE", mark_title, "TRIED", e_tried, NULL};
+    g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func(g_free);
+    chart_labels(r, pairs);
+    chart_mark(r, pairs);
+    g_ptr_array_add(pairs, NULL);
     g_autofree char *data = chart_data(r);
-    return out_plot_chart(dir, "solve", data, "solve.gp", pairs, error);
+    return out_plot_chart(dir, "solve", data, "solve.gp", (const char *const *)pairs->pdata, error);
 }
