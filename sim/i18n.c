@@ -53,7 +53,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_SOLVE_TARGET_FMT]  = {"“%s”", "'%s'"},
     [I18N_SOLVE_ALL_TARGETS] = {"全部目标同时", "all targets together"},
     [I18N_SOLVE_QUESTION_FMT] = {"问题：%s 从 %d 年起最少改变多少，%s达成的概率才能不低于 %s？",
-                                 "Question: the least change of %s from %d on that makes the probability of %s at least %s"},
+                                 "Question: what least change of %s from %d on makes the probability of %s at least %s?"},
     [I18N_SOLVE_PER_YEAR_FMT] = {"每年 %s", "%s a year"},
     [I18N_SOLVE_SET_TO_FMT]  = {"取 %s", "at %s"},
     [I18N_SOLVE_ANSWER_FMT]  = {"答案：%s 从 %d 年起%s（当前 %s，%s）：%s达成概率 %s；%s 时 %s",

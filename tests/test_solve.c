@@ -471,7 +471,7 @@ static void test_files_and_chart(void **state)
         g_autofree char *png = tu_read_text(out, "solve.png");
         assert_memory_equal(png, "\x89PNG", 4);
     }
-    tu_assert_contains(r.out, "Question: the least change of recruitment.tech_sme from 2022 on");
+    tu_assert_contains(r.out, "Question: what least change of recruitment.tech_sme from 2022 on");
     tu_assert_contains(r.out, "Answer: recruitment.tech_sme from 2022 on 10 a year (now 5, +5): "
                               "probability of 'SMEs 40' 100.0% ± 0.0%; at 9, 0.0%");
     tu_assert_contains(r.out, "out/c-solve/");
