@@ -22,6 +22,10 @@ GOptionContext *cmd_run_context(void);
  * turn, ranked by swing.  Returns the exit code. */
 int cmd_sensitivity_main(int argc, char **argv);
 GOptionContext *cmd_sensitivity_context(void);
+/* `ladder solve FILE`: the least change of a lever meeting a target with a
+ * wanted probability.  Returns the exit code. */
+int cmd_solve_main(int argc, char **argv);
+GOptionContext *cmd_solve_context(void);
 
 /* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
  * (freed); adds "Try 'ladder help CMD'" after a usage error. */

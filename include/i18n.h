@@ -78,6 +78,24 @@ typedef enum {
     I18N_LABEL_INFLOW_FMT,
     I18N_LABEL_RECRUITMENT_FMT,
     I18N_LABEL_BASELINE_FMT,
+    I18N_SOLVE_TARGET_FMT,  /* a target's name, quoted */
+    I18N_SOLVE_ALL_TARGETS, /* every target met together */
+    I18N_SOLVE_QUESTION_FMT,    /* lever key, year (int), target, probability wanted */
+    I18N_SOLVE_PER_YEAR_FMT,    /* firms a year */
+    I18N_SOLVE_SET_TO_FMT,      /* a probability */
+    I18N_SOLVE_ANSWER_FMT,      /* key, year (int), value, current, change, target,
+                                   probability ± se, value one step short, its probability */
+    I18N_SOLVE_ALREADY_FMT,     /* key, current value, target, probability ± se, wanted */
+    I18N_SOLVE_UNREACHABLE_FMT, /* key, year (int), lowest, highest, target, wanted,
+                                   best probability, its value */
+    I18N_SOLVE_TRIED_FMT,       /* values tried (int), replications, seed (strings) */
+    I18N_SOLVE_FIXED_NOTE_FMT,  /* year (int), key */
+    I18N_SOLVE_CHART_TITLE_FMT, /* target, key, year (int) */
+    I18N_SOLVE_WANTED_FMT,      /* probability wanted */
+    I18N_SOLVE_CURRENT_FMT,     /* current value */
+    I18N_SOLVE_ANSWER_MARK_FMT, /* value, probability */
+    I18N_SOLVE_BEST_MARK_FMT,   /* value, probability */
+    I18N_SOLVE_TRIED,           /* legend of the points */
     I18N_N_MESSAGES
 } I18nMessage;
 

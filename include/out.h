@@ -8,8 +8,22 @@
 #include <json-glib/json-glib.h>
 #include "summary.h"
 
+#define OUT_JSON_PROB_DECIMALS 6  /* probabilities and their standard errors, in every JSON file */
+
 /* summary.json (json-glib): byte-identical for the same summary; no time, no path. */
 gboolean out_json_write(const Summary *s, const char *path, GError **error);
+
+/* Adds `x` rounded to `decimals` places to `b` (NaN and infinities: null,
+ * never "-0"). */
+void out_json_add_rounded(JsonBuilder *b, double x, int decimals);
+
+/* Adds `value` to `b`: an integer, or beyond G_MAXINT64 a decimal string
+ * (json-glib reads integers as signed 64-bit). */
+void out_json_add_uint64(JsonBuilder *b, guint64 value);
+
+/* Writes the document `root` to `path` as summary.json is written: indented,
+ * each number in its shortest spelling, a final newline. */
+gboolean out_json_save(JsonNode *root, const char *path, GError **error);
 
 /* summary.csv: UTF-8 with a BOM, a row per stage and year. */
 gboolean out_csv_write(const Summary *s, const char *path, GError **error);
@@ -19,26 +33,35 @@ gboolean out_csv_write(const Summary *s, const char *path, GError **error);
  * SVG when gnuplot runs it from `dir`. */
 gboolean out_plot_write(const Summary *s, const char *dir, GError **error);
 
+/* `s` made safe inside a double-quoted gnuplot string.  Caller frees. */
+char *out_plot_escape(const char *s);
+
+/* Writes the chart `name`: `data` to dir/name.dat and the template plots/`tmpl`
+ * to dir/name.gp with each @KEY@ replaced, @NAME@ by `name`, @DATA@ by
+ * name.dat, @FONT@ by the charts' font, and the others from `pairs`, a
+ * NULL-ended list KEY, VALUE, ... of values written as given (quote text
+ * with out_plot_escape). */
+gboolean out_plot_chart(const char *dir, const char *name, const char *data, const char *tmpl,
+                        const char *const *pairs, GError **error);
+
 /* Runs gnuplot on every .gp in `dir` (in parallel).  Returns FALSE with an
  * IO error when gnuplot fails; sets *no_gnuplot and returns TRUE when
  * gnuplot is not installed. */
 gboolean out_plot_render(const char *dir, gboolean *no_gnuplot, GError **error);
+
+/* "87.3% ± 0.3%": a probability and its standard error in percent; the
+ * error gets a second decimal when the first would round it to zero.
+ * Caller frees. */
+char *out_table_probability(double p, double se);
 
 /* Appends the readable result table, in the scenario's language, to `out`. */
 void out_table_format(const Summary *s, GString *out);
 
 /* ---- building blocks for the writers of other commands ------------------ */
 
-/* Adds `x` to `b` rounded to `decimals` places; NaN and infinities as null. */
-void out_json_add_rounded(JsonBuilder *b, double x, int decimals);
-
 /* Adds member `name` = `value`, a seed or a count: an integer, or a decimal
  * string beyond G_MAXINT64 (json-glib reads integers as signed 64-bit). */
 void out_json_add_uint64_member(JsonBuilder *b, const char *name, guint64 value);
-
-/* Writes `root` to `path` as summary.json is written: indented, every
- * number in its shortest spelling, a final newline.  IO error on failure. */
-gboolean out_json_save(JsonNode *root, const char *path, GError **error);
 
 /* A chart script's placeholder values, "TITLE" -> text (see plots/). */
 typedef GHashTable OutPlotVars;
@@ -48,8 +71,6 @@ OutPlotVars *out_plot_vars_new(void);
 void out_plot_vars_raw(OutPlotVars *v, const char *key, const char *value);
 /* Sets @KEY@ to text the template quotes, escaped for a gnuplot string. */
 void out_plot_vars_text(OutPlotVars *v, const char *key, const char *text);
-/* `s` made safe inside a double-quoted gnuplot string.  Caller frees. */
-char *out_plot_escape(const char *s);
 /* Writes `text` to dir/name; IO error on failure. */
 gboolean out_plot_write_file(const char *dir, const char *name, const char *text, GError **error);
 /* Fills template `tmpl` of plots/ from `v` and writes it to dir/script. */

@@ -17,6 +17,7 @@ static const Command commands[] = {
     {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},
     {"sensitivity", "FILE", "which assumption moves the targets most (tornado charts)", cmd_sensitivity_main,
      cmd_sensitivity_context},
+    {"solve", "FILE", "find the least change of a lever that makes a target as likely as wanted", cmd_solve_main, cmd_solve_context},
 };
 
 int cmd_fail(const char *command, GError *error)

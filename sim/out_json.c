@@ -10,7 +10,7 @@
 
 #include "errors.h"
 
-#define JSON_PROB_DECIMALS 6   /* probabilities and their standard errors */
+#define JSON_PROB_DECIMALS OUT_JSON_PROB_DECIMALS  /* probabilities and their standard errors */
 #define JSON_COUNT_DECIMALS 4  /* Monte Carlo means and sds of firm counts */
 #define JSON_EXACT_DECIMALS 9  /* exact expectations: users compare them with their own */
 #define JSON_INDENT 2
@@ -73,13 +73,7 @@ static void add_double_member(JsonBuilder *b, const char *name, double value, in
 static void add_uint64_member(JsonBuilder *b, const char *name, guint64 value)
 {
     json_builder_set_member_name(b, name);
-    if (value <= (guint64)G_MAXINT64) {
-        json_builder_add_int_value(b, (gint64)value);
-    } else {
-        char buf[32];
-        g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
-        json_builder_add_string_value(b, buf);
-    }
+    out_json_add_uint64(b, value);
 }
 
 static void add_scenario(JsonBuilder *b, const Model *m)
@@ -281,6 +275,17 @@ gboolean out_json_write(const Summary *s, const char *path, GError **error)
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(s);
     return out_json_save(root, path, error);
+}
+
+void out_json_add_uint64(JsonBuilder *b, guint64 value)
+{
+    if (value <= (guint64)G_MAXINT64) {
+        json_builder_add_int_value(b, (gint64)value);
+    } else {
+        char buf[32];
+        g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
+        json_builder_add_string_value(b, buf);
+    }
 }
 
 gboolean out_json_save(JsonNode *root, const char *path, GError **error)

@@ -121,6 +121,24 @@ static gboolean write_script(const char *dir, const char *script, const char *tm
     return write_file(dir, script, text, error);
 }
 
+char *out_plot_escape(const char *s)
+{
+    return gp_escape(s);
+}
+
+gboolean out_plot_chart(const char *dir, const char *name, const char *data, const char *tmpl,
+                        const char *const *pairs, GError **error)
+{
+    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
+    g_autofree char *script = g_strconcat(name, ".gp", NULL);
+    g_autoptr(GHashTable) v = vars_new();
+    vars_raw(v, "NAME", name);
+    vars_raw(v, "DATA", data_name);
+    for (int i = 0; pairs[i] && pairs[i + 1]; i += 2)
+        vars_raw(v, pairs[i], pairs[i + 1]);
+    return write_file(dir, data_name, data, error) && write_script(dir, script, tmpl, v, error);
+}
+
 static void append_number(GString *out, double x)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
@@ -562,11 +580,6 @@ void out_plot_vars_raw(OutPlotVars *v, const char *key, const char *value)
 void out_plot_vars_text(OutPlotVars *v, const char *key, const char *text)
 {
     vars_text(v, key, text);
-}
-
-char *out_plot_escape(const char *s)
-{
-    return gp_escape(s);
 }
 
 gboolean out_plot_write_file(const char *dir, const char *name, const char *text, GError **error)

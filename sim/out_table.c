@@ -33,9 +33,7 @@ static const char *verdict(const char *lang, double probability)
     return i18n_text(lang, I18N_VERY_UNLIKELY);
 }
 
-/* "87.3% ± 0.3%": the standard error gets a second decimal when the first
- * would round it to zero. */
-static char *format_probability(double p, double se)
+char *out_table_probability(double p, double se)
 {
     int se_decimals = se > 0 && se * 100 < 0.05 ? 2 : 1;
     return g_strdup_printf("%.1f%% ± %.*f%%", p * 100, se_decimals, se * 100);
@@ -115,7 +113,7 @@ static void add_target_row(Table *t, const Summary *s, int i)
     const char *lang = s->model->language;
     int p5 = summary_pct_index(5), p50 = summary_pct_index(50), p95 = summary_pct_index(95);
     g_autofree char *condition = i18n_target_condition(s->model, i);
-    g_autofree char *probability = format_probability(ts->probability, ts->se);
+    g_autofree char *probability = out_table_probability(ts->probability, ts->se);
     g_autofree char *median = g_strdup_printf("%" G_GINT64_FORMAT, ts->pct[p50]);
     g_autofree char *range = g_strdup_printf("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT,
                                              ts->pct[p5], ts->pct[p95]);
@@ -142,7 +140,7 @@ static void append_targets(GString *out, const Summary *s)
         add_target_row(&t, s, i);
     table_flush(&t, out);
 
-    g_autofree char *all = format_probability(s->all_probability, s->all_se);
+    g_autofree char *all = out_table_probability(s->all_probability, s->all_se);
     g_string_append(out, "\n" TABLE_INDENT);
     g_string_append_printf(out, i18n_text(lang, I18N_ALL_TARGETS_FMT), all,
                            verdict(lang, s->all_probability));

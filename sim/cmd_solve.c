@@ -1,0 +1,308 @@
+/* cmd_solve.c: `ladder solve FILE --target NAME|all --probability P --lever KEY`:
+ * how much one parameter must change for a target to be as likely as wanted.
+ * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "commands.h"
+#include "errors.h"
+#include "i18n.h"
+#include "out_solve.h"
+#include "outdir.h"
+#include "scenario.h"
+#include "solve.h"
+#include "text.h"
+
+#define LEVER_FORMS "levers are written as in a policy: 'a -> b', exit.ID, renewal.ID, inflow.ID, recruitment.ID"
+
+/* The solve flags as typed; NULL when absent. */
+typedef struct {
+    char *target, *probability, *lever, *from, *min, *max;
+} SolveFlags;
+
+static CliRunOptions opts;
+static SolveFlags flags;
+
+GOptionContext *cmd_solve_context(void)
+{
+    const GOptionEntry entries[] = {
+        {"target", 0, 0, G_OPTION_ARG_STRING, &flags.target, "The target to meet, by name, or 'all' for every target together", "NAME"},
+        {"probability", 0, 0, G_OPTION_ARG_STRING, &flags.probability, "Probability wanted, above 0 and below 1 (0.8 for 80%)", "P"},
+        {"lever", 0, 0, G_OPTION_ARG_STRING, &flags.lever, "The parameter to change, as a policy writes it: 'tech_sme -> hightech', exit.ID, renewal.ID, inflow.ID, recruitment.ID", "KEY"},
+        {"from", 0, 0, G_OPTION_ARG_STRING, &flags.from, "First year the change acts in (default: base_year+1)", "YEAR"},
+        {"min", 0, 0, G_OPTION_ARG_STRING, &flags.min, "Lowest value to try (default: 0, or the lowest every year allows)", "A"},
+        {"max", 0, 0, G_OPTION_ARG_STRING, &flags.max, "Highest value to try (default: 1 for a probability, or the highest every year allows; max(10 c, c + 1000) firms a year for a count at c)", "B"},
+        {NULL},
+    };
+    GOptionContext *ctx = g_option_context_new("FILE - find the least change of a lever that meets a target");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    cli_add_run_options(ctx, &opts);
+    g_option_context_set_summary(ctx,
+        "Finds the least change of one parameter, from a year to the horizon, that makes a target\n"
+        "(or every target together) at least as likely as wanted; the policies still act on top.");
+    g_option_context_set_description(ctx,
+        "Example:\n"
+        "  ladder solve scenarios/tianning-2025.ini --target 高新技术企业500家 --probability 0.8 \\\n"
+        "      --lever recruitment.tech_sme\n\n"
+        "Every value tried runs the same replications (same seed: common random numbers), on the\n"
+        "parameter's grid: whole firms for recruitment and inflows, 0.001 for probabilities.  The\n"
+        "value found reaches the probability and one step less does not; `ladder run` on the\n"
+        "scenario with that value written in, and its [uncertainty] line removed, gives the same\n"
+        "probability with the same seed and replications.  The value replaces the parameter's own,\n"
+        "drawn or not, in the years it acts in.\n"
+        "Writes solve.json and a chart (solve.dat, solve.gp, .png, .svg) into out/<file stem>-solve/.\n"
+        "Exit status: 0 done (also when no value reaches the probability), 1 a file could not be\n"
+        "written, 2 bad input or usage, 130 interrupted.");
+    return ctx;
+}
+
+static void solve_flags_clear(SolveFlags *f)
+{
+    g_free(f->target);
+    g_free(f->probability);
+    g_free(f->lever);
+    g_free(f->from);
+    g_free(f->min);
+    g_free(f->max);
+    memset(f, 0, sizeof *f);
+}
+
+/* Sets a USAGE error from a printf format; returns FALSE. */
+G_GNUC_PRINTF(2, 3)
+static gboolean usage_error(GError **error, const char *format, ...)
+{
+    va_list ap;
+    va_start(ap, format);
+    g_autofree char *msg = g_strdup_vprintf(format, ap);
+    va_end(ap);
+    g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg);
+    return FALSE;
+}
+
+/* A USAGE error for `word`, which `file` has no `what` of: the nearest of
+ * `known` suggested, else `hint`.  Returns FALSE. */
+static gboolean unknown_error(GError **error, const char *flag, const char *word, const char *file,
+                              const char *what, const char *const *known, const char *hint)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "%s %s: %s has no %s '%s'", flag, word, file, what, word);
+    if (text_nearest(word, known))
+        text_append_suggestion(msg, word, known);
+    else
+        g_string_append_printf(msg, "; %s", hint);
+    return usage_error(error, "%s", msg->str);
+}
+
+/* "'a', 'b' or 'all'": the names --target takes.  Caller frees. */
+static char *target_names(const Model *m)
+{
+    GString *s = g_string_new("its targets are ");
+    for (int i = 0; i < m->n_targets; i++)
+        g_string_append_printf(s, "'%s', ", m->targets[i].name);
+    g_string_append(s, "or 'all'");
+    return g_string_free(s, FALSE);
+}
+
+static gboolean read_target(const Model *m, const char *file, int *target, GError **error)
+{
+    if (flags.target == NULL)
+        return usage_error(error, "--target is required: name a target of %s, or 'all'", file);
+    if (m->n_targets == 0)
+        return usage_error(error, "--target %s: %s has no targets; add a [target NAME] group", flags.target, file);
+    *target = SOLVE_ALL_TARGETS;
+    if (strcmp(flags.target, "all") == 0)
+        return TRUE;
+    g_autofree const char **names = g_new0(const char *, m->n_targets + 2);
+    for (int i = 0; i < m->n_targets; i++) {
+        names[i] = m->targets[i].name;
+        if (strcmp(names[i], flags.target) == 0) {
+            *target = i;
+            return TRUE;
+        }
+    }
+    names[m->n_targets] = "all";
+    g_autofree char *hint = target_names(m);
+    return unknown_error(error, "--target", flags.target, file, "target", names, hint);
+}
+
+/* Where a parameter of each kind is written, by its key's prefix. */
+static const struct {
+    const char *prefix, *group, *example;
+} kind_groups[] = {
+    {"exit.", "[exits]", "%s = 0"},
+    {"renewal.", "[renewal]", "%s = V;p;lapse"},
+    {"inflow.", "[inflows]", "%s = 0"},
+    {"recruitment.", "[recruitment]", "%s = 0"},
+};
+
+/* For a well-formed key the scenario does not give ("recruitment.hightech"
+ * when [recruitment] has no hightech line), the line that would give it:
+ * "'hightech = 0' in [recruitment]".  NULL for other keys.  Caller frees. */
+static char *absent_hint(const Model *m, const char *key)
+{
+    const char *arrow = strstr(key, "->");
+    if (arrow) {
+        g_autofree char *from = g_strstrip(g_strndup(key, arrow - key));
+        g_autofree char *to = g_strstrip(g_strdup(arrow + 2));
+        if (model_stage_index(m, from) < 0 || model_stage_index(m, to) < 0)
+            return NULL;
+        return g_strdup_printf("'%s -> %s = 0' in [transitions]", from, to);
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(kind_groups); i++) {
+        const char *id = key + strlen(kind_groups[i].prefix);
+        if (!g_str_has_prefix(key, kind_groups[i].prefix) || model_stage_index(m, id) < 0)
+            continue;
+        g_autofree char *line = g_strdup_printf(kind_groups[i].example, id);
+        return g_strdup_printf("'%s' in %s", line, kind_groups[i].group);
+    }
+    return NULL;
+}
+
+static gboolean read_lever(const Model *m, const char *file, int *param, GError **error)
+{
+    if (flags.lever == NULL)
+        return usage_error(error, "--lever is required: %s", LEVER_FORMS);
+    g_autofree char *key = g_strstrip(g_strdup(flags.lever));
+    if (g_str_has_prefix(key, "baseline."))
+        return usage_error(error, "--lever %s: the baseline is the firms at the end of %d, not a yearly "
+                           "parameter, so it is not a lever; %s", flags.lever, m->base_year, LEVER_FORMS);
+    *param = model_param_find(m, key);
+    if (*param >= 0)
+        return TRUE;
+    g_autofree char *absent = absent_hint(m, key);
+    if (absent)
+        return usage_error(error, "--lever %s: %s does not give it; write %s to make it a lever", flags.lever,
+                           file, absent);
+    g_autofree const char **keys = g_new0(const char *, m->n_params + 1);
+    for (int i = 0; i < m->n_params; i++)
+        keys[i] = m->params[i].key;
+    return unknown_error(error, "--lever", flags.lever, file, "parameter", keys, LEVER_FORMS);
+}
+
+static gboolean read_probability(double *p, GError **error)
+{
+    if (flags.probability == NULL)
+        return usage_error(error, "--probability is required: the probability wanted, 0.8 for 80%%");
+    if (!cli_flag_double(flags.probability, "--probability", 0, 1, p, NULL) || *p <= 0 || *p >= 1)
+        return usage_error(error, "--probability %s: expected a number above 0 and below 1 (0.8 for 80%%)",
+                           flags.probability);
+    return TRUE;
+}
+
+static gboolean read_from(const Model *m, int *from, GError **error)
+{
+    guint64 year = (guint64)m->base_year + 1;
+    if (!cli_flag_number(flags.from, "--from", (guint64)m->base_year + 1, (guint64)m->horizon, &year, error))
+        return FALSE;
+    *from = (int)year;
+    return TRUE;
+}
+
+/* Reads the bound `text` of flag `flag` (NULL: leaves *out) within the
+ * values the lever takes, lo..hi. */
+static gboolean read_bound(const char *text, const char *flag, const char *key, int from, double lo, double hi,
+                           double *out, GError **error)
+{
+    if (text == NULL)
+        return TRUE;
+    if (cli_flag_double(text, flag, lo, hi, out, NULL))
+        return TRUE;
+    char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
+    return usage_error(error, "%s %s: expected a number from %s to %s, the values %s takes from %d on "
+                       "with every year valid", flag, text, g_ascii_formatd(a, sizeof a, "%.10g", lo),
+                       g_ascii_formatd(b, sizeof b, "%.10g", hi), key, from);
+}
+
+/* --min and --max into q->min and q->max (NAN when absent): within what the
+ * lever takes, min <= max, and the current value between them. */
+static gboolean read_bounds(const Model *m, SolveQuestion *q, GError **error)
+{
+    const char *key = m->params[q->param].key;
+    double lo, hi, c = solve_current(m, q->param);
+    q->min = q->max = NAN;
+    if (flags.min == NULL && flags.max == NULL)
+        return TRUE;
+    if (!solve_range(m, q->param, q->from, &lo, &hi, error) ||
+        !read_bound(flags.min, "--min", key, q->from, lo, hi, &q->min, error) ||
+        !read_bound(flags.max, "--max", key, q->from, lo, hi, &q->max, error))
+        return FALSE;
+    char now[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(now, sizeof now, "%.10g", c);
+    if (q->min > q->max)
+        return usage_error(error, "--min %s is above --max %s", flags.min, flags.max);
+    if (q->min > c)
+        return usage_error(error, "--min %s: above the current value of %s, %s; the search runs from the "
+                           "current value", flags.min, key, now);
+    if (q->max < c)
+        return usage_error(error, "--max %s: below the current value of %s, %s; the search runs from the "
+                           "current value", flags.max, key, now);
+    return TRUE;
+}
+
+/* Every solve flag into `q`; a USAGE error names the flag. */
+static gboolean read_question(const Model *m, const char *file, SolveQuestion *q, GError **error)
+{
+    return read_target(m, file, &q->target, error) && read_probability(&q->wanted, error) &&
+           read_lever(m, file, &q->param, error) && read_from(m, &q->from, error) && read_bounds(m, q, error);
+}
+
+static gboolean write_outputs(const SolveResult *r, const char *dir, GError **error)
+{
+    g_autofree char *json = g_build_filename(dir, "solve.json", NULL);
+    return out_solve_json(r, json, error) && out_solve_chart(r, dir, error) &&
+           (opts.no_charts || cli_render_charts(dir, error));
+}
+
+static void print_answer(const SolveResult *r, const char *dest)
+{
+    g_autoptr(GString) text = g_string_new(NULL);
+    out_solve_format(r, text);
+    fputs(text->str, stdout);
+    printf("\n%s %s/\n", i18n_text(r->model->language, I18N_RESULTS_IN), dest);
+}
+
+static int solve_file(const char *file)
+{
+    GError *error = NULL;
+    g_autoptr(Model) m = scenario_load(file, &error);
+    RunConfig config;
+    SolveQuestion q;
+    if (m == NULL || !cli_run_config(m, &opts, &config, &error) || !read_question(m, file, &q, &error))
+        return cmd_fail("solve", error);
+    g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(file, "-solve");
+    g_autoptr(OutDir) out = outdir_begin(dest, &error);
+    if (out == NULL)
+        return cmd_fail("solve", error);
+    g_autoptr(SolveResult) r = solve_run(m, &q, &config, &error);
+    gboolean written = r != NULL && write_outputs(r, outdir_path(out), &error);
+    if (cli_check_interrupted(&error) || !written)
+        return cmd_fail("solve", error);
+    if (!outdir_commit(g_steal_pointer(&out), &error))
+        return cmd_fail("solve", error);
+    if (!opts.quiet)
+        print_answer(r, dest);
+    return LADDER_EXIT_OK;
+}
+
+int cmd_solve_main(int argc, char **argv)
+{
+    g_autoptr(GOptionContext) ctx = cmd_solve_context();
+    GError *error = NULL;
+    int status;
+    if (!cli_parse(ctx, &argc, &argv, &error)) {
+        status = cmd_fail("solve", error);
+    } else if (argc != 2) {
+        g_set_error(&error, LADDER_ERROR, LADDER_ERROR_USAGE, "solve: %s",
+                    argc < 2 ? "name one scenario file" : "name only one scenario file");
+        status = cmd_fail("solve", error);
+    } else {
+        cli_catch_interrupts();
+        status = solve_file(argv[1]);
+    }
+    cli_run_options_clear(&opts);
+    solve_flags_clear(&flags);
+    return status;
+}

@@ -1,0 +1,301 @@
+/* out_solve.c: solve.json, the chart of a solve, and its answer on stdout in
+ * the scenario's language.
+ * SPDX-License-Identifier: MIT */
+#include "out_solve.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "out.h"
+
+#define SOLVE_VALUE_DECIMALS 9  /* lever values and changes: the grid's 3 and the current value's own */
+#define SOLVE_VALUE_DIGITS "%.10g" /* a value as text: 0.137, 137, 0.0725 */
+
+/* ---- words -------------------------------------------------------------- */
+
+static const char *lang(const SolveResult *r)
+{
+    return r->model->language;
+}
+
+static gboolean is_count(const SolveResult *r)
+{
+    return r->step == SOLVE_COUNT_STEP;
+}
+
+/* A lever value as text, in as few digits as it needs.  Caller frees. */
+static char *value_text(double v)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    double rounded = round(v * 1e9) / 1e9;  /* 0.157 - 0.13 is 0.027000000000000003 */
+    return g_strdup(g_ascii_formatd(buf, sizeof buf, SOLVE_VALUE_DIGITS, rounded == 0 ? 0.0 : rounded));
+}
+
+/* "+37", "-0.005", "0". */
+static char *change_text(double change)
+{
+    g_autofree char *size = value_text(fabs(change));
+    const char *sign = strcmp(size, "0") == 0 ? "" : change > 0 ? "+" : "-";
+    return g_strconcat(sign, size, NULL);
+}
+
+/* "80.4%", "80%" for a wanted probability. */
+static char *percent_text(double p, gboolean wanted)
+{
+    if (!wanted)
+        return g_strdup_printf("%.1f%%", 100 * p);
+    g_autofree char *digits = value_text(100 * p);
+    return g_strconcat(digits, "%", NULL);
+}
+
+/* "“高新技术企业500家”", or all targets together.  Caller frees. */
+static char *target_text(const SolveResult *r)
+{
+    if (r->question.target == SOLVE_ALL_TARGETS)
+        return g_strdup(i18n_text(lang(r), I18N_SOLVE_ALL_TARGETS));
+    return g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_TARGET_FMT), r->model->targets[r->question.target].name);
+}
+
+/* "每年 137" for a count, "取 0.157" for a probability. */
+static char *value_phrase(const SolveResult *r, double v)
+{
+    g_autofree char *x = value_text(v);
+    return g_strdup_printf(i18n_text(lang(r), is_count(r) ? I18N_SOLVE_PER_YEAR_FMT : I18N_SOLVE_SET_TO_FMT), x);
+}
+
+static const char *lever_key(const SolveResult *r)
+{
+    return r->model->params[r->question.param].key;
+}
+
+/* ---- stdout ------------------------------------------------------------- */
+
+static void append_question(GString *out, const SolveResult *r)
+{
+    g_autofree char *target = target_text(r);
+    g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
+    g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_QUESTION_FMT), lever_key(r), r->question.from,
+                           target, wanted);
+    g_string_append(out, "\n");
+}
+
+static void append_answer(GString *out, const SolveResult *r)
+{
+    g_autofree char *target = target_text(r);
+    g_autofree char *value = value_phrase(r, r->value);
+    g_autofree char *current = value_text(r->current);
+    g_autofree char *change = change_text(r->value - r->current);
+    g_autofree char *probability = out_table_probability(r->probability, r->se);
+    g_autofree char *short_value = value_text(r->short_value);
+    g_autofree char *short_probability = percent_text(r->short_probability, FALSE);
+    g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_ANSWER_FMT), lever_key(r), r->question.from, value,
+                           current, change, target, probability, short_value, short_probability);
+}
+
+static void append_already(GString *out, const SolveResult *r)
+{
+    g_autofree char *target = target_text(r);
+    g_autofree char *current = value_text(r->current);
+    g_autofree char *probability = out_table_probability(r->probability, r->se);
+    g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
+    g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_ALREADY_FMT), lever_key(r), current, target,
+                           probability, wanted);
+}
+
+static void append_unreachable(GString *out, const SolveResult *r)
+{
+    g_autofree char *target = target_text(r);
+    g_autofree char *lo = value_text(r->question.min);
+    g_autofree char *hi = value_text(r->question.max);
+    g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
+    g_autofree char *best = percent_text(r->best_probability, FALSE);
+    g_autofree char *best_value = value_text(r->best_value);
+    g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_UNREACHABLE_FMT), lever_key(r), r->question.from,
+                           lo, hi, target, wanted, best, best_value);
+}
+
+/* "情景：NAME · 参数不确定性：已抽样" */
+static void append_heading(GString *out, const SolveResult *r)
+{
+    g_string_append_printf(out, i18n_text(lang(r), I18N_SCENARIO_FMT), r->model->name);
+    g_string_append(out, " · ");
+    g_string_append(out, i18n_text(lang(r), r->config.uncertain ? I18N_UNCERTAIN_DRAWN : I18N_UNCERTAIN_CENTRAL));
+    g_string_append(out, "\n\n");
+}
+
+void out_solve_format(const SolveResult *r, GString *out)
+{
+    g_return_if_fail(r != NULL && out != NULL);
+    char reps[32], seed[32];
+    g_snprintf(reps, sizeof reps, "%" G_GUINT64_FORMAT, r->config.reps);
+    g_snprintf(seed, sizeof seed, "%" G_GUINT64_FORMAT, r->config.seed);
+
+    append_heading(out, r);
+    append_question(out, r);
+    if (!r->reachable)
+        append_unreachable(out, r);
+    else if (isnan(r->short_value))
+        append_already(out, r);
+    else
+        append_answer(out, r);
+    g_string_append(out, "\n");
+    if (r->config.uncertain && r->model->params[r->question.param].uncertain) {
+        g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_FIXED_NOTE_FMT), r->question.from, lever_key(r));
+        g_string_append(out, "\n");
+    }
+    g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_TRIED_FMT), r->n_points, reps, seed);
+    g_string_append(out, "\n");
+}
+
+/* ---- solve.json --------------------------------------------------------- */
+
+static void set_double(JsonBuilder *b, const char *name, double x, int decimals)
+{
+    json_builder_set_member_name(b, name);
+    out_json_add_rounded(b, x, decimals);
+}
+
+static void set_int(JsonBuilder *b, const char *name, gint64 x)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_int_value(b, x);
+}
+
+static void add_question(JsonBuilder *b, const SolveResult *r)
+{
+    const SolveQuestion *q = &r->question;
+    json_builder_set_member_name(b, "lever");
+    json_builder_add_string_value(b, lever_key(r));
+    json_builder_set_member_name(b, "target");
+    json_builder_add_string_value(b, q->target == SOLVE_ALL_TARGETS ? "all" : r->model->targets[q->target].name);
+    set_double(b, "probability_wanted", q->wanted, OUT_JSON_PROB_DECIMALS);
+    set_int(b, "from", q->from);
+    set_double(b, "min", q->min, SOLVE_VALUE_DECIMALS);
+    set_double(b, "max", q->max, SOLVE_VALUE_DECIMALS);
+    set_double(b, "current_value", r->current, SOLVE_VALUE_DECIMALS);
+    set_double(b, "step", r->step, SOLVE_VALUE_DECIMALS);
+}
+
+/* The answer; NaN (unreachable, or nothing one step short) becomes null. */
+static void add_answer(JsonBuilder *b, const SolveResult *r)
+{
+    json_builder_set_member_name(b, "reachable");
+    json_builder_add_boolean_value(b, r->reachable);
+    set_double(b, "value", r->value, SOLVE_VALUE_DECIMALS);
+    set_double(b, "change", r->value - r->current, SOLVE_VALUE_DECIMALS);
+    set_double(b, "probability", r->probability, OUT_JSON_PROB_DECIMALS);
+    set_double(b, "se", r->se, OUT_JSON_PROB_DECIMALS);
+    set_double(b, "value_one_step_short", r->short_value, SOLVE_VALUE_DECIMALS);
+    set_double(b, "probability_one_step_short", r->short_probability, OUT_JSON_PROB_DECIMALS);
+    if (!r->reachable) {
+        set_double(b, "best_value", r->best_value, SOLVE_VALUE_DECIMALS);
+        set_double(b, "best_probability", r->best_probability, OUT_JSON_PROB_DECIMALS);
+    }
+}
+
+static void add_evaluations(JsonBuilder *b, const SolveResult *r)
+{
+    json_builder_set_member_name(b, "evaluations");
+    json_builder_begin_array(b);
+    for (int i = 0; i < r->n_points; i++) {
+        json_builder_begin_object(b);
+        set_double(b, "value", r->points[i].value, SOLVE_VALUE_DECIMALS);
+        set_double(b, "probability", r->points[i].probability, OUT_JSON_PROB_DECIMALS);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+gboolean out_solve_json(const SolveResult *r, const char *path, GError **error)
+{
+    g_return_val_if_fail(r != NULL && path != NULL, FALSE);
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    add_question(b, r);
+    add_answer(b, r);
+    json_builder_set_member_name(b, "replications");
+    out_json_add_uint64(b, r->config.reps);
+    json_builder_set_member_name(b, "seed");
+    out_json_add_uint64(b, r->config.seed);
+    json_builder_set_member_name(b, "uncertainty");
+    json_builder_add_boolean_value(b, r->config.uncertain);
+    add_evaluations(b, r);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) root = json_builder_get_root(b);
+    return out_json_save(root, path, error);
+}
+
+/* ---- the chart ---------------------------------------------------------- */
+
+/* solve.dat: value, probability in percent, by value. */
+static char *chart_data(const SolveResult *r)
+{
+    GString *out = g_string_new("# value probability_pct\n");
+    for (int i = 0; i < r->n_points; i++) {
+        g_autofree char *v = value_text(r->points[i].value);
+        char p[G_ASCII_DTOSTR_BUF_SIZE];
+        g_string_append_printf(out, "%s %s\n", v, g_ascii_formatd(p, sizeof p, "%.4f", 100 * r->points[i].probability));
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Adds @KEY@ = `value` (owned by `pairs` from now on) to the chart's pairs. */
+static void add_raw(GPtrArray *pairs, const char *key, char *value)
+{
+    g_ptr_array_add(pairs, g_strdup(key));
+    g_ptr_array_add(pairs, value);
+}
+
+/* Adds @KEY@ = `text`, shown in the chart (the template quotes it). */
+static void add_text(GPtrArray *pairs, const char *key, const char *text)
+{
+    add_raw(pairs, key, out_plot_escape(text));
+}
+
+/* Title, axes, the wanted probability's line and the current value's. */
+static void chart_labels(const SolveResult *r, GPtrArray *pairs)
+{
+    g_autofree char *target = target_text(r);
+    g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
+    g_autofree char *current = value_text(r->current);
+    g_autofree char *title = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CHART_TITLE_FMT), target, lever_key(r),
+                                             r->question.from);
+    g_autofree char *wanted_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_WANTED_FMT), wanted);
+    g_autofree char *current_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CURRENT_FMT), current);
+
+    add_text(pairs, "TITLE", title);
+    add_text(pairs, "XLABEL", lever_key(r));
+    add_text(pairs, "YLABEL", i18n_text(lang(r), I18N_PROBABILITY_PCT));
+    add_text(pairs, "TRIED", i18n_text(lang(r), I18N_SOLVE_TRIED));
+    add_raw(pairs, "WANTED", value_text(100 * r->question.wanted));
+    add_text(pairs, "WANTED_LABEL", wanted_label);
+    add_raw(pairs, "CURRENT", g_steal_pointer(&current));
+    add_text(pairs, "CURRENT_LABEL", current_label);
+}
+
+/* The point marked, the answer or else the best found, with its legend. */
+static void chart_mark(const SolveResult *r, GPtrArray *pairs)
+{
+    double x = r->reachable ? r->value : r->best_value;
+    double y = r->reachable ? r->probability : r->best_probability;
+    g_autofree char *v = value_text(x);
+    g_autofree char *p = percent_text(y, FALSE);
+    g_autofree char *title = g_strdup_printf(
+        i18n_text(lang(r), r->reachable ? I18N_SOLVE_ANSWER_MARK_FMT : I18N_SOLVE_BEST_MARK_FMT), v, p);
+    add_raw(pairs, "MARK_X", g_steal_pointer(&v));
+    add_raw(pairs, "MARK_Y", value_text(100 * y));
+    add_text(pairs, "MARK_TITLE", title);
+}
+
+gboolean out_solve_chart(const SolveResult *r, const char *dir, GError **error)
+{
+    g_return_val_if_fail(r != NULL && dir != NULL, FALSE);
+    g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func(g_free);
+    chart_labels(r, pairs);
+    chart_mark(r, pairs);
+    g_ptr_array_add(pairs, NULL);
+    g_autofree char *data = chart_data(r);
+    return out_plot_chart(dir, "solve", data, "solve.gp", (const char *const *)pairs->pdata, error);
+}
