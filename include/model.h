@@ -61,6 +61,8 @@ typedef struct {
     int n_changes;
     PolicyChange *changes;
     SourceRef where;    /* the group header */
+    double cost_per_year; /* 万元 (10,000 yuan) for each year it acts, >= 0; 0 when not given */
+    double cost_per_firm; /* 万元 for each firm it adds (cost.h says which), >= 0 */
 } Policy;
 
 typedef enum { COUNT_STAGE, COUNT_AT_OR_ABOVE, COUNT_NEW } CountKind;
