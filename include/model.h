@@ -130,6 +130,10 @@ void model_set_param_value(Model *m, int param, double value);
  * has one lever at most: a second call replaces the first. */
 void model_set_lever(Model *m, int param, int from_year, double value);
 
+/* Removes policy `policy` (an index into m->policies) from `m`; the
+ * policies after it move down one place, keeping their order. */
+void model_drop_policy(Model *m, int policy);
+
 /* TRUE when `m` can be compared replication by replication with `ref`:
  * the same stage ids in the same order, the same base_year and horizon.
  * Otherwise an INPUT error naming both files and what differs. */
