@@ -18,6 +18,11 @@ typedef struct {
 int cmd_run_main(int argc, char **argv);
 GOptionContext *cmd_run_context(void);
 
+/* `ladder compare BASE OTHER...`: scenarios side by side under common
+ * random numbers, differences against BASE and costs. */
+int cmd_compare_main(int argc, char **argv);
+GOptionContext *cmd_compare_context(void);
+
 /* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
  * (freed); adds "Try 'ladder help CMD'" after a usage error. */
 int cmd_fail(const char *command, GError *error);

@@ -5,6 +5,7 @@
 #define LADDER_OUT_H
 
 #include <glib.h>
+#include "plot.h"
 #include "summary.h"
 
 /* summary.json (json-glib): byte-identical for the same summary; no time, no path. */
@@ -17,6 +18,11 @@ gboolean out_csv_write(const Summary *s, const char *path, GError **error);
  * compiled in as a GResource) into `dir`.  Each script renders its PNG and
  * SVG when gnuplot runs it from `dir`. */
 gboolean out_plot_write(const Summary *s, const char *dir, GError **error);
+
+/* Sets @TARGETS@ (gnuplot commands) and @TARGET_PLOT@ (a plot term) of a
+ * chart of stage `stage`'s firms by year: a marked threshold for every
+ * count=stage target of s's model on that stage; both empty when none. */
+void out_plot_target_marks(const Summary *s, int stage, PlotVars *v);
 
 /* Runs gnuplot on every .gp in `dir` (in parallel).  Returns FALSE with an
  * IO error when gnuplot fails; sets *no_gnuplot and returns TRUE when

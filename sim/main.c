@@ -15,6 +15,7 @@
 
 static const Command commands[] = {
     {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},
+    {"compare", "BASE OTHER...", "compare scenarios under common random numbers, with costs", cmd_compare_main, cmd_compare_context},
 };
 
 int cmd_fail(const char *command, GError *error)
@@ -41,9 +42,9 @@ static void print_overview(FILE *f)
                "Simulates how firms climb a growth ladder (初创 → 科小 → 高企 → 瞪羚 → 独角兽 → 上市)\n"
                "and how likely a plan's targets are met.\n\nCommands:\n");
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(f, "  %-4s %-6s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
-    fprintf(f, "  help [COMMAND]  show this, or a command's options\n"
-               "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
+        fprintf(f, "  %-11s %-14s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
+    fprintf(f, "  %-11s %-14s %s\n", "help", "[COMMAND]", "show this, or a command's options");
+    fprintf(f, "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
                "\nOptions: --help, --version\n");
 }
 

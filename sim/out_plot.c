@@ -54,8 +54,7 @@ static void fan_target_marks(const Summary *s, int k, GString *cmds, GString *bl
                            early ? "left" : "right", early ? "1" : "-1");
 }
 
-/* @TARGETS@ and @TARGET_PLOT@ of stage i's fan: every count=stage target on it. */
-static void fan_targets(const Summary *s, int i, PlotVars *v)
+void out_plot_target_marks(const Summary *s, int i, PlotVars *v)
 {
     const Model *m = s->model;
     g_autoptr(GString) cmds = g_string_new(NULL);
@@ -102,7 +101,7 @@ static gboolean write_fan(const Summary *s, const char *dir, int i, GError **err
     plot_set_int(v, "XMIN", m->base_year);
     plot_set_int(v, "XMAX", m->horizon);
     plot_set_int(v, "XSTEP", plot_year_step(m));
-    fan_targets(s, i, v);
+    out_plot_target_marks(s, i, v);
     return plot_write_file(dir, data_name, data, error) &&
            plot_write_script(dir, script, "fan.gp", v, error);
 }
