@@ -11,101 +11,6 @@
 
 #include "testutil.h"
 
-/* A scenario file of tests/data (caller frees). */
-static char *data_file(const char *name)
-{
-    g_autofree char *rel = g_build_filename(tu_srcdir(), "tests", "data", name, NULL);
-    return g_canonicalize_filename(rel, NULL);
-}
-
-static void assert_contains(const char *haystack, const char *needle)
-{
-    if (haystack == NULL || strstr(haystack, needle) == NULL)
-        fail_msg("'%s' does not contain '%s'", haystack ? haystack : "(null)", needle);
-}
-
-static void assert_status(const TuRun *r, int want)
-{
-    if (r->status != want)
-        fail_msg("exit status %d, want %d; stderr: %s", r->status, want, r->err);
-}
-
-static int compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* The names in `dir`, sorted, joined by '\n' (caller frees). */
-static char *list_dir(const char *dir)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    if (d == NULL)
-        return g_strdup("(missing)");
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-    for (const char *n; (n = g_dir_read_name(d));)
-        g_ptr_array_add(names, g_strdup(n));
-    g_dir_close(d);
-    g_ptr_array_sort(names, compare_names);
-    GString *s = g_string_new(NULL);
-    for (guint i = 0; i < names->len; i++)
-        g_string_append_printf(s, "%s\n", (const char *)names->pdata[i]);
-    return g_string_free(s, FALSE);
-}
-
-/* The names in `dir` ending with `suffix`. */
-static int count_suffix(const char *dir, const char *suffix)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    assert_non_null(d);
-    int n = 0;
-    for (const char *name; (name = g_dir_read_name(d));)
-        n += g_str_has_suffix(name, suffix);
-    g_dir_close(d);
-    return n;
-}
-
-static char *read_text(const char *dir, const char *name)
-{
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    char *text = NULL;
-    if (!g_file_get_contents(path, &text, NULL, NULL))
-        fail_msg("cannot read %s", path);
-    return text;
-}
-
-static JsonNode *read_json(const char *dir)
-{
-    g_autofree char *path = g_build_filename(dir, "summary.json", NULL);
-    g_autoptr(JsonParser) p = json_parser_new();
-    GError *error = NULL;
-    if (!json_parser_load_from_file(p, path, &error))
-        fail_msg("summary.json does not parse: %s", error->message);
-    return json_node_copy(json_parser_get_root(p));
-}
-
-/* A JSON number (integer or not) as a double. */
-static double num(JsonObject *o, const char *member)
-{
-    JsonNode *n = json_object_get_member(o, member);
-    if (n == NULL || JSON_NODE_TYPE(n) != JSON_NODE_VALUE)
-        fail_msg("member %s is missing or not a value", member);
-    GType t = json_node_get_value_type(n);
-    if (t == G_TYPE_INT64)
-        return (double)json_node_get_int(n);
-    if (t == G_TYPE_DOUBLE)
-        return json_node_get_double(n);
-    fail_msg("member %s is not a number", member);
-    return NAN;
-}
-
-static double num_at(JsonArray *a, guint i)
-{
-    JsonNode *n = json_array_get_element(a, i);
-    if (json_node_get_value_type(n) == G_TYPE_INT64)
-        return (double)json_node_get_int(n);
-    return json_node_get_double(n);
-}
-
 /* `--out DIR` runs of `scenario` with more flags, NULL-ended. */
 #define LADDER_RUN(scenario, out, ...) tu_ladder(NULL, "run", scenario, "--out", out, __VA_ARGS__)
 
@@ -118,21 +23,21 @@ static void test_run_files(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun r = LADDER_RUN(sc, out, "--no-charts", NULL);
-    assert_status(&r, 0);
+    tu_assert_status(&r, 0);
     g_autofree char *json = g_build_filename(out, "summary.json", NULL);
     assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
-    g_autofree char *csv = read_text(out, "summary.csv");
+    g_autofree char *csv = tu_read_text(out, "summary.csv");
     assert_true(g_str_has_prefix(csv, "\xEF\xBB\xBF"));
     g_auto(GStrv) lines = g_strsplit(g_strchomp(csv), "\n", -1);
     assert_int_equal(g_strv_length(lines), 1 + 3 * 4);  /* header, 3 stages x 4 years */
-    assert_contains(csv, "tech_sme");
-    assert_true(count_suffix(out, ".dat") >= 1);
-    assert_true(count_suffix(out, ".gp") >= 1);
-    assert_int_equal(count_suffix(out, ".png"), 0);
-    assert_int_equal(count_suffix(out, ".svg"), 0);
-    assert_contains(r.out, out);  /* says where the results are */
+    tu_assert_contains(csv, "tech_sme");
+    assert_true(tu_count_suffix(out, ".dat") >= 1);
+    assert_true(tu_count_suffix(out, ".gp") >= 1);
+    assert_int_equal(tu_count_suffix(out, ".png"), 0);
+    assert_int_equal(tu_count_suffix(out, ".svg"), 0);
+    tu_assert_contains(r.out, out);  /* says where the results are */
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -146,16 +51,16 @@ static void test_run_charts(void **state)
         skip();
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("no-targets.ini");
+    g_autofree char *sc = tu_data_file("no-targets.ini");
     TuRun r = LADDER_RUN(sc, out, "--reps", "200", "-q", NULL);
-    assert_status(&r, 0);
-    int gp = count_suffix(out, ".gp");
+    tu_assert_status(&r, 0);
+    int gp = tu_count_suffix(out, ".gp");
     assert_true(gp >= 1);
-    assert_int_equal(count_suffix(out, ".png"), gp);
+    assert_int_equal(tu_count_suffix(out, ".png"), gp);
     GDir *d = g_dir_open(out, 0, NULL);
     for (const char *name; (name = g_dir_read_name(d));)
         if (g_str_has_suffix(name, ".png")) {
-            g_autofree char *png = read_text(out, name);
+            g_autofree char *png = tu_read_text(out, name);
             assert_memory_equal(png, "\x89PNG", 4);
         }
     g_dir_close(d);
@@ -169,21 +74,21 @@ static void test_json_fields(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
-    assert_status(&r, 0);
-    g_autoptr(JsonNode) root = read_json(out);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
     JsonObject *o = json_node_get_object(root);
     JsonObject *scen = json_object_get_object_member(o, "scenario");
     assert_string_equal(json_object_get_string_member(scen, "name"), "certain ladder");
-    assert_true(num(scen, "base_year") == 2021);
-    assert_true(num(scen, "horizon") == 2024);
-    assert_true(num(o, "replications") == 300);  /* from [scenario] */
-    assert_true(num(o, "seed") == 11);
+    assert_true(tu_num(scen, "base_year") == 2021);
+    assert_true(tu_num(scen, "horizon") == 2024);
+    assert_true(tu_num(o, "replications") == 300);  /* from [scenario] */
+    assert_true(tu_num(o, "seed") == 11);
     JsonArray *years = json_object_get_array_member(o, "years");
     assert_int_equal(json_array_get_length(years), 4);
     for (guint y = 0; y < 4; y++)
-        assert_true(num_at(years, y) == 2021 + y);
+        assert_true(tu_num_at(years, y) == 2021 + y);
 
     const char *ids[] = {"startup", "tech_sme", "hightech"};
     const char *names[] = {"Start-up", "Tech SME", "High-tech"};
@@ -202,15 +107,15 @@ static void test_json_fields(void **state)
             assert_non_null(a);
             assert_int_equal(json_array_get_length(a), 4);
             for (guint y = 0; y < 4; y++)
-                if (num_at(a, y) != stock[s][y])
-                    fail_msg("%s.stock.%s[%u] = %g, want %g", ids[s], fields[f], y, num_at(a, y), stock[s][y]);
+                if (tu_num_at(a, y) != stock[s][y])
+                    fail_msg("%s.stock.%s[%u] = %g, want %g", ids[s], fields[f], y, tu_num_at(a, y), stock[s][y]);
         }
         JsonArray *sd = json_object_get_array_member(sk, "sd");
         for (guint y = 0; y < 4; y++)
-            assert_true(num_at(sd, y) == 0);
+            assert_true(tu_num_at(sd, y) == 0);
         JsonArray *nm = json_object_get_array_member(json_object_get_object_member(st, "new"), "mean");
         for (guint y = 0; y < 4; y++)
-            assert_true(num_at(nm, y) == entries[s][y]);
+            assert_true(tu_num_at(nm, y) == entries[s][y]);
     }
 
     JsonArray *targets = json_object_get_array_member(o, "targets");
@@ -228,12 +133,12 @@ static void test_json_fields(void **state)
         assert_string_equal(json_object_get_string_member(to, "name"), want[t].name);
         assert_string_equal(json_object_get_string_member(to, "stage"), want[t].stage);
         assert_string_equal(json_object_get_string_member(to, "count"), want[t].count);
-        assert_true(num(to, "year") == want[t].year);
-        assert_true(num(to, "at_least") == want[t].at_least);
-        assert_true(num(to, "probability") == want[t].probability);
-        assert_true(num(to, "p50") == want[t].p50);
+        assert_true(tu_num(to, "year") == want[t].year);
+        assert_true(tu_num(to, "at_least") == want[t].at_least);
+        assert_true(tu_num(to, "probability") == want[t].probability);
+        assert_true(tu_num(to, "p50") == want[t].p50);
     }
-    assert_true(num(o, "all_targets_probability") == 0);  /* "new SMEs" is never met */
+    assert_true(tu_num(o, "all_targets_probability") == 0);  /* "new SMEs" is never met */
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -244,10 +149,10 @@ static void test_json_no_targets(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("no-targets.ini");
+    g_autofree char *sc = tu_data_file("no-targets.ini");
     TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", "--reps", "100", NULL);
-    assert_status(&r, 0);
-    g_autoptr(JsonNode) root = read_json(out);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
     JsonObject *o = json_node_get_object(root);
     assert_int_equal(json_array_get_length(json_object_get_array_member(o, "targets")), 0);
     JsonNode *all = json_object_get_member(o, "all_targets_probability");
@@ -256,7 +161,7 @@ static void test_json_no_targets(void **state)
     /* the baseline year is the baseline, exactly */
     JsonObject *a = json_array_get_object_element(json_object_get_array_member(o, "stages"), 0);
     JsonArray *p5 = json_object_get_array_member(json_object_get_object_member(a, "stock"), "p5");
-    assert_true(num_at(p5, 0) == 50);
+    assert_true(tu_num_at(p5, 0) == 50);
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -267,18 +172,18 @@ static void test_run_extends(void **state)
 {
     (void)state;
     g_autofree char *dir = tu_tmpdir();
-    g_autofree char *sc = data_file("certain-what-if.ini");
+    g_autofree char *sc = tu_data_file("certain-what-if.ini");
     TuRun r = tu_ladder(dir, "run", sc, "--out", "w", "--no-charts", "-q", NULL);
-    assert_status(&r, 0);
+    tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "w", NULL);
-    g_autoptr(JsonNode) root = read_json(out);
+    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
     JsonObject *o = json_node_get_object(root);
     assert_string_equal(json_object_get_string_member(json_object_get_object_member(o, "scenario"), "name"),
                         "certain what-if");
     JsonObject *sme = json_array_get_object_element(json_object_get_array_member(o, "stages"), 1);
     JsonArray *mean = json_object_get_array_member(json_object_get_object_member(sme, "stock"), "mean");
-    assert_true(num_at(mean, 2) == 15);
-    assert_true(num_at(mean, 3) == 21);  /* 15 + 6 start-ups of 2023 */
+    assert_true(tu_num_at(mean, 2) == 15);
+    assert_true(tu_num_at(mean, 3) == 21);  /* 15 + 6 start-ups of 2023 */
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -292,10 +197,10 @@ static void test_threads_same_bytes(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *o1 = g_build_filename(dir, "t1", NULL);
-    g_autofree char *sc = data_file("bench6.ini");
+    g_autofree char *sc = tu_data_file("bench6.ini");
     TuRun r1 = LADDER_RUN(sc, o1, "--reps", "3001", "--seed", "7", "--threads", "1", "--no-charts", "-q", NULL);
-    assert_status(&r1, 0);
-    g_autofree char *names = list_dir(o1);
+    tu_assert_status(&r1, 0);
+    g_autofree char *names = tu_list_dir(o1);
     g_auto(GStrv) files = g_strsplit(names, "\n", -1);
     assert_non_null(strstr(names, "summary.json\n"));
     assert_non_null(strstr(names, "summary.csv\n"));
@@ -304,12 +209,12 @@ static void test_threads_same_bytes(void **state)
         g_autofree char *o2 = g_strdup_printf("%s/t%s", dir, threads[t]);
         TuRun r2 = LADDER_RUN(sc, o2, "--reps", "3001", "--seed", "7", "--threads", threads[t], "--no-charts", "-q",
                               NULL);
-        assert_status(&r2, 0);
-        g_autofree char *names2 = list_dir(o2);
+        tu_assert_status(&r2, 0);
+        g_autofree char *names2 = tu_list_dir(o2);
         assert_string_equal(names, names2);
         for (int i = 0; files[i] && *files[i]; i++) {
-            g_autofree char *a = read_text(o1, files[i]);
-            g_autofree char *b = read_text(o2, files[i]);
+            g_autofree char *a = tu_read_text(o1, files[i]);
+            g_autofree char *b = tu_read_text(o2, files[i]);
             if (strcmp(a, b) != 0)
                 fail_msg("%s differs between --threads 1 and %s", files[i], threads[t]);
         }
@@ -318,9 +223,9 @@ static void test_threads_same_bytes(void **state)
     /* and the seed matters */
     g_autofree char *o3 = g_build_filename(dir, "seed8", NULL);
     TuRun r3 = LADDER_RUN(sc, o3, "--reps", "3001", "--seed", "8", "--no-charts", "-q", NULL);
-    assert_status(&r3, 0);
-    g_autofree char *j1 = read_text(o1, "summary.json");
-    g_autofree char *j3 = read_text(o3, "summary.json");
+    tu_assert_status(&r3, 0);
+    g_autofree char *j1 = tu_read_text(o1, "summary.json");
+    g_autofree char *j3 = tu_read_text(o3, "summary.json");
     assert_true(strcmp(j1, j3) != 0);
     tu_run_clear(&r1);
     tu_run_clear(&r3);
@@ -334,20 +239,20 @@ static void test_flags_override(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun r = LADDER_RUN(sc, out, "--reps", "57", "--seed", "9", "--no-charts", "-q", NULL);
-    assert_status(&r, 0);
-    g_autoptr(JsonNode) root = read_json(out);
-    assert_true(num(json_node_get_object(root), "replications") == 57);
-    assert_true(num(json_node_get_object(root), "seed") == 9);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    assert_true(tu_num(json_node_get_object(root), "replications") == 57);
+    assert_true(tu_num(json_node_get_object(root), "seed") == 9);
     tu_run_clear(&r);
 
-    g_autofree char *plain = data_file("no-targets.ini");  /* neither key */
+    g_autofree char *plain = tu_data_file("no-targets.ini");  /* neither key */
     TuRun d = LADDER_RUN(plain, out, "--no-charts", "-q", NULL);
-    assert_status(&d, 0);
-    g_autoptr(JsonNode) root2 = read_json(out);
-    assert_true(num(json_node_get_object(root2), "replications") == 10000);
-    assert_true(num(json_node_get_object(root2), "seed") == 1);
+    tu_assert_status(&d, 0);
+    g_autoptr(JsonNode) root2 = tu_read_json(out, "summary.json");
+    assert_true(tu_num(json_node_get_object(root2), "replications") == 10000);
+    assert_true(tu_num(json_node_get_object(root2), "seed") == 1);
     tu_run_clear(&d);
     tu_rmrf(dir);
 }
@@ -359,12 +264,12 @@ static void test_no_uncertainty_flag(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("bench6.ini");
+    g_autofree char *sc = tu_data_file("bench6.ini");
     const char *const flags[] = {"--no-uncertainty", "--quiet"};
     for (gsize i = 0; i < G_N_ELEMENTS(flags); i++) {
         TuRun r = LADDER_RUN(sc, out, "--reps", "200", "--no-charts", "-q", flags[i], NULL);
-        assert_status(&r, 0);
-        g_autoptr(JsonNode) root = read_json(out);
+        tu_assert_status(&r, 0);
+        g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
         JsonNode *u = json_object_get_member(json_node_get_object(root), "uncertainty");
         assert_non_null(u);
         assert_int_equal(json_node_get_boolean(u), i == 1);
@@ -386,15 +291,15 @@ static void test_bundled_scenarios(void **state)
         g_autofree char *sc = g_canonicalize_filename(rel, NULL);
         g_autofree char *out = g_build_filename(dir, files[i], NULL);
         TuRun r = LADDER_RUN(sc, out, "--reps", "2000", "--no-charts", "-q", NULL);
-        assert_status(&r, 0);
-        g_autoptr(JsonNode) root = read_json(out);
+        tu_assert_status(&r, 0);
+        g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
         JsonObject *o = json_node_get_object(root);
         JsonArray *stages = json_object_get_array_member(o, "stages");
         assert_int_equal(json_array_get_length(stages), 6);
         JsonObject *h = json_array_get_object_element(stages, 2);
         assert_string_equal(json_object_get_string_member(h, "id"), "hightech");
         JsonArray *ex = json_object_get_array_member(json_object_get_object_member(h, "stock"), "expected");
-        high[i] = num_at(ex, json_array_get_length(ex) - 1);
+        high[i] = tu_num_at(ex, json_array_get_length(ex) - 1);
         assert_true(json_array_get_length(json_object_get_array_member(o, "targets")) >= 1);
         tu_run_clear(&r);
     }
@@ -409,14 +314,14 @@ static void test_quiet(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun q = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
-    assert_status(&q, 0);
+    tu_assert_status(&q, 0);
     assert_string_equal(q.out, "");
     TuRun v = LADDER_RUN(sc, out, "--no-charts", NULL);
-    assert_status(&v, 0);
-    assert_contains(v.out, "Tech SME");
-    assert_contains(v.out, out);
+    tu_assert_status(&v, 0);
+    tu_assert_contains(v.out, "Tech SME");
+    tu_assert_contains(v.out, out);
     tu_run_clear(&q);
     tu_run_clear(&v);
     tu_rmrf(dir);
@@ -427,9 +332,9 @@ static void test_default_out(void **state)
 {
     (void)state;
     g_autofree char *dir = tu_tmpdir();
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun r = tu_ladder(dir, "run", sc, "--no-charts", "-q", NULL);
-    assert_status(&r, 0);
+    tu_assert_status(&r, 0);
     g_autofree char *json = g_build_filename(dir, "out", "certain", "summary.json", NULL);
     assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
     tu_run_clear(&r);
@@ -479,19 +384,19 @@ static void test_bad_case(void **state)
     const BadCase *c = *state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *sc = c->scenario ? tu_write(dir, "bad.ini", c->scenario)
-                        : c->data   ? data_file(c->data)
+                        : c->data   ? tu_data_file(c->data)
                                     : g_build_filename(dir, "nope.ini", NULL);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *before = list_dir(dir);
+    g_autofree char *before = tu_list_dir(dir);
     TuRun r = tu_ladder(NULL, "run", sc, "--out", out, "--no-charts", c->args[0], c->args[1], c->args[2],
                         c->args[3], NULL);
-    assert_status(&r, 2);
+    tu_assert_status(&r, 2);
     if (!g_str_has_prefix(r.err, "ladder: "))
         fail_msg("stderr does not start with 'ladder: ': %s", r.err);
     for (int k = 0; k < 3 && c->want[k]; k++)
-        assert_contains(r.err, c->want[k]);
+        tu_assert_contains(r.err, c->want[k]);
     assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-    g_autofree char *after = list_dir(dir);
+    g_autofree char *after = tu_list_dir(dir);
     assert_string_equal(after, before);
     tu_run_clear(&r);
     tu_rmrf(dir);
@@ -502,13 +407,13 @@ static void test_usage(void **state)
 {
     (void)state;
     TuRun r = tu_ladder(NULL, "run", NULL);
-    assert_status(&r, 2);
+    tu_assert_status(&r, 2);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
-    assert_contains(r.err, "scenario file");
+    tu_assert_contains(r.err, "scenario file");
     tu_run_clear(&r);
     TuRun none = tu_ladder(NULL, NULL);
-    assert_status(&none, 2);
-    assert_contains(none.err, "Usage: ladder");
+    tu_assert_status(&none, 2);
+    tu_assert_contains(none.err, "Usage: ladder");
     tu_run_clear(&none);
 }
 
@@ -517,14 +422,14 @@ static void test_unknown_command(void **state)
 {
     (void)state;
     TuRun r = tu_ladder(NULL, "rnu", "x.ini", NULL);
-    assert_status(&r, 2);
+    tu_assert_status(&r, 2);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
-    assert_contains(r.err, "'rnu'");
-    assert_contains(r.err, "did you mean 'run'");
+    tu_assert_contains(r.err, "'rnu'");
+    tu_assert_contains(r.err, "did you mean 'run'");
     tu_run_clear(&r);
     TuRun h = tu_ladder(NULL, "help", "rnu", NULL);
-    assert_status(&h, 2);
-    assert_contains(h.err, "did you mean 'run'");
+    tu_assert_status(&h, 2);
+    tu_assert_contains(h.err, "did you mean 'run'");
     tu_run_clear(&h);
 }
 
@@ -536,20 +441,20 @@ static void test_help_version(void **state)
     const char *const ways[][2] = {{"help", "run"}, {"run", "--help"}};
     for (gsize i = 0; i < G_N_ELEMENTS(ways); i++) {
         TuRun r = tu_ladder(NULL, ways[i][0], ways[i][1], NULL);
-        assert_status(&r, 0);
-        assert_contains(r.out, "Example");
-        assert_contains(r.out, "ladder run ");
-        assert_contains(r.out, "--reps");
-        assert_contains(r.out, "--no-charts");
+        tu_assert_status(&r, 0);
+        tu_assert_contains(r.out, "Example");
+        tu_assert_contains(r.out, "ladder run ");
+        tu_assert_contains(r.out, "--reps");
+        tu_assert_contains(r.out, "--no-charts");
         tu_run_clear(&r);
     }
     TuRun o = tu_ladder(NULL, "--help", NULL);
-    assert_status(&o, 0);
-    assert_contains(o.out, "run");
-    assert_contains(o.out, "Example");
+    tu_assert_status(&o, 0);
+    tu_assert_contains(o.out, "run");
+    tu_assert_contains(o.out, "Example");
     tu_run_clear(&o);
     TuRun v = tu_ladder(NULL, "--version", NULL);
-    assert_status(&v, 0);
+    tu_assert_status(&v, 0);
     assert_true(g_str_has_prefix(v.out, "ladder "));
     assert_true(g_ascii_isdigit(v.out[strlen("ladder ")]));
     tu_run_clear(&v);
@@ -565,25 +470,25 @@ static void test_out_foreign(void **state)
     g_autofree char *out = g_build_filename(dir, "mine", NULL);
     assert_int_equal(g_mkdir(out, 0700), 0);
     g_autofree char *keep = tu_write(out, "thesis.docx", "my work");
-    g_autofree char *sc = data_file("certain.ini");
-    g_autofree char *before = list_dir(dir);
+    g_autofree char *sc = tu_data_file("certain.ini");
+    g_autofree char *before = tu_list_dir(dir);
     TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
-    assert_status(&r, 2);
+    tu_assert_status(&r, 2);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
-    assert_contains(r.err, out);
-    g_autofree char *inside = list_dir(out);
+    tu_assert_contains(r.err, out);
+    g_autofree char *inside = tu_list_dir(out);
     assert_string_equal(inside, "thesis.docx\n");
-    g_autofree char *text = read_text(out, "thesis.docx");
+    g_autofree char *text = tu_read_text(out, "thesis.docx");
     assert_string_equal(text, "my work");
-    g_autofree char *after = list_dir(dir);
+    g_autofree char *after = tu_list_dir(dir);
     assert_string_equal(after, before);
     tu_run_clear(&r);
 
     /* a plain file in the way is not replaced either */
     g_autofree char *file = tu_write(dir, "notes.txt", "notes");
     TuRun f = LADDER_RUN(sc, file, "--no-charts", "-q", NULL);
-    assert_status(&f, 2);
-    g_autofree char *notes = read_text(dir, "notes.txt");
+    tu_assert_status(&f, 2);
+    g_autofree char *notes = tu_read_text(dir, "notes.txt");
     assert_string_equal(notes, "notes");
     tu_run_clear(&f);
     tu_rmrf(dir);
@@ -596,16 +501,16 @@ static void test_out_replace(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun r1 = LADDER_RUN(sc, out, "--seed", "1", "--no-charts", "-q", NULL);
-    assert_status(&r1, 0);
+    tu_assert_status(&r1, 0);
     g_autofree char *stale = tu_write(out, "stale.txt", "old");
     TuRun r2 = LADDER_RUN(sc, out, "--seed", "2", "--no-charts", "-q", NULL);
-    assert_status(&r2, 0);
+    tu_assert_status(&r2, 0);
     assert_false(g_file_test(stale, G_FILE_TEST_EXISTS));
-    g_autoptr(JsonNode) root = read_json(out);
-    assert_true(num(json_node_get_object(root), "seed") == 2);
-    g_autofree char *beside = list_dir(dir);
+    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    assert_true(tu_num(json_node_get_object(root), "seed") == 2);
+    g_autofree char *beside = tu_list_dir(dir);
     assert_string_equal(beside, "out\n");
     tu_run_clear(&r1);
     tu_run_clear(&r2);
@@ -619,9 +524,9 @@ static void test_out_empty_folder(void **state)
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "empty", NULL);
     assert_int_equal(g_mkdir(out, 0700), 0);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
-    assert_status(&r, 0);
+    tu_assert_status(&r, 0);
     g_autofree char *json = g_build_filename(out, "summary.json", NULL);
     assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
     tu_run_clear(&r);
@@ -638,13 +543,13 @@ static void test_out_trailing_slash(void **state)
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "res", NULL);
     g_autofree char *slash = g_strconcat(out, "/", NULL);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     g_autoptr(GString) wrong = g_string_new(NULL);
     for (int run = 0; run < 2 && wrong->len == 0; run++) {
         TuRun r = LADDER_RUN(sc, slash, "--no-charts", "-q", NULL);
         g_autofree char *json = g_build_filename(out, "summary.json", NULL);
-        g_autofree char *beside = list_dir(dir);
-        g_autofree char *inside = list_dir(out);
+        g_autofree char *beside = tu_list_dir(dir);
+        g_autofree char *inside = tu_list_dir(out);
         if (r.status != 0)
             g_string_append_printf(wrong, "run %d: exit status %d: %s", run + 1, r.status, r.err);
         else if (!g_file_test(json, G_FILE_TEST_IS_REGULAR))
@@ -681,7 +586,7 @@ static void test_interrupted(void **state)
     ssize_t n = read(err_fd, msg, sizeof msg - 1);
     close(err_fd);
     g_spawn_close_pid(pid);
-    g_autofree char *left = list_dir(dir);
+    g_autofree char *left = tu_list_dir(dir);
     tu_rmrf(dir);
     assert_true(WIFEXITED(wait));
     assert_int_equal(WEXITSTATUS(wait), 130);
@@ -696,9 +601,9 @@ static void test_out_unwritable(void **state)
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *file = tu_write(dir, "file.txt", "x");
     g_autofree char *out = g_build_filename(file, "out", NULL);
-    g_autofree char *sc = data_file("certain.ini");
+    g_autofree char *sc = tu_data_file("certain.ini");
     TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
-    assert_status(&r, 1);
+    tu_assert_status(&r, 1);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
     tu_run_clear(&r);
     tu_rmrf(dir);

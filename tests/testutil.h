@@ -1,17 +1,20 @@
 /* testutil.h: helpers shared by the cmocka tests: scratch folders, scenario
- * text written to files or loaded into a Model, and running the ladder
- * binary as a user would.
+ * text written to files or loaded into a Model, running the ladder binary
+ * as a user would, and reading the files and JSON it writes.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_TESTUTIL_H
 #define LADDER_TESTUTIL_H
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <cmocka.h>
 
@@ -106,6 +109,108 @@ static inline Model *tu_load_bench6(const char *extra)
     assert_true(g_file_get_contents(path, &text, NULL, NULL));
     g_autofree char *all = g_strconcat(text, extra ? extra : "", NULL);
     return tu_load(all);
+}
+
+
+/* ---- files and folders a run leaves ----------------------------------- */
+
+/* A scenario file of tests/data, as an absolute path (caller frees). */
+static inline char *tu_data_file(const char *name)
+{
+    g_autofree char *rel = g_build_filename(tu_srcdir(), "tests", "data", name, NULL);
+    return g_canonicalize_filename(rel, NULL);
+}
+
+static inline void tu_assert_contains(const char *haystack, const char *needle)
+{
+    if (haystack == NULL || strstr(haystack, needle) == NULL)
+        fail_msg("'%s' does not contain '%s'", haystack ? haystack : "(null)", needle);
+}
+
+static inline void tu_assert_status(const TuRun *r, int want)
+{
+    if (r->status != want)
+        fail_msg("exit status %d, want %d; stderr: %s", r->status, want, r->err);
+}
+
+static inline int tu_compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names in `dir`, sorted, joined by '\n' (caller frees). */
+static inline char *tu_list_dir(const char *dir)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    if (d == NULL)
+        return g_strdup("(missing)");
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    for (const char *n; (n = g_dir_read_name(d));)
+        g_ptr_array_add(names, g_strdup(n));
+    g_dir_close(d);
+    g_ptr_array_sort(names, tu_compare_names);
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < names->len; i++)
+        g_string_append_printf(s, "%s\n", (const char *)names->pdata[i]);
+    return g_string_free(s, FALSE);
+}
+
+/* The names in `dir` ending with `suffix`. */
+static inline int tu_count_suffix(const char *dir, const char *suffix)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    assert_non_null(d);
+    int n = 0;
+    for (const char *name; (name = g_dir_read_name(d));)
+        n += g_str_has_suffix(name, suffix);
+    g_dir_close(d);
+    return n;
+}
+
+/* The text of dir/name (caller frees); fails the test when unreadable. */
+static inline char *tu_read_text(const char *dir, const char *name)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        fail_msg("cannot read %s", path);
+    return text;
+}
+
+/* ---- JSON ----------------------------------------------------------- */
+
+/* The document dir/name (caller frees, json_node_unref). */
+static inline JsonNode *tu_read_json(const char *dir, const char *name)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autoptr(JsonParser) p = json_parser_new();
+    GError *error = NULL;
+    if (!json_parser_load_from_file(p, path, &error))
+        fail_msg("%s does not parse: %s", name, error->message);
+    return json_node_copy(json_parser_get_root(p));
+}
+
+/* A JSON number (integer or not) as a double. */
+static inline double tu_num(JsonObject *o, const char *member)
+{
+    JsonNode *n = json_object_get_member(o, member);
+    if (n == NULL || JSON_NODE_TYPE(n) != JSON_NODE_VALUE)
+        fail_msg("member %s is missing or not a value", member);
+    GType t = json_node_get_value_type(n);
+    if (t == G_TYPE_INT64)
+        return (double)json_node_get_int(n);
+    if (t == G_TYPE_DOUBLE)
+        return json_node_get_double(n);
+    fail_msg("member %s is not a number", member);
+    return NAN;
+}
+
+static inline double tu_num_at(JsonArray *a, guint i)
+{
+    JsonNode *n = json_array_get_element(a, i);
+    if (json_node_get_value_type(n) == G_TYPE_INT64)
+        return (double)json_node_get_int(n);
+    return json_node_get_double(n);
 }
 
 /* Table rows become tests of their own, named by their ids: `table` is an
