@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench.sh: performance figures for `make bench`: run time against the NumPy reference, peak
-# memory, a full run with charts, and a comparison.  Prints a table; slowness never fails it (only a crash does).
+# memory, a full run with charts, and a comparison.  Prints a table; slowness never fails it
+# (only a crash does).
 # SPDX-License-Identifier: MIT
 #
 # Run from the repository root after the build.  Environment:
