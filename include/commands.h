@@ -26,6 +26,10 @@ GOptionContext *cmd_sensitivity_context(void);
  * wanted probability.  Returns the exit code. */
 int cmd_solve_main(int argc, char **argv);
 GOptionContext *cmd_solve_context(void);
+/* `ladder compare BASE OTHER...`: scenarios side by side under common
+ * random numbers, differences against BASE and costs. */
+int cmd_compare_main(int argc, char **argv);
+GOptionContext *cmd_compare_context(void);
 
 /* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
  * (freed); adds "Try 'ladder help CMD'" after a usage error. */

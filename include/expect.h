@@ -16,4 +16,18 @@
 gboolean expect_run(const Model *m, const double *base, double *stock,
                     double *entries, GError **error);
 
+/* expect_run, and also the expected firms through each parameter in each
+ * year: `flows` is [n_years * n_params], row 0 (base_year) all 0, and
+ * flows[y * n_params + i] is, for parameter i in year y,
+ *   an edge a -> b:     firms that moved along it;
+ *   exit.a:             firms that exited a;
+ *   renewal.a:          firms of a that were due and renewed;
+ *   inflow.a:           arrivals;
+ *   recruitment.a:      recruited firms (the yearly count rounded, as the
+ *                       engine does).
+ * So a stage's entries in a year are the flows of its incoming edges, its
+ * inflow and its recruitment.  Stock and entries are exactly expect_run's. */
+gboolean expect_run_flows(const Model *m, const double *base, double *stock, double *entries,
+                          double *flows, GError **error);
+
 #endif

@@ -96,6 +96,40 @@ typedef enum {
     I18N_SOLVE_ANSWER_MARK_FMT, /* value, probability */
     I18N_SOLVE_BEST_MARK_FMT,   /* value, probability */
     I18N_SOLVE_TRIED,           /* legend of the points */
+    /* ladder compare */
+    I18N_COMPARE_FMT,       /* number of scenarios (int), the base's name */
+    I18N_SCENARIO,          /* column: a scenario's id */
+    I18N_NAME,
+    I18N_FILE,
+    I18N_BASE,              /* marks the base scenario */
+    I18N_BASE_KEY_FMT,      /* chart key: the base's label */
+    I18N_AGAINST_BASE_FMT,  /* scenario label, base label */
+    I18N_PROBABILITY_CHANGE,/* column: base -> this scenario */
+    I18N_DIFFERENCE_PP,     /* column: difference in percentage points */
+    I18N_CI95,
+    I18N_MEDIAN_DIFFERENCE,
+    I18N_NOT_IN_BASE,       /* a target the base does not have */
+    I18N_COSTS_TITLE,
+    I18N_POLICY,
+    I18N_YEARS_ACTING,
+    I18N_COST_PER_YEAR,
+    I18N_FIRMS_ADDED,       /* exact expected firms a policy adds */
+    I18N_COST_PER_FIRM,
+    I18N_COST,
+    I18N_TOTAL,
+    I18N_NO_POLICIES,
+    I18N_COST_NOTE,         /* how costs are counted */
+    I18N_PER_EXTRA_TITLE,   /* the cost-effectiveness table */
+    I18N_EXTRA_COST,
+    I18N_EXTRA_FIRMS,
+    I18N_COST_PER_EXTRA,
+    I18N_NO_EXTRA_FIRMS,    /* no cost per extra firm: none extra */
+    I18N_COMPARE_STAGE_FMT, /* chart title: stage name */
+    I18N_COMPARE_TARGETS_TITLE,
+    I18N_COMPARE_COST_FMT,  /* chart title: the base's label */
+    I18N_COST_PER_EXTRA_AXIS,
+    I18N_LOG_SCALE,         /* after an axis label */
+    I18N_EXTRA_COST_KEY_FMT,/* chart key: scenario label, extra cost (string) */
     I18N_N_MESSAGES
 } I18nMessage;
 

@@ -61,6 +61,8 @@ typedef struct {
     int n_changes;
     PolicyChange *changes;
     SourceRef where;    /* the group header */
+    double cost_per_year; /* 万元 (10,000 yuan) for each year it acts, >= 0; 0 when not given */
+    double cost_per_firm; /* 万元 for each firm it adds (cost.h says which), >= 0 */
 } Policy;
 
 typedef enum { COUNT_STAGE, COUNT_AT_OR_ABOVE, COUNT_NEW } CountKind;
@@ -133,6 +135,10 @@ void model_set_baseline(Model *m, int stage, gint64 n);
  * act on top of it.  Years before `from_year` are untouched.  A parameter
  * has one lever at most: a second call replaces the first. */
 void model_set_lever(Model *m, int param, int from_year, double value);
+
+/* Removes policy `policy` (an index into m->policies) from `m`; the
+ * policies after it move down one place, keeping their order. */
+void model_drop_policy(Model *m, int policy);
 
 /* TRUE when `m` can be compared replication by replication with `ref`:
  * the same stage ids in the same order, the same base_year and horizon.

@@ -1,4 +1,5 @@
-/* text.h: small text helpers: nearest-name suggestions and terminal column widths.
+/* text.h: small text helpers: nearest-name suggestions, terminal column
+ * widths, and tables of text aligned in a terminal.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_TEXT_H
 #define LADDER_TEXT_H
@@ -25,5 +26,28 @@ void text_append_padded(GString *out, const char *s, guint width, gboolean right
 
 /* TRUE when `s` holds a Han, Hiragana, Katakana or Hangul character. */
 gboolean text_has_cjk(const char *s);
+
+#define TEXT_TABLE_INDENT "  "  /* before every row */
+#define TEXT_TABLE_GAP "  "     /* between columns */
+#define TEXT_TABLE_MAX_COLS 10
+
+/* A table of strings: `right[c]` aligns column c to the right.  Rows are
+ * NULL-terminated string vectors of n_cols cells, owned by the table. */
+typedef struct {
+    int n_cols;
+    gboolean right[TEXT_TABLE_MAX_COLS];
+    GPtrArray *rows;
+} TextTable;
+
+/* Starts an empty table of n_cols (<= TEXT_TABLE_MAX_COLS) columns. */
+void text_table_init(TextTable *t, int n_cols, const gboolean *right);
+
+/* Adds a row of n_cols cells; copies them. */
+void text_table_add(TextTable *t, const char *const *cells);
+
+/* Appends the rows to `out`, each column as wide as its widest cell (CJK
+ * characters count 2), and frees the rows.  A last left-aligned column is
+ * not padded (no trailing blanks). */
+void text_table_flush(TextTable *t, GString *out);
 
 #endif

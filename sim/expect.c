@@ -12,10 +12,19 @@ static int stage_cohorts(const Stage *s)
     return s->renewal_years > 0 ? s->renewal_years : 1;
 }
 
+/* Adds `n` to flow[param] when flows are wanted (flow may be NULL). */
+static void add_flow(double *flow, int param, double n)
+{
+    if (flow != NULL && param >= 0)
+        flow[param] += n;
+}
+
 /* One year: expected firms by stage and clock from `cur` into `next`
- * (zeroed by the caller), expected entries into `entered`. */
+ * (zeroed by the caller), expected entries into `entered`, and, when
+ * `flow` is not NULL, the firms through each parameter into flow[n_params]
+ * (zeroed by the caller). */
 static void expect_year(const Model *m, const double *p, const int *offset, const double *cur,
-                        double *next, double *entered)
+                        double *next, double *entered, double *flow)
 {
     for (int s = 0; s < m->n_stages; s++) {
         const Stage *st = &m->stages[s];
@@ -30,7 +39,10 @@ static void expect_year(const Model *m, const double *p, const int *offset, cons
                 int to = m->params[st->out_param[j]].to;
                 next[offset[to]] += n * p[st->out_param[j]];
                 entered[to] += n * p[st->out_param[j]];
+                add_flow(flow, st->out_param[j], n * p[st->out_param[j]]);
             }
+            if (st->exit_param >= 0)
+                add_flow(flow, st->exit_param, n * p[st->exit_param]);
             if (st->renewal_years == 0) {
                 next[offset[s]] += stay;
             } else if (t + 1 < v) {
@@ -38,19 +50,28 @@ static void expect_year(const Model *m, const double *p, const int *offset, cons
             } else {
                 next[offset[s]] += stay * p[st->renewal_param];
                 next[offset[st->lapse_to]] += stay * (1 - p[st->renewal_param]);
+                add_flow(flow, st->renewal_param, stay * p[st->renewal_param]);
             }
         }
     }
     for (int s = 0; s < m->n_stages; s++) {
         const Stage *st = &m->stages[s];
-        double n = (st->inflow_param >= 0 ? p[st->inflow_param] : 0) +
-                   (st->recruitment_param >= 0 ? rint(p[st->recruitment_param]) : 0);
-        next[offset[s]] += n;
-        entered[s] += n;
+        double arrived = st->inflow_param >= 0 ? p[st->inflow_param] : 0;
+        double recruited = st->recruitment_param >= 0 ? rint(p[st->recruitment_param]) : 0;
+        next[offset[s]] += arrived + recruited;
+        entered[s] += arrived + recruited;
+        add_flow(flow, st->inflow_param, arrived);
+        add_flow(flow, st->recruitment_param, recruited);
     }
 }
 
 gboolean expect_run(const Model *m, const double *base, double *stock, double *entries, GError **error)
+{
+    return expect_run_flows(m, base, stock, entries, NULL, error);
+}
+
+gboolean expect_run_flows(const Model *m, const double *base, double *stock, double *entries,
+                          double *flows, GError **error)
 {
     int S = m->n_stages, n_years = model_n_years(m);
     g_autofree int *offset = g_new0(int, S + 1);
@@ -68,12 +89,14 @@ gboolean expect_run(const Model *m, const double *base, double *stock, double *e
         stock[s] = (double)st->baseline;
         entries[s] = 0;
     }
+    if (flows != NULL)
+        memset(flows, 0, sizeof *flows * m->n_params * n_years);
     for (int yi = 1; yi < n_years; yi++) {
         if (!model_year_params(m, base, m->base_year + yi, p, error))
             return FALSE;
         memset(next, 0, sizeof *next * offset[S]);
         memset(entries + yi * S, 0, sizeof *entries * S);
-        expect_year(m, p, offset, cur, next, entries + yi * S);
+        expect_year(m, p, offset, cur, next, entries + yi * S, flows ? flows + yi * m->n_params : NULL);
         for (int s = 0; s < S; s++) {
             double total = 0;
             for (int c = offset[s]; c < offset[s + 1]; c++)

@@ -17,7 +17,10 @@ static const Command commands[] = {
     {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},
     {"sensitivity", "FILE", "which assumption moves the targets most (tornado charts)", cmd_sensitivity_main,
      cmd_sensitivity_context},
-    {"solve", "FILE", "find the least change of a lever that makes a target as likely as wanted", cmd_solve_main, cmd_solve_context},
+    {"compare", "BASE OTHER...", "compare scenarios under common random numbers, with costs", cmd_compare_main,
+     cmd_compare_context},
+    {"solve", "FILE", "find the least change of a lever that makes a target as likely as wanted", cmd_solve_main,
+     cmd_solve_context},
 };
 
 int cmd_fail(const char *command, GError *error)
@@ -44,9 +47,9 @@ static void print_overview(FILE *f)
                "Simulates how firms climb a growth ladder (初创 → 科小 → 高企 → 瞪羚 → 独角兽 → 上市)\n"
                "and how likely a plan's targets are met.\n\nCommands:\n");
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(f, "  %-11s %-6s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
-    fprintf(f, "  help [COMMAND]     show this, or a command's options\n"
-               "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
+        fprintf(f, "  %-11s %-14s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
+    fprintf(f, "  %-11s %-14s %s\n", "help", "[COMMAND]", "show this, or a command's options");
+    fprintf(f, "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
                "\nOptions: --help, --version\n");
 }
 

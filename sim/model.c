@@ -11,6 +11,15 @@
 /* Slack for sums of probabilities written in decimal (0.1 + 0.2 + 0.7). */
 #define PROBABILITY_SUM_SLACK 1e-12
 
+static void policy_clear(Policy *p)
+{
+    for (int j = 0; j < p->n_changes; j++)
+        g_free(p->changes[j].where.file);
+    g_free(p->changes);
+    g_free(p->name);
+    g_free(p->where.file);
+}
+
 void model_free(Model *m)
 {
     if (m == NULL)
@@ -24,13 +33,8 @@ void model_free(Model *m)
         g_free(m->params[i].where.file);
         g_free(m->params[i].written);
     }
-    for (int i = 0; i < m->n_policies; i++) {
-        for (int j = 0; j < m->policies[i].n_changes; j++)
-            g_free(m->policies[i].changes[j].where.file);
-        g_free(m->policies[i].changes);
-        g_free(m->policies[i].name);
-        g_free(m->policies[i].where.file);
-    }
+    for (int i = 0; i < m->n_policies; i++)
+        policy_clear(&m->policies[i]);
     for (int i = 0; i < m->n_targets; i++) {
         g_free(m->targets[i].name);
         g_free(m->targets[i].where.file);
@@ -135,6 +139,15 @@ void model_set_lever(Model *m, int param, int from_year, double value)
     note_written(p, what);
     m->n_levers += !p->lever.on;
     p->lever = (Lever){.on = TRUE, .from = from_year, .value = value};
+}
+
+void model_drop_policy(Model *m, int policy)
+{
+    g_return_if_fail(policy >= 0 && policy < m->n_policies);
+    policy_clear(&m->policies[policy]);
+    memmove(&m->policies[policy], &m->policies[policy + 1],
+            sizeof *m->policies * (gsize)(m->n_policies - policy - 1));
+    m->n_policies--;
 }
 
 /* The first place where the stage lists of `m` and `ref` part, as

@@ -1,5 +1,6 @@
 /* out_json.c: summary.json, the machine-readable result: the scenario, the
- * run settings, every stage's yearly distribution and every target.
+ * run settings, every stage's yearly distribution and every target; and
+ * the rounding and spelling of numbers every JSON file shares (out_json.h).
  * SPDX-License-Identifier: MIT */
 #include "out.h"
 
@@ -9,14 +10,11 @@
 #include <string.h>
 
 #include "errors.h"
+#include "out_json.h"
 
-#define JSON_PROB_DECIMALS OUT_JSON_PROB_DECIMALS  /* probabilities and their standard errors */
-#define JSON_COUNT_DECIMALS 4  /* Monte Carlo means and sds of firm counts */
-#define JSON_EXACT_DECIMALS 9  /* exact expectations: users compare them with their own */
 #define JSON_INDENT 2
 
-/* `x` rounded to `decimals` places; NaN and infinities become JSON null. */
-static void add_rounded(JsonBuilder *b, double x, int decimals)
+void out_json_add_number(JsonBuilder *b, double x, int decimals)
 {
     if (!isfinite(x)) {
         json_builder_add_null_value(b);
@@ -33,7 +31,7 @@ static void add_double_array(JsonBuilder *b, const char *name, const double *x,
     json_builder_set_member_name(b, name);
     json_builder_begin_array(b);
     for (int i = 0; i < n; i++)
-        add_rounded(b, x[i], decimals);
+        out_json_add_number(b, x[i], decimals);
     json_builder_end_array(b);
 }
 
@@ -46,7 +44,7 @@ static void add_int_array(JsonBuilder *b, const char *name, const gint64 *x, int
     json_builder_end_array(b);
 }
 
-static void add_string_member(JsonBuilder *b, const char *name, const char *value)
+void out_json_member_string(JsonBuilder *b, const char *name, const char *value)
 {
     json_builder_set_member_name(b, name);
     if (value)
@@ -55,36 +53,41 @@ static void add_string_member(JsonBuilder *b, const char *name, const char *valu
         json_builder_add_null_value(b);
 }
 
-static void add_int_member(JsonBuilder *b, const char *name, gint64 value)
+void out_json_member_int(JsonBuilder *b, const char *name, gint64 value)
 {
     json_builder_set_member_name(b, name);
     json_builder_add_int_value(b, value);
 }
 
-static void add_double_member(JsonBuilder *b, const char *name, double value, int decimals)
+void out_json_member_double(JsonBuilder *b, const char *name, double value, int decimals)
 {
     json_builder_set_member_name(b, name);
-    add_rounded(b, value, decimals);
+    out_json_add_number(b, value, decimals);
 }
 
 /* JSON integers are read as signed 64-bit by json-glib (and exactly only up
- * to 2^53 by JavaScript); a seed beyond G_MAXINT64 is written as a decimal
- * string rather than wrapped to a negative number. */
-static void add_uint64_member(JsonBuilder *b, const char *name, guint64 value)
+ * to 2^53 by JavaScript), hence the string beyond G_MAXINT64. */
+void out_json_member_uint64(JsonBuilder *b, const char *name, guint64 value)
 {
     json_builder_set_member_name(b, name);
-    out_json_add_uint64(b, value);
+    if (value <= (guint64)G_MAXINT64) {
+        json_builder_add_int_value(b, (gint64)value);
+    } else {
+        char buf[32];
+        g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
+        json_builder_add_string_value(b, buf);
+    }
 }
 
 static void add_scenario(JsonBuilder *b, const Model *m)
 {
     json_builder_set_member_name(b, "scenario");
     json_builder_begin_object(b);
-    add_string_member(b, "name", m->name);
-    add_string_member(b, "region", m->region);
-    add_int_member(b, "base_year", m->base_year);
-    add_int_member(b, "horizon", m->horizon);
-    add_string_member(b, "language", m->language);
+    out_json_member_string(b, "name", m->name);
+    out_json_member_string(b, "region", m->region);
+    out_json_member_int(b, "base_year", m->base_year);
+    out_json_member_int(b, "horizon", m->horizon);
+    out_json_member_string(b, "language", m->language);
     json_builder_end_object(b);
 }
 
@@ -103,13 +106,13 @@ static void add_stage(JsonBuilder *b, const Summary *s, int i)
     int n = s->n_years;
 
     json_builder_begin_object(b);
-    add_string_member(b, "id", s->model->stages[i].id);
-    add_string_member(b, "name", model_stage_name(s->model, i));
+    out_json_member_string(b, "id", s->model->stages[i].id);
+    out_json_member_string(b, "name", model_stage_name(s->model, i));
     json_builder_set_member_name(b, "stock");
     json_builder_begin_object(b);
-    add_double_array(b, "expected", st->expected, n, JSON_EXACT_DECIMALS);
-    add_double_array(b, "mean", st->mean, n, JSON_COUNT_DECIMALS);
-    add_double_array(b, "sd", st->sd, n, JSON_COUNT_DECIMALS);
+    add_double_array(b, "expected", st->expected, n, OUT_JSON_EXACT_DECIMALS);
+    add_double_array(b, "mean", st->mean, n, OUT_JSON_COUNT_DECIMALS);
+    add_double_array(b, "sd", st->sd, n, OUT_JSON_COUNT_DECIMALS);
     for (int k = 0; k < SUMMARY_N_PCT; k++) {
         char key[8];
         g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
@@ -118,8 +121,8 @@ static void add_stage(JsonBuilder *b, const Summary *s, int i)
     json_builder_end_object(b);
     json_builder_set_member_name(b, "new");
     json_builder_begin_object(b);
-    add_double_array(b, "mean", st->new_mean, n, JSON_COUNT_DECIMALS);
-    add_double_array(b, "expected", st->new_expected, n, JSON_EXACT_DECIMALS);
+    add_double_array(b, "mean", st->new_mean, n, OUT_JSON_COUNT_DECIMALS);
+    add_double_array(b, "expected", st->new_expected, n, OUT_JSON_EXACT_DECIMALS);
     json_builder_end_object(b);
     json_builder_end_object(b);
 }
@@ -137,19 +140,19 @@ static void add_target(JsonBuilder *b, const Summary *s, int i)
     const TargetSummary *ts = &s->targets[i];
 
     json_builder_begin_object(b);
-    add_string_member(b, "name", t->name);
-    add_string_member(b, "stage", s->model->stages[t->stage].id);
-    add_int_member(b, "year", t->year);
-    add_int_member(b, "at_least", t->at_least);
-    add_string_member(b, "count", count_names[t->count]);
-    add_double_member(b, "probability", ts->probability, JSON_PROB_DECIMALS);
-    add_double_member(b, "se", ts->se, JSON_PROB_DECIMALS);
-    add_double_member(b, "mean", ts->mean, JSON_COUNT_DECIMALS);
-    add_double_member(b, "expected", ts->expected, JSON_EXACT_DECIMALS);
+    out_json_member_string(b, "name", t->name);
+    out_json_member_string(b, "stage", s->model->stages[t->stage].id);
+    out_json_member_int(b, "year", t->year);
+    out_json_member_int(b, "at_least", t->at_least);
+    out_json_member_string(b, "count", count_names[t->count]);
+    out_json_member_double(b, "probability", ts->probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "se", ts->se, OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "mean", ts->mean, OUT_JSON_COUNT_DECIMALS);
+    out_json_member_double(b, "expected", ts->expected, OUT_JSON_EXACT_DECIMALS);
     for (int k = 0; k < SUMMARY_N_PCT; k++) {
         char key[8];
         g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
-        add_int_member(b, key, ts->pct[k]);
+        out_json_member_int(b, key, ts->pct[k]);
     }
     json_builder_end_object(b);
 }
@@ -163,8 +166,8 @@ static JsonNode *build_document(const Summary *s)
 
     json_builder_begin_object(b);
     add_scenario(b, m);
-    add_uint64_member(b, "replications", s->run->config.reps);
-    add_uint64_member(b, "seed", s->run->config.seed);
+    out_json_member_uint64(b, "replications", s->run->config.reps);
+    out_json_member_uint64(b, "seed", s->run->config.seed);
     json_builder_set_member_name(b, "uncertainty");
     json_builder_add_boolean_value(b, s->run->config.uncertain);
     add_years(b, s);
@@ -178,9 +181,9 @@ static JsonNode *build_document(const Summary *s)
     for (int i = 0; i < m->n_targets; i++)
         add_target(b, s, i);
     json_builder_end_array(b);
-    add_double_member(b, "all_targets_probability", any ? s->all_probability : NAN,
-                      JSON_PROB_DECIMALS);
-    add_double_member(b, "all_targets_se", any ? s->all_se : NAN, JSON_PROB_DECIMALS);
+    out_json_member_double(b, "all_targets_probability", any ? s->all_probability : NAN,
+                      OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "all_targets_se", any ? s->all_se : NAN, OUT_JSON_PROB_DECIMALS);
     json_builder_end_object(b);
     return json_builder_get_root(b);
 }
@@ -260,32 +263,11 @@ static gboolean write_file(const char *path, const char *data, gssize len, GErro
     return FALSE;
 }
 
-void out_json_add_rounded(JsonBuilder *b, double x, int decimals)
-{
-    add_rounded(b, x, decimals);
-}
-
-void out_json_add_uint64_member(JsonBuilder *b, const char *name, guint64 value)
-{
-    add_uint64_member(b, name, value);
-}
-
 gboolean out_json_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(s);
     return out_json_save(root, path, error);
-}
-
-void out_json_add_uint64(JsonBuilder *b, guint64 value)
-{
-    if (value <= (guint64)G_MAXINT64) {
-        json_builder_add_int_value(b, (gint64)value);
-    } else {
-        char buf[32];
-        g_snprintf(buf, sizeof buf, "%" G_GUINT64_FORMAT, value);
-        json_builder_add_string_value(b, buf);
-    }
 }
 
 gboolean out_json_save(JsonNode *root, const char *path, GError **error)

@@ -9,6 +9,8 @@
 
 #include "i18n.h"
 #include "out.h"
+#include "out_json.h"
+#include "plot.h"
 #include "text.h"
 
 #define JSON_PROB_DECIMALS 6                       /* probabilities and swings, as summary.json */
@@ -37,7 +39,7 @@ static void member_string(JsonBuilder *b, const char *name, const char *value)
 static void member_number(JsonBuilder *b, const char *name, double x, int decimals)
 {
     json_builder_set_member_name(b, name);
-    out_json_add_rounded(b, x, decimals);
+    out_json_add_number(b, x, decimals);
 }
 
 /* One row: the parameter, its values, and the probabilities at each. */
@@ -94,8 +96,8 @@ gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **e
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
     member_number(b, "spread", s->plan->spread, JSON_VALUE_DECIMALS);
-    out_json_add_uint64_member(b, "replications", s->config.reps);
-    out_json_add_uint64_member(b, "seed", s->config.seed);
+    out_json_member_uint64(b, "replications", s->config.reps);
+    out_json_member_uint64(b, "seed", s->config.seed);
     json_builder_set_member_name(b, "targets");
     json_builder_begin_array(b);
     for (int k = 0; k < s->n_targets; k++)
@@ -183,7 +185,7 @@ static double tick_step(double span)
 
 /* @XMIN@, @XMAX@ and @XTICS@: every bar and the base, with room beside
  * them for the value labels (past 0 or 100 if need be, where no tick is). */
-static void tornado_range(const SensitivityTarget *t, int n, OutPlotVars *v)
+static void tornado_range(const SensitivityTarget *t, int n, PlotVars *v)
 {
     double lo = t->base_probability, hi = lo;
     for (int i = 0; i < n; i++) {
@@ -198,13 +200,13 @@ static void tornado_range(const SensitivityTarget *t, int n, OutPlotVars *v)
     g_autofree char *a = g_strdup_printf("%.0f", x_lo);
     g_autofree char *b = g_strdup_printf("%.0f", x_hi);
     g_autofree char *tics = g_strdup_printf("%.0f, %.0f, %.0f", first, step, last);
-    out_plot_vars_raw(v, "XMIN", a);
-    out_plot_vars_raw(v, "XMAX", b);
-    out_plot_vars_raw(v, "XTICS", tics);
+    plot_set_raw(v, "XMIN", a);
+    plot_set_raw(v, "XMAX", b);
+    plot_set_raw(v, "XTICS", tics);
 }
 
 /* Title, legend and layout of one target's tornado of `n` rows. */
-static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n, OutPlotVars *v)
+static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n, PlotVars *v)
 {
     const char *lang = s->plan->model->language;
     g_autofree char *title = g_strdup_printf(i18n_text(lang, I18N_SENS_TITLE_FMT), display_name(s, t));
@@ -219,16 +221,16 @@ static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n
     g_autofree char *height = g_strdup_printf("%d", MAX(PLOT_MIN_PX, PLOT_FRAME_PX + PLOT_ROW_PX * n));
     g_autofree char *margin = g_strdup_printf("%u", label_margin(t, n));
 
-    out_plot_vars_text(v, "TITLE", title);
-    out_plot_vars_text(v, "SUBTITLE", subtitle);
-    out_plot_vars_text(v, "XLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
-    out_plot_vars_text(v, "LOW_KEY", i18n_text(lang, I18N_SENS_AT_LOW_KEY));
-    out_plot_vars_text(v, "HIGH_KEY", i18n_text(lang, I18N_SENS_AT_HIGH_KEY));
-    out_plot_vars_text(v, "BASE_KEY", base_key);
-    out_plot_vars_raw(v, "BASE", base);
-    out_plot_vars_raw(v, "N", rows);
-    out_plot_vars_raw(v, "HEIGHT", height);
-    out_plot_vars_raw(v, "LMARGIN", margin);
+    plot_set_text(v, "TITLE", title);
+    plot_set_text(v, "SUBTITLE", subtitle);
+    plot_set_text(v, "XLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
+    plot_set_text(v, "LOW_KEY", i18n_text(lang, I18N_SENS_AT_LOW_KEY));
+    plot_set_text(v, "HIGH_KEY", i18n_text(lang, I18N_SENS_AT_HIGH_KEY));
+    plot_set_text(v, "BASE_KEY", base_key);
+    plot_set_raw(v, "BASE", base);
+    plot_set_raw(v, "N", rows);
+    plot_set_raw(v, "HEIGHT", height);
+    plot_set_raw(v, "LMARGIN", margin);
     tornado_range(t, n, v);
 }
 
@@ -243,13 +245,13 @@ static gboolean write_tornado(const Sensitivity *s, const SensitivityTarget *t, 
     g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
     g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *data = tornado_data(t, n);
-    g_autoptr(GHashTable) v = out_plot_vars_new();
+    g_autoptr(GHashTable) v = plot_vars_new();
 
-    out_plot_vars_raw(v, "NAME", name);
-    out_plot_vars_raw(v, "DATA", data_name);
+    plot_set_raw(v, "NAME", name);
+    plot_set_raw(v, "DATA", data_name);
     tornado_vars(s, t, n, v);
-    return out_plot_write_file(dir, data_name, data, error) &&
-           out_plot_write_script(dir, script, "tornado.gp", v, error);
+    return plot_write_file(dir, data_name, data, error) &&
+           plot_write_script(dir, script, "tornado.gp", v, error);
 }
 
 gboolean out_sensitivity_plot(const Sensitivity *s, const char *dir, GError **error)
@@ -286,7 +288,7 @@ static void append_heading(const Sensitivity *s, GString *out)
 }
 
 /* One row: key, label, "low → high" (with * when capped), both probabilities, swing. */
-static void add_table_row(OutTable *table, const SensitivityRow *r)
+static void add_table_row(TextTable *table, const SensitivityRow *r)
 {
     const SensitivityParam *p = r->param;
     g_autofree char *low = format_value(p->low);
@@ -296,7 +298,7 @@ static void add_table_row(OutTable *table, const SensitivityRow *r)
     g_autofree char *at_high = percent(r->probability_high);
     g_autofree char *swing = g_strdup_printf("%.1f", 100 * r->swing);
     const char *cells[] = {p->key, p->label, range, at_low, at_high, swing};
-    out_table_add(table, cells);
+    text_table_add(table, cells);
 }
 
 /* The line naming the target and its base probability. */
@@ -326,13 +328,15 @@ static gboolean append_target(const Sensitivity *s, const SensitivityTarget *t, 
     gboolean capped = FALSE;
 
     append_target_line(s, t, out);
-    OutTable *table = out_table_new(G_N_ELEMENTS(right), right);
-    out_table_add(table, head);
+    TextTable table_rows;
+    TextTable *table = &table_rows;
+    text_table_init(table, G_N_ELEMENTS(right), right);
+    text_table_add(table, head);
     for (int i = 0; i < shown; i++) {
         add_table_row(table, &t->rows[i]);
         capped = capped || t->rows[i].param->capped;
     }
-    out_table_finish(table, out);
+    text_table_flush(table, out);
     if (t->n_rows > shown) {
         g_string_append(out, "  ");
         g_string_append_printf(out, i18n_text(lang, I18N_SENS_MORE_FMT), t->n_rows - shown);

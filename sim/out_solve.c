@@ -9,6 +9,9 @@
 
 #include "i18n.h"
 #include "out.h"
+#include "out_json.h"
+#include "plot.h"
+#include "text.h"
 
 #define SOLVE_VALUE_DECIMALS 9  /* lever values and changes: the grid's 3 and the current value's own */
 #define SOLVE_VALUE_DIGITS "%.10g" /* a value as text: 0.137, 137, 0.0725 */
@@ -154,7 +157,7 @@ void out_solve_format(const SolveResult *r, GString *out)
 static void set_double(JsonBuilder *b, const char *name, double x, int decimals)
 {
     json_builder_set_member_name(b, name);
-    out_json_add_rounded(b, x, decimals);
+    out_json_add_number(b, x, decimals);
 }
 
 static void set_int(JsonBuilder *b, const char *name, gint64 x)
@@ -215,10 +218,8 @@ gboolean out_solve_json(const SolveResult *r, const char *path, GError **error)
     json_builder_begin_object(b);
     add_question(b, r);
     add_answer(b, r);
-    json_builder_set_member_name(b, "replications");
-    out_json_add_uint64(b, r->config.reps);
-    json_builder_set_member_name(b, "seed");
-    out_json_add_uint64(b, r->config.seed);
+    out_json_member_uint64(b, "replications", r->config.reps);
+    out_json_member_uint64(b, "seed", r->config.seed);
     json_builder_set_member_name(b, "uncertainty");
     json_builder_add_boolean_value(b, r->config.uncertain);
     add_evaluations(b, r);
@@ -251,7 +252,7 @@ static void add_raw(GPtrArray *pairs, const char *key, char *value)
 /* Adds @KEY@ = `text`, shown in the chart (the template quotes it). */
 static void add_text(GPtrArray *pairs, const char *key, const char *text)
 {
-    add_raw(pairs, key, out_plot_escape(text));
+    add_raw(pairs, key, plot_escape(text));
 }
 
 /* Title, axes, the wanted probability's line and the current value's. */
@@ -289,6 +290,22 @@ static void chart_mark(const SolveResult *r, GPtrArray *pairs)
     add_text(pairs, "MARK_TITLE", title);
 }
 
+/* Writes the chart `name`: `data` to dir/name.dat and the template plots/`tmpl`
+ * to dir/name.gp with @NAME@, @DATA@ and the NULL-ended KEY, VALUE pairs
+ * `pairs` (values as written; quote text with plot_escape). */
+static gboolean write_chart(const char *dir, const char *name, const char *data, const char *tmpl,
+                            const char *const *pairs, GError **error)
+{
+    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
+    g_autofree char *script = g_strconcat(name, ".gp", NULL);
+    g_autoptr(GHashTable) v = plot_vars_new();
+    plot_set_raw(v, "NAME", name);
+    plot_set_raw(v, "DATA", data_name);
+    for (int i = 0; pairs[i] && pairs[i + 1]; i += 2)
+        plot_set_raw(v, pairs[i], pairs[i + 1]);
+    return plot_write_file(dir, data_name, data, error) && plot_write_script(dir, script, tmpl, v, error);
+}
+
 gboolean out_solve_chart(const SolveResult *r, const char *dir, GError **error)
 {
     g_return_val_if_fail(r != NULL && dir != NULL, FALSE);
@@ -297,5 +314,5 @@ gboolean out_solve_chart(const SolveResult *r, const char *dir, GError **error)
     chart_mark(r, pairs);
     g_ptr_array_add(pairs, NULL);
     g_autofree char *data = chart_data(r);
-    return out_plot_chart(dir, "solve", data, "solve.gp", (const char *const *)pairs->pdata, error);
+    return write_chart(dir, "solve", data, "solve.gp", (const char *const *)pairs->pdata, error);
 }

@@ -6,9 +6,6 @@
 #include "i18n.h"
 #include "text.h"
 
-#define TABLE_INDENT "  "
-#define TABLE_GAP "  "
-#define TABLE_MAX_COLS 8
 
 /* Verdict words by probability of meeting a target, first row that applies;
  * the bands follow the IPCC's calibrated language (Mastrandrea et al.,
@@ -33,60 +30,12 @@ static const char *verdict(const char *lang, double probability)
     return i18n_text(lang, I18N_VERY_UNLIKELY);
 }
 
+/* "87.3% ± 0.3%": the standard error gets a second decimal when the first
+ * would round it to zero. */
 char *out_table_probability(double p, double se)
 {
     int se_decimals = se > 0 && se * 100 < 0.05 ? 2 : 1;
     return g_strdup_printf("%.1f%% ± %.*f%%", p * 100, se_decimals, se * 100);
-}
-
-/* A table of strings: `right[c]` aligns column c to the right.  Rows are
- * NULL-terminated string vectors of n_cols cells, owned by the table. */
-typedef struct {
-    int n_cols;
-    gboolean right[TABLE_MAX_COLS];
-    GPtrArray *rows;
-} Table;
-
-static void table_init(Table *t, int n_cols, const gboolean *right)
-{
-    g_assert(n_cols <= TABLE_MAX_COLS);
-    t->n_cols = n_cols;
-    for (int c = 0; c < n_cols; c++)
-        t->right[c] = right[c];
-    t->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
-}
-
-/* Adds a row of n_cols cells given as const char *; copies them. */
-static void table_add(Table *t, const char *const *cells)
-{
-    char **row = g_new0(char *, t->n_cols + 1);
-    for (int c = 0; c < t->n_cols; c++)
-        row[c] = g_strdup(cells[c]);
-    g_ptr_array_add(t->rows, row);
-}
-
-/* Appends the rows, each column as wide as its widest cell, and frees the
- * rows.  A last left-aligned column is not padded (no trailing blanks). */
-static void table_flush(Table *t, GString *out)
-{
-    guint width[TABLE_MAX_COLS] = {0};
-    for (guint r = 0; r < t->rows->len; r++) {
-        char **row = g_ptr_array_index(t->rows, r);
-        for (int c = 0; c < t->n_cols; c++)
-            width[c] = MAX(width[c], text_display_width(row[c]));
-    }
-    for (guint r = 0; r < t->rows->len; r++) {
-        char **row = g_ptr_array_index(t->rows, r);
-        g_string_append(out, TABLE_INDENT);
-        for (int c = 0; c < t->n_cols; c++) {
-            gboolean last = c == t->n_cols - 1;
-            guint w = last && !t->right[c] ? 0 : width[c];
-            text_append_padded(out, row[c], w, t->right[c]);
-            g_string_append(out, last ? "\n" : TABLE_GAP);
-        }
-    }
-    g_ptr_array_free(t->rows, TRUE);
-    t->rows = NULL;
 }
 
 /* "情景：NAME · 10000 次模拟，随机种子 42 · 参数不确定性：已抽样" */
@@ -107,7 +56,7 @@ static void append_heading(GString *out, const Summary *s)
     g_string_append(out, "\n\n");
 }
 
-static void add_target_row(Table *t, const Summary *s, int i)
+static void add_target_row(TextTable *t, const Summary *s, int i)
 {
     const TargetSummary *ts = &s->targets[i];
     const char *lang = s->model->language;
@@ -119,7 +68,7 @@ static void add_target_row(Table *t, const Summary *s, int i)
                                              ts->pct[p5], ts->pct[p95]);
     const char *cells[] = {s->model->targets[i].name, condition, probability,
                            verdict(lang, ts->probability), median, range};
-    table_add(t, cells);
+    text_table_add(t, cells);
 }
 
 /* One row per target, then the line for all of them together. */
@@ -130,24 +79,24 @@ static void append_targets(GString *out, const Summary *s)
     const char *head[] = {i18n_text(lang, I18N_TARGET), i18n_text(lang, I18N_CONDITION),
                           i18n_text(lang, I18N_PROBABILITY_MET), i18n_text(lang, I18N_VERDICT),
                           i18n_text(lang, I18N_MEDIAN), i18n_text(lang, I18N_P5_P95)};
-    Table t;
+    TextTable t;
 
     if (s->model->n_targets == 0)
         return;
-    table_init(&t, G_N_ELEMENTS(right), right);
-    table_add(&t, head);
+    text_table_init(&t, G_N_ELEMENTS(right), right);
+    text_table_add(&t, head);
     for (int i = 0; i < s->model->n_targets; i++)
         add_target_row(&t, s, i);
-    table_flush(&t, out);
+    text_table_flush(&t, out);
 
     g_autofree char *all = out_table_probability(s->all_probability, s->all_se);
-    g_string_append(out, "\n" TABLE_INDENT);
+    g_string_append(out, "\n" TEXT_TABLE_INDENT);
     g_string_append_printf(out, i18n_text(lang, I18N_ALL_TARGETS_FMT), all,
                            verdict(lang, s->all_probability));
     g_string_append(out, "\n\n");
 }
 
-static void add_stage_row(Table *t, const Summary *s, int i)
+static void add_stage_row(TextTable *t, const Summary *s, int i)
 {
     const StageSummary *st = &s->stages[i];
     int y = s->n_years - 1;
@@ -160,7 +109,7 @@ static void add_stage_row(Table *t, const Summary *s, int i)
         g_snprintf(cells[2 + k], sizeof cells[2 + k], "%" G_GINT64_FORMAT, st->pct[k][y]);
     for (int c = 0; c < 2 + SUMMARY_N_PCT; c++)
         row[1 + c] = cells[c];
-    table_add(t, row);
+    text_table_add(t, row);
 }
 
 /* Every stage's distribution at the horizon. */
@@ -172,7 +121,7 @@ static void append_stages(GString *out, const Summary *s)
                                                i18n_text(lang, I18N_EXPECTED),
                                                i18n_text(lang, I18N_MEAN)};
     char pct_head[SUMMARY_N_PCT][16];
-    Table t;
+    TextTable t;
 
     for (int c = 0; c < (int)G_N_ELEMENTS(right); c++)
         right[c] = c > 0;
@@ -182,11 +131,11 @@ static void append_stages(GString *out, const Summary *s)
     }
     g_string_append_printf(out, i18n_text(lang, I18N_HORIZON_FMT), s->model->horizon);
     g_string_append_c(out, '\n');
-    table_init(&t, G_N_ELEMENTS(right), right);
-    table_add(&t, head);
+    text_table_init(&t, G_N_ELEMENTS(right), right);
+    text_table_add(&t, head);
     for (int i = 0; i < s->model->n_stages; i++)
         add_stage_row(&t, s, i);
-    table_flush(&t, out);
+    text_table_flush(&t, out);
 }
 
 void out_table_format(const Summary *s, GString *out)
@@ -195,28 +144,4 @@ void out_table_format(const Summary *s, GString *out)
     append_heading(out, s);
     append_targets(out, s);
     append_stages(out, s);
-}
-
-/* ---- for the tables of other commands ----------------------------------- */
-
-struct OutTable {
-    Table table;
-};
-
-OutTable *out_table_new(int n_cols, const gboolean *right)
-{
-    OutTable *t = g_new0(OutTable, 1);
-    table_init(&t->table, n_cols, right);
-    return t;
-}
-
-void out_table_add(OutTable *t, const char *const *cells)
-{
-    table_add(&t->table, cells);
-}
-
-void out_table_finish(OutTable *t, GString *out)
-{
-    table_flush(&t->table, out);
-    g_free(t);
 }

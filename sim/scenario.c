@@ -14,6 +14,7 @@
 #define SCENARIO_MAX_REPLICATIONS 100000000ULL /* 10^8: beyond it a run takes hours */
 #define SCENARIO_MAX_BASELINE 1000000000LL     /* 10^9 firms in a stage: no district has more */
 #define SCENARIO_MAX_PER_YEAR 1e8              /* inflow or recruitment per year */
+#define SCENARIO_MAX_COST 1e9                  /* 万元: 10^13 yuan, beyond any district's budget */
 #define SCENARIO_YEAR_MIN 1900
 #define SCENARIO_YEAR_MAX 2300
 
@@ -505,11 +506,13 @@ static gboolean read_year(Builder *b, const IniGroup *g, const IniEntry *e, int 
     return TRUE;
 }
 
+/* The keys of a [policy] group other than parameters. */
+static const char *const policy_keys[] = {"from", "to", "cost_per_year", "cost_per_firm", NULL};
+
 /* "*1.25", "+20", "-0.01", "=0.3" */
 static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, PolicyChange *c,
                             GError **error)
 {
-    static const char *const policy_keys[] = {"from", "to", NULL};
     c->param = resolve_param(b, g, e, policy_keys, error);
     if (c->param < 0)
         return FALSE;
@@ -524,6 +527,45 @@ static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, Po
         c->x = -c->x;
     c->where = (SourceRef){g_strdup(e->where.file), e->where.line};
     return TRUE;
+}
+
+/* cost_per_year, cost_per_firm: 万元, a non-negative decimal. */
+static gboolean read_cost(const IniGroup *g, const IniEntry *e, double *out, GError **error)
+{
+    if (!parse_double(e->value, out))
+        return entry_error(error, g, e, "expected an amount in 万元 (10,000 yuan), such as 120");
+    if (*out < 0 || *out > SCENARIO_MAX_COST)
+        return entry_error(error, g, e, "a cost must lie in [0, %g] 万元", SCENARIO_MAX_COST);
+    return TRUE;
+}
+
+/* One line of a [policy] group into `p`: its years, a cost, or a change. */
+static gboolean read_policy_entry(Builder *b, const IniGroup *g, const IniEntry *e, Policy *p,
+                                  GError **error)
+{
+    if (strcmp(e->key, "from") == 0)
+        return read_year(b, g, e, &p->from, error);
+    if (strcmp(e->key, "to") == 0)
+        return read_year(b, g, e, &p->to, error);
+    if (strcmp(e->key, "cost_per_year") == 0)
+        return read_cost(g, e, &p->cost_per_year, error);
+    if (strcmp(e->key, "cost_per_firm") == 0)
+        return read_cost(g, e, &p->cost_per_firm, error);
+    return read_change(b, g, e, &p->changes[p->n_changes++], error);
+}
+
+/* A cost per firm needs a change that adds firms (cost.h): a recruitment,
+ * an inflow or an edge.  `e` is the cost_per_firm line. */
+static gboolean check_cost_per_firm(Builder *b, const IniGroup *g, const IniEntry *e, const Policy *p,
+                                    GError **error)
+{
+    for (int j = 0; j < p->n_changes; j++) {
+        ParamKind kind = g_array_index(b->params, Param, p->changes[j].param).kind;
+        if (kind == PARAM_EDGE || kind == PARAM_INFLOW || kind == PARAM_RECRUITMENT)
+            return TRUE;
+    }
+    return entry_error(error, g, e, "a cost per firm is paid for the firms a policy adds through a "
+                       "recruitment, an inflow or an edge, and this policy changes none of them");
 }
 
 static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GError **error)
@@ -541,19 +583,19 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
                 .where = {g_strdup(g->where.file), g->where.line}};
     g_array_append_val(b->policies, p);
     Policy *pp = &g_array_index(b->policies, Policy, b->policies->len - 1);
+    const IniEntry *per_firm = NULL;
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
-        gboolean ok = strcmp(e->key, "from") == 0 ? read_year(b, g, e, &pp->from, error)
-                    : strcmp(e->key, "to") == 0   ? read_year(b, g, e, &pp->to, error)
-                                                  : read_change(b, g, e, &pp->changes[pp->n_changes++], error);
-        if (!ok)
+        if (!read_policy_entry(b, g, e, pp, error))
             return FALSE;
+        if (strcmp(e->key, "cost_per_firm") == 0)
+            per_firm = e;
     }
     if (pp->from > pp->to)
         return group_error(error, g, "from %d comes after to %d", pp->from, pp->to);
     if (pp->n_changes == 0)
         return group_error(error, g, "the policy changes nothing: add a line such as tech_sme -> hightech = *1.25");
-    return TRUE;
+    return per_firm == NULL || pp->cost_per_firm == 0 || check_cost_per_firm(b, g, per_firm, pp, error);
 }
 
 static const char *const count_names[] = {[COUNT_STAGE] = "stage", [COUNT_AT_OR_ABOVE] = "at_or_above",

@@ -1,5 +1,5 @@
-/* text.c: nearest-name suggestions for typos, and terminal column widths for
- * tables that mix Chinese and ASCII.
+/* text.c: nearest-name suggestions for typos, and terminal column widths and
+ * aligned tables for text that mixes Chinese and ASCII.
  * SPDX-License-Identifier: MIT */
 #include "text.h"
 
@@ -84,4 +84,43 @@ gboolean text_has_cjk(const char *s)
             return TRUE;
     }
     return FALSE;
+}
+
+void text_table_init(TextTable *t, int n_cols, const gboolean *right)
+{
+    g_assert(n_cols <= TEXT_TABLE_MAX_COLS);
+    t->n_cols = n_cols;
+    for (int c = 0; c < n_cols; c++)
+        t->right[c] = right[c];
+    t->rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+}
+
+void text_table_add(TextTable *t, const char *const *cells)
+{
+    char **row = g_new0(char *, t->n_cols + 1);
+    for (int c = 0; c < t->n_cols; c++)
+        row[c] = g_strdup(cells[c]);
+    g_ptr_array_add(t->rows, row);
+}
+
+void text_table_flush(TextTable *t, GString *out)
+{
+    guint width[TEXT_TABLE_MAX_COLS] = {0};
+    for (guint r = 0; r < t->rows->len; r++) {
+        char **row = g_ptr_array_index(t->rows, r);
+        for (int c = 0; c < t->n_cols; c++)
+            width[c] = MAX(width[c], text_display_width(row[c]));
+    }
+    for (guint r = 0; r < t->rows->len; r++) {
+        char **row = g_ptr_array_index(t->rows, r);
+        g_string_append(out, TEXT_TABLE_INDENT);
+        for (int c = 0; c < t->n_cols; c++) {
+            gboolean last = c == t->n_cols - 1;
+            guint w = last && !t->right[c] ? 0 : width[c];
+            text_append_padded(out, row[c], w, t->right[c]);
+            g_string_append(out, last ? "\n" : TEXT_TABLE_GAP);
+        }
+    }
+    g_ptr_array_free(t->rows, TRUE);
+    t->rows = NULL;
 }

@@ -1,6 +1,7 @@
 #!/bin/sh
 # bench.sh: performance figures for `make bench`: run time against the NumPy reference, peak
-# memory, and a full run with charts.  Prints a table; slowness never fails it (only a crash does).
+# memory, a full run with charts, and a comparison.  Prints a table; slowness never fails it
+# (only a crash does).
 # SPDX-License-Identifier: MIT
 #
 # Run from the repository root after the build.  Environment:
@@ -162,6 +163,18 @@ if [ "$have_ladder" = yes ]; then
     else
         row "solve $(basename "$SCENARIO" .ini), 10000 reps" "failed" "< $SOLVE_GOAL_S s" ""
         failed "$LADDER solve $SCENARIO --target $SOLVE_TARGET"
+    fi
+fi
+
+# (f) `ladder compare` of the three bundled Tianning scenarios (no goal is set for it).
+COMPARE_FILES="scenarios/tianning-2025.ini scenarios/tianning-2025-zhuanban.ini scenarios/tianning-2025-zhaoyin.ini"
+if [ "$have_ladder" = yes ]; then
+    # shellcheck disable=SC2086 # the file list splits into its three files
+    if best_of 1 "$LADDER" compare $COMPARE_FILES --reps 10000 --no-charts --quiet --out "$tmp/compare"; then
+        row "compare, 3 Tianning scenarios, 10000 reps" "$best s" "" ""
+    else
+        row "compare, 3 Tianning scenarios" "failed" "" ""
+        failed "$LADDER compare $COMPARE_FILES"
     fi
 fi
 

@@ -11,18 +11,6 @@
 
 #include "testutil.h"
 
-/* The names in `dir` ending with `suffix`. */
-static int count_suffix(const char *dir, const char *suffix)
-{
-    GDir *d = g_dir_open(dir, 0, NULL);
-    assert_non_null(d);
-    int n = 0;
-    for (const char *name; (name = g_dir_read_name(d));)
-        n += g_str_has_suffix(name, suffix);
-    g_dir_close(d);
-    return n;
-}
-
 /* `--out DIR` runs of `scenario` with more flags, NULL-ended. */
 #define LADDER_RUN(scenario, out, ...) tu_ladder(NULL, "run", scenario, "--out", out, __VA_ARGS__)
 
@@ -45,10 +33,10 @@ static void test_run_files(void **state)
     g_auto(GStrv) lines = g_strsplit(g_strchomp(csv), "\n", -1);
     assert_int_equal(g_strv_length(lines), 1 + 3 * 4);  /* header, 3 stages x 4 years */
     tu_assert_contains(csv, "tech_sme");
-    assert_true(count_suffix(out, ".dat") >= 1);
-    assert_true(count_suffix(out, ".gp") >= 1);
-    assert_int_equal(count_suffix(out, ".png"), 0);
-    assert_int_equal(count_suffix(out, ".svg"), 0);
+    assert_true(tu_count_suffix(out, ".dat") >= 1);
+    assert_true(tu_count_suffix(out, ".gp") >= 1);
+    assert_int_equal(tu_count_suffix(out, ".png"), 0);
+    assert_int_equal(tu_count_suffix(out, ".svg"), 0);
     tu_assert_contains(r.out, out);  /* says where the results are */
     tu_run_clear(&r);
     tu_rmrf(dir);
@@ -66,9 +54,9 @@ static void test_run_charts(void **state)
     g_autofree char *sc = tu_data_file("no-targets.ini");
     TuRun r = LADDER_RUN(sc, out, "--reps", "200", "-q", NULL);
     tu_assert_status(&r, 0);
-    int gp = count_suffix(out, ".gp");
+    int gp = tu_count_suffix(out, ".gp");
     assert_true(gp >= 1);
-    assert_int_equal(count_suffix(out, ".png"), gp);
+    assert_int_equal(tu_count_suffix(out, ".png"), gp);
     GDir *d = g_dir_open(out, 0, NULL);
     for (const char *name; (name = g_dir_read_name(d));)
         if (g_str_has_suffix(name, ".png")) {

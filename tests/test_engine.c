@@ -532,6 +532,54 @@ static void test_bench6_entry_means(void **state)
     }
 }
 
+/* expect_run_flows on bench6 (a policy, renewals, edges down the ladder):
+ * stocks and entries are expect_run's, bit for bit; each stage's entries
+ * are the flows of its incoming edges, inflow and recruitment; and no firm
+ * is lost: the total changes by arrivals and recruitment minus exits. */
+static void test_expect_flows(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load_bench6(NULL);
+    int Y = model_n_years(m), S = m->n_stages, P = m->n_params;
+    g_autofree double *central = g_new(double, P);
+    g_autofree double *ex = g_new(double, Y * S), *ex_new = g_new(double, Y * S);
+    g_autofree double *fx = g_new(double, Y * S), *fx_new = g_new(double, Y * S);
+    g_autofree double *flows = g_new(double, Y * P);
+    model_central_params(m, central);
+    assert_true(expect_run(m, central, ex, ex_new, NULL));
+    assert_true(expect_run_flows(m, central, fx, fx_new, flows, NULL));
+    assert_memory_equal(ex, fx, sizeof(double) * Y * S);
+    assert_memory_equal(ex_new, fx_new, sizeof(double) * Y * S);
+    for (int i = 0; i < P; i++)
+        assert_near(flows[i], 0, 0);  /* the base year has no flows */
+    for (int y = 1; y < Y; y++) {
+        const double *f = flows + y * P;
+        g_autofree double *in = g_new0(double, S);
+        double total = 0, before = 0, change = 0;
+        for (int i = 0; i < P; i++) {
+            const Param *q = &m->params[i];
+            assert_true(f[i] >= 0);
+            if (q->kind == PARAM_EDGE) {
+                in[q->to] += f[i];
+            } else if (q->kind == PARAM_INFLOW || q->kind == PARAM_RECRUITMENT) {
+                in[q->stage] += f[i];
+                change += f[i];
+            } else if (q->kind == PARAM_EXIT) {
+                change -= f[i];
+            }
+        }
+        for (int s = 0; s < S; s++) {
+            assert_near(in[s], ex_new[y * S + s], 1e-9);
+            total += ex[y * S + s];
+            before += ex[(y - 1) * S + s];
+        }
+        assert_near(total, before + change, 1e-9);
+    }
+    /* recruitment is the policy's 120 + 15 from 2023 (rounded: 4.5 -> 4) */
+    assert_near(flows[(2023 - m->base_year) * P + model_param_find(m, "recruitment.tech_sme")], 135, 0);
+    assert_near(flows[1 * P + model_param_find(m, "recruitment.hightech")], 4, 0);
+}
+
 /* ---- policies and common random numbers ------------------------------- */
 
 /* A policy from 2024 leaves 2022-2023 exactly as without it: with the same
@@ -851,6 +899,7 @@ int main(void)
         cmocka_unit_test(test_uncertain_recruitment),
         cmocka_unit_test(test_drawn_out_of_range),
         cmocka_unit_test(test_entries_down_the_ladder),
+        cmocka_unit_test(test_expect_flows),
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, target_cases, test_target_case);

@@ -316,6 +316,34 @@ static void test_policy_order(void **state)
     }
 }
 
+/* cost_per_year and cost_per_firm of a [policy]: decimals in 万元, 0 when
+ * not given, and a child file may set them on its parent's policy. */
+static void test_policy_costs(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok(HEAD "[recruitment]\ntech_sme=100\n"
+                                      "[policy 专班]\ncost_per_year=120.5\nrecruitment.tech_sme=+20\ncost_per_firm = 3\n"
+                                      "[policy free]\nrecruitment.tech_sme=*1.1\n");
+    assert_near(m->policies[0].cost_per_year, 120.5, 0);
+    assert_near(m->policies[0].cost_per_firm, 3, 0);
+    assert_int_equal(m->policies[0].n_changes, 1);
+    assert_near(m->policies[1].cost_per_year, 0, 0);
+    assert_near(m->policies[1].cost_per_firm, 0, 0);
+    g_autoptr(Model) c = model_copy(m);
+    assert_near(c->policies[0].cost_per_year, 120.5, 0);
+
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *parent = tu_write(dir, "p.ini", HEAD "[recruitment]\ntech_sme=100\n"
+                                                        "[policy 专班]\nrecruitment.tech_sme=+20\n");
+    g_autofree char *child = tu_write(dir, "c.ini", "[scenario]\nextends=p.ini\n[policy 专班]\ncost_per_firm=2\n");
+    GError *error = NULL;
+    g_autoptr(Model) x = scenario_load(child, &error);
+    if (x == NULL)
+        fail_msg("%s", error->message);
+    assert_near(x->policies[0].cost_per_firm, 2, 0);
+    tu_rmrf(dir);
+}
+
 /* [target NAME]: year defaults to the horizon and count to stage. */
 static void test_targets(void **state)
 {
@@ -838,6 +866,18 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.90", HEAD "[exits]\n=0.5\n", {"t.ini:11: ", "!given twice"}},
     {"scenario-3.91", HEAD "[exits]\nstartup[=0.5\n", {"t.ini:11: ", "startup["}},
     {"scenario-3.92", HEAD "[]\nstartup=0.5\n", {"t.ini:10: "}},
+    /* policy costs (万元) */
+    {"scenario-3.93", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*0.5\ncost_per_year=-5\n",
+     {"t.ini:14: [policy X] cost_per_year = -5: a cost must lie in [0, "}},
+    {"scenario-3.94", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*0.5\ncost_per_yer=5\n",
+     {"t.ini:14: [policy X] cost_per_yer = 5: unknown key 'cost_per_yer'", "did you mean 'cost_per_year'"}},
+    {"scenario-3.95", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*0.5\ncost_per_year=5万\n",
+     {"t.ini:14: [policy X] cost_per_year = 5万: expected an amount in 万元"}},
+    {"scenario-3.96", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*0.5\ncost_per_firm=2\n",
+     {"t.ini:14: [policy X] cost_per_firm = 2: a cost per firm is paid for the firms", "changes none of them"}},
+    {"scenario-3.97", HEAD "[policy X]\nrecruitment.tech_sme=+5\ncost_per_frm=2\n",
+     {"t.ini:12: [policy X] cost_per_frm = 2: unknown key", "did you mean 'cost_per_firm'"}},
+    {"scenario-3.98", HEAD "[policy X]\ncost_per_year=100\n", {"t.ini:10: [policy X]: the policy changes nothing"}},
     /* encoding: 高企 in GB18030 */
     {"scenario-3.81", "[scenario]\nname=\xb8\xdf\xc6\xf3\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
      {"t.ini", "not UTF-8", "save it as UTF-8"}},
@@ -868,6 +908,7 @@ int main(void)
         cmocka_unit_test(test_inflows_recruitment),
         cmocka_unit_test(test_policies),
         cmocka_unit_test(test_policy_order),
+        cmocka_unit_test(test_policy_costs),
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_uncertainty),
         cmocka_unit_test(test_extends),

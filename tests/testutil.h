@@ -1,6 +1,6 @@
 /* testutil.h: helpers shared by the cmocka tests: scratch folders, scenario
- * text written to files or loaded into a Model, and running the ladder
- * binary as a user would.
+ * text written to files or loaded into a Model, running the ladder binary
+ * as a user would, and reading the files and JSON it writes.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_TESTUTIL_H
 #define LADDER_TESTUTIL_H
@@ -14,6 +14,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <cmocka.h>
 #include <string.h>
@@ -201,6 +202,23 @@ static inline Model *tu_load_bench6(const char *extra)
     g_autofree char *all = g_strconcat(text, extra ? extra : "", NULL);
     return tu_load(all);
 }
+
+
+/* ---- files and folders a run leaves ----------------------------------- */
+
+/* The names in `dir` ending with `suffix`. */
+static inline int tu_count_suffix(const char *dir, const char *suffix)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    assert_non_null(d);
+    int n = 0;
+    for (const char *name; (name = g_dir_read_name(d));)
+        n += g_str_has_suffix(name, suffix);
+    g_dir_close(d);
+    return n;
+}
+
+/* ---- JSON ----------------------------------------------------------- */
 
 /* Table rows become tests of their own, named by their ids: `table` is an
  * array of structs whose first member is `const char *id`. */

@@ -1,0 +1,32 @@
+/* out_json.h: the pieces of summary.json's writer that other JSON
+ * documents (compare.json) share: rounding, members, and the file itself
+ * with numbers spelled as short as they read back.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_OUT_JSON_H
+#define LADDER_OUT_JSON_H
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#define OUT_JSON_PROB_DECIMALS 6   /* probabilities and their standard errors */
+#define OUT_JSON_COUNT_DECIMALS 4  /* Monte Carlo means and sds of firm counts */
+#define OUT_JSON_EXACT_DECIMALS 9  /* exact expectations: users compare them with their own */
+
+/* Adds `x` rounded to `decimals` places (never "-0"); NaN and infinities
+ * become null. */
+void out_json_add_number(JsonBuilder *b, double x, int decimals);
+
+/* A member `name` of the open object: a string (NULL: null), an integer, a
+ * rounded number as out_json_add_number, and an unsigned 64-bit integer
+ * (a decimal string beyond G_MAXINT64, which JSON readers take as signed). */
+void out_json_member_string(JsonBuilder *b, const char *name, const char *value);
+void out_json_member_int(JsonBuilder *b, const char *name, gint64 value);
+void out_json_member_double(JsonBuilder *b, const char *name, double value, int decimals);
+void out_json_member_uint64(JsonBuilder *b, const char *name, guint64 value);
+
+/* Writes the document `root` to `path`, pretty-printed, each number the
+ * shortest text that reads back as its value, and a final newline: the
+ * same bytes for the same tree.  Fails with an IO error naming the path. */
+gboolean out_json_save(JsonNode *root, const char *path, GError **error);
+
+#endif

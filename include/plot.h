@@ -1,0 +1,49 @@
+/* plot.h: gnuplot scripts made from the templates in plots/ (compiled in
+ * as a GResource): placeholder values, escaping, and writing the files.
+ * Used by the writers of every command's charts.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_PLOT_H
+#define LADDER_PLOT_H
+
+#include <glib.h>
+#include "model.h"
+
+#define PLOT_Z95 1.96  /* two-sided 95% normal quantile, for error bars */
+
+/* Placeholder values of one script: "TITLE" -> text.  Keys are borrowed
+ * (string literals), values owned. */
+typedef GHashTable PlotVars;
+
+PlotVars *plot_vars_new(void);
+
+/* Sets @KEY@ to `value` as written (gnuplot commands, numbers). */
+void plot_set_raw(PlotVars *v, const char *key, const char *value);
+
+/* Sets @KEY@ to text shown in the chart; the template quotes it. */
+void plot_set_text(PlotVars *v, const char *key, const char *text);
+void plot_set_int(PlotVars *v, const char *key, gint64 x);
+void plot_set_double(PlotVars *v, const char *key, double x);
+
+/* `s` made safe inside a double-quoted gnuplot string: backslashes and
+ * quotes escaped, line breaks turned into spaces.  Caller frees. */
+char *plot_escape(const char *s);
+
+/* Writes `text` to dir/name; an IO error names the path. */
+gboolean plot_write_file(const char *dir, const char *name, const char *text, GError **error);
+
+/* Fills template `tmpl` (a file name in plots/) from `v`, @FONT@ included,
+ * and writes it to dir/script. */
+gboolean plot_write_script(const char *dir, const char *script, const char *tmpl, PlotVars *v,
+                           GError **error);
+
+/* Appends " x" with 4 decimals, '.' whatever the locale, to a data row. */
+void plot_append_number(GString *out, double x);
+
+/* Year tick step: every year on short runs, fewer on long ones, so ticks
+ * stay whole years that fall on round ones. */
+int plot_year_step(const Model *m);
+
+/* Colour number i (cycled) of the series palette, "#4e79a7". */
+const char *plot_colour(int i);
+
+#endif

@@ -1,0 +1,27 @@
+# @NAME@.gp: one stage's firms by year in each compared scenario, median and
+# P5-P95 band, written by ladder compare.
+# SPDX-License-Identifier: MIT
+# Redraw @NAME@.png and @NAME@.svg with `gnuplot @NAME@.gp` in this folder.
+set encoding utf8
+set title "@TITLE@" font ",14"
+set xlabel "@XLABEL@"
+set ylabel "@YLABEL@"
+set xrange [@XMIN@:@XMAX@]
+set xtics @XSTEP@ format "%.0f" nomirror out
+set mxtics 1
+set ytics nomirror out
+set format y "%.0f"
+set yrange [0:*]
+set border 3
+set grid ytics lc rgb "#e0e0e0"
+set key outside below vertical center samplen 3 spacing 1.2
+# The bands overlap: each is drawn light and see-through, so every one shows.
+set style fill transparent solid 0.18 noborder
+@TARGETS@
+set terminal pngcairo size 1000,650 font "@FONT@" noenhanced
+set output "@NAME@.png"
+plot @PLOT@@TARGET_PLOT@
+set terminal svg size 1000,650 font "@FONT@" noenhanced
+set output "@NAME@.svg"
+replot
+unset output

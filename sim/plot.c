@@ -1,0 +1,125 @@
+/* plot.c: gnuplot scripts from the templates in plots/: each @KEY@ of a
+ * template replaced by its value, and the data and script files written.
+ * SPDX-License-Identifier: MIT */
+#include "plot.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "errors.h"
+
+#define PLOT_FONT "Noto Sans CJK SC,11"   /* fonts-noto-cjk: Chinese glyphs in PNG and SVG */
+#define PLOT_RESOURCE_DIR "/ladder/plots/"
+
+/* Defined in build/resources.c, which glib-compile-resources generates from
+ * plots/plots.gresource.xml (the C name comes from that file's name).
+ * Calling it also makes the linker take resources.o out of libladder.a. */
+GResource *plots_get_resource(void);
+
+/* Series colours, cycled: Tableau 10, told apart by most colour-blind readers. */
+static const char *const colours[] = {
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f",
+    "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+};
+
+const char *plot_colour(int i)
+{
+    return colours[i % G_N_ELEMENTS(colours)];
+}
+
+PlotVars *plot_vars_new(void)
+{
+    return g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+}
+
+void plot_set_raw(PlotVars *v, const char *key, const char *value)
+{
+    g_hash_table_replace(v, (gpointer)key, g_strdup(value));
+}
+
+char *plot_escape(const char *s)
+{
+    GString *out = g_string_new(NULL);
+    for (const char *p = s; *p; p++) {
+        if (*p == '\\' || *p == '"')
+            g_string_append_c(out, '\\');
+        g_string_append_c(out, *p == '\n' || *p == '\r' ? ' ' : *p);
+    }
+    return g_string_free(out, FALSE);
+}
+
+void plot_set_text(PlotVars *v, const char *key, const char *text)
+{
+    g_hash_table_replace(v, (gpointer)key, plot_escape(text));
+}
+
+void plot_set_int(PlotVars *v, const char *key, gint64 x)
+{
+    g_hash_table_replace(v, (gpointer)key, g_strdup_printf("%" G_GINT64_FORMAT, x));
+}
+
+void plot_set_double(PlotVars *v, const char *key, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    plot_set_raw(v, key, g_ascii_formatd(buf, sizeof buf, "%.6g", x));
+}
+
+/* The template `name` with every @KEY@ replaced by its value from `v`.
+ * Values are not scanned again.  A placeholder without a value is a bug in
+ * the caller or the template (critical warning, left in place).  Caller frees. */
+static char *template_fill(const char *name, PlotVars *v)
+{
+    g_autofree char *path = g_strconcat(PLOT_RESOURCE_DIR, name, NULL);
+    g_autoptr(GBytes) bytes = g_resource_lookup_data(plots_get_resource(), path,
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+    g_return_val_if_fail(bytes != NULL, g_strdup(""));
+    g_autofree char *text = g_strndup(g_bytes_get_data(bytes, NULL), g_bytes_get_size(bytes));
+    GString *out = g_string_new(NULL);
+
+    for (const char *p = text; *p;) {
+        const char *end = *p == '@' ? strchr(p + 1, '@') : NULL;
+        g_autofree char *key = end ? g_strndup(p + 1, end - p - 1) : NULL;
+        const char *value = key ? g_hash_table_lookup(v, key) : NULL;
+        if (!value) {
+            if (key && *key && strspn(key, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") == strlen(key))
+                g_critical("%s: no value for @%s@", name, key);
+            g_string_append_c(out, *p++);
+            continue;
+        }
+        g_string_append(out, value);
+        p = end + 1;
+    }
+    return g_string_free(out, FALSE);
+}
+
+gboolean plot_write_file(const char *dir, const char *name, const char *text, GError **error)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autoptr(GError) local = NULL;
+    if (g_file_set_contents(path, text, -1, &local))
+        return TRUE;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot write %s: %s", path,
+                local->message);
+    return FALSE;
+}
+
+gboolean plot_write_script(const char *dir, const char *script, const char *tmpl, PlotVars *v,
+                           GError **error)
+{
+    plot_set_raw(v, "FONT", PLOT_FONT);
+    g_autofree char *text = template_fill(tmpl, v);
+    return plot_write_file(dir, script, text, error);
+}
+
+void plot_append_number(GString *out, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_string_append_c(out, ' ');
+    g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.4f", x));
+}
+
+int plot_year_step(const Model *m)
+{
+    int span = m->horizon - m->base_year;
+    return span <= 15 ? 1 : span <= 30 ? 2 : span <= 60 ? 5 : 10;
+}

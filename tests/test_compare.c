@@ -1,0 +1,443 @@
+/* test_compare.c: `ladder compare` as a user runs it: a scenario against
+ * itself (every difference exactly 0, the same summary.json as `ladder
+ * run`), years before a policy acts, the same bytes whatever the threads,
+ * costs and the cost of each extra firm on a certain ladder, the bundled
+ * what-ifs, the folder layout, and bad input (exit 2, nothing left behind).
+ * SPDX-License-Identifier: MIT */
+#include <signal.h>
+#include <unistd.h>
+
+#include "testutil.h"
+
+/* `ladder compare` of the NULL-ended files and flags into `out` (cwd NULL). */
+#define COMPARE(out, ...) tu_ladder(NULL, "compare", "--out", out, __VA_ARGS__)
+
+static JsonArray *array(JsonObject *o, const char *member)
+{
+    JsonArray *a = json_object_get_array_member(o, member);
+    if (a == NULL)
+        fail_msg("no array %s", member);
+    return a;
+}
+
+static JsonObject *object_at(JsonArray *a, guint i)
+{
+    return json_array_get_object_element(a, i);
+}
+
+/* Fails unless member `name` of `o` is JSON null. */
+static void assert_null_member(JsonObject *o, const char *name)
+{
+    JsonNode *n = json_object_get_member(o, name);
+    if (n == NULL || !JSON_NODE_HOLDS_NULL(n))
+        fail_msg("%s should be null", name);
+}
+
+/* Fails unless `o`.ci95 is [lo, hi] exactly. */
+static void assert_ci(JsonObject *o, const char *name, double lo, double hi)
+{
+    JsonArray *ci = array(o, name);
+    assert_int_equal(json_array_get_length(ci), 2);
+    if (tu_num_at(ci, 0) != lo || tu_num_at(ci, 1) != hi)
+        fail_msg("%s = [%.17g, %.17g], want [%g, %g]", name, tu_num_at(ci, 0), tu_num_at(ci, 1), lo, hi);
+}
+
+/* ---- a scenario against itself ------------------------------------------ */
+
+/* bench6 (uncertainty, renewals, a policy) against itself: every difference
+ * and interval in compare.json is exactly 0, and both subfolders hold the
+ * summary.json that `ladder run` writes with the same seed and reps. */
+static void test_self(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL), *alone = g_build_filename(dir, "run", NULL);
+    g_autofree char *sc = tu_data_file("bench6.ini");
+    TuRun r = COMPARE(out, sc, sc, "--reps", "700", "--seed", "3", "--no-charts", "-q", NULL);
+    tu_assert_status(&r, 0);
+    TuRun one = tu_ladder(NULL, "run", sc, "--out", alone, "--reps", "700", "--seed", "3", "--no-charts", "-q", NULL);
+    tu_assert_status(&one, 0);
+    g_autofree char *a = tu_read_text(out, "bench6/summary.json"), *b = tu_read_text(out, "bench6-2/summary.json");
+    g_autofree char *c = tu_read_text(alone, "summary.json");
+    assert_string_equal(a, b);
+    assert_string_equal(a, c);
+
+    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    JsonObject *o = json_node_get_object(root);
+    JsonArray *diffs = array(o, "differences"), *stock = array(o, "stock_differences");
+    assert_int_equal(json_array_get_length(diffs), 4);       /* 4 targets */
+    assert_int_equal(json_array_get_length(stock), 6 * 6);   /* 6 stages x 2020..2025 */
+    for (guint i = 0; i < json_array_get_length(diffs); i++) {
+        JsonObject *d = object_at(diffs, i);
+        assert_string_equal(json_object_get_string_member(d, "scenario"), "bench6-2");
+        assert_true(tu_num(d, "difference") == 0 && tu_num(d, "median_difference") == 0);
+        assert_true(tu_num(d, "probability") == tu_num(d, "probability_base"));
+        assert_ci(d, "ci95", 0, 0);
+    }
+    for (guint i = 0; i < json_array_get_length(stock); i++) {
+        assert_true(tu_num(object_at(stock, i), "mean_difference") == 0);
+        assert_ci(object_at(stock, i), "ci95", 0, 0);
+    }
+    JsonArray *ce = array(o, "cost_effectiveness");
+    for (guint i = 0; i < json_array_get_length(ce); i++) {
+        JsonObject *e = object_at(ce, i);
+        assert_true(tu_num(e, "extra_cost") == 0 && tu_num(e, "extra_count") == 0);
+        assert_null_member(e, "cost_per_extra_firm");
+        tu_assert_contains(json_object_get_string_member(e, "reason"), "no extra firms");
+    }
+    tu_run_clear(&r);
+    tu_run_clear(&one);
+    tu_rmrf(dir);
+}
+
+/* ---- a policy from 2023 ------------------------------------------------- */
+
+/* bench6 against bench6-late (a policy from 2023): 2020-2022 have mean
+ * difference exactly 0 and ci95 [0, 0] in every stage; from 2023 on some
+ * stage moves. */
+static void test_before_policy(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL);
+    g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
+    TuRun r = COMPARE(out, a, b, "--reps", "600", "--no-charts", "-q", NULL);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    JsonArray *stock = array(json_node_get_object(root), "stock_differences");
+    int before = 0, moved = 0;
+    for (guint i = 0; i < json_array_get_length(stock); i++) {
+        JsonObject *d = object_at(stock, i);
+        if (tu_num(d, "year") < 2023) {
+            assert_true(tu_num(d, "mean_difference") == 0);
+            assert_ci(d, "ci95", 0, 0);
+            before++;
+        } else {
+            moved += tu_num(d, "mean_difference") != 0;
+        }
+    }
+    assert_int_equal(before, 6 * 3);
+    assert_true(moved >= 6);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* compare.json and every chart data file and script: the same bytes with
+ * --threads 1 and 3. */
+static void test_threads_same_bytes(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
+    g_autofree char *o1 = g_build_filename(dir, "t1", NULL), *o3 = g_build_filename(dir, "t3", NULL);
+    TuRun r1 = COMPARE(o1, a, b, "--reps", "2001", "--threads", "1", "--no-charts", "-q", NULL);
+    TuRun r3 = COMPARE(o3, a, b, "--reps", "2001", "--threads", "3", "--no-charts", "-q", NULL);
+    tu_assert_status(&r1, 0);
+    tu_assert_status(&r3, 0);
+    g_autofree char *names = tu_list_dir(o1), *names3 = tu_list_dir(o3);
+    assert_string_equal(names, names3);
+    g_auto(GStrv) files = g_strsplit(names, "\n", -1);
+    for (int i = 0; files[i] && *files[i]; i++) {
+        g_autofree char *path = g_build_filename(o1, files[i], NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR))
+            continue;
+        g_autofree char *x = tu_read_text(o1, files[i]), *y = tu_read_text(o3, files[i]);
+        if (strcmp(x, y) != 0)
+            fail_msg("%s differs between --threads 1 and 3", files[i]);
+    }
+    tu_assert_contains(names, "compare.json\n");
+    tu_run_clear(&r1);
+    tu_run_clear(&r3);
+    tu_rmrf(dir);
+}
+
+/* ---- costs on a certain ladder ------------------------------------------ */
+
+/* cost-base against cost-edge, where every count is certain: the policy
+ * adds 18 firms and costs 236 万元; B's target gains exactly 18 firms (and
+ * is met instead of not), so each extra firm costs 236 / 18; A's loses 18,
+ * so it has no cost per extra firm. */
+static void test_costs(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL);
+    g_autofree char *a = tu_data_file("cost-base.ini"), *b = tu_data_file("cost-edge.ini");
+    TuRun r = COMPARE(out, a, b, "--no-charts", NULL);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    JsonObject *o = json_node_get_object(root);
+    assert_true(tu_num(o, "replications") == 200 && tu_num(o, "seed") == 5);  /* the base's */
+    JsonArray *scen = array(o, "scenarios");
+    assert_true(tu_num(object_at(scen, 0), "total_cost") == 0);
+    assert_int_equal(json_array_get_length(array(object_at(scen, 0), "policies")), 0);
+    JsonObject *edge = object_at(scen, 1);
+    assert_string_equal(json_object_get_string_member(edge, "file"), b);
+    assert_string_equal(json_object_get_string_member(edge, "name"), "成本直升");
+    assert_true(tu_num(edge, "total_cost") == 236);
+    JsonObject *p = object_at(array(edge, "policies"), 0);
+    assert_string_equal(json_object_get_string_member(p, "name"), "全部升级");
+    assert_true(tu_num(p, "from") == 2023 && tu_num(p, "to") == 2024 && tu_num(p, "years") == 2);
+    assert_true(tu_num(p, "cost_per_year") == 100 && tu_num(p, "cost_per_firm") == 2);
+    assert_true(tu_num(p, "extra_firms") == 18 && tu_num(p, "cost") == 236);
+
+    JsonObject *d = object_at(array(o, "differences"), 0);
+    assert_string_equal(json_object_get_string_member(d, "target"), "乙18");
+    assert_true(tu_num(d, "probability_base") == 0 && tu_num(d, "probability") == 1);
+    assert_true(tu_num(d, "difference") == 1 && tu_num(d, "median_difference") == 18);
+    assert_ci(d, "ci95", 1, 1);
+
+    JsonArray *ce = array(o, "cost_effectiveness");
+    JsonObject *gain = object_at(ce, 0), *loss = object_at(ce, 1);
+    assert_true(tu_num(gain, "extra_cost") == 236 && tu_num(gain, "extra_count") == 18);
+    assert_ci(gain, "extra_count_ci95", 18, 18);
+    assert_true(fabs(tu_num(gain, "cost_per_extra_firm") - 236.0 / 18) < 1e-4);
+    assert_null_member(gain, "reason");
+    assert_string_equal(json_object_get_string_member(loss, "target"), "甲20");
+    assert_true(tu_num(loss, "extra_count") == -18);
+    assert_null_member(loss, "cost_per_extra_firm");
+    tu_assert_contains(json_object_get_string_member(loss, "reason"), "no extra firms");
+
+    /* the table, in the base's language */
+    tu_assert_contains(r.out, "成本（万元）");
+    tu_assert_contains(r.out, "全部升级");
+    tu_assert_contains(r.out, "0.0% → 100.0%");
+    tu_assert_contains(r.out, "+100.0");
+    tu_assert_contains(r.out, "13.1");
+    tu_assert_contains(r.out, "无增量");
+    tu_assert_contains(r.out, out);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* The bundled example: the 专班 raises the 高企 target surely; the 招引
+ * what-if costs 40 x 3 + 15 x 90 = 1470 万元. */
+static void test_bundled(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL);
+    const char *names[] = {"tianning-2025.ini", "tianning-2025-zhuanban.ini", "tianning-2025-zhaoyin.ini"};
+    char *files[3];
+    for (int i = 0; i < 3; i++) {
+        g_autofree char *rel = g_build_filename(tu_srcdir(), "scenarios", names[i], NULL);
+        files[i] = g_canonicalize_filename(rel, NULL);
+    }
+    TuRun r = COMPARE(out, files[0], files[1], files[2], "--reps", "2000", "--no-charts", "-q", NULL);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    JsonObject *o = json_node_get_object(root);
+    JsonArray *scen = array(o, "scenarios");
+    assert_true(tu_num(object_at(scen, 2), "total_cost") == 1470);
+    assert_true(tu_num(object_at(scen, 1), "total_cost") > 0);
+    JsonArray *diffs = array(o, "differences");
+    gboolean found = FALSE;
+    for (guint i = 0; i < json_array_get_length(diffs); i++) {
+        JsonObject *d = object_at(diffs, i);
+        if (strcmp(json_object_get_string_member(d, "scenario"), "tianning-2025-zhuanban") == 0 &&
+            strcmp(json_object_get_string_member(d, "target"), "高新技术企业500家") == 0) {
+            assert_true(tu_num_at(array(d, "ci95"), 0) > 0.1);
+            found = TRUE;
+        }
+    }
+    assert_true(found);
+    for (int i = 0; i < 3; i++)
+        g_free(files[i]);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* ---- the output folder -------------------------------------------------- */
+
+/* Run from a folder with relative paths: the default out/<base stem>-compare,
+ * a subfolder per scenario named by its stem, a file given again and one of
+ * the same name elsewhere numbered -2 and -3; `file` as the user gave it. */
+static void test_layout(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *sub = g_build_filename(dir, "other", NULL);
+    assert_int_equal(g_mkdir(sub, 0700), 0);
+    g_autofree char *base = tu_data_file("cost-base.ini"), *text = NULL;
+    assert_true(g_file_get_contents(base, &text, NULL, NULL));
+    g_free(tu_write(dir, "a.ini", text));
+    g_free(tu_write(sub, "a.ini", text));
+    TuRun r = tu_ladder(dir, "compare", "a.ini", "a.ini", "other/a.ini", "--no-charts", "-q", NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *out = g_build_filename(dir, "out", "a-compare", NULL);
+    g_autofree char *top = tu_list_dir(out);
+    tu_assert_contains(top, "a\na-2\na-3\n");
+    tu_assert_contains(top, "compare.json\n");
+    tu_assert_contains(top, "compare_a.gp\n");
+    tu_assert_contains(top, "compare_targets.dat\n");
+    tu_assert_contains(top, "compare_cost.gp\n");
+    assert_int_equal(tu_count_suffix(out, ".png"), 0);
+    const char *const ids[] = {"a", "a-2", "a-3"};
+    const char *const given[] = {"a.ini", "a.ini", "other/a.ini"};
+    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    JsonArray *scen = array(json_node_get_object(root), "scenarios");
+    for (int k = 0; k < 3; k++) {
+        g_autofree char *folder = g_build_filename(out, ids[k], NULL);
+        g_autofree char *inside = tu_list_dir(folder);
+        tu_assert_contains(inside, "summary.csv\nsummary.json\n");
+        tu_assert_contains(inside, "targets.gp\n");
+        assert_string_equal(json_object_get_string_member(object_at(scen, k), "id"), ids[k]);
+        assert_string_equal(json_object_get_string_member(object_at(scen, k), "file"), given[k]);
+    }
+    g_autofree char *parent = g_build_filename(dir, "out", NULL);
+    g_autofree char *beside = tu_list_dir(parent);
+    assert_string_equal(beside, "a-compare\n");
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* With charts: every comparison script has its PNG and SVG. */
+static void test_charts(void **state)
+{
+    (void)state;
+    g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
+    if (gnuplot == NULL)
+        skip();
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL);
+    g_autofree char *a = tu_data_file("cost-base.ini"), *b = tu_data_file("cost-edge.ini");
+    TuRun r = COMPARE(out, a, b, "-q", NULL);
+    tu_assert_status(&r, 0);
+    const char *const charts[] = {"compare_a", "compare_b", "compare_targets", "compare_cost"};
+    for (gsize i = 0; i < G_N_ELEMENTS(charts); i++) {
+        g_autofree char *png = g_strconcat(charts[i], ".png", NULL), *svg = g_strconcat(charts[i], ".svg", NULL);
+        g_autofree char *bytes = tu_read_text(out, png);
+        assert_memory_equal(bytes, "\x89PNG", 4);
+        g_autofree char *svg_path = g_build_filename(out, svg, NULL);
+        assert_true(g_file_test(svg_path, G_FILE_TEST_IS_REGULAR));
+    }
+    assert_int_equal(tu_count_suffix(out, ".png"), tu_count_suffix(out, ".gp"));
+    g_autofree char *inner = g_build_filename(out, "cost-edge", NULL);
+    assert_true(tu_count_suffix(inner, ".png") >= 1);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* `ladder help compare` and `ladder compare --help` show the options and an example. */
+static void test_help(void **state)
+{
+    (void)state;
+    const char *const ways[][2] = {{"help", "compare"}, {"compare", "--help"}};
+    for (gsize i = 0; i < G_N_ELEMENTS(ways); i++) {
+        TuRun r = tu_ladder(NULL, ways[i][0], ways[i][1], NULL);
+        tu_assert_status(&r, 0);
+        tu_assert_contains(r.out, "Example");
+        tu_assert_contains(r.out, "ladder compare scenarios/tianning-2025.ini");
+        tu_assert_contains(r.out, "--reps");
+        tu_run_clear(&r);
+    }
+    TuRun o = tu_ladder(NULL, "help", NULL);
+    tu_assert_contains(o.out, "compare");
+    tu_run_clear(&o);
+}
+
+/* Ctrl-C in a long comparison: exit 130, a message, nothing left. */
+static void test_interrupted(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "res", NULL);
+    g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
+    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
+    const char *argv[] = {bin, "compare", a, b, "--out", out, "--reps", "50000000", "--no-charts", "-q", NULL};
+    GPid pid;
+    int err_fd;
+    assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                         &pid, NULL, NULL, &err_fd, NULL));
+    g_usleep(500000);
+    kill(pid, SIGINT);
+    int wait = 0;
+    waitpid(pid, &wait, 0);
+    char msg[512] = {0};
+    ssize_t n = read(err_fd, msg, sizeof msg - 1);
+    close(err_fd);
+    g_spawn_close_pid(pid);
+    g_autofree char *left = tu_list_dir(dir);
+    tu_rmrf(dir);
+    assert_true(WIFEXITED(wait));
+    assert_int_equal(WEXITSTATUS(wait), 130);
+    assert_true(n > 0 && strstr(msg, "ladder: interrupted") != NULL);
+    assert_string_equal(left, "");
+}
+
+/* ---- bad input ---------------------------------------------------------- */
+
+/* Each: exit 2, one "ladder: " message holding `want`, and the folder as
+ * it was: no out folder, no temporary one.  The files are written to the
+ * scratch folder as a.ini and b.ini; "nope.ini" is not there. */
+typedef struct {
+    const char *id;
+    const char *a, *b;      /* text of a.ini and b.ini (NULL: not written) */
+    const char *args[5];    /* after "compare", NULL-ended; file names relative to the scratch folder */
+    const char *want[3];
+} BadCase;
+
+#define TWO "[scenario]\nname=t\nbase_year=2021\nhorizon=2023\n[stages]\na=A\nb=B\n" /* 7 lines */
+#define EXITS "[exits]\na=0.1\n"                                                      /* 8-9 */
+
+static const BadCase bad_cases[] = {
+    {"compare-2.1", TWO, NULL, {"a.ini", NULL}, {"at least two scenario files", "Try 'ladder help compare'"}},
+    {"compare-2.2", NULL, NULL, {NULL}, {"at least two scenario files", "Try 'ladder help compare'"}},
+    {"compare-2.3", TWO, NULL, {"a.ini", "nope.ini", NULL}, {"nope.ini"}},
+    {"compare-2.4", TWO, "[scenario]\nname=t\nbase_year=2021\nhorizon=2023\n[stages]\na=A\nc=C\n",
+     {"a.ini", "b.ini", NULL},
+     {"b.ini: [stages] must list the same stages in the same order as ", "a.ini", "found 'c' where 'b' was"}},
+    {"compare-2.5", TWO, TWO EXITS "[policy X]\nexit.a=*0.5\ncost_per_year=-5\n", {"a.ini", "b.ini", NULL},
+     {"b.ini:12: [policy X] cost_per_year = -5: a cost must lie in [0, "}},
+    {"compare-2.6", TWO, TWO EXITS "[policy X]\nexit.a=*0.5\ncost_per_yer=5\n", {"a.ini", "b.ini", NULL},
+     {"b.ini:12: [policy X] cost_per_yer = 5: unknown key 'cost_per_yer'", "did you mean 'cost_per_year'"}},
+    {"compare-2.7", TWO, TWO, {"a.ini", "b.ini", "--reps", "0", NULL}, {"--reps 0", "Try 'ladder help compare'"}},
+    {"compare-2.8", TWO, TWO, {"a.ini", "b.ini", "--bogus", NULL}, {"--bogus", "Try 'ladder help compare'"}},
+    {"compare-2.9", TWO "[transitions]\na -> b = 2\n", TWO, {"a.ini", "b.ini", NULL},
+     {"a.ini:9: [transitions] a -> b = 2: a probability must lie in [0, 1]"}},
+    {"compare-2.10", TWO, "[scenario]\nname=t\nbase_year=2021\nhorizon=2024\n[stages]\na=A\nb=B\n",
+     {"a.ini", "b.ini", NULL}, {"b.ini: [scenario] horizon must be the same as in ", "a.ini"}},
+};
+
+static void test_bad_case(void **state)
+{
+    const BadCase *c = *state;
+    g_autofree char *dir = tu_tmpdir();
+    if (c->a)
+        g_free(tu_write(dir, "a.ini", c->a));
+    if (c->b)
+        g_free(tu_write(dir, "b.ini", c->b));
+    g_autofree char *before = tu_list_dir(dir);
+    TuRun r = tu_ladder(dir, "compare", c->args[0], c->args[1], c->args[2], c->args[3], c->args[4], NULL);
+    tu_assert_status(&r, 2);
+    if (!g_str_has_prefix(r.err, "ladder: "))
+        fail_msg("stderr does not start with 'ladder: ': %s", r.err);
+    for (int k = 0; k < 3 && c->want[k]; k++)
+        tu_assert_contains(r.err, c->want[k]);
+    g_autofree char *after = tu_list_dir(dir);
+    assert_string_equal(after, before);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+int main(void)
+{
+    if (g_getenv("LADDER") == NULL) {
+        g_autofree char *bin = g_canonicalize_filename("build/ladder", NULL);
+        g_setenv("LADDER", bin, TRUE);
+    }
+    const struct CMUnitTest fixed[] = {
+        cmocka_unit_test(test_self),
+        cmocka_unit_test(test_before_policy),
+        cmocka_unit_test(test_threads_same_bytes),
+        cmocka_unit_test(test_costs),
+        cmocka_unit_test(test_bundled),
+        cmocka_unit_test(test_layout),
+        cmocka_unit_test(test_charts),
+        cmocka_unit_test(test_help),
+        cmocka_unit_test(test_interrupted),
+    };
+    g_autoptr(GArray) tests = TU_TESTS(fixed);
+    ADD_ROWS(tests, bad_cases, test_bad_case);
+    return tu_run_tests("compare", tests);
+}
