@@ -1,5 +1,5 @@
-# @NAME@.gp: @WHAT@, one group per target and one bar per scenario, written
-# by ladder compare.
+# @NAME@.gp: @WHAT@, written by ladder compare:
+# a group of bars per target, a bar per scenario.
 # SPDX-License-Identifier: MIT
 # Redraw @NAME@.png and @NAME@.svg with `gnuplot @NAME@.gp` in this folder.
 set encoding utf8

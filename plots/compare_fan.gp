@@ -14,7 +14,7 @@ set format y "%.0f"
 set yrange [0:*]
 set border 3
 set grid ytics lc rgb "#e0e0e0"
-set key outside below vertical center samplen 3 spacing 1.2
+set key outside below vertical center samplen 3 spacing 1.2 invert
 # The bands overlap: each is drawn light and see-through, so every one shows.
 set style fill transparent solid 0.18 noborder
 @TARGETS@

@@ -197,7 +197,8 @@ static char *stage_data(const Comparison *c, int s)
 
 /* @PLOT@ of a stage chart: every scenario's band with its edges dashed in
  * its colour (where bands overlap, the edges tell them apart), then every
- * median on top. */
+ * median on top, the base's last so that it shows where the others
+ * coincide with it (the template inverts the key back into order). */
 static void stage_series(const Comparison *c, const char *data, PlotVars *v)
 {
     g_autoptr(GString) plot = g_string_new(NULL);
@@ -210,7 +211,7 @@ static void stage_series(const Comparison *c, const char *data, PlotVars *v)
             g_string_append_printf(plot, ", \\\n     \"\" using 1:%d with lines dt 2 lw 1 lc rgb \"%s\" notitle",
                                    col, colour);
     }
-    for (int k = 0; k < c->n_scenarios; k++) {
+    for (int k = c->n_scenarios - 1; k >= 0; k--) {
         g_autofree char *key = key_of(c, k);
         g_autofree char *title = plot_escape(key);
         g_string_append_printf(plot, ", \\\n     \"\" using 1:%d with linespoints lw 2.5 pt 7 ps 0.7 "
