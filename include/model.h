@@ -170,6 +170,11 @@ void model_central_params(const Model *m, double *out);
 gboolean model_year_params(const Model *m, const double *base, int year,
                            double *out, GError **error);
 
+/* TRUE when model_year_params gives `year` the same parameters as
+ * `year - 1` for any base: the same policies are active in both and no
+ * lever starts acting in `year`. */
+gboolean model_year_same_as_last(const Model *m, int year);
+
 /* What a target counts, as a block of cells of the yearly tables: stock
  * (or, for count=new, entries) summed over years first_year..last_year
  * (indexes from base_year) and stages first_stage..last_stage. */

@@ -381,6 +381,17 @@ static gboolean check_stage_sum(const Model *m, int year, int s, const double *v
     return FALSE;
 }
 
+gboolean model_year_same_as_last(const Model *m, int year)
+{
+    for (int i = 0; i < m->n_policies; i++)
+        if (policy_active(&m->policies[i], year) != policy_active(&m->policies[i], year - 1))
+            return FALSE;
+    for (int i = 0; m->n_levers > 0 && i < m->n_params; i++)
+        if (m->params[i].lever.on && m->params[i].lever.from == year)
+            return FALSE;
+    return TRUE;
+}
+
 gboolean model_year_params(const Model *m, const double *base, int year, double *out,
                            GError **error)
 {

@@ -247,12 +247,19 @@ static void lane_clear(Lane *l)
     g_free(l->met);
 }
 
-/* The parameters of every year of one replication into `params`. */
+/* The parameters of every year of one replication into `params`.  A year
+ * with the same policies and levers as the one before copies its row, so
+ * that each distinct set of parameters is built and checked once. */
 static gboolean year_params(const Model *m, const double *base, double *params, GError **error)
 {
-    for (int yi = 1; yi < model_n_years(m); yi++)
-        if (!model_year_params(m, base, m->base_year + yi, params + (gsize)yi * m->n_params, error))
+    gsize row = m->n_params;
+    for (int yi = 1; yi < model_n_years(m); yi++) {
+        double *out = params + yi * row;
+        if (yi > 1 && model_year_same_as_last(m, m->base_year + yi))
+            memcpy(out, out - row, sizeof *out * row);
+        else if (!model_year_params(m, base, m->base_year + yi, out, error))
             return FALSE;
+    }
     return TRUE;
 }
 

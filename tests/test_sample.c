@@ -60,6 +60,10 @@ static const Case cases[] = {
     {"sample-1.1", 0.001, 5, 0},    {"sample-1.2", 0.05, 20, 0},   {"sample-1.3", 0.3, 30, 0},
     {"sample-1.4", 0.0005, 19999, 0},  {"sample-1.5", 0.399, 49, 0},  {"sample-1.6", 0.0133, 1500, 0},
     {"sample-1.7", 0.5, 39, 0},
+    /* inversion by blocks of four: n inside the first block (draws past n
+     * restart), and q^n by squaring at n = 1023 and 1024 (every bit used) */
+    {"sample-1.8", 0.5, 1, 0},      {"sample-1.9", 0.5, 3, 0},     {"sample-1.10", 0.45, 6, 0},
+    {"sample-1.11", 0.0187, 1023, 0}, {"sample-1.12", 0.0195, 1024, 0},
     /* BTRD just above its threshold, mid and large n, and p > 1/2 by symmetry */
     {"sample-2.1", 0.4, 50, 0},     {"sample-2.2", 0.1, 101, 0},   {"sample-2.3", 0.5, 400, 0},
     {"sample-2.4", 0.24, 3000, 0},  {"sample-2.5", 0.9, 1000, 0},  {"sample-2.6", 0.999, 20000, 0},
