@@ -56,18 +56,19 @@ static double goodness_of_fit(const Case *c, guint64 seed)
 }
 
 static const Case cases[] = {
-    /* inversion: mean under 20, up to just below it */
+    /* inversion: mean under 40, up to just below it */
     {"sample-1.1", 0.001, 5, 0},    {"sample-1.2", 0.05, 20, 0},   {"sample-1.3", 0.3, 30, 0},
     {"sample-1.4", 0.0005, 19999, 0},  {"sample-1.5", 0.399, 49, 0},  {"sample-1.6", 0.0133, 1500, 0},
-    {"sample-1.7", 0.5, 39, 0},
-    /* inversion by blocks of four: n inside the first block (draws past n
+    {"sample-1.7", 0.5, 39, 0},     {"sample-1.13", 0.5, 79, 0},   {"sample-1.14", 0.0399, 1000, 0},
+    {"sample-1.15", 0.001, 39999, 0},
+    /* inversion by blocks of eight: n inside the first block (draws past n
      * restart), and q^n by squaring at n = 1023 and 1024 (every bit used) */
     {"sample-1.8", 0.5, 1, 0},      {"sample-1.9", 0.5, 3, 0},     {"sample-1.10", 0.45, 6, 0},
     {"sample-1.11", 0.0187, 1023, 0}, {"sample-1.12", 0.0195, 1024, 0},
     /* BTRD just above its threshold, mid and large n, and p > 1/2 by symmetry */
-    {"sample-2.1", 0.4, 50, 0},     {"sample-2.2", 0.1, 101, 0},   {"sample-2.3", 0.5, 400, 0},
+    {"sample-2.1", 0.5, 81, 0},     {"sample-2.2", 0.1, 401, 0},   {"sample-2.3", 0.5, 400, 0},
     {"sample-2.4", 0.24, 3000, 0},  {"sample-2.5", 0.9, 1000, 0},  {"sample-2.6", 0.999, 20000, 0},
-    {"sample-2.7", 0.02, 100000, 0},
+    {"sample-2.7", 0.02, 100000, 0}, {"sample-2.8", 0.4, 101, 0},
     /* Poisson: inversion under 10, PTRS from 10 */
     {"sample-3.1", -1, 0, 0.3},     {"sample-3.2", -1, 0, 9.99},   {"sample-3.3", -1, 0, 10},
     {"sample-3.4", -1, 0, 37.5},    {"sample-3.5", -1, 0, 400},    {"sample-3.6", -1, 0, 25000},
