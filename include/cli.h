@@ -22,11 +22,15 @@
 typedef struct {
     char *reps, *seed, *threads, *out;
     gboolean no_uncertainty, no_charts, quiet;
+    char *out_help;     /* --out's help line, naming the command's default */
 } CliRunOptions;
 
 /* Adds the run flags to `ctx`'s main group, bound to `o` (which must outlive
- * the parse). */
-void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o);
+ * the parse).  `out_suffix` follows the file stem in --out's default folder
+ * ("" for run, "-compare", ...); --no-uncertainty is offered only when
+ * `uncertainty_flag`, for commands where it changes something. */
+void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_suffix,
+                         gboolean uncertainty_flag);
 
 /* Frees the strings in `o` and zeroes it. */
 void cli_run_options_clear(CliRunOptions *o);

@@ -47,20 +47,32 @@ gboolean cli_check_interrupted(GError **error)
     return TRUE;
 }
 
-void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o)
+void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_suffix,
+                         gboolean uncertainty_flag)
 {
-    /* g_option_context_add_main_entries copies the entries. */
-    const GOptionEntry entries[] = {
+    g_free(o->out_help);
+    o->out_help = g_strdup_printf("Output folder (default: out/<file stem>%s)", out_suffix);
+    /* g_option_context_add_main_entries copies the entries, not their strings. */
+    const GOptionEntry run[] = {
         {"reps", 'n', 0, G_OPTION_ARG_STRING, &o->reps, "Replications (default: [scenario] replications, else 10000)", "N"},
         {"seed", 's', 0, G_OPTION_ARG_STRING, &o->seed, "Random seed (default: [scenario] seed, else 1)", "S"},
         {"threads", 't', 0, G_OPTION_ARG_STRING, &o->threads, "Threads (default: online cores); results do not depend on it", "T"},
-        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out, "Output folder (default: out/<file stem>)", "DIR"},
+        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out, o->out_help, "DIR"},
+        {NULL},
+    };
+    const GOptionEntry uncertainty[] = {
         {"no-uncertainty", 0, 0, G_OPTION_ARG_NONE, &o->no_uncertainty, "Use central values instead of drawing [uncertainty]", NULL},
+        {NULL},
+    };
+    const GOptionEntry output[] = {
         {"no-charts", 0, 0, G_OPTION_ARG_NONE, &o->no_charts, "Write chart data and scripts but do not run gnuplot", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Print nothing but errors and warnings", NULL},
         {NULL},
     };
-    g_option_context_add_main_entries(ctx, entries, NULL);
+    g_option_context_add_main_entries(ctx, run, NULL);
+    if (uncertainty_flag)
+        g_option_context_add_main_entries(ctx, uncertainty, NULL);
+    g_option_context_add_main_entries(ctx, output, NULL);
 }
 
 void cli_run_options_clear(CliRunOptions *o)
@@ -69,6 +81,7 @@ void cli_run_options_clear(CliRunOptions *o)
     g_free(o->seed);
     g_free(o->threads);
     g_free(o->out);
+    g_free(o->out_help);
     memset(o, 0, sizeof *o);
 }
 

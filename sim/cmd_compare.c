@@ -23,7 +23,7 @@ static CliRunOptions opts;
 GOptionContext *cmd_compare_context(void)
 {
     GOptionContext *ctx = g_option_context_new("BASE.ini OTHER.ini... - compare scenarios against the first");
-    cli_add_run_options(ctx, &opts);
+    cli_add_run_options(ctx, &opts, "-compare", TRUE);
     g_option_context_set_summary(ctx,
         "Runs every scenario with the same random numbers (replication r of each draws the same\n"
         "wherever the scenarios coincide) and says, for each target, how much each other scenario\n"

@@ -19,7 +19,7 @@ static CliRunOptions opts;
 GOptionContext *cmd_run_context(void)
 {
     GOptionContext *ctx = g_option_context_new("FILE - simulate a scenario and weigh its targets");
-    cli_add_run_options(ctx, &opts);
+    cli_add_run_options(ctx, &opts, "", TRUE);
     g_option_context_set_summary(ctx,
         "Runs the scenario's ladder many times and says, for each target, how likely it is met.");
     g_option_context_set_description(ctx,

@@ -28,7 +28,7 @@ GOptionContext *cmd_sensitivity_context(void)
         {NULL},
     };
     g_option_context_add_main_entries(ctx, entries, NULL);
-    cli_add_run_options(ctx, &opts);
+    cli_add_run_options(ctx, &opts, "-sensitivity", FALSE);
     g_option_context_set_summary(ctx,
         "Sets every parameter in turn (each edge, exit, renewal, inflow, recruitment and\n"
         "baseline) to a low and a high value, all else at central values, and ranks them by\n"
@@ -42,8 +42,8 @@ GOptionContext *cmd_sensitivity_context(void)
         "out/tianning-2025-sensitivity/. Every variant shares the base run's random\n"
         "numbers, so a parameter that cannot reach a target has a swing of exactly 0.\n"
         "A value that would push a stage's exit plus edges past 1 in some year is\n"
-        "capped at the largest valid one and marked; --no-uncertainty changes nothing,\n"
-        "since every model runs at central values.\n"
+        "capped at the largest valid one and marked.  Every model runs at central\n"
+        "values, so there is no --no-uncertainty here.\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).");
     return ctx;

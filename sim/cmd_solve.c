@@ -39,7 +39,7 @@ GOptionContext *cmd_solve_context(void)
     };
     GOptionContext *ctx = g_option_context_new("FILE - find the least change of a lever that meets a target");
     g_option_context_add_main_entries(ctx, entries, NULL);
-    cli_add_run_options(ctx, &opts);
+    cli_add_run_options(ctx, &opts, "-solve", TRUE);
     g_option_context_set_summary(ctx,
         "Finds the least change of one parameter, from a year to the horizon, that makes a target\n"
         "(or every target together) at least as likely as wanted; the policies still act on top.");

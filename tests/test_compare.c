@@ -329,6 +329,7 @@ static void test_help(void **state)
         tu_assert_contains(r.out, "Example");
         tu_assert_contains(r.out, "ladder compare scenarios/tianning-2025.ini");
         tu_assert_contains(r.out, "--reps");
+        tu_assert_contains(r.out, "(default: out/<file stem>-compare)");
         tu_run_clear(&r);
     }
     TuRun o = tu_ladder(NULL, "help", NULL);

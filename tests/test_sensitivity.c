@@ -486,6 +486,8 @@ static const BadCase bad_cases[] = {
      {"bad.ini: no [target NAME] group", NULL}},
     {"sens-5.9", NULL, {NULL}, {"bad.ini", NULL}},
     {"sens-5.10", ORDER, {"extra.ini", NULL}, {"only one scenario file", NULL}},
+    /* every variant runs at central values: the flag would change nothing */
+    {"sens-5.11", ORDER, {"--no-uncertainty", NULL}, {"Unknown option --no-uncertainty", NULL}},
 };
 
 static void test_bad_case(void **state)
@@ -519,6 +521,8 @@ static void test_cli_help(void **state)
     assert_contains(r.out, "--spread");
     assert_contains(r.out, "--target");
     assert_contains(r.out, "--reps");
+    assert_contains(r.out, "(default: out/<file stem>-sensitivity)");
+    assert_true(strstr(r.out, "\n  --no-uncertainty") == NULL); /* not among the options */
     tu_run_clear(&r);
     TuRun o = tu_ladder(NULL, "help", NULL);
     assert_contains(o.out, "sensitivity");

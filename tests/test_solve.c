@@ -584,7 +584,7 @@ static void test_help(void **state)
     TuRun r = tu_ladder(NULL, "help", "solve", NULL);
     tu_assert_status(&r, 0);
     const char *const want[] = {"Example", "ladder solve ", "--target", "--probability", "--lever", "--from",
-                                "--min", "--max", "--reps", "--no-charts"};
+                                "--min", "--max", "--reps", "--no-charts", "(default: out/<file stem>-solve)"};
     for (gsize i = 0; i < G_N_ELEMENTS(want); i++)
         tu_assert_contains(r.out, want[i]);
     tu_run_clear(&r);
