@@ -8,6 +8,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "runner.h"
+
 #define OUT_JSON_PROB_DECIMALS 6   /* probabilities and their standard errors */
 #define OUT_JSON_COUNT_DECIMALS 4  /* Monte Carlo means and sds of firm counts */
 #define OUT_JSON_EXACT_DECIMALS 9  /* exact expectations: users compare them with their own */
@@ -23,6 +25,11 @@ void out_json_member_string(JsonBuilder *b, const char *name, const char *value)
 void out_json_member_int(JsonBuilder *b, const char *name, gint64 value);
 void out_json_member_double(JsonBuilder *b, const char *name, double value, int decimals);
 void out_json_member_uint64(JsonBuilder *b, const char *name, guint64 value);
+void out_json_member_bool(JsonBuilder *b, const char *name, gboolean value);
+
+/* The members every result document opens with: "replications", "seed"
+ * and "uncertainty" (whether [uncertainty] was drawn) of run `c`. */
+void out_json_member_run(JsonBuilder *b, const RunConfig *c);
 
 /* Writes the document `root` to `path`, pretty-printed, each number the
  * shortest text that reads back as its value, and a final newline: the

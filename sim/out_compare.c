@@ -138,10 +138,7 @@ static JsonNode *build_document(const Comparison *c)
     const Model *base = c->scenarios[0].model;
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
-    out_json_member_uint64(b, "replications", config->reps);
-    out_json_member_uint64(b, "seed", config->seed);
-    json_builder_set_member_name(b, "uncertainty");
-    json_builder_add_boolean_value(b, config->uncertain);
+    out_json_member_run(b, config);
     out_json_member_int(b, "base_year", base->base_year);
     out_json_member_int(b, "horizon", base->horizon);
     out_json_member_string(b, "cost_unit", "万元");

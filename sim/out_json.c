@@ -79,6 +79,19 @@ void out_json_member_uint64(JsonBuilder *b, const char *name, guint64 value)
     }
 }
 
+void out_json_member_bool(JsonBuilder *b, const char *name, gboolean value)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_add_boolean_value(b, value);
+}
+
+void out_json_member_run(JsonBuilder *b, const RunConfig *c)
+{
+    out_json_member_uint64(b, "replications", c->reps);
+    out_json_member_uint64(b, "seed", c->seed);
+    out_json_member_bool(b, "uncertainty", c->uncertain);
+}
+
 static void add_scenario(JsonBuilder *b, const Model *m)
 {
     json_builder_set_member_name(b, "scenario");
@@ -166,10 +179,7 @@ static JsonNode *build_document(const Summary *s)
 
     json_builder_begin_object(b);
     add_scenario(b, m);
-    out_json_member_uint64(b, "replications", s->run->config.reps);
-    out_json_member_uint64(b, "seed", s->run->config.seed);
-    json_builder_set_member_name(b, "uncertainty");
-    json_builder_add_boolean_value(b, s->run->config.uncertain);
+    out_json_member_run(b, &s->run->config);
     add_years(b, s);
     json_builder_set_member_name(b, "stages");
     json_builder_begin_array(b);

@@ -30,34 +30,21 @@ static const char *const source_names[] = {
     [SENSITIVITY_FROM_SPREAD] = "±spread",
 };
 
-static void member_string(JsonBuilder *b, const char *name, const char *value)
-{
-    json_builder_set_member_name(b, name);
-    json_builder_add_string_value(b, value);
-}
-
-static void member_number(JsonBuilder *b, const char *name, double x, int decimals)
-{
-    json_builder_set_member_name(b, name);
-    out_json_add_number(b, x, decimals);
-}
-
 /* One row: the parameter, its values, and the probabilities at each. */
 static void add_row(JsonBuilder *b, const SensitivityRow *r)
 {
     const SensitivityParam *p = r->param;
     json_builder_begin_object(b);
-    member_string(b, "parameter", p->key);
-    member_string(b, "label", p->label);
-    member_number(b, "central", p->central, JSON_VALUE_DECIMALS);
-    member_number(b, "low", p->low, JSON_VALUE_DECIMALS);
-    member_number(b, "high", p->high, JSON_VALUE_DECIMALS);
-    member_string(b, "source", source_names[p->source]);
-    json_builder_set_member_name(b, "capped");
-    json_builder_add_boolean_value(b, p->capped);
-    member_number(b, "probability_low", r->probability_low, JSON_PROB_DECIMALS);
-    member_number(b, "probability_high", r->probability_high, JSON_PROB_DECIMALS);
-    member_number(b, "swing", r->swing, JSON_PROB_DECIMALS);
+    out_json_member_string(b, "parameter", p->key);
+    out_json_member_string(b, "label", p->label);
+    out_json_member_double(b, "central", p->central, JSON_VALUE_DECIMALS);
+    out_json_member_double(b, "low", p->low, JSON_VALUE_DECIMALS);
+    out_json_member_double(b, "high", p->high, JSON_VALUE_DECIMALS);
+    out_json_member_string(b, "source", source_names[p->source]);
+    out_json_member_bool(b, "capped", p->capped);
+    out_json_member_double(b, "probability_low", r->probability_low, JSON_PROB_DECIMALS);
+    out_json_member_double(b, "probability_high", r->probability_high, JSON_PROB_DECIMALS);
+    out_json_member_double(b, "swing", r->swing, JSON_PROB_DECIMALS);
     json_builder_end_object(b);
 }
 
@@ -65,8 +52,8 @@ static void add_row(JsonBuilder *b, const SensitivityRow *r)
 static void add_target(JsonBuilder *b, const SensitivityTarget *t)
 {
     json_builder_begin_object(b);
-    member_string(b, "name", t->name);
-    member_number(b, "base_probability", t->base_probability, JSON_PROB_DECIMALS);
+    out_json_member_string(b, "name", t->name);
+    out_json_member_double(b, "base_probability", t->base_probability, JSON_PROB_DECIMALS);
     json_builder_set_member_name(b, "rows");
     json_builder_begin_array(b);
     for (int i = 0; i < t->n_rows; i++)
@@ -83,8 +70,8 @@ static void add_skipped(JsonBuilder *b, const SensitivityPlan *plan)
     for (guint i = 0; i < plan->skipped->len; i++) {
         const SensitivitySkip *k = &g_array_index(plan->skipped, SensitivitySkip, i);
         json_builder_begin_object(b);
-        member_string(b, "parameter", k->key);
-        member_string(b, "reason", sensitivity_skip_text(k->reason));
+        out_json_member_string(b, "parameter", k->key);
+        out_json_member_string(b, "reason", sensitivity_skip_text(k->reason));
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -95,9 +82,8 @@ gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **e
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
-    member_number(b, "spread", s->plan->spread, JSON_VALUE_DECIMALS);
-    out_json_member_uint64(b, "replications", s->config.reps);
-    out_json_member_uint64(b, "seed", s->config.seed);
+    out_json_member_double(b, "spread", s->plan->spread, JSON_VALUE_DECIMALS);
+    out_json_member_run(b, &s->config); /* "uncertainty": false, central values */
     json_builder_set_member_name(b, "targets");
     json_builder_begin_array(b);
     for (int k = 0; k < s->n_targets; k++)

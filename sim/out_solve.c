@@ -154,47 +154,32 @@ void out_solve_format(const SolveResult *r, GString *out)
 
 /* ---- solve.json --------------------------------------------------------- */
 
-static void set_double(JsonBuilder *b, const char *name, double x, int decimals)
-{
-    json_builder_set_member_name(b, name);
-    out_json_add_number(b, x, decimals);
-}
-
-static void set_int(JsonBuilder *b, const char *name, gint64 x)
-{
-    json_builder_set_member_name(b, name);
-    json_builder_add_int_value(b, x);
-}
-
 static void add_question(JsonBuilder *b, const SolveResult *r)
 {
     const SolveQuestion *q = &r->question;
-    json_builder_set_member_name(b, "lever");
-    json_builder_add_string_value(b, lever_key(r));
-    json_builder_set_member_name(b, "target");
-    json_builder_add_string_value(b, q->target == SOLVE_ALL_TARGETS ? "all" : r->model->targets[q->target].name);
-    set_double(b, "probability_wanted", q->wanted, OUT_JSON_PROB_DECIMALS);
-    set_int(b, "from", q->from);
-    set_double(b, "min", q->min, SOLVE_VALUE_DECIMALS);
-    set_double(b, "max", q->max, SOLVE_VALUE_DECIMALS);
-    set_double(b, "current_value", r->current, SOLVE_VALUE_DECIMALS);
-    set_double(b, "step", r->step, SOLVE_VALUE_DECIMALS);
+    out_json_member_string(b, "lever", lever_key(r));
+    out_json_member_string(b, "target", q->target == SOLVE_ALL_TARGETS ? "all" : r->model->targets[q->target].name);
+    out_json_member_double(b, "probability_wanted", q->wanted, OUT_JSON_PROB_DECIMALS);
+    out_json_member_int(b, "from", q->from);
+    out_json_member_double(b, "min", q->min, SOLVE_VALUE_DECIMALS);
+    out_json_member_double(b, "max", q->max, SOLVE_VALUE_DECIMALS);
+    out_json_member_double(b, "current_value", r->current, SOLVE_VALUE_DECIMALS);
+    out_json_member_double(b, "step", r->step, SOLVE_VALUE_DECIMALS);
 }
 
 /* The answer; NaN (unreachable, or nothing one step short) becomes null. */
 static void add_answer(JsonBuilder *b, const SolveResult *r)
 {
-    json_builder_set_member_name(b, "reachable");
-    json_builder_add_boolean_value(b, r->reachable);
-    set_double(b, "value", r->value, SOLVE_VALUE_DECIMALS);
-    set_double(b, "change", r->value - r->current, SOLVE_VALUE_DECIMALS);
-    set_double(b, "probability", r->probability, OUT_JSON_PROB_DECIMALS);
-    set_double(b, "se", r->se, OUT_JSON_PROB_DECIMALS);
-    set_double(b, "value_one_step_short", r->short_value, SOLVE_VALUE_DECIMALS);
-    set_double(b, "probability_one_step_short", r->short_probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_bool(b, "reachable", r->reachable);
+    out_json_member_double(b, "value", r->value, SOLVE_VALUE_DECIMALS);
+    out_json_member_double(b, "change", r->value - r->current, SOLVE_VALUE_DECIMALS);
+    out_json_member_double(b, "probability", r->probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "se", r->se, OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "value_one_step_short", r->short_value, SOLVE_VALUE_DECIMALS);
+    out_json_member_double(b, "probability_one_step_short", r->short_probability, OUT_JSON_PROB_DECIMALS);
     if (!r->reachable) {
-        set_double(b, "best_value", r->best_value, SOLVE_VALUE_DECIMALS);
-        set_double(b, "best_probability", r->best_probability, OUT_JSON_PROB_DECIMALS);
+        out_json_member_double(b, "best_value", r->best_value, SOLVE_VALUE_DECIMALS);
+        out_json_member_double(b, "best_probability", r->best_probability, OUT_JSON_PROB_DECIMALS);
     }
 }
 
@@ -204,8 +189,8 @@ static void add_evaluations(JsonBuilder *b, const SolveResult *r)
     json_builder_begin_array(b);
     for (int i = 0; i < r->n_points; i++) {
         json_builder_begin_object(b);
-        set_double(b, "value", r->points[i].value, SOLVE_VALUE_DECIMALS);
-        set_double(b, "probability", r->points[i].probability, OUT_JSON_PROB_DECIMALS);
+        out_json_member_double(b, "value", r->points[i].value, SOLVE_VALUE_DECIMALS);
+        out_json_member_double(b, "probability", r->points[i].probability, OUT_JSON_PROB_DECIMALS);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -218,10 +203,7 @@ gboolean out_solve_json(const SolveResult *r, const char *path, GError **error)
     json_builder_begin_object(b);
     add_question(b, r);
     add_answer(b, r);
-    out_json_member_uint64(b, "replications", r->config.reps);
-    out_json_member_uint64(b, "seed", r->config.seed);
-    json_builder_set_member_name(b, "uncertainty");
-    json_builder_add_boolean_value(b, r->config.uncertain);
+    out_json_member_run(b, &r->config);
     add_evaluations(b, r);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
