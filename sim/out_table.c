@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: MIT */
 #include "out.h"
 
+#include <math.h>
+
 #include "i18n.h"
 #include "text.h"
 
@@ -12,20 +14,23 @@
  * "Guidance note ... on consistent treatment of uncertainties", 2010),
  * coarsened to five. */
 static const struct {
-    double at_least;
+    int at_least;        /* per mille */
     I18nMessage words;
 } verdicts[] = {
-    {0.90, I18N_VERY_LIKELY},
-    {0.66, I18N_LIKELY},
-    {0.33, I18N_AS_LIKELY_AS_NOT},
-    {0.10, I18N_UNLIKELY},
-    {0.00, I18N_VERY_UNLIKELY},
+    {900, I18N_VERY_LIKELY},
+    {660, I18N_LIKELY},
+    {330, I18N_AS_LIKELY_AS_NOT},
+    {100, I18N_UNLIKELY},
+    {0, I18N_VERY_UNLIKELY},
 };
 
+/* The verdict of `probability` as the table prints it, to 0.1%: a target
+ * shown at 10.0% is judged at 10%, never one band below it. */
 static const char *verdict(const char *lang, double probability)
 {
+    double per_mille = rint(probability * 1000);
     for (gsize i = 0; i < G_N_ELEMENTS(verdicts); i++)
-        if (probability >= verdicts[i].at_least)
+        if (per_mille >= verdicts[i].at_least)
             return i18n_text(lang, verdicts[i].words);
     return i18n_text(lang, I18N_VERY_UNLIKELY);
 }

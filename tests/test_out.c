@@ -450,7 +450,8 @@ static void test_table_no_targets(void **state)
     assert_non_null(strstr(t, "独角兽"));
 }
 
-/* Verdict words at and around each band's edge (IPCC bands). */
+/* Verdict words at and around each band's edge (IPCC bands), judged on the
+ * probability as the table shows it, to 0.1%. */
 static void test_table_verdicts(void **state)
 {
     static const struct {
@@ -460,13 +461,15 @@ static void test_table_verdicts(void **state)
     } cases[] = {
         {"verdict-1.1", 1.00, "很可能达成", "very likely"},
         {"verdict-1.2", 0.90, "很可能达成", "very likely"},
-        {"verdict-1.3", 0.8999, "较可能达成", "likely"},
+        {"verdict-1.3", 0.8994, "较可能达成", "likely"},       /* shown 89.9% */
+        {"verdict-1.11", 0.8999, "很可能达成", "very likely"}, /* shown 90.0%: judged as shown */
         {"verdict-1.4", 0.66, "较可能达成", "likely"},
         {"verdict-1.5", 0.50, "难以确定", "as likely as not"},
         {"verdict-1.6", 0.33, "难以确定", "as likely as not"},
         {"verdict-1.7", 0.20, "不太可能", "unlikely"},
         {"verdict-1.8", 0.10, "不太可能", "unlikely"},
-        {"verdict-1.9", 0.0999, "极不可能", "very unlikely"},
+        {"verdict-1.9", 0.0994, "极不可能", "very unlikely"},   /* shown 9.9% */
+        {"verdict-1.12", 0.0999, "不太可能", "unlikely"},       /* shown 10.0% */
         {"verdict-1.10", 0.0, "极不可能", "very unlikely"},
     };
     Fx *f = *state;
