@@ -1,0 +1,63 @@
+/* history.h: published counts of a region, read from a CSV file, checked
+ * against the scenario they will be fitted to (calibrate, backtest).
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_HISTORY_H
+#define LADDER_HISTORY_H
+
+#include <glib.h>
+#include "model.h"
+
+typedef enum {
+    HISTORY_STOCK,  /* firms holding the status at the end of the year (有效, 拥有) */
+    HISTORY_NEW,    /* firms entering the stage during the year (新认定, 入库, 招引) */
+} HistoryKind;
+
+/* One published count. */
+typedef struct {
+    int year;           /* base_year .. horizon (HISTORY_NEW: after base_year) */
+    int stage;          /* index into the model's stages */
+    HistoryKind kind;
+    gint64 count;       /* >= 0 */
+    int line;           /* 1-based line in the file */
+} Observation;
+
+/* The rows of one region, in file order. */
+typedef struct {
+    char *file;         /* the path as given */
+    char *region;       /* the region kept */
+    int n;
+    Observation *obs;
+    int n_skipped;      /* rows of other regions, skipped because --region named one */
+} History;
+
+/* Reads the history CSV `path` for model `m`.
+ *
+ * The file: UTF-8 (a byte-order mark and CRLF line ends accepted); lines
+ * starting with '#' and blank lines ignored; the first other line is the
+ * header, naming the columns region, year, stage, count, kind in any order,
+ * and optionally source and note (ignored), nothing else.  Fields may be
+ * double-quoted ("" for a quote inside).  Each row: a region; a year; a
+ * stage id of `m`; a whole count >= 0; kind `stock` or `new`.
+ *
+ * Region: `region` (the --region flag, may be NULL) names the rows to keep;
+ * others are skipped and counted in n_skipped.  Without it, the rows must
+ * all be of m->region (when the scenario has one) or of one region.  When
+ * both `region` and m->region are given they must be equal.
+ *
+ * Years: a stock row from base_year to horizon (at base_year it is the
+ * baseline), a new row from base_year + 1 to horizon.  One row at most per
+ * (region, year, stage, kind).  At least one row must be kept.
+ *
+ * Fails with an INPUT error "file:line: what is wrong" (an unknown stage,
+ * kind or column with the nearest name suggested; the line of the first row
+ * for a duplicate), or an IO error when the file cannot be read.  Caller
+ * owns the result (history_free). */
+History *history_load(const char *path, const Model *m, const char *region, GError **error);
+
+void history_free(History *h);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(History, history_free)
+
+/* "stock" or "new". */
+const char *history_kind_name(HistoryKind kind);
+
+#endif
