@@ -52,6 +52,13 @@ gboolean cli_flag_number(const char *text, const char *flag, guint64 lo, guint64
 gboolean cli_flag_double(const char *text, const char *flag, double lo, double hi, double *out,
                          GError **error);
 
+/* The index of parameter `key` of `m` (read from `file`, given by `flag`).
+ * -1 with a USAGE error otherwise: for a well-formed key the file does not
+ * give, the line to write (and `purpose`, "to make it a lever"); else the
+ * nearest key suggested, or `forms` (how keys are written). */
+int cli_param_find(const Model *m, const char *file, const char *flag, const char *key, const char *purpose,
+                   const char *forms, GError **error);
+
 /* out/<stem of file><suffix>; suffix may be "".  Caller frees. */
 char *cli_default_out(const char *file, const char *suffix);
 

@@ -30,4 +30,13 @@ gboolean expect_run(const Model *m, const double *base, double *stock,
 gboolean expect_run_flows(const Model *m, const double *base, double *stock, double *entries,
                           double *flows, GError **error);
 
+/* expect_run made smooth in every parameter, for fitting (calibrate):
+ * stage s starts from baseline[s] firms (a real number >= 0, spread evenly
+ * over its renewal clocks) instead of its written baseline, and recruitment
+ * is not rounded.  It equals expect_run when each baseline[s] is the
+ * written one and a multiple of its stage's renewal years, and every
+ * recruitment a whole number. */
+gboolean expect_run_smooth(const Model *m, const double *base, const double *baseline, double *stock,
+                           double *entries, GError **error);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "errors.h"
 #include "out.h"
+#include "text.h"
 
 /* Set by SIGINT and SIGTERM; the runner polls it. */
 static volatile sig_atomic_t interrupted;
@@ -174,4 +175,62 @@ gboolean cli_render_charts(const char *dir, GError **error)
         fprintf(stderr, "ladder: warning: gnuplot is not installed, so the charts were not drawn; "
                         "the data and scripts are written (install it: apt-get install gnuplot-nox)\n");
     return TRUE;
+}
+
+/* Where a parameter of each kind is written, by its key's prefix. */
+static const struct {
+    const char *prefix, *group, *example;
+} kind_groups[] = {
+    {"exit.", "[exits]", "%s = 0"},
+    {"renewal.", "[renewal]", "%s = V;p;lapse"},
+    {"inflow.", "[inflows]", "%s = 0"},
+    {"recruitment.", "[recruitment]", "%s = 0"},
+};
+
+/* For a well-formed key the scenario does not give ("recruitment.hightech"
+ * when [recruitment] has no hightech line), the line that would give it:
+ * "'hightech = 0' in [recruitment]".  NULL for other keys.  Caller frees. */
+static char *absent_hint(const Model *m, const char *key)
+{
+    const char *arrow = strstr(key, "->");
+    if (arrow) {
+        g_autofree char *from = g_strstrip(g_strndup(key, arrow - key));
+        g_autofree char *to = g_strstrip(g_strdup(arrow + 2));
+        if (model_stage_index(m, from) < 0 || model_stage_index(m, to) < 0)
+            return NULL;
+        return g_strdup_printf("'%s -> %s = 0' in [transitions]", from, to);
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(kind_groups); i++) {
+        const char *id = key + strlen(kind_groups[i].prefix);
+        if (!g_str_has_prefix(key, kind_groups[i].prefix) || model_stage_index(m, id) < 0)
+            continue;
+        g_autofree char *line = g_strdup_printf(kind_groups[i].example, id);
+        return g_strdup_printf("'%s' in %s", line, kind_groups[i].group);
+    }
+    return NULL;
+}
+
+int cli_param_find(const Model *m, const char *file, const char *flag, const char *key, const char *purpose,
+                   const char *forms, GError **error)
+{
+    int param = model_param_find(m, key);
+    if (param >= 0)
+        return param;
+    g_autofree char *absent = absent_hint(m, key);
+    if (absent) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s %s: %s does not give it; write %s %s", flag, key,
+                    file, absent, purpose);
+        return -1;
+    }
+    g_autofree const char **keys = g_new0(const char *, m->n_params + 1);
+    for (int i = 0; i < m->n_params; i++)
+        keys[i] = m->params[i].key;
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "%s %s: %s has no parameter '%s'", flag, key, file, key);
+    if (text_nearest(key, keys))
+        text_append_suggestion(msg, key, keys);
+    else
+        g_string_append_printf(msg, "; %s", forms);
+    g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg->str);
+    return -1;
 }

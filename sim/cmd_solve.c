@@ -128,39 +128,6 @@ static gboolean read_target(const Model *m, const char *file, int *target, GErro
     return unknown_error(error, "--target", flags.target, file, "target", names, hint);
 }
 
-/* Where a parameter of each kind is written, by its key's prefix. */
-static const struct {
-    const char *prefix, *group, *example;
-} kind_groups[] = {
-    {"exit.", "[exits]", "%s = 0"},
-    {"renewal.", "[renewal]", "%s = V;p;lapse"},
-    {"inflow.", "[inflows]", "%s = 0"},
-    {"recruitment.", "[recruitment]", "%s = 0"},
-};
-
-/* For a well-formed key the scenario does not give ("recruitment.hightech"
- * when [recruitment] has no hightech line), the line that would give it:
- * "'hightech = 0' in [recruitment]".  NULL for other keys.  Caller frees. */
-static char *absent_hint(const Model *m, const char *key)
-{
-    const char *arrow = strstr(key, "->");
-    if (arrow) {
-        g_autofree char *from = g_strstrip(g_strndup(key, arrow - key));
-        g_autofree char *to = g_strstrip(g_strdup(arrow + 2));
-        if (model_stage_index(m, from) < 0 || model_stage_index(m, to) < 0)
-            return NULL;
-        return g_strdup_printf("'%s -> %s = 0' in [transitions]", from, to);
-    }
-    for (gsize i = 0; i < G_N_ELEMENTS(kind_groups); i++) {
-        const char *id = key + strlen(kind_groups[i].prefix);
-        if (!g_str_has_prefix(key, kind_groups[i].prefix) || model_stage_index(m, id) < 0)
-            continue;
-        g_autofree char *line = g_strdup_printf(kind_groups[i].example, id);
-        return g_strdup_printf("'%s' in %s", line, kind_groups[i].group);
-    }
-    return NULL;
-}
-
 static gboolean read_lever(const Model *m, const char *file, int *param, GError **error)
 {
     if (flags.lever == NULL)
@@ -169,17 +136,8 @@ static gboolean read_lever(const Model *m, const char *file, int *param, GError 
     if (g_str_has_prefix(key, "baseline."))
         return usage_error(error, "--lever %s: the baseline is the firms at the end of %d, not a yearly "
                            "parameter, so it is not a lever; %s", flags.lever, m->base_year, LEVER_FORMS);
-    *param = model_param_find(m, key);
-    if (*param >= 0)
-        return TRUE;
-    g_autofree char *absent = absent_hint(m, key);
-    if (absent)
-        return usage_error(error, "--lever %s: %s does not give it; write %s to make it a lever", flags.lever,
-                           file, absent);
-    g_autofree const char **keys = g_new0(const char *, m->n_params + 1);
-    for (int i = 0; i < m->n_params; i++)
-        keys[i] = m->params[i].key;
-    return unknown_error(error, "--lever", flags.lever, file, "parameter", keys, LEVER_FORMS);
+    *param = cli_param_find(m, file, "--lever", key, "to make it a lever", LEVER_FORMS, error);
+    return *param >= 0;
 }
 
 static gboolean read_probability(double *p, GError **error)

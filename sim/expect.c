@@ -24,7 +24,7 @@ static void add_flow(double *flow, int param, double n)
  * `flow` is not NULL, the firms through each parameter into flow[n_params]
  * (zeroed by the caller). */
 static void expect_year(const Model *m, const double *p, const int *offset, const double *cur,
-                        double *next, double *entered, double *flow)
+                        double *next, double *entered, double *flow, gboolean smooth)
 {
     for (int s = 0; s < m->n_stages; s++) {
         const Stage *st = &m->stages[s];
@@ -57,7 +57,9 @@ static void expect_year(const Model *m, const double *p, const int *offset, cons
     for (int s = 0; s < m->n_stages; s++) {
         const Stage *st = &m->stages[s];
         double arrived = st->inflow_param >= 0 ? p[st->inflow_param] : 0;
-        double recruited = st->recruitment_param >= 0 ? rint(p[st->recruitment_param]) : 0;
+        double recruited = st->recruitment_param < 0 ? 0
+                           : smooth                  ? p[st->recruitment_param]
+                                                     : rint(p[st->recruitment_param]);
         next[offset[s]] += arrived + recruited;
         entered[s] += arrived + recruited;
         add_flow(flow, st->inflow_param, arrived);
@@ -65,13 +67,13 @@ static void expect_year(const Model *m, const double *p, const int *offset, cons
     }
 }
 
-gboolean expect_run(const Model *m, const double *base, double *stock, double *entries, GError **error)
-{
-    return expect_run_flows(m, base, stock, entries, NULL, error);
-}
-
-gboolean expect_run_flows(const Model *m, const double *base, double *stock, double *entries,
-                          double *flows, GError **error)
+/* The recursion behind the three entry points: `baseline` NULL spreads
+ * each stage's written baseline over its renewal clocks as the engine does
+ * (n/V, the remainder to the first clocks); otherwise baseline[s] is spread
+ * evenly.  `smooth` leaves recruitment unrounded. */
+static gboolean expect_recursion(const Model *m, const double *base, const double *baseline,
+                                 gboolean smooth, double *stock, double *entries, double *flows,
+                                 GError **error)
 {
     int S = m->n_stages, n_years = model_n_years(m);
     g_autofree int *offset = g_new0(int, S + 1);
@@ -85,8 +87,9 @@ gboolean expect_run_flows(const Model *m, const double *base, double *stock, dou
         const Stage *st = &m->stages[s];
         int v = stage_cohorts(st);
         for (int t = 0; t < v; t++)
-            cur[offset[s] + t] = (double)(st->baseline / v + (t < st->baseline % v ? 1 : 0));
-        stock[s] = (double)st->baseline;
+            cur[offset[s] + t] = baseline != NULL ? baseline[s] / v
+                                                  : (double)(st->baseline / v + (t < st->baseline % v ? 1 : 0));
+        stock[s] = baseline != NULL ? baseline[s] : (double)st->baseline;
         entries[s] = 0;
     }
     if (flows != NULL)
@@ -96,7 +99,8 @@ gboolean expect_run_flows(const Model *m, const double *base, double *stock, dou
             return FALSE;
         memset(next, 0, sizeof *next * offset[S]);
         memset(entries + yi * S, 0, sizeof *entries * S);
-        expect_year(m, p, offset, cur, next, entries + yi * S, flows ? flows + yi * m->n_params : NULL);
+        expect_year(m, p, offset, cur, next, entries + yi * S, flows ? flows + yi * m->n_params : NULL,
+                    smooth);
         for (int s = 0; s < S; s++) {
             double total = 0;
             for (int c = offset[s]; c < offset[s + 1]; c++)
@@ -108,4 +112,21 @@ gboolean expect_run_flows(const Model *m, const double *base, double *stock, dou
         next = t;
     }
     return TRUE;
+}
+
+gboolean expect_run(const Model *m, const double *base, double *stock, double *entries, GError **error)
+{
+    return expect_recursion(m, base, NULL, FALSE, stock, entries, NULL, error);
+}
+
+gboolean expect_run_flows(const Model *m, const double *base, double *stock, double *entries,
+                          double *flows, GError **error)
+{
+    return expect_recursion(m, base, NULL, FALSE, stock, entries, flows, error);
+}
+
+gboolean expect_run_smooth(const Model *m, const double *base, const double *baseline, double *stock,
+                           double *entries, GError **error)
+{
+    return expect_recursion(m, base, baseline, TRUE, stock, entries, NULL, error);
 }
