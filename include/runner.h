@@ -15,6 +15,7 @@ typedef struct {
     guint threads;       /* >= 1; results do not depend on it */
     gboolean uncertain;  /* draw [uncertainty] parameters (FALSE: central values) */
     gboolean progress;   /* draw a progress bar on stderr when the run lasts */
+    gboolean entry_histograms; /* also histogram each year's entries (RunResult.entries) */
     const volatile sig_atomic_t *cancel; /* non-zero: stop soon (Ctrl-C); may be NULL */
 } RunConfig;
 
@@ -24,6 +25,8 @@ typedef struct RunResult {
     int n_years, n_stages;
     Histogram **stock;   /* [year * n_stages + stage]: stock at the end of the year */
     guint64 *entries_sum;/* [year * n_stages + stage]: entries summed over replications */
+    Histogram **entries; /* [year * n_stages + stage]: entries in the year, or NULL
+                            unless config.entry_histograms */
     Histogram **target;  /* [n_targets]: the target's count */
     guint64 *target_met; /* [n_targets]: replications that met it */
     guint64 all_met;     /* replications that met every target */

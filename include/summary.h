@@ -19,6 +19,8 @@ typedef struct {
     gint64 *pct[SUMMARY_N_PCT]; /* nearest-rank percentiles, summary_pcts order */
     double *new_mean;      /* mean entries in the year (0 in base_year) */
     double *new_expected;  /* exact expected entries */
+    gint64 *new_pct[SUMMARY_N_PCT]; /* percentiles of entries; NULL unless the run
+                                       kept entry histograms (RunConfig.entry_histograms) */
 } StageSummary;
 
 typedef struct {

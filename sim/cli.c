@@ -128,6 +128,7 @@ gboolean cli_flag_double(const char *text, const char *flag, double lo, double h
 gboolean cli_run_config(const Model *m, const CliRunOptions *o, RunConfig *c, GError **error)
 {
     guint64 threads = g_get_num_processors();
+    *c = (RunConfig){0};
     c->reps = m->replications ? m->replications : CLI_DEFAULT_REPS;
     c->seed = m->has_seed ? m->seed : CLI_DEFAULT_SEED;
     if (!cli_flag_number(o->reps, "--reps", 1, CLI_MAX_REPS, &c->reps, error) ||

@@ -24,6 +24,7 @@
 typedef struct {
     Histogram **stock;      /* [n_years * n_stages] */
     guint64 *entries_sum;   /* [n_years * n_stages] */
+    Histogram **entries;    /* [n_years * n_stages], or NULL: RunConfig.entry_histograms off */
     Histogram **target;     /* [n_targets] */
     guint64 *target_met;    /* [n_targets] */
     guint64 all_met;
@@ -76,16 +77,31 @@ typedef struct {
     PairTally *pair;        /* [n_models]; row 0 unused */
 } Worker;
 
-static void tally_init(Tally *t, const Model *m)
+/* Cells of a model's yearly tables; histograms `n` of them, or NULL when n is 0. */
+static Histogram **histograms_new(int n)
+{
+    if (n == 0)
+        return NULL;
+    Histogram **h = g_new0(Histogram *, n);
+    for (int i = 0; i < n; i++)
+        h[i] = histogram_new();
+    return h;
+}
+
+static void histograms_free(Histogram **h, int n)
+{
+    for (int i = 0; h != NULL && i < n; i++)
+        histogram_free(h[i]);
+    g_free(h);
+}
+
+static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
 {
     int cells = model_n_years(m) * m->n_stages;
-    t->stock = g_new0(Histogram *, cells);
-    for (int i = 0; i < cells; i++)
-        t->stock[i] = histogram_new();
+    t->stock = histograms_new(cells);
     t->entries_sum = g_new0(guint64, cells);
-    t->target = g_new0(Histogram *, m->n_targets);
-    for (int i = 0; i < m->n_targets; i++)
-        t->target[i] = histogram_new();
+    t->entries = histograms_new(entry_histograms ? cells : 0);
+    t->target = histograms_new(m->n_targets);
     t->target_met = g_new0(guint64, m->n_targets);
 }
 
@@ -94,13 +110,10 @@ static void tally_clear(Tally *t, const Model *m)
     if (t->stock == NULL) /* moved into a RunResult */
         return;
     int cells = model_n_years(m) * m->n_stages;
-    for (int i = 0; i < cells; i++)
-        histogram_free(t->stock[i]);
-    for (int i = 0; i < m->n_targets; i++)
-        histogram_free(t->target[i]);
-    g_free(t->stock);
+    histograms_free(t->stock, cells);
+    histograms_free(t->entries, cells);
+    histograms_free(t->target, m->n_targets);
     g_free(t->entries_sum);
-    g_free(t->target);
     g_free(t->target_met);
 }
 
@@ -110,6 +123,8 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
     for (int i = 0; i < cells; i++) {
         histogram_merge(dst->stock[i], src->stock[i]);
         dst->entries_sum[i] += src->entries_sum[i];
+        if (dst->entries != NULL)
+            histogram_merge(dst->entries[i], src->entries[i]);
     }
     for (int i = 0; i < m->n_targets; i++) {
         histogram_merge(dst->target[i], src->target[i]);
@@ -125,6 +140,8 @@ static void tally_add(Tally *t, const Model *m, const Lane *l)
         histogram_add(t->stock[i], l->stock[i]);
         t->entries_sum[i] += (guint64)l->entries[i];
     }
+    for (int i = 0; t->entries != NULL && i < cells; i++)
+        histogram_add(t->entries[i], l->entries[i]);
     for (int i = 0; i < m->n_targets; i++) {
         histogram_add(t->target[i], l->count[i]);
         t->target_met[i] += l->met[i];
@@ -391,6 +408,7 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
     res->n_stages = m->n_stages;
     res->stock = g_steal_pointer(&total->stock);
     res->entries_sum = g_steal_pointer(&total->entries_sum);
+    res->entries = g_steal_pointer(&total->entries);
     res->target = g_steal_pointer(&total->target);
     res->target_met = g_steal_pointer(&total->target_met);
     res->all_met = total->all_met;
@@ -467,7 +485,7 @@ static void worker_init(Worker *w, Shared *sh)
     w->tally = g_new0(Tally, sh->n_models);
     w->pair = g_new0(PairTally, sh->n_models);
     for (int k = 0; k < sh->n_models; k++) {
-        tally_init(&w->tally[k], sh->models[k]);
+        tally_init(&w->tally[k], sh->models[k], sh->config->entry_histograms);
         if (k > 0)
             pair_init(&w->pair[k], sh->models[k]);
     }
@@ -606,7 +624,7 @@ void run_result_free(RunResult *r)
 {
     if (r == NULL)
         return;
-    Tally t = {r->stock, r->entries_sum, r->target, r->target_met, r->all_met};
+    Tally t = {r->stock, r->entries_sum, r->entries, r->target, r->target_met, r->all_met};
     tally_clear(&t, r->model);
     g_free(r);
 }

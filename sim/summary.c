@@ -38,6 +38,13 @@ static void stage_fill(StageSummary *st, const RunResult *run, int s, const doub
         for (int k = 0; k < SUMMARY_N_PCT; k++)
             st->pct[k][y] = histogram_percentile(h, summary_pcts[k]);
     }
+    if (run->entries == NULL)
+        return;
+    for (int k = 0; k < SUMMARY_N_PCT; k++) {
+        st->new_pct[k] = g_new(gint64, Y);
+        for (int y = 0; y < Y; y++)
+            st->new_pct[k][y] = histogram_percentile(run->entries[y * S + s], summary_pcts[k]);
+    }
 }
 
 /* Exact expectation of a target's count, from the expected trajectory. */
@@ -102,8 +109,10 @@ void summary_free(Summary *s)
         g_free(st->sd);
         g_free(st->new_mean);
         g_free(st->new_expected);
-        for (int k = 0; k < SUMMARY_N_PCT; k++)
+        for (int k = 0; k < SUMMARY_N_PCT; k++) {
             g_free(st->pct[k]);
+            g_free(st->new_pct[k]);
+        }
     }
     g_free(s->stages);
     g_free(s->targets);
