@@ -1,0 +1,368 @@
+/* calibrate.c: maximum-likelihood fit of chosen parameters to published
+ * counts through the exact expectation, with intervals from the Hessian
+ * and an identification check from its eigenvalues.
+ * SPDX-License-Identifier: MIT */
+#include "calibrate.h"
+
+#include <gsl/gsl_eigen.h>
+#include <gsl/gsl_multimin.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <math.h>
+#include <string.h>
+
+#include "errors.h"
+#include "expect.h"
+
+#define Z95 1.959963984540054     /* two-sided 95% normal quantile */
+#define PENALTY 1e30              /* objective where the model is invalid */
+#define START_SPREAD 1.5          /* other starts: up to e^1.5 (log) or 1.5 logits away */
+#define SIMPLEX_STEP 0.5          /* the first simplex, in logit or log units */
+#define SIMPLEX_TOL 1e-9          /* stop when the simplex is this small */
+#define SIMPLEX_MAX_ITER 20000
+#define HESSIAN_STEP 1e-3         /* finite differences, in logit or log units */
+#define FLAT_EIGENVALUE 0.01      /* curvature below: sd over 10 logit/log units along it */
+#define FLAT_LOADING 0.05         /* a parameter with this weight in a flat direction is flat */
+#define BOUND_Z 12.0              /* |logit| or |log| beyond: at the edge of the range */
+#define PROB_FLOOR 1e-6           /* starts of probabilities kept inside (0, 1) */
+
+/* Everything the objective needs. */
+typedef struct {
+    const Model *m;
+    const History *h;
+    const FitParam *fit;
+    int n_fit;
+    double cv;
+    double *base;      /* [n_params]: central values, fitted ones replaced */
+    double *baseline;  /* [n_stages] */
+    double *stock, *entries;
+} Problem;
+
+/* The value on its natural scale of a fitted parameter at z. */
+static double from_z(const FitParam *f, double z)
+{
+    return f->probability ? 1 / (1 + exp(-z)) : exp(z);
+}
+
+static double to_z(const FitParam *f, double v)
+{
+    if (f->probability) {
+        v = CLAMP(v, PROB_FLOOR, 1 - PROB_FLOOR);
+        return log(v / (1 - v));
+    }
+    return log(MAX(v, 1.0));
+}
+
+/* Log-probability of count y given mean mu: Poisson (cv = 0) or negative
+ * binomial with size 1/cv^2 (variance mu + cv^2 mu^2). */
+static double log_pmf(gint64 y, double mu, double cv)
+{
+    double yd = (double)y;
+    mu = MAX(mu, 1e-300);
+    if (cv <= 0)
+        return yd * log(mu) - mu - gsl_sf_lngamma(yd + 1);
+    double r = 1 / (cv * cv);
+    return gsl_sf_lngamma(yd + r) - gsl_sf_lngamma(r) - gsl_sf_lngamma(yd + 1) + r * log(r / (r + mu)) +
+           yd * log(mu / (r + mu));
+}
+
+/* Expectation of every stock and entry count at z into p->stock and
+ * p->entries; FALSE where the scenario is invalid there. */
+static gboolean expect_at(Problem *p, const double *z)
+{
+    for (int i = 0; i < p->n_fit; i++) {
+        const FitParam *f = &p->fit[i];
+        double v = from_z(f, z[i]);
+        if (f->what.param >= 0)
+            p->base[f->what.param] = v;
+        else
+            p->baseline[f->what.stage] = v;
+    }
+    return expect_run_smooth(p->m, p->base, p->baseline, p->stock, p->entries, NULL);
+}
+
+/* The expected count of observation `o` from the last expect_at. */
+static double expected(const Problem *p, const Observation *o)
+{
+    int cell = (o->year - p->m->base_year) * p->m->n_stages + o->stage;
+    return o->kind == HISTORY_STOCK ? p->stock[cell] : p->entries[cell];
+}
+
+/* Minus the log-likelihood at z. */
+static double objective(const double *z, Problem *p)
+{
+    if (!expect_at(p, z))
+        return PENALTY;
+    double ll = 0;
+    for (int i = 0; i < p->h->n; i++)
+        ll += log_pmf(p->h->obs[i].count, expected(p, &p->h->obs[i]), p->cv);
+    return isfinite(ll) ? -ll : PENALTY;
+}
+
+static double gsl_objective(const gsl_vector *z, void *params)
+{
+    return objective(z->data, params);
+}
+
+/* Nelder-Mead from z (n values, overwritten by the end point) with a first
+ * simplex of `step`; returns the objective there. */
+static double simplex(Problem *p, double *z, double step)
+{
+    int n = p->n_fit;
+    gsl_multimin_function fn = {.f = gsl_objective, .n = (size_t)n, .params = p};
+    gsl_vector *x = gsl_vector_alloc(n), *steps = gsl_vector_alloc(n);
+    for (int i = 0; i < n; i++) {
+        gsl_vector_set(x, i, z[i]);
+        gsl_vector_set(steps, i, step);
+    }
+    gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
+    gsl_multimin_fminimizer_set(s, &fn, x, steps);
+    for (int it = 0; it < SIMPLEX_MAX_ITER; it++) {
+        if (gsl_multimin_fminimizer_iterate(s) != GSL_SUCCESS)
+            break;
+        if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), SIMPLEX_TOL) == GSL_SUCCESS)
+            break;
+    }
+    for (int i = 0; i < n; i++)
+        z[i] = gsl_vector_get(s->x, i);
+    double f = s->fval;
+    gsl_multimin_fminimizer_free(s);
+    gsl_vector_free(x);
+    gsl_vector_free(steps);
+    return f;
+}
+
+/* The radical inverse of i in base b (a Halton coordinate in [0, 1)). */
+static double halton(int i, int b)
+{
+    double f = 1, r = 0;
+    for (; i > 0; i /= b) {
+        f /= b;
+        r += f * (i % b);
+    }
+    return r;
+}
+
+/* Start k: the scenario's values for k = 0, else a Halton point around
+ * them, up to START_SPREAD away in each coordinate. */
+static void start_point(const Problem *p, int k, double *z)
+{
+    static const int primes[CALIBRATE_MAX_FIT] = {2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53};
+    for (int i = 0; i < p->n_fit; i++) {
+        z[i] = to_z(&p->fit[i], p->fit[i].start);
+        if (k > 0)
+            z[i] += START_SPREAD * (2 * halton(k, primes[i]) - 1);
+    }
+}
+
+/* The best of several starts, each polished by a second, smaller simplex:
+ * into z, with *n_agree the starts within CALIBRATE_AGREE of the best. */
+static double best_of_starts(Problem *p, int n_starts, double *z, int *n_agree)
+{
+    int n = p->n_fit;
+    g_autofree double *f = g_new(double, n_starts);
+    g_autofree double *zs = g_new(double, (gsize)n_starts * n);
+    int best = 0;
+    for (int k = 0; k < n_starts; k++) {
+        double *zk = zs + (gsize)k * n;
+        start_point(p, k, zk);
+        simplex(p, zk, SIMPLEX_STEP);
+        f[k] = simplex(p, zk, SIMPLEX_STEP / 10);
+        if (f[k] < f[best])
+            best = k;
+    }
+    *n_agree = 0;
+    for (int k = 0; k < n_starts; k++)
+        *n_agree += f[k] - f[best] <= CALIBRATE_AGREE;
+    memcpy(z, zs + (gsize)best * n, sizeof *z * n);
+    return f[best];
+}
+
+/* The Hessian of the objective at z by central differences, into h. */
+static void hessian(Problem *p, const double *z, gsl_matrix *h)
+{
+    int n = p->n_fit;
+    double e = HESSIAN_STEP, f0 = objective(z, p);
+    g_autofree double *x = g_memdup2(z, sizeof *z * n);
+    for (int i = 0; i < n; i++) {
+        x[i] = z[i] + e;
+        double fp = objective(x, p);
+        x[i] = z[i] - e;
+        double fm = objective(x, p);
+        x[i] = z[i];
+        gsl_matrix_set(h, i, i, (fp - 2 * f0 + fm) / (e * e));
+        for (int j = 0; j < i; j++) {
+            double f4[4];
+            for (int k = 0; k < 4; k++) {
+                x[i] = z[i] + (k & 1 ? -e : e);
+                x[j] = z[j] + (k & 2 ? -e : e);
+                f4[k] = objective(x, p);
+            }
+            x[i] = z[i];
+            x[j] = z[j];
+            double hij = (f4[0] - f4[1] - f4[2] + f4[3]) / (4 * e * e);
+            gsl_matrix_set(h, i, j, hij);
+            gsl_matrix_set(h, j, i, hij);
+        }
+    }
+}
+
+/* The fitted parameter other than i with the largest |m[i][j]| (n x n). */
+static int strongest_partner(const double *m, int n, int i)
+{
+    int best = -1;
+    for (int j = 0; j < n; j++)
+        if (j != i && isfinite(m[i * n + j]) && (best < 0 || fabs(m[i * n + j]) > fabs(m[i * n + best])))
+            best = j;
+    return best;
+}
+
+/* Intervals, correlations and status of every fitted parameter from the
+ * Hessian h at z: a direction of curvature under FLAT_EIGENVALUE makes
+ * the parameters in it flat; the others get the covariance of the
+ * remaining directions (the pseudo-inverse). */
+static void assess(Calibration *c, gsl_matrix *h, const double *z)
+{
+    int n = c->n_fit;
+    gsl_vector *eval = gsl_vector_alloc(n);
+    gsl_matrix *evec = gsl_matrix_alloc(n, n);
+    gsl_eigen_symmv_workspace *w = gsl_eigen_symmv_alloc(n);
+    gsl_eigen_symmv(h, eval, evec, w);
+    gsl_eigen_symmv_free(w);
+    g_autofree double *cov = g_new0(double, (gsize)n * n);
+    g_autofree double *flat_load = g_new0(double, (gsize)n * n); /* [i][j]: i and j share a flat direction */
+    g_autofree gboolean *flat = g_new0(gboolean, n);
+    for (int k = 0; k < n; k++) {
+        double lambda = gsl_vector_get(eval, k);
+        gboolean is_flat = !(lambda > FLAT_EIGENVALUE);
+        for (int i = 0; i < n; i++) {
+            double vi = gsl_matrix_get(evec, i, k);
+            if (is_flat && fabs(vi) > FLAT_LOADING)
+                flat[i] = TRUE;
+            for (int j = 0; j < n; j++) {
+                double vj = gsl_matrix_get(evec, j, k);
+                if (is_flat)
+                    flat_load[i * n + j] += fabs(vi * vj);
+                else
+                    cov[i * n + j] += vi * vj / lambda;
+            }
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        FitParam *f = &c->fit[i];
+        f->value = from_z(f, z[i]);
+        f->tied_to = -1;
+        f->sd = f->lo = f->hi = f->correlation = NAN;
+        for (int j = 0; j < n; j++)
+            c->corr[i * n + j] = flat[i] || flat[j] ? NAN : cov[i * n + j] / sqrt(cov[i * n + i] * cov[j * n + j]);
+        if (fabs(z[i]) > BOUND_Z) {
+            f->status = FIT_AT_BOUND;
+        } else if (flat[i]) {
+            f->status = FIT_FLAT;
+            f->tied_to = strongest_partner(flat_load, n, i);
+            if (f->tied_to >= 0 && flat_load[i * n + f->tied_to] <= FLAT_LOADING * FLAT_LOADING)
+                f->tied_to = -1;
+        } else {
+            double sdz = sqrt(cov[i * n + i]);
+            f->lo = from_z(f, z[i] - Z95 * sdz);
+            f->hi = from_z(f, z[i] + Z95 * sdz);
+            f->sd = sdz * (f->probability ? f->value * (1 - f->value) : f->value);
+            f->status = FIT_IDENTIFIED;
+        }
+    }
+    for (int i = 0; i < n; i++) {
+        FitParam *f = &c->fit[i];
+        int j = strongest_partner(c->corr, n, i);
+        if (f->status == FIT_IDENTIFIED && j >= 0 && fabs(c->corr[i * n + j]) > CALIBRATE_TIED) {
+            f->status = FIT_TIED;
+            f->tied_to = j;
+            f->correlation = c->corr[i * n + j];
+        }
+    }
+    gsl_vector_free(eval);
+    gsl_matrix_free(evec);
+}
+
+/* The fitted parameters' descriptions from the keys; FALSE with an INPUT
+ * error for a key given twice. */
+static gboolean describe_keys(Calibration *c, const CalibrateKey *keys, const double *central, GError **error)
+{
+    const Model *m = c->model;
+    for (int i = 0; i < c->n_fit; i++) {
+        FitParam *f = &c->fit[i];
+        f->what = keys[i];
+        if (keys[i].param >= 0) {
+            const Param *q = &m->params[keys[i].param];
+            f->key = g_strdup(q->key);
+            f->probability = q->kind == PARAM_EDGE || q->kind == PARAM_EXIT || q->kind == PARAM_RENEWAL;
+            f->start = central[keys[i].param];
+        } else {
+            f->key = g_strdup_printf("baseline.%s", m->stages[keys[i].stage].id);
+            f->start = (double)m->stages[keys[i].stage].baseline;
+        }
+        for (int j = 0; j < i; j++)
+            if (strcmp(c->fit[j].key, f->key) == 0) {
+                g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "--fit: %s is named twice", f->key);
+                return FALSE;
+            }
+    }
+    return TRUE;
+}
+
+Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey *keys, int n_keys, double cv,
+                           GError **error)
+{
+    g_return_val_if_fail(m != NULL && h != NULL && keys != NULL, NULL);
+    if (n_keys < 1 || n_keys > CALIBRATE_MAX_FIT) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "--fit: name 1 to %d parameters (got %d)",
+                    CALIBRATE_MAX_FIT, n_keys);
+        return NULL;
+    }
+    int S = m->n_stages, cells = model_n_years(m) * S;
+    g_autoptr(Calibration) c = g_new0(Calibration, 1);
+    c->model = m;
+    c->history = h;
+    c->cv = cv;
+    c->n_fit = n_keys;
+    c->fit = g_new0(FitParam, n_keys);
+    c->fitted = g_new0(double, MAX(h->n, 1));
+    c->stock = g_new0(double, cells);
+    c->entries = g_new0(double, cells);
+    c->corr = g_new0(double, (gsize)n_keys * n_keys);
+    g_autofree double *base = g_new(double, m->n_params);
+    g_autofree double *baseline = g_new(double, S);
+    model_central_params(m, base);
+    for (int s = 0; s < S; s++)
+        baseline[s] = (double)m->stages[s].baseline;
+    if (!describe_keys(c, keys, base, error))
+        return NULL;
+    if (!expect_run_smooth(m, base, baseline, c->stock, c->entries, error))
+        return NULL;
+
+    Problem p = {.m = m, .h = h, .fit = c->fit, .n_fit = n_keys, .cv = cv, .base = base,
+                 .baseline = baseline, .stock = c->stock, .entries = c->entries};
+    g_autofree double *z = g_new(double, n_keys);
+    c->n_starts = MIN(4 + 2 * n_keys, 24);
+    c->log_likelihood = -best_of_starts(&p, c->n_starts, z, &c->n_agree);
+    gsl_matrix *hess = gsl_matrix_alloc(n_keys, n_keys);
+    hessian(&p, z, hess);
+    assess(c, hess, z);
+    gsl_matrix_free(hess);
+    expect_at(&p, z); /* leaves the fit's expectation in c->stock, c->entries */
+    for (int i = 0; i < h->n; i++)
+        c->fitted[i] = expected(&p, &h->obs[i]);
+    return g_steal_pointer(&c);
+}
+
+void calibration_free(Calibration *c)
+{
+    if (c == NULL)
+        return;
+    for (int i = 0; i < c->n_fit; i++)
+        g_free(c->fit[i].key);
+    g_free(c->fit);
+    g_free(c->fitted);
+    g_free(c->stock);
+    g_free(c->entries);
+    g_free(c->corr);
+    g_free(c);
+}
