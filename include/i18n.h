@@ -137,6 +137,11 @@ typedef enum {
  * Chinese, the default language of scenarios).  Static storage. */
 const char *i18n_text(const char *language, I18nMessage id);
 
+/* The label of a parameter of `m` in its language, with stage names:
+ * "科小 → 高企", "高企续期率"; for param -1, stage `stage`'s baseline,
+ * "初创基数".  Caller frees. */
+char *i18n_param_label(const Model *m, int param, int stage);
+
 /* What target `target` of `m` asks, in m's language: "高企 ≥ 500（2025 年）",
  * "gazelle or above ≥ 40 in 2027".  Caller frees. */
 char *i18n_target_condition(const Model *m, int target);

@@ -168,3 +168,19 @@ char *i18n_target_condition(const Model *m, int target)
     g_snprintf(threshold, sizeof threshold, "%" G_GINT64_FORMAT, t->at_least);
     return g_strdup_printf(i18n_text(lang, I18N_CONDITION_FMT), counted, threshold, t->year);
 }
+
+char *i18n_param_label(const Model *m, int param, int stage)
+{
+    static const I18nMessage formats[] = {
+        [PARAM_EDGE] = I18N_LABEL_EDGE_FMT, [PARAM_EXIT] = I18N_LABEL_EXIT_FMT,
+        [PARAM_RENEWAL] = I18N_LABEL_RENEWAL_FMT, [PARAM_INFLOW] = I18N_LABEL_INFLOW_FMT,
+        [PARAM_RECRUITMENT] = I18N_LABEL_RECRUITMENT_FMT,
+    };
+    if (param < 0)
+        return g_strdup_printf(i18n_text(m->language, I18N_LABEL_BASELINE_FMT), model_stage_name(m, stage));
+    const Param *q = &m->params[param];
+    const char *format = i18n_text(m->language, formats[q->kind]);
+    const char *from = model_stage_name(m, q->stage);
+    return q->kind == PARAM_EDGE ? g_strdup_printf(format, from, model_stage_name(m, q->to))
+                                 : g_strdup_printf(format, from);
+}

@@ -64,24 +64,6 @@ static gboolean is_probability(ParamKind kind)
     return kind == PARAM_EDGE || kind == PARAM_EXIT || kind == PARAM_RENEWAL;
 }
 
-/* The label of a parameter in the model's language, with stage names:
- * "科小 → 高企", "高企续期率", "初创基数".  Caller frees. */
-static char *param_label(const Model *m, const SensitivityParam *sp)
-{
-    static const I18nMessage formats[] = {
-        [PARAM_EDGE] = I18N_LABEL_EDGE_FMT, [PARAM_EXIT] = I18N_LABEL_EXIT_FMT,
-        [PARAM_RENEWAL] = I18N_LABEL_RENEWAL_FMT, [PARAM_INFLOW] = I18N_LABEL_INFLOW_FMT,
-        [PARAM_RECRUITMENT] = I18N_LABEL_RECRUITMENT_FMT,
-    };
-    const char *stage = model_stage_name(m, sp->stage);
-    if (sp->param < 0)
-        return g_strdup_printf(i18n_text(m->language, I18N_LABEL_BASELINE_FMT), stage);
-    const Param *q = &m->params[sp->param];
-    const char *format = i18n_text(m->language, formats[q->kind]);
-    return q->kind == PARAM_EDGE ? g_strdup_printf(format, stage, model_stage_name(m, q->to))
-                                 : g_strdup_printf(format, stage);
-}
-
 static void param_clear(gpointer data)
 {
     SensitivityParam *sp = data;
@@ -103,7 +85,7 @@ static void plan_add(SensitivityPlan *p, SensitivityParam *sp, SensitivitySkipRe
         g_array_append_val(p->skipped, skip);
         return;
     }
-    sp->label = param_label(p->model, sp);
+    sp->label = i18n_param_label(p->model, sp->param, sp->stage);
     g_array_append_val(p->params, *sp);
 }
 
