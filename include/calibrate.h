@@ -63,9 +63,11 @@ typedef struct {
  * their central values and the policies acting.  Nelder-Mead (GSL) from
  * several starts on the logit scale for probabilities and the log scale
  * for rates and baselines; intervals and identification from the Hessian
- * there.  Fails with an INPUT error when a key is given twice, or more than
- * CALIBRATE_MAX_FIT, or when the scenario is invalid at its central
- * values.  Caller owns the result; `m` and `h` must outlive it. */
+ * there.  With no keys it only evaluates the scenario's own values (the
+ * log-likelihood and expected counts; no starts).  Fails with a USAGE
+ * error when a key is given twice or there are more than
+ * CALIBRATE_MAX_FIT, and with an INPUT error when the scenario is invalid
+ * at its central values.  Caller owns the result; `m` and `h` must outlive it. */
 Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey *keys, int n_keys, double cv,
                            GError **error);
 

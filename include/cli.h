@@ -59,6 +59,10 @@ gboolean cli_flag_double(const char *text, const char *flag, double lo, double h
 int cli_param_find(const Model *m, const char *file, const char *flag, const char *key, const char *purpose,
                    const char *forms, GError **error);
 
+/* The path of file `to` relative to folder `from_dir` ("../../scenarios/a.ini"),
+ * both taken from the current folder when relative.  Caller frees. */
+char *cli_relative_path(const char *from_dir, const char *to);
+
 /* out/<stem of file><suffix>; suffix may be "".  Caller frees. */
 char *cli_default_out(const char *file, const char *suffix);
 

@@ -31,6 +31,15 @@ GOptionContext *cmd_solve_context(void);
 int cmd_compare_main(int argc, char **argv);
 GOptionContext *cmd_compare_context(void);
 
+/* `ladder calibrate FILE --history H --fit KEYS`: parameters fitted to
+ * published counts, the calibrated scenario and its forecast. */
+int cmd_calibrate_main(int argc, char **argv);
+GOptionContext *cmd_calibrate_context(void);
+/* `ladder backtest FILE --history H --until YEAR`: fit on the early
+ * counts, check the forecast against the later ones. */
+int cmd_backtest_main(int argc, char **argv);
+GOptionContext *cmd_backtest_context(void);
+
 /* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
  * (freed); adds "Try 'ladder help CMD'" after a usage error. */
 int cmd_fail(const char *command, GError *error);

@@ -130,6 +130,42 @@ typedef enum {
     I18N_COST_PER_EXTRA_AXIS,
     I18N_LOG_SCALE,         /* after an axis label */
     I18N_EXTRA_COST_KEY_FMT,/* chart key: scenario label, extra cost (string) */
+    /* ladder calibrate, backtest */
+    I18N_CAL_HEADING_FMT,  /* scenario name, history file, region, observations (int) */
+    I18N_CAL_POISSON,
+    I18N_CAL_NEGBIN_FMT,  /* cv (string) */
+    I18N_CAL_STARTS_FMT,  /* agreeing (int), starts (int), log-likelihood (string) */
+    I18N_CAL_WAS,
+    I18N_CAL_FITTED,
+    I18N_CAL_IDENTIFIED,
+    I18N_CAL_YES,
+    I18N_CAL_NOT_FMT,  /* the reason a parameter is not identified */
+    I18N_CAL_FLAT,
+    I18N_CAL_FLAT_WITH_FMT,  /* other key */
+    I18N_CAL_TIED_FMT,  /* other key, correlation (string) */
+    I18N_CAL_AT_BOUND,
+    I18N_CAL_FIT_TITLE,
+    I18N_CAL_KIND,
+    I18N_CAL_STOCK,
+    I18N_CAL_NEW,
+    I18N_CAL_OBSERVED,
+    I18N_CAL_FITTED_EXPECTED,
+    I18N_CAL_OFF,
+    I18N_CAL_KEPT_FMT,  /* key, reason */
+    I18N_CAL_CORRELATION_NOTE,
+    I18N_CAL_BASELINE_NOTE_FMT,  /* key */
+    I18N_CAL_WRITTEN_FMT,  /* file */
+    I18N_CAL_CHART_TITLE_FMT,  /* stage name, kind word */
+    I18N_CAL_CALIBRATED_NAME_FMT,  /* scenario name */
+    I18N_BT_HEADING_FMT,  /* observations used (int), year (int), observations checked (int) */
+    I18N_BT_FORECAST,
+    I18N_BT_INSIDE,
+    I18N_BT_NO,
+    I18N_BT_COVERAGE_FMT,  /* inside (int), checked (int), percent (string) */
+    I18N_BT_NOTHING_AFTER_FMT,  /* year (int) */
+    I18N_BT_CUTOFF_FMT,  /* year (int) */
+    I18N_BT_OUTSIDE,
+    I18N_BT_NO_FIT,
     I18N_N_MESSAGES
 } I18nMessage;
 

@@ -312,8 +312,8 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
                            GError **error)
 {
     g_return_val_if_fail(m != NULL && h != NULL && keys != NULL, NULL);
-    if (n_keys < 1 || n_keys > CALIBRATE_MAX_FIT) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "--fit: name 1 to %d parameters (got %d)",
+    if (n_keys < 0 || n_keys > CALIBRATE_MAX_FIT) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "--fit: name at most %d parameters (got %d)",
                     CALIBRATE_MAX_FIT, n_keys);
         return NULL;
     }
@@ -323,11 +323,11 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
     c->history = h;
     c->cv = cv;
     c->n_fit = n_keys;
-    c->fit = g_new0(FitParam, n_keys);
+    c->fit = g_new0(FitParam, MAX(n_keys, 1));
     c->fitted = g_new0(double, MAX(h->n, 1));
     c->stock = g_new0(double, cells);
     c->entries = g_new0(double, cells);
-    c->corr = g_new0(double, (gsize)n_keys * n_keys);
+    c->corr = g_new0(double, MAX((gsize)n_keys * n_keys, 1));
     g_autofree double *base = g_new(double, m->n_params);
     g_autofree double *baseline = g_new(double, S);
     model_central_params(m, base);
@@ -340,13 +340,17 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
 
     Problem p = {.m = m, .h = h, .fit = c->fit, .n_fit = n_keys, .cv = cv, .base = base,
                  .baseline = baseline, .stock = c->stock, .entries = c->entries};
-    g_autofree double *z = g_new(double, n_keys);
-    c->n_starts = MIN(4 + 2 * n_keys, 24);
-    c->log_likelihood = -best_of_starts(&p, c->n_starts, z, &c->n_agree);
-    gsl_matrix *hess = gsl_matrix_alloc(n_keys, n_keys);
-    hessian(&p, z, hess);
-    assess(c, hess, z);
-    gsl_matrix_free(hess);
+    g_autofree double *z = g_new(double, MAX(n_keys, 1));
+    if (n_keys == 0) { /* nothing to fit: the scenario's own values, judged */
+        c->log_likelihood = -objective(z, &p);
+    } else {
+        c->n_starts = MIN(4 + 2 * n_keys, 24);
+        c->log_likelihood = -best_of_starts(&p, c->n_starts, z, &c->n_agree);
+        gsl_matrix *hess = gsl_matrix_alloc(n_keys, n_keys);
+        hessian(&p, z, hess);
+        assess(c, hess, z);
+        gsl_matrix_free(hess);
+    }
     expect_at(&p, z); /* leaves the fit's expectation in c->stock, c->entries */
     for (int i = 0; i < h->n; i++)
         c->fitted[i] = expected(&p, &h->obs[i]);

@@ -235,3 +235,24 @@ int cli_param_find(const Model *m, const char *file, const char *flag, const cha
     g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg->str);
     return -1;
 }
+
+char *cli_relative_path(const char *from_dir, const char *to)
+{
+    g_autofree char *a = g_canonicalize_filename(from_dir, NULL);
+    g_autofree char *b = g_canonicalize_filename(to, NULL);
+    g_auto(GStrv) from = g_strsplit(a, G_DIR_SEPARATOR_S, -1);
+    g_auto(GStrv) dest = g_strsplit(b, G_DIR_SEPARATOR_S, -1);
+    int common = 0;
+    while (from[common] && dest[common] && strcmp(from[common], dest[common]) == 0)
+        common++;
+    GString *out = g_string_new(NULL);
+    for (int i = common; from[i]; i++)
+        if (from[i][0] != '\0')
+            g_string_append(out, ".." G_DIR_SEPARATOR_S);
+    for (int i = common; dest[i]; i++) {
+        g_string_append(out, dest[i]);
+        if (dest[i + 1])
+            g_string_append(out, G_DIR_SEPARATOR_S);
+    }
+    return g_string_free(out, FALSE);
+}

@@ -21,6 +21,10 @@ static const Command commands[] = {
      cmd_compare_context},
     {"solve", "FILE", "find the least change of a lever that makes a target as likely as wanted", cmd_solve_main,
      cmd_solve_context},
+    {"calibrate", "FILE", "fit rates to published counts; write the calibrated scenario", cmd_calibrate_main,
+     cmd_calibrate_context},
+    {"backtest", "FILE", "fit on early counts, check the forecast against the later ones", cmd_backtest_main,
+     cmd_backtest_context},
 };
 
 int cmd_fail(const char *command, GError *error)

@@ -1,0 +1,533 @@
+/* out_calibrate.c: the calibrated scenario file, calibrate.json and
+ * backtest.json, the observed-against-forecast charts, and the report on
+ * stdout in the scenario's language.
+ * SPDX-License-Identifier: MIT */
+#include "out_calibrate.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "out_json.h"
+#include "plot.h"
+#include "text.h"
+
+#define VALUE_DIGITS "%.6g"       /* a fitted value in the scenario file and the report */
+#define DIST_DIGITS "%.6g"        /* a distribution's arguments */
+#define JSON_VALUE_DECIMALS 9
+
+/* ---- words -------------------------------------------------------------- */
+
+static const char *lang(const Calibration *c)
+{
+    return c->model->language;
+}
+
+/* A number as the scenario format writes it ('.' whatever the locale). */
+static char *number_text(const char *format, double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    return g_strdup(g_ascii_formatd(buf, sizeof buf, format, x));
+}
+
+static const char *kind_word(const Model *m, HistoryKind kind)
+{
+    return i18n_text(m->language, kind == HISTORY_STOCK ? I18N_CAL_STOCK : I18N_CAL_NEW);
+}
+
+/* Why parameter i is not identified, in the scenario's language ("" when
+ * it is).  Caller frees. */
+static char *status_reason(const Calibration *c, int i)
+{
+    const FitParam *f = &c->fit[i];
+    const char *other = f->tied_to >= 0 ? c->fit[f->tied_to].key : NULL;
+    switch (f->status) {
+    case FIT_IDENTIFIED:
+        return g_strdup("");
+    case FIT_FLAT:
+        return other ? g_strdup_printf(i18n_text(lang(c), I18N_CAL_FLAT_WITH_FMT), other)
+                     : g_strdup(i18n_text(lang(c), I18N_CAL_FLAT));
+    case FIT_TIED: {
+        g_autofree char *r = number_text("%.2f", f->correlation);
+        return g_strdup_printf(i18n_text(lang(c), I18N_CAL_TIED_FMT), other, r);
+    }
+    case FIT_AT_BOUND:
+        return g_strdup(i18n_text(lang(c), I18N_CAL_AT_BOUND));
+    }
+    g_assert_not_reached();
+}
+
+/* The "Identified" column: yes, or no with the reason.  Caller frees. */
+static char *status_text(const Calibration *c, int i)
+{
+    if (c->fit[i].status == FIT_IDENTIFIED)
+        return g_strdup(i18n_text(lang(c), I18N_CAL_YES));
+    g_autofree char *why = status_reason(c, i);
+    return g_strdup_printf(i18n_text(lang(c), I18N_CAL_NOT_FMT), why);
+}
+
+static const char *status_name(FitStatus s)
+{
+    static const char *const names[] = {[FIT_IDENTIFIED] = "identified", [FIT_FLAT] = "flat",
+                                        [FIT_TIED] = "tied", [FIT_AT_BOUND] = "at_bound"};
+    return names[s];
+}
+
+/* ---- the calibrated scenario --------------------------------------------- */
+
+/* Groups of the scenario file a fitted value is written in. */
+enum { GROUP_BASELINE, GROUP_TRANSITIONS, GROUP_EXITS, GROUP_RENEWAL, GROUP_INFLOWS, GROUP_RECRUITMENT, N_GROUPS };
+static const char *const group_names[N_GROUPS] = {"baseline", "transitions", "exits", "renewal", "inflows",
+                                                  "recruitment"};
+
+/* Appends the line giving f's value to its group's text in groups[], with
+ * the comment `note` above it. */
+static void param_line(const Model *m, const FitParam *f, const char *note, GString **groups)
+{
+    static const int group_of[] = {[PARAM_EDGE] = GROUP_TRANSITIONS, [PARAM_EXIT] = GROUP_EXITS,
+                                   [PARAM_RENEWAL] = GROUP_RENEWAL, [PARAM_INFLOW] = GROUP_INFLOWS,
+                                   [PARAM_RECRUITMENT] = GROUP_RECRUITMENT};
+    g_autofree char *v = number_text(VALUE_DIGITS, f->value);
+    if (f->what.param < 0) {
+        g_string_append_printf(groups[GROUP_BASELINE], "%s%s=%.0f\n", note, m->stages[f->what.stage].id,
+                               round(f->value));
+        return;
+    }
+    const Param *q = &m->params[f->what.param];
+    const Stage *st = &m->stages[q->stage];
+    GString *out = groups[group_of[q->kind]];
+    g_string_append(out, note);
+    if (q->kind == PARAM_EDGE)
+        g_string_append_printf(out, "%s -> %s = %s\n", st->id, m->stages[q->to].id, v);
+    else if (q->kind == PARAM_RENEWAL)
+        g_string_append_printf(out, "%s=%d;%s;%s\n", st->id, st->renewal_years, v, m->stages[st->lapse_to].id);
+    else
+        g_string_append_printf(out, "%s=%s\n", st->id, v);
+}
+
+/* The distribution of the same mean and standard error as estimate f:
+ * beta for a probability, gamma for a rate.  FALSE when none fits (an
+ * error so wide that a beta's arguments would not be positive). */
+static gboolean estimate_dist(const FitParam *f, GString *out)
+{
+    double m = f->value, v = f->sd * f->sd;
+    if (!(v > 0))
+        return FALSE;
+    if (f->probability) {
+        double k = m * (1 - m) / v - 1;
+        if (!(k > 0))
+            return FALSE;
+        g_autofree char *a = number_text(DIST_DIGITS, m * k), *b = number_text(DIST_DIGITS, (1 - m) * k);
+        g_string_append_printf(out, "beta(%s,%s)", a, b);
+    } else {
+        g_autofree char *shape = number_text(DIST_DIGITS, m * m / v), *scale = number_text(DIST_DIGITS, v / m);
+        g_string_append_printf(out, "gamma(%s,%s)", shape, scale);
+    }
+    return TRUE;
+}
+
+char *out_calibrate_ini(const Calibration *c, const char *parent)
+{
+    const Model *m = c->model;
+    GString *out = g_string_new(NULL);
+    g_autoptr(GString) uncertainty = g_string_new(NULL);
+    g_autofree char *name = g_strdup_printf(i18n_text(lang(c), I18N_CAL_CALIBRATED_NAME_FMT), m->name);
+    g_autofree char *ll = number_text("%.4f", c->log_likelihood);
+    g_string_append_printf(out, "# Written by `ladder calibrate`: %s fitted to %s (%s, %d counts, %s likelihood,\n"
+                           "# log-likelihood %s).  The values come from the fit; see calibrate.json beside this\n"
+                           "# file for the intervals.  Estimates are drawn independently: their correlations are\n"
+                           "# not carried.\n",
+                           m->file, c->history->file, c->history->region, c->history->n,
+                           c->cv > 0 ? "negative binomial" : "Poisson", ll);
+    g_string_append_printf(out, "\n[scenario]\nextends=%s\nname=%s\n", parent, name);
+    GString *groups[N_GROUPS];
+    for (int g = 0; g < N_GROUPS; g++)
+        groups[g] = g_string_new(NULL);
+    for (int i = 0; i < c->n_fit; i++) {
+        const FitParam *f = &c->fit[i];
+        if (f->status != FIT_IDENTIFIED) {
+            g_string_append_printf(out, "# %s: not identified by the counts (%s); kept as %s has it.\n", f->key,
+                                   status_name(f->status), m->file);
+            continue;
+        }
+        g_autofree char *lo = number_text(VALUE_DIGITS, f->lo), *hi = number_text(VALUE_DIGITS, f->hi);
+        g_autofree char *was = number_text(VALUE_DIGITS, f->start);
+        g_autofree char *note = g_strdup_printf("# fitted: 95%% interval %s to %s (was %s)\n", lo, hi, was);
+        param_line(m, f, note, groups);
+        g_autoptr(GString) dist = g_string_new(NULL);
+        if (f->what.param >= 0 && estimate_dist(f, dist))
+            g_string_append_printf(uncertainty, "%s = %s\n", f->key, dist->str);
+    }
+    for (int g = 0; g < N_GROUPS; g++) {
+        if (groups[g]->len > 0)
+            g_string_append_printf(out, "\n[%s]\n%s", group_names[g], groups[g]->str);
+        g_string_free(groups[g], TRUE);
+    }
+    if (uncertainty->len > 0)
+        g_string_append_printf(out, "\n# The estimation uncertainty: each fitted value drawn once per replication.\n"
+                               "[uncertainty]\n%s", uncertainty->str);
+    return g_string_free(out, FALSE);
+}
+
+/* ---- JSON ----------------------------------------------------------------- */
+
+static void add_param(JsonBuilder *b, const Calibration *c, int i)
+{
+    const FitParam *f = &c->fit[i];
+    json_builder_begin_object(b);
+    out_json_member_string(b, "key", f->key);
+    out_json_member_double(b, "value", f->value, JSON_VALUE_DECIMALS);
+    out_json_member_double(b, "start", f->start, JSON_VALUE_DECIMALS);
+    json_builder_set_member_name(b, "ci95");
+    if (isnan(f->lo)) {
+        json_builder_add_null_value(b);
+    } else {
+        json_builder_begin_array(b);
+        out_json_add_number(b, f->lo, JSON_VALUE_DECIMALS);
+        out_json_add_number(b, f->hi, JSON_VALUE_DECIMALS);
+        json_builder_end_array(b);
+    }
+    out_json_member_double(b, "sd", f->sd, JSON_VALUE_DECIMALS);
+    out_json_member_bool(b, "identified", f->status == FIT_IDENTIFIED);
+    out_json_member_string(b, "status", status_name(f->status));
+    out_json_member_string(b, "tied_to", f->tied_to >= 0 ? c->fit[f->tied_to].key : NULL);
+    out_json_member_double(b, "correlation", f->correlation, 4);
+    json_builder_end_object(b);
+}
+
+/* The members of one observation: region, year, stage, kind, observed. */
+static void add_observation(JsonBuilder *b, const Model *m, const History *h, const Observation *o)
+{
+    out_json_member_string(b, "region", h->region);
+    out_json_member_int(b, "year", o->year);
+    out_json_member_string(b, "stage", m->stages[o->stage].id);
+    out_json_member_string(b, "kind", history_kind_name(o->kind));
+    out_json_member_int(b, "observed", o->count);
+    out_json_member_int(b, "line", o->line);
+}
+
+gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, const char *path,
+                            GError **error)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    out_json_member_string(b, "scenario", c->model->file);
+    out_json_member_string(b, "history", c->history->file);
+    out_json_member_string(b, "region", c->history->region);
+    out_json_member_string(b, "calibrated_scenario", calibrated_file);
+    out_json_member_string(b, "likelihood", c->cv > 0 ? "negative_binomial" : "poisson");
+    out_json_member_double(b, "cv", c->cv, 6);
+    out_json_member_double(b, "log_likelihood", c->log_likelihood, 6);
+    out_json_member_int(b, "starts", c->n_starts);
+    out_json_member_int(b, "starts_agreeing", c->n_agree);
+    json_builder_set_member_name(b, "parameters");
+    json_builder_begin_array(b);
+    for (int i = 0; i < c->n_fit; i++)
+        add_param(b, c, i);
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "correlations");
+    json_builder_begin_array(b);
+    for (int i = 0; i < c->n_fit; i++) {
+        json_builder_begin_array(b);
+        for (int j = 0; j < c->n_fit; j++)
+            out_json_add_number(b, c->corr[i * c->n_fit + j], 4);
+        json_builder_end_array(b);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "fit");
+    json_builder_begin_array(b);
+    for (int i = 0; i < c->history->n; i++) {
+        json_builder_begin_object(b);
+        add_observation(b, c->model, c->history, &c->history->obs[i]);
+        out_json_member_double(b, "fitted", c->fitted[i], 4);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) root = json_builder_get_root(b);
+    return out_json_save(root, path, error);
+}
+
+gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path, GError **error)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    out_json_member_int(b, "until", bt->until);
+    out_json_member_int(b, "checked", bt->n);
+    out_json_member_int(b, "inside", bt->n_inside);
+    out_json_member_double(b, "coverage", bt->n ? (double)bt->n_inside / bt->n : NAN, 6);
+    json_builder_set_member_name(b, "points");
+    json_builder_begin_array(b);
+    for (int i = 0; i < bt->n; i++) {
+        const BacktestPoint *p = &bt->points[i];
+        json_builder_begin_object(b);
+        out_json_member_int(b, "year", p->obs.year);
+        out_json_member_string(b, "stage", m->stages[p->obs.stage].id);
+        out_json_member_string(b, "kind", history_kind_name(p->obs.kind));
+        out_json_member_int(b, "observed", p->obs.count);
+        out_json_member_int(b, "p5", p->p5);
+        out_json_member_int(b, "p50", p->p50);
+        out_json_member_int(b, "p95", p->p95);
+        out_json_member_bool(b, "inside", p->inside);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) root = json_builder_get_root(b);
+    return out_json_save(root, path, error);
+}
+
+/* ---- charts --------------------------------------------------------------- */
+
+/* Whether `h` has a count of stage s and kind k. */
+static gboolean has_counts(const History *h, int s, HistoryKind k)
+{
+    for (int i = 0; i < h->n; i++)
+        if (h->obs[i].stage == s && h->obs[i].kind == k)
+            return TRUE;
+    return FALSE;
+}
+
+/* The band data: year p5 p25 p50 p75 p95 fitted. */
+static char *band_data(const Calibration *c, const Summary *f, int s, HistoryKind k)
+{
+    const Model *m = c->model;
+    const StageSummary *st = &f->stages[s];
+    gint64 *const *pct = k == HISTORY_STOCK ? st->pct : st->new_pct;
+    const double *fitted = k == HISTORY_STOCK ? c->stock : c->entries;
+    GString *out = g_string_new("# year p5 p25 p50 p75 p95 fitted\n");
+    for (int y = k == HISTORY_STOCK ? 0 : 1; y < f->n_years; y++) {
+        g_string_append_printf(out, "%d", m->base_year + y);
+        for (int q = 0; q < SUMMARY_N_PCT; q++)
+            g_string_append_printf(out, " %" G_GINT64_FORMAT, pct[q][y]);
+        plot_append_number(out, fitted[y * m->n_stages + s]);
+        g_string_append_c(out, '\n');
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* Whether observation o was checked by the backtest and fell outside. */
+static gboolean outside(const Backtest *b, const Observation *o)
+{
+    for (int i = 0; b != NULL && i < b->n; i++)
+        if (b->points[i].obs.line == o->line)
+            return !b->points[i].inside;
+    return FALSE;
+}
+
+/* The counts as data blocks, those outside their band apart, and the
+ * commands plotting them. */
+static void count_blocks(const History *h, int s, HistoryKind k, const Backtest *b, const char *lang_,
+                         PlotVars *v)
+{
+    g_autoptr(GString) in = g_string_new("$counts << EOD\n"), out = g_string_new("$outside << EOD\n");
+    int n_out = 0;
+    for (int i = 0; i < h->n; i++) {
+        const Observation *o = &h->obs[i];
+        if (o->stage != s || o->kind != k)
+            continue;
+        gboolean off = outside(b, o);
+        g_string_append_printf(off ? out : in, "%d %" G_GINT64_FORMAT "\n", o->year, o->count);
+        n_out += off;
+    }
+    g_string_append(in, "EOD\n");
+    g_string_append(out, "EOD\n");
+    g_autoptr(GString) blocks = g_string_new(in->str);
+    g_autoptr(GString) plot = g_string_new(NULL);
+    g_autofree char *observed = plot_escape(i18n_text(lang_, I18N_CAL_OBSERVED));
+    g_string_append_printf(plot, ", \\\n     $counts using 1:2 with points pt 7 ps 1.6 lc rgb \"#d62728\" title \"%s\"",
+                           observed);
+    if (n_out > 0) {
+        g_autofree char *off = plot_escape(i18n_text(lang_, I18N_BT_OUTSIDE));
+        g_string_append(blocks, out->str);
+        g_string_append_printf(plot, ", \\\n     $outside using 1:2 with points pt 6 ps 2.2 lw 2 lc rgb \"#d62728\" title \"%s\"",
+                               off);
+    }
+    if (b != NULL) {
+        g_autofree char *cut = g_strdup_printf(i18n_text(lang_, I18N_BT_CUTOFF_FMT), b->until);
+        g_autofree char *quoted = plot_escape(cut);
+        g_string_append_printf(blocks, "set arrow from first %d.5, graph 0 to first %d.5, graph 1 nohead dt 2 lw 1.5 "
+                               "lc rgb \"#555555\" back\nset label \"%s\" at first %d.5, graph 0.96 right offset -0.5, 0 "
+                               "tc rgb \"#555555\" front\n",
+                               b->until, b->until, quoted, b->until);
+    }
+    plot_set_raw(v, "COUNTS", blocks->str);
+    plot_set_raw(v, "COUNTS_PLOT", plot->str);
+}
+
+static gboolean write_chart(const Calibration *c, const History *h, const Summary *f, const Backtest *b, int s,
+                            HistoryKind k, const char *dir, GError **error)
+{
+    const Model *m = c->model;
+    const char *l = lang(c);
+    g_autofree char *name = g_strdup_printf("calibrate_%s%s", m->stages[s].id, k == HISTORY_NEW ? "_new" : "");
+    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
+    g_autofree char *script = g_strconcat(name, ".gp", NULL);
+    g_autofree char *title = g_strdup_printf(i18n_text(l, I18N_CAL_CHART_TITLE_FMT), model_stage_name(m, s),
+                                             kind_word(m, k));
+    g_autofree char *data = band_data(c, f, s, k);
+    g_autoptr(GHashTable) v = plot_vars_new();
+    plot_set_raw(v, "NAME", name);
+    plot_set_raw(v, "DATA", data_name);
+    plot_set_text(v, "TITLE", title);
+    plot_set_text(v, "XLABEL", i18n_text(l, I18N_YEAR));
+    plot_set_text(v, "YLABEL", i18n_text(l, I18N_FIRMS));
+    plot_set_text(v, "P5P95", i18n_text(l, I18N_P5_P95));
+    plot_set_text(v, "P25P75", i18n_text(l, I18N_P25_P75));
+    plot_set_text(v, "MEDIAN", i18n_text(l, I18N_MEDIAN));
+    plot_set_text(v, "FITTED", i18n_text(l, I18N_CAL_FITTED_EXPECTED));
+    plot_set_int(v, "XMIN", m->base_year);
+    plot_set_int(v, "XMAX", m->horizon);
+    plot_set_int(v, "XSTEP", plot_year_step(m));
+    count_blocks(h, s, k, b, l, v);
+    return plot_write_file(dir, data_name, data, error) && plot_write_script(dir, script, "calibrate.gp", v, error);
+}
+
+gboolean out_calibrate_charts(const Calibration *c, const History *shown, const Summary *forecast,
+                              const Backtest *b, const char *dir, GError **error)
+{
+    for (int s = 0; s < c->model->n_stages; s++)
+        for (HistoryKind k = HISTORY_STOCK; k <= HISTORY_NEW; k++) {
+            if (!has_counts(shown, s, k))
+                continue;
+            if (k == HISTORY_NEW && forecast->stages[s].new_pct[0] == NULL) {
+                g_critical("out_calibrate_charts: the forecast kept no entry histograms");
+                continue;
+            }
+            if (!write_chart(c, shown, forecast, b, s, k, dir, error))
+                return FALSE;
+        }
+    return TRUE;
+}
+
+/* ---- stdout ----------------------------------------------------------------- */
+
+static void append_params(const Calibration *c, GString *out)
+{
+    const Model *m = c->model;
+    const gboolean right[] = {FALSE, FALSE, TRUE, TRUE, TRUE, FALSE};
+    const char *head[] = {i18n_text(lang(c), I18N_SENS_PARAMETER), i18n_text(lang(c), I18N_SENS_MEANING),
+                          i18n_text(lang(c), I18N_CAL_WAS),       i18n_text(lang(c), I18N_CAL_FITTED),
+                          i18n_text(lang(c), I18N_CI95),          i18n_text(lang(c), I18N_CAL_IDENTIFIED)};
+    TextTable t;
+    text_table_init(&t, G_N_ELEMENTS(right), right);
+    text_table_add(&t, head);
+    for (int i = 0; i < c->n_fit; i++) {
+        const FitParam *f = &c->fit[i];
+        g_autofree char *label = i18n_param_label(m, f->what.param, f->what.stage);
+        g_autofree char *was = number_text(VALUE_DIGITS, f->start), *value = number_text(VALUE_DIGITS, f->value);
+        g_autofree char *lo = number_text(VALUE_DIGITS, f->lo), *hi = number_text(VALUE_DIGITS, f->hi);
+        g_autofree char *ci = isnan(f->lo) ? g_strdup("–") : g_strdup_printf("%s – %s", lo, hi);
+        g_autofree char *status = status_text(c, i);
+        const char *row[] = {f->key, label, was, value, ci, status};
+        text_table_add(&t, row);
+    }
+    text_table_flush(&t, out);
+}
+
+static void append_fit(const Calibration *c, GString *out)
+{
+    const Model *m = c->model;
+    const gboolean right[] = {TRUE, FALSE, FALSE, TRUE, TRUE, TRUE};
+    const char *head[] = {i18n_text(lang(c), I18N_YEAR),     i18n_text(lang(c), I18N_STAGE),
+                          i18n_text(lang(c), I18N_CAL_KIND), i18n_text(lang(c), I18N_CAL_OBSERVED),
+                          i18n_text(lang(c), I18N_CAL_FITTED_EXPECTED), i18n_text(lang(c), I18N_CAL_OFF)};
+    TextTable t;
+    g_string_append_printf(out, "\n%s\n", i18n_text(lang(c), I18N_CAL_FIT_TITLE));
+    text_table_init(&t, G_N_ELEMENTS(right), right);
+    text_table_add(&t, head);
+    for (int i = 0; i < c->history->n; i++) {
+        const Observation *o = &c->history->obs[i];
+        g_autofree char *year = g_strdup_printf("%d", o->year);
+        g_autofree char *observed = g_strdup_printf("%" G_GINT64_FORMAT, o->count);
+        g_autofree char *fitted = number_text("%.1f", c->fitted[i]);
+        g_autofree char *off = c->fitted[i] > 0 ? g_strdup_printf("%+.1f%%", 100 * (o->count - c->fitted[i]) / c->fitted[i])
+                                                : g_strdup("–");
+        const char *row[] = {year, model_stage_name(m, o->stage), kind_word(m, o->kind), observed, fitted, off};
+        text_table_add(&t, row);
+    }
+    text_table_flush(&t, out);
+}
+
+/* The notes under the tables: parameters kept, baselines without
+ * uncertainty, correlations not carried. */
+static void append_notes(const Calibration *c, GString *out)
+{
+    gboolean any_drawn = FALSE;
+    g_string_append_c(out, '\n');
+    for (int i = 0; i < c->n_fit; i++) {
+        const FitParam *f = &c->fit[i];
+        if (f->status != FIT_IDENTIFIED) {
+            g_autofree char *why = status_reason(c, i);
+            g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_KEPT_FMT), f->key, why);
+            g_string_append_c(out, '\n');
+        } else if (f->what.param < 0) {
+            g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_BASELINE_NOTE_FMT), f->key);
+            g_string_append_c(out, '\n');
+        } else {
+            any_drawn = TRUE;
+        }
+    }
+    if (any_drawn)
+        g_string_append_printf(out, "%s\n", i18n_text(lang(c), I18N_CAL_CORRELATION_NOTE));
+}
+
+void out_calibrate_format(const Calibration *c, const char *calibrated_file, GString *out)
+{
+    const Model *m = c->model;
+    g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_HEADING_FMT), m->name, c->history->file,
+                           c->history->region, c->history->n);
+    g_string_append_c(out, '\n');
+    if (c->cv > 0) {
+        g_autofree char *cv = number_text("%g", c->cv);
+        g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_NEGBIN_FMT), cv);
+    } else {
+        g_string_append(out, i18n_text(lang(c), I18N_CAL_POISSON));
+    }
+    g_autofree char *ll = number_text("%.2f", c->log_likelihood);
+    g_string_append(out, " · ");
+    g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_STARTS_FMT), c->n_agree, c->n_starts, ll);
+    g_string_append(out, "\n\n");
+    append_params(c, out);
+    append_fit(c, out);
+    append_notes(c, out);
+    if (calibrated_file != NULL) {
+        g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_WRITTEN_FMT), calibrated_file);
+        g_string_append_c(out, '\n');
+    }
+}
+
+void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString *out)
+{
+    const char *l = m->language;
+    g_string_append_printf(out, i18n_text(l, I18N_BT_HEADING_FMT), n_used, b->until, b->n);
+    g_string_append(out, "\n\n");
+    if (b->n == 0) {
+        g_string_append_printf(out, i18n_text(l, I18N_BT_NOTHING_AFTER_FMT), b->until);
+        g_string_append_c(out, '\n');
+        return;
+    }
+    const gboolean right[] = {TRUE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE};
+    const char *head[] = {i18n_text(l, I18N_YEAR),     i18n_text(l, I18N_STAGE),  i18n_text(l, I18N_CAL_KIND),
+                          i18n_text(l, I18N_CAL_OBSERVED), i18n_text(l, I18N_BT_FORECAST),
+                          i18n_text(l, I18N_MEDIAN),   i18n_text(l, I18N_BT_INSIDE)};
+    TextTable t;
+    text_table_init(&t, G_N_ELEMENTS(right), right);
+    text_table_add(&t, head);
+    for (int i = 0; i < b->n; i++) {
+        const BacktestPoint *p = &b->points[i];
+        g_autofree char *year = g_strdup_printf("%d", p->obs.year);
+        g_autofree char *observed = g_strdup_printf("%" G_GINT64_FORMAT, p->obs.count);
+        g_autofree char *range = g_strdup_printf("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, p->p5, p->p95);
+        g_autofree char *median = g_strdup_printf("%" G_GINT64_FORMAT, p->p50);
+        const char *row[] = {year, model_stage_name(m, p->obs.stage), kind_word(m, p->obs.kind), observed, range,
+                             median, i18n_text(l, p->inside ? I18N_CAL_YES : I18N_BT_NO)};
+        text_table_add(&t, row);
+    }
+    text_table_flush(&t, out);
+    g_autofree char *share = g_strdup_printf("%.0f%%", 100.0 * b->n_inside / b->n);
+    g_string_append_c(out, '\n');
+    g_string_append_printf(out, i18n_text(l, I18N_BT_COVERAGE_FMT), b->n_inside, b->n, share);
+    g_string_append_c(out, '\n');
+}
