@@ -4,9 +4,7 @@
  * one "ladder: " message, nothing left behind).
  * SPDX-License-Identifier: MIT */
 #include <math.h>
-#include <signal.h>
 #include <string.h>
-#include <unistd.h>
 #include <json-glib/json-glib.h>
 
 #include "testutil.h"
@@ -390,14 +388,8 @@ static void test_bad_case(void **state)
     g_autofree char *before = tu_list_dir(dir);
     TuRun r = tu_ladder(NULL, "run", sc, "--out", out, "--no-charts", c->args[0], c->args[1], c->args[2],
                         c->args[3], NULL);
-    tu_assert_status(&r, 2);
-    if (!g_str_has_prefix(r.err, "ladder: "))
-        fail_msg("stderr does not start with 'ladder: ': %s", r.err);
-    for (int k = 0; k < 3 && c->want[k]; k++)
-        tu_assert_contains(r.err, c->want[k]);
+    tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-    g_autofree char *after = tu_list_dir(dir);
-    assert_string_equal(after, before);
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -570,27 +562,14 @@ static void test_interrupted(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "res", NULL);
-    g_autofree char *sc = g_build_filename(tu_srcdir(), "tests", "data", "bench6.ini", NULL);
-    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
-    const char *argv[] = {bin, "run", sc, "--out", out, "--reps", "50000000", "--no-charts", "-q", NULL};
-    GPid pid;
-    int err_fd;
-    GError *error = NULL;
-    assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                         &pid, NULL, NULL, &err_fd, &error));
-    g_usleep(500000);
-    kill(pid, SIGINT);
-    int wait = 0;
-    waitpid(pid, &wait, 0);
-    char msg[512] = {0};
-    ssize_t n = read(err_fd, msg, sizeof msg - 1);
-    close(err_fd);
-    g_spawn_close_pid(pid);
+    g_autofree char *sc = tu_data_file("bench6.ini");
+    const char *const args[] = {"run", sc, "--out", out, "--reps", "50000000", "--no-charts", "-q", NULL};
+    char msg[512];
+    int status = tu_ladder_interrupted(args, msg, sizeof msg);
     g_autofree char *left = tu_list_dir(dir);
     tu_rmrf(dir);
-    assert_true(WIFEXITED(wait));
-    assert_int_equal(WEXITSTATUS(wait), 130);
-    assert_true(n > 0 && strstr(msg, "ladder: interrupted") != NULL);
+    assert_int_equal(status, 130);
+    tu_assert_contains(msg, "ladder: interrupted");
     assert_string_equal(left, "");
 }
 
@@ -613,10 +592,7 @@ int main(void)
 {
     /* Outside `make check`, find the binary and the data from the
      * repository root, before any test changes folder. */
-    if (g_getenv("LADDER") == NULL) {
-        g_autofree char *bin = g_canonicalize_filename("build/ladder", NULL);
-        g_setenv("LADDER", bin, TRUE);
-    }
+    tu_pin_ladder();
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_run_files),
         cmocka_unit_test(test_run_charts),

@@ -4,9 +4,6 @@
  * costs and the cost of each extra firm on a certain ladder, the bundled
  * what-ifs, the folder layout, and bad input (exit 2, nothing left behind).
  * SPDX-License-Identifier: MIT */
-#include <signal.h>
-#include <unistd.h>
-
 #include "testutil.h"
 
 /* `ladder compare` of the NULL-ended files and flags into `out` (cwd NULL). */
@@ -344,25 +341,13 @@ static void test_interrupted(void **state)
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "res", NULL);
     g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
-    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
-    const char *argv[] = {bin, "compare", a, b, "--out", out, "--reps", "50000000", "--no-charts", "-q", NULL};
-    GPid pid;
-    int err_fd;
-    assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
-                                         &pid, NULL, NULL, &err_fd, NULL));
-    g_usleep(500000);
-    kill(pid, SIGINT);
-    int wait = 0;
-    waitpid(pid, &wait, 0);
-    char msg[512] = {0};
-    ssize_t n = read(err_fd, msg, sizeof msg - 1);
-    close(err_fd);
-    g_spawn_close_pid(pid);
+    const char *const args[] = {"compare", a, b, "--out", out, "--reps", "50000000", "--no-charts", "-q", NULL};
+    char msg[512];
+    int status = tu_ladder_interrupted(args, msg, sizeof msg);
     g_autofree char *left = tu_list_dir(dir);
     tu_rmrf(dir);
-    assert_true(WIFEXITED(wait));
-    assert_int_equal(WEXITSTATUS(wait), 130);
-    assert_true(n > 0 && strstr(msg, "ladder: interrupted") != NULL);
+    assert_int_equal(status, 130);
+    tu_assert_contains(msg, "ladder: interrupted");
     assert_string_equal(left, "");
 }
 
@@ -410,23 +395,14 @@ static void test_bad_case(void **state)
         g_free(tu_write(dir, "b.ini", c->b));
     g_autofree char *before = tu_list_dir(dir);
     TuRun r = tu_ladder(dir, "compare", c->args[0], c->args[1], c->args[2], c->args[3], c->args[4], NULL);
-    tu_assert_status(&r, 2);
-    if (!g_str_has_prefix(r.err, "ladder: "))
-        fail_msg("stderr does not start with 'ladder: ': %s", r.err);
-    for (int k = 0; k < 3 && c->want[k]; k++)
-        tu_assert_contains(r.err, c->want[k]);
-    g_autofree char *after = tu_list_dir(dir);
-    assert_string_equal(after, before);
+    tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
 
 int main(void)
 {
-    if (g_getenv("LADDER") == NULL) {
-        g_autofree char *bin = g_canonicalize_filename("build/ladder", NULL);
-        g_setenv("LADDER", bin, TRUE);
-    }
+    tu_pin_ladder();
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_self),
         cmocka_unit_test(test_before_policy),

@@ -12,14 +12,6 @@
 #include "errors.h"
 #include "model.h"
 
-/* |a - b| <= tol, showing both values when not. */
-#define assert_near(a, b, tol)                                                            \
-    do {                                                                                  \
-        double a_ = (a), b_ = (b);                                                        \
-        if (!(fabs(a_ - b_) <= (tol)))                                                    \
-            fail_msg("%s = %.17g, want %s = %.17g (within %g)", #a, a_, #b, b_, (double)(tol)); \
-    } while (0)
-
 /* Two stages a -> b over 2021-2025; 10 firms in a at the end of 2021 and 4
  * recruited into it a year.  With the edge at 0 nobody moves. */
 #define AB                                                                               \

@@ -26,14 +26,6 @@
 #define N_SE 4.0
 #define SEED 20240601
 
-/* |a - b| <= tol, showing both values when not. */
-#define assert_near(a, b, tol)                                                            \
-    do {                                                                                  \
-        double a_ = (a), b_ = (b);                                                        \
-        if (!(fabs(a_ - b_) <= (tol)))                                                    \
-            fail_msg("%s = %.17g, want %s = %.17g (within %g)", #a, a_, #b, b_, (double)(tol)); \
-    } while (0)
-
 /* A Monte Carlo mean within N_SE standard errors of the exact value. */
 #define assert_mean(mean, exact, sd, n, what, ...)                                        \
     do {                                                                                  \

@@ -21,13 +21,6 @@
 #define FX_YEARS (FX_HORIZON - FX_BASE + 1)
 #define FX_DRAWS 4000   /* values in each target histogram */
 
-/* cmocka 1.1 has no double comparison. */
-#define assert_near(a, b, tol) do { \
-        double a_ = (a), b_ = (b); \
-        if (!(fabs(a_ - b_) <= (tol))) \
-            fail_msg("%s = %.17g, want %.17g within %g", #a, a_, b_, (double)(tol)); \
-    } while (0)
-
 /* A model, a run and its summary, all in one block, no core code needed
  * but histogram.c and model_stage_name. */
 typedef struct {

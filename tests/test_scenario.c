@@ -11,14 +11,6 @@
 #include "model.h"
 #include "scenario.h"
 
-/* |a - b| <= tol, showing both values when not. */
-#define assert_near(a, b, tol)                                                            \
-    do {                                                                                  \
-        double a_ = (a), b_ = (b);                                                        \
-        if (!(fabs(a_ - b_) <= (tol)))                                                    \
-            fail_msg("%s = %.17g, want %s = %.17g (within %g)", #a, a_, #b, b_, (double)(tol)); \
-    } while (0)
-
 /* Lines 1-9 of most scenarios below; what follows starts at line 10. */
 #define HEAD                                                                              \
     "[scenario]\n"                                                                        \

@@ -5,9 +5,7 @@
  * runs it (same bytes on any thread count, bad input, nothing left behind).
  * SPDX-License-Identifier: MIT */
 #include <math.h>
-#include <signal.h>
 #include <string.h>
-#include <unistd.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <json-glib/json-glib.h>
@@ -346,57 +344,21 @@ static void test_target_find(void **state)
 
 /* ---- the command ------------------------------------------------------ */
 
-static void assert_contains(const char *haystack, const char *needle)
-{
-    if (haystack == NULL || strstr(haystack, needle) == NULL)
-        fail_msg("'%s' does not contain '%s'", haystack ? haystack : "(null)", needle);
-}
-
-static void assert_status(const TuRun *r, int want)
-{
-    if (r->status != want)
-        fail_msg("exit status %d, want %d; stderr: %s", r->status, want, r->err);
-}
-
-static char *read_text(const char *dir, const char *name)
-{
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    char *text = NULL;
-    if (!g_file_get_contents(path, &text, NULL, NULL))
-        fail_msg("cannot read %s", path);
-    return text;
-}
-
-/* The names in `dir`, sorted, one a line (caller frees); "" when empty. */
-static char *list_dir(const char *dir)
-{
-    g_autofree char *cmd = g_strdup_printf("ls -A '%s'", dir);
-    char *out = NULL;
-    assert_true(g_spawn_command_line_sync(cmd, &out, NULL, NULL, NULL));
-    return out;
-}
-
-static char *bench6(void)
-{
-    g_autofree char *rel = g_build_filename(tu_srcdir(), "tests", "data", "bench6.ini", NULL);
-    return g_canonicalize_filename(rel, NULL);
-}
-
 /* sensitivity.json: the same bytes on 1 and 3 threads, with every field. */
 static void test_cli_threads(void **state)
 {
     (void)state;
     g_autofree char *dir = tu_tmpdir();
-    g_autofree char *sc = bench6();
+    g_autofree char *sc = tu_data_file("bench6.ini");
     char *text[2] = {NULL, NULL};
     const char *threads[] = {"1", "3"};
     for (int i = 0; i < 2; i++) {
         g_autofree char *out = g_build_filename(dir, threads[i], NULL);
         TuRun r = tu_ladder(NULL, "sensitivity", sc, "--reps", "300", "--threads", threads[i], "--out", out,
                             "--no-charts", "-q", NULL);
-        assert_status(&r, 0);
+        tu_assert_status(&r, 0);
         assert_string_equal(r.out, "");
-        text[i] = read_text(out, "sensitivity.json");
+        text[i] = tu_read_text(out, "sensitivity.json");
         tu_run_clear(&r);
     }
     assert_string_equal(text[0], text[1]);
@@ -430,15 +392,15 @@ static void test_cli_default_out(void **state)
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "one.ini", ORDER "[target 科小]\nstage=tech_sme\nat_least=1\n");
     TuRun r = tu_ladder(dir, "sensitivity", sc, "--reps", "200", "--target", "科小", "--no-charts", NULL);
-    assert_status(&r, 0);
+    tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "out", "one-sensitivity", NULL);
-    g_autofree char *json = read_text(out, "sensitivity.json");
-    assert_contains(json, "\"name\" : \"科小\"");
+    g_autofree char *json = tu_read_text(out, "sensitivity.json");
+    tu_assert_contains(json, "\"name\" : \"科小\"");
     assert_null(strstr(json, "高企200"));
-    g_autofree char *files = list_dir(out);
+    g_autofree char *files = tu_list_dir(out);
     assert_string_equal(files, ".ladder-output\nsensitivity.json\ntornado_2.dat\ntornado_2.gp\n");
-    assert_contains(r.out, "科小：科小 ≥ 1（2024 年），基准达成概率 100.0%");
-    assert_contains(r.out, "out/one-sensitivity/");
+    tu_assert_contains(r.out, "科小：科小 ≥ 1（2024 年），基准达成概率 100.0%");
+    tu_assert_contains(r.out, "out/one-sensitivity/");
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -454,7 +416,7 @@ static void test_cli_charts(void **state)
     g_autofree char *sc = tu_write(dir, "o.ini", ORDER);
     g_autofree char *out = g_build_filename(dir, "res", NULL);
     TuRun r = tu_ladder(NULL, "sensitivity", sc, "--reps", "200", "--out", out, "-q", NULL);
-    assert_status(&r, 0);
+    tu_assert_status(&r, 0);
     const char *names[] = {"tornado_1.png", "tornado_1.svg", "tornado_all.png", "tornado_all.svg"};
     for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
         g_autofree char *path = g_build_filename(out, names[i], NULL);
@@ -496,16 +458,10 @@ static void test_bad_case(void **state)
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *sc = c->scenario ? tu_write(dir, "bad.ini", c->scenario) : g_build_filename(dir, "bad.ini", NULL);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    g_autofree char *before = list_dir(dir);
+    g_autofree char *before = tu_list_dir(dir);
     TuRun r = tu_ladder(NULL, "sensitivity", sc, "--out", out, "--reps", "50", "--no-charts", c->args[0],
                         c->args[1], c->args[2], NULL);
-    assert_status(&r, 2);
-    if (!g_str_has_prefix(r.err, "ladder: "))
-        fail_msg("stderr does not start with 'ladder: ': %s", r.err);
-    for (int k = 0; k < 2 && c->want[k]; k++)
-        assert_contains(r.err, c->want[k]);
-    g_autofree char *after = list_dir(dir);
-    assert_string_equal(after, before);
+    tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -515,52 +471,41 @@ static void test_cli_help(void **state)
 {
     (void)state;
     TuRun r = tu_ladder(NULL, "help", "sensitivity", NULL);
-    assert_status(&r, 0);
-    assert_contains(r.out, "Example");
-    assert_contains(r.out, "ladder sensitivity scenarios/tianning-2025.ini");
-    assert_contains(r.out, "--spread");
-    assert_contains(r.out, "--target");
-    assert_contains(r.out, "--reps");
-    assert_contains(r.out, "(default: out/<file stem>-sensitivity)");
+    tu_assert_status(&r, 0);
+    tu_assert_contains(r.out, "Example");
+    tu_assert_contains(r.out, "ladder sensitivity scenarios/tianning-2025.ini");
+    tu_assert_contains(r.out, "--spread");
+    tu_assert_contains(r.out, "--target");
+    tu_assert_contains(r.out, "--reps");
+    tu_assert_contains(r.out, "(default: out/<file stem>-sensitivity)");
     assert_true(strstr(r.out, "\n  --no-uncertainty") == NULL); /* not among the options */
     tu_run_clear(&r);
     TuRun o = tu_ladder(NULL, "help", NULL);
-    assert_contains(o.out, "sensitivity");
+    tu_assert_contains(o.out, "sensitivity");
     tu_run_clear(&o);
 }
 
-/* Ctrl-C: exit 130, and no folder left behind. */
+/* Ctrl-C: exit 130, a message, and no folder left behind. */
 static void test_cli_interrupted(void **state)
 {
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "res", NULL);
-    g_autofree char *sc = bench6();
-    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
-    const char *argv[] = {bin, "sensitivity", sc, "--out", out, "--reps", "10000000", "--no-charts", "-q", NULL};
-    GPid pid;
-    GError *error = NULL;
-    assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
-                                         G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &pid, NULL, NULL, NULL, &error));
-    g_usleep(500000);
-    kill(pid, SIGINT);
-    int wait = 0;
-    waitpid(pid, &wait, 0);
-    g_spawn_close_pid(pid);
-    g_autofree char *left = list_dir(dir);
+    g_autofree char *sc = tu_data_file("bench6.ini");
+    const char *const args[] = {"sensitivity", sc, "--out", out, "--reps", "10000000", "--no-charts", "-q", NULL};
+    char msg[512];
+    int status = tu_ladder_interrupted(args, msg, sizeof msg);
+    g_autofree char *left = tu_list_dir(dir);
     tu_rmrf(dir);
-    assert_true(WIFEXITED(wait));
-    assert_int_equal(WEXITSTATUS(wait), 130);
+    assert_int_equal(status, 130);
+    tu_assert_contains(msg, "ladder: interrupted");
     assert_string_equal(left, "");
 }
 
 int main(void)
 {
     gsl_set_error_handler_off();
-    if (g_getenv("LADDER") == NULL) {
-        g_autofree char *bin = g_canonicalize_filename("build/ladder", NULL);
-        g_setenv("LADDER", bin, TRUE);
-    }
+    tu_pin_ladder();
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_spread_and_count),
         cmocka_unit_test(test_no_room),

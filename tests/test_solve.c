@@ -4,8 +4,6 @@
  * the current value already enough, threads, bad flags, help and Ctrl-C.
  * SPDX-License-Identifier: MIT */
 #include <math.h>
-#include <signal.h>
-#include <unistd.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 
@@ -564,15 +562,9 @@ static void test_bad_case(void **state)
     const char *const *a = c->args;  /* NULL-ended: the first NULL ends the list */
     TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
                         a[10], a[11], NULL);
-    tu_assert_status(&r, 2);
-    if (!g_str_has_prefix(r.err, "ladder: "))
-        fail_msg("stderr does not start with 'ladder: ': %s", r.err);
-    for (int k = 0; k < 2 && c->want[k]; k++)
-        tu_assert_contains(r.err, c->want[k]);
+    tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     tu_assert_contains(r.err, "Try 'ladder help solve'");
     assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-    g_autofree char *after = tu_list_dir(dir);
-    assert_string_equal(after, before);
     tu_run_clear(&r);
     tu_rmrf(dir);
 }
@@ -597,35 +589,20 @@ static void test_interrupted(void **state)
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "res", NULL);
     g_autofree char *sc = source_file(TIANNING);
-    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
-    const char *argv[] = {bin, "solve", sc, "--out", out, T500, P08, REC, "--reps", "50000000", "-q", NULL};
-    GPid pid;
-    int err_fd;
-    assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
-                                         NULL, NULL, &err_fd, NULL));
-    g_usleep(500000);
-    kill(pid, SIGINT);
-    int wait = 0;
-    waitpid(pid, &wait, 0);
-    char msg[512] = {0};
-    ssize_t n = read(err_fd, msg, sizeof msg - 1);
-    close(err_fd);
-    g_spawn_close_pid(pid);
+    const char *const args[] = {"solve", sc, "--out", out, T500, P08, REC, "--reps", "50000000", "-q", NULL};
+    char msg[512];
+    int status = tu_ladder_interrupted(args, msg, sizeof msg);
     g_autofree char *left = tu_list_dir(dir);
     tu_rmrf(dir);
-    assert_true(WIFEXITED(wait));
-    assert_int_equal(WEXITSTATUS(wait), 130);
-    assert_true(n > 0 && strstr(msg, "ladder: interrupted") != NULL);
+    assert_int_equal(status, 130);
+    tu_assert_contains(msg, "ladder: interrupted");
     assert_string_equal(left, "");
 }
 
 int main(void)
 {
     gsl_set_error_handler_off();
-    if (g_getenv("LADDER") == NULL) {
-        g_autofree char *bin = g_canonicalize_filename("build/ladder", NULL);
-        g_setenv("LADDER", bin, TRUE);
-    }
+    tu_pin_ladder();
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_already_met),
         cmocka_unit_test(test_peak_between),

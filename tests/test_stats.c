@@ -19,14 +19,6 @@
  * tests use 5; 4 keeps a false alarm below 1 in 10 000 per check). */
 #define N_SE 4.0
 
-/* |a - b| <= tol, showing both values when not. */
-#define assert_near(a, b, tol)                                                            \
-    do {                                                                                  \
-        double a_ = (a), b_ = (b);                                                        \
-        if (!(fabs(a_ - b_) <= (tol)))                                                    \
-            fail_msg("%s = %.17g, want %s = %.17g (within %g)", #a, a_, #b, b_, (double)(tol)); \
-    } while (0)
-
 static Histogram *hist_of(const gint64 *v, gsize n)
 {
     Histogram *h = histogram_new();

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -16,10 +17,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
-#include <string.h>
 
 #include "scenario.h"
+
+/* |a - b| <= tol (NaN never is), showing both expressions and values when not.
+ * cmocka 1.1 has no double comparison. */
+#define assert_near(a, b, tol)                                                            \
+    do {                                                                                  \
+        double a_ = (a), b_ = (b);                                                        \
+        if (!(fabs(a_ - b_) <= (tol)))                                                    \
+            fail_msg("%s = %.17g, want %s = %.17g (within %g)", #a, a_, #b, b_, (double)(tol)); \
+    } while (0)
 
 /* A fresh folder under /tmp; remove with tu_rmrf. */
 static inline char *tu_tmpdir(void)
@@ -58,13 +68,29 @@ static inline void tu_run_clear(TuRun *r)
     g_free(r->err);
 }
 
-/* Runs the ladder binary ($LADDER, else build/ladder) with the NULL-ended
- * arguments after `cwd` (NULL: current folder). */
+/* The ladder binary, $LADDER else build/ladder, as an absolute path, so
+ * that tests may run it from another folder (caller frees). */
+static inline char *tu_ladder_bin(void)
+{
+    return g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
+}
+
+/* Sets $LADDER to build/ladder's absolute path when unset: call first in
+ * main, so that the binary is found from the repository root. */
+static inline void tu_pin_ladder(void)
+{
+    if (g_getenv("LADDER") == NULL) {
+        g_autofree char *bin = tu_ladder_bin();
+        g_setenv("LADDER", bin, TRUE);
+    }
+}
+
+/* Runs the ladder binary (tu_ladder_bin) with the NULL-ended arguments
+ * after `cwd` (NULL: current folder). */
 static inline TuRun tu_ladder(const char *cwd, ...)
 {
     GPtrArray *argv = g_ptr_array_new();
-    /* Absolute, so that tests may run it from another folder. */
-    g_autofree char *bin = g_canonicalize_filename(g_getenv("LADDER") ? g_getenv("LADDER") : "build/ladder", NULL);
+    g_autofree char *bin = tu_ladder_bin();
     g_ptr_array_add(argv, bin);
     va_list ap;
     va_start(ap, cwd);
@@ -82,6 +108,36 @@ static inline TuRun tu_ladder(const char *cwd, ...)
     r.status = g_spawn_check_wait_status(wait, NULL) ? 0 : (WIFEXITED(wait) ? WEXITSTATUS(wait) : -1);
     g_ptr_array_free(argv, TRUE);
     return r;
+}
+
+/* Starts ladder with the NULL-ended `args`, sends it SIGINT (Ctrl-C) half a
+ * second later and waits for it: returns its exit code (-1: killed by a
+ * signal), its stderr in `msg` (NUL-ended, cut to `size` - 1 bytes). */
+static inline int tu_ladder_interrupted(const char *const *args, char *msg, gsize size)
+{
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    g_autofree char *bin = tu_ladder_bin();
+    g_ptr_array_add(argv, bin);
+    for (gsize i = 0; args[i]; i++)
+        g_ptr_array_add(argv, (char *)args[i]);
+    g_ptr_array_add(argv, NULL);
+    GPid pid;
+    int err_fd;
+    GError *error = NULL;
+    if (!g_spawn_async_with_pipes(NULL, (char **)argv->pdata, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                                  NULL, NULL, &err_fd, &error))
+        fail_msg("cannot run ladder: %s", error->message);
+    g_usleep(500000);
+    assert_int_equal(kill(pid, SIGINT), 0);
+    int wait = 0;
+    assert_int_equal(waitpid(pid, &wait, 0), pid);
+    gsize len = 0;
+    for (ssize_t n; len + 1 < size && (n = read(err_fd, msg + len, size - 1 - len)) > 0;)
+        len += (gsize)n;
+    msg[len] = '\0';
+    close(err_fd);
+    g_spawn_close_pid(pid);
+    return WIFEXITED(wait) ? WEXITSTATUS(wait) : -1;
 }
 
 /* The repository's root, where scenarios/ and plots/ are ($SRCDIR, else "."). */
@@ -131,6 +187,21 @@ static inline char *tu_list_dir(const char *dir)
     for (guint i = 0; i < names->len; i++)
         g_string_append_printf(s, "%s\n", (const char *)names->pdata[i]);
     return g_string_free(s, FALSE);
+}
+
+/* Bad input: exit status 2, stderr starting "ladder: " and holding each of
+ * the first `n` strings of `want` (up to a NULL), and `dir` listing as
+ * `before` (tu_list_dir) did: nothing written, not even a temporary folder. */
+static inline void tu_assert_bad_input(const TuRun *r, const char *const *want, int n, const char *dir,
+                                       const char *before)
+{
+    tu_assert_status(r, 2);
+    if (!g_str_has_prefix(r->err, "ladder: "))
+        fail_msg("stderr does not start with 'ladder: ': %s", r->err);
+    for (int k = 0; k < n && want[k]; k++)
+        tu_assert_contains(r->err, want[k]);
+    g_autofree char *after = tu_list_dir(dir);
+    assert_string_equal(after, before);
 }
 
 /* The text of dir/name; fails the test when it cannot be read (caller frees). */
