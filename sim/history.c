@@ -1,0 +1,508 @@
+/* history.c: reads a CSV file of published counts (history.h), with a CSV
+ * scanner of its own for file:line, and checks every row kept against the
+ * scenario it will be fitted to.
+ * SPDX-License-Identifier: MIT */
+#include "history.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+#include "errors.h"
+#include "text.h"
+
+#define HISTORY_MAX_COUNT 1000000000LL  /* 10^9 firms, as a scenario's baseline: more is a typo */
+#define HISTORY_YEAR_MAX 9999           /* four digits; the scenario's years bound it further */
+#define UTF8_BOM "\xEF\xBB\xBF"
+
+/* The columns a header may name: the required ones first. */
+typedef enum { COL_REGION, COL_YEAR, COL_STAGE, COL_COUNT, COL_KIND, COL_SOURCE, COL_NOTE, N_COLUMNS } Column;
+#define N_REQUIRED (COL_KIND + 1)
+
+static const char *const column_names[] = {"region", "year", "stage", "count", "kind", "source", "note", NULL};
+#define COLUMN_LIST "region, year, stage, count, kind, and optionally source, note"
+#define COLUMNS_HELP "(columns: " COLUMN_LIST ")"
+
+static const char *const kind_names[] = {[HISTORY_STOCK] = "stock", [HISTORY_NEW] = "new", NULL};
+
+/* Where the region to keep comes from. */
+typedef enum {
+    REGION_FROM_FLAG,      /* --region: other regions' rows are skipped */
+    REGION_FROM_SCENARIO,  /* [scenario] region: other regions are an error */
+    REGION_FROM_FILE,      /* the first row: other regions are an error */
+} RegionFrom;
+
+/* The state of one load: the header's columns and the rows kept so far. */
+typedef struct {
+    const char *file;
+    const Model *m;
+    RegionFrom from;
+    char *region;        /* the region kept; NULL until the first row when REGION_FROM_FILE */
+    int region_line;     /* the first row's line, when REGION_FROM_FILE */
+    int col[N_COLUMNS];  /* field index of each column, -1 when absent */
+    guint n_fields;      /* fields of the header, and so of every row */
+    GArray *obs;         /* Observation, in file order */
+    GHashTable *seen;    /* "year stage kind" -> line of the row kept */
+    GPtrArray *others;   /* regions skipped, each once, in file order */
+    int n_skipped;
+} Reader;
+
+static void reader_clear(Reader *r)
+{
+    g_free(r->region);
+    if (r->obs)
+        g_array_free(r->obs, TRUE);
+    if (r->seen)
+        g_hash_table_destroy(r->seen);
+    if (r->others)
+        g_ptr_array_free(r->others, TRUE);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Reader, reader_clear)
+
+/* A position in the text, and the 1-based line it is on. */
+typedef struct {
+    const char *p;
+    int line;
+    const char *file;
+} Scanner;
+
+/* ---- messages ---------------------------------------------------------- */
+
+/* An INPUT error "file:line: what"; returns FALSE. */
+static gboolean line_error(GError **error, const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
+
+static gboolean line_error(GError **error, const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *what = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: %s", file, line, what);
+    return FALSE;
+}
+
+/* Appends "a, b, c" (the NULL-terminated `names`) to `msg`. */
+static void append_list(GString *msg, const char *const *names)
+{
+    for (int i = 0; names[i]; i++)
+        g_string_append_printf(msg, "%s%s", i ? ", " : "", names[i]);
+}
+
+/* The number of the text's last line (1 for an empty text), where a
+ * message about what the file lacks points. */
+static int last_line(const char *text)
+{
+    int n = 0;
+    for (const char *p = text; *p; p++)
+        n += *p == '\n';
+    gsize len = strlen(text);
+    return len > 0 && text[len - 1] != '\n' ? n + 1 : MAX(n, 1);
+}
+
+/* ---- CSV --------------------------------------------------------------- */
+
+/* TRUE when all `len` bytes of `text` are UTF-8 (no NUL); otherwise an
+ * INPUT error naming the line of the first bad byte. */
+static gboolean check_utf8(const char *file, const char *text, gsize len, GError **error)
+{
+    const char *end = NULL;
+    if (g_utf8_validate_len(text, len, &end))
+        return TRUE;
+    int line = 1;
+    for (const char *p = text; p < end; p++)
+        line += *p == '\n';
+    return line_error(error, file, line, "not UTF-8 text; save the file as UTF-8 "
+                                         "(in Excel: Save As, type \"CSV UTF-8\")");
+}
+
+/* Moves past blank lines and '#' comments; FALSE at the end of the text. */
+static gboolean skip_ignored(Scanner *s)
+{
+    for (;;) {
+        const char *q = s->p + strspn(s->p, " \t\r");
+        if (*q == '\0')
+            return FALSE;
+        if (*q != '\n' && *q != '#')
+            return TRUE;
+        const char *nl = strchr(q, '\n');
+        if (nl == NULL) {
+            s->p = q + strlen(q);
+            return FALSE;
+        }
+        s->p = nl + 1;
+        s->line++;
+    }
+}
+
+/* Reads the quoted field `n` (1-based) that opens at `p` into `out`: ""
+ * stands for a quote, and line ends inside are part of the field.  Leaves
+ * s->p after the closing quote and the blanks after it. */
+static gboolean read_quoted(Scanner *s, const char *p, guint n, GString *out, GError **error)
+{
+    int opened = s->line;
+    for (p++;; p++) {
+        if (*p == '\0')
+            return line_error(error, s->file, opened, "field %u opens a quote (\") that is never closed", n);
+        if (*p == '"' && p[1] != '"')
+            break;
+        if (*p == '"')
+            p++;
+        s->line += *p == '\n';
+        g_string_append_c(out, *p);
+    }
+    p++;
+    s->p = p + strspn(p, " \t\r");
+    if (*s->p != ',' && *s->p != '\n' && *s->p != '\0')
+        return line_error(error, s->file, s->line, "field %u: text after its closing quote; "
+                                                   "expected ',' or the end of the line", n);
+    return TRUE;
+}
+
+/* Reads field `n` (1-based) at s->p into `out`: quoted, or else up to the
+ * next ',' or line end with surrounding blanks trimmed.  Leaves s->p on the
+ * ',' or line end that follows. */
+static gboolean read_field(Scanner *s, guint n, GString *out, GError **error)
+{
+    const char *p = s->p + strspn(s->p, " \t");
+    if (*p == '"')
+        return read_quoted(s, p, n, out, error);
+    gsize len = strcspn(p, ",\n");
+    g_autofree char *raw = g_strndup(p, len);
+    g_strstrip(raw);
+    if (strchr(raw, '"') != NULL)
+        return line_error(error, s->file, s->line, "field %u (%s) holds a quote but does not start with one; "
+                                                   "quote the whole field and double the quote inside", n, raw);
+    g_string_append(out, raw);
+    s->p = p + len;
+    return TRUE;
+}
+
+/* Reads the record at s->p (neither blank nor a comment) into `fields`
+ * (char *), and moves past its line end. */
+static gboolean read_record(Scanner *s, GPtrArray *fields, GError **error)
+{
+    for (;;) {
+        g_autoptr(GString) f = g_string_new(NULL);
+        if (!read_field(s, fields->len + 1, f, error))
+            return FALSE;
+        g_ptr_array_add(fields, g_string_free(g_steal_pointer(&f), FALSE));
+        if (*s->p != ',')
+            break;
+        s->p++;
+    }
+    if (*s->p == '\n') {
+        s->p++;
+        s->line++;
+    }
+    return TRUE;
+}
+
+/* ---- the header -------------------------------------------------------- */
+
+static int column_index(const char *name)
+{
+    for (int c = 0; column_names[c]; c++)
+        if (strcmp(column_names[c], name) == 0)
+            return c;
+    return -1;
+}
+
+static gboolean unknown_column(Reader *r, const char *name, int line, GError **error)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown column '%s'", name);
+    text_append_suggestion(msg, name, column_names);
+    return line_error(error, r->file, line, "%s " COLUMNS_HELP, msg->str);
+}
+
+/* Finds each column in the header `fields` at `line`: every name known and
+ * given once, every required one present. */
+static gboolean read_header(Reader *r, GPtrArray *fields, int line, GError **error)
+{
+    for (int c = 0; c < N_COLUMNS; c++)
+        r->col[c] = -1;
+    for (guint i = 0; i < fields->len; i++) {
+        const char *name = fields->pdata[i];
+        int c = column_index(name);
+        if (*name == '\0')
+            return line_error(error, r->file, line, "column %u of the header has no name " COLUMNS_HELP, i + 1);
+        if (c < 0)
+            return unknown_column(r, name, line, error);
+        if (r->col[c] >= 0)
+            return line_error(error, r->file, line, "column '%s' is given twice (columns %d and %u)", name,
+                              r->col[c] + 1, i + 1);
+        r->col[c] = (int)i;
+    }
+    for (int c = 0; c < N_REQUIRED; c++)
+        if (r->col[c] < 0)
+            return line_error(error, r->file, line, "no column '%s' in the header " COLUMNS_HELP, column_names[c]);
+    r->n_fields = fields->len;
+    return TRUE;
+}
+
+/* ---- one row ----------------------------------------------------------- */
+
+static const char *cell(const Reader *r, GPtrArray *fields, Column c)
+{
+    return fields->pdata[r->col[c]];
+}
+
+/* Fails on a row whose field count differs from the header's, and on a
+ * required field left empty. */
+static gboolean check_shape(const Reader *r, GPtrArray *fields, int line, GError **error)
+{
+    guint empty = 0;
+    for (guint i = 0; i < fields->len; i++)
+        empty += *(const char *)fields->pdata[i] == '\0';
+    /* Excel writes a blank row of its sheet as a line of commas. */
+    if (empty == fields->len)
+        return line_error(error, r->file, line, "a row of empty fields; delete it, or make it a # comment");
+    if (fields->len != r->n_fields)
+        return line_error(error, r->file, line, "%u field%s, but the header has %u", fields->len,
+                          fields->len == 1 ? "" : "s", r->n_fields);
+    for (int c = 0; c < N_REQUIRED; c++)
+        if (*cell(r, fields, c) == '\0')
+            return line_error(error, r->file, line, "the %s field is empty", column_names[c]);
+    return TRUE;
+}
+
+/* Decides whether a row of `region` is kept (*keep): a region other than
+ * the one kept is skipped under --region, an error otherwise. */
+static gboolean check_region(Reader *r, const char *region, int line, gboolean *keep, GError **error)
+{
+    if (r->region == NULL) {
+        r->region = g_strdup(region);
+        r->region_line = line;
+    }
+    *keep = strcmp(region, r->region) == 0;
+    if (*keep)
+        return TRUE;
+    switch (r->from) {
+    case REGION_FROM_FLAG:
+        if (!g_ptr_array_find_with_equal_func(r->others, region, g_str_equal, NULL))
+            g_ptr_array_add(r->others, g_strdup(region));
+        r->n_skipped++;
+        return TRUE;
+    case REGION_FROM_SCENARIO:
+        return line_error(error, r->file, line, "region %s, but %s is for %s (give --region to keep one region's rows)",
+                          region, r->m->file, r->region);
+    case REGION_FROM_FILE:
+        break;
+    }
+    return line_error(error, r->file, line, "region %s, but line %d is of %s: the file holds several regions "
+                                            "(give --region to keep one region's rows)",
+                      region, r->region_line, r->region);
+}
+
+static gboolean parse_year(const Reader *r, const char *text, int line, int *out, GError **error)
+{
+    const Model *m = r->m;
+    gint64 y;
+    if (!g_ascii_string_to_signed(text, 10, 0, HISTORY_YEAR_MAX, &y, NULL))
+        return line_error(error, r->file, line, "year '%s' is not a year such as %d", text, m->horizon);
+    if (y < m->base_year)
+        return line_error(error, r->file, line, "year %d is before base_year %d of %s", (int)y, m->base_year, m->file);
+    if (y > m->horizon)
+        return line_error(error, r->file, line, "year %d is after horizon %d of %s", (int)y, m->horizon, m->file);
+    *out = (int)y;
+    return TRUE;
+}
+
+/* The stage id `text` is nearest to: the id of a stage whose display name
+ * it is, else a near typo of an id, else NULL. */
+static const char *nearest_stage(const Model *m, const char *text, const char *const *ids)
+{
+    for (int s = 0; s < m->n_stages; s++)
+        if (strcmp(m->stages[s].name, text) == 0)
+            return m->stages[s].id;
+    return text_nearest(text, ids);
+}
+
+static gboolean parse_stage(const Reader *r, const char *text, int line, int *out, GError **error)
+{
+    const Model *m = r->m;
+    *out = model_stage_index(m, text);
+    if (*out >= 0)
+        return TRUE;
+    g_autofree const char **ids = g_new0(const char *, m->n_stages + 1);
+    for (int s = 0; s < m->n_stages; s++)
+        ids[s] = m->stages[s].id;
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "stage '%s' is not a stage of %s", text, m->file);
+    const char *near = nearest_stage(m, text, ids);
+    if (near != NULL) {
+        g_string_append_printf(msg, "; did you mean '%s'?", near);
+    } else {
+        g_string_append(msg, " (its stages: ");
+        append_list(msg, ids);
+        g_string_append_c(msg, ')');
+    }
+    return line_error(error, r->file, line, "%s", msg->str);
+}
+
+static gboolean parse_count(const Reader *r, const char *text, int line, gint64 *out, GError **error)
+{
+    if (!g_ascii_string_to_signed(text, 10, 0, G_MAXINT64, out, NULL))
+        return line_error(error, r->file, line, "count '%s' is not a whole number >= 0", text);
+    if (*out > HISTORY_MAX_COUNT)
+        return line_error(error, r->file, line, "count %s is over %lld firms; a typo?", text, HISTORY_MAX_COUNT);
+    return TRUE;
+}
+
+static gboolean parse_kind(const Reader *r, const char *text, int line, HistoryKind *out, GError **error)
+{
+    for (int k = 0; kind_names[k]; k++)
+        if (strcmp(kind_names[k], text) == 0) {
+            *out = (HistoryKind)k;
+            return TRUE;
+        }
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "kind '%s': expected 'stock' or 'new'", text);
+    text_append_suggestion(msg, text, kind_names);
+    return line_error(error, r->file, line, "%s", msg->str);
+}
+
+/* Fails on a 'new' count in the base year, and on a second row for the
+ * same year, stage and kind (naming the first one's line). */
+static gboolean check_observation(Reader *r, const Observation *o, GError **error)
+{
+    const Model *m = r->m;
+    if (o->kind == HISTORY_NEW && o->year == m->base_year)
+        return line_error(error, r->file, o->line, "a 'new' count in %d, the base year: new counts start in %d",
+                          o->year, m->base_year + 1);
+    char *key = g_strdup_printf("%d %d %d", o->year, o->stage, (int)o->kind);
+    int first = GPOINTER_TO_INT(g_hash_table_lookup(r->seen, key));
+    if (first > 0) {
+        g_free(key);
+        return line_error(error, r->file, o->line, "%s %d %s %s is given twice (first at line %d)", r->region,
+                          o->year, m->stages[o->stage].id, kind_names[o->kind], first);
+    }
+    g_hash_table_insert(r->seen, key, GINT_TO_POINTER(o->line));
+    return TRUE;
+}
+
+/* Checks the row `fields` at `line` and keeps it as an observation, or
+ * counts it skipped when it is of another region under --region.  Rows
+ * skipped are checked for their shape only: another region's years and
+ * ladder may differ from this scenario's. */
+static gboolean read_row(Reader *r, GPtrArray *fields, int line, GError **error)
+{
+    gboolean keep = FALSE;
+    if (!check_shape(r, fields, line, error) || !check_region(r, cell(r, fields, COL_REGION), line, &keep, error))
+        return FALSE;
+    if (!keep)
+        return TRUE;
+    Observation o = {.line = line};
+    if (!parse_year(r, cell(r, fields, COL_YEAR), line, &o.year, error) ||
+        !parse_stage(r, cell(r, fields, COL_STAGE), line, &o.stage, error) ||
+        !parse_count(r, cell(r, fields, COL_COUNT), line, &o.count, error) ||
+        !parse_kind(r, cell(r, fields, COL_KIND), line, &o.kind, error) ||
+        !check_observation(r, &o, error))
+        return FALSE;
+    g_array_append_val(r->obs, o);
+    return TRUE;
+}
+
+/* ---- the file ---------------------------------------------------------- */
+
+/* The error when no row was kept, at the file's last line `end`. */
+static gboolean no_rows_error(const Reader *r, int end, GError **error)
+{
+    if (r->from != REGION_FROM_FLAG || r->others->len == 0)
+        return line_error(error, r->file, end, "the file ends without a row after the header");
+    g_autofree const char **names = g_new0(const char *, r->others->len + 1);
+    memcpy(names, r->others->pdata, r->others->len * sizeof *names);
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "the file ends without a row of region %s", r->region);
+    text_append_suggestion(msg, r->region, names);
+    g_string_append(msg, " (its regions: ");
+    append_list(msg, names);
+    return line_error(error, r->file, end, "%s)", msg->str);
+}
+
+/* Reads the header and every row of `text` (UTF-8, no BOM) into `r`. */
+static gboolean read_text(Reader *r, const char *text, GError **error)
+{
+    Scanner s = {.p = text, .line = 1, .file = r->file};
+    g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func(g_free);
+    if (!skip_ignored(&s))
+        return line_error(error, r->file, last_line(text),
+                          "no header line: the first line that is not blank or a # comment "
+                          "must name the columns " COLUMN_LIST);
+    int line = s.line;
+    if (!read_record(&s, fields, error) || !read_header(r, fields, line, error))
+        return FALSE;
+    while (skip_ignored(&s)) {
+        g_ptr_array_set_size(fields, 0);
+        line = s.line;
+        if (!read_record(&s, fields, error) || !read_row(r, fields, line, error))
+            return FALSE;
+    }
+    return r->obs->len > 0 || no_rows_error(r, last_line(text), error);
+}
+
+/* Sets where the region kept comes from; fails when --region and the
+ * scenario's region differ. */
+static gboolean choose_region(Reader *r, const char *flag, GError **error)
+{
+    const char *own = r->m->region && *r->m->region ? r->m->region : NULL;
+    if (flag != NULL && own != NULL && strcmp(flag, own) != 0) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: --region %s, but %s is for %s", r->file, flag,
+                    r->m->file, own);
+        return FALSE;
+    }
+    r->from = flag ? REGION_FROM_FLAG : own ? REGION_FROM_SCENARIO : REGION_FROM_FILE;
+    r->region = g_strdup(flag ? flag : own);
+    return TRUE;
+}
+
+static History *history_take(Reader *r)
+{
+    History *h = g_new0(History, 1);
+    h->file = g_strdup(r->file);
+    h->region = g_steal_pointer(&r->region);
+    h->n = (int)r->obs->len;
+    h->obs = (Observation *)(void *)g_array_free(g_steal_pointer(&r->obs), FALSE);
+    h->n_skipped = r->n_skipped;
+    return h;
+}
+
+History *history_load(const char *path, const Model *m, const char *region, GError **error)
+{
+    g_return_val_if_fail(path != NULL && m != NULL, NULL);
+    g_auto(Reader) r = {.file = path, .m = m};
+    if (!choose_region(&r, region, error))
+        return NULL;
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    GError *local = NULL;
+    if (!g_file_get_contents(path, &text, &len, &local)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s", local->message);
+        g_error_free(local);
+        return NULL;
+    }
+    if (!check_utf8(path, text, len, error))
+        return NULL;
+    r.obs = g_array_new(FALSE, FALSE, sizeof(Observation));
+    r.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    r.others = g_ptr_array_new_with_free_func(g_free);
+    const char *start = g_str_has_prefix(text, UTF8_BOM) ? text + strlen(UTF8_BOM) : text;
+    if (!read_text(&r, start, error))
+        return NULL;
+    return history_take(&r);
+}
+
+void history_free(History *h)
+{
+    if (h == NULL)
+        return;
+    g_free(h->file);
+    g_free(h->region);
+    g_free(h->obs);
+    g_free(h);
+}
+
+const char *history_kind_name(HistoryKind kind)
+{
+    g_return_val_if_fail(kind == HISTORY_STOCK || kind == HISTORY_NEW, "?");
+    return kind_names[kind];
+}
