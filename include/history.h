@@ -40,9 +40,10 @@ typedef struct {
  * stage id of `m`; a whole count >= 0; kind `stock` or `new`.
  *
  * Region: `region` (the --region flag, may be NULL) names the rows to keep;
- * others are skipped and counted in n_skipped.  Without it, the rows must
- * all be of m->region (when the scenario has one) or of one region.  When
- * both `region` and m->region are given they must be equal.
+ * others are skipped (only their shape is checked) and counted in
+ * n_skipped.  Without it, the rows must all be of m->region (when the
+ * scenario has one) or of one region.  When both `region` and m->region
+ * are given they must be equal (a USAGE error otherwise).
  *
  * Years: a stock row from base_year to horizon (at base_year it is the
  * baseline), a new row from base_year + 1 to horizon.  One row at most per
@@ -50,7 +51,8 @@ typedef struct {
  *
  * Fails with an INPUT error "file:line: what is wrong" (an unknown stage,
  * kind or column with the nearest name suggested; the line of the first row
- * for a duplicate), or an IO error when the file cannot be read.  Caller
+ * for a duplicate; a missing file is INPUT too, as for a scenario), or an
+ * IO error when the file cannot be read.  Caller
  * owns the result (history_free). */
 History *history_load(const char *path, const Model *m, const char *region, GError **error);
 

@@ -446,7 +446,7 @@ static gboolean choose_region(Reader *r, const char *flag, GError **error)
 {
     const char *own = r->m->region && *r->m->region ? r->m->region : NULL;
     if (flag != NULL && own != NULL && strcmp(flag, own) != 0) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: --region %s, but %s is for %s", r->file, flag,
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s: --region %s, but %s is for %s", r->file, flag,
                     r->m->file, own);
         return FALSE;
     }
@@ -476,7 +476,10 @@ History *history_load(const char *path, const Model *m, const char *region, GErr
     gsize len = 0;
     GError *local = NULL;
     if (!g_file_get_contents(path, &text, &len, &local)) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s", local->message);
+        /* a mistyped name is bad input (exit 2), as for a scenario file */
+        g_set_error(error, LADDER_ERROR,
+                    g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? LADDER_ERROR_INPUT : LADDER_ERROR_IO,
+                    "%s", local->message);
         g_error_free(local);
         return NULL;
     }

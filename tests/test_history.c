@@ -61,9 +61,9 @@ static History *load_ok(const Model *m, const char *region, const char *text)
     return h;
 }
 
-/* Loads `text` expecting an INPUT error that starts with the file's path;
+/* Loads `text` expecting an error of `code` that starts with the file's path;
  * returns the message with that path written "h.csv" (caller frees). */
-static char *load_fail(const Model *m, const char *region, const char *text)
+static char *load_fail_code(const Model *m, const char *region, const char *text, int code)
 {
     g_autofree char *path = NULL;
     GError *error = NULL;
@@ -72,13 +72,19 @@ static char *load_fail(const Model *m, const char *region, const char *text)
         history_free(h);
         fail_msg("history loaded, but should have failed");
     }
-    if (!g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT))
-        fail_msg("not an INPUT error: %s", error->message);
+    if (!g_error_matches(error, LADDER_ERROR, code))
+        fail_msg("error code %d, want %d: %s", error->code, code, error->message);
     if (!g_str_has_prefix(error->message, path))
         fail_msg("'%s' does not start with the path %s", error->message, path);
     char *msg = g_strconcat("h.csv", error->message + strlen(path), NULL);
     g_error_free(error);
     return msg;
+}
+
+/* load_fail_code for an INPUT error, the code of every bad file. */
+static char *load_fail(const Model *m, const char *region, const char *text)
+{
+    return load_fail_code(m, region, text, LADDER_ERROR_INPUT);
 }
 
 /* ---- good files -------------------------------------------------------- */
@@ -211,19 +217,22 @@ static void test_kind_name(void **state)
 
 /* ---- failures without a line ------------------------------------------ */
 
-/* A file that cannot be read is an IO error naming it. */
+/* A missing file is bad input (exit 2), as a missing scenario is; a file
+ * that cannot be read (a folder) an IO error; both name it. */
 static void test_unreadable(void **state)
 {
     (void)state;
     g_autoptr(Model) m = tu_load(WUJIN);
     g_autofree char *dir = tu_tmpdir();
     g_autofree char *missing = g_build_filename(dir, "missing.csv", NULL);
-    const char *paths[] = {missing, dir};  /* no such file; a folder */
+    const char *paths[] = {missing, dir};
+    const int codes[] = {LADDER_ERROR_INPUT, LADDER_ERROR_IO};
     for (int i = 0; i < 2; i++) {
         GError *error = NULL;
         assert_null(history_load(paths[i], m, NULL, &error));
-        if (!g_error_matches(error, LADDER_ERROR, LADDER_ERROR_IO))
-            fail_msg("%s: not an IO error: %s", paths[i], error ? error->message : "(none)");
+        if (!g_error_matches(error, LADDER_ERROR, codes[i]))
+            fail_msg("%s: error code %d, want %d: %s", paths[i], error ? error->code : -1, codes[i],
+                     error ? error->message : "(none)");
         tu_assert_contains(error->message, paths[i]);
         g_error_free(error);
     }
@@ -235,7 +244,7 @@ static void test_region_conflict(void **state)
 {
     (void)state;
     g_autoptr(Model) m = tu_load(WUJIN);
-    g_autofree char *msg = load_fail(m, BH, HEADER BH ",2019,tech_sme,80,stock,,\n");
+    g_autofree char *msg = load_fail_code(m, BH, HEADER BH ",2019,tech_sme,80,stock,,\n", LADDER_ERROR_USAGE);
     assert_string_equal(msg, "h.csv: --region " BH ", but t.ini is for " WJ);
 }
 
