@@ -1,8 +1,7 @@
 #!/bin/sh
 # bench.sh: performance figures for `make bench`: run time against the NumPy reference, peak
 # memory, a full run with charts, sensitivity, solve, a comparison and a calibration.
-# Prints a table; slowness never fails it
-# (only a crash does).
+# Prints a table; slowness never fails it (only a crash does).
 # SPDX-License-Identifier: MIT
 #
 # Run from the repository root after the build.  Environment:
