@@ -158,6 +158,7 @@ typedef enum {
     I18N_CAL_CHART_TITLE_FMT,  /* stage name, kind word */
     I18N_CAL_CALIBRATED_NAME_FMT,  /* scenario name */
     I18N_BT_HEADING_FMT,  /* observations used (int), year (int), observations checked (int) */
+    I18N_BT_HEADING_NO_FIT_FMT,  /* observations checked (int), year (int) */
     I18N_BT_FORECAST,
     I18N_BT_INSIDE,
     I18N_BT_NO,
@@ -165,7 +166,6 @@ typedef enum {
     I18N_BT_NOTHING_AFTER_FMT,  /* year (int) */
     I18N_BT_CUTOFF_FMT,  /* year (int) */
     I18N_BT_OUTSIDE,
-    I18N_BT_NO_FIT,
     I18N_N_MESSAGES
 } I18nMessage;
 

@@ -43,7 +43,8 @@ gboolean out_calibrate_charts(const Calibration *c, const History *shown, const 
 /* The fitted values, the fit and the notes, in the scenario's language. */
 void out_calibrate_format(const Calibration *c, const char *calibrated_file, GString *out);
 
-/* The later counts against their forecast and the coverage. */
+/* The later counts against their forecast and the coverage; `n_used` is
+ * the number of counts fitted on (0: nothing was fitted). */
 void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString *out);
 
 #endif

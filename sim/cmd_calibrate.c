@@ -261,9 +261,7 @@ static void print_report(const Calibration *c, const Backtest *b, const Inputs *
     if (b != NULL) {
         if (text->len > 0)
             g_string_append_c(text, '\n');
-        if (c == NULL || c->n_fit == 0)
-            g_string_append_printf(text, "%s\n", i18n_text(in->m->language, I18N_BT_NO_FIT));
-        out_backtest_format(b, in->m, c ? c->history->n : 0, text);
+        out_backtest_format(b, in->m, c && c->n_fit > 0 ? c->history->n : 0, text);
     }
     fputs(text->str, stdout);
     printf("\n%s %s/\n", i18n_text(in->m->language, I18N_RESULTS_IN), dest);

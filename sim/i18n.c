@@ -196,6 +196,8 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
         "%s (calibrated)"},
     [I18N_BT_HEADING_FMT] = {"回测：用 %d 个截至 %d 年的观测校准，检验之后的 %d 个",
         "Backtest: calibrated on %d observations up to %d, checked on the %d after"},
+    [I18N_BT_HEADING_NO_FIT_FMT] = {"回测：%d 个 %d 年之后的观测，对照情景原有假设下的预测",
+        "Backtest: the %d counts after %d against the forecast of the scenario as written"},
     [I18N_BT_FORECAST] = {"预测 P5–P95",
         "Forecast P5–P95"},
     [I18N_BT_INSIDE] = {"在区间内",
@@ -210,8 +212,6 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
         "fitted up to %d"},
     [I18N_BT_OUTSIDE] = {"区间外的观测",
         "Observed outside"},
-    [I18N_BT_NO_FIT] = {"未拟合参数：检验情景原有的假设",
-        "No parameter fitted: checking the scenario's own assumptions"},
 };
 
 const char *i18n_text(const char *language, I18nMessage id)

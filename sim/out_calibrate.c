@@ -134,10 +134,10 @@ char *out_calibrate_ini(const Calibration *c, const char *parent)
     g_autoptr(GString) uncertainty = g_string_new(NULL);
     g_autofree char *name = g_strdup_printf(i18n_text(lang(c), I18N_CAL_CALIBRATED_NAME_FMT), m->name);
     g_autofree char *ll = number_text("%.4f", c->log_likelihood);
-    g_string_append_printf(out, "# Written by `ladder calibrate`: %s fitted to %s (%s, %d counts, %s likelihood,\n"
-                           "# log-likelihood %s).  The values come from the fit; see calibrate.json beside this\n"
-                           "# file for the intervals.  Estimates are drawn independently: their correlations are\n"
-                           "# not carried.\n",
+    g_string_append_printf(out, "# Written by `ladder calibrate` from %s and the counts in\n"
+                           "# %s (%s, %d counts; %s likelihood, log-likelihood %s).\n"
+                           "# Each fitted value is the estimate; calibrate.json beside this file has the intervals.\n"
+                           "# The estimates are drawn independently: their correlations are not carried.\n",
                            m->file, c->history->file, c->history->region, c->history->n,
                            c->cv > 0 ? "negative binomial" : "Poisson", ll);
     g_string_append_printf(out, "\n[scenario]\nextends=%s\nname=%s\n", parent, name);
@@ -501,7 +501,10 @@ void out_calibrate_format(const Calibration *c, const char *calibrated_file, GSt
 void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString *out)
 {
     const char *l = m->language;
-    g_string_append_printf(out, i18n_text(l, I18N_BT_HEADING_FMT), n_used, b->until, b->n);
+    if (n_used > 0)
+        g_string_append_printf(out, i18n_text(l, I18N_BT_HEADING_FMT), n_used, b->until, b->n);
+    else
+        g_string_append_printf(out, i18n_text(l, I18N_BT_HEADING_NO_FIT_FMT), b->n, b->until);
     g_string_append(out, "\n\n");
     if (b->n == 0) {
         g_string_append_printf(out, i18n_text(l, I18N_BT_NOTHING_AFTER_FMT), b->until);
