@@ -32,7 +32,7 @@ typedef struct {
     char *key;          /* "tech_sme -> hightech", "baseline.hightech" */
     gboolean probability; /* fitted on the logit scale; else (rates, baselines) the log scale */
     double start;       /* the scenario's central value, where the first start begins */
-    double value;       /* the maximum-likelihood value */
+    double value;       /* the maximum-likelihood value; `start` when not identified */
     double sd;          /* standard error (delta method); NaN when FIT_FLAT or FIT_AT_BOUND */
     double lo, hi;      /* 95% interval, from the logit or log scale; NaN as sd */
     FitStatus status;
@@ -63,7 +63,10 @@ typedef struct {
  * their central values and the policies acting.  Nelder-Mead (GSL) from
  * several starts on the logit scale for probabilities and the log scale
  * for rates and baselines; intervals and identification from the Hessian
- * there.  With no keys it only evaluates the scenario's own values (the
+ * there.  While a parameter is not identified, the least identified one is
+ * fixed at its start (value = start, sd and interval NaN, its status saying
+ * why) and the others are fitted again, so every estimate and the
+ * expectation go with the values kept.  With no keys it only evaluates the scenario's own values (the
  * log-likelihood and expected counts; no starts).  Fails with a USAGE
  * error when a key is given twice or there are more than
  * CALIBRATE_MAX_FIT, and with an INPUT error when the scenario is invalid

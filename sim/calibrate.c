@@ -308,6 +308,105 @@ static gboolean describe_keys(Calibration *c, const CalibrateKey *keys, const do
     return TRUE;
 }
 
+/* One fit of the parameters of pass->fit (the others fixed where p->base
+ * and p->baseline hold them): estimates into z, intervals, statuses and
+ * correlations into `pass`.  Returns the log-likelihood at the fit. */
+static double fit_pass(Problem *p, Calibration *pass, double *z)
+{
+    pass->n_starts = MIN(4 + 2 * pass->n_fit, 24);
+    double ll = -best_of_starts(p, pass->n_starts, z, &pass->n_agree);
+    gsl_matrix *hess = gsl_matrix_alloc(pass->n_fit, pass->n_fit);
+    hessian(p, z, hess);
+    assess(pass, hess, z);
+    gsl_matrix_free(hess);
+    return ll;
+}
+
+/* The standard error of f on its fitted (logit or log) scale. */
+static double sd_fitted_scale(const FitParam *f)
+{
+    return f->sd / (f->probability ? f->value * (1 - f->value) : f->value);
+}
+
+/* The parameter of `pass` the counts identify least, or -1 when all are
+ * identified: one at a bound first, then one in a flat direction, then of
+ * a tied pair the one with the larger standard error. */
+static int least_identified(const Calibration *pass)
+{
+    static const FitStatus order[] = {FIT_AT_BOUND, FIT_FLAT};
+    for (gsize k = 0; k < G_N_ELEMENTS(order); k++)
+        for (int i = 0; i < pass->n_fit; i++)
+            if (pass->fit[i].status == order[k])
+                return i;
+    int worst = -1;
+    for (int i = 0; i < pass->n_fit; i++)
+        if (pass->fit[i].status == FIT_TIED &&
+            (worst < 0 || sd_fitted_scale(&pass->fit[i]) > sd_fitted_scale(&pass->fit[worst])))
+            worst = i;
+    return worst;
+}
+
+/* Puts parameter f back at its start in the problem's values. */
+static void fix_at_start(Problem *p, const FitParam *f)
+{
+    if (f->what.param >= 0)
+        p->base[f->what.param] = f->start;
+    else
+        p->baseline[f->what.stage] = f->start;
+}
+
+/* Fits c->fit, pass after pass: while a parameter is not identified, the
+ * least identified one is fixed at the scenario's value (recorded with
+ * why) and the others are fitted again, so that the estimates reported
+ * and written are those that go with the values kept.  Leaves p->fit
+ * (pointing to `fit`, room for c->n_fit) and z holding the last pass's
+ * parameters and estimates. */
+static void fit_until_identified(Calibration *c, Problem *p, FitParam *fit, double *z)
+{
+    int n = c->n_fit, active[CALIBRATE_MAX_FIT], n_active = n;
+    g_autofree double *corr = g_new0(double, MAX((gsize)n * n, 1));
+    for (int i = 0; i < n; i++)
+        active[i] = i;
+    for (int i = 0; i < n * n; i++)
+        c->corr[i] = NAN;
+    p->fit = fit;
+    p->n_fit = 0;
+    c->log_likelihood = -objective(z, p); /* every parameter at its start */
+    while (n_active > 0) {
+        int k = n_active;
+        for (int i = 0; i < k; i++)
+            fit[i] = c->fit[active[i]]; /* shallow: the key stays c's */
+        Calibration pass = {.model = c->model, .history = c->history, .cv = c->cv, .n_fit = k, .fit = fit,
+                            .corr = corr};
+        p->n_fit = k;
+        double ll = fit_pass(p, &pass, z);
+        int worst = least_identified(&pass);
+        for (int i = 0; i < k; i++)
+            if (fit[i].tied_to >= 0)
+                fit[i].tied_to = active[fit[i].tied_to];
+        if (worst < 0) {
+            for (int i = 0; i < k; i++) {
+                c->fit[active[i]] = fit[i];
+                for (int j = 0; j < k; j++)
+                    c->corr[active[i] * n + active[j]] = corr[i * k + j];
+            }
+            c->n_starts = pass.n_starts;
+            c->n_agree = pass.n_agree;
+            c->log_likelihood = ll;
+            return;
+        }
+        FitParam *dropped = &c->fit[active[worst]];
+        *dropped = fit[worst];
+        dropped->value = dropped->start;
+        dropped->sd = dropped->lo = dropped->hi = NAN;
+        fix_at_start(p, dropped);
+        memmove(active + worst, active + worst + 1, sizeof *active * (k - worst - 1));
+        n_active--;
+    }
+    p->n_fit = 0;
+    c->log_likelihood = -objective(z, p);
+}
+
 Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey *keys, int n_keys, double cv,
                            GError **error)
 {
@@ -338,20 +437,12 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
     if (!expect_run_smooth(m, base, baseline, c->stock, c->entries, error))
         return NULL;
 
-    Problem p = {.m = m, .h = h, .fit = c->fit, .n_fit = n_keys, .cv = cv, .base = base,
-                 .baseline = baseline, .stock = c->stock, .entries = c->entries};
-    g_autofree double *z = g_new(double, MAX(n_keys, 1));
-    if (n_keys == 0) { /* nothing to fit: the scenario's own values, judged */
-        c->log_likelihood = -objective(z, &p);
-    } else {
-        c->n_starts = MIN(4 + 2 * n_keys, 24);
-        c->log_likelihood = -best_of_starts(&p, c->n_starts, z, &c->n_agree);
-        gsl_matrix *hess = gsl_matrix_alloc(n_keys, n_keys);
-        hessian(&p, z, hess);
-        assess(c, hess, z);
-        gsl_matrix_free(hess);
-    }
-    expect_at(&p, z); /* leaves the fit's expectation in c->stock, c->entries */
+    Problem p = {.m = m, .h = h, .cv = cv, .base = base, .baseline = baseline, .stock = c->stock,
+                 .entries = c->entries};
+    g_autofree double *z = g_new0(double, MAX(n_keys, 1));
+    g_autofree FitParam *fit = g_new0(FitParam, MAX(n_keys, 1));
+    fit_until_identified(c, &p, fit, z);
+    expect_at(&p, z); /* the expectation at the fit (the Hessian left other values) */
     for (int i = 0; i < h->n; i++)
         c->fitted[i] = expected(&p, &h->obs[i]);
     return g_steal_pointer(&c);
