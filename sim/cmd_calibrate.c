@@ -91,8 +91,7 @@ GOptionContext *cmd_backtest_context(void)
         "with the share that did.");
     g_option_context_set_description(ctx,
         "Example:\n"
-        "  ladder backtest scenarios/wujin-2025.ini --history scenarios/history/wujin.csv \\\n"
-        "      --until 2020 --fit 'tech_sme -> hightech'\n\n"
+        "  ladder backtest scenarios/wujin-2025.ini --history scenarios/history/wujin.csv --until 2017\n\n"
         "Writes backtest.json, the charts (the cutoff drawn, counts outside their band ringed),\n"
         "forecast/ and, with --fit, calibrate.json and the calibrated scenario into\n"
         "out/<file stem>-backtest/.  P5-P95 intervals of a right model hold about 90% of counts.\n"
