@@ -24,6 +24,10 @@ static const Case cases[] = {
     {"reference-1.6", "tests/data/bench6.ini", TRUE},
     {"reference-1.7", "scenarios/tianning-2025-zhaoyin.ini", FALSE},
     {"reference-1.8", "scenarios/tianning-2025-zhaoyin.ini", TRUE},
+    {"reference-1.9", "scenarios/wujin-2025.ini", TRUE},
+    {"reference-1.10", "scenarios/binhu-2025.ini", TRUE},
+    {"reference-1.11", "scenarios/taizhou-2025.ini", TRUE},
+    {"reference-1.12", "scenarios/wujin-2025.ini", FALSE},
 };
 
 static char *tool(const char *name)
