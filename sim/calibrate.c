@@ -266,7 +266,9 @@ static void assess(Calibration *c, gsl_matrix *h, const double *z)
             f->lo = from_z(f, z[i] - Z95 * sdz);
             f->hi = from_z(f, z[i] + Z95 * sdz);
             f->sd = sdz * (f->probability ? f->value * (1 - f->value) : f->value);
-            f->status = FIT_IDENTIFIED;
+            /* a probability whose error no beta distribution can have
+             * (variance >= p(1-p)) is as good as unknown */
+            f->status = f->probability && f->sd * f->sd >= f->value * (1 - f->value) ? FIT_FLAT : FIT_IDENTIFIED;
         }
     }
     for (int i = 0; i < n; i++) {
