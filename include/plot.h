@@ -43,6 +43,14 @@ void plot_append_number(GString *out, double x);
  * stay whole years that fall on round ones. */
 int plot_year_step(const Model *m);
 
+/* The placeholders of a chart over the years of `m`: @NAME@, @DATA@
+ * (name.dat), @TITLE@, the axis labels (year, firms) in m's language and
+ * @XMIN@, @XMAX@, @XSTEP@. */
+void plot_set_year_chart(PlotVars *v, const Model *m, const char *name, const char *title);
+
+/* The legend words of a fan's bands and median: @P5P95@, @P25P75@, @MEDIAN@. */
+void plot_set_band_keys(PlotVars *v, const Model *m);
+
 /* Colour number i (cycled) of the series palette, "#4e79a7". */
 const char *plot_colour(int i);
 

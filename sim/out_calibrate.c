@@ -368,18 +368,9 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
                                              kind_word(m, k));
     g_autofree char *data = band_data(c, f, s, k);
     g_autoptr(GHashTable) v = plot_vars_new();
-    plot_set_raw(v, "NAME", name);
-    plot_set_raw(v, "DATA", data_name);
-    plot_set_text(v, "TITLE", title);
-    plot_set_text(v, "XLABEL", i18n_text(l, I18N_YEAR));
-    plot_set_text(v, "YLABEL", i18n_text(l, I18N_FIRMS));
-    plot_set_text(v, "P5P95", i18n_text(l, I18N_P5_P95));
-    plot_set_text(v, "P25P75", i18n_text(l, I18N_P25_P75));
-    plot_set_text(v, "MEDIAN", i18n_text(l, I18N_MEDIAN));
+    plot_set_year_chart(v, m, name, title);
+    plot_set_band_keys(v, m);
     plot_set_text(v, "FITTED", i18n_text(l, I18N_CAL_FITTED_EXPECTED));
-    plot_set_int(v, "XMIN", m->base_year);
-    plot_set_int(v, "XMAX", m->horizon);
-    plot_set_int(v, "XSTEP", plot_year_step(m));
     count_blocks(h, s, k, b, l, v);
     return plot_write_file(dir, data_name, data, error) && plot_write_script(dir, script, "calibrate.gp", v, error);
 }

@@ -229,13 +229,7 @@ static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, G
     g_autofree char *data = stage_data(c, s);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "NAME", name);
-    plot_set_text(v, "TITLE", title);
-    plot_set_text(v, "XLABEL", i18n_text(lang, I18N_YEAR));
-    plot_set_text(v, "YLABEL", i18n_text(lang, I18N_FIRMS));
-    plot_set_int(v, "XMIN", m->base_year);
-    plot_set_int(v, "XMAX", m->horizon);
-    plot_set_int(v, "XSTEP", plot_year_step(m));
+    plot_set_year_chart(v, m, name, title);
     stage_series(c, data_name, v);
     out_plot_target_marks(base->summary, s, v);
     return plot_write_file(dir, data_name, data, error) &&

@@ -89,18 +89,9 @@ static gboolean write_fan(const Summary *s, const char *dir, int i, GError **err
     g_autofree char *data = fan_data(s, i);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "NAME", name);
-    plot_set_raw(v, "DATA", data_name);
-    plot_set_text(v, "TITLE", title);
-    plot_set_text(v, "XLABEL", i18n_text(lang, I18N_YEAR));
-    plot_set_text(v, "YLABEL", i18n_text(lang, I18N_FIRMS));
-    plot_set_text(v, "P5P95", i18n_text(lang, I18N_P5_P95));
-    plot_set_text(v, "P25P75", i18n_text(lang, I18N_P25_P75));
-    plot_set_text(v, "MEDIAN", i18n_text(lang, I18N_MEDIAN));
+    plot_set_year_chart(v, m, name, title);
+    plot_set_band_keys(v, m);
     plot_set_text(v, "EXPECTED", i18n_text(lang, I18N_EXPECTED));
-    plot_set_int(v, "XMIN", m->base_year);
-    plot_set_int(v, "XMAX", m->horizon);
-    plot_set_int(v, "XSTEP", plot_year_step(m));
     out_plot_target_marks(s, i, v);
     return plot_write_file(dir, data_name, data, error) &&
            plot_write_script(dir, script, "fan.gp", v, error);

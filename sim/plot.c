@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "i18n.h"
 
 #define PLOT_FONT "Noto Sans CJK SC,11"   /* fonts-noto-cjk: Chinese glyphs in PNG and SVG */
 #define PLOT_RESOURCE_DIR "/ladder/plots/"
@@ -122,4 +123,24 @@ int plot_year_step(const Model *m)
 {
     int span = m->horizon - m->base_year;
     return span <= 15 ? 1 : span <= 30 ? 2 : span <= 60 ? 5 : 10;
+}
+
+void plot_set_year_chart(PlotVars *v, const Model *m, const char *name, const char *title)
+{
+    g_autofree char *data = g_strconcat(name, ".dat", NULL);
+    plot_set_raw(v, "NAME", name);
+    plot_set_raw(v, "DATA", data);
+    plot_set_text(v, "TITLE", title);
+    plot_set_text(v, "XLABEL", i18n_text(m->language, I18N_YEAR));
+    plot_set_text(v, "YLABEL", i18n_text(m->language, I18N_FIRMS));
+    plot_set_int(v, "XMIN", m->base_year);
+    plot_set_int(v, "XMAX", m->horizon);
+    plot_set_int(v, "XSTEP", plot_year_step(m));
+}
+
+void plot_set_band_keys(PlotVars *v, const Model *m)
+{
+    plot_set_text(v, "P5P95", i18n_text(m->language, I18N_P5_P95));
+    plot_set_text(v, "P25P75", i18n_text(m->language, I18N_P25_P75));
+    plot_set_text(v, "MEDIAN", i18n_text(m->language, I18N_MEDIAN));
 }
