@@ -204,6 +204,16 @@ static inline void tu_assert_bad_input(const TuRun *r, const char *const *want, 
     assert_string_equal(after, before);
 }
 
+/* `ladder help COMMAND`: exit 0, and stdout holds each of the `n` strings of `want`. */
+static inline void tu_assert_help(const char *command, const char *const *want, gsize n)
+{
+    TuRun r = tu_ladder(NULL, "help", command, NULL);
+    tu_assert_status(&r, 0);
+    for (gsize i = 0; i < n; i++)
+        tu_assert_contains(r.out, want[i]);
+    tu_run_clear(&r);
+}
+
 /* The text of dir/name; fails the test when it cannot be read (caller frees). */
 static inline char *tu_read_text(const char *dir, const char *name)
 {
