@@ -6,6 +6,7 @@
 #define LADDER_CALIBRATE_H
 
 #include <glib.h>
+#include "dist.h"
 #include "history.h"
 #include "model.h"
 
@@ -22,10 +23,13 @@ typedef enum {
     FIT_IDENTIFIED,     /* a finite 95% interval, not tied to another */
     FIT_FLAT,           /* the likelihood is (nearly) flat along a direction involving it */
     FIT_TIED,           /* |correlation| with another fitted parameter above CALIBRATE_TIED */
-    FIT_AT_BOUND,       /* the best value is at 0 or 1: the counts push it out of range */
+    FIT_AT_BOUND,       /* the best value is at the edge of its range (0 or 1), or so near a
+                           limit of the scenario (exit plus edges 1) that its uncertainty
+                           would cross it */
 } FitStatus;
 
 #define CALIBRATE_TIED 0.95
+#define CALIBRATE_TAIL 1e-9    /* tails of an estimate's distribution that must stay valid */
 
 typedef struct {
     CalibrateKey what;
@@ -73,6 +77,12 @@ typedef struct {
  * at its central values.  Caller owns the result; `m` and `h` must outlive it. */
 Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey *keys, int n_keys, double cv,
                            GError **error);
+
+/* The distribution the calibrated scenario draws estimate `f` from: a beta
+ * (probabilities) or gamma (rates) with f's value as mean and f's sd as
+ * standard deviation.  FALSE when none has them (no sd, or a variance a
+ * beta cannot have). */
+gboolean calibrate_estimate_dist(const FitParam *f, Dist *out);
 
 void calibration_free(Calibration *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Calibration, calibration_free)

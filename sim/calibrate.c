@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: MIT */
 #include "calibrate.h"
 
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_eigen.h>
 #include <gsl/gsl_multimin.h>
 #include <gsl/gsl_sf_gamma.h>
@@ -310,6 +311,79 @@ static gboolean describe_keys(Calibration *c, const CalibrateKey *keys, const do
     return TRUE;
 }
 
+gboolean calibrate_estimate_dist(const FitParam *f, Dist *out)
+{
+    double m = f->value, v = f->sd * f->sd;
+    if (!(v > 0) || !(m > 0))
+        return FALSE;
+    if (f->probability) {
+        double k = m * (1 - m) / v - 1;
+        if (!(k > 0))
+            return FALSE;
+        *out = (Dist){.kind = DIST_BETA, .a = m * k, .b = (1 - m) * k};
+    } else {
+        *out = (Dist){.kind = DIST_GAMMA, .a = m * m / v, .b = v / m};
+    }
+    return TRUE;
+}
+
+/* Minus the log-likelihood with fitted parameter i at `value` (natural
+ * scale), the others at z; PENALTY where that makes a year invalid. */
+static double objective_with(Problem *p, const double *z, int i, double value)
+{
+    g_autofree double *x = g_memdup2(z, sizeof *z * p->n_fit);
+    const FitParam *f = &p->fit[i];
+    if (f->probability && !(value > 0 && value < 1))
+        return PENALTY;
+    x[i] = f->probability ? log(value / (1 - value)) : log(value);
+    return objective(x, p);
+}
+
+/* The point of beta or gamma `d` beyond which lies CALIBRATE_TAIL of it,
+ * below (upper FALSE) or above its mean `mean`, by bisection on the CDF:
+ * GSL's inverse CDFs fail this far out when the arguments are large. */
+static double tail_point(const Dist *d, double mean, gboolean upper)
+{
+    double lo = upper ? mean : 0, hi = upper ? 1 : mean;
+    for (int it = 0; it < 100; it++) {
+        double x = (lo + hi) / 2;
+        double tail = d->kind == DIST_BETA ? (upper ? gsl_cdf_beta_Q(x, d->a, d->b) : gsl_cdf_beta_P(x, d->a, d->b))
+                                           : gsl_cdf_gamma_P(x, d->a, d->b);
+        if ((tail > CALIBRATE_TAIL) == upper)
+            lo = x;
+        else
+            hi = x;
+    }
+    return upper ? hi : lo;
+}
+
+/* Marks FIT_AT_BOUND an identified parameter whose estimate sits against
+ * a limit of the scenario (a stage's exit and edges summing to 1, or a
+ * policy pushing it out of range): a step of the Hessian, or the far tails
+ * of the distribution it would be drawn from (beyond CALIBRATE_TAIL on
+ * either side), make a year invalid.  Otherwise the intervals come from a
+ * likelihood cut off by the limit, and the calibrated scenario would draw
+ * invalid values. */
+static void mark_limits(Problem *p, Calibration *pass, const double *z)
+{
+    for (int i = 0; i < pass->n_fit; i++) {
+        FitParam *f = &pass->fit[i];
+        Dist d;
+        if (f->status != FIT_IDENTIFIED)
+            continue;
+        double step = f->probability ? 1 / (1 + exp(-(z[i] + HESSIAN_STEP))) : exp(z[i] + HESSIAN_STEP);
+        double back = f->probability ? 1 / (1 + exp(-(z[i] - HESSIAN_STEP))) : exp(z[i] - HESSIAN_STEP);
+        gboolean wall = objective_with(p, z, i, step) >= PENALTY || objective_with(p, z, i, back) >= PENALTY;
+        if (!wall && calibrate_estimate_dist(f, &d))  /* a rate has no upper limit */
+            wall = objective_with(p, z, i, tail_point(&d, f->value, FALSE)) >= PENALTY ||
+                   (d.kind == DIST_BETA && objective_with(p, z, i, tail_point(&d, f->value, TRUE)) >= PENALTY);
+        if (wall) {
+            f->status = FIT_AT_BOUND;
+            f->sd = f->lo = f->hi = NAN;
+        }
+    }
+}
+
 /* One fit of the parameters of pass->fit (the others fixed where p->base
  * and p->baseline hold them): estimates into z, intervals, statuses and
  * correlations into `pass`.  Returns the log-likelihood at the fit. */
@@ -321,6 +395,13 @@ static double fit_pass(Problem *p, Calibration *pass, double *z)
     hessian(p, z, hess);
     assess(pass, hess, z);
     gsl_matrix_free(hess);
+    /* limits only once the rest is identified: a flat partner at a wild
+       value could put any other parameter against a limit */
+    gboolean all = TRUE;
+    for (int i = 0; i < pass->n_fit; i++)
+        all = all && pass->fit[i].status == FIT_IDENTIFIED;
+    if (all)
+        mark_limits(p, pass, z);
     return ll;
 }
 

@@ -106,24 +106,15 @@ static void param_line(const Model *m, const FitParam *f, const char *note, GStr
         g_string_append_printf(out, "%s=%s\n", st->id, v);
 }
 
-/* The distribution of the same mean and standard error as estimate f:
- * beta for a probability, gamma for a rate.  FALSE when none fits (an
- * error so wide that a beta's arguments would not be positive). */
+/* The distribution estimate f is drawn from (calibrate_estimate_dist), as
+ * the scenario format writes it; FALSE when there is none. */
 static gboolean estimate_dist(const FitParam *f, GString *out)
 {
-    double m = f->value, v = f->sd * f->sd;
-    if (!(v > 0))
+    Dist d;
+    if (!calibrate_estimate_dist(f, &d))
         return FALSE;
-    if (f->probability) {
-        double k = m * (1 - m) / v - 1;
-        if (!(k > 0))
-            return FALSE;
-        g_autofree char *a = number_text(DIST_DIGITS, m * k), *b = number_text(DIST_DIGITS, (1 - m) * k);
-        g_string_append_printf(out, "beta(%s,%s)", a, b);
-    } else {
-        g_autofree char *shape = number_text(DIST_DIGITS, m * m / v), *scale = number_text(DIST_DIGITS, v / m);
-        g_string_append_printf(out, "gamma(%s,%s)", shape, scale);
-    }
+    g_autofree char *a = number_text(DIST_DIGITS, d.a), *b = number_text(DIST_DIGITS, d.b);
+    g_string_append_printf(out, "%s(%s,%s)", d.kind == DIST_BETA ? "beta" : "gamma", a, b);
     return TRUE;
 }
 
