@@ -12,6 +12,7 @@ set mxtics 1
 set ytics nomirror out
 set format y "%.0f"
 set yrange [0:*]
+set offsets 0, 0, graph 0.08, 0
 set border 3
 set grid ytics lc rgb "#e0e0e0"
 set key outside below horizontal center samplen 3 spacing 1.2
