@@ -11,6 +11,9 @@ typedef struct {
     char *key;        /* stripped, as written */
     char *value;      /* unescaped (g_key_file_get_string), stripped */
     SourceRef where;
+    char *comment;    /* the # lines above it (back to the key or group header
+                         before it), without the '#', stripped, blank ones
+                         dropped, joined by newlines; NULL when none */
 } IniEntry;
 
 typedef struct {

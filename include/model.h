@@ -44,6 +44,8 @@ typedef struct {
     char *written;      /* that line as "[group] key = value", for messages,
                            with what model_set_param_value or a lever changed */
     Lever lever;        /* model_set_lever; off in a loaded scenario */
+    char *note;         /* the comment above the line giving `value` (its source), or NULL */
+    char *dist_note;    /* the comment above its [uncertainty] line, or NULL */
 } Param;
 
 typedef enum { POLICY_MULTIPLY, POLICY_ADD, POLICY_SET } PolicyOp;
@@ -80,6 +82,7 @@ typedef struct {
     char *id;           /* ASCII [a-z][a-z0-9_]* */
     char *name;         /* display name, may be Chinese */
     gint64 baseline;    /* firms at the end of base_year */
+    char *baseline_note;/* the comment above its [baseline] line, or NULL */
     int renewal_years;  /* valid years V of a status to renew; 0: no renewal */
     int lapse_to;       /* stage a lapsed firm falls to; -1 without renewal */
     int renewal_param;  /* index of the renewal probability; -1 without renewal */

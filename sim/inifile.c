@@ -15,6 +15,7 @@ static void entry_free(gpointer p)
     g_free(e->key);
     g_free(e->value);
     g_free(e->where.file);
+    g_free(e->comment);
     g_free(e);
 }
 
@@ -157,6 +158,33 @@ static int line_of(GHashTable *lines, const char *group, const char *key)
     return GPOINTER_TO_INT(g_hash_table_lookup(lines, id));
 }
 
+/* The comment lines GKeyFile kept above `key` (KEEP_COMMENTS): each
+ * without its '#' and stripped, blank ones dropped, joined by newlines;
+ * NULL when there are none. */
+static char *entry_comment(GKeyFile *kf, const char *group, const char *key)
+{
+    g_autofree char *raw = g_key_file_get_comment(kf, group, key, NULL);
+    if (raw == NULL)
+        return NULL;
+    g_auto(GStrv) lines = g_strsplit(raw, "\n", -1);
+    GString *out = g_string_new(NULL);
+    for (int i = 0; lines[i]; i++) {
+        char *l = g_strstrip(lines[i]);
+        if (*l == '#')
+            l = g_strstrip(l + 1);
+        if (*l == '\0')
+            continue;
+        if (out->len > 0)
+            g_string_append_c(out, '\n');
+        g_string_append(out, l);
+    }
+    if (out->len == 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    return g_string_free(out, FALSE);
+}
+
 /* The groups and entries of one file, without following extends. */
 static IniDoc *read_one(const char *file, const char *text, GError **error)
 {
@@ -170,7 +198,7 @@ static IniDoc *read_one(const char *file, const char *text, GError **error)
         return NULL;
     g_autoptr(GKeyFile) kf = g_key_file_new();
     GError *local = NULL;
-    if (!g_key_file_load_from_data(kf, clean, -1, G_KEY_FILE_NONE, &local)) {
+    if (!g_key_file_load_from_data(kf, clean, -1, G_KEY_FILE_KEEP_COMMENTS, &local)) {
         input_error(error, file, 0, "%s", local->message);
         g_error_free(local);
         return NULL;
@@ -198,6 +226,7 @@ static IniDoc *read_one(const char *file, const char *text, GError **error)
                 return NULL;
             }
             g_strstrip(e->value);
+            e->comment = entry_comment(kf, groups[i], keys[j]);
         }
     }
     return doc;
@@ -209,6 +238,7 @@ static IniEntry *entry_copy(const IniEntry *e)
     c->key = g_strdup(e->key);
     c->value = g_strdup(e->value);
     c->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    c->comment = g_strdup(e->comment);
     return c;
 }
 

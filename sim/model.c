@@ -27,11 +27,14 @@ void model_free(Model *m)
     for (int i = 0; i < m->n_stages; i++) {
         g_free(m->stages[i].id);
         g_free(m->stages[i].name);
+        g_free(m->stages[i].baseline_note);
     }
     for (int i = 0; i < m->n_params; i++) {
         g_free(m->params[i].key);
         g_free(m->params[i].where.file);
         g_free(m->params[i].written);
+        g_free(m->params[i].note);
+        g_free(m->params[i].dist_note);
     }
     for (int i = 0; i < m->n_policies; i++)
         policy_clear(&m->policies[i]);
@@ -85,11 +88,14 @@ Model *model_copy(const Model *m)
     for (int i = 0; i < m->n_stages; i++) {
         c->stages[i].id = g_strdup(m->stages[i].id);
         c->stages[i].name = g_strdup(m->stages[i].name);
+        c->stages[i].baseline_note = g_strdup(m->stages[i].baseline_note);
     }
     c->params = dup_array(m->params, m->n_params, sizeof *m->params);
     for (int i = 0; i < m->n_params; i++) {
         c->params[i].key = g_strdup(m->params[i].key);
         c->params[i].written = g_strdup(m->params[i].written);
+        c->params[i].note = g_strdup(m->params[i].note);
+        c->params[i].dist_note = g_strdup(m->params[i].dist_note);
         copy_source(&c->params[i].where, &m->params[i].where);
     }
     c->policies = dup_array(m->policies, m->n_policies, sizeof *m->policies);

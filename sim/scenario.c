@@ -178,7 +178,8 @@ static int param_add(Builder *b, ParamKind kind, int stage, int to, double value
 {
     Param p = {.kind = kind, .stage = stage, .to = to, .value = value,
                .key = param_key(b, kind, stage, to),
-               .where = {g_strdup(e->where.file), e->where.line}, .written = written(g, e)};
+               .where = {g_strdup(e->where.file), e->where.line}, .written = written(g, e),
+               .note = g_strdup(e->comment)};
     g_array_append_val(b->params, p);
     int i = (int)b->params->len - 1;
     Stage *s = stage_at(b, stage);
@@ -340,6 +341,8 @@ static gboolean read_baseline(Builder *b, const IniGroup *g, GError **error)
         int s = need_stage(b, g, e, e->key, error);
         if (s < 0 || !read_int(g, e, 0, SCENARIO_MAX_BASELINE, &stage_at(b, s)->baseline, error))
             return FALSE;
+        g_free(stage_at(b, s)->baseline_note);
+        stage_at(b, s)->baseline_note = g_strdup(e->comment);
     }
     return TRUE;
 }
@@ -481,6 +484,7 @@ static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
         g_free(p->written);
         p->where = (SourceRef){g_strdup(e->where.file), e->where.line};
         p->written = written(g, e);
+        p->dist_note = g_strdup(e->comment);
     }
     return TRUE;
 }

@@ -887,6 +887,32 @@ static void test_error_case(void **state)
     }
 }
 
+/* The # lines above a key, back to the key or group header before it,
+ * are kept as its note (the source of the figure, for the report's
+ * assumptions table): a parameter's value line, its [uncertainty] line and
+ * a baseline; blank lines dropped. */
+static void test_notes(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load("[scenario]\nname=n\nbase_year=2021\nhorizon=2022\n"
+                                 "[stages]\na=A\nb=B\n"
+                                 "[baseline]\n# PUBLISHED: article 000\n#\n#   second line\na=10\nb=5\n"
+                                 "[transitions]\n# ASSUMED: half of it\na -> b = 0.1\n"
+                                 "[exits]\n# far above\n\na=0.05\n"
+                                 "[uncertainty]\n# wide on purpose\na -> b = beta(2,18)\n");
+    const Param *edge = &m->params[model_param_find(m, "a -> b")];
+    const Param *exit = &m->params[model_param_find(m, "exit.a")];
+    assert_string_equal(edge->note, "ASSUMED: half of it");
+    assert_string_equal(edge->dist_note, "wide on purpose");
+    assert_string_equal(m->stages[0].baseline_note, "PUBLISHED: article 000\nsecond line");
+    assert_null(m->stages[1].baseline_note);
+    assert_string_equal(exit->note, "far above");
+    assert_null(exit->dist_note);
+    g_autoptr(Model) c = model_copy(m);
+    assert_string_equal(c->params[model_param_find(c, "a -> b")].note, "ASSUMED: half of it");
+    assert_string_equal(c->stages[0].baseline_note, m->stages[0].baseline_note);
+}
+
 int main(void)
 {
     const struct CMUnitTest fixed[] = {
@@ -894,6 +920,7 @@ int main(void)
         cmocka_unit_test(test_scenario_defaults),
         cmocka_unit_test(test_stages),
         cmocka_unit_test(test_baseline),
+        cmocka_unit_test(test_notes),
         cmocka_unit_test(test_transitions),
         cmocka_unit_test(test_exits),
         cmocka_unit_test(test_renewal),
