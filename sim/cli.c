@@ -9,6 +9,7 @@
 
 #include "errors.h"
 #include "out.h"
+#include "out_scenario.h"
 #include "text.h"
 
 /* Set by SIGINT and SIGTERM; the runner polls it. */
@@ -162,7 +163,9 @@ gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean rende
 {
     g_autofree char *json = g_build_filename(dir, "summary.json", NULL);
     g_autofree char *csv = g_build_filename(dir, "summary.csv", NULL);
-    if (!out_json_write(s, json, error) || !out_csv_write(s, csv, error) || !out_plot_write(s, dir, error))
+    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
+    if (!out_json_write(s, json, error) || !out_csv_write(s, csv, error) || !out_plot_write(s, dir, error) ||
+        !out_scenario_json(s->model, scenario, error))
         return FALSE;
     return !render || cli_render_charts(dir, error);
 }

@@ -9,6 +9,7 @@
 #include "commands.h"
 #include "errors.h"
 #include "i18n.h"
+#include "out_scenario.h"
 #include "out_sensitivity.h"
 #include "outdir.h"
 #include "scenario.h"
@@ -73,7 +74,9 @@ static gboolean read_target(const Model *m, int *target, GError **error)
 static gboolean write_outputs(const Sensitivity *s, const char *dir, gboolean render, GError **error)
 {
     g_autofree char *json = g_build_filename(dir, "sensitivity.json", NULL);
-    if (!out_sensitivity_json(s, json, error) || !out_sensitivity_plot(s, dir, error))
+    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
+    if (!out_sensitivity_json(s, json, error) || !out_sensitivity_plot(s, dir, error) ||
+        !out_scenario_json(s->plan->model, scenario, error))
         return FALSE;
     return !render || cli_render_charts(dir, error);
 }

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "errors.h"
 #include "i18n.h"
+#include "out_scenario.h"
 #include "out_solve.h"
 #include "outdir.h"
 #include "scenario.h"
@@ -210,7 +211,9 @@ static gboolean read_question(const Model *m, const char *file, SolveQuestion *q
 static gboolean write_outputs(const SolveResult *r, const char *dir, GError **error)
 {
     g_autofree char *json = g_build_filename(dir, "solve.json", NULL);
+    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
     return out_solve_json(r, json, error) && out_solve_chart(r, dir, error) &&
+           out_scenario_json(r->model, scenario, error) &&
            (opts.no_charts || cli_render_charts(dir, error));
 }
 
