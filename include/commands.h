@@ -40,6 +40,10 @@ GOptionContext *cmd_calibrate_context(void);
 int cmd_backtest_main(int argc, char **argv);
 GOptionContext *cmd_backtest_context(void);
 
+/* `ladder report OUT_DIR`: a result folder as one HTML page. */
+int cmd_report_main(int argc, char **argv);
+GOptionContext *cmd_report_context(void);
+
 /* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
  * (freed); adds "Try 'ladder help CMD'" after a usage error. */
 int cmd_fail(const char *command, GError *error);

@@ -25,6 +25,7 @@ static const Command commands[] = {
      cmd_calibrate_context},
     {"backtest", "FILE", "fit on early counts, check the forecast against the later ones", cmd_backtest_main,
      cmd_backtest_context},
+    {"report", "OUT_DIR", "one self-contained HTML report of a result folder", cmd_report_main, cmd_report_context},
 };
 
 int cmd_fail(const char *command, GError *error)

@@ -1,0 +1,22 @@
+/* report.h: one self-contained HTML report of a result folder (run,
+ * compare, sensitivity, solve or calibrate): verdicts first, the charts
+ * inline as SVG, a diagram of the ladder, every assumption with its source,
+ * and how to reproduce the figures.  It reads only the folder's files.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_REPORT_H
+#define LADDER_REPORT_H
+
+#include <glib.h>
+
+/* Writes the report of result folder `dir` to `output`, in `lang` ("zh" or
+ * "en"; NULL: the scenario's language).  The folder must hold
+ * scenario.json (directly, in forecast/, or in a scenario's subfolder of a
+ * comparison) and whatever else a command wrote there; every chart found
+ * as .svg is inlined.  The ladder diagram needs Graphviz's `dot`; without
+ * it the report says so in its place (*no_dot set).  Fails with an INPUT
+ * error when `dir` is not a result folder, IO when a file cannot be read
+ * or written. */
+gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
+                      gboolean *no_dot, GError **error);
+
+#endif

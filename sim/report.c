@@ -1,0 +1,559 @@
+/* report.c: a result folder as one self-contained HTML page: verdicts,
+ * the ladder diagram (Graphviz), the charts inline, the assumptions with
+ * their sources, and how the figures were made.
+ * SPDX-License-Identifier: MIT */
+#include "report.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "errors.h"
+
+/* Everything the page is made from. */
+typedef struct {
+    const char *dir;       /* the result folder */
+    const char *lang;      /* "zh" or "en" */
+    const char *version;
+    JsonNode *scenario;    /* scenario.json */
+    JsonNode *summary;     /* summary.json beside it, or NULL */
+    char *scenario_dir;    /* the folder scenario.json was found in */
+    gboolean no_dot;
+} Report;
+
+/* The word in the report's language. */
+static const char *w(const Report *r, const char *zh, const char *en)
+{
+    return strcmp(r->lang, "en") == 0 ? en : zh;
+}
+
+/* ---- reading the folder ---------------------------------------------------- */
+
+/* dir/name parsed, NULL (no error) when absent; an INPUT error when it is
+ * not JSON. */
+static JsonNode *read_json(const char *dir, const char *name, GError **error)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS))
+        return NULL;
+    g_autoptr(JsonParser) p = json_parser_new();
+    GError *local = NULL;
+    if (!json_parser_load_from_file(p, path, &local)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: %s", path, local->message);
+        g_error_free(local);
+        return NULL;
+    }
+    return json_node_copy(json_parser_get_root(p));
+}
+
+static JsonObject *obj(JsonNode *n)
+{
+    return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
+}
+
+static const char *str(JsonObject *o, const char *member)
+{
+    if (o == NULL || !json_object_has_member(o, member))
+        return NULL;
+    JsonNode *n = json_object_get_member(o, member);
+    return JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING ? json_node_get_string(n) : NULL;
+}
+
+static double num(JsonObject *o, const char *member)
+{
+    if (o == NULL || !json_object_has_member(o, member))
+        return NAN;
+    JsonNode *n = json_object_get_member(o, member);
+    return JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+}
+
+static JsonArray *arr(JsonObject *o, const char *member)
+{
+    if (o == NULL || !json_object_has_member(o, member))
+        return NULL;
+    JsonNode *n = json_object_get_member(o, member);
+    return JSON_NODE_HOLDS_ARRAY(n) ? json_node_get_array(n) : NULL;
+}
+
+/* Where scenario.json is: the folder, its forecast/, or the base
+ * scenario's subfolder of a comparison.  Caller frees; NULL when none. */
+static char *find_scenario_dir(const char *dir, GError **error)
+{
+    const char *tries[] = {"", "forecast"};
+    for (gsize i = 0; i < G_N_ELEMENTS(tries); i++) {
+        g_autofree char *d = g_build_filename(dir, tries[i], NULL);
+        g_autofree char *f = g_build_filename(d, "scenario.json", NULL);
+        if (g_file_test(f, G_FILE_TEST_EXISTS))
+            return g_steal_pointer(&d);
+    }
+    g_autoptr(JsonNode) cmp = read_json(dir, "compare.json", error);
+    JsonArray *sc = arr(obj(cmp), "scenarios");
+    if (sc && json_array_get_length(sc) > 0) {
+        const char *id = str(json_array_get_object_element(sc, 0), "id");
+        if (id)
+            return g_build_filename(dir, id, NULL);
+    }
+    return NULL;
+}
+
+/* ---- HTML pieces ------------------------------------------------------------ */
+
+static void esc(GString *out, const char *text)
+{
+    g_autofree char *e = g_markup_escape_text(text ? text : "", -1);
+    g_string_append(out, e);
+}
+
+/* A number as a person reads it: up to 4 significant digits. */
+static void number(GString *out, double x)
+{
+    if (isnan(x))
+        g_string_append(out, "–");
+    else
+        g_string_append_printf(out, "%.4g", x);
+}
+
+static void percent(GString *out, double p)
+{
+    g_string_append_printf(out, "%.1f%%", 100 * p);
+}
+
+/* dir/name (an SVG gnuplot or dot wrote) inline in a <figure>, without its
+ * XML prolog; nothing when the file is absent. */
+static void inline_svg(GString *out, const char *dir, const char *name, const char *caption)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autofree char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return;
+    const char *svg = strstr(text, "<svg");
+    if (svg == NULL)
+        return;
+    g_string_append(out, "<figure class=\"chart\">\n");
+    g_string_append(out, svg);
+    if (caption) {
+        g_string_append(out, "<figcaption>");
+        esc(out, caption);
+        g_string_append(out, "</figcaption>\n");
+    }
+    g_string_append(out, "</figure>\n");
+}
+
+/* Every dir/<prefix>*.svg, in name order. */
+static void inline_svgs(GString *out, const char *dir, const char *prefix)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    if (d == NULL)
+        return;
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    for (const char *n; (n = g_dir_read_name(d));)
+        if (g_str_has_prefix(n, prefix) && g_str_has_suffix(n, ".svg"))
+            g_ptr_array_add(names, g_strdup(n));
+    g_ptr_array_sort(names, (GCompareFunc)g_strcmp0);
+    for (guint i = 0; i < names->len; i++) {
+        const char *const *pn = (const char *const *)&names->pdata[i];
+        inline_svg(out, dir, *pn, NULL);
+    }
+}
+
+static const char *STYLE =
+    "body{font-family:\"Noto Sans CJK SC\",\"Noto Sans SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",sans-serif;"
+    "max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.55}"
+    "h1{font-size:1.7rem;margin-bottom:.2rem}h2{font-size:1.3rem;border-bottom:2px solid #4e79a7;padding-bottom:.2rem;margin-top:2.2rem}"
+    "table{border-collapse:collapse;margin:.8rem 0;width:100%;font-size:.92rem}"
+    "th,td{border-bottom:1px solid #d0d7de;padding:.35rem .5rem;text-align:left;vertical-align:top}"
+    "th{background:#f3f6f9}td.n{text-align:right;white-space:nowrap}"
+    ".verdict{font-weight:bold}.all{font-size:1.1rem;margin:.6rem 0}"
+    "figure.chart{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}"
+    "figure.chart svg{width:100%;height:auto;display:block}figure.ladder svg{max-height:36rem}"
+    "figcaption{font-size:.85rem;color:#555}.note{font-size:.85rem;color:#444;white-space:pre-line}"
+    ".muted{color:#666;font-size:.9rem}code{font-size:.88rem}"
+    "@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0}"
+    "h2{page-break-after:avoid;break-after:avoid}tr,figure{page-break-inside:avoid;break-inside:avoid}}";
+
+/* ---- sections ---------------------------------------------------------------- */
+
+static const char *verdict(const Report *r, double p)
+{
+    double pm = rint(p * 1000);
+    return pm >= 900 ? w(r, "很可能达成", "very likely")
+         : pm >= 660 ? w(r, "较可能达成", "likely")
+         : pm >= 330 ? w(r, "难以确定", "as likely as not")
+         : pm >= 100 ? w(r, "不太可能", "unlikely")
+                     : w(r, "极不可能", "very unlikely");
+}
+
+/* The display name of stage `id`, from scenario.json. */
+static const char *stage_name(const Report *r, const char *id)
+{
+    JsonArray *st = arr(obj(r->scenario), "stages");
+    for (guint i = 0; st && i < json_array_get_length(st); i++) {
+        JsonObject *s = json_array_get_object_element(st, i);
+        if (g_strcmp0(str(s, "id"), id) == 0)
+            return str(s, "name");
+    }
+    return id;
+}
+
+static void section_verdict(GString *out, const Report *r)
+{
+    JsonObject *s = obj(r->summary);
+    JsonArray *targets = arr(s, "targets");
+    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "结论：目标达成的概率", "Verdict: how likely each target is met"));
+    if (targets == NULL || json_array_get_length(targets) == 0) {
+        g_string_append_printf(out, "<p>%s</p>\n", w(r, "此结果没有目标。", "These results have no targets."));
+        return;
+    }
+    g_string_append_printf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>P5–P95</th></tr>\n",
+                           w(r, "目标", "Target"), w(r, "条件", "Condition"), w(r, "达成概率", "Probability met"),
+                           w(r, "判断", "Verdict"), w(r, "中位数", "Median"));
+    for (guint i = 0; i < json_array_get_length(targets); i++) {
+        JsonObject *t = json_array_get_object_element(targets, i);
+        double p = num(t, "probability"), se = num(t, "se");
+        g_string_append(out, "<tr><td>");
+        esc(out, str(t, "name"));
+        g_string_append(out, "</td><td>");
+        esc(out, stage_name(r, str(t, "stage")));
+        g_string_append_printf(out, " ≥ %.0f (%.0f%s)</td><td class=\"n\">", num(t, "at_least"), num(t, "year"),
+                               w(r, " 年", ""));
+        percent(out, p);
+        g_string_append(out, " ± ");
+        percent(out, se);
+        g_string_append_printf(out, "</td><td class=\"verdict\">%s</td><td class=\"n\">%.0f</td><td class=\"n\">%.0f–%.0f</td></tr>\n",
+                               verdict(r, p), num(t, "p50"), num(t, "p5"), num(t, "p95"));
+    }
+    g_string_append(out, "</table>\n");
+    double all = num(s, "all_targets_probability");
+    if (!isnan(all)) {
+        g_string_append_printf(out, "<p class=\"all\">%s", w(r, "全部目标同时达成：", "All targets together: "));
+        percent(out, all);
+        g_string_append(out, " ± ");
+        percent(out, num(s, "all_targets_se"));
+        g_string_append_printf(out, "（%s）</p>\n", verdict(r, all));
+    }
+    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n",
+                           w(r, "± 为蒙特卡洛标准误。判断按所示概率：≥90% 很可能达成，≥66% 较可能达成，≥33% 难以确定，≥10% 不太可能，其下极不可能。",
+                             "± is the Monte Carlo standard error. Verdicts on the probability as shown: ≥90% very likely, "
+                             "≥66% likely, ≥33% as likely as not, ≥10% unlikely, below that very unlikely."));
+}
+
+/* `s` inside a double-quoted DOT string: quotes and backslashes escaped.
+ * Caller frees. */
+static char *dot_text(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    for (const char *p = s ? s : ""; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            g_string_append_c(o, '\\');
+        g_string_append_c(o, *p);
+    }
+    return g_string_free(o, FALSE);
+}
+
+/* The ladder as a Graphviz graph: stages as boxes with their baseline,
+ * edges with their annual probability (policies marked), renewal lapses
+ * dashed, exits in the box. */
+static char *ladder_dot(const Report *r)
+{
+    JsonObject *sc = obj(r->scenario);
+    JsonArray *stages = arr(sc, "stages"), *params = arr(sc, "parameters"), *policies = arr(sc, "policies");
+    GString *d = g_string_new("digraph ladder {\n  rankdir=BT; nodesep=0.5; ranksep=0.55; bgcolor=\"transparent\";\n"
+                              "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eaf1f8\", color=\"#4e79a7\", "
+                              "fontname=\"Noto Sans CJK SC\", fontsize=13];\n  edge [fontname=\"Noto Sans CJK SC\", fontsize=11];\n");
+    for (guint i = 0; stages && i < json_array_get_length(stages); i++) {
+        JsonObject *s = json_array_get_object_element(stages, i);
+        g_autoptr(GString) label = g_string_new(NULL);
+        g_autofree char *name = dot_text(str(s, "name"));
+        g_string_append_printf(label, "%s\\n%s %.0f", name, w(r, "基数", "baseline"), num(s, "baseline"));
+        for (guint j = 0; params && j < json_array_get_length(params); j++) {
+            JsonObject *p = json_array_get_object_element(params, j);
+            if (g_strcmp0(str(p, "from"), str(s, "id")) != 0)
+                continue;
+            const char *kind = str(p, "kind");
+            if (g_strcmp0(kind, "exit") == 0)
+                g_string_append_printf(label, "\\n%s %.3g", w(r, "退出", "exit"), num(p, "value"));
+            else if (g_strcmp0(kind, "inflow") == 0)
+                g_string_append_printf(label, "\\n%s %.4g/%s", w(r, "流入", "inflow"), num(p, "value"), w(r, "年", "yr"));
+            else if (g_strcmp0(kind, "recruitment") == 0)
+                g_string_append_printf(label, "\\n%s %.4g/%s", w(r, "招引", "recruited"), num(p, "value"), w(r, "年", "yr"));
+        }
+        g_string_append_printf(d, "  \"%s\" [label=\"%s\"];\n", str(s, "id"), label->str);
+        if (num(s, "renewal_years") > 0 && str(s, "lapse_to")) {
+            double renew = NAN;
+            for (guint j = 0; params && j < json_array_get_length(params); j++) {
+                JsonObject *p = json_array_get_object_element(params, j);
+                if (g_strcmp0(str(p, "kind"), "renewal") == 0 && g_strcmp0(str(p, "from"), str(s, "id")) == 0)
+                    renew = num(p, "value");
+            }
+            g_string_append_printf(d, "  \"%s\" -> \"%s\" [style=dashed, color=\"#888888\", label=\"%s %.0f%s, %s %.3g\"];\n",
+                                   str(s, "id"), str(s, "lapse_to"), w(r, "有效期", "valid"), num(s, "renewal_years"),
+                                   w(r, " 年", "y"), w(r, "续期", "renewed"), renew);
+        }
+    }
+    for (guint j = 0; params && j < json_array_get_length(params); j++) {
+        JsonObject *p = json_array_get_object_element(params, j);
+        if (g_strcmp0(str(p, "kind"), "edge") != 0)
+            continue;
+        g_autoptr(GString) pol = g_string_new(NULL);
+        for (guint k = 0; policies && k < json_array_get_length(policies); k++) {
+            JsonObject *po = json_array_get_object_element(policies, k);
+            JsonArray *ch = arr(po, "changes");
+            for (guint c = 0; ch && c < json_array_get_length(ch); c++)
+                if (g_strcmp0(str(json_array_get_object_element(ch, c), "key"), str(p, "key")) == 0) {
+                    g_autofree char *name = dot_text(str(po, "name"));
+                    g_string_append_printf(pol, "\\n%s %s%.4g (%.0f–%.0f)", name,
+                                           str(json_array_get_object_element(ch, c), "op"),
+                                           num(json_array_get_object_element(ch, c), "x"), num(po, "from"), num(po, "to"));
+                }
+        }
+        g_string_append_printf(d, "  \"%s\" -> \"%s\" [label=\"%.3g%s\"%s];\n", str(p, "from"), str(p, "to"),
+                               num(p, "value"), pol->str, pol->len ? ", color=\"#e15759\", fontcolor=\"#e15759\", penwidth=2" : "");
+    }
+    g_string_append(d, "}\n");
+    return g_string_free(d, FALSE);
+}
+
+/* The diagram as SVG from `dot`, or NULL (r->no_dot when dot is missing). */
+static char *ladder_svg(Report *r)
+{
+    g_autofree char *dot = g_find_program_in_path("dot");
+    if (dot == NULL) {
+        r->no_dot = TRUE;
+        return NULL;
+    }
+    g_autofree char *src = ladder_dot(r);
+    g_autofree char *tmp = NULL;
+    int fd = g_file_open_tmp("ladder-XXXXXX.dot", &tmp, NULL);
+    if (fd < 0)
+        return NULL;
+    close(fd);
+    if (!g_file_set_contents(tmp, src, -1, NULL)) {
+        g_unlink(tmp);
+        return NULL;
+    }
+    const char *argv[] = {dot, "-Tsvg", tmp, NULL};
+    g_autofree char *svg = NULL;
+    int status = 0;
+    gboolean ok = g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &svg, NULL,
+                               &status, NULL);
+    g_unlink(tmp);
+    if (!ok || !g_spawn_check_wait_status(status, NULL) || svg == NULL || strstr(svg, "<svg") == NULL)
+        return NULL;
+    return g_strdup(strstr(svg, "<svg"));
+}
+
+static void section_ladder(GString *out, Report *r)
+{
+    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "阶梯结构", "The ladder"));
+    g_autofree char *svg = ladder_svg(r);
+    if (svg == NULL) {
+        g_string_append_printf(out, "<p class=\"muted\">%s</p>\n",
+                               w(r, "（未安装 Graphviz，未画阶梯图：apt-get install graphviz）",
+                                 "(Graphviz is not installed, so the diagram is missing: apt-get install graphviz)"));
+        return;
+    }
+    g_string_append_printf(out, "<figure class=\"chart ladder\">%s<figcaption>%s</figcaption></figure>\n", svg,
+                           w(r, "方框为阶段（基数为基准年末企业数）；箭头为年转化概率（中心值）；红色为政策改变的转化；虚线为资格到期未续期的降级。",
+                             "Boxes are stages (baseline: firms at the end of the base year); arrows are annual "
+                             "probabilities (central values); red ones are changed by a policy; dashed ones are lapses of "
+                             "a status not renewed."));
+}
+
+static void section_charts(GString *out, const Report *r)
+{
+    const char *d = r->scenario_dir;
+    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "各阶段企业数", "Firms in each stage"));
+    inline_svg(out, d, "targets.svg", NULL);
+    JsonArray *stages = arr(obj(r->scenario), "stages");  /* fans in ladder order */
+    for (guint i = 0; stages && i < json_array_get_length(stages); i++) {
+        g_autofree char *name = g_strdup_printf("fan_%s.svg", str(json_array_get_object_element(stages, i), "id"));
+        inline_svg(out, d, name, NULL);
+    }
+    inline_svg(out, d, "composition.svg", NULL);
+    inline_svgs(out, d, "target_");
+}
+
+/* The charts of compare, sensitivity, solve and calibrate, when the folder
+ * holds them. */
+static void section_analyses(GString *out, const Report *r)
+{
+    static const struct {
+        const char *json, *prefix, *zh, *en;
+    } kinds[] = {
+        {"compare.json", "compare_", "政策比较", "Comparing policies"},
+        {"sensitivity.json", "tornado_", "哪个假设最要紧", "Which assumption matters most"},
+        {"solve.json", "solve", "要做多少", "How much must be done"},
+        {"calibrate.json", "calibrate_", "按公布数据校准", "Calibration to published counts"},
+        {"backtest.json", "calibrate_", "回测", "Backtest"},
+    };
+    g_autofree char *backtest = g_build_filename(r->dir, "backtest.json", NULL);
+    gboolean is_backtest = g_file_test(backtest, G_FILE_TEST_EXISTS);
+    for (gsize i = 0; i < G_N_ELEMENTS(kinds); i++) {
+        g_autofree char *f = g_build_filename(r->dir, kinds[i].json, NULL);
+        /* a backtest's folder holds calibrate.json too: its charts once */
+        if (!g_file_test(f, G_FILE_TEST_EXISTS) || (is_backtest && strcmp(kinds[i].json, "calibrate.json") == 0))
+            continue;
+        g_string_append_printf(out, "<h2>%s</h2>\n", w(r, kinds[i].zh, kinds[i].en));
+        inline_svgs(out, r->dir, kinds[i].prefix);
+        g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n", w(r, "全部数字见", "Every figure is in"),
+                               kinds[i].json);
+    }
+}
+
+static void assumption_row(GString *out, const char *key, const char *value, const char *dist, const char *note,
+                           const char *dist_note)
+{
+    g_string_append(out, "<tr><td><code>");
+    esc(out, key);
+    g_string_append(out, "</code></td><td class=\"n\">");
+    esc(out, value);
+    g_string_append(out, "</td><td>");
+    esc(out, dist ? dist : "");
+    g_string_append(out, "</td><td class=\"note\">");
+    esc(out, note ? note : "");
+    if (dist_note) {
+        g_string_append(out, note ? "\n" : "");
+        esc(out, dist_note);
+    }
+    g_string_append(out, "</td></tr>\n");
+}
+
+static void section_assumptions(GString *out, const Report *r)
+{
+    JsonObject *sc = obj(r->scenario);
+    g_string_append_printf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                           w(r, "全部假设及其来源", "Every assumption and its source"), w(r, "参数", "Parameter"),
+                           w(r, "取值", "Value"), w(r, "不确定性", "Uncertainty"),
+                           w(r, "来源与说明（情景文件中的注释）", "Source and reasons (the scenario file's comments)"));
+    JsonArray *stages = arr(sc, "stages");
+    for (guint i = 0; stages && i < json_array_get_length(stages); i++) {
+        JsonObject *s = json_array_get_object_element(stages, i);
+        g_autofree char *key = g_strdup_printf("baseline.%s", str(s, "id"));
+        g_autofree char *v = g_strdup_printf("%.0f", num(s, "baseline"));
+        assumption_row(out, key, v, NULL, str(s, "baseline_note"), NULL);
+    }
+    JsonArray *params = arr(sc, "parameters");
+    for (guint i = 0; params && i < json_array_get_length(params); i++) {
+        JsonObject *p = json_array_get_object_element(params, i);
+        g_autoptr(GString) v = g_string_new(NULL);
+        number(v, num(p, "value"));
+        assumption_row(out, str(p, "key"), v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
+    }
+    g_string_append(out, "</table>\n");
+    JsonArray *policies = arr(sc, "policies");
+    for (guint i = 0; policies && i < json_array_get_length(policies); i++) {
+        JsonObject *p = json_array_get_object_element(policies, i);
+        g_string_append_printf(out, "<p><b>%s</b> ", w(r, "政策", "Policy"));
+        esc(out, str(p, "name"));
+        g_string_append_printf(out, " (%.0f–%.0f):", num(p, "from"), num(p, "to"));
+        JsonArray *ch = arr(p, "changes");
+        for (guint c = 0; ch && c < json_array_get_length(ch); c++) {
+            JsonObject *x = json_array_get_object_element(ch, c);
+            g_string_append(out, " <code>");
+            esc(out, str(x, "key"));
+            g_string_append_printf(out, " %s", str(x, "op"));
+            number(out, num(x, "x"));
+            g_string_append(out, "</code>");
+        }
+        g_string_append(out, "</p>\n");
+    }
+}
+
+static void section_methods(GString *out, const Report *r)
+{
+    JsonObject *s = obj(r->summary), *sc = obj(r->scenario);
+    g_string_append_printf(out, "<h2>%s</h2>\n<p>%s</p>\n", w(r, "方法与复现", "Method, and how to reproduce it"),
+                           w(r, "每个模拟年：每家企业在退出、沿各条边转化或留在原阶段之间按年概率抽取一个结果；资格到期的企业按续期率续期，未续期者降至指定阶段；然后新企业按泊松均值流入，招引按计划数加入。政策在其年份改变相应参数；[uncertainty] 中的参数每次模拟抽取一次。概率为达成目标的模拟次数占比，± 为其蒙特卡洛标准误 √(p(1−p)/n)；“精确期望”由队列递推精确算出。",
+                             "Each simulated year every firm has one outcome, drawn from its stage's annual probabilities: "
+                             "exit, a move along an edge, or staying; a status that reaches its valid years renews with the "
+                             "renewal probability or lapses to its stage; then new firms arrive (Poisson) and recruited "
+                             "ones join. Policies change their parameters in their years; [uncertainty] parameters are "
+                             "drawn once per replication. A probability is the share of replications meeting the target, "
+                             "± its Monte Carlo standard error √(p(1−p)/n); exact expectations come from a cohort "
+                             "recursion."));
+    g_string_append(out, "<table>\n");
+    if (s) {
+        g_string_append_printf(out, "<tr><th>%s</th><td>%.0f</td></tr>\n", w(r, "模拟次数", "Replications"),
+                               num(s, "replications"));
+        g_string_append_printf(out, "<tr><th>%s</th><td>%.0f</td></tr>\n", w(r, "随机种子", "Seed"), num(s, "seed"));
+    }
+    g_string_append_printf(out, "<tr><th>%s</th><td>ladder %s</td></tr>\n", w(r, "程序版本", "Program"), r->version);
+    JsonArray *src = arr(sc, "sources");
+    for (guint i = 0; src && i < json_array_get_length(src); i++) {
+        JsonObject *f = json_array_get_object_element(src, i);
+        g_string_append_printf(out, "<tr><th>%s</th><td><code>", w(r, "情景文件", "Scenario file"));
+        esc(out, str(f, "file"));
+        g_string_append(out, "</code><br>SHA-256 <code>");
+        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");
+        g_string_append(out, "</code></td></tr>\n");
+    }
+    g_string_append(out, "</table>\n");
+    if (s)
+        g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run %s --reps %.0f --seed %.0f</code></p>\n",
+                               w(r, "同一程序版本下，以下命令给出逐字节相同的结果：", "With the same program version this gives the same bytes:"),
+                               str(sc, "file"), num(s, "replications"), num(s, "seed"));
+}
+
+static void page(GString *out, Report *r)
+{
+    JsonObject *sc = obj(r->scenario);
+    g_string_append_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
+                           strcmp(r->lang, "en") == 0 ? "en" : "zh-CN");
+    esc(out, str(sc, "name"));
+    g_string_append_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", STYLE);
+    esc(out, str(sc, "name"));
+    g_string_append(out, "</h1>\n<p class=\"muted\">");
+    esc(out, str(sc, "region"));
+    g_string_append_printf(out, " · %.0f–%.0f</p>\n", num(sc, "base_year"), num(sc, "horizon"));
+    if (str(sc, "description")) {
+        g_string_append(out, "<p>");
+        esc(out, str(sc, "description"));
+        g_string_append(out, "</p>\n");
+    }
+    section_verdict(out, r);
+    section_ladder(out, r);
+    section_charts(out, r);
+    section_analyses(out, r);
+    section_assumptions(out, r);
+    section_methods(out, r);
+    g_string_append(out, "</body>\n</html>\n");
+}
+
+gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
+                      gboolean *no_dot, GError **error)
+{
+    Report r = {.dir = dir, .version = version};
+    r.scenario_dir = find_scenario_dir(dir, error);
+    if (r.scenario_dir == NULL) {
+        if (error && *error == NULL)
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s: not a ladder result folder (no scenario.json in it, its forecast/ or a "
+                        "comparison's scenario folders)", dir);
+        return FALSE;
+    }
+    gboolean ok = FALSE;
+    if ((r.scenario = read_json(r.scenario_dir, "scenario.json", error)) != NULL) {
+        r.summary = read_json(r.scenario_dir, "summary.json", error);
+        if (error == NULL || *error == NULL) {
+            r.lang = lang ? lang : (g_strcmp0(str(obj(r.scenario), "language"), "en") == 0 ? "en" : "zh");
+            g_autoptr(GString) out = g_string_new(NULL);
+            page(out, &r);
+            GError *local = NULL;
+            ok = g_file_set_contents(output, out->str, (gssize)out->len, &local);
+            if (!ok) {
+                g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s", local->message);
+                g_error_free(local);
+            }
+        }
+    }
+    if (no_dot)
+        *no_dot = r.no_dot;
+    if (r.scenario)
+        json_node_unref(r.scenario);
+    if (r.summary)
+        json_node_unref(r.summary);
+    g_free(r.scenario_dir);
+    return ok;
+}
