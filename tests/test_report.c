@@ -1,0 +1,216 @@
+/* test_report.c: `ladder report`: the page holds the verdicts, the ladder
+ * diagram, every chart inline, every assumption with its source and the
+ * checksums; it needs no network and no script; and, in headless
+ * Chromium, it loads without errors, its charts have a size and every
+ * Chinese character it shows has a glyph in an installed font.
+ * SPDX-License-Identifier: MIT */
+#include "testutil.h"
+
+#include <string.h>
+
+#define REPS "300"
+
+/* A run of `scenario` and its report in a new temporary folder; *dir is
+ * the folder (caller removes and frees), the report's text is returned. */
+static char *run_and_report(const char *scenario, const char *lang, char **dir)
+{
+    *dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), scenario, NULL);
+    g_autofree char *res = g_build_filename(*dir, "res", NULL);
+    TuRun r = tu_ladder(NULL, "run", sc, "--reps", REPS, "--out", res, "-q", NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    TuRun p = lang ? tu_ladder(NULL, "report", res, "--lang", lang, "-q", NULL)
+                   : tu_ladder(NULL, "report", res, "-q", NULL);
+    tu_assert_status(&p, 0);
+    tu_run_clear(&p);
+    return tu_read_text(res, "report.html");
+}
+
+/* Counts the occurrences of `needle` in `haystack`. */
+static int count(const char *haystack, const char *needle)
+{
+    int n = 0;
+    for (const char *p = haystack; (p = strstr(p, needle)) != NULL; p += strlen(needle))
+        n++;
+    return n;
+}
+
+/* The page of the bundled scenario: what a bureau hands over. */
+static void test_content(void **state)
+{
+    (void)state;
+    g_autofree char *dir = NULL;
+    g_autofree char *html = run_and_report("scenarios/tianning-2025-zhuanban.ini", NULL, &dir);
+    tu_assert_contains(html, "<html lang=\"zh-CN\">");
+    tu_assert_contains(html, "结论：目标达成的概率");
+    const char *targets[] = {"科技型中小微企业800家", "高新技术企业500家", "瞪羚企业50家", "(潜在)独角兽企业8家"};
+    for (gsize i = 0; i < G_N_ELEMENTS(targets); i++)
+        tu_assert_contains(html, targets[i]);
+    tu_assert_contains(html, "全部目标同时达成");
+    /* the diagram (dot draws class="graph"), the targets chart, six fans, the composition */
+    tu_assert_contains(html, "class=\"graph\"");
+    tu_assert_contains(html, "高企培育专班");
+    assert_true(count(html, "<svg") >= 1 + 1 + 6 + 1);
+    /* the assumptions with the comments of both files (the what-if extends the base) */
+    tu_assert_contains(html, "ASSUMED (倍增): half of the 2025 target of 500");
+    tu_assert_contains(html, "<code>tech_sme -&gt; hightech</code>");
+    tu_assert_contains(html, "beta(26,174)");
+    /* checksums of the two files, as the test computes them */
+    const char *files[] = {"scenarios/tianning-2025-zhuanban.ini", "scenarios/tianning-2025.ini"};
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *path = g_build_filename(tu_srcdir(), files[i], NULL);
+        g_autofree char *data = NULL;
+        gsize len = 0;
+        assert_true(g_file_get_contents(path, &data, &len, NULL));
+        g_autofree char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+        tu_assert_contains(html, sha);
+    }
+    tu_assert_contains(html, "@media print");
+    /* self-contained: no script, no stylesheet or image fetched */
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "<link"));
+    assert_null(strstr(html, "src=\"http"));
+    assert_null(strstr(html, "href=\"http"));
+    assert_null(strstr(html, "url(http"));
+    tu_rmrf(dir);
+}
+
+/* --lang en writes the page in English. */
+static void test_english(void **state)
+{
+    (void)state;
+    g_autofree char *dir = NULL;
+    g_autofree char *html = run_and_report("scenarios/tianning-2025.ini", "en", &dir);
+    tu_assert_contains(html, "<html lang=\"en\">");
+    tu_assert_contains(html, "Verdict: how likely each target is met");
+    tu_assert_contains(html, "Every assumption and its source");
+    assert_null(strstr(html, "结论"));
+    tu_rmrf(dir);
+}
+
+/* Bad input: exit 2 and a message; nothing written. */
+static void test_bad_input(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    TuRun a = tu_ladder(NULL, "report", dir, NULL);
+    tu_assert_status(&a, 2);
+    tu_assert_contains(a.err, "not a ladder result folder");
+    tu_run_clear(&a);
+    g_autofree char *missing = g_build_filename(dir, "nothing", NULL);
+    TuRun b = tu_ladder(NULL, "report", missing, NULL);
+    tu_assert_status(&b, 2);
+    tu_assert_contains(b.err, "no such folder");
+    tu_run_clear(&b);
+    TuRun c = tu_ladder(NULL, "report", dir, "--lang", "fr", NULL);
+    tu_assert_status(&c, 2);
+    tu_assert_contains(c.err, "--lang fr: expected zh or en");
+    tu_run_clear(&c);
+    g_autofree char *listing = tu_list_dir(dir);
+    assert_string_equal(listing, "");
+    tu_rmrf(dir);
+}
+
+/* ---- in a real browser ------------------------------------------------------ */
+
+/* The check page: the report in a frame; once it has loaded, a script
+ * measures every chart and writes what it found into data-result. */
+static const char *CHECK_PAGE =
+    "<!DOCTYPE html><html><body><iframe id=\"r\" src=\"res/report.html\" style=\"width:1000px;height:800px\"></iframe>"
+    "<script>document.getElementById('r').onload=function(){var d=this.contentDocument;var s=d.querySelectorAll('svg');"
+    "var sized=0;for(var i=0;i<s.length;i++){var b=s[i].getBoundingClientRect();if(b.width>=300&&b.height>=150)sized++;}"
+    "var cjk=document.fonts.check('16px \"Noto Sans CJK SC\"','高企瞪羚');"
+    "document.body.setAttribute('data-result','svgs='+s.length+' sized='+sized+' title='+(d.title.length>0)+' cjk='+cjk);};"
+    "</script></body></html>";
+
+/* Runs headless Chromium on `url` with `extra` arguments; its stdout. */
+static char *chromium(const char *bin, const char *url, const char *extra, char **err)
+{
+    const char *argv[] = {bin, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                          "--allow-file-access-from-files", "--virtual-time-budget=10000", "--window-size=1000,1400",
+                          "--enable-logging=stderr", "--v=0", extra, url, NULL};
+    char *out = NULL;
+    int status = 0;
+    GError *error = NULL;
+    if (!g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err, &status, &error))
+        fail_msg("cannot run %s: %s", bin, error->message);
+    return out;
+}
+
+/* Every CJK character of `html` has a glyph in some installed font
+ * (fontconfig: one font covering them all), so none renders as a box. */
+static void assert_glyphs(const char *html)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    g_autoptr(GString) pattern = g_string_new(":charset=");
+    for (const char *p = html; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (c >= 0x2E80 && !g_hash_table_contains(seen, GUINT_TO_POINTER(c))) {
+            g_hash_table_add(seen, GUINT_TO_POINTER(c));
+            g_string_append_printf(pattern, "%x ", c);
+        }
+    }
+    assert_true(g_hash_table_size(seen) > 50);
+    const char *argv[] = {"fc-list", pattern->str, "family", NULL};
+    g_autofree char *out = NULL;
+    int status = 0;
+    assert_true(g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                             &out, NULL, &status, NULL));
+    if (out == NULL || strstr(out, "Noto Sans CJK") == NULL)
+        fail_msg("no installed font covers all %u CJK characters of the report (fc-list: '%s')",
+                 g_hash_table_size(seen), out ? out : "");
+}
+
+static void test_browser(void **state)
+{
+    (void)state;
+    g_autofree char *bin = g_find_program_in_path("chromium");
+    if (bin == NULL)
+        skip(); /* make check installs chromium; by hand without it, this test cannot run */
+    g_autofree char *dir = NULL;
+    g_autofree char *html = run_and_report("scenarios/tianning-2025.ini", NULL, &dir);
+    assert_glyphs(html);
+    g_free(tu_write(dir, "check.html", CHECK_PAGE));
+    g_autofree char *check = g_build_filename(dir, "check.html", NULL);
+    g_autofree char *url = g_filename_to_uri(check, NULL, NULL);
+    g_autofree char *err = NULL;
+    g_autofree char *dom = chromium(bin, url, "--dump-dom", &err);
+    const char *result = dom ? strstr(dom, "data-result=\"") : NULL;
+    if (result == NULL)
+        fail_msg("the check page reported nothing; chromium said: %s", err ? err : "");
+    int svgs = 0, sized = 0;
+    char title[8] = "", cjk[8] = "";
+    assert_int_equal(sscanf(result, "data-result=\"svgs=%d sized=%d title=%5[a-z] cjk=%5[a-z]", &svgs, &sized, title,
+                            cjk), 4);
+    assert_true(svgs >= 9);           /* the diagram, the targets, six fans, the composition, ... */
+    assert_int_equal(sized, svgs);    /* every chart laid out at a readable size */
+    assert_string_equal(title, "true");
+    assert_string_equal(cjk, "true"); /* the page's font is there for Chinese text */
+    /* loaded without errors: nothing failed to load, no script error */
+    assert_null(strstr(err, "Failed to load"));
+    assert_null(strstr(err, "Uncaught"));
+    /* and a screenshot of the report itself, of a plausible size */
+    g_autofree char *report = g_build_filename(dir, "res", "report.html", NULL);
+    g_autofree char *report_url = g_filename_to_uri(report, NULL, NULL);
+    g_autofree char *shot = g_build_filename(dir, "shot.png", NULL);
+    g_autofree char *shot_flag = g_strconcat("--screenshot=", shot, NULL);
+    g_autofree char *err2 = NULL;
+    g_free(chromium(bin, report_url, shot_flag, &err2));
+    GStatBuf st;
+    assert_int_equal(g_stat(shot, &st), 0);
+    assert_true(st.st_size > 50000);
+    tu_rmrf(dir);
+}
+
+int main(void)
+{
+    tu_pin_ladder();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_content),
+        cmocka_unit_test(test_english),
+        cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_browser),
+    };
+    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
