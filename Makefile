@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 #
 #   make          build build/ladder (installs missing Debian packages first)
-#   make run      build, run the bundled 天宁区 scenario, write the charts
+#   make run      build, run the bundled 天宁区 scenario, write the charts and the report
 #   make check    build and run every test
 #   make bench    performance figures (see docs/performance.md)
 
@@ -12,8 +12,10 @@ PKG_LIBS := glib-2.0 gthread-2.0 gio-2.0 gsl json-glib-1.0
 # Debian packages the build, the tests and the charts need.  The font gives
 # gnuplot's charts their Chinese labels; numpy runs the reference peer.
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libglib2.0-dev-bin \
-            libgsl-dev libjson-glib-dev libcmocka-dev gnuplot-nox \
-            fonts-noto-cjk python3-numpy time
+            libgsl-dev libjson-glib-dev libcmocka-dev gnuplot-nox graphviz \
+            fonts-noto-cjk fontconfig python3-numpy time
+# What only the tests need: a real browser for the report's test.
+CHECK_PKGS := chromium
 
 # CFLAGS is the user's (make CFLAGS=-O0); ALL_CFLAGS adds what the build
 # needs.  Recursive (=) so pkg-config runs after `deps` installed it.
@@ -33,14 +35,14 @@ LIB_OBJ  := $(patsubst sim/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/resourc
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 SCENARIO ?= scenarios/tianning-2025.ini
 
-.PHONY: all deps run check bench clean
+.PHONY: all deps deps-check run check bench clean
 
 all: deps $(BUILD)/ladder
 
-# Installs what is missing, as root or through sudo; otherwise prints the
-# exact command and stops.
-deps:
-	@missing=""; for p in $(DEB_PKGS); do \
+# Installs what is missing of $(PKGS), as root or through sudo; otherwise
+# prints the exact command and stops.
+define install_missing
+	@missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -51,6 +53,13 @@ deps:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends$$missing >/dev/null || exit 1; \
 	fi
+endef
+
+deps:
+	$(call install_missing,$(DEB_PKGS))
+
+deps-check:
+	$(call install_missing,$(CHECK_PKGS))
 
 $(BUILD)/obj/%.o: sim/%.c $(wildcard include/*.h) | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
@@ -77,8 +86,9 @@ $(BUILD)/obj $(BUILD)/tests:
 
 run: all
 	$(BUILD)/ladder run $(SCENARIO)
+	$(BUILD)/ladder report out/$(basename $(notdir $(SCENARIO)))
 
-check: all $(TESTS)
+check: all deps-check $(TESTS)
 	@LADDER=$(abspath $(BUILD)/ladder) SRCDIR=$(CURDIR) sh tests/run-all.sh $(TESTS)
 
 bench: all
