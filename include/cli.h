@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "model.h"
+#include "outdir.h"
 #include "runner.h"
 #include "summary.h"
 
@@ -21,7 +22,7 @@
 /* The run flags as typed; NULL / FALSE when absent. */
 typedef struct {
     char *reps, *seed, *threads, *out;
-    gboolean no_uncertainty, no_charts, quiet;
+    gboolean no_uncertainty, no_charts, quiet, report;
     char *out_help;     /* --out's help line, naming the command's default */
 } CliRunOptions;
 
@@ -58,6 +59,11 @@ gboolean cli_flag_double(const char *text, const char *flag, double lo, double h
  * nearest key suggested, or `forms` (how keys are written). */
 int cli_param_find(const Model *m, const char *file, const char *flag, const char *key, const char *purpose,
                    const char *forms, GError **error);
+
+/* Writes report.html into `out` when o->report (report_write), then moves
+ * the folder into place (outdir_commit); frees `out` either way.  Fails
+ * as either does, leaving nothing behind. */
+gboolean cli_commit(OutDir *out, const CliRunOptions *o, GError **error);
 
 /* The path of file `to` relative to folder `from_dir` ("../../scenarios/a.ini"),
  * both taken from the current folder when relative.  Caller frees. */

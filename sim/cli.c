@@ -10,6 +10,8 @@
 #include "errors.h"
 #include "out.h"
 #include "out_scenario.h"
+#include "report.h"
+#include "version.h"
 #include "text.h"
 
 /* Set by SIGINT and SIGTERM; the runner polls it. */
@@ -68,6 +70,7 @@ void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_
     };
     const GOptionEntry output[] = {
         {"no-charts", 0, 0, G_OPTION_ARG_NONE, &o->no_charts, "Write chart data and scripts but do not run gnuplot", NULL},
+        {"report", 0, 0, G_OPTION_ARG_NONE, &o->report, "Also write report.html, as `ladder report` does", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Print nothing but errors and warnings", NULL},
         {NULL},
     };
@@ -258,4 +261,20 @@ char *cli_relative_path(const char *from_dir, const char *to)
             g_string_append(out, G_DIR_SEPARATOR_S);
     }
     return g_string_free(out, FALSE);
+}
+
+gboolean cli_commit(OutDir *out, const CliRunOptions *o, GError **error)
+{
+    if (o->report) {
+        g_autofree char *html = g_build_filename(outdir_path(out), "report.html", NULL);
+        gboolean no_dot = FALSE;
+        if (!report_write(outdir_path(out), NULL, html, LADDER_VERSION, &no_dot, error)) {
+            outdir_abort(out);
+            return FALSE;
+        }
+        if (no_dot)
+            fprintf(stderr, "ladder: warning: Graphviz (dot) is not installed, so the report has no ladder "
+                            "diagram (apt-get install graphviz)\n");
+    }
+    return outdir_commit(out, error);
 }

@@ -291,7 +291,7 @@ static int fit_and_forecast(const char *command, Inputs *in, const History *fit_
                   (b == NULL || out_backtest_json(b, in->m, bt_json, &error)) &&
                   out_calibrate_charts(c, in->h, s, b, tmp, &error) &&
                   (opts.no_charts || cli_render_charts(tmp, &error));
-    if (cli_check_interrupted(&error) || !ok || !outdir_commit(g_steal_pointer(&out), &error))
+    if (cli_check_interrupted(&error) || !ok || !cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail(command, error);
     if (!opts.quiet)
         print_report(c, b, in, calibrated, dest);

@@ -121,7 +121,7 @@ static int compare_into(const Inputs *in, const RunConfig *config, const char *d
     gboolean written = c != NULL && write_outputs(c, outdir_path(out), !opts.no_charts, &error);
     if (cli_check_interrupted(&error) || !written)
         return cmd_fail("compare", error);
-    if (!outdir_commit(g_steal_pointer(&out), &error))
+    if (!cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail("compare", error);
     if (!opts.quiet)
         print_results(c, dest);

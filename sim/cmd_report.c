@@ -6,11 +6,9 @@
 
 #include "commands.h"
 #include "errors.h"
+#include "version.h"
 #include "report.h"
 
-#ifndef LADDER_VERSION
-#define LADDER_VERSION "0.1.0"
-#endif
 
 static char *lang_flag, *output_flag;
 static gboolean quiet_flag;

@@ -100,7 +100,7 @@ static int sensitivity_file(const char *file)
     gboolean written = s != NULL && write_outputs(s, outdir_path(out), !opts.no_charts, &error);
     if (cli_check_interrupted(&error) || !written)
         return cmd_fail("sensitivity", error);
-    if (!outdir_commit(g_steal_pointer(&out), &error))
+    if (!cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail("sensitivity", error);
     if (!opts.quiet) {
         g_autoptr(GString) table = g_string_new(NULL);

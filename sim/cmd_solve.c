@@ -241,7 +241,7 @@ static int solve_file(const char *file)
     gboolean written = r != NULL && write_outputs(r, outdir_path(out), &error);
     if (cli_check_interrupted(&error) || !written)
         return cmd_fail("solve", error);
-    if (!outdir_commit(g_steal_pointer(&out), &error))
+    if (!cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail("solve", error);
     if (!opts.quiet)
         print_answer(r, dest);

@@ -7,11 +7,9 @@
 
 #include "commands.h"
 #include "errors.h"
+#include "version.h"
 #include "text.h"
 
-#ifndef LADDER_VERSION
-#define LADDER_VERSION "0.1.0"
-#endif
 
 static const Command commands[] = {
     {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},

@@ -402,6 +402,76 @@ static void section_analyses(GString *out, const Report *r)
     }
 }
 
+/* The answer of a solve, first: the least change found, or the best. */
+static void section_solve(GString *out, const Report *r)
+{
+    g_autoptr(JsonNode) n = read_json(r->dir, "solve.json", NULL);
+    JsonObject *o = obj(n);
+    if (o == NULL)
+        return;
+    g_string_append_printf(out, "<h2>%s</h2>\n<p>", w(r, "结论：要做多少", "Answer: how much must be done"));
+    if (json_object_get_boolean_member_with_default(o, "reachable", FALSE)) {
+        g_string_append_printf(out, w(r, "从 %.0f 年起，<code>", "From %.0f on, <code>"), num(o, "from"));
+        esc(out, str(o, "lever"));
+        g_string_append(out, "</code> ");
+        g_string_append_printf(out, w(r, "取 %.6g（当前 %.6g）时，“", "at %.6g (now %.6g) makes \""), num(o, "value"),
+                               num(o, "current_value"));
+        esc(out, str(o, "target"));
+        g_string_append(out, w(r, "”达成概率为 ", "\" as likely as "));
+        percent(out, num(o, "probability"));
+        g_string_append(out, w(r, "，不低于所要求的 ", ", at least the "));
+        percent(out, num(o, "probability_wanted"));
+        g_string_append(out, w(r, "；少一步时为 ", " wanted; one step short it is "));
+        percent(out, num(o, "probability_one_step_short"));
+        g_string_append(out, w(r, "。", "."));
+    } else {
+        g_string_append(out, w(r, "在所给范围内没有取值能达到所要求的概率；最好的是 ",
+                                "No value within the bounds reaches the probability wanted; the best is "));
+        g_string_append_printf(out, "%.6g (", num(o, "best_value"));
+        percent(out, num(o, "best_probability"));
+        g_string_append(out, ").");
+    }
+    g_string_append(out, "</p>\n");
+}
+
+/* The top of each tornado of a sensitivity, first. */
+static void section_sensitivity(GString *out, const Report *r)
+{
+    g_autoptr(JsonNode) n = read_json(r->dir, "sensitivity.json", NULL);
+    JsonArray *targets = arr(obj(n), "targets");
+    if (targets == NULL)
+        return;
+    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "结论：哪个假设最要紧", "Answer: which assumption matters most"));
+    for (guint i = 0; i < json_array_get_length(targets); i++) {
+        JsonObject *t = json_array_get_object_element(targets, i);
+        JsonArray *rows = arr(t, "rows");
+        g_string_append(out, "<p><b>");
+        esc(out, str(t, "name"));
+        g_string_append_printf(out, "</b> %s ", w(r, "基准概率", "base probability"));
+        percent(out, num(t, "base_probability"));
+        g_string_append_printf(out, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                               w(r, "参数", "Parameter"), w(r, "低值 → 高值", "Low → high"),
+                               w(r, "低值时概率", "At low"), w(r, "高值时概率", "At high"));
+        for (guint k = 0; rows && k < MIN(json_array_get_length(rows), 5u); k++) {
+            JsonObject *row = json_array_get_object_element(rows, k);
+            g_string_append(out, "<tr><td>");
+            esc(out, str(row, "label"));
+            g_string_append(out, " <code>");
+            esc(out, str(row, "parameter"));
+            g_string_append(out, "</code></td><td class=\"n\">");
+            number(out, num(row, "low"));
+            g_string_append(out, " → ");
+            number(out, num(row, "high"));
+            g_string_append(out, "</td><td class=\"n\">");
+            percent(out, num(row, "probability_low"));
+            g_string_append(out, "</td><td class=\"n\">");
+            percent(out, num(row, "probability_high"));
+            g_string_append(out, "</td></tr>\n");
+        }
+        g_string_append(out, "</table>\n");
+    }
+}
+
 static void assumption_row(GString *out, const char *key, const char *value, const char *dist, const char *note,
                            const char *dist_note)
 {
@@ -512,9 +582,13 @@ static void page(GString *out, Report *r)
         esc(out, str(sc, "description"));
         g_string_append(out, "</p>\n");
     }
-    section_verdict(out, r);
+    if (r->summary)
+        section_verdict(out, r);
+    section_solve(out, r);
+    section_sensitivity(out, r);
     section_ladder(out, r);
-    section_charts(out, r);
+    if (r->summary)
+        section_charts(out, r);
     section_analyses(out, r);
     section_assumptions(out, r);
     section_methods(out, r);
