@@ -112,6 +112,25 @@ static void test_bad_input(void **state)
     tu_rmrf(dir);
 }
 
+/* --report on a command writes report.html into its folder, with that
+ * command's answer first (solve: the least change). */
+static void test_report_flag(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *res = g_build_filename(dir, "solve", NULL);
+    TuRun r = tu_ladder(NULL, "solve", sc, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
+                        "recruitment.tech_sme", "--reps", REPS, "--no-charts", "-q", "--report", "--out", res, NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    g_autofree char *html = tu_read_text(res, "report.html");
+    tu_assert_contains(html, "结论：要做多少");
+    tu_assert_contains(html, "<code>recruitment.tech_sme</code>");
+    tu_assert_contains(html, "全部假设及其来源");
+    tu_rmrf(dir);
+}
+
 /* ---- in a real browser ------------------------------------------------------ */
 
 /* The check page: the report in a frame; once it has loaded, a script
@@ -210,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_content),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_bad_input),
+        cmocka_unit_test(test_report_flag),
         cmocka_unit_test(test_browser),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
