@@ -533,7 +533,10 @@ static void section_assumptions(GString *out, const Report *r)
 
 static void section_methods(GString *out, const Report *r)
 {
-    JsonObject *s = obj(r->summary), *sc = obj(r->scenario);
+    /* the run settings: the summary's, else those of a solve or sensitivity */
+    g_autoptr(JsonNode) solve = read_json(r->dir, "solve.json", NULL);
+    g_autoptr(JsonNode) sens = read_json(r->dir, "sensitivity.json", NULL);
+    JsonObject *s = obj(r->summary) ? obj(r->summary) : obj(solve) ? obj(solve) : obj(sens), *sc = obj(r->scenario);
     g_string_append_printf(out, "<h2>%s</h2>\n<p>%s</p>\n", w(r, "方法与复现", "Method, and how to reproduce it"),
                            w(r, "每个模拟年：每家企业在退出、沿各条边转化或留在原阶段之间按年概率抽取一个结果；资格到期的企业按续期率续期，未续期者降至指定阶段；然后新企业按泊松均值流入，招引按计划数加入。政策在其年份改变相应参数；[uncertainty] 中的参数每次模拟抽取一次。概率为达成目标的模拟次数占比，± 为其蒙特卡洛标准误 √(p(1−p)/n)；“精确期望”由队列递推精确算出。",
                              "Each simulated year every firm has one outcome, drawn from its stage's annual probabilities: "
@@ -560,7 +563,7 @@ static void section_methods(GString *out, const Report *r)
         g_string_append(out, "</code></td></tr>\n");
     }
     g_string_append(out, "</table>\n");
-    if (s)
+    if (r->summary)
         g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run %s --reps %.0f --seed %.0f</code></p>\n",
                                w(r, "同一程序版本下，以下命令给出逐字节相同的结果：", "With the same program version this gives the same bytes:"),
                                str(sc, "file"), num(s, "replications"), num(s, "seed"));
