@@ -5,15 +5,20 @@
 #   make run      build, run the bundled 天宁区 scenario, write the charts and the report
 #   make check    build and run every test
 #   make bench    performance figures (see docs/performance.md)
+#   make install  build, then install the binary, the bundled scenarios, the
+#                 gnuplot templates, the man page and docs/*.md under PREFIX
+#                 (/usr/local), staged under DESTDIR if set
+#   make uninstall  remove exactly what make install installs
 
 CC       ?= cc
 BUILD    := build
 PKG_LIBS := glib-2.0 gthread-2.0 gio-2.0 gsl json-glib-1.0
 # Debian packages the build, the tests and the charts need.  The font gives
-# gnuplot's charts their Chinese labels; numpy runs the reference peer.
+# gnuplot's charts their Chinese labels; numpy runs the reference peer;
+# groff renders the man page for tests/test_install.c.
 DEB_PKGS := build-essential pkg-config libglib2.0-dev libglib2.0-dev-bin \
             libgsl-dev libjson-glib-dev libcmocka-dev gnuplot-nox graphviz \
-            fonts-noto-cjk fontconfig python3-numpy time
+            fonts-noto-cjk fontconfig python3-numpy time groff-base
 # What only the tests need: a real browser for the report's test.
 CHECK_PKGS := chromium
 
@@ -35,7 +40,7 @@ LIB_OBJ  := $(patsubst sim/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/resourc
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 SCENARIO ?= scenarios/tianning-2025.ini
 
-.PHONY: all deps deps-check run check bench clean
+.PHONY: all deps deps-check run check bench install uninstall clean
 
 all: deps $(BUILD)/ladder
 
@@ -93,6 +98,39 @@ check: all deps-check $(TESTS)
 
 bench: all
 	@sh tests/bench.sh
+
+# Where `make install` puts things (GNU's DESTDIR convention: DESTDIR stages
+# a package and is not part of the installed paths).  The man page is
+# written with /usr/local/ paths and gets the real PREFIX here.
+PREFIX   ?= /usr/local
+INSTALL  ?= install
+BINDIR    = $(DESTDIR)$(PREFIX)/bin
+DATADIR   = $(DESTDIR)$(PREFIX)/share/ladder
+MAN1DIR   = $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR    = $(DESTDIR)$(PREFIX)/share/doc/ladder
+SCENARIOS := $(wildcard scenarios/*.ini)
+HISTORIES := $(wildcard scenarios/history/*.csv)
+PLOTS     := $(wildcard plots/*.gp)
+DOCS      := $(wildcard docs/*.md)
+
+# history/ stays beside the scenarios: their comments name history/X.csv,
+# and extends= paths are relative to each file's folder.
+install: all
+	$(INSTALL) -d $(BINDIR) $(DATADIR)/scenarios/history $(DATADIR)/plots $(MAN1DIR) $(DOCDIR)
+	$(INSTALL) -m 755 $(BUILD)/ladder $(BINDIR)/ladder
+	$(INSTALL) -m 644 $(SCENARIOS) $(DATADIR)/scenarios
+	$(INSTALL) -m 644 $(HISTORIES) $(DATADIR)/scenarios/history
+	$(INSTALL) -m 644 $(PLOTS) $(DATADIR)/plots
+	sed 's|/usr/local/|$(PREFIX)/|g' docs/ladder.1 >$(MAN1DIR)/ladder.1
+	chmod 644 $(MAN1DIR)/ladder.1
+	$(INSTALL) -m 644 $(DOCS) $(DOCDIR)
+
+# The folders of ladder's own are removed when empty; bin/ and man1/ stay.
+uninstall:
+	rm -f $(BINDIR)/ladder $(MAN1DIR)/ladder.1
+	rm -f $(addprefix $(DATADIR)/,$(SCENARIOS) $(HISTORIES) $(PLOTS))
+	rm -f $(addprefix $(DOCDIR)/,$(notdir $(DOCS)))
+	rmdir $(DATADIR)/scenarios/history $(DATADIR)/scenarios $(DATADIR)/plots $(DATADIR) $(DOCDIR) 2>/dev/null || true
 
 clean:
 	rm -rf $(BUILD)
