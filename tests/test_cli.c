@@ -445,6 +445,10 @@ static void test_help_version(void **state)
     tu_assert_contains(o.out, "run");
     tu_assert_contains(o.out, "Example");
     tu_run_clear(&o);
+    TuRun hh = tu_ladder(NULL, "help", "help", NULL); /* help on help: the overview */
+    tu_assert_status(&hh, 0);
+    tu_assert_contains(hh.out, "Commands:");
+    tu_run_clear(&hh);
     TuRun v = tu_ladder(NULL, "--version", NULL);
     tu_assert_status(&v, 0);
     assert_true(g_str_has_prefix(v.out, "ladder "));
