@@ -21,7 +21,7 @@
 
 /* The run flags as typed; NULL / FALSE when absent. */
 typedef struct {
-    char *reps, *seed, *threads, *out;
+    char *reps, *seed, *threads, *out, *lang;
     gboolean no_uncertainty, no_charts, quiet, report;
     char *out_help;     /* --out's help line, naming the command's default */
 } CliRunOptions;
@@ -59,6 +59,10 @@ gboolean cli_flag_double(const char *text, const char *flag, double lo, double h
  * nearest key suggested, or `forms` (how keys are written). */
 int cli_param_find(const Model *m, const char *file, const char *flag, const char *key, const char *purpose,
                    const char *forms, GError **error);
+
+/* Makes `m` speak --lang (zh or en) when given: its tables, charts and
+ * report.  A bad --lang is left for cli_run_config to report. */
+void cli_apply_language(Model *m, const CliRunOptions *o);
 
 /* Writes report.html into `out` when o->report (report_write), then moves
  * the folder into place (outdir_commit); frees `out` either way.  Fails

@@ -62,6 +62,7 @@ void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_
         {"seed", 's', 0, G_OPTION_ARG_STRING, &o->seed, "Random seed (default: [scenario] seed, else 1)", "S"},
         {"threads", 't', 0, G_OPTION_ARG_STRING, &o->threads, "Threads (default: online cores); results do not depend on it", "T"},
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out, o->out_help, "DIR"},
+        {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang, "Language of the tables, charts and report: zh or en (default: the scenario's)", "zh|en"},
         {NULL},
     };
     const GOptionEntry uncertainty[] = {
@@ -87,6 +88,7 @@ void cli_run_options_clear(CliRunOptions *o)
     g_free(o->threads);
     g_free(o->out);
     g_free(o->out_help);
+    g_free(o->lang);
     memset(o, 0, sizeof *o);
 }
 
@@ -139,6 +141,10 @@ gboolean cli_run_config(const Model *m, const CliRunOptions *o, RunConfig *c, GE
         !cli_flag_number(o->seed, "--seed", 0, G_MAXUINT64, &c->seed, error) ||
         !cli_flag_number(o->threads, "--threads", 1, CLI_MAX_THREADS, &threads, error))
         return FALSE;
+    if (o->lang && strcmp(o->lang, "zh") != 0 && strcmp(o->lang, "en") != 0) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "--lang %s: expected zh or en", o->lang);
+        return FALSE;
+    }
     c->threads = (guint)threads;
     c->uncertain = !o->no_uncertainty;
     c->progress = !o->quiet;
@@ -277,4 +283,12 @@ gboolean cli_commit(OutDir *out, const CliRunOptions *o, GError **error)
                             "diagram (apt-get install graphviz)\n");
     }
     return outdir_commit(out, error);
+}
+
+void cli_apply_language(Model *m, const CliRunOptions *o)
+{
+    if (m == NULL || o->lang == NULL || (strcmp(o->lang, "zh") != 0 && strcmp(o->lang, "en") != 0))
+        return;
+    g_free(m->language);
+    m->language = g_strdup(o->lang);
 }

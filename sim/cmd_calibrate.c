@@ -182,7 +182,9 @@ static void inputs_clear(Inputs *in)
 static gboolean read_inputs(const char *file, gboolean backtest, Inputs *in, GError **error)
 {
     in->file = file;
-    if (!(in->m = scenario_load(file, error)) || !cli_run_config(in->m, &opts, &in->config, error))
+    in->m = scenario_load(file, error);
+    cli_apply_language(in->m, &opts);
+    if (in->m == NULL || !cli_run_config(in->m, &opts, &in->config, error))
         return FALSE;
     in->config.entry_histograms = TRUE;
     if (flags.history == NULL) {
@@ -226,6 +228,7 @@ static Model *write_calibrated(const Calibration *c, const char *file, const cha
     Model *m = scenario_load(path, error);
     if (m == NULL)
         return NULL;
+    cli_apply_language(m, &opts);
     g_free(m->file);
     m->file = g_build_filename(dest, name, NULL);
     return m;

@@ -134,7 +134,10 @@ static int compare_files(const char *const *files, int n)
     Inputs in = {.n = n, .files = files};
     RunConfig config;
     int status;
-    if (!inputs_load(&in, &error) || !cli_run_config(in.models->pdata[0], &opts, &config, &error)) {
+    gboolean loaded = inputs_load(&in, &error);
+    for (int i = 0; loaded && i < in.n; i++)
+        cli_apply_language(in.models->pdata[i], &opts);
+    if (!loaded || !cli_run_config(in.models->pdata[0], &opts, &config, &error)) {
         status = cmd_fail("compare", error);
     } else {
         g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(files[0], "-compare");

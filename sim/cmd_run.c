@@ -37,6 +37,7 @@ static int run_file(const char *file)
 {
     GError *error = NULL;
     g_autoptr(Model) m = scenario_load(file, &error);
+    cli_apply_language(m, &opts);
     RunConfig config;
     if (m == NULL || !cli_run_config(m, &opts, &config, &error))
         return cmd_fail("run", error);

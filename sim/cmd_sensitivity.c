@@ -90,6 +90,7 @@ static int sensitivity_file(const char *file)
     if (!read_spread(&spread, &error))
         return cmd_fail("sensitivity", error);
     g_autoptr(Model) m = scenario_load(file, &error);
+    cli_apply_language(m, &opts);
     if (m == NULL || !cli_run_config(m, &opts, &config, &error) || !read_target(m, &target, &error))
         return cmd_fail("sensitivity", error);
     g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(file, "-sensitivity");

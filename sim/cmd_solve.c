@@ -229,6 +229,7 @@ static int solve_file(const char *file)
 {
     GError *error = NULL;
     g_autoptr(Model) m = scenario_load(file, &error);
+    cli_apply_language(m, &opts);
     RunConfig config;
     SolveQuestion q;
     if (m == NULL || !cli_run_config(m, &opts, &config, &error) || !read_question(m, file, &q, &error))

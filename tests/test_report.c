@@ -131,6 +131,29 @@ static void test_report_flag(void **state)
     tu_rmrf(dir);
 }
 
+/* --lang en on a command: its charts and report in English, whatever the
+ * scenario's language. */
+static void test_lang_flag(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *res = g_build_filename(dir, "res", NULL);
+    TuRun r = tu_ladder(NULL, "run", sc, "--reps", REPS, "--no-charts", "-q", "--lang", "en", "--report", "--out", res,
+                        NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    g_autofree char *gp = tu_read_text(res, "fan_hightech.gp");
+    tu_assert_contains(gp, "\"Firms\"");
+    g_autofree char *html = tu_read_text(res, "report.html");
+    tu_assert_contains(html, "<html lang=\"en\">");
+    TuRun bad = tu_ladder(NULL, "run", sc, "--lang", "fr", NULL);
+    tu_assert_status(&bad, 2);
+    tu_assert_contains(bad.err, "--lang fr: expected zh or en");
+    tu_run_clear(&bad);
+    tu_rmrf(dir);
+}
+
 /* ---- in a real browser ------------------------------------------------------ */
 
 /* The check page: the report in a frame; once it has loaded, a script
@@ -230,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_report_flag),
+        cmocka_unit_test(test_lang_flag),
         cmocka_unit_test(test_browser),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
