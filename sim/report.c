@@ -402,6 +402,40 @@ static void section_analyses(GString *out, const Report *r)
     }
 }
 
+/* The change each other scenario of a comparison makes, first. */
+static void section_compare(GString *out, const Report *r)
+{
+    g_autoptr(JsonNode) n = read_json(r->dir, "compare.json", NULL);
+    JsonArray *diffs = arr(obj(n), "differences");
+    if (diffs == NULL)
+        return;
+    g_string_append_printf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+                           w(r, "结论：政策带来的变化", "Answer: what each policy changes"), w(r, "情景", "Scenario"),
+                           w(r, "目标", "Target"), w(r, "达成概率：基准 → 本情景", "Probability: base → this"),
+                           w(r, "差值（百分点）", "Difference (points)"), w(r, "95% 区间", "95% interval"));
+    for (guint i = 0; i < json_array_get_length(diffs); i++) {
+        JsonObject *d = json_array_get_object_element(diffs, i);
+        JsonArray *ci = arr(d, "ci95");
+        g_string_append(out, "<tr><td>");
+        esc(out, str(d, "scenario"));
+        g_string_append(out, "</td><td>");
+        esc(out, str(d, "target"));
+        g_string_append(out, "</td><td class=\"n\">");
+        percent(out, num(d, "probability_base"));
+        g_string_append(out, " → ");
+        percent(out, num(d, "probability"));
+        g_string_append_printf(out, "</td><td class=\"n\">%+.1f</td><td class=\"n\">", 100 * num(d, "difference"));
+        if (ci && json_array_get_length(ci) == 2)
+            g_string_append_printf(out, "%+.1f … %+.1f", 100 * json_array_get_double_element(ci, 0),
+                                   100 * json_array_get_double_element(ci, 1));
+        g_string_append(out, "</td></tr>\n");
+    }
+    g_string_append_printf(out, "</table>\n<p class=\"muted\">%s</p>\n",
+                           w(r, "各情景使用相同的随机数（共同随机数），差值来自逐次配对的模拟。下文的结论与阶梯图为基准情景的。",
+                             "Every scenario runs on the same random numbers (common random numbers); differences come "
+                             "from paired replications. The verdicts and diagram below are the base scenario's."));
+}
+
 /* The answer of a solve, first: the least change found, or the best. */
 static void section_solve(GString *out, const Report *r)
 {
@@ -585,10 +619,12 @@ static void page(GString *out, Report *r)
         esc(out, str(sc, "description"));
         g_string_append(out, "</p>\n");
     }
-    if (r->summary)
-        section_verdict(out, r);
+    /* the question each command answers, first */
+    section_compare(out, r);
     section_solve(out, r);
     section_sensitivity(out, r);
+    if (r->summary)
+        section_verdict(out, r);
     section_ladder(out, r);
     if (r->summary)
         section_charts(out, r);

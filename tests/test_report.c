@@ -154,6 +154,27 @@ static void test_lang_flag(void **state)
     tu_rmrf(dir);
 }
 
+/* A comparison's report opens with what each policy changes, from
+ * compare.json, before the base scenario's verdicts. */
+static void test_compare_report(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *a = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *b = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
+    g_autofree char *res = g_build_filename(dir, "cmp", NULL);
+    TuRun r = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "--no-charts", "-q", "--report", "--out", res, NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    g_autofree char *html = tu_read_text(res, "report.html");
+    const char *change = strstr(html, "结论：政策带来的变化"), *verdict = strstr(html, "结论：目标达成的概率");
+    assert_non_null(change);
+    assert_non_null(verdict);
+    assert_true(change < verdict);
+    tu_assert_contains(html, "tianning-2025-zhuanban");
+    tu_rmrf(dir);
+}
+
 /* ---- in a real browser ------------------------------------------------------ */
 
 /* The check page: the report in a frame; once it has loaded, a script
@@ -254,6 +275,7 @@ int main(void)
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_report_flag),
         cmocka_unit_test(test_lang_flag),
+        cmocka_unit_test(test_compare_report),
         cmocka_unit_test(test_browser),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
