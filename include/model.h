@@ -11,6 +11,7 @@
 #define MODEL_MAX_STAGES 64         /* ladders are 5-8 stages; bounds the RNG stream layout */
 #define MODEL_MAX_RENEWAL_YEARS 50  /* a status valid 50 years is not a renewal */
 #define MODEL_MAX_YEARS 100         /* horizon - base_year */
+#define MODEL_MAX_PER_YEAR 1e8      /* inflow or recruitment: firms a year, as written or after a policy */
 
 /* Where a value was written, for messages: "tianning.ini:23". */
 typedef struct {

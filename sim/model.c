@@ -366,8 +366,10 @@ static gboolean check_param(const Model *m, int year, int i, double v, GError **
         year_error(m, year, i, p->stage, what, error);
         return FALSE;
     }
-    if (!is_probability(p->kind) && !(v >= 0 && isfinite(v))) {
-        g_autofree char *what = g_strdup_printf("%s becomes %g, but firms a year cannot be negative", p->key, v);
+    if (!is_probability(p->kind) && !(v >= 0 && v <= MODEL_MAX_PER_YEAR)) {
+        g_autofree char *what =
+            v < 0 ? g_strdup_printf("%s becomes %g, but firms a year cannot be negative", p->key, v)
+                  : g_strdup_printf("%s becomes %g, but firms a year must be at most %g", p->key, v, MODEL_MAX_PER_YEAR);
         year_error(m, year, i, p->stage, what, error);
         return FALSE;
     }

@@ -13,7 +13,6 @@
 
 #define SCENARIO_MAX_REPLICATIONS 100000000ULL /* 10^8: beyond it a run takes hours */
 #define SCENARIO_MAX_BASELINE 1000000000LL     /* 10^9 firms in a stage: no district has more */
-#define SCENARIO_MAX_PER_YEAR 1e8              /* inflow or recruitment per year */
 #define SCENARIO_MAX_COST 1e9                  /* 万元: 10^13 yuan, beyond any district's budget */
 #define SCENARIO_YEAR_MIN 1900
 #define SCENARIO_YEAR_MAX 2300
@@ -105,8 +104,8 @@ static gboolean check_rate(const IniGroup *g, const IniEntry *e, double *out, GE
 {
     if (!parse_double(e->value, out))
         return entry_error(error, g, e, "expected a number of firms a year, such as 400");
-    if (*out < 0 || *out > SCENARIO_MAX_PER_YEAR)
-        return entry_error(error, g, e, "firms a year must lie in [0, %g]", SCENARIO_MAX_PER_YEAR);
+    if (*out < 0 || *out > MODEL_MAX_PER_YEAR)
+        return entry_error(error, g, e, "firms a year must lie in [0, %g]", MODEL_MAX_PER_YEAR);
     return TRUE;
 }
 

@@ -1,0 +1,125 @@
+/* test_limits.c: the limits a hand-written scenario can reach, each an
+ * explicit error or a clean run: firms a year pushed past the limit by a
+ * policy, replications past 10^8, very long names, an output folder that
+ * cannot be made.  (Horizons over 100 years, more than 64 stages, a UTF-8
+ * BOM, CRLF and GB 18030 files are in test_scenario.c and test_history.c;
+ * Ctrl-C and --out onto a foreign folder in test_cli.c.)
+ * SPDX-License-Identifier: MIT */
+#include "testutil.h"
+
+#include <string.h>
+
+#define SMALL                                                                             \
+    "[scenario]\nname=limits\nlanguage=en\nbase_year=2021\nhorizon=2023\n"                \
+    "[stages]\na=A\nb=B\n[baseline]\na=1000\n[transitions]\na -> b = 0.1\n"
+
+/* Runs ladder on scenario `text` (written to DIR/s.ini) with `args`
+ * (NULL-ended after the last), output to DIR/out. */
+static TuRun run_text(const char *dir, const char *text, const char *arg, const char *arg2)
+{
+    g_free(tu_write(dir, "s.ini", text));
+    return tu_ladder(dir, "run", "s.ini", "--reps", "50", "--no-charts", "-q", "--out", "out", arg, arg2, NULL);
+}
+
+/* A policy multiplying an inflow or a recruitment past 10^8 firms a year
+ * is an error naming the policy and the year (it once overflowed the
+ * draws and gave nonsense counts with exit 0). */
+static void test_per_year_limit(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    const char *cases[][2] = {
+        {SMALL "[inflows]\na=100000000\n[policy boom]\nfrom=2023\ninflow.a=*10\n",
+         "s.ini:17: [policy boom] inflow.a = *10: in 2023, stage a (A): inflow.a becomes 1e+09, but firms a year "
+         "must be at most 1e+08"},
+        {SMALL "[recruitment]\nb=5\n[policy boom]\nrecruitment.b=*1e20\n",
+         "recruitment.b becomes 5e+20, but firms a year must be at most 1e+08"},
+        {SMALL "[inflows]\na=1e9\n", "s.ini:14: [inflows] a = 1e9: firms a year must lie in [0, 1e+08]"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        TuRun r = run_text(dir, cases[i][0], NULL, NULL);
+        tu_assert_status(&r, 2);
+        tu_assert_contains(r.err, cases[i][1]);
+        g_autofree char *out = g_build_filename(dir, "out", NULL);
+        assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+        tu_run_clear(&r);
+    }
+    /* at the limit itself it runs */
+    TuRun ok = run_text(dir, SMALL "[inflows]\na=100000000\n", NULL, NULL);
+    tu_assert_status(&ok, 0);
+    tu_run_clear(&ok);
+    tu_rmrf(dir);
+}
+
+/* 10^8 replications at most, said before anything runs. */
+static void test_replications_limit(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    TuRun r = run_text(dir, SMALL, "--reps", "100000001");
+    tu_assert_status(&r, 2);
+    tu_assert_contains(r.err, "--reps 100000001: expected a whole number from 1 to 100000000");
+    tu_run_clear(&r);
+    g_free(tu_write(dir, "s2.ini", "[scenario]\nname=x\nbase_year=2021\nhorizon=2022\nreplications=100000001\n"
+                                   "[stages]\na=A\n"));
+    TuRun s = tu_ladder(dir, "run", "s2.ini", NULL);
+    tu_assert_status(&s, 2);
+    tu_assert_contains(s.err, "s2.ini:5: [scenario] replications = 100000001");
+    tu_run_clear(&s);
+    tu_rmrf(dir);
+}
+
+/* Names of thousands of characters (a pasted paragraph) load, run, and
+ * come out whole in summary.json and the report. */
+static void test_long_names(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autoptr(GString) name = g_string_new(NULL);
+    for (int i = 0; i < 1500; i++)
+        g_string_append(name, "高企");
+    g_autofree char *text = g_strdup_printf("[scenario]\nname=%s\nbase_year=2021\nhorizon=2023\n"
+                                            "[stages]\na=%s\nb=B\n[baseline]\na=1000\n[transitions]\na -> b = 0.1\n"
+                                            "[target %s]\nstage=b\nat_least=100\n",
+                                            name->str, name->str, name->str);
+    TuRun r = run_text(dir, text, "--report", NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    JsonObject *target = json_array_get_object_element(json_object_get_array_member(json_node_get_object(root), "targets"), 0);
+    assert_string_equal(json_object_get_string_member(target, "name"), name->str);
+    g_autofree char *html = tu_read_text(out, "report.html");
+    tu_assert_contains(html, name->str);
+    tu_rmrf(dir);
+}
+
+/* An output folder that cannot be made (its parent is a file): exit 1
+ * (the input was fine), a message naming it, nothing left. */
+static void test_unwritable_out(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_free(tu_write(dir, "s.ini", SMALL));
+    g_free(tu_write(dir, "afile", "x\n"));
+    TuRun r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "--no-charts", "--out", "afile/sub", NULL);
+    tu_assert_status(&r, 1);
+    tu_assert_contains(r.err, "ladder: ");
+    tu_assert_contains(r.err, "afile");
+    tu_run_clear(&r);
+    g_autofree char *listing = tu_list_dir(dir);
+    assert_string_equal(listing, "afile\ns.ini\n");
+    tu_rmrf(dir);
+}
+
+int main(void)
+{
+    tu_pin_ladder();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_per_year_limit),
+        cmocka_unit_test(test_replications_limit),
+        cmocka_unit_test(test_long_names),
+        cmocka_unit_test(test_unwritable_out),
+    };
+    return cmocka_run_group_tests_name("limits", tests, NULL, NULL);
+}
