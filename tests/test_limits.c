@@ -23,7 +23,8 @@ static TuRun run_text(const char *dir, const char *text, const char *arg, const 
 
 /* A policy multiplying an inflow or a recruitment past 10^8 firms a year
  * is an error naming the policy and the year (it once overflowed the
- * draws and gave nonsense counts with exit 0). */
+ * draws and gave nonsense counts with exit 0); so are the same written in
+ * the file, and a baseline over 10^9. */
 static void test_per_year_limit(void **state)
 {
     (void)state;
@@ -35,6 +36,8 @@ static void test_per_year_limit(void **state)
         {SMALL "[recruitment]\nb=5\n[policy boom]\nrecruitment.b=*1e20\n",
          "recruitment.b becomes 5e+20, but firms a year must be at most 1e+08"},
         {SMALL "[inflows]\na=1e9\n", "s.ini:14: [inflows] a = 1e9: firms a year must lie in [0, 1e+08]"},
+        {"[scenario]\nname=l\nbase_year=2021\nhorizon=2022\n[stages]\na=A\n[baseline]\na=1000000001\n",
+         "s.ini:8: [baseline] a = 1000000001"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         TuRun r = run_text(dir, cases[i][0], NULL, NULL);
