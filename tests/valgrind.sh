@@ -93,6 +93,9 @@ start=$(date +%s)
         --history "$CAL_HISTORY" --fit "$CAL_FIT" --until 2017 $RUN --no-charts --out "$tmp/backtest"
     # With charts, so that the report has images to embed (gnuplot runs, untraced).
     check "run $(basename "$SCENARIO") with charts" 0 run "$SCENARIO" $RUN --out "$tmp/charts"
+    # The calibrated scenario extends the bundled one: the extends= path of the loader.
+    check "run of the calibrated scenario" 0 run "$tmp/calibrate/$(basename "$CAL_SCENARIO" .ini)-calibrated.ini" \
+        $RUN --no-charts --out "$tmp/calibrated"
     for dir in charts compare sensitivity solve calibrate backtest; do
         check "report of the $dir folder" 0 report "$tmp/$dir" --quiet
     done
