@@ -134,3 +134,12 @@ uninstall:
 
 clean:
 	rm -rf $(BUILD)
+
+# make check-valgrind: every command (run, compare, sensitivity, solve, calibrate, backtest,
+# report, a bad scenario) under valgrind memcheck with small replications and two threads;
+# fails on any memory error or definite/indirect leak (tests/valgrind.sh, tests/valgrind.supp).
+.PHONY: check-valgrind
+
+check-valgrind: all
+	$(call install_missing,valgrind)
+	@LADDER=$(BUILD)/ladder sh tests/valgrind.sh

@@ -3,7 +3,6 @@
  * changes against the first, and at what cost.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
-#include <string.h>
 #include <glib/gstdio.h>
 
 #include "cli.h"
@@ -151,7 +150,6 @@ int cmd_compare_main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = cmd_compare_context();
     GError *error = NULL;
-    memset(&opts, 0, sizeof opts);
     if (!cli_parse(ctx, &argc, &argv, &error))
         return cmd_fail("compare", error);
     if (argc < 3) {

@@ -2,7 +2,6 @@
  * targets are, and write the summary files and charts.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -66,7 +65,6 @@ int cmd_run_main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = cmd_run_context();
     GError *error = NULL;
-    memset(&opts, 0, sizeof opts);
     if (!cli_parse(ctx, &argc, &argv, &error))
         return cmd_fail("run", error);
     if (argc != 2) {

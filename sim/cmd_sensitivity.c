@@ -3,7 +3,6 @@
  * targets' probabilities ranked by swing, sensitivity.json and tornado charts.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
-#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -116,7 +115,6 @@ int cmd_sensitivity_main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = cmd_sensitivity_context();
     GError *error = NULL;
-    memset(&opts, 0, sizeof opts);
     if (!cli_parse(ctx, &argc, &argv, &error))
         return cmd_fail("sensitivity", error);
     if (argc != 2) {
