@@ -468,8 +468,10 @@ void out_calibrate_format(const Calibration *c, const char *calibrated_file, GSt
         g_string_append(out, i18n_text(lang(c), I18N_CAL_POISSON));
     }
     g_autofree char *ll = number_text("%.2f", c->log_likelihood);
-    g_string_append(out, " · ");
-    g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_STARTS_FMT), c->n_agree, c->n_starts, ll);
+    if (c->n_starts > 0) { /* none when every parameter was kept */
+        g_string_append(out, " · ");
+        g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_STARTS_FMT), c->n_agree, c->n_starts, ll);
+    }
     g_string_append(out, "\n\n");
     append_params(c, out);
     append_fit(c, out);
