@@ -78,7 +78,8 @@ static JsonArray *arr(JsonObject *o, const char *member)
 }
 
 /* Where scenario.json is: the folder, its forecast/, or the base
- * scenario's subfolder of a comparison.  Caller frees; NULL when none. */
+ * scenario's subfolder of a comparison.  Caller frees; NULL when none (a
+ * compare.json whose base scenario's folder holds no scenario.json too). */
 static char *find_scenario_dir(const char *dir, GError **error)
 {
     const char *tries[] = {"", "forecast"};
@@ -92,8 +93,10 @@ static char *find_scenario_dir(const char *dir, GError **error)
     JsonArray *sc = arr(obj(cmp), "scenarios");
     if (sc && json_array_get_length(sc) > 0) {
         const char *id = str(json_array_get_object_element(sc, 0), "id");
-        if (id)
-            return g_build_filename(dir, id, NULL);
+        g_autofree char *d = id ? g_build_filename(dir, id, NULL) : NULL;
+        g_autofree char *f = d ? g_build_filename(d, "scenario.json", NULL) : NULL;
+        if (f && g_file_test(f, G_FILE_TEST_EXISTS))
+            return g_steal_pointer(&d);
     }
     return NULL;
 }

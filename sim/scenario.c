@@ -232,7 +232,8 @@ static int resolve_param(Builder *b, const IniGroup *g, const IniEntry *e, const
     }
     const char *dot = strchr(e->key, '.');
     g_autofree char *prefix = dot ? g_strndup(e->key, dot - e->key) : g_strdup(e->key);
-    for (int kind = PARAM_EXIT; kind <= PARAM_RECRUITMENT; kind++) {
+    /* "exit" alone names no stage: it is an unknown key like any other */
+    for (int kind = PARAM_EXIT; dot && kind <= PARAM_RECRUITMENT; kind++) {
         if (strcmp(prefix, param_prefix[kind]) != 0)
             continue;
         int s = need_stage(b, g, e, dot + 1, error);
