@@ -55,7 +55,7 @@ static void write_files(const uint8_t *data, size_t size)
         const char *stop = nul ? nul : end;
         g_autofree char *path = g_build_filename(folder, files[i], NULL);
         if (stop > p)
-            g_assert(g_file_set_contents(path, p, stop - p, NULL));
+            g_assert(g_file_set_contents_full(path, p, stop - p, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
         else
             g_unlink(path);
         p = nul ? nul + 1 : end;

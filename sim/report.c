@@ -32,7 +32,7 @@ static const char *w(const Report *r, const char *zh, const char *en)
 /* ---- reading the folder ---------------------------------------------------- */
 
 /* dir/name parsed, NULL (no error) when absent; an INPUT error when it is
- * not JSON. */
+ * not JSON or holds no value. */
 static JsonNode *read_json(const char *dir, const char *name, GError **error)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
@@ -45,7 +45,10 @@ static JsonNode *read_json(const char *dir, const char *name, GError **error)
         g_error_free(local);
         return NULL;
     }
-    return json_node_copy(json_parser_get_root(p));
+    JsonNode *root = json_parser_get_root(p);
+    if (root == NULL)  /* blank, or only comments */
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: holds no JSON value", path);
+    return root ? json_node_copy(root) : NULL;
 }
 
 static JsonObject *obj(JsonNode *n)
