@@ -143,3 +143,55 @@ clean:
 check-valgrind: all
 	$(call install_missing,valgrind)
 	@LADDER=$(BUILD)/ladder sh tests/valgrind.sh
+
+# ---- fuzz: libFuzzer targets for the file readers (issue 6) -------------
+#   make fuzz SECONDS=N   build each fuzz/fuzz_X.c with clang, libFuzzer,
+#                         ASan and UBSan and run it N seconds (60) on
+#                         fuzz/corpus/fuzz_X/, with fuzz/X.dict when there is one
+# The sim/ sources are compiled again with the same sanitizers in
+# build-fuzz/.  What a run finds goes to build-fuzz/corpus-fuzz_X/ (new
+# inputs) and build-fuzz/artifacts-fuzz_X/ (crashes, hangs, leaks); the
+# committed corpora are only read.  -timeout=5 makes a hang a finding.
+FUZZ_BUILD   := build-fuzz
+FUZZ_CC      := clang
+SECONDS      ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS   = -std=c11 -D_GNU_SOURCE -Wall -Wextra -g -O1 -fno-math-errno -ffp-contract=off $(FUZZ_SAN) -Iinclude \
+                -I$(FUZZ_BUILD) $(shell pkg-config --cflags $(PKG_LIBS) 2>/dev/null)
+FUZZ_OBJ     := $(patsubst sim/%.c,$(FUZZ_BUILD)/obj/%.o,$(LIB_SRC)) $(FUZZ_BUILD)/obj/resources.o
+FUZZ_TARGETS := $(patsubst fuzz/%.c,%,$(wildcard fuzz/fuzz_*.c))
+
+.PHONY: fuzz fuzz-build fuzz-deps
+
+fuzz-deps: deps
+	$(call install_missing,clang)
+
+fuzz-build: fuzz-deps $(addprefix $(FUZZ_BUILD)/,$(FUZZ_TARGETS))
+
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  d=fuzz/$${t#fuzz_}.dict; \
+	  mkdir -p $(FUZZ_BUILD)/corpus-$$t $(FUZZ_BUILD)/artifacts-$$t; \
+	  echo "ladder: fuzzing $$t for $(SECONDS) s"; \
+	  $(FUZZ_BUILD)/$$t -max_total_time=$(SECONDS) -timeout=5 -rss_limit_mb=2048 -print_final_stats=1 \
+	    $$([ -f $$d ] && echo -dict=$$d) -artifact_prefix=$(FUZZ_BUILD)/artifacts-$$t/ \
+	    $(FUZZ_BUILD)/corpus-$$t fuzz/corpus/$$t || exit 1; \
+	done
+
+$(FUZZ_BUILD)/obj/%.o: sim/%.c $(wildcard include/*.h) | fuzz-deps $(FUZZ_BUILD)/obj
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/resources.c: plots/plots.gresource.xml $(wildcard plots/*.gp) | fuzz-deps $(FUZZ_BUILD)/obj
+	glib-compile-resources --sourcedir=plots --generate-source --target=$@ $<
+
+$(FUZZ_BUILD)/obj/resources.o: $(FUZZ_BUILD)/resources.c
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -Wno-overlength-strings -c $< -o $@
+
+$(FUZZ_BUILD)/libladder.a: $(FUZZ_OBJ)
+	ar rcs $@ $^
+
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_BUILD)/libladder.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libladder.a $(LDLIBS)
+
+$(FUZZ_BUILD)/obj:
+	mkdir -p $@

@@ -56,6 +56,11 @@ typedef struct {
  * owns the result (history_free). */
 History *history_load(const char *path, const Model *m, const char *region, GError **error);
 
+/* The same from the `len` bytes of `text` in memory (NUL-terminated after
+ * them); `name` stands for the file in messages and in the History. */
+History *history_load_data(const char *name, const char *text, gsize len, const Model *m, const char *region,
+                           GError **error);
+
 void history_free(History *h);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(History, history_free)
 

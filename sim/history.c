@@ -466,12 +466,25 @@ static History *history_take(Reader *r)
     return h;
 }
 
+History *history_load_data(const char *name, const char *text, gsize len, const Model *m, const char *region,
+                           GError **error)
+{
+    g_return_val_if_fail(name != NULL && text != NULL && m != NULL, NULL);
+    g_auto(Reader) r = {.file = name, .m = m};
+    if (!choose_region(&r, region, error) || !check_utf8(name, text, len, error))
+        return NULL;
+    r.obs = g_array_new(FALSE, FALSE, sizeof(Observation));
+    r.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    r.others = g_ptr_array_new_with_free_func(g_free);
+    const char *start = g_str_has_prefix(text, UTF8_BOM) ? text + strlen(UTF8_BOM) : text;
+    if (!read_text(&r, start, error))
+        return NULL;
+    return history_take(&r);
+}
+
 History *history_load(const char *path, const Model *m, const char *region, GError **error)
 {
     g_return_val_if_fail(path != NULL && m != NULL, NULL);
-    g_auto(Reader) r = {.file = path, .m = m};
-    if (!choose_region(&r, region, error))
-        return NULL;
     g_autofree char *text = NULL;
     gsize len = 0;
     GError *local = NULL;
@@ -483,15 +496,7 @@ History *history_load(const char *path, const Model *m, const char *region, GErr
         g_error_free(local);
         return NULL;
     }
-    if (!check_utf8(path, text, len, error))
-        return NULL;
-    r.obs = g_array_new(FALSE, FALSE, sizeof(Observation));
-    r.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    r.others = g_ptr_array_new_with_free_func(g_free);
-    const char *start = g_str_has_prefix(text, UTF8_BOM) ? text + strlen(UTF8_BOM) : text;
-    if (!read_text(&r, start, error))
-        return NULL;
-    return history_take(&r);
+    return history_load_data(path, text, len, m, region, error);
 }
 
 void history_free(History *h)

@@ -32,7 +32,7 @@ static const char *w(const Report *r, const char *zh, const char *en)
 /* ---- reading the folder ---------------------------------------------------- */
 
 /* dir/name parsed, NULL (no error) when absent; an INPUT error when it is
- * not JSON. */
+ * not JSON or holds no value. */
 static JsonNode *read_json(const char *dir, const char *name, GError **error)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
@@ -45,7 +45,10 @@ static JsonNode *read_json(const char *dir, const char *name, GError **error)
         g_error_free(local);
         return NULL;
     }
-    return json_node_copy(json_parser_get_root(p));
+    JsonNode *root = json_parser_get_root(p);
+    if (root == NULL)  /* blank, or only comments */
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: holds no JSON value", path);
+    return root ? json_node_copy(root) : NULL;
 }
 
 static JsonObject *obj(JsonNode *n)
@@ -78,7 +81,8 @@ static JsonArray *arr(JsonObject *o, const char *member)
 }
 
 /* Where scenario.json is: the folder, its forecast/, or the base
- * scenario's subfolder of a comparison.  Caller frees; NULL when none. */
+ * scenario's subfolder of a comparison.  Caller frees; NULL when none (a
+ * compare.json whose base scenario's folder holds no scenario.json too). */
 static char *find_scenario_dir(const char *dir, GError **error)
 {
     const char *tries[] = {"", "forecast"};
@@ -92,8 +96,10 @@ static char *find_scenario_dir(const char *dir, GError **error)
     JsonArray *sc = arr(obj(cmp), "scenarios");
     if (sc && json_array_get_length(sc) > 0) {
         const char *id = str(json_array_get_object_element(sc, 0), "id");
-        if (id)
-            return g_build_filename(dir, id, NULL);
+        g_autofree char *d = id ? g_build_filename(dir, id, NULL) : NULL;
+        g_autofree char *f = d ? g_build_filename(d, "scenario.json", NULL) : NULL;
+        if (f && g_file_test(f, G_FILE_TEST_EXISTS))
+            return g_steal_pointer(&d);
     }
     return NULL;
 }

@@ -231,7 +231,8 @@ static int resolve_param(Builder *b, const IniGroup *g, const IniEntry *e, const
     }
     const char *dot = strchr(e->key, '.');
     g_autofree char *prefix = dot ? g_strndup(e->key, dot - e->key) : g_strdup(e->key);
-    for (int kind = PARAM_EXIT; kind <= PARAM_RECRUITMENT; kind++) {
+    /* "exit" alone names no stage: it is an unknown key like any other */
+    for (int kind = PARAM_EXIT; dot && kind <= PARAM_RECRUITMENT; kind++) {
         if (strcmp(prefix, param_prefix[kind]) != 0)
             continue;
         int s = need_stage(b, g, e, dot + 1, error);
@@ -700,10 +701,10 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
             const char *known[G_N_ELEMENTS(fixed_groups) + 3] = {"policy NAME", "target NAME"};
             for (gsize k = 0; k < G_N_ELEMENTS(fixed_groups); k++)
                 known[k + 2] = fixed_groups[k].name;
-            g_autofree char *first = g_strdup(g->name);
-            char *space = strchr(first, ' ');
-            if (space)
-                strcpy(space, " NAME");
+            /* "polcy 专班" is matched as "polcy NAME" */
+            const char *space = strchr(g->name, ' ');
+            g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
+                                           : g_strdup(g->name);
             g_autoptr(GString) msg = g_string_new("unknown group");
             text_append_suggestion(msg, first, known);
             return group_error(error, g, "%s", msg->str);

@@ -109,6 +109,19 @@ static void test_bad_input(void **state)
     tu_run_clear(&c);
     g_autofree char *listing = tu_list_dir(dir);
     assert_string_equal(listing, "");
+    /* found by fuzz/fuzz_report.c: a compare.json whose base scenario's
+     * folder is missing crashed (an error with no message) */
+    g_autofree char *cmp = tu_write(dir, "compare.json", "{\"scenarios\": [{\"id\": \"gone\"}]}");
+    TuRun d = tu_ladder(NULL, "report", dir, NULL);
+    tu_assert_status(&d, 2);
+    tu_assert_contains(d.err, "not a ladder result folder");
+    tu_run_clear(&d);
+    /* found the same way: a blank scenario.json crashed */
+    g_autofree char *blank = tu_write(dir, "scenario.json", " \n");
+    TuRun e = tu_ladder(NULL, "report", dir, NULL);
+    tu_assert_status(&e, 2);
+    tu_assert_contains(e.err, "scenario.json: holds no JSON value");
+    tu_run_clear(&e);
     tu_rmrf(dir);
 }
 

@@ -873,6 +873,16 @@ static const ErrorCase error_cases[] = {
     /* encoding: 高企 in GB18030 */
     {"scenario-3.81", "[scenario]\nname=\xb8\xdf\xc6\xf3\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
      {"t.ini", "not UTF-8", "save it as UTF-8"}},
+    /* found by fuzz/fuzz_scenario.c: a misspelt group with a short name
+     * after the space overflowed the "NAME" put in its place */
+    {"scenario-3.99", HEAD "[targte X]\nstage=hightech\nat_least=1\n",
+     {"t.ini:10: [targte X]: unknown group", "did you mean 'target NAME'"}},
+    /* found by fuzz/fuzz_scenario.c: a parameter prefix with no '.' and no
+     * stage read past a NULL */
+    {"scenario-3.100", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit=*0.5\n",
+     {"t.ini:13: [policy X] exit = *0.5: unknown key 'exit'"}},
+    {"scenario-3.101", HEAD "[uncertainty]\ninflow=gamma(1,1)\n",
+     {"t.ini:11: [uncertainty] inflow = gamma(1,1): unknown key 'inflow'"}},
 };
 
 static void test_error_case(void **state)
