@@ -145,9 +145,9 @@ clean:
 # report from a ladder a test runs (whose stderr the test keeps) is seen
 # too: any file there fails the run.  UBSan writes to stderr whatever
 # log_path says, so it aborts instead: a ladder killed by SIGABRT matches
-# no exit status a test expects.  tests/lsan.supp names the libraries' own one-off
-# allocations, never ladder's.  build/ladder is built as well: test_install
-# runs `make install`, which installs build/ladder.
+# no exit status a test expects.  tests/lsan.supp names the libraries' own
+# one-off allocations, never ladder's.  build/ladder is built as well:
+# test_install runs `make install`, which installs build/ladder.
 SAN_BUILD  := build-san
 SAN_CFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 SAN_TESTS  := $(patsubst tests/%.c,$(SAN_BUILD)/tests/%,$(wildcard tests/test_*.c))
