@@ -3,6 +3,7 @@
  * changes against the first, and at what cost.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "cli.h"
@@ -150,15 +151,17 @@ int cmd_compare_main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = cmd_compare_context();
     GError *error = NULL;
-    if (!cli_parse(ctx, &argc, &argv, &error))
-        return cmd_fail("compare", error);
-    if (argc < 3) {
+    int status;
+    if (!cli_parse(ctx, &argc, &argv, &error)) {
+        status = cmd_fail("compare", error);
+    } else if (argc < 3) {
         g_set_error(&error, LADDER_ERROR, LADDER_ERROR_USAGE,
                     "compare: name at least two scenario files, the base first (got %d)", argc - 1);
-        return cmd_fail("compare", error);
+        status = cmd_fail("compare", error);
+    } else {
+        cli_catch_interrupts();
+        status = compare_files((const char *const *)argv + 1, argc - 1);
     }
-    cli_catch_interrupts();
-    int status = compare_files((const char *const *)argv + 1, argc - 1);
     cli_run_options_clear(&opts);
     return status;
 }

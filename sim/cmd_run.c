@@ -2,6 +2,7 @@
  * targets are, and write the summary files and charts.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -65,15 +66,17 @@ int cmd_run_main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = cmd_run_context();
     GError *error = NULL;
-    if (!cli_parse(ctx, &argc, &argv, &error))
-        return cmd_fail("run", error);
-    if (argc != 2) {
+    int status;
+    if (!cli_parse(ctx, &argc, &argv, &error)) {
+        status = cmd_fail("run", error);
+    } else if (argc != 2) {
         g_set_error(&error, LADDER_ERROR, LADDER_ERROR_USAGE, "run: %s",
                     argc < 2 ? "name one scenario file" : "name only one scenario file");
-        return cmd_fail("run", error);
+        status = cmd_fail("run", error);
+    } else {
+        cli_catch_interrupts();
+        status = run_file(argv[1]);
     }
-    cli_catch_interrupts();
-    int status = run_file(argv[1]);
     cli_run_options_clear(&opts);
     return status;
 }

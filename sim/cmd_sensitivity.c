@@ -3,6 +3,7 @@
  * targets' probabilities ranked by swing, sensitivity.json and tornado charts.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -115,15 +116,17 @@ int cmd_sensitivity_main(int argc, char **argv)
 {
     g_autoptr(GOptionContext) ctx = cmd_sensitivity_context();
     GError *error = NULL;
-    if (!cli_parse(ctx, &argc, &argv, &error))
-        return cmd_fail("sensitivity", error);
-    if (argc != 2) {
+    int status;
+    if (!cli_parse(ctx, &argc, &argv, &error)) {
+        status = cmd_fail("sensitivity", error);
+    } else if (argc != 2) {
         g_set_error(&error, LADDER_ERROR, LADDER_ERROR_USAGE, "sensitivity: %s",
                     argc < 2 ? "name one scenario file" : "name only one scenario file");
-        return cmd_fail("sensitivity", error);
+        status = cmd_fail("sensitivity", error);
+    } else {
+        cli_catch_interrupts();
+        status = sensitivity_file(argv[1]);
     }
-    cli_catch_interrupts();
-    int status = sensitivity_file(argv[1]);
     cli_run_options_clear(&opts);
     g_clear_pointer(&spread_text, g_free);
     g_clear_pointer(&target_name, g_free);

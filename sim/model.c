@@ -403,7 +403,9 @@ gboolean model_year_same_as_last(const Model *m, int year)
 gboolean model_year_params(const Model *m, const double *base, int year, double *out,
                            GError **error)
 {
-    if (m->n_params > 0)  /* with no parameters both may be NULL: memcpy(NULL, ...) is undefined */
+    /* A model without parameters (stages but no edges) has NULL arrays,
+     * which memcpy must not get even for 0 bytes (C11 7.24.1). */
+    if (m->n_params > 0)
         memcpy(out, base, sizeof *out * m->n_params);
     for (int i = 0; m->n_levers > 0 && i < m->n_params; i++)
         if (m->params[i].lever.on && year >= m->params[i].lever.from)

@@ -270,6 +270,8 @@ static void lane_clear(Lane *l)
 static gboolean year_params(const Model *m, const double *base, double *params, GError **error)
 {
     gsize row = m->n_params;
+    if (row == 0)
+        return TRUE;  /* no edges: nothing to build or check, and `params` is NULL */
     for (int yi = 1; yi < model_n_years(m); yi++) {
         double *out = params + yi * row;
         if (yi > 1 && model_year_same_as_last(m, m->base_year + yi))
