@@ -37,4 +37,8 @@ char *out_table_probability(double p, double se);
 /* Appends the readable result table, in the scenario's language, to `out`. */
 void out_table_format(const Summary *s, GString *out);
 
+/* The verdict words for `probability` in `lang` (IPCC-style bands), judged
+ * on the probability as printed to 0.1%: the table's and the report's. */
+const char *out_table_verdict(const char *lang, double probability);
+
 #endif

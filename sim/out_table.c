@@ -26,7 +26,7 @@ static const struct {
 
 /* The verdict of `probability` as the table prints it, to 0.1%: a target
  * shown at 10.0% is judged at 10%, never one band below it. */
-static const char *verdict(const char *lang, double probability)
+const char *out_table_verdict(const char *lang, double probability)
 {
     double per_mille = rint(probability * 1000);
     for (gsize i = 0; i < G_N_ELEMENTS(verdicts); i++)
@@ -72,7 +72,7 @@ static void add_target_row(TextTable *t, const Summary *s, int i)
     g_autofree char *range = g_strdup_printf("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT,
                                              ts->pct[p5], ts->pct[p95]);
     const char *cells[] = {s->model->targets[i].name, condition, probability,
-                           verdict(lang, ts->probability), median, range};
+                           out_table_verdict(lang, ts->probability), median, range};
     text_table_add(t, cells);
 }
 
@@ -97,7 +97,7 @@ static void append_targets(GString *out, const Summary *s)
     g_autofree char *all = out_table_probability(s->all_probability, s->all_se);
     g_string_append(out, "\n" TEXT_TABLE_INDENT);
     g_string_append_printf(out, i18n_text(lang, I18N_ALL_TARGETS_FMT), all,
-                           verdict(lang, s->all_probability));
+                           out_table_verdict(lang, s->all_probability));
     g_string_append(out, "\n\n");
 }
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "errors.h"
+#include "out.h"
 
 /* Everything the page is made from. */
 typedef struct {
@@ -188,12 +189,7 @@ static const char *STYLE =
 
 static const char *verdict(const Report *r, double p)
 {
-    double pm = rint(p * 1000);
-    return pm >= 900 ? w(r, "很可能达成", "very likely")
-         : pm >= 660 ? w(r, "较可能达成", "likely")
-         : pm >= 330 ? w(r, "难以确定", "as likely as not")
-         : pm >= 100 ? w(r, "不太可能", "unlikely")
-                     : w(r, "极不可能", "very unlikely");
+    return out_table_verdict(r->lang, p);
 }
 
 /* The display name of stage `id`, from scenario.json. */
