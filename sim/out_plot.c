@@ -227,9 +227,7 @@ static char *target_data(const Histogram *h, gint64 at_least, gint64 w)
     gint64 start = at_least + floor_div(lo - at_least, w) * w;
 
     for (gint64 a = start; a <= hi; a += w) {
-        guint64 n = 0;
-        for (gint64 x = MAX(a, h->lo); x < a + w && x < h->lo + (gint64)h->n_bins; x++)
-            n += h->bins[x - h->lo];
+        guint64 n = histogram_count_between(h, a, a + w);
         g_string_append_printf(out, "%.1f", a + (w - 1) / 2.0);
         plot_append_number(out, h->total ? 100.0 * (double)n / (double)h->total : 0.0);
         g_string_append_printf(out, " %d\n", a >= at_least);

@@ -149,6 +149,19 @@ static void tally_add(Tally *t, const Model *m, const Lane *l)
     t->all_met += l->all;
 }
 
+/* Settles every histogram of `t`, so reading them costs no copy. */
+static void tally_settle(Tally *t, const Model *m)
+{
+    int cells = model_n_years(m) * m->n_stages;
+    for (int i = 0; i < cells; i++) {
+        histogram_settle(t->stock[i]);
+        if (t->entries != NULL)
+            histogram_settle(t->entries[i]);
+    }
+    for (int i = 0; i < m->n_targets; i++)
+        histogram_settle(t->target[i]);
+}
+
 static void pair_init(PairTally *p, const Model *m)
 {
     int cells = model_n_years(m) * m->n_stages;
@@ -532,6 +545,8 @@ static void run_workers(Shared *sh, Worker *total)
         worker_merge(&workers[0], &workers[i]);
         worker_clear(&workers[i]);
     }
+    for (int k = 0; k < sh->n_models; k++)
+        tally_settle(&workers[0].tally[k], sh->models[k]);
     *total = workers[0];
     g_free(workers);
     g_free(threads);

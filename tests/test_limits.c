@@ -1,13 +1,15 @@
 /* test_limits.c: the limits a hand-written scenario can reach, each an
  * explicit error or a clean run: firms a year pushed past the limit by a
- * policy, replications past 10^8, very long names, an output folder that
- * cannot be made.  (Horizons over 100 years, more than 64 stages, a UTF-8
+ * policy, replications past 10^8, very long names, counts spread over
+ * 10^9 firms, an output folder that cannot be made.  (Horizons over 100 years, more than 64 stages, a UTF-8
  * BOM, CRLF and GB 18030 files are in test_scenario.c and test_history.c;
  * Ctrl-C and --out onto a foreign folder in test_cli.c.)
  * SPDX-License-Identifier: MIT */
 #include "testutil.h"
 
+#include <math.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #define SMALL                                                                             \
     "[scenario]\nname=limits\nlanguage=en\nbase_year=2021\nhorizon=2023\n"                \
@@ -97,6 +99,54 @@ static void test_long_names(void **state)
     tu_rmrf(dir);
 }
 
+/* Counts spread over 10^9 firms: a billion firms move on with a rate drawn
+ * uniformly from 0 to 1 in each replication.  Histograms kept one bin per
+ * value between the smallest and the largest then, and this run took all
+ * 24 GB of the machine before the kernel killed it.  Now it must run in a
+ * 2 GB address space (not under AddressSanitizer, which reserves terabytes)
+ * with a small peak memory, and its quantiles must be those of the uniform
+ * distribution (binomial noise, about 1.6e4, is far below their errors). */
+static void test_wide_spread(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    const char *text = "[scenario]\nname=wide\nlanguage=en\nbase_year=2021\nhorizon=2023\n"
+                       "[stages]\na=A\nb=B\n[baseline]\na=1000000000\n[transitions]\na -> b = 0.5\n"
+                       "[uncertainty]\na -> b = beta(1,1)\n";
+    g_free(tu_write(dir, "s.ini", text));
+    struct rlimit saved;
+    assert_int_equal(getrlimit(RLIMIT_AS, &saved), 0);
+#ifndef __SANITIZE_ADDRESS__
+    struct rlimit two_gb = {(rlim_t)2 << 30, saved.rlim_max};
+    assert_int_equal(setrlimit(RLIMIT_AS, &two_gb), 0);
+#endif
+    const int reps = 400;
+    g_autofree char *reps_text = g_strdup_printf("%d", reps);
+    TuRun r = tu_ladder(dir, "run", "s.ini", "--reps", reps_text, "--no-charts", "-q", "--out", "out", NULL);
+    assert_int_equal(setrlimit(RLIMIT_AS, &saved), 0);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    struct rusage use;
+    assert_int_equal(getrusage(RUSAGE_CHILDREN, &use), 0);
+    assert_true(use.ru_maxrss < 300 * 1024); /* kB */
+
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    JsonObject *b = json_array_get_object_element(json_object_get_array_member(json_node_get_object(root), "stages"), 1);
+    JsonObject *stock = json_object_get_object_member(b, "stock");
+    const struct {
+        const char *name;
+        double q;
+    } quantiles[] = {{"p5", 0.05}, {"p25", 0.25}, {"p50", 0.5}, {"p75", 0.75}, {"p95", 0.95}};
+    for (gsize i = 0; i < G_N_ELEMENTS(quantiles); i++) {
+        double q = quantiles[i].q, got = json_array_get_double_element(json_object_get_array_member(stock, quantiles[i].name), 1);
+        double se = sqrt(q * (1 - q) / reps) * 1e9;
+        if (fabs(got - q * 1e9) > 4 * se)
+            fail_msg("%s of stage b in 2022: %.0f, want %.0f within 4 SE (%.0f)", quantiles[i].name, got, q * 1e9, 4 * se);
+    }
+    tu_rmrf(dir);
+}
+
 /* An output folder that cannot be made (its parent is a file): exit 1
  * (the input was fine), a message naming it, nothing left. */
 static void test_unwritable_out(void **state)
@@ -122,6 +172,7 @@ int main(void)
         cmocka_unit_test(test_per_year_limit),
         cmocka_unit_test(test_replications_limit),
         cmocka_unit_test(test_long_names),
+        cmocka_unit_test(test_wide_spread),
         cmocka_unit_test(test_unwritable_out),
     };
     return cmocka_run_group_tests_name("limits", tests, NULL, NULL);

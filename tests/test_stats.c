@@ -192,6 +192,167 @@ static void test_merge_case(void **state)
     assert_near(histogram_sd(a), histogram_sd(all), 1e-9);
 }
 
+/* ---- both layouts against a sorted array -------------------------------- */
+
+/* Values spread in a way that picks a layout: close together (dense), over
+ * 10^9 (sparse), close with rare far outliers, or spread first and then
+ * filling in (sparse, then dense again). */
+typedef enum { SPREAD_NARROW, SPREAD_WIDE, SPREAD_OUTLIERS, SPREAD_FILLING, SPREAD_NEGATIVE } Spread;
+
+typedef struct {
+    const char *id;
+    Spread spread;
+    gsize n;
+} LayoutCase;
+
+static const LayoutCase layout_cases[] = {
+    {"stats-3.1", SPREAD_NARROW, 1},      {"stats-3.2", SPREAD_NARROW, 20000},
+    {"stats-3.3", SPREAD_WIDE, 1},        {"stats-3.4", SPREAD_WIDE, 50},
+    {"stats-3.5", SPREAD_WIDE, 20000},    {"stats-3.6", SPREAD_OUTLIERS, 20000},
+    {"stats-3.7", SPREAD_FILLING, 150000}, {"stats-3.8", SPREAD_NEGATIVE, 5000},
+};
+
+static gint64 spread_value(Spread s, GRand *r, gsize i)
+{
+    switch (s) {
+    case SPREAD_NARROW:
+        return 1000 + g_rand_int_range(r, 0, 200);
+    case SPREAD_WIDE:
+        return (gint64)g_rand_double_range(r, -5e8, 5e8);
+    case SPREAD_OUTLIERS:
+        return g_rand_int_range(r, 0, 10) ? g_rand_int_range(r, 0, 100) : (gint64)g_rand_double_range(r, 0, 1e12);
+    case SPREAD_FILLING: /* 100 values over 60 000 first: too few for dense bins, then enough */
+        return i < 100 ? 60000 * (gint64)i / 100 : g_rand_int_range(r, 0, 60000);
+    case SPREAD_NEGATIVE:
+        return -g_rand_int_range(r, 400, 30000);
+    }
+    g_assert_not_reached();
+}
+
+static int cmp_gint64(const void *a, const void *b)
+{
+    gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* Values of v[0..n-1] (sorted) below x. */
+static gsize below(const gint64 *v, gsize n, gint64 x)
+{
+    gsize lo = 0, hi = n;
+    while (lo < hi) {
+        gsize mid = lo + (hi - lo) / 2;
+        if (v[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static gsize distinct_in(const gint64 *v, gsize n)
+{
+    gsize d = 0;
+    for (gsize i = 0; i < n; i++)
+        d += i == 0 || v[i] != v[i - 1];
+    return d;
+}
+
+/* The memory bound of histogram.h: 40 bytes a distinct value, or the dense
+ * floor of 4 * 2 * HISTOGRAM_DENSE_MIN_BINS bytes. */
+static void assert_memory_bound(const Histogram *h, gsize distinct)
+{
+    gsize bound = sizeof *h + MAX(40 * distinct, (gsize)8 * HISTOGRAM_DENSE_MIN_BINS) + 32768;
+    if (histogram_memory(h) > bound)
+        fail_msg("histogram holds %zu bytes for %zu distinct values (bound %zu)", histogram_memory(h), distinct, bound);
+}
+
+/* Every query of `h` agrees with the sorted values v[0..n-1]. */
+static void assert_matches_sorted(const Histogram *h, const gint64 *v, gsize n, GRand *r)
+{
+    assert_int_equal(h->total, n);
+    assert_int_equal(histogram_min(h), v[0]);
+    assert_int_equal(histogram_max(h), v[n - 1]);
+    for (guint q = 1; q <= 100; q++) {
+        gsize rank = MAX(((guint64)q * n + 99) / 100, 1);
+        assert_int_equal(histogram_percentile(h, q), v[rank - 1]);
+    }
+    long double sum = 0, ss = 0;
+    for (gsize i = 0; i < n; i++)
+        sum += v[i];
+    long double mean = sum / n;
+    for (gsize i = 0; i < n; i++)
+        ss += (v[i] - mean) * (v[i] - mean);
+    assert_near(histogram_mean(h), (double)mean, 1e-12 * (fabsl(mean) + 1));
+    double sd = n > 1 ? (double)sqrtl(ss / (n - 1)) : 0;
+    assert_near(histogram_sd(h), sd, 1e-9 * (sd + 1));
+    for (int k = 0; k < 200; k++) {
+        gint64 x = v[g_rand_int_range(r, 0, (gint32)n)] + g_rand_int_range(r, -1, 2);
+        gint64 y = x + g_rand_int_range(r, 0, 3) * (v[n - 1] - v[0] + 1) / 4;
+        assert_int_equal(histogram_count_at_least(h, x), n - below(v, n, x));
+        assert_int_equal(histogram_count_between(h, x, y), below(v, n, y) - below(v, n, x));
+    }
+    assert_int_equal(histogram_count_at_least(h, G_MININT64), n);
+    assert_int_equal(histogram_count_between(h, v[n - 1] + 1, G_MAXINT64), 0);
+}
+
+/* Added one by one, read before and after settling, and merged from three
+ * parts in both orders: the same answers as the sorted values, within the
+ * memory bound at every step. */
+static void test_layout_case(void **state)
+{
+    const LayoutCase *c = *state;
+    g_autoptr(GRand) r = g_rand_new_with_seed(20261123);
+    g_autofree gint64 *v = g_new(gint64, c->n);
+    g_autoptr(Histogram) h = histogram_new();
+    Histogram *part[3] = {histogram_new(), histogram_new(), histogram_new()};
+    for (gsize i = 0; i < c->n; i++) {
+        v[i] = spread_value(c->spread, r, i);
+        histogram_add(h, v[i]);
+        histogram_add(part[MIN(3 * i / c->n, 2)], v[i]);
+        if (i % 997 == 0) {
+            g_autofree gint64 *seen = g_memdup2(v, (i + 1) * sizeof *v);
+            qsort(seen, i + 1, sizeof *seen, cmp_gint64);
+            assert_memory_bound(h, distinct_in(seen, i + 1));
+        }
+    }
+    qsort(v, c->n, sizeof *v, cmp_gint64);
+    gsize distinct = distinct_in(v, c->n);
+    assert_matches_sorted(h, v, c->n, r); /* values may still be buffered */
+    histogram_settle(h);
+    assert_matches_sorted(h, v, c->n, r);
+    assert_memory_bound(h, distinct);
+
+    g_autoptr(Histogram) forward = histogram_new(), backward = histogram_new();
+    for (int k = 0; k < 3; k++) {
+        histogram_merge(forward, part[k]);
+        histogram_merge(backward, part[2 - k]);
+    }
+    assert_matches_sorted(forward, v, c->n, r);
+    assert_matches_sorted(backward, v, c->n, r);
+    assert_memory_bound(forward, distinct);
+    assert_memory_bound(backward, distinct);
+    for (int k = 0; k < 3; k++)
+        histogram_free(part[k]);
+}
+
+/* A value spread over 10^9 costs memory by the values seen, not the
+ * spread: dense bins would need 4 GB here. */
+static void test_wide_spread_memory(void **state)
+{
+    (void)state;
+    g_autoptr(Histogram) h = histogram_new();
+    for (gint64 i = 0; i < 1000; i++)
+        histogram_add(h, i * 999983 % 1000000007);
+    histogram_settle(h);
+    assert_true(histogram_max(h) - histogram_min(h) > 900000000);
+    assert_true(histogram_memory(h) < 100000);
+    /* close values in great number stay in dense bins: 4 bytes a value */
+    g_autoptr(Histogram) d = histogram_new();
+    for (gint64 i = 0; i < 1000000; i++)
+        histogram_add(d, i % 50000);
+    assert_true(histogram_memory(d) <= sizeof *d + 4 * 2 * 50000);
+}
+
 /* ---- Philox4x32-10 ---------------------------------------------------- */
 
 /* Known-answer vectors of Random123's kat_vectors (philox4x32 10). */
@@ -586,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_single),
         cmocka_unit_test(test_count_at_least),
         cmocka_unit_test(test_wide_range),
+        cmocka_unit_test(test_wide_spread_memory),
         cmocka_unit_test(test_stream_repeats),
         cmocka_unit_test(test_streams_differ),
         cmocka_unit_test(test_first_blocks),
@@ -600,6 +762,7 @@ int main(void)
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, pct_cases, test_percentile_case);
     ADD_ROWS(tests, merge_cases, test_merge_case);
+    ADD_ROWS(tests, layout_cases, test_layout_case);
     ADD_ROWS(tests, philox_kat, test_philox_kat);
     ADD_ROWS(tests, dist_cases, test_dist_case);
     ADD_ROWS(tests, dist_errors, test_dist_error);
