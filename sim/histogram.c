@@ -195,6 +195,20 @@ static void sparse_maybe_densify(Histogram *h)
 
 /* ---- adding and merging ---------------------------------------------------- */
 
+/* Index of the first sparse value >= `value` (n_values when none). */
+static gsize sparse_find(const Histogram *h, gint64 value)
+{
+    gsize lo = 0, hi = h->n_values;
+    while (lo < hi) {
+        gsize mid = lo + (hi - lo) / 2;
+        if (h->values[mid] < value)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 void histogram_add_slow(Histogram *h, gint64 value)
 {
     if (!h->sparse) {
@@ -207,6 +221,15 @@ void histogram_add_slow(Histogram *h, gint64 value)
             return;
         }
         dense_to_sparse(h);
+    }
+    /* a value seen before the last settle is counted in place: few values
+     * added many times (a count that is mostly 0, with a long tail) never
+     * wait in the buffer */
+    gsize i = sparse_find(h, value);
+    if (i < h->n_values && h->values[i] == value) {
+        h->counts[i]++;
+        h->total++;
+        return;
     }
     if (h->n_pending == h->pending_cap) {
         h->pending_cap = MAX(PENDING_MIN, 2 * h->pending_cap);

@@ -335,6 +335,30 @@ static void test_layout_case(void **state)
         histogram_free(part[k]);
 }
 
+/* The replication limit, 10^8, fits a bin: every replication giving the
+ * same count, added in two threads' halves and merged, in both layouts. */
+static void test_replication_limit_counts(void **state)
+{
+    (void)state;
+    const guint64 limit = 100000000;
+    for (int sparse = 0; sparse <= 1; sparse++) {
+        g_autoptr(Histogram) a = histogram_new(), b = histogram_new();
+        if (sparse) { /* two far values make both sparse */
+            histogram_add(a, -1000000000);
+            histogram_add(b, 1000000000);
+        }
+        for (guint64 i = sparse; i < limit / 2; i++) {
+            histogram_add(a, 7);
+            histogram_add(b, 7);
+        }
+        histogram_merge(a, b);
+        assert_int_equal(a->total, limit);
+        assert_int_equal(histogram_count_between(a, 7, 8), limit - 2 * sparse);
+        assert_int_equal(histogram_percentile(a, 50), 7);
+        assert_int_equal(histogram_count_at_least(a, 8), sparse);
+    }
+}
+
 /* A value spread over 10^9 costs memory by the values seen, not the
  * spread: dense bins would need 4 GB here. */
 static void test_wide_spread_memory(void **state)
@@ -748,6 +772,7 @@ int main(void)
         cmocka_unit_test(test_count_at_least),
         cmocka_unit_test(test_wide_range),
         cmocka_unit_test(test_wide_spread_memory),
+        cmocka_unit_test(test_replication_limit_counts),
         cmocka_unit_test(test_stream_repeats),
         cmocka_unit_test(test_streams_differ),
         cmocka_unit_test(test_first_blocks),
