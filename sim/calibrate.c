@@ -20,6 +20,7 @@
 #define SIMPLEX_STEP 0.5          /* the first simplex, in logit or log units */
 #define SIMPLEX_TOL 1e-9          /* stop when the simplex is this small */
 #define SIMPLEX_MAX_ITER 20000
+#define SIMPLEX_STALL 100         /* times n + 1 iterations with no better point: flat, stop */
 #define HESSIAN_STEP 1e-3         /* finite differences, in logit or log units */
 #define FLAT_EIGENVALUE 0.01      /* curvature below: sd over 10 logit/log units along it */
 #define FLAT_LOADING 0.05         /* a parameter with this weight in a flat direction is flat */
@@ -105,7 +106,12 @@ static double gsl_objective(const gsl_vector *z, void *params)
 }
 
 /* Nelder-Mead from z (n values, overwritten by the end point) with a first
- * simplex of `step`; returns the objective there. */
+ * simplex of `step`; returns the objective there.  It stops when the
+ * simplex is SIMPLEX_TOL small, or when SIMPLEX_STALL * (n + 1) steps have
+ * found no better point: a simplex that contracts halves in about n steps,
+ * so only one on a flat objective (counts that say nothing of these rates)
+ * goes that long, and it would go on to SIMPLEX_MAX_ITER with its best
+ * point unchanged. */
 static double simplex(Problem *p, double *z, double step)
 {
     int n = p->n_fit;
@@ -117,11 +123,14 @@ static double simplex(Problem *p, double *z, double step)
     }
     gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
     gsl_multimin_fminimizer_set(s, &fn, x, steps);
-    for (int it = 0; it < SIMPLEX_MAX_ITER; it++) {
+    double best = s->fval;
+    for (int it = 0, stalled = 0; it < SIMPLEX_MAX_ITER && stalled < SIMPLEX_STALL * (n + 1); it++) {
         if (gsl_multimin_fminimizer_iterate(s) != GSL_SUCCESS)
             break;
         if (gsl_multimin_test_size(gsl_multimin_fminimizer_size(s), SIMPLEX_TOL) == GSL_SUCCESS)
             break;
+        stalled = s->fval < best ? 0 : stalled + 1;
+        best = MIN(best, s->fval);
     }
     for (int i = 0; i < n; i++)
         z[i] = gsl_vector_get(s->x, i);
