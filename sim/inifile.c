@@ -4,6 +4,7 @@
 #include "inifile.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "errors.h"
 
@@ -270,6 +271,39 @@ static void merge_into(IniDoc *parent, const IniDoc *child)
     }
 }
 
+/* `path` with each "folder/.." pair taken out, relative paths kept
+ * relative ("what-if/../base/p.ini" is "base/p.ini"), when that names the
+ * same file; else `path` as it is (after a symbolic link, ".." leads
+ * elsewhere).  So a parent is named as a person would name it, and not
+ * through the temporary folder a calibrated scenario was written in. */
+static char *tidy_path(const char *path)
+{
+    g_auto(GStrv) parts = g_strsplit(path, G_DIR_SEPARATOR_S, -1);
+    g_autoptr(GPtrArray) kept = g_ptr_array_new();
+    for (int i = 0; parts[i] != NULL; i++) {
+        const char *p = parts[i];
+        const char *last = kept->len ? g_ptr_array_index(kept, kept->len - 1) : NULL;
+        if (strcmp(p, ".") == 0 || (*p == '\0' && i > 0))
+            continue;
+        if (strcmp(p, "..") == 0 && last != NULL && strcmp(last, "..") != 0) {
+            if (*last != '\0')  /* "/.." is "/" */
+                g_ptr_array_remove_index(kept, kept->len - 1);
+            continue;
+        }
+        g_ptr_array_add(kept, (char *)p);
+    }
+    g_ptr_array_add(kept, NULL);
+    g_autofree char *tidy = g_strjoinv(G_DIR_SEPARATOR_S, (char **)kept->pdata);
+    if (*tidy == '\0') {
+        g_free(tidy);
+        tidy = g_strdup(*path == G_DIR_SEPARATOR ? G_DIR_SEPARATOR_S : ".");
+    }
+    struct stat a, b;
+    if (stat(path, &a) == 0 && stat(tidy, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return g_steal_pointer(&tidy);
+    return g_strdup(path);
+}
+
 /* Reads `text` and its extends chain; `seen` holds the canonical paths
  * already on the chain. */
 static IniDoc *load_chain(const char *name, const char *dir, const char *text,
@@ -286,9 +320,10 @@ static IniDoc *load_chain(const char *name, const char *dir, const char *text,
         input_error(error, name, ext->where.line, "[scenario] extends: names no file");
         return NULL;
     }
-    g_autofree char *path = g_path_is_absolute(ext->value) || dir == NULL
-                                ? g_strdup(ext->value)
-                                : g_build_filename(dir, ext->value, NULL);
+    g_autofree char *joined = g_path_is_absolute(ext->value) || dir == NULL
+                                  ? g_strdup(ext->value)
+                                  : g_build_filename(dir, ext->value, NULL);
+    g_autofree char *path = tidy_path(joined);
     g_autofree char *canon = g_canonicalize_filename(path, NULL);
     if (g_hash_table_contains(seen, canon) || g_hash_table_size(seen) >= INI_MAX_EXTENDS_DEPTH) {
         input_error(error, name, ext->where.line, "[scenario] extends = %s: a loop (that file extends this one)",

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: MIT */
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "testutil.h"
 
@@ -512,7 +513,7 @@ static void test_extends(void **state)
     int exit = param(m, "exit.tech_sme");
     assert_near(m->params[exit].value, 0.04, 0);
     assert_int_equal(m->params[exit].where.line, 14);  /* the parent's line */
-    assert_non_null(strstr(m->params[exit].where.file, "parent.ini"));
+    assert_string_equal(m->params[exit].where.file, parent); /* not what-if/../base/parent.ini */
     assert_near(m->params[param(m, "hightech -> gazelle")].value, 0.05, 0);
     assert_int_equal(m->n_policies, 2);                /* the parent's first */
     assert_string_equal(m->policies[0].name, "parent policy");
@@ -521,6 +522,30 @@ static void test_extends(void **state)
     assert_int_equal(m->n_targets, 1);
     assert_int_equal(m->targets[0].at_least, 150);
     assert_int_equal(m->targets[0].stage, stage(m, "hightech"));
+    tu_rmrf(dir);
+}
+
+/* A parent reached through a symbolic link keeps its path as joined: after
+ * link/ (really real/deep/), "link/../p.ini" is real/p.ini, not p.ini. */
+static void test_extends_through_link(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *deep = g_build_filename(dir, "real", "deep", NULL);
+    assert_int_equal(g_mkdir_with_parents(deep, 0700), 0);
+    g_autofree char *link = g_build_filename(dir, "link", NULL);
+    assert_int_equal(symlink(deep, link), 0);
+    g_autofree char *real = g_build_filename(dir, "real", NULL);
+    g_free(tu_write(real, "p.ini", PARENT));
+    g_free(tu_write(dir, "p.ini", "[scenario]\nname=the wrong parent\n"));
+    g_autofree char *child = tu_write(link, "c.ini", "[scenario]\nextends=../p.ini\nname=c\n");
+    GError *error = NULL;
+    g_autoptr(Model) m = scenario_load(child, &error);
+    if (m == NULL)
+        fail_msg("%s", error->message);
+    assert_int_equal(m->stages[0].baseline, 400); /* real/p.ini's */
+    g_autofree char *joined = g_build_filename(link, "..", "p.ini", NULL);
+    assert_string_equal(m->params[param(m, "exit.tech_sme")].where.file, joined);
     tu_rmrf(dir);
 }
 
@@ -941,6 +966,7 @@ int main(void)
         cmocka_unit_test(test_targets),
         cmocka_unit_test(test_uncertainty),
         cmocka_unit_test(test_extends),
+        cmocka_unit_test(test_extends_through_link),
         cmocka_unit_test(test_extends_error_lines),
         cmocka_unit_test(test_extends_loop),
         cmocka_unit_test(test_extends_chain),
