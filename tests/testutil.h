@@ -189,6 +189,27 @@ static inline char *tu_list_dir(const char *dir)
     return g_string_free(s, FALSE);
 }
 
+/* Ctrl-C on ladder running the NULL-ended `args` with --out DIR/res
+ * appended: exit 130, "ladder: interrupted" on stderr, and `dir` left as it
+ * was (no output folder, no temporary folder). */
+static inline void tu_assert_interrupted(const char *dir, const char *const *args)
+{
+    g_autofree char *before = tu_list_dir(dir);
+    g_autofree char *out = g_build_filename(dir, "res", NULL);
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
+    for (gsize i = 0; args[i]; i++)
+        g_ptr_array_add(argv, (char *)args[i]);
+    g_ptr_array_add(argv, "--out");
+    g_ptr_array_add(argv, out);
+    g_ptr_array_add(argv, NULL);
+    char msg[512];
+    int status = tu_ladder_interrupted((const char *const *)argv->pdata, msg, sizeof msg);
+    g_autofree char *after = tu_list_dir(dir);
+    assert_int_equal(status, 130);
+    tu_assert_contains(msg, "ladder: interrupted");
+    assert_string_equal(after, before);
+}
+
 /* Bad input: exit status 2, stderr starting "ladder: " and holding each of
  * the first `n` strings of `want` (up to a NULL), and `dir` listing as
  * `before` (tu_list_dir) did: nothing written, not even a temporary folder. */
