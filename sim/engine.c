@@ -278,7 +278,8 @@ void engine_replicate(const Model *m, const double *params, gsl_rng *r, guint64 
         entries[s] = 0;
     }
     for (int yi = 1; yi < n_years; yi++) {
-        const double *p = params + (gsize)yi * m->n_params;
+        /* params is NULL for a ladder with no rates: no offset then */
+        const double *p = m->n_params > 0 ? params + (gsize)yi * m->n_params : params;
         memset(x->next, 0, sizeof *x->next * x->offset[S]);
         memset(x->entered, 0, sizeof *x->entered * S);
         for (int s = 0; s < S; s++)

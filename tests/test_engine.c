@@ -210,6 +210,26 @@ static void test_certain_exit(void **state)
     assert_certain_stage(s, r, 2, c, zero);  /* renewal 1: nobody lapses */
 }
 
+/* A ladder with no rates at all (no parameters: a NULL parameter table)
+ * keeps its baseline, with and without [uncertainty].  The engine once
+ * applied a year's offset to that NULL: clang's UBSan in fuzz_run found it
+ * (GCC's, in check-sanitize, does not check it), and fuzz/corpus/fuzz_run/
+ * no-rates.ini keeps the input. */
+static void test_no_rates(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2023\n"
+                                 "[stages]\na=A\nb=B\n[baseline]\na=40\nb=7\n");
+    assert_int_equal(m->n_params, 0);
+    for (int uncertain = 0; uncertain <= 1; uncertain++) {
+        g_autoptr(RunResult) r = run(m, 50, SEED, 2, uncertain);
+        g_autoptr(Summary) s = summarise(m, r);
+        const gint64 a[] = {40, 40, 40}, b[] = {7, 7, 7}, zero[] = {0, 0, 0};
+        assert_certain_stage(s, r, 0, a, zero);
+        assert_certain_stage(s, r, 1, b, zero);
+    }
+}
+
 /* ---- renewal clocks --------------------------------------------------- */
 
 /* n baseline firms of a V-year rule sit on clocks 0..V-1 with n/V each and
@@ -877,6 +897,7 @@ int main(void)
         cmocka_unit_test(test_certain_moves),
         cmocka_unit_test(test_all_targets),
         cmocka_unit_test(test_certain_exit),
+        cmocka_unit_test(test_no_rates),
         cmocka_unit_test(test_one_move_a_year),
         cmocka_unit_test(test_recruitment_rounding),
         cmocka_unit_test(test_poisson_inflow),
