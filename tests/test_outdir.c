@@ -180,12 +180,13 @@ static void assert_nothing_written(const TuRun *r, const char *want, const char 
 #define SOLVE                                                                              \
     "solve", "$S/tianning-2025.ini", "--target", "高新技术企业500家", "--probability", "0.8", "--lever", \
         "recruitment.tech_sme", "--reps", REPS, "-q", "--out", "out"
-#define CALIBRATE                                                                          \
+#define CALIBRATE_ARGS                                                                     \
     "calibrate", "$S/wujin-2025.ini", "--history", "$S/history/wujin.csv", "--fit",         \
-        "tech_sme -> hightech,exit.hightech", "--reps", REPS, "-q", "--out", "out"
-#define BACKTEST                                                                           \
-    "backtest", "$S/wujin-2025.ini", "--history", "$S/history/wujin.csv", "--until", "2017", "--reps", REPS, \
-        "-q", "--out", "out"
+        "tech_sme -> hightech,exit.hightech", "--reps", REPS, "-q"
+#define CALIBRATE CALIBRATE_ARGS, "--out", "out"
+#define BACKTEST_ARGS                                                                      \
+    "backtest", "$S/wujin-2025.ini", "--history", "$S/history/wujin.csv", "--until", "2017", "--reps", REPS, "-q"
+#define BACKTEST BACKTEST_ARGS, "--out", "out"
 
 typedef struct {
     const char *id;
@@ -530,8 +531,9 @@ static gboolean leave_free(Disk *d, gint64 pages)
     return TRUE;
 }
 
-/* Runs ladder with `args` (expanded) in the tmpfs; FALSE when it cannot start. */
-static gboolean disk_ladder(Disk *d, const char *const *args, TuRun *r)
+/* Runs ladder with `args` (expanded), then "--out `out`", in the tmpfs;
+ * FALSE when it cannot start. */
+static gboolean disk_ladder(Disk *d, const char *const *args, const char *out, TuRun *r)
 {
     g_auto(GStrv) expanded = expand_all(args);
     g_autoptr(GPtrArray) argv = g_ptr_array_new();
@@ -539,6 +541,8 @@ static gboolean disk_ladder(Disk *d, const char *const *args, TuRun *r)
     g_ptr_array_add(argv, bin);
     for (char **a = expanded; *a; a++)
         g_ptr_array_add(argv, *a);
+    g_ptr_array_add(argv, "--out");
+    g_ptr_array_add(argv, (char *)out);
     g_ptr_array_add(argv, NULL);
     g_autoptr(GError) error = NULL;
     int wait = 0;
@@ -552,20 +556,17 @@ static gboolean disk_ladder(Disk *d, const char *const *args, TuRun *r)
     return TRUE;
 }
 
-/* Pages the output of `args` takes (written to mnt/probe, then removed);
- * -1 when it fails. */
+/* Pages the output of `args` takes, the filler emptied first (written to
+ * mnt/probe, then removed); -1 when it fails. */
 static gint64 pages_used(Disk *d, const char *const *args)
 {
     g_autofree char *probe = g_build_filename(d->mnt, "probe", NULL);
+    if (ftruncate(d->filler, 0) != 0)
+        disk_fail(d, "cannot empty the filler: %s", g_strerror(errno));
+    d->filler_size = 0;
     gint64 before = free_pages(d);
-    g_autoptr(GPtrArray) argv = g_ptr_array_new();
-    for (gsize i = 0; args[i]; i++)
-        g_ptr_array_add(argv, (char *)args[i]);
-    g_ptr_array_add(argv, "--out");
-    g_ptr_array_add(argv, "probe");
-    g_ptr_array_add(argv, NULL);
     TuRun r;
-    gboolean ran = disk_ladder(d, (const char *const *)argv->pdata, &r);
+    gboolean ran = disk_ladder(d, args, "probe", &r);
     gint64 used = before - free_pages(d);
     if (ran && r.status != 0)
         disk_fail(d, "the probe run failed (%d): %s", r.status, r.err);
@@ -586,74 +587,108 @@ static char *named_file(const char *err)
     return g_path_get_basename(path);
 }
 
-/* Runs `args` --out out with `pages` free: exit 1 with ENOSPC and nothing
- * changed when `fails`, else exit 0.  Returns the file the error named
- * (caller frees), NULL otherwise. */
-static char *disk_case(Disk *d, const char *const *args, gint64 pages, gboolean fails)
+/* Runs `args` into mnt/out with `pages` free: exit 1 with ENOSPC and
+ * nothing changed when `fails`, else exit 0.  Adds the file the error
+ * named to `named` (NULL: not kept). */
+static void disk_case(Disk *d, const char *const *args, gint64 pages, gboolean fails, GHashTable *named)
 {
     g_autofree char *out = g_build_filename(d->mnt, "out", NULL);
     if (!leave_free(d, pages))
-        return NULL;
+        return;
     g_autofree char *listing = tu_list_dir(d->mnt);
     g_autofree char *before = snapshot(out);
     TuRun r;
-    if (!disk_ladder(d, args, &r))
-        return NULL;
+    if (!disk_ladder(d, args, "out", &r))
+        return;
     g_autofree char *after = tu_list_dir(d->mnt);
     g_autofree char *now = snapshot(out);
-    char *named = named_file(r.err);
+    char *name = named_file(r.err);
     if (!fails && r.status != 0)
-        disk_fail(d, "%lld pages free: exit %d, want 0: %s", (long long)pages, r.status, r.err);
+        disk_fail(d, "%s, %lld pages free: exit %d, want 0: %s", args[0], (long long)pages, r.status, r.err);
     if (fails && (r.status != 1 || !g_str_has_prefix(r.err, "ladder: ") || !strstr(r.err, ENOSPC_TEXT) ||
-                  strstr(r.err, ".tmp-") || named == NULL))
-        disk_fail(d, "%lld pages free: exit %d, want 1 with 'ladder: cannot write ...: " ENOSPC_TEXT "': %s",
-                  (long long)pages, r.status, r.err);
+                  strstr(r.err, ".tmp-") || name == NULL))
+        disk_fail(d, "%s, %lld pages free: exit %d, want 1 with 'ladder: cannot write ...: " ENOSPC_TEXT "': %s",
+                  args[0], (long long)pages, r.status, r.err);
     if (fails && (strcmp(after, listing) != 0 || strcmp(now, before) != 0))
-        disk_fail(d, "%lld pages free: the tmpfs changed:\n%s\n-> %s\nout:\n%s\n-> %s", (long long)pages, listing,
-                  after, before, now);
+        disk_fail(d, "%s, %lld pages free: the tmpfs changed:\n%s\n-> %s\nout:\n%s\n-> %s", args[0],
+                  (long long)pages, listing, after, before, now);
+    if (name && named)
+        g_hash_table_add(named, name);
+    else
+        g_free(name);
     tu_run_clear(&r);
-    return named;
 }
 
-/* Every free space from none to what a run without charts needs, a page
- * at a time: the failure lands on each file in turn, .dat and .gp files
- * included, which a size limit cannot reach (they are never the largest
- * yet); then the charts and report.html.  An earlier output at out is
- * left as it was by each failure. */
-static void disk_sweep(Disk *d)
+/* Fails unless a name in `named` ends with each of the NULL-ended `kinds`. */
+static void check_named(Disk *d, const char *what, GHashTable *named, const char *const *kinds)
 {
-    const char *const data_only[] = {"run", "small.ini", "--seed", "2", "-q", "--no-charts", NULL};
-    const char *const all[] = {"run", "small.ini", "--seed", "3", "-q", "--report", NULL};
-    const char *const first[] = {"run", "small.ini", "--seed", "1", "-q", "--no-charts", "--out", "out", NULL};
-    gint64 data_pages = pages_used(d, data_only), all_pages = pages_used(d, all);
-    TuRun r;
-    if (data_pages <= 0 || all_pages <= data_pages || !disk_ladder(d, first, &r))
-        return;
-    tu_run_clear(&r);
-
-    g_autoptr(GHashTable) named = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    const char *const data_out[] = {"run", "small.ini", "--seed", "2", "-q", "--no-charts", "--out", "out", NULL};
-    for (gint64 pages = 0; pages < data_pages; pages++) {
-        char *name = disk_case(d, data_out, pages, TRUE);
-        if (name)
-            g_hash_table_add(named, name);
-    }
-    const char *kinds[] = {".ladder-output", "summary.json", "summary.csv", ".dat", ".gp", "scenario.json"};
-    for (gsize k = 0; k < G_N_ELEMENTS(kinds); k++) {
+    for (gsize k = 0; kinds[k]; k++) {
         gboolean hit = FALSE;
         GHashTableIter it;
         gpointer key;
         for (g_hash_table_iter_init(&it, named); g_hash_table_iter_next(&it, &key, NULL);)
             hit |= g_str_has_suffix(key, kinds[k]);
         if (!hit)
-            disk_fail(d, "no failure landed on a %s file", kinds[k]);
+            disk_fail(d, "%s: no failure landed on a %s file", what, kinds[k]);
     }
-    const char *const all_out[] = {"run", "small.ini", "--seed", "3", "-q", "--report", "--out", "out", NULL};
-    g_free(disk_case(d, all_out, data_pages, TRUE));  /* room for the data, none for a chart */
-    g_autofree char *last = disk_case(d, all_out, all_pages - 1, TRUE);
-    if (last && strcmp(last, "report.html") != 0)
-        disk_fail(d, "one page short, the failure landed on %s, not report.html", last);
-    g_free(disk_case(d, all_out, all_pages, FALSE));
+}
+
+/* Every free space from none to what a run without charts needs, a page
+ * at a time: the failure lands on each file in turn, .dat and .gp files
+ * included, which a size limit cannot reach (they are never the largest
+ * yet); one page more and it succeeds.  Then the charts, then report.html,
+ * each one page short.  An earlier output at out is left as it was by
+ * each failure. */
+static void disk_sweep_run(Disk *d)
+{
+    const char *const first[] = {"run", "small.ini", "--seed", "1", "-q", "--no-charts", NULL};
+    const char *const data[] = {"run", "small.ini", "--seed", "2", "-q", "--no-charts", NULL};
+    const char *const all[] = {"run", "small.ini", "--seed", "3", "-q", "--report", NULL};
+    gint64 data_pages = pages_used(d, data), all_pages = pages_used(d, all);
+    TuRun r;
+    if (data_pages <= 0 || all_pages <= data_pages || !disk_ladder(d, first, "out", &r))
+        return;
+    tu_run_clear(&r);
+    g_autoptr(GHashTable) named = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (gint64 pages = 0; pages < data_pages; pages++)
+        disk_case(d, data, pages, TRUE, named);
+    disk_case(d, data, data_pages, FALSE, NULL);
+    check_named(d, "run", named, (const char *const[]){".ladder-output", "summary.json", "summary.csv", ".dat",
+                                                       ".gp", "scenario.json", NULL});
+    g_autoptr(GHashTable) charts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    disk_case(d, all, data_pages, TRUE, charts);  /* room for the data, none for a chart */
+    check_named(d, "run with charts", charts, (const char *const[]){".png", NULL});
+    g_autoptr(GHashTable) last = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    disk_case(d, all, all_pages - 1, TRUE, last);
+    check_named(d, "run --report", last, (const char *const[]){"report.html", NULL});
+    disk_case(d, all, all_pages, FALSE, NULL);
+}
+
+/* The last pages of what calibrate and backtest write, one at a time: the
+ * failure lands on the last files in turn (calibrate.json, backtest.json
+ * and the calibration charts' .dat and .gp, which follow forecast/). */
+static void disk_sweep_tail(Disk *d)
+{
+    static const struct {
+        const char *args[16];
+        int pages;            /* the last files, a page each */
+        const char *kinds[4];
+    } tails[] = {
+        {{CALIBRATE_ARGS, "--no-charts", NULL}, 9, {"calibrate.json", ".dat", ".gp", NULL}},
+        {{BACKTEST_ARGS, "--no-charts", NULL}, 9, {"backtest.json", ".dat", ".gp", NULL}},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(tails); i++) {
+        gint64 pages = pages_used(d, tails[i].args);
+        if (pages <= tails[i].pages) {
+            if (pages >= 0)
+                disk_fail(d, "%s wrote only %lld pages", tails[i].args[0], (long long)pages);
+            return;
+        }
+        g_autoptr(GHashTable) named = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        for (gint64 p = pages - tails[i].pages; p < pages; p++)
+            disk_case(d, tails[i].args, p, TRUE, named);
+        check_named(d, tails[i].args[0], named, tails[i].kinds);
+    }
 }
 
 /* The child: mounts, sweeps, writes what went wrong to `report`. */
@@ -673,8 +708,8 @@ static int disk_child(const char *dir, int report)
         g_autofree char *copy = g_build_filename(d.mnt, "small.ini", NULL);
         if (d.filler < 0 || symlink(small, copy) != 0)
             disk_fail(&d, "cannot set up %s: %s", d.mnt, g_strerror(errno));
-        else
-            disk_sweep(&d);
+        else if (disk_sweep_run(&d), d.log->len == 0)
+            disk_sweep_tail(&d);
         close(d.filler);
         umount2(d.mnt, MNT_DETACH);  /* the namespace's end would do it too */
         code = d.log->len ? 1 : 0;
@@ -684,7 +719,8 @@ static int disk_child(const char *dir, int report)
     return code;
 }
 
-/* A real full file system (ENOSPC), swept a page at a time (disk_sweep). */
+/* A real full file system (ENOSPC), swept a page at a time (disk_sweep_run,
+ * disk_sweep_tail). */
 static void test_full_tmpfs(void **state)
 {
     (void)state;
