@@ -1,6 +1,7 @@
 /* outdir.h: an output folder that appears whole or not at all.
  * Writers fill a temporary folder beside the destination; outdir_commit
- * renames it into place.
+ * renames it into place.  Each file in it is written whole or not at all
+ * (outdir_write_file).
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_OUTDIR_H
 #define LADDER_OUTDIR_H
@@ -24,5 +25,19 @@ gboolean outdir_commit(OutDir *o, GError **error);
 /* Removes the temporary folder and frees `o`; NULL is ignored. */
 void outdir_abort(OutDir *o);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(OutDir, outdir_abort)
+
+/* Makes `error` (not NULL) name the files of o's temporary folder by where
+ * they were to go ("out/x/summary.json", not "out/.x.tmp-Q1W2E3/..."): the
+ * temporary folder is removed on failure, so its name means nothing to
+ * the user.  Returns `error`. */
+GError *outdir_name_error(const OutDir *o, GError *error);
+
+/* Writes `len` bytes of `data` (-1: up to its NUL) to `path`: into a
+ * temporary file beside it, closed and renamed over `path` only when every
+ * byte was written, so `path` is whole or, on failure, as it was (the
+ * temporary file is removed).  Fails with an IO error "cannot write PATH:
+ * REASON", the reason from the system ("No space left on device", "File
+ * too large"). */
+gboolean outdir_write_file(const char *path, const char *data, gssize len, GError **error);
 
 #endif

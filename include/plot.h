@@ -36,6 +36,20 @@ gboolean plot_write_file(const char *dir, const char *name, const char *text, GE
 gboolean plot_write_script(const char *dir, const char *script, const char *tmpl, PlotVars *v,
                            GError **error);
 
+/* TRUE when the chart file `name` holding `data` is whole: a PNG's chunks
+ * lead to its IEND chunk at the end, an SVG ends with </svg>; any other
+ * file is whole when not empty. */
+gboolean plot_chart_whole(const char *name, const char *data, gsize len);
+
+/* Checks every chart the script dir/script renders (its `set output
+ * "NAME"` lines) after gnuplot ran it and exited 0: gnuplot says nothing
+ * and exits 0 when a full disk or a file size limit cuts a chart short.
+ * Fails with an IO error naming the first chart missing or not whole
+ * (plot_chart_whole), and the reason when writing there fails again
+ * ("cannot write fan_a.png: No space left on device"); a chart cut short
+ * gets a byte appended in finding that out. */
+gboolean plot_check_outputs(const char *dir, const char *script, GError **error);
+
 /* Appends " x" with 4 decimals, '.' whatever the locale, to a data row. */
 void plot_append_number(GString *out, double x);
 

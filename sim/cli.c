@@ -275,6 +275,8 @@ gboolean cli_commit(OutDir *out, const CliRunOptions *o, GError **error)
         g_autofree char *html = g_build_filename(outdir_path(out), "report.html", NULL);
         gboolean no_dot = FALSE;
         if (!report_write(outdir_path(out), NULL, html, LADDER_VERSION, &no_dot, error)) {
+            if (error)
+                outdir_name_error(out, *error);
             outdir_abort(out);
             return FALSE;
         }

@@ -3,6 +3,7 @@
  * forecast) and `ladder backtest FILE --history H --until YEAR` (fit on the
  * counts up to a year and check the forecast against the later ones).
  * SPDX-License-Identifier: MIT */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -220,11 +221,8 @@ static Model *write_calibrated(const Calibration *c, const char *file, const cha
     g_autofree char *parent = cli_relative_path(dest, file);
     g_autofree char *text = out_calibrate_ini(c, parent);
     g_autofree char *path = g_build_filename(tmp, name, NULL);
-    if (!g_file_set_contents(path, text, -1, error)) {
-        (*error)->domain = LADDER_ERROR;
-        (*error)->code = LADDER_ERROR_IO;
+    if (!outdir_write_file(path, text, -1, error))
         return NULL;
-    }
     Model *m = scenario_load(path, error);
     if (m == NULL)
         return NULL;
@@ -246,7 +244,8 @@ static Summary *forecast(const Model *m, const RunConfig *config, const char *tm
         return NULL;
     g_autofree char *dir = g_build_filename(tmp, "forecast", NULL);
     if (g_mkdir_with_parents(dir, 0755) != 0) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s: cannot create the folder", dir);
+        int e = errno;
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot create folder %s: %s", dir, g_strerror(e));
         return NULL;
     }
     if (!cli_write_run_outputs(s, dir, !opts.no_charts, error))
@@ -295,7 +294,7 @@ static int fit_and_forecast(const char *command, Inputs *in, const History *fit_
                   out_calibrate_charts(c, in->h, s, b, tmp, &error) &&
                   (opts.no_charts || cli_render_charts(tmp, &error));
     if (cli_check_interrupted(&error) || !ok || !cli_commit(g_steal_pointer(&out), &opts, &error))
-        return cmd_fail(command, error);
+        return cmd_fail(command, outdir_name_error(out, error));  /* out: NULL once committed */
     if (!opts.quiet)
         print_report(c, b, in, calibrated, dest);
     return LADDER_EXIT_OK;

@@ -2,6 +2,7 @@
  * by side under common random numbers and say what each other scenario
  * changes against the first, and at what cost.
  * SPDX-License-Identifier: MIT */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
@@ -85,7 +86,8 @@ static gboolean write_outputs(const Comparison *c, const char *dir, gboolean ren
     for (int k = 0; k < c->n_scenarios; k++) {
         g_autofree char *sub = g_build_filename(dir, c->scenarios[k].id, NULL);
         if (g_mkdir(sub, 0777) != 0) {
-            g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot create folder %s", sub);
+            int e = errno;
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot create folder %s: %s", sub, g_strerror(e));
             return FALSE;
         }
         if (!cli_write_run_outputs(c->scenarios[k].summary, sub, render, error))
@@ -120,7 +122,7 @@ static int compare_into(const Inputs *in, const RunConfig *config, const char *d
                                      : NULL;
     gboolean written = c != NULL && write_outputs(c, outdir_path(out), !opts.no_charts, &error);
     if (cli_check_interrupted(&error) || !written)
-        return cmd_fail("compare", error);
+        return cmd_fail("compare", outdir_name_error(out, error));
     if (!cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail("compare", error);
     if (!opts.quiet)

@@ -50,7 +50,7 @@ static int run_file(const char *file)
     gboolean written = summary != NULL &&
                        cli_write_run_outputs(summary, outdir_path(out), !opts.no_charts, &error);
     if (cli_check_interrupted(&error) || !written)
-        return cmd_fail("run", error);
+        return cmd_fail("run", outdir_name_error(out, error));
     if (!cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail("run", error);
     if (!opts.quiet) {

@@ -100,7 +100,7 @@ static int sensitivity_file(const char *file)
     g_autoptr(Sensitivity) s = sensitivity_run(m, spread, target, &config, &error);
     gboolean written = s != NULL && write_outputs(s, outdir_path(out), !opts.no_charts, &error);
     if (cli_check_interrupted(&error) || !written)
-        return cmd_fail("sensitivity", error);
+        return cmd_fail("sensitivity", outdir_name_error(out, error));
     if (!cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail("sensitivity", error);
     if (!opts.quiet) {

@@ -241,7 +241,7 @@ static int solve_file(const char *file)
     g_autoptr(SolveResult) r = solve_run(m, &q, &config, &error);
     gboolean written = r != NULL && write_outputs(r, outdir_path(out), &error);
     if (cli_check_interrupted(&error) || !written)
-        return cmd_fail("solve", error);
+        return cmd_fail("solve", outdir_name_error(out, error));
     if (!cli_commit(g_steal_pointer(&out), &opts, &error))
         return cmd_fail("solve", error);
     if (!opts.quiet)

@@ -1,7 +1,10 @@
 /* main.c: `ladder COMMAND ...`: finds the command in the table and runs it.
  * SPDX-License-Identifier: MIT */
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
 
@@ -85,12 +88,29 @@ static int help(const char *name)
     return LADDER_EXIT_OK;
 }
 
-int main(int argc, char **argv)
+/* Flushes and closes standard output: a table or path that could not all
+ * be written there (a full disk, /dev/full) is an error, exit 1, said on
+ * stderr.  By then the command has written its files whole: the message
+ * is about the printout only.  A closed stdout with nothing to write is
+ * fine (gnulib's close_stdout does the same).  Returns the exit code,
+ * `status` if it already says a failure. */
+static int close_stdout(int status)
 {
-    setlocale(LC_ALL, "");
-    setlocale(LC_NUMERIC, "C"); /* numbers in files always use '.' */
-    g_set_prgname("ladder");
-    gsl_set_error_handler_off();
+    gboolean pending = __fpending(stdout) != 0;
+    gboolean failed = ferror(stdout) != 0;
+    errno = 0;
+    if (fclose(stdout) != 0 && (pending || errno != EBADF))
+        failed = TRUE;
+    if (!failed)
+        return status;
+    int e = errno;
+    fprintf(stderr, "ladder: cannot write to standard output: %s\n", e ? g_strerror(e) : "write error");
+    return status != LADDER_EXIT_OK ? status : LADDER_EXIT_IO;
+}
+
+/* The command's exit code. */
+static int run(int argc, char **argv)
+{
     if (argc < 2) {
         print_overview(stderr);
         return LADDER_EXIT_INPUT;
@@ -110,4 +130,18 @@ int main(int argc, char **argv)
     g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
     g_set_prgname(prgname);
     return c->main(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    setlocale(LC_NUMERIC, "C"); /* numbers in files always use '.' */
+    g_set_prgname("ladder");
+    gsl_set_error_handler_off();
+    /* A file size limit (ulimit -f) makes a write fail with EFBIG, which
+     * ladder reports and cleans up after, instead of killing it half-way
+     * with its temporary folder left behind.  gnuplot and dot inherit
+     * this; a chart they leave cut short is caught (plot_check_outputs). */
+    signal(SIGXFSZ, SIG_IGN);
+    return close_stdout(run(argc, argv));
 }

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "errors.h"
 #include "i18n.h"
+#include "outdir.h"
 
 #define CSV_BOM "\xEF\xBB\xBF"
 #define CSV_EOL "\r\n"         /* RFC 4180, and what Excel expects */
@@ -73,15 +73,10 @@ gboolean out_csv_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(GString) out = g_string_new(CSV_BOM);
-    g_autoptr(GError) local = NULL;
 
     append_header(out, s->model->language);
     for (int i = 0; i < s->model->n_stages; i++)
         for (int y = 0; y < s->n_years; y++)
             append_row(out, s, i, y);
-    if (g_file_set_contents(path, out->str, (gssize)out->len, &local))
-        return TRUE;
-    g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot write %s: %s", path,
-                local->message);
-    return FALSE;
+    return outdir_write_file(path, out->str, (gssize)out->len, error);
 }

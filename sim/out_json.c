@@ -11,6 +11,7 @@
 
 #include "errors.h"
 #include "out_json.h"
+#include "outdir.h"
 
 #define JSON_INDENT 2
 
@@ -263,16 +264,6 @@ static char *shorten_numbers(const char *json)
     return g_string_free(out, FALSE);
 }
 
-static gboolean write_file(const char *path, const char *data, gssize len, GError **error)
-{
-    g_autoptr(GError) local = NULL;
-    if (g_file_set_contents(path, data, len, &local))
-        return TRUE;
-    g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot write %s: %s", path,
-                local->message);
-    return FALSE;
-}
-
 gboolean out_json_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
@@ -289,5 +280,5 @@ gboolean out_json_save(JsonNode *root, const char *path, GError **error)
     g_autofree char *raw = json_generator_to_data(gen, NULL);
     g_autofree char *text = shorten_numbers(raw);
     g_autofree char *with_newline = g_strconcat(text, "\n", NULL);
-    return write_file(path, with_newline, -1, error);
+    return outdir_write_file(path, with_newline, -1, error);
 }

@@ -344,8 +344,15 @@ static void render_one(gpointer data, gpointer user_data)
         return;
     }
     job->ok = g_spawn_check_wait_status(status, NULL);
-    if (!job->ok)
+    if (!job->ok) {
         job->message = gnuplot_error_line(job->script, err);
+        return;
+    }
+    /* gnuplot exits 0, silent, when a full disk cuts a chart short */
+    g_autoptr(GError) unwritten = NULL;
+    job->ok = plot_check_outputs(job->dir, job->script, &unwritten);
+    if (!job->ok)
+        job->message = g_strdup(unwritten->message);
 }
 
 static int compare_names(gconstpointer a, gconstpointer b)

@@ -4,9 +4,11 @@
 #include "outdir.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "errors.h"
@@ -40,11 +42,17 @@ static void remove_tree(const char *path)
     }
 }
 
-static gboolean io_error(GError **error, const char *what, const char *path)
+/* An IO error "WHAT PATH: REASON" for the system error `e`. */
+static gboolean io_fail(GError **error, int e, const char *what, const char *path)
 {
-    int e = errno;
     g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s %s: %s", what, path, g_strerror(e));
     return FALSE;
+}
+
+/* io_fail for the errno the failed call just set. */
+static gboolean io_error(GError **error, const char *what, const char *path)
+{
+    return io_fail(error, errno, what, path);
 }
 
 /* TRUE when `dest` may be replaced: absent, an empty folder, or ladder's. */
@@ -95,8 +103,9 @@ OutDir *outdir_begin(const char *path, GError **error)
     o->dest = g_strdup(dest);
     o->tmp = g_steal_pointer(&tmpl);
     g_autofree char *marker = g_build_filename(o->tmp, OUTDIR_MARKER, NULL);
-    if (!g_file_set_contents(marker, "written by ladder; ladder may replace this folder\n", -1, NULL)) {
-        io_error(error, "cannot write", marker);
+    if (!outdir_write_file(marker, "written by ladder; ladder may replace this folder\n", -1, error)) {
+        if (error)
+            outdir_name_error(o, *error);
         outdir_abort(o);
         return NULL;
     }
@@ -148,4 +157,56 @@ void outdir_abort(OutDir *o)
     g_free(o->tmp);
     g_free(o->dest);
     g_free(o);
+}
+
+GError *outdir_name_error(const OutDir *o, GError *error)
+{
+    g_return_val_if_fail(error != NULL, error);
+    if (o == NULL || o->tmp == NULL)
+        return error;
+    GString *msg = g_string_new(error->message);
+    g_string_replace(msg, o->tmp, o->dest, 0);
+    g_free(error->message);
+    error->message = g_string_free(msg, FALSE);
+    return error;
+}
+
+/* Writes all `len` bytes of `data` to `fd`, through short writes; 0, or
+ * the errno of the write that failed. */
+static int write_all(int fd, const char *data, gsize len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, MIN(len, (gsize)G_MAXSSIZE));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return n < 0 ? errno : EIO;
+        data += n;
+        len -= (gsize)n;
+    }
+    return 0;
+}
+
+gboolean outdir_write_file(const char *path, const char *data, gssize len, GError **error)
+{
+    g_return_val_if_fail(path != NULL && data != NULL, FALSE);
+    gsize n = len < 0 ? strlen(data) : (gsize)len;
+    gboolean replacing = g_file_test(path, G_FILE_TEST_EXISTS);
+    g_autofree char *tmp = g_strconcat(path, ".XXXXXX", NULL);
+    int fd = g_mkstemp_full(tmp, O_WRONLY | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return io_error(error, "cannot write", path);
+    int e = write_all(fd, data, n);
+    /* a file that replaces another reaches the disk before its name does,
+     * as g_file_set_contents does it; close() reports a delayed error (NFS) */
+    if (e == 0 && replacing && fsync(fd) != 0)
+        e = errno;
+    if (close(fd) != 0 && e == 0)
+        e = errno;
+    if (e == 0 && g_rename(tmp, path) != 0)
+        e = errno;
+    if (e == 0)
+        return TRUE;
+    g_unlink(tmp);
+    return io_fail(error, e, "cannot write", path);
 }

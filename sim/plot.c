@@ -1,13 +1,19 @@
 /* plot.c: gnuplot scripts from the templates in plots/: each @KEY@ of a
- * template replaced by its value, and the data and script files written.
+ * template replaced by its value, the data and script files written, and
+ * the charts gnuplot drew checked whole.
  * SPDX-License-Identifier: MIT */
 #include "plot.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "errors.h"
 #include "i18n.h"
+#include "outdir.h"
 
 #define PLOT_FONT "Noto Sans CJK SC,11"   /* fonts-noto-cjk: Chinese glyphs in PNG and SVG */
 #define PLOT_RESOURCE_DIR "/ladder/plots/"
@@ -96,12 +102,7 @@ static char *template_fill(const char *name, PlotVars *v)
 gboolean plot_write_file(const char *dir, const char *name, const char *text, GError **error)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
-    g_autoptr(GError) local = NULL;
-    if (g_file_set_contents(path, text, -1, &local))
-        return TRUE;
-    g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot write %s: %s", path,
-                local->message);
-    return FALSE;
+    return outdir_write_file(path, text, -1, error);
 }
 
 gboolean plot_write_script(const char *dir, const char *script, const char *tmpl, PlotVars *v,
@@ -143,4 +144,119 @@ void plot_set_band_keys(PlotVars *v, const Model *m)
     plot_set_text(v, "P5P95", i18n_text(m->language, I18N_P5_P95));
     plot_set_text(v, "P25P75", i18n_text(m->language, I18N_P25_P75));
     plot_set_text(v, "MEDIAN", i18n_text(m->language, I18N_MEDIAN));
+}
+
+/* ---- the charts gnuplot drew ---------------------------------------------- */
+
+/* PNG (ISO/IEC 15948, 5.2 and 5.3): an 8-byte signature, then chunks of a
+ * 4-byte big-endian data length, a 4-byte type, the data and a 4-byte CRC;
+ * the IEND chunk comes last. */
+#define PNG_SIGNATURE "\x89PNG\r\n\x1a\n"
+#define PNG_SIGNATURE_LEN 8
+#define PNG_CHUNK_OVERHEAD 12   /* length, type and CRC */
+
+/* TRUE when `data` is a PNG whose chunks, each skipped by its length, lead
+ * from the signature to an IEND chunk that ends the file (CRCs unchecked:
+ * a file cut short is what this catches). */
+static gboolean png_whole(const guchar *data, gsize len)
+{
+    if (len < PNG_SIGNATURE_LEN || memcmp(data, PNG_SIGNATURE, PNG_SIGNATURE_LEN) != 0)
+        return FALSE;
+    for (gsize at = PNG_SIGNATURE_LEN; len - at >= PNG_CHUNK_OVERHEAD;) {
+        const guchar *c = data + at;
+        guint32 n = (guint32)c[0] << 24 | (guint32)c[1] << 16 | (guint32)c[2] << 8 | c[3];
+        if (n > len - at - PNG_CHUNK_OVERHEAD)
+            return FALSE;
+        at += PNG_CHUNK_OVERHEAD + n;
+        if (memcmp(c + 4, "IEND", 4) == 0)
+            return at == len;
+    }
+    return FALSE;
+}
+
+/* TRUE when `data` holds an <svg element and ends with </svg> (white
+ * space after it allowed). */
+static gboolean svg_whole(const char *data, gsize len)
+{
+    static const char end[] = "</svg>";
+    while (len > 0 && g_ascii_isspace(data[len - 1]))
+        len--;
+    return len >= sizeof end - 1 && memcmp(data + len - (sizeof end - 1), end, sizeof end - 1) == 0 &&
+           g_strstr_len(data, (gssize)len, "<svg") != NULL;
+}
+
+gboolean plot_chart_whole(const char *name, const char *data, gsize len)
+{
+    if (g_str_has_suffix(name, ".png"))
+        return png_whole((const guchar *)data, len);
+    if (g_str_has_suffix(name, ".svg"))
+        return svg_whole(data, len);
+    return len > 0;
+}
+
+/* Why gnuplot left the chart `path` cut short: one more byte written at
+ * its end meets the full disk or the file size limit that stopped gnuplot
+ * ("No space left on device", "File too large"); NULL when that byte goes
+ * through.  The chart is spoilt either way. */
+static const char *short_chart_reason(const char *path)
+{
+    int fd = g_open(path, O_WRONLY | O_APPEND | O_CLOEXEC, 0);
+    if (fd < 0)
+        return g_strerror(errno);
+    ssize_t n = write(fd, "", 1);
+    int e = errno;
+    close(fd);
+    return n < 0 ? g_strerror(e) : NULL;
+}
+
+/* Fails with an IO error naming chart `name` in `dir` unless it is whole. */
+static gboolean check_chart(const char *dir, const char *name, GError **error)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &data, &len, NULL)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "it did not write %s", name);
+        return FALSE;
+    }
+    if (plot_chart_whole(name, data, len))
+        return TRUE;
+    const char *why = short_chart_reason(path);
+    if (why)
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot write %s: %s", name, why);
+    else
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s is incomplete", name);
+    return FALSE;
+}
+
+/* The NAME of each line `set output "NAME"` of the script text `gp`, in
+ * order (caller frees). */
+static GPtrArray *script_outputs(const char *gp)
+{
+    static const char cmd[] = "set output \"";
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    g_auto(GStrv) lines = g_strsplit(gp, "\n", -1);
+    for (char **l = lines; *l; l++) {
+        const char *p = *l + strspn(*l, " \t");
+        const char *end = g_str_has_prefix(p, cmd) ? strchr(p + sizeof cmd - 1, '"') : NULL;
+        if (end)
+            g_ptr_array_add(names, g_strndup(p + sizeof cmd - 1, end - p - (sizeof cmd - 1)));
+    }
+    return names;
+}
+
+gboolean plot_check_outputs(const char *dir, const char *script, GError **error)
+{
+    g_autofree char *path = g_build_filename(dir, script, NULL);
+    g_autofree char *gp = NULL;
+    g_autoptr(GError) local = NULL;
+    if (!g_file_get_contents(path, &gp, NULL, &local)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot read %s: %s", path, local->message);
+        return FALSE;
+    }
+    g_autoptr(GPtrArray) names = script_outputs(gp);
+    for (guint i = 0; i < names->len; i++)
+        if (!check_chart(dir, g_ptr_array_index(names, i), error))
+            return FALSE;
+    return TRUE;
 }

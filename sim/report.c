@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: MIT */
 #include "report.h"
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "errors.h"
 #include "out.h"
+#include "outdir.h"
 
 /* Everything the page is made from. */
 typedef struct {
@@ -22,6 +24,7 @@ typedef struct {
     JsonNode *summary;     /* summary.json beside it, or NULL */
     char *scenario_dir;    /* the folder scenario.json was found in */
     gboolean no_dot;
+    GError *dot_error;     /* why dot drew no diagram, when it is installed */
 } Report;
 
 /* The word in the report's language. */
@@ -322,7 +325,18 @@ static char *ladder_dot(const Report *r)
     return g_string_free(d, FALSE);
 }
 
-/* The diagram as SVG from `dot`, or NULL (r->no_dot when dot is missing). */
+/* The first line of dot's stderr `err`, else `otherwise` (caller frees). */
+static char *dot_message(GBytes *err, const char *otherwise)
+{
+    gsize n = 0;
+    const char *text = err ? g_bytes_get_data(err, &n) : NULL;
+    g_autofree char *all = text ? g_strstrip(g_strndup(text, n)) : g_strdup("");
+    return *all ? g_strndup(all, strcspn(all, "\n")) : g_strdup(otherwise);
+}
+
+/* The diagram as SVG from `dot`, fed on its standard input (no temporary
+ * file to fail on a full /tmp); NULL with r->no_dot set when dot is not
+ * installed, or with r->dot_error when it fails or its SVG is cut short. */
 static char *ladder_svg(Report *r)
 {
     g_autofree char *dot = g_find_program_in_path("dot");
@@ -331,24 +345,23 @@ static char *ladder_svg(Report *r)
         return NULL;
     }
     g_autofree char *src = ladder_dot(r);
-    g_autofree char *tmp = NULL;
-    int fd = g_file_open_tmp("ladder-XXXXXX.dot", &tmp, NULL);
-    if (fd < 0)
-        return NULL;
-    close(fd);
-    if (!g_file_set_contents(tmp, src, -1, NULL)) {
-        g_unlink(tmp);
+    g_autoptr(GBytes) in = g_bytes_new_take(src, strlen(src));
+    src = NULL;
+    g_autoptr(GBytes) svg = NULL, err = NULL;
+    g_autoptr(GError) local = NULL;
+    g_autoptr(GSubprocess) p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                                    G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                                &local, dot, "-Tsvg", NULL);
+    gsize n = 0;
+    const char *text = p && g_subprocess_communicate(p, in, NULL, &svg, &err, &local) ? g_bytes_get_data(svg, &n)
+                                                                                      : NULL;
+    const char *start = text ? g_strstr_len(text, (gssize)n, "<svg") : NULL;
+    if (local || !g_subprocess_get_successful(p) || start == NULL || !plot_chart_whole("ladder.svg", text, n)) {
+        g_autofree char *why = local ? g_strdup(local->message) : dot_message(err, "its SVG is cut short");
+        g_set_error(&r->dot_error, LADDER_ERROR, LADDER_ERROR_IO, "dot failed on the ladder diagram: %s", why);
         return NULL;
     }
-    const char *argv[] = {dot, "-Tsvg", tmp, NULL};
-    g_autofree char *svg = NULL;
-    int status = 0;
-    gboolean ok = g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &svg, NULL,
-                               &status, NULL);
-    g_unlink(tmp);
-    if (!ok || !g_spawn_check_wait_status(status, NULL) || svg == NULL || strstr(svg, "<svg") == NULL)
-        return NULL;
-    return g_strdup(strstr(svg, "<svg"));
+    return g_strndup(start, n - (gsize)(start - text));
 }
 
 static void section_ladder(GString *out, Report *r)
@@ -356,9 +369,10 @@ static void section_ladder(GString *out, Report *r)
     g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "阶梯结构", "The ladder"));
     g_autofree char *svg = ladder_svg(r);
     if (svg == NULL) {
-        g_string_append_printf(out, "<p class=\"muted\">%s</p>\n",
-                               w(r, "（未安装 Graphviz，未画阶梯图：apt-get install graphviz）",
-                                 "(Graphviz is not installed, so the diagram is missing: apt-get install graphviz)"));
+        if (r->dot_error == NULL)  /* else report_write fails */
+            g_string_append_printf(out, "<p class=\"muted\">%s</p>\n",
+                                   w(r, "（未安装 Graphviz，未画阶梯图：apt-get install graphviz）",
+                                     "(Graphviz is not installed, so the diagram is missing: apt-get install graphviz)"));
         return;
     }
     g_string_append_printf(out, "<figure class=\"chart ladder\">%s<figcaption>%s</figcaption></figure>\n", svg,
@@ -660,12 +674,10 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
             r.lang = lang ? lang : (g_strcmp0(str(obj(r.scenario), "language"), "en") == 0 ? "en" : "zh");
             g_autoptr(GString) out = g_string_new(NULL);
             page(out, &r);
-            GError *local = NULL;
-            ok = g_file_set_contents(output, out->str, (gssize)out->len, &local);
-            if (!ok) {
-                g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s", local->message);
-                g_error_free(local);
-            }
+            if (r.dot_error)
+                g_propagate_error(error, g_steal_pointer(&r.dot_error));
+            else
+                ok = outdir_write_file(output, out->str, (gssize)out->len, error);
         }
     }
     if (no_dot)
@@ -675,5 +687,6 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
     if (r.summary)
         json_node_unref(r.summary);
     g_free(r.scenario_dir);
+    g_clear_error(&r.dot_error);
     return ok;
 }

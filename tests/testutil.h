@@ -85,29 +85,42 @@ static inline void tu_pin_ladder(void)
     }
 }
 
-/* Runs the ladder binary (tu_ladder_bin) with the NULL-ended arguments
- * after `cwd` (NULL: current folder). */
-static inline TuRun tu_ladder(const char *cwd, ...)
+/* Runs the ladder binary (tu_ladder_bin) in `cwd` (NULL: current folder)
+ * with the NULL-ended `args`, calling `setup(data)` (NULL: nothing) in the
+ * child just before it starts ladder (GSpawnChildSetupFunc: limits,
+ * signal dispositions, file descriptors).  status -1: killed by a signal. */
+static inline TuRun tu_ladder_spawn(const char *cwd, const char *const *args, GSpawnChildSetupFunc setup,
+                                    gpointer data)
 {
-    GPtrArray *argv = g_ptr_array_new();
+    g_autoptr(GPtrArray) argv = g_ptr_array_new();
     g_autofree char *bin = tu_ladder_bin();
     g_ptr_array_add(argv, bin);
-    va_list ap;
-    va_start(ap, cwd);
-    for (const char *a; (a = va_arg(ap, const char *));)
-        g_ptr_array_add(argv, (char *)a);
-    va_end(ap);
+    for (gsize i = 0; args[i]; i++)
+        g_ptr_array_add(argv, (char *)args[i]);
     g_ptr_array_add(argv, NULL);
     TuRun r = {0};
     GError *error = NULL;
     int wait = 0;
-    gboolean ok = g_spawn_sync(cwd, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+    gboolean ok = g_spawn_sync(cwd, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, setup, data,
                                &r.out, &r.err, &wait, &error);
     if (!ok)
         fail_msg("cannot run ladder: %s", error->message);
     r.status = g_spawn_check_wait_status(wait, NULL) ? 0 : (WIFEXITED(wait) ? WEXITSTATUS(wait) : -1);
-    g_ptr_array_free(argv, TRUE);
     return r;
+}
+
+/* Runs the ladder binary (tu_ladder_bin) with the NULL-ended arguments
+ * after `cwd` (NULL: current folder). */
+static inline TuRun tu_ladder(const char *cwd, ...)
+{
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    va_list ap;
+    va_start(ap, cwd);
+    for (const char *a; (a = va_arg(ap, const char *));)
+        g_ptr_array_add(args, (char *)a);
+    va_end(ap);
+    g_ptr_array_add(args, NULL);
+    return tu_ladder_spawn(cwd, (const char *const *)args->pdata, NULL, NULL);
 }
 
 /* Starts ladder with the NULL-ended `args`, sends it SIGINT (Ctrl-C) half a
