@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "testutil.h"
+#include "corpus.h"
 
 #include "errors.h"
 #include "model.h"
@@ -961,6 +962,13 @@ static void test_error_case(void **state)
     }
 }
 
+/* Every row of the table is a seed of fuzz/fuzz_scenario.c. */
+static void test_corpus_in_step(void **state)
+{
+    (void)state;
+    TC_ASSERT_IN_CORPUS(error_cases, "fuzz/corpus/fuzz_scenario", "ini");
+}
+
 /* The # lines above a key, back to the key or group header before it,
  * are kept as its note (the source of the figure, for the report's
  * assumptions table): a parameter's value line, its [uncertainty] line and
@@ -989,6 +997,10 @@ static void test_notes(void **state)
 
 int main(void)
 {
+    if (tc_write_dir()) {
+        TC_WRITE(error_cases, tc_write_dir(), "ini");
+        return 0;
+    }
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_scenario_group),
         cmocka_unit_test(test_scenario_defaults),
@@ -1015,6 +1027,7 @@ int main(void)
         cmocka_unit_test(test_stage_limit),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_bundled),
+        cmocka_unit_test(test_corpus_in_step),
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, find_cases, test_param_find);
