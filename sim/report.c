@@ -325,11 +325,11 @@ static void section_verdict(GString *out, const Report *r)
 }
 
 /* Appends `s` as the inside of a double-quoted DOT string that dot draws
- * as written: quotes and backslashes escaped (so a name holding \\N or \\G
+ * as written: quotes and backslashes escaped (so a name holding \N or \G
  * is not dot's node or graph name), '&' as "&amp;" (dot reads "&lt;" or
  * "&#945;" in a label as the character it names), a line end as dot's line
- * break "\\n" (every statement stays on one line), other control
- * characters as spaces.  NULL appends nothing. */
+ * break \n (every statement stays on one line), other control characters
+ * as spaces.  NULL appends nothing. */
 static void dot_append(GString *o, const char *s)
 {
     for (const char *p = s ? s : ""; *p; p++) {
@@ -398,7 +398,7 @@ static void string_free(gpointer s)
     g_string_free(s, TRUE);
 }
 
-/* What the policies do to each parameter, as label lines "\\nname op x
+/* What the policies do to each parameter, as label lines "\nname op x
  * (from–to)" in policy order, by parameter key (GString values; the keys
  * are the policies' strings).  One pass over the policies, so a long file
  * costs no product of counts.  Caller frees. */
