@@ -233,6 +233,8 @@ check-sanitize: all deps-check
 # real commands for fuzz_report, extends chains for fuzz_scenario.
 .PHONY: fuzz-corpus
 
+$(BUILD)/tests/test_scenario $(BUILD)/tests/test_history: tests/corpus.h
+
 fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_history
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_scenario
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_history $(BUILD)/tests/test_history
