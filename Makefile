@@ -190,7 +190,7 @@ $(FUZZ_BUILD)/obj/resources.o: $(FUZZ_BUILD)/resources.c
 $(FUZZ_BUILD)/libladder.a: $(FUZZ_OBJ)
 	ar rcs $@ $^
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_BUILD)/libladder.a
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzzutil.h $(FUZZ_BUILD)/libladder.a
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_BUILD)/libladder.a $(LDLIBS)
 
 $(FUZZ_BUILD)/obj:
@@ -224,3 +224,18 @@ check-sanitize: all deps-check
 	@$(SAN_ENV) LADDER=$(abspath $(SAN_BUILD)/ladder) SRCDIR=$(CURDIR) sh tests/run-all.sh $(SAN_TESTS); rc=$$?; \
 	  if [ -n "$$(ls $(SAN_LOG))" ]; then cat $(SAN_LOG)/*; echo "sanitizer reports: $(SAN_LOG)"; rc=1; fi; \
 	  exit $$rc
+
+# ---- make fuzz-corpus: the fuzz seeds made from the tests and the commands ----
+# Writes each row of tests/test_scenario.c's error table and of
+# tests/test_history.c's tables as fuzz/corpus/fuzz_scenario/<id>.ini and
+# fuzz_history/<id>.csv (make check fails while one is missing or differs:
+# tests/corpus.h), then the seeds of fuzz/seeds.sh: result folders of the
+# real commands for fuzz_report, extends chains for fuzz_scenario.
+.PHONY: fuzz-corpus
+
+$(BUILD)/tests/test_scenario $(BUILD)/tests/test_history: tests/corpus.h
+
+fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_history
+	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_scenario
+	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_history $(BUILD)/tests/test_history
+	sh fuzz/seeds.sh $(BUILD)/ladder

@@ -1,12 +1,14 @@
 /* fuzz_history.c: libFuzzer target for the history CSV reader: any bytes
  * as a history file, read for a fixed scenario with and without --region,
- * must load or fail with an error, never crash or leak.
+ * must load or fail with an error, never crash, leak or warn of a
+ * caller's bug.
  * SPDX-License-Identifier: MIT */
 #include <stdint.h>
 #include <string.h>
 
 #include <glib.h>
 
+#include "fuzzutil.h"
 #include "history.h"
 #include "model.h"
 #include "scenario.h"
@@ -37,6 +39,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
+    fu_init();
     GError *error = NULL;
     model = scenario_load_data("fuzz.ini", NULL, scenario, &error);
     g_assert_no_error(error);

@@ -30,8 +30,9 @@ typedef struct {
  * (relative to `path`'s folder), letting this file's keys replace the
  * parent's key by key and adding new groups and keys after the parent's.
  * Accepts a UTF-8 BOM and CRLF line ends.  INPUT errors say
- * "file:line: what is wrong" (not UTF-8, a line that is no group, key or
- * comment, a key given twice, an extends loop); an unreadable file is IO. */
+ * "file:line: what is wrong" (not UTF-8, a NUL byte, a line that is no
+ * group, key or comment, a key given twice, an extends loop or a parent
+ * that is no regular file); an unreadable file is IO. */
 IniDoc *ini_load(const char *path, GError **error);
 
 /* The same from text; `name` stands for the file in messages, `dir` is

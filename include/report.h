@@ -7,6 +7,7 @@
 #define LADDER_REPORT_H
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 /* Writes the report of result folder `dir` to `output`, in `lang` ("zh" or
  * "en"; NULL: the scenario's language).  The folder must hold
@@ -18,5 +19,12 @@
  * or written. */
 gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
                       gboolean *no_dot, GError **error);
+
+/* The ladder diagram's Graphviz text for `scenario` (scenario.json's
+ * root, any JSON: what is missing is left out), labels in `lang` ("en",
+ * else Chinese).  Every name and id is inside a double-quoted string,
+ * escaped so that dot draws it as written; each statement is one line.
+ * Caller frees. */
+char *report_ladder_dot(JsonNode *scenario, const char *lang);
 
 #endif

@@ -85,6 +85,21 @@ static gboolean input_error(GError **error, const char *file, int line, const ch
     return FALSE;
 }
 
+/* An INPUT error at the line of the first NUL byte of `text` (`len`
+ * bytes), when it holds one: read as a C string, the file would silently
+ * end there.  A file saved as UTF-16 (Notepad's "Unicode") is full of them. */
+static gboolean check_no_nul(const char *file, const char *text, gsize len, GError **error)
+{
+    const char *nul = memchr(text, '\0', len);
+    if (nul == NULL)
+        return TRUE;
+    int line = 1;
+    for (const char *p = text; p < nul; p++)
+        line += *p == '\n';
+    return input_error(error, file, line, "a NUL byte: this is not a text file (saved as UTF-16 or \"Unicode\"?); "
+                       "save it as UTF-8");
+}
+
 /* Lines of the groups and keys of `text`, keyed "group\037key" (key "" for
  * the header).  Fails on a line GKeyFile would reject, a key outside any
  * group, and a group or key written twice. */
@@ -325,18 +340,31 @@ static IniDoc *load_chain(const char *name, const char *dir, const char *text,
                                   : g_build_filename(dir, ext->value, NULL);
     g_autofree char *path = tidy_path(joined);
     g_autofree char *canon = g_canonicalize_filename(path, NULL);
-    if (g_hash_table_contains(seen, canon) || g_hash_table_size(seen) >= INI_MAX_EXTENDS_DEPTH) {
+    if (g_hash_table_contains(seen, canon)) {
         input_error(error, name, ext->where.line, "[scenario] extends = %s: a loop (that file extends this one)",
                     ext->value);
         return NULL;
     }
+    if (g_hash_table_size(seen) >= INI_MAX_EXTENDS_DEPTH) {
+        input_error(error, name, ext->where.line, "[scenario] extends = %s: more than %d files extend one another",
+                    ext->value, INI_MAX_EXTENDS_DEPTH);
+        return NULL;
+    }
+    /* a device or a pipe could never end, or wait for ever */
+    if (g_file_test(path, G_FILE_TEST_EXISTS) && !g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        input_error(error, name, ext->where.line, "[scenario] extends = %s: not a regular file", ext->value);
+        return NULL;
+    }
     g_autofree char *parent_text = NULL;
+    gsize parent_len = 0;
     GError *local = NULL;
-    if (!g_file_get_contents(path, &parent_text, NULL, &local)) {
+    if (!g_file_get_contents(path, &parent_text, &parent_len, &local)) {
         input_error(error, name, ext->where.line, "[scenario] extends = %s: %s", ext->value, local->message);
         g_error_free(local);
         return NULL;
     }
+    if (!check_no_nul(path, parent_text, parent_len, error))
+        return NULL;
     g_hash_table_add(seen, g_strdup(canon));
     g_autofree char *parent_dir = g_path_get_dirname(path);
     IniDoc *parent = load_chain(path, parent_dir, parent_text, seen, error);
@@ -363,14 +391,17 @@ IniDoc *ini_load_data(const char *name, const char *dir, const char *text, GErro
 IniDoc *ini_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
+    gsize len = 0;
     GError *local = NULL;
-    if (!g_file_get_contents(path, &text, NULL, &local)) {
+    if (!g_file_get_contents(path, &text, &len, &local)) {
         g_set_error(error, LADDER_ERROR,
                     g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? LADDER_ERROR_INPUT : LADDER_ERROR_IO,
                     "%s", local->message);
         g_error_free(local);
         return NULL;
     }
+    if (!check_no_nul(path, text, len, error))
+        return NULL;
     g_autofree char *dir = g_path_get_dirname(path);
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_hash_table_add(seen, g_canonicalize_filename(path, NULL));

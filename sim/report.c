@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "errors.h"
+#include "model.h"
 #include "out.h"
 #include "outdir.h"
 
@@ -24,7 +25,6 @@ typedef struct {
     JsonNode *summary;     /* summary.json beside it, or NULL */
     char *scenario_dir;    /* the folder scenario.json was found in */
     gboolean no_dot;
-    GError *dot_error;     /* why dot drew no diagram, when it is installed */
 } Report;
 
 /* The word in the report's language. */
@@ -35,77 +35,153 @@ static const char *w(const Report *r, const char *zh, const char *en)
 
 /* ---- reading the folder ---------------------------------------------------- */
 
+/* An INPUT error about file `path`, saying `what`; json-glib's messages
+ * name the file themselves, and may quote bytes that are not UTF-8. */
+static void file_error(GError **error, const char *path, const char *what)
+{
+    g_autofree char *valid = g_utf8_make_valid(what, -1);
+    if (g_str_has_prefix(valid, path))
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s", valid);
+    else
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: %s", path, valid);
+}
+
 /* dir/name parsed, NULL (no error) when absent; an INPUT error when it is
- * not JSON or holds no value. */
+ * not a regular file (a folder, or a pipe that would never end), not JSON
+ * or holds no value. */
 static JsonNode *read_json(const char *dir, const char *name, GError **error)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
     if (!g_file_test(path, G_FILE_TEST_EXISTS))
         return NULL;
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        file_error(error, path, "not a regular file");
+        return NULL;
+    }
     g_autoptr(JsonParser) p = json_parser_new();
     GError *local = NULL;
     if (!json_parser_load_from_file(p, path, &local)) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: %s", path, local->message);
+        file_error(error, path, local->message);
         g_error_free(local);
         return NULL;
     }
     JsonNode *root = json_parser_get_root(p);
     if (root == NULL)  /* blank, or only comments */
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: holds no JSON value", path);
+        file_error(error, path, "holds no JSON value");
     return root ? json_node_copy(root) : NULL;
 }
+
+/* The accessors below take whatever a hand-edited file holds: a member
+ * or element of another type than asked is absent (NULL, NAN), never a
+ * json-glib warning (those are for a caller's bug). */
 
 static JsonObject *obj(JsonNode *n)
 {
     return n && JSON_NODE_HOLDS_OBJECT(n) ? json_node_get_object(n) : NULL;
 }
 
-static const char *str(JsonObject *o, const char *member)
+static JsonNode *member(JsonObject *o, const char *name)
 {
-    if (o == NULL || !json_object_has_member(o, member))
-        return NULL;
-    JsonNode *n = json_object_get_member(o, member);
-    return JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING ? json_node_get_string(n) : NULL;
+    return o && json_object_has_member(o, name) ? json_object_get_member(o, name) : NULL;
 }
 
-static double num(JsonObject *o, const char *member)
+static const char *str(JsonObject *o, const char *name)
 {
-    if (o == NULL || !json_object_has_member(o, member))
+    JsonNode *n = member(o, name);
+    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING ? json_node_get_string(n) : NULL;
+}
+
+/* A JSON number as a double; NAN for anything else (a string "0.5" too:
+ * shown as missing rather than read as 0). */
+static double num_of(JsonNode *n)
+{
+    if (n == NULL || !JSON_NODE_HOLDS_VALUE(n))
         return NAN;
-    JsonNode *n = json_object_get_member(o, member);
-    return JSON_NODE_HOLDS_VALUE(n) ? json_node_get_double(n) : NAN;
+    GType t = json_node_get_value_type(n);
+    return t == G_TYPE_INT64 || t == G_TYPE_DOUBLE ? json_node_get_double(n) : NAN;
 }
 
-static JsonArray *arr(JsonObject *o, const char *member)
+static double num(JsonObject *o, const char *name)
 {
-    if (o == NULL || !json_object_has_member(o, member))
+    return num_of(member(o, name));
+}
+
+/* TRUE only for a JSON true. */
+static gboolean flag(JsonObject *o, const char *name)
+{
+    JsonNode *n = member(o, name);
+    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_BOOLEAN && json_node_get_boolean(n);
+}
+
+static JsonArray *arr(JsonObject *o, const char *name)
+{
+    JsonNode *n = member(o, name);
+    return n && JSON_NODE_HOLDS_ARRAY(n) ? json_node_get_array(n) : NULL;
+}
+
+/* The number of elements of `a`; 0 for NULL. */
+static guint len(JsonArray *a)
+{
+    return a ? json_array_get_length(a) : 0;
+}
+
+static JsonObject *obj_at(JsonArray *a, guint i)
+{
+    return i < len(a) ? obj(json_array_get_element(a, i)) : NULL;
+}
+
+static double num_at(JsonArray *a, guint i)
+{
+    return i < len(a) ? num_of(json_array_get_element(a, i)) : NAN;
+}
+
+/* TRUE when `name` names an entry of a folder and nothing beyond it: not
+ * empty, no '/', not "." or "..".  A name from a JSON file becomes part of
+ * a path only then, so the report reads nothing outside the folder. */
+static gboolean plain_name(const char *name)
+{
+    return name && *name && strchr(name, '/') == NULL && strcmp(name, ".") != 0 && strcmp(name, "..") != 0;
+}
+
+static gboolean has_file(const char *dir, const char *name)
+{
+    g_autofree char *f = g_build_filename(dir, name, NULL);
+    return g_file_test(f, G_FILE_TEST_EXISTS);
+}
+
+/* The base scenario's folder of the comparison in `dir` (compare.json's
+ * first scenario id) when it holds scenario.json; caller frees.  NULL when
+ * there is none, with an INPUT error when compare.json is not JSON or the
+ * id is not a plain folder name (it would lead out of `dir`). */
+static char *compare_base_dir(const char *dir, GError **error)
+{
+    g_autoptr(JsonNode) cmp = read_json(dir, "compare.json", error);
+    const char *id = str(obj_at(arr(obj(cmp), "scenarios"), 0), "id");
+    if (id == NULL)
         return NULL;
-    JsonNode *n = json_object_get_member(o, member);
-    return JSON_NODE_HOLDS_ARRAY(n) ? json_node_get_array(n) : NULL;
+    if (!plain_name(id)) {
+        g_autofree char *path = g_build_filename(dir, "compare.json", NULL);
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                    "%s: the base scenario's id '%s' is not a folder name (it must not be empty, hold '/', "
+                    "or be '.' or '..')", path, id);
+        return NULL;
+    }
+    g_autofree char *d = g_build_filename(dir, id, NULL);
+    return has_file(d, "scenario.json") ? g_steal_pointer(&d) : NULL;
 }
 
 /* Where scenario.json is: the folder, its forecast/, or the base
- * scenario's subfolder of a comparison.  Caller frees; NULL when none (a
- * compare.json whose base scenario's folder holds no scenario.json too). */
+ * scenario's subfolder of a comparison.  Caller frees; NULL when none
+ * (error set only as compare_base_dir says). */
 static char *find_scenario_dir(const char *dir, GError **error)
 {
     const char *tries[] = {"", "forecast"};
     for (gsize i = 0; i < G_N_ELEMENTS(tries); i++) {
         g_autofree char *d = g_build_filename(dir, tries[i], NULL);
-        g_autofree char *f = g_build_filename(d, "scenario.json", NULL);
-        if (g_file_test(f, G_FILE_TEST_EXISTS))
+        if (has_file(d, "scenario.json"))
             return g_steal_pointer(&d);
     }
-    g_autoptr(JsonNode) cmp = read_json(dir, "compare.json", error);
-    JsonArray *sc = arr(obj(cmp), "scenarios");
-    if (sc && json_array_get_length(sc) > 0) {
-        const char *id = str(json_array_get_object_element(sc, 0), "id");
-        g_autofree char *d = id ? g_build_filename(dir, id, NULL) : NULL;
-        g_autofree char *f = d ? g_build_filename(d, "scenario.json", NULL) : NULL;
-        if (f && g_file_test(f, G_FILE_TEST_EXISTS))
-            return g_steal_pointer(&d);
-    }
-    return NULL;
+    return compare_base_dir(dir, error);
 }
 
 /* ---- HTML pieces ------------------------------------------------------------ */
@@ -131,12 +207,13 @@ static void percent(GString *out, double p)
 }
 
 /* dir/name (an SVG gnuplot or dot wrote) inline in a <figure>, without its
- * XML prolog; nothing when the file is absent. */
+ * XML prolog; nothing when it is absent or not a regular file (a pipe
+ * would never end). */
 static void inline_svg(GString *out, const char *dir, const char *name, const char *caption)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
     g_autofree char *text = NULL;
-    if (!g_file_get_contents(path, &text, NULL, NULL))
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR) || !g_file_get_contents(path, &text, NULL, NULL))
         return;
     const char *svg = strstr(text, "<svg");
     if (svg == NULL)
@@ -199,8 +276,8 @@ static const char *verdict(const Report *r, double p)
 static const char *stage_name(const Report *r, const char *id)
 {
     JsonArray *st = arr(obj(r->scenario), "stages");
-    for (guint i = 0; st && i < json_array_get_length(st); i++) {
-        JsonObject *s = json_array_get_object_element(st, i);
+    for (guint i = 0; i < len(st); i++) {
+        JsonObject *s = obj_at(st, i);
         if (g_strcmp0(str(s, "id"), id) == 0)
             return str(s, "name");
     }
@@ -212,15 +289,15 @@ static void section_verdict(GString *out, const Report *r)
     JsonObject *s = obj(r->summary);
     JsonArray *targets = arr(s, "targets");
     g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "结论：目标达成的概率", "Verdict: how likely each target is met"));
-    if (targets == NULL || json_array_get_length(targets) == 0) {
+    if (len(targets) == 0) {
         g_string_append_printf(out, "<p>%s</p>\n", w(r, "此结果没有目标。", "These results have no targets."));
         return;
     }
     g_string_append_printf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>P5–P95</th></tr>\n",
                            w(r, "目标", "Target"), w(r, "条件", "Condition"), w(r, "达成概率", "Probability met"),
                            w(r, "判断", "Verdict"), w(r, "中位数", "Median"));
-    for (guint i = 0; i < json_array_get_length(targets); i++) {
-        JsonObject *t = json_array_get_object_element(targets, i);
+    for (guint i = 0; i < len(targets); i++) {
+        JsonObject *t = obj_at(targets, i);
         double p = num(t, "probability"), se = num(t, "se");
         g_string_append(out, "<tr><td>");
         esc(out, str(t, "name"));
@@ -249,78 +326,142 @@ static void section_verdict(GString *out, const Report *r)
                              "≥66% likely, ≥33% as likely as not, ≥10% unlikely, below that very unlikely."));
 }
 
-/* `s` inside a double-quoted DOT string: quotes and backslashes escaped.
- * Caller frees. */
-static char *dot_text(const char *s)
+/* Appends `s` as the inside of a double-quoted DOT string that dot draws
+ * as written: quotes and backslashes escaped (so a name holding \N or \G
+ * is not dot's node or graph name), '&' as "&amp;" (dot reads "&lt;" or
+ * "&#945;" in a label as the character it names), a line end as dot's line
+ * break \n (every statement stays on one line), other control characters
+ * as spaces.  NULL appends nothing. */
+static void dot_append(GString *o, const char *s)
 {
-    GString *o = g_string_new(NULL);
     for (const char *p = s ? s : ""; *p; p++) {
         if (*p == '"' || *p == '\\')
             g_string_append_c(o, '\\');
-        g_string_append_c(o, *p);
+        if (*p == '&')
+            g_string_append(o, "&amp;");
+        else if (*p == '\n')
+            g_string_append(o, "\\n");
+        else if (*p == '\r')
+            continue;
+        else
+            g_string_append_c(o, (guchar)*p < 0x20 || *p == 0x7f ? ' ' : *p);
     }
-    return g_string_free(o, FALSE);
+}
+
+/* Appends the box of stage `s`: its name, baseline, exit, inflow and
+ * recruitment; nothing for a stage without an id. */
+static void dot_stage(GString *d, const Report *r, JsonObject *s, JsonArray *params)
+{
+    if (str(s, "id") == NULL)
+        return;
+    g_string_append(d, "  \"");
+    dot_append(d, str(s, "id"));
+    g_string_append(d, "\" [label=\"");
+    dot_append(d, str(s, "name"));
+    g_string_append_printf(d, "\\n%s %.0f", w(r, "基数", "baseline"), num(s, "baseline"));
+    for (guint j = 0; j < len(params); j++) {
+        JsonObject *p = obj_at(params, j);
+        if (g_strcmp0(str(p, "from"), str(s, "id")) != 0)
+            continue;
+        const char *kind = str(p, "kind");
+        if (g_strcmp0(kind, "exit") == 0)
+            g_string_append_printf(d, "\\n%s %.3g", w(r, "退出", "exit"), num(p, "value"));
+        else if (g_strcmp0(kind, "inflow") == 0)
+            g_string_append_printf(d, "\\n%s %.4g/%s", w(r, "流入", "inflow"), num(p, "value"), w(r, "年", "yr"));
+        else if (g_strcmp0(kind, "recruitment") == 0)
+            g_string_append_printf(d, "\\n%s %.4g/%s", w(r, "招引", "recruited"), num(p, "value"), w(r, "年", "yr"));
+    }
+    g_string_append(d, "\"];\n");
+}
+
+/* Appends the dashed edge of a status of stage `s` that lapses when not
+ * renewed, when it has one. */
+static void dot_lapse(GString *d, const Report *r, JsonObject *s, JsonArray *params)
+{
+    if (!(num(s, "renewal_years") > 0) || str(s, "id") == NULL || str(s, "lapse_to") == NULL)
+        return;
+    double renew = NAN;
+    for (guint j = 0; j < len(params); j++) {
+        JsonObject *p = obj_at(params, j);
+        if (g_strcmp0(str(p, "kind"), "renewal") == 0 && g_strcmp0(str(p, "from"), str(s, "id")) == 0)
+            renew = num(p, "value");
+    }
+    g_string_append(d, "  \"");
+    dot_append(d, str(s, "id"));
+    g_string_append(d, "\" -> \"");
+    dot_append(d, str(s, "lapse_to"));
+    g_string_append_printf(d, "\" [style=dashed, color=\"#888888\", label=\"%s %.0f%s, %s %.3g\"];\n",
+                           w(r, "有效期", "valid"), num(s, "renewal_years"), w(r, " 年", "y"), w(r, "续期", "renewed"),
+                           renew);
+}
+
+static void string_free(gpointer s)
+{
+    g_string_free(s, TRUE);
+}
+
+/* What the policies do to each parameter, as label lines "\nname op x
+ * (from–to)" in policy order, by parameter key (GString values; the keys
+ * are the policies' strings).  One pass over the policies, so a long file
+ * costs no product of counts.  Caller frees. */
+static GHashTable *policy_marks(JsonArray *policies)
+{
+    GHashTable *marks = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, string_free);
+    for (guint k = 0; k < len(policies); k++) {
+        JsonObject *po = obj_at(policies, k);
+        JsonArray *ch = arr(po, "changes");
+        for (guint c = 0; c < len(ch); c++) {
+            JsonObject *x = obj_at(ch, c);
+            const char *key = str(x, "key");
+            if (key == NULL)
+                continue;
+            GString *m = g_hash_table_lookup(marks, key);
+            if (m == NULL)
+                g_hash_table_insert(marks, (gpointer)key, m = g_string_new(NULL));
+            g_string_append(m, "\\n");
+            dot_append(m, str(po, "name"));
+            g_string_append_c(m, ' ');
+            dot_append(m, str(x, "op"));
+            g_string_append_printf(m, "%.4g (%.0f–%.0f)", num(x, "x"), num(po, "from"), num(po, "to"));
+        }
+    }
+    return marks;
+}
+
+/* Appends edge `p` with its annual probability, red with the policies'
+ * marks when one changes it; nothing when it lacks an end. */
+static void dot_edge(GString *d, JsonObject *p, GHashTable *marks)
+{
+    if (str(p, "from") == NULL || str(p, "to") == NULL)
+        return;
+    const char *key = str(p, "key");
+    GString *m = key ? g_hash_table_lookup(marks, key) : NULL;
+    g_string_append(d, "  \"");
+    dot_append(d, str(p, "from"));
+    g_string_append(d, "\" -> \"");
+    dot_append(d, str(p, "to"));
+    g_string_append_printf(d, "\" [label=\"%.3g%s\"%s];\n", num(p, "value"), m ? m->str : "",
+                           m ? ", color=\"#e15759\", fontcolor=\"#e15759\", penwidth=2" : "");
 }
 
 /* The ladder as a Graphviz graph: stages as boxes with their baseline,
  * edges with their annual probability (policies marked), renewal lapses
- * dashed, exits in the box. */
+ * dashed, exits in the box.  Caller frees. */
 static char *ladder_dot(const Report *r)
 {
     JsonObject *sc = obj(r->scenario);
-    JsonArray *stages = arr(sc, "stages"), *params = arr(sc, "parameters"), *policies = arr(sc, "policies");
+    JsonArray *stages = arr(sc, "stages"), *params = arr(sc, "parameters");
     GString *d = g_string_new("digraph ladder {\n  rankdir=BT; nodesep=0.5; ranksep=0.55; bgcolor=\"transparent\";\n"
                               "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#eaf1f8\", color=\"#4e79a7\", "
                               "fontname=\"Noto Sans CJK SC\", fontsize=13];\n  edge [fontname=\"Noto Sans CJK SC\", fontsize=11];\n");
-    for (guint i = 0; stages && i < json_array_get_length(stages); i++) {
-        JsonObject *s = json_array_get_object_element(stages, i);
-        g_autoptr(GString) label = g_string_new(NULL);
-        g_autofree char *name = dot_text(str(s, "name"));
-        g_string_append_printf(label, "%s\\n%s %.0f", name, w(r, "基数", "baseline"), num(s, "baseline"));
-        for (guint j = 0; params && j < json_array_get_length(params); j++) {
-            JsonObject *p = json_array_get_object_element(params, j);
-            if (g_strcmp0(str(p, "from"), str(s, "id")) != 0)
-                continue;
-            const char *kind = str(p, "kind");
-            if (g_strcmp0(kind, "exit") == 0)
-                g_string_append_printf(label, "\\n%s %.3g", w(r, "退出", "exit"), num(p, "value"));
-            else if (g_strcmp0(kind, "inflow") == 0)
-                g_string_append_printf(label, "\\n%s %.4g/%s", w(r, "流入", "inflow"), num(p, "value"), w(r, "年", "yr"));
-            else if (g_strcmp0(kind, "recruitment") == 0)
-                g_string_append_printf(label, "\\n%s %.4g/%s", w(r, "招引", "recruited"), num(p, "value"), w(r, "年", "yr"));
-        }
-        g_string_append_printf(d, "  \"%s\" [label=\"%s\"];\n", str(s, "id"), label->str);
-        if (num(s, "renewal_years") > 0 && str(s, "lapse_to")) {
-            double renew = NAN;
-            for (guint j = 0; params && j < json_array_get_length(params); j++) {
-                JsonObject *p = json_array_get_object_element(params, j);
-                if (g_strcmp0(str(p, "kind"), "renewal") == 0 && g_strcmp0(str(p, "from"), str(s, "id")) == 0)
-                    renew = num(p, "value");
-            }
-            g_string_append_printf(d, "  \"%s\" -> \"%s\" [style=dashed, color=\"#888888\", label=\"%s %.0f%s, %s %.3g\"];\n",
-                                   str(s, "id"), str(s, "lapse_to"), w(r, "有效期", "valid"), num(s, "renewal_years"),
-                                   w(r, " 年", "y"), w(r, "续期", "renewed"), renew);
-        }
+    for (guint i = 0; i < len(stages); i++) {
+        dot_stage(d, r, obj_at(stages, i), params);
+        dot_lapse(d, r, obj_at(stages, i), params);
     }
-    for (guint j = 0; params && j < json_array_get_length(params); j++) {
-        JsonObject *p = json_array_get_object_element(params, j);
-        if (g_strcmp0(str(p, "kind"), "edge") != 0)
-            continue;
-        g_autoptr(GString) pol = g_string_new(NULL);
-        for (guint k = 0; policies && k < json_array_get_length(policies); k++) {
-            JsonObject *po = json_array_get_object_element(policies, k);
-            JsonArray *ch = arr(po, "changes");
-            for (guint c = 0; ch && c < json_array_get_length(ch); c++)
-                if (g_strcmp0(str(json_array_get_object_element(ch, c), "key"), str(p, "key")) == 0) {
-                    g_autofree char *name = dot_text(str(po, "name"));
-                    g_string_append_printf(pol, "\\n%s %s%.4g (%.0f–%.0f)", name,
-                                           str(json_array_get_object_element(ch, c), "op"),
-                                           num(json_array_get_object_element(ch, c), "x"), num(po, "from"), num(po, "to"));
-                }
-        }
-        g_string_append_printf(d, "  \"%s\" -> \"%s\" [label=\"%.3g%s\"%s];\n", str(p, "from"), str(p, "to"),
-                               num(p, "value"), pol->str, pol->len ? ", color=\"#e15759\", fontcolor=\"#e15759\", penwidth=2" : "");
-    }
+    g_autoptr(GHashTable) marks = policy_marks(arr(sc, "policies"));
+    for (guint j = 0; j < len(params); j++)
+        if (g_strcmp0(str(obj_at(params, j), "kind"), "edge") == 0)
+            dot_edge(d, obj_at(params, j), marks);
     g_string_append(d, "}\n");
     return g_string_free(d, FALSE);
 }
@@ -334,14 +475,30 @@ static char *dot_message(GBytes *err, const char *otherwise)
     return *all ? g_strndup(all, strcspn(all, "\n")) : g_strdup(otherwise);
 }
 
+char *report_ladder_dot(JsonNode *scenario, const char *lang)
+{
+    Report r = {.lang = g_strcmp0(lang, "en") == 0 ? "en" : "zh", .scenario = scenario};
+    return ladder_dot(&r);
+}
+
 /* The diagram as SVG from `dot`, fed on its standard input (no temporary
- * file to fail on a full /tmp); NULL with r->no_dot set when dot is not
- * installed, or with r->dot_error when it fails or its SVG is cut short. */
-static char *ladder_svg(Report *r)
+ * file to fail on a full /tmp), or NULL with *why (caller frees) saying in
+ * the page's language why there is none: dot missing (r->no_dot set), too
+ * many stages, or dot failing or cutting its SVG short, with dot's words.
+ * The page is written either way: its figures do not need the diagram. */
+static char *ladder_svg(Report *r, char **why)
 {
     g_autofree char *dot = g_find_program_in_path("dot");
     if (dot == NULL) {
         r->no_dot = TRUE;
+        *why = g_strdup(w(r, "（未安装 Graphviz，未画阶梯图：apt-get install graphviz）",
+                          "(Graphviz is not installed, so the diagram is missing: apt-get install graphviz)"));
+        return NULL;
+    }
+    /* no ladder the scenario loader accepts is larger; a hand-made one
+     * could keep dot busy for hours */
+    if (len(arr(obj(r->scenario), "stages")) > MODEL_MAX_STAGES) {
+        *why = g_strdup(w(r, "（阶段多于 64 个，未画阶梯图）", "(more than 64 stages: the diagram is not drawn)"));
         return NULL;
     }
     g_autofree char *src = ladder_dot(r);
@@ -357,8 +514,12 @@ static char *ladder_svg(Report *r)
                                                                                       : NULL;
     const char *start = text ? g_strstr_len(text, (gssize)n, "<svg") : NULL;
     if (local || !g_subprocess_get_successful(p) || start == NULL || !plot_chart_whole("ladder.svg", text, n)) {
-        g_autofree char *why = local ? g_strdup(local->message) : dot_message(err, "its SVG is cut short");
-        g_set_error(&r->dot_error, LADDER_ERROR, LADDER_ERROR_IO, "dot failed on the ladder diagram: %s", why);
+        g_autofree char *said = local ? g_strdup(local->message)
+                                : dot_message(err, g_subprocess_get_successful(p)
+                                                       ? w(r, "SVG 不完整", "its SVG is cut short")
+                                                       : w(r, "dot 出错退出", "dot exited with an error"));
+        *why = g_strconcat(w(r, "（Graphviz 未能画出阶梯图：", "(Graphviz could not draw the diagram: "), said,
+                           w(r, "）", ")"), NULL);
         return NULL;
     }
     return g_strndup(start, n - (gsize)(start - text));
@@ -367,12 +528,12 @@ static char *ladder_svg(Report *r)
 static void section_ladder(GString *out, Report *r)
 {
     g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "阶梯结构", "The ladder"));
-    g_autofree char *svg = ladder_svg(r);
+    g_autofree char *why = NULL;
+    g_autofree char *svg = ladder_svg(r, &why);
     if (svg == NULL) {
-        if (r->dot_error == NULL)  /* else report_write fails */
-            g_string_append_printf(out, "<p class=\"muted\">%s</p>\n",
-                                   w(r, "（未安装 Graphviz，未画阶梯图：apt-get install graphviz）",
-                                     "(Graphviz is not installed, so the diagram is missing: apt-get install graphviz)"));
+        g_string_append_printf(out, "<p class=\"muted\">");
+        esc(out, why);
+        g_string_append(out, "</p>\n");
         return;
     }
     g_string_append_printf(out, "<figure class=\"chart ladder\">%s<figcaption>%s</figcaption></figure>\n", svg,
@@ -388,8 +549,11 @@ static void section_charts(GString *out, const Report *r)
     g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "各阶段企业数", "Firms in each stage"));
     inline_svg(out, d, "targets.svg", NULL);
     JsonArray *stages = arr(obj(r->scenario), "stages");  /* fans in ladder order */
-    for (guint i = 0; stages && i < json_array_get_length(stages); i++) {
-        g_autofree char *name = g_strdup_printf("fan_%s.svg", str(json_array_get_object_element(stages, i), "id"));
+    for (guint i = 0; i < len(stages); i++) {
+        const char *id = str(obj_at(stages, i), "id");
+        if (!plain_name(id))  /* a hand-edited id would lead out of the folder */
+            continue;
+        g_autofree char *name = g_strconcat("fan_", id, ".svg", NULL);
         inline_svg(out, d, name, NULL);
     }
     inline_svg(out, d, "composition.svg", NULL);
@@ -434,8 +598,8 @@ static void section_compare(GString *out, const Report *r)
                            w(r, "结论：政策带来的变化", "Answer: what each policy changes"), w(r, "情景", "Scenario"),
                            w(r, "目标", "Target"), w(r, "达成概率：基准 → 本情景", "Probability: base → this"),
                            w(r, "差值（百分点）", "Difference (points)"), w(r, "95% 区间", "95% interval"));
-    for (guint i = 0; i < json_array_get_length(diffs); i++) {
-        JsonObject *d = json_array_get_object_element(diffs, i);
+    for (guint i = 0; i < len(diffs); i++) {
+        JsonObject *d = obj_at(diffs, i);
         JsonArray *ci = arr(d, "ci95");
         g_string_append(out, "<tr><td>");
         esc(out, str(d, "scenario"));
@@ -446,9 +610,8 @@ static void section_compare(GString *out, const Report *r)
         g_string_append(out, " → ");
         percent(out, num(d, "probability"));
         g_string_append_printf(out, "</td><td class=\"n\">%+.1f</td><td class=\"n\">", 100 * num(d, "difference"));
-        if (ci && json_array_get_length(ci) == 2)
-            g_string_append_printf(out, "%+.1f … %+.1f", 100 * json_array_get_double_element(ci, 0),
-                                   100 * json_array_get_double_element(ci, 1));
+        if (len(ci) == 2)
+            g_string_append_printf(out, "%+.1f … %+.1f", 100 * num_at(ci, 0), 100 * num_at(ci, 1));
         g_string_append(out, "</td></tr>\n");
     }
     g_string_append_printf(out, "</table>\n<p class=\"muted\">%s</p>\n",
@@ -465,7 +628,7 @@ static void section_solve(GString *out, const Report *r)
     if (o == NULL)
         return;
     g_string_append_printf(out, "<h2>%s</h2>\n<p>", w(r, "结论：要做多少", "Answer: how much must be done"));
-    if (json_object_get_boolean_member_with_default(o, "reachable", FALSE)) {
+    if (flag(o, "reachable")) {
         g_string_append_printf(out, w(r, "从 %.0f 年起，<code>", "From %.0f on, <code>"), num(o, "from"));
         esc(out, str(o, "lever"));
         g_string_append(out, "</code> ");
@@ -497,8 +660,8 @@ static void section_sensitivity(GString *out, const Report *r)
     if (targets == NULL)
         return;
     g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "结论：哪个假设最要紧", "Answer: which assumption matters most"));
-    for (guint i = 0; i < json_array_get_length(targets); i++) {
-        JsonObject *t = json_array_get_object_element(targets, i);
+    for (guint i = 0; i < len(targets); i++) {
+        JsonObject *t = obj_at(targets, i);
         JsonArray *rows = arr(t, "rows");
         g_string_append(out, "<p><b>");
         esc(out, str(t, "name"));
@@ -507,8 +670,8 @@ static void section_sensitivity(GString *out, const Report *r)
         g_string_append_printf(out, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
                                w(r, "参数", "Parameter"), w(r, "低值 → 高值", "Low → high"),
                                w(r, "低值时概率", "At low"), w(r, "高值时概率", "At high"));
-        for (guint k = 0; rows && k < MIN(json_array_get_length(rows), 5u); k++) {
-            JsonObject *row = json_array_get_object_element(rows, k);
+        for (guint k = 0; k < MIN(len(rows), 5u); k++) {
+            JsonObject *row = obj_at(rows, k);
             g_string_append(out, "<tr><td>");
             esc(out, str(row, "label"));
             g_string_append(out, " <code>");
@@ -553,32 +716,33 @@ static void section_assumptions(GString *out, const Report *r)
                            w(r, "取值", "Value"), w(r, "不确定性", "Uncertainty"),
                            w(r, "来源与说明（情景文件中的注释）", "Source and reasons (the scenario file's comments)"));
     JsonArray *stages = arr(sc, "stages");
-    for (guint i = 0; stages && i < json_array_get_length(stages); i++) {
-        JsonObject *s = json_array_get_object_element(stages, i);
-        g_autofree char *key = g_strdup_printf("baseline.%s", str(s, "id"));
+    for (guint i = 0; i < len(stages); i++) {
+        JsonObject *s = obj_at(stages, i);
+        g_autofree char *key = g_strconcat("baseline.", str(s, "id") ? str(s, "id") : "", NULL);
         g_autofree char *v = g_strdup_printf("%.0f", num(s, "baseline"));
         assumption_row(out, key, v, NULL, str(s, "baseline_note"), NULL);
     }
     JsonArray *params = arr(sc, "parameters");
-    for (guint i = 0; params && i < json_array_get_length(params); i++) {
-        JsonObject *p = json_array_get_object_element(params, i);
+    for (guint i = 0; i < len(params); i++) {
+        JsonObject *p = obj_at(params, i);
         g_autoptr(GString) v = g_string_new(NULL);
         number(v, num(p, "value"));
         assumption_row(out, str(p, "key"), v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
     }
     g_string_append(out, "</table>\n");
     JsonArray *policies = arr(sc, "policies");
-    for (guint i = 0; policies && i < json_array_get_length(policies); i++) {
-        JsonObject *p = json_array_get_object_element(policies, i);
+    for (guint i = 0; i < len(policies); i++) {
+        JsonObject *p = obj_at(policies, i);
         g_string_append_printf(out, "<p><b>%s</b> ", w(r, "政策", "Policy"));
         esc(out, str(p, "name"));
         g_string_append_printf(out, " (%.0f–%.0f):", num(p, "from"), num(p, "to"));
         JsonArray *ch = arr(p, "changes");
-        for (guint c = 0; ch && c < json_array_get_length(ch); c++) {
-            JsonObject *x = json_array_get_object_element(ch, c);
+        for (guint c = 0; c < len(ch); c++) {
+            JsonObject *x = obj_at(ch, c);
             g_string_append(out, " <code>");
             esc(out, str(x, "key"));
-            g_string_append_printf(out, " %s", str(x, "op"));
+            g_string_append_c(out, ' ');
+            esc(out, str(x, "op"));
             number(out, num(x, "x"));
             g_string_append(out, "</code>");
         }
@@ -609,8 +773,8 @@ static void section_methods(GString *out, const Report *r)
     }
     g_string_append_printf(out, "<tr><th>%s</th><td>ladder %s</td></tr>\n", w(r, "程序版本", "Program"), r->version);
     JsonArray *src = arr(sc, "sources");
-    for (guint i = 0; src && i < json_array_get_length(src); i++) {
-        JsonObject *f = json_array_get_object_element(src, i);
+    for (guint i = 0; i < len(src); i++) {
+        JsonObject *f = obj_at(src, i);
         g_string_append_printf(out, "<tr><th>%s</th><td><code>", w(r, "情景文件", "Scenario file"));
         esc(out, str(f, "file"));
         g_string_append(out, "</code><br>SHA-256 <code>");
@@ -618,10 +782,12 @@ static void section_methods(GString *out, const Report *r)
         g_string_append(out, "</code></td></tr>\n");
     }
     g_string_append(out, "</table>\n");
-    if (r->summary)
-        g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run %s --reps %.0f --seed %.0f</code></p>\n",
-                               w(r, "同一程序版本下，以下命令给出逐字节相同的结果：", "With the same program version this gives the same bytes:"),
-                               str(sc, "file"), num(s, "replications"), num(s, "seed"));
+    if (r->summary) {
+        g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run ",
+                               w(r, "同一程序版本下，以下命令给出逐字节相同的结果：", "With the same program version this gives the same bytes:"));
+        esc(out, str(sc, "file"));
+        g_string_append_printf(out, " --reps %.0f --seed %.0f</code></p>\n", num(s, "replications"), num(s, "seed"));
+    }
 }
 
 static void page(GString *out, Report *r)
@@ -674,10 +840,7 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
             r.lang = lang ? lang : (g_strcmp0(str(obj(r.scenario), "language"), "en") == 0 ? "en" : "zh");
             g_autoptr(GString) out = g_string_new(NULL);
             page(out, &r);
-            if (r.dot_error)
-                g_propagate_error(error, g_steal_pointer(&r.dot_error));
-            else
-                ok = outdir_write_file(output, out->str, (gssize)out->len, error);
+            ok = outdir_write_file(output, out->str, (gssize)out->len, error);
         }
     }
     if (no_dot)
@@ -687,6 +850,5 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
     if (r.summary)
         json_node_unref(r.summary);
     g_free(r.scenario_dir);
-    g_clear_error(&r.dot_error);
     return ok;
 }

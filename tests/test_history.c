@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "corpus.h"
 
 #include "errors.h"
 #include "history.h"
@@ -375,12 +376,26 @@ static void test_bad_case(void **state)
     }
 }
 
+/* Every row of both tables is a seed of fuzz/fuzz_history.c. */
+static void test_corpus_in_step(void **state)
+{
+    (void)state;
+    TC_ASSERT_IN_CORPUS(good_cases, "fuzz/corpus/fuzz_history", "csv");
+    TC_ASSERT_IN_CORPUS(bad_cases, "fuzz/corpus/fuzz_history", "csv");
+}
+
 int main(void)
 {
+    if (tc_write_dir()) {
+        TC_WRITE(good_cases, tc_write_dir(), "csv");
+        TC_WRITE(bad_cases, tc_write_dir(), "csv");
+        return 0;
+    }
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_kind_name),
         cmocka_unit_test(test_unreadable),
         cmocka_unit_test(test_region_conflict),
+        cmocka_unit_test(test_corpus_in_step),
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, good_cases, test_good_case);

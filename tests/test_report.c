@@ -7,6 +7,9 @@
 #include "testutil.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+#include "report.h"
 
 #define REPS "300"
 
@@ -188,6 +191,192 @@ static void test_compare_report(void **state)
     tu_rmrf(dir);
 }
 
+/* ---- names and paths from the folder's files ------------------------------------ */
+
+/* `text` with every `from` replaced by `to` (caller frees). */
+static char *replace_all(const char *text, const char *from, const char *to)
+{
+    g_auto(GStrv) pieces = g_strsplit(text, from, -1);
+    return g_strjoinv(to, pieces);
+}
+
+/* Names that dot would misread unescaped (tests/data/hostile-names.ini),
+ * through a real run and report with Graphviz: the diagram is there and
+ * draws each name as written; the page prints them as written too. */
+static void test_hostile_names(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *sc = tu_data_file("hostile-names.ini");
+    g_autofree char *res = g_build_filename(dir, "res", NULL);
+    TuRun r = tu_ladder(NULL, "run", sc, "--reps", "50", "--no-charts", "-q", "--out", res, NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    TuRun p = tu_ladder(NULL, "report", res, "-q", NULL);
+    tu_assert_status(&p, 0);
+    assert_null(strstr(p.err, "CRITICAL"));
+    tu_run_clear(&p);
+    g_autofree char *raw = tu_read_text(res, "report.html");
+    g_autofree char *html = replace_all(raw, "&#45;", "-");  /* dot writes '-' so in SVG */
+    const char *svg = strstr(html, "class=\"graph\"");
+    assert_non_null(svg);
+    /* each line of a label is a <text> of its own; dot XML-escapes it once */
+    const char *drawn[] = {
+        ">科小 &quot;q&quot; \\back\\slash\\ \\N\\G\\L\\E\\T\\H\\l &lt;b&gt;&amp;amp; {a;b} -- -&gt; a</text>",
+        ">b c</text>",  /* the line break of the name, its tab as a space */
+        ">高企 ends in a backslash \\</text>",
+        ">专班 &quot;q&quot; \\ &lt;x&gt; &amp; {;} -- -&gt; end\\ *1.5 (2022–2024)</text>",
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(drawn); i++)
+        tu_assert_contains(svg, drawn[i]);
+    g_autoptr(GString) long_name = g_string_new(">");
+    for (int i = 0; i < 40; i++)
+        g_string_append(long_name, "很长的阶段名");
+    g_string_append(long_name, "-end</text>");
+    tu_assert_contains(svg, long_name->str);
+    /* the page's own text: escaped once, nothing taken for markup */
+    tu_assert_contains(html, "<h1>名称 &quot;quoted&quot; \\ &lt;b&gt;&amp;amp; {x};</h1>");
+    tu_assert_contains(html, "line two &quot;q&quot; \\ &lt;script&gt;alert(1)&lt;/script&gt;");
+    tu_assert_contains(html, "the source: &quot;a &lt;note&gt;&quot; &amp; more \\ here");
+    tu_assert_contains(html, "高企 &quot;q&quot; &lt;t&gt; &amp; \\");
+    assert_null(strstr(html, "<script"));
+    assert_null(strstr(html, "<b>&amp;"));
+    tu_rmrf(dir);
+}
+
+/* The diagram's text itself: ids and names quoted and escaped, whatever
+ * scenario.json holds; members of the wrong type left out. */
+static void test_dot_text(void **state)
+{
+    (void)state;
+    g_autoptr(JsonParser) parser = json_parser_new();
+    const char *json = "{\"stages\": [{\"id\": \"a\\\"b\", \"name\": \"q\\\"\\\\N &lt; x\\ny\\r\\tz\", \"baseline\": 1},"
+                       " {\"id\": \"c\\\\\", \"name\": \"}; digraph x {\"}, 7, {\"name\": \"no id\"}],"
+                       " \"parameters\": [{\"kind\": \"edge\", \"from\": \"a\\\"b\", \"to\": \"c\\\\\", \"key\": \"k\", \"value\": 0.5},"
+                       " {\"kind\": \"edge\", \"from\": \"a\\\"b\", \"value\": 0.1}, \"x\"],"
+                       " \"policies\": [{\"name\": \"p&q\\\"\", \"from\": 2022, \"to\": 2023,"
+                       " \"changes\": [{\"key\": \"k\", \"op\": \"*\", \"x\": 2}, 3]}, 4]}";
+    assert_true(json_parser_load_from_data(parser, json, -1, NULL));
+    g_autofree char *dot = report_ladder_dot(json_parser_get_root(parser), "en");
+    tu_assert_contains(dot, "\n  \"a\\\"b\" [label=\"q\\\"\\\\N &amp;lt; x\\ny z\\nbaseline 1\"];\n");
+    tu_assert_contains(dot, "\n  \"c\\\\\" [label=\"}; digraph x {\\nbaseline nan\"];\n");
+    tu_assert_contains(dot, "\n  \"a\\\"b\" -> \"c\\\\\" [label=\"0.5\\np&amp;q\\\" *2 (2022–2023)\", color=");
+    assert_null(strstr(dot, "no id"));       /* a stage without an id is no box */
+    assert_int_equal(count(dot, " -> "), 1); /* an edge without an end is no edge */
+    g_autofree char *none = report_ladder_dot(json_parser_get_root(parser), NULL);
+    tu_assert_contains(none, "基数 1");      /* Chinese unless asked for English */
+}
+
+/* A comparison's base scenario id names a folder inside the result folder
+ * and nothing else: "../outside", "/tmp", ".", "" are INPUT errors naming
+ * compare.json and the id, and nothing outside is read.  A stage id that
+ * would lead a chart's path out of the folder is skipped. */
+static void test_paths_stay_inside(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *outside = g_build_filename(dir, "outside", NULL);
+    g_autofree char *res = g_build_filename(dir, "res", NULL);
+    assert_int_equal(g_mkdir(outside, 0700), 0);
+    assert_int_equal(g_mkdir(res, 0700), 0);
+    g_free(tu_write(outside, "scenario.json", "{\"name\": \"OUTSIDE\", \"stages\": [{\"id\": \"c\"}]}"));
+    g_free(tu_write(outside, "c.svg", "<svg>OUTSIDE-CHART</svg>"));
+    const char *ids[] = {"../outside", "/tmp", ".", "..", ""};
+    for (gsize i = 0; i < G_N_ELEMENTS(ids); i++) {
+        g_autofree char *cmp = g_strdup_printf("{\"scenarios\": [{\"id\": \"%s\"}]}", ids[i]);
+        g_autofree char *path = tu_write(res, "compare.json", cmp);
+        TuRun r = tu_ladder(NULL, "report", res, NULL);
+        tu_assert_status(&r, 2);
+        g_autofree char *want = g_strdup_printf("ladder: %s: the base scenario's id '%s' is not a folder name", path,
+                                                ids[i]);
+        tu_assert_contains(r.err, want);
+        tu_run_clear(&r);
+    }
+    g_autofree char *listing = tu_list_dir(res);
+    assert_string_equal(listing, "compare.json\n");
+    /* res/fan_x/../../outside/c.svg is outside/c.svg */
+    g_autofree char *fan_x = g_build_filename(res, "fan_x", NULL);
+    assert_int_equal(g_mkdir(fan_x, 0700), 0);
+    g_free(tu_write(res, "scenario.json", "{\"name\": \"s\", \"stages\": [{\"id\": \"x/../../outside/c\"}]}"));
+    g_free(tu_write(res, "summary.json", "{\"targets\": []}"));
+    TuRun f = tu_ladder(NULL, "report", res, "-q", NULL);
+    tu_assert_status(&f, 0);
+    tu_run_clear(&f);
+    g_autofree char *html = tu_read_text(res, "report.html");
+    assert_null(strstr(html, "OUTSIDE"));
+    tu_rmrf(dir);
+}
+
+/* Files of another shape than ladder writes: members and elements of the
+ * wrong type are shown as missing, without a warning; a pipe where a file
+ * should be is an error or skipped, never a wait; a parse error names the
+ * file once. */
+static void test_odd_files(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_free(tu_write(dir, "scenario.json",
+                    "{\"name\": 1, \"stages\": [1, null, {\"id\": \"a\", \"name\": [\"n\"], \"baseline\": \"5\"}],"
+                    " \"parameters\": [2, {\"from\": \"a\", \"to\": \"b\", \"kind\": \"edge\", \"value\": \"0.5\"}],"
+                    " \"policies\": [3, {\"name\": \"p\", \"changes\": [4, {\"key\": \"k\", \"op\": 5}]}], \"sources\": [6]}"));
+    g_free(tu_write(dir, "summary.json", "{\"targets\": [7, {\"name\": \"t\", \"probability\": \"high\"}]}"));
+    g_free(tu_write(dir, "compare.json", "{\"differences\": [8, {\"ci95\": [\"a\", {}]}]}"));
+    g_free(tu_write(dir, "solve.json", "{\"reachable\": []}"));
+    g_free(tu_write(dir, "sensitivity.json", "{\"targets\": [9, {\"rows\": [10]}]}"));
+    g_autofree char *pipe = g_build_filename(dir, "target_9.svg", NULL);
+    assert_int_equal(mkfifo(pipe, 0600), 0);
+    TuRun r = tu_ladder(NULL, "report", dir, "-q", NULL);
+    tu_assert_status(&r, 0);
+    assert_string_equal(r.err, "");
+    tu_run_clear(&r);
+    g_autofree char *html = tu_read_text(dir, "report.html");
+    tu_assert_contains(html, "<td class=\"n\">nan% ± nan%</td>");
+    g_unlink(pipe);
+    /* a pipe named scenario.json */
+    g_autofree char *sc = g_build_filename(dir, "scenario.json", NULL);
+    g_unlink(sc);
+    assert_int_equal(mkfifo(sc, 0600), 0);
+    TuRun s = tu_ladder(NULL, "report", dir, NULL);
+    tu_assert_status(&s, 2);
+    g_autofree char *want = g_strdup_printf("ladder: %s: not a regular file", sc);
+    tu_assert_contains(s.err, want);
+    tu_run_clear(&s);
+    g_unlink(sc);
+    /* a parse error: "file:line:column: ...", the file named once */
+    g_autofree char *bad = tu_write(dir, "scenario.json", "{\"name\": }");
+    TuRun b = tu_ladder(NULL, "report", dir, NULL);
+    tu_assert_status(&b, 2);
+    g_autofree char *once = g_strdup_printf("ladder: %s:1:", bad);
+    tu_assert_contains(b.err, once);
+    assert_int_equal(count(b.err, "scenario.json"), 1);
+    tu_run_clear(&b);
+    tu_rmrf(dir);
+}
+
+/* When dot is there but fails, the page says so, not that Graphviz is
+ * missing. */
+static void test_dot_fails(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *bin = g_build_filename(dir, "bin", NULL);
+    assert_int_equal(g_mkdir(bin, 0700), 0);
+    g_autofree char *fake = tu_write(bin, "dot", "#!/bin/sh\nexit 1\n");
+    assert_int_equal(g_chmod(fake, 0700), 0);
+    g_free(tu_write(dir, "scenario.json", "{\"name\": \"s\", \"language\": \"en\", \"stages\": [{\"id\": \"a\"}]}"));
+    g_autofree char *path = g_strdup(g_getenv("PATH"));
+    g_autofree char *with_fake = g_strconcat(bin, ":", path, NULL);
+    g_setenv("PATH", with_fake, TRUE);
+    TuRun r = tu_ladder(NULL, "report", dir, "-q", NULL);
+    g_setenv("PATH", path, TRUE);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    g_autofree char *html = tu_read_text(dir, "report.html");
+    tu_assert_contains(html, "(Graphviz could not draw the diagram: dot exited with an error)");
+    assert_null(strstr(html, "not installed"));
+    tu_rmrf(dir);
+}
+
 /* ---- in a real browser ------------------------------------------------------ */
 
 /* The check page: the report in a frame; once it has loaded, a script
@@ -289,6 +478,11 @@ int main(void)
         cmocka_unit_test(test_report_flag),
         cmocka_unit_test(test_lang_flag),
         cmocka_unit_test(test_compare_report),
+        cmocka_unit_test(test_hostile_names),
+        cmocka_unit_test(test_dot_text),
+        cmocka_unit_test(test_paths_stay_inside),
+        cmocka_unit_test(test_odd_files),
+        cmocka_unit_test(test_dot_fails),
         cmocka_unit_test(test_browser),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);

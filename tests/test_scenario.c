@@ -4,9 +4,11 @@
  * SPDX-License-Identifier: MIT */
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "testutil.h"
+#include "corpus.h"
 
 #include "errors.h"
 #include "model.h"
@@ -589,6 +591,69 @@ static void test_extends_loop(void **state)
     tu_rmrf(dir);
 }
 
+/* Two files that extend each other: the error is at the line of the
+ * extends that closes the loop.  A chain of more than 16 files is an
+ * error that says so, not a loop. */
+static void test_extends_pair_and_depth(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *a = tu_write(dir, "a.ini", "[scenario]\nname=a\nextends=b.ini\n");
+    g_autofree char *b = tu_write(dir, "b.ini", "# b\n[scenario]\nextends=a.ini\n");
+    GError *error = NULL;
+    assert_null(scenario_load(a, &error));
+    g_autofree char *want = g_strdup_printf("%s:3: [scenario] extends = a.ini: a loop", b);
+    assert_contains(error->message, want);
+    g_clear_error(&error);
+    for (int i = 0; i <= 17; i++) {
+        g_autofree char *name = g_strdup_printf("d%d.ini", i);
+        g_autofree char *text = g_strdup_printf("[scenario]\nextends=d%d.ini\n", i + 1);
+        g_free(tu_write(dir, name, i < 17 ? text : PARENT));
+    }
+    g_autofree char *top = g_build_filename(dir, "d0.ini", NULL);
+    assert_null(scenario_load(top, &error));
+    assert_contains(error->message, "d15.ini:2: [scenario] extends = d16.ini: more than 16 files extend one another");
+    g_clear_error(&error);
+    tu_rmrf(dir);
+}
+
+/* A NUL byte would end the text early, silently: the file, or a parent
+ * it extends, holding one is an error at its line.  A parent that is a
+ * device or a pipe is an error too, not a read that never ends. */
+static void test_nul_and_special_files(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    static const char nul[] = HEAD "\0[stagse]\nx=X\n";
+    g_autofree char *path = g_build_filename(dir, "nul.ini", NULL);
+    assert_true(g_file_set_contents(path, nul, sizeof nul - 1, NULL));
+    GError *error = NULL;
+    assert_null(scenario_load(path, &error));
+    assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
+    g_autofree char *want = g_strdup_printf("%s:10: a NUL byte: this is not a text file", path);
+    assert_contains(error->message, want);
+    g_clear_error(&error);
+    g_autofree char *msg = load_fail("child.ini", dir, "[scenario]\nextends=nul.ini\n");
+    assert_contains(msg, "nul.ini:10: a NUL byte");
+    /* UTF-16 (Notepad's "Unicode"): a NUL on line 1 */
+    static const char utf16[] = "\xFF\xFE[\0s\0";
+    g_autofree char *u16 = g_build_filename(dir, "u16.ini", NULL);
+    assert_true(g_file_set_contents(u16, utf16, sizeof utf16 - 1, NULL));
+    assert_null(scenario_load(u16, &error));
+    assert_contains(error->message, "u16.ini:1: a NUL byte: this is not a text file (saved as UTF-16");
+    g_clear_error(&error);
+    g_autofree char *fifo = g_build_filename(dir, "pipe.ini", NULL);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    const char *parents[] = {"pipe.ini", "/dev/zero", "/dev/stdin"};
+    for (gsize i = 0; i < G_N_ELEMENTS(parents); i++) {
+        g_autofree char *child = g_strdup_printf("[scenario]\nextends=%s\n", parents[i]);
+        g_autofree char *m = load_fail("child.ini", dir, child);
+        g_autofree char *w = g_strdup_printf("child.ini:2: [scenario] extends = %s: not a regular file", parents[i]);
+        assert_contains(m, w);
+    }
+    tu_rmrf(dir);
+}
+
 /* A grandparent's keys come through two levels of extends. */
 static void test_extends_chain(void **state)
 {
@@ -922,6 +987,13 @@ static void test_error_case(void **state)
     }
 }
 
+/* Every row of the table is a seed of fuzz/fuzz_scenario.c. */
+static void test_corpus_in_step(void **state)
+{
+    (void)state;
+    TC_ASSERT_IN_CORPUS(error_cases, "fuzz/corpus/fuzz_scenario", "ini");
+}
+
 /* The # lines above a key, back to the key or group header before it,
  * are kept as its note (the source of the figure, for the report's
  * assumptions table): a parameter's value line, its [uncertainty] line and
@@ -950,6 +1022,10 @@ static void test_notes(void **state)
 
 int main(void)
 {
+    if (tc_write_dir()) {
+        TC_WRITE(error_cases, tc_write_dir(), "ini");
+        return 0;
+    }
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_scenario_group),
         cmocka_unit_test(test_scenario_defaults),
@@ -970,11 +1046,14 @@ int main(void)
         cmocka_unit_test(test_extends_error_lines),
         cmocka_unit_test(test_extends_loop),
         cmocka_unit_test(test_extends_chain),
+        cmocka_unit_test(test_extends_pair_and_depth),
+        cmocka_unit_test(test_nul_and_special_files),
         cmocka_unit_test(test_bom_crlf),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_stage_limit),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_bundled),
+        cmocka_unit_test(test_corpus_in_step),
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, find_cases, test_param_find);
