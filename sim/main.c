@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdio_ext.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <gsl/gsl_errno.h>
 
 #include "commands.h"
@@ -92,10 +94,13 @@ static int help(const char *name)
  * be written there (a full disk, /dev/full) is an error, exit 1, said on
  * stderr.  By then the command has written its files whole: the message
  * is about the printout only.  A closed stdout with nothing to write is
- * fine (gnulib's close_stdout does the same).  Returns the exit code,
+ * fine (gnulib's close_stdout does the same), and so is a pipe whose
+ * reader has gone.  Returns the exit code,
  * `status` if it already says a failure. */
 static int close_stdout(int status)
 {
+    struct stat st;
+    gboolean pipe_out = fstat(STDOUT_FILENO, &st) == 0 && S_ISFIFO(st.st_mode);
     gboolean pending = __fpending(stdout) != 0;
     gboolean failed = ferror(stdout) != 0;
     errno = 0;
@@ -104,6 +109,10 @@ static int close_stdout(int status)
     if (!failed)
         return status;
     int e = errno;
+    /* `ladder run x.ini | head`: the reader has what it wanted (a write that
+     * failed earlier on a pipe left ferror set and its EPIPE forgotten) */
+    if (e == EPIPE || (e == 0 && pipe_out))
+        return status;
     fprintf(stderr, "ladder: cannot write to standard output: %s\n", e ? g_strerror(e) : "write error");
     return status != LADDER_EXIT_OK ? status : LADDER_EXIT_IO;
 }
@@ -143,5 +152,9 @@ int main(int argc, char **argv)
      * with its temporary folder left behind.  gnuplot and dot inherit
      * this; a chart they leave cut short is caught (plot_check_outputs). */
     signal(SIGXFSZ, SIG_IGN);
+    /* A dot that exits without reading all of the diagram it is fed would
+     * kill ladder (SIGPIPE) in the middle of writing a report: the write
+     * fails with EPIPE instead, and the report says dot failed. */
+    signal(SIGPIPE, SIG_IGN);
     return close_stdout(run(argc, argv));
 }

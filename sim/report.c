@@ -509,13 +509,17 @@ static char *ladder_svg(Report *r, char **why)
     g_autoptr(GSubprocess) p = g_subprocess_new(G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                     G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                                 &local, dot, "-Tsvg", NULL);
+    gboolean talked = p && g_subprocess_communicate(p, in, NULL, &svg, &err, &local);
+    if (p && !talked) { /* a dot that stopped reading (EPIPE): make sure it is gone */
+        g_subprocess_force_exit(p);
+        g_subprocess_wait(p, NULL, NULL);
+    }
     gsize n = 0;
-    const char *text = p && g_subprocess_communicate(p, in, NULL, &svg, &err, &local) ? g_bytes_get_data(svg, &n)
-                                                                                      : NULL;
+    const char *text = talked ? g_bytes_get_data(svg, &n) : NULL;
     const char *start = text ? g_strstr_len(text, (gssize)n, "<svg") : NULL;
-    if (local || !g_subprocess_get_successful(p) || start == NULL || !plot_chart_whole("ladder.svg", text, n)) {
-        g_autofree char *said = local ? g_strdup(local->message)
-                                : dot_message(err, g_subprocess_get_successful(p)
+    if (!talked || !g_subprocess_get_successful(p) || start == NULL || !plot_chart_whole("ladder.svg", text, n)) {
+        g_autofree char *said = p == NULL ? g_strdup(local->message)
+                                : dot_message(err, talked && g_subprocess_get_successful(p)
                                                        ? w(r, "SVG 不完整", "its SVG is cut short")
                                                        : w(r, "dot 出错退出", "dot exited with an error"));
         *why = g_strconcat(w(r, "（Graphviz 未能画出阶梯图：", "(Graphviz could not draw the diagram: "), said,

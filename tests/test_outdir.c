@@ -402,6 +402,38 @@ static void test_stdout_full(void **state)
     tu_rmrf(dir);
 }
 
+/* Child setup: standard output is a pipe whose reader is gone (`| head`
+ * after it has read its lines). */
+static void stdout_to_closed_pipe(gpointer data)
+{
+    (void)data;
+    int fd[2];
+    if (pipe(fd) == 0) {
+        close(fd[0]);
+        dup2(fd[1], STDOUT_FILENO);
+        close(fd[1]);
+    }
+}
+
+/* `ladder run x.ini | head -1`: the reader has gone, which is no failure:
+ * exit 0, nothing said, the folder whole (ladder ignores SIGPIPE, so the
+ * write fails with EPIPE rather than killing it: a dot that stops reading
+ * its diagram must not kill a report). */
+static void test_stdout_closed_pipe(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_auto(GStrv) run = expand_all((const char *const[]){"run", "$S/tianning-2025.ini", "--reps", REPS,
+                                                         "--no-charts", "--out", "out", NULL});
+    TuRun r = tu_ladder_spawn(dir, (const char *const *)run, stdout_to_closed_pipe, NULL);
+    tu_assert_status(&r, 0);
+    assert_string_equal(r.err, "");
+    g_autoptr(JsonNode) summary = tu_read_json(out, "summary.json");
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
 /* ---- gnuplot and dot that leave a chart cut short ---------------------------------- */
 
 /* Puts the shell script `body` first in PATH as `name` (in dir/bin);
@@ -472,6 +504,29 @@ static void test_dot_fails(void **state)
         g_autofree char *after = snapshot(out);
         assert_string_equal(after, before);
     }
+    tu_rmrf(dir);
+}
+
+/* A dot that stops reading its input: with a diagram of over 64 kB (a
+ * stage name of 100 000 characters) ladder is still writing when the pipe
+ * closes, and meets EPIPE; SIGPIPE would kill it.  The report is written,
+ * saying dot failed. */
+static void test_dot_stops_reading(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *name = g_strnfill(100000, 'x');
+    g_autofree char *json = g_strdup_printf("{\"name\": \"s\", \"language\": \"en\", "
+                                            "\"stages\": [{\"id\": \"a\", \"name\": \"%s\"}]}", name);
+    g_free(tu_write(dir, "scenario.json", json));
+    g_autofree char *old_path = shadow_program(dir, "dot", "exec 0<&-\nsleep 0.5\nexit 1\n");
+    const char *const report[] = {"report", ".", "-o", "r.html", NULL};
+    TuRun r = tu_ladder_spawn(dir, report, NULL, NULL);
+    g_setenv("PATH", old_path, TRUE);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    g_autofree char *html = tu_read_text(dir, "r.html");
+    tu_assert_contains(html, "(Graphviz could not draw the diagram: dot exited with an error)");
     tu_rmrf(dir);
 }
 
@@ -883,8 +938,10 @@ int main(void)
         cmocka_unit_test(test_report_limited),
         cmocka_unit_test(test_limit_signal),
         cmocka_unit_test(test_stdout_full),
+        cmocka_unit_test(test_stdout_closed_pipe),
         cmocka_unit_test(test_gnuplot_silent),
         cmocka_unit_test(test_dot_fails),
+        cmocka_unit_test(test_dot_stops_reading),
         cmocka_unit_test(test_full_tmpfs),
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
