@@ -123,7 +123,7 @@ static double simplex(Problem *p, double *z, double step)
     }
     gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
     gsl_multimin_fminimizer_set(s, &fn, x, steps);
-    double best = s->fval;
+    double best = INFINITY;  /* s->fval is set by the first iterate, not by set */
     for (int it = 0, stalled = 0; it < SIMPLEX_MAX_ITER && stalled < SIMPLEX_STALL * (n + 1); it++) {
         if (gsl_multimin_fminimizer_iterate(s) != GSL_SUCCESS)
             break;
