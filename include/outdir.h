@@ -1,6 +1,7 @@
 /* outdir.h: an output folder that appears whole or not at all.
  * Writers fill a temporary folder beside the destination; outdir_commit
- * renames it into place.  Each file in it is written whole or not at all
+ * renames it into place, swapping it with an earlier result in one step
+ * where the file system can (so the destination is never missing).  Each file in it is written whole or not at all
  * (outdir_write_file).
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_OUTDIR_H

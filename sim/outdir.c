@@ -117,29 +117,61 @@ const char *outdir_path(const OutDir *o)
     return o->tmp;
 }
 
+/* Swaps the folders o->tmp and o->dest in one step (Linux renameat2 with
+ * RENAME_EXCHANGE), so dest is never missing and no crash can leave it
+ * half replaced; the old results, now at o->tmp, are then removed.  0, or
+ * the errno of the swap (EINVAL or ENOSYS where the file system or the
+ * kernel cannot swap). */
+static int swap_into_place(OutDir *o)
+{
+#ifdef RENAME_EXCHANGE
+    if (renameat2(AT_FDCWD, o->tmp, AT_FDCWD, o->dest, RENAME_EXCHANGE) != 0)
+        return errno;
+    remove_tree(o->tmp);
+    return 0;
+#else
+    (void)o;
+    return ENOSYS;
+#endif
+}
+
+/* Moves dest aside, renames tmp into place and removes the old folder;
+ * where swap_into_place cannot work.  A crash between the two renames
+ * leaves the old results at .NAME.old-XXXXXX beside dest. */
+static gboolean move_into_place(OutDir *o, GError **error)
+{
+    g_autofree char *parent = g_path_get_dirname(o->dest);
+    g_autofree char *base = g_path_get_basename(o->dest);
+    g_autofree char *old = g_strdup_printf("%s/.%s.old-XXXXXX", parent, base);
+    /* rename() replaces the empty folder mkdtemp made. */
+    if (g_mkdtemp(old) == NULL)
+        return io_error(error, "cannot create a folder beside", o->dest);
+    if (g_rename(o->dest, old) != 0) {
+        io_error(error, "cannot move aside", o->dest);
+        g_rmdir(old);
+        return FALSE;
+    }
+    if (g_rename(o->tmp, o->dest) != 0) {
+        io_error(error, "cannot rename the results into", o->dest);
+        g_rename(old, o->dest);
+        return FALSE;
+    }
+    remove_tree(old);
+    return TRUE;
+}
+
 gboolean outdir_commit(OutDir *o, GError **error)
 {
-    g_autofree char *old = NULL;
-    gboolean ok = TRUE;
-    if (g_file_test(o->dest, G_FILE_TEST_EXISTS)) {
-        g_autofree char *parent = g_path_get_dirname(o->dest);
-        g_autofree char *base = g_path_get_basename(o->dest);
-        old = g_strdup_printf("%s/.%s.old-XXXXXX", parent, base);
-        /* rename() replaces the empty folder mkdtemp made. */
-        if (g_mkdtemp(old) == NULL) {
-            ok = io_error(error, "cannot create a folder beside", o->dest);
-        } else if (g_rename(o->dest, old) != 0) {
-            ok = io_error(error, "cannot move aside", o->dest);
-            g_rmdir(old);
-        }
+    gboolean ok;
+    if (!g_file_test(o->dest, G_FILE_TEST_EXISTS)) {
+        ok = g_rename(o->tmp, o->dest) == 0 || io_error(error, "cannot rename the results into", o->dest);
+    } else {
+        int e = swap_into_place(o);
+        if (e == EINVAL || e == ENOSYS || e == EOPNOTSUPP)
+            ok = move_into_place(o, error);
+        else
+            ok = e == 0 || io_fail(error, e, "cannot swap the results into", o->dest);
     }
-    if (ok && g_rename(o->tmp, o->dest) != 0) {
-        ok = io_error(error, "cannot rename the results into", o->dest);
-        if (old)
-            g_rename(old, o->dest);
-    }
-    if (ok && old)
-        remove_tree(old);
     if (ok) {
         g_free(o->tmp);
         o->tmp = NULL;
