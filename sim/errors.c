@@ -15,3 +15,15 @@ int ladder_error_exit_code(const GError *error)
         return LADDER_EXIT_CANCELLED;
     return LADDER_EXIT_IO;
 }
+
+gboolean ladder_read_input(const char *path, char **text, gsize *len, GError **error)
+{
+    GError *local = NULL;
+    if (g_file_get_contents(path, text, len, &local))
+        return TRUE;
+    g_set_error(error, LADDER_ERROR,
+                g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? LADDER_ERROR_INPUT : LADDER_ERROR_IO,
+                "%s", local->message);
+    g_error_free(local);
+    return FALSE;
+}

@@ -487,15 +487,8 @@ History *history_load(const char *path, const Model *m, const char *region, GErr
     g_return_val_if_fail(path != NULL && m != NULL, NULL);
     g_autofree char *text = NULL;
     gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(path, &text, &len, &local)) {
-        /* a mistyped name is bad input (exit 2), as for a scenario file */
-        g_set_error(error, LADDER_ERROR,
-                    g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? LADDER_ERROR_INPUT : LADDER_ERROR_IO,
-                    "%s", local->message);
-        g_error_free(local);
+    if (!ladder_read_input(path, &text, &len, error))
         return NULL;
-    }
     return history_load_data(path, text, len, m, region, error);
 }
 

@@ -392,15 +392,7 @@ IniDoc *ini_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    GError *local = NULL;
-    if (!g_file_get_contents(path, &text, &len, &local)) {
-        g_set_error(error, LADDER_ERROR,
-                    g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT) ? LADDER_ERROR_INPUT : LADDER_ERROR_IO,
-                    "%s", local->message);
-        g_error_free(local);
-        return NULL;
-    }
-    if (!check_no_nul(path, text, len, error))
+    if (!ladder_read_input(path, &text, &len, error) || !check_no_nul(path, text, len, error))
         return NULL;
     g_autofree char *dir = g_path_get_dirname(path);
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
