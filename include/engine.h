@@ -19,13 +19,28 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(EngineScratch, engine_scratch_free)
 void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r,
                         guint64 seed, guint64 rep, double *base);
 
-/* Simulates replication `rep`.  `params` holds the parameters in force in
- * each year, [n_years * n_params], row y for base_year + y (row 0 unused).
- * Writes `stock` and `entries`, [n_years * n_stages], row 0 the baseline.
- * Every stage's draws in a year come from streams of their own, so they
- * depend only on that stage's counts and parameters. */
-void engine_replicate(const Model *m, const double *params, gsl_rng *r,
-                      guint64 seed, guint64 rep, EngineScratch *s,
-                      gint64 *stock, gint64 *entries);
+/* The replication's baselines, [n_stages] firms at the end of base_year:
+ * the model's, or with `uncertain` one draw of each uncertain baseline from
+ * its own stream (RNG_PARAMS), rounded to whole firms (ties to even) and at
+ * least 0. */
+void engine_draw_baselines(const Model *m, gboolean uncertain, gsl_rng *r,
+                           guint64 seed, guint64 rep, gint64 *baseline);
+
+/* One replication's trajectory, every array row y for base_year + y. */
+typedef struct {
+    gint64 *stock;    /* [n_years * n_stages]: firms at the end of the year; row 0 the baseline */
+    gint64 *entries;  /* [n_years * n_stages]: firms that entered the stage in the year; row 0 zeros */
+    gint64 *lists;    /* [n_years * n_lists]: each list's count at the end of the year
+                         (may be NULL when the model has no lists) */
+} EngineTrajectory;
+
+/* Simulates replication `rep` from `baseline` ([n_stages]; NULL: the
+ * model's).  `params` holds the parameters in force in each year,
+ * [n_years * n_params] (model_year_table): row y for base_year + y, row 0
+ * the base year's, which only list shares use.  Every stage's draws in a
+ * year come from streams of their own, so they depend only on that stage's
+ * counts and parameters; a list's share draws have streams of their own too. */
+void engine_replicate(const Model *m, const double *params, const gint64 *baseline, gsl_rng *r,
+                      guint64 seed, guint64 rep, EngineScratch *s, const EngineTrajectory *out);
 
 #endif

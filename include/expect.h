@@ -39,4 +39,12 @@ gboolean expect_run_flows(const Model *m, const double *base, double *stock, dou
 gboolean expect_run_smooth(const Model *m, const double *base, const double *baseline, double *stock,
                            double *entries, GError **error);
 
+/* Expected count of every list in every year into `lists` [n_years *
+ * n_lists], from the expected stocks `stock` (expect_run's, with the same
+ * `base`): the members' stocks plus share x stock, the share as in force
+ * that year (in base_year `base` itself, no policy).  Exact, since a
+ * share's binomial draw has mean share x stock given the stock.  Fails as
+ * model_year_params does. */
+gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error);
+
 #endif

@@ -42,8 +42,11 @@ typedef enum {
     I18N_SCENARIO_FMT,      /* scenario name */
     I18N_RUN_FMT,           /* replications, seed (both as strings) */
     I18N_AT_OR_ABOVE_FMT,   /* stage name */
-    I18N_NEW_FMT,           /* stage name */
     I18N_CONDITION_FMT,     /* counted firms, threshold (string), year (int) */
+    I18N_CONDITION_AT_HORIZON_FMT, /* the same, for a target without year = */
+    I18N_CONDITION_SPAN_FMT,/* counted firms that name their years, threshold (string) */
+    I18N_NEW_SPAN_FMT,      /* stage name, first year, last year (ints) */
+    I18N_CUMULATIVE_FMT,    /* stage name, base_year, first year, last year (ints) */
     I18N_HORIZON_FMT,       /* year (int) */
     I18N_TARGET_LINE_FMT,   /* target name, threshold (string), year (int) */
     I18N_TARGET_HIST_FMT,   /* target name, condition, probability (string) */
@@ -78,6 +81,7 @@ typedef enum {
     I18N_LABEL_INFLOW_FMT,
     I18N_LABEL_RECRUITMENT_FMT,
     I18N_LABEL_BASELINE_FMT,
+    I18N_LABEL_SHARE_FMT,   /* list name, stage name */
     I18N_SOLVE_TARGET_FMT,  /* a target's name, quoted */
     I18N_SOLVE_ALL_TARGETS, /* every target met together */
     I18N_SOLVE_QUESTION_FMT,    /* lever key, year (int), target, probability wanted */

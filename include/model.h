@@ -7,19 +7,19 @@
 
 #include <glib.h>
 #include "dist.h"
+#include "param.h"
 
 #define MODEL_MAX_STAGES 64         /* ladders are 5-8 stages; bounds the RNG stream layout */
 #define MODEL_MAX_RENEWAL_YEARS 50  /* a status valid 50 years is not a renewal */
 #define MODEL_MAX_YEARS 100         /* horizon - base_year */
 #define MODEL_MAX_PER_YEAR 1e8      /* inflow or recruitment: firms a year, as written or after a policy */
+#define MODEL_MAX_LISTS 64          /* [list] groups; bounds the RNG stream layout */
 
 /* Where a value was written, for messages: "tianning.ini:23". */
 typedef struct {
     char *file;  /* as the user named it (extends: relative to the user's path) */
     int line;    /* 1-based; 0 when unknown */
 } SourceRef;
-
-typedef enum { PARAM_EDGE, PARAM_EXIT, PARAM_RENEWAL, PARAM_INFLOW, PARAM_RECRUITMENT } ParamKind;
 
 /* A value set from a year on by the program (sensitivity, solve), not by a
  * scenario: it replaces the base value before policies act. */
@@ -29,13 +29,15 @@ typedef struct {
     double value;       /* a probability 0..1, or firms per year >= 0 */
 } Lever;
 
-/* One scalar parameter of the model.  Every edge, exit, renewal, inflow and
- * recruitment is one, in one array, so that policies, uncertainty and (later)
- * sensitivity and solve address them all by index. */
+/* One scalar parameter of the model.  Every edge, exit, renewal, inflow,
+ * recruitment and list share is one, in one array, so that policies,
+ * uncertainty, sensitivity, solve and calibrate address them all by index;
+ * what each kind is lives in param.h's table. */
 typedef struct {
     ParamKind kind;
-    int stage;          /* owning stage; for an edge, its source */
+    int stage;          /* owning stage; for an edge, its source; for a share, its stage */
     int to;             /* edge destination; -1 for other kinds */
+    int list;           /* a share's list (index into Model.lists); -1 for other kinds */
     char *key;          /* canonical key: "tech_sme -> hightech", "exit.startup" */
     double value;       /* as written, or as model_set_param_value set it:
                            a probability 0..1, or firms per year >= 0 */
@@ -68,21 +70,47 @@ typedef struct {
     double cost_per_firm; /* 万元 for each firm it adds (cost.h says which), >= 0 */
 } Policy;
 
-typedef enum { COUNT_STAGE, COUNT_AT_OR_ABOVE, COUNT_NEW } CountKind;
+/* What a target counts (model_count_name gives each its name in a file). */
+typedef enum {
+    COUNT_STAGE,        /* the stage's stock at the end of the year */
+    COUNT_AT_OR_ABOVE,  /* the stocks of the stage and every stage after it */
+    COUNT_NEW,          /* the stage's entries from base_year+1 through the year */
+    COUNT_CUMULATIVE,   /* its base_year stock plus those entries ("ever reached";
+                           entries, not distinct firms) */
+    COUNT_LIST,         /* a list's count at the end of the year (list = ID) */
+    COUNT_N_KINDS
+} CountKind;
 
 typedef struct {
     char *name;         /* from "[target NAME]" */
-    int stage;
+    int stage;          /* -1 for a list target */
+    int list;           /* index into Model.lists for COUNT_LIST; -1 otherwise */
     int year;           /* base_year+1 .. horizon */
+    gboolean year_given;/* FALSE: no year= line, measured at the horizon */
+    gboolean count_written; /* a count= line was given */
     gint64 at_least;
     CountKind count;
     SourceRef where;
 } Target;
 
+/* A designation counted over the ladder ("[list ID]"): every firm of its
+ * member stages at the end of a year, and each firm of a share stage with
+ * the share's probability that year, drawn anew each year. */
+typedef struct {
+    char *id;           /* ASCII [a-z][a-z0-9_]*, not a stage id */
+    char *name;         /* display name, may be Chinese */
+    SourceRef where;    /* the group header */
+    int n_members;
+    int members[MODEL_MAX_STAGES];   /* stage indexes, in file order */
+    int n_shares;
+    int share_param[MODEL_MAX_STAGES]; /* PARAM_SHARE parameters, in file order */
+} List;
+
 typedef struct {
     char *id;           /* ASCII [a-z][a-z0-9_]* */
     char *name;         /* display name, may be Chinese */
-    gint64 baseline;    /* firms at the end of base_year */
+    gint64 baseline;    /* firms at the end of base_year; with baseline_uncertain, the
+                           central value rounded as a draw is (rint: ties to even) */
     char *baseline_note;/* the comment above its [baseline] line, or NULL */
     int renewal_years;  /* valid years V of a status to renew; 0: no renewal */
     int lapse_to;       /* stage a lapsed firm falls to; -1 without renewal */
@@ -92,6 +120,11 @@ typedef struct {
     int recruitment_param; /* -1: no recruitment */
     int n_out;          /* outgoing edges, in file order */
     int out_param[MODEL_MAX_STAGES];
+    gboolean baseline_uncertain; /* drawn once per replication from baseline_dist, rounded to
+                                    whole firms, ties to even ([uncertainty] baseline.ID) */
+    Dist baseline_dist;
+    SourceRef baseline_dist_where; /* its [uncertainty] line */
+    char *baseline_dist_note;   /* the comment above that line, or NULL */
 } Stage;
 
 typedef struct Model {
@@ -112,6 +145,8 @@ typedef struct Model {
     Policy *policies;
     int n_targets;
     Target *targets;
+    int n_lists;
+    List *lists;
     int n_levers;       /* parameters with a lever on (model_set_lever) */
 } Model;
 
@@ -129,9 +164,9 @@ Model *model_copy(const Model *m);
  * model_year_params, like any other. */
 void model_set_param_value(Model *m, int param, double value);
 
-/* Sets stage `stage`'s baseline (firms at the end of base_year) to `n` >= 0;
- * the engine spreads it over the renewal clocks as it does a written one.
- * A caller's bug (bad stage, negative n) is a critical warning, no change. */
+/* Sets stage `stage`'s baseline (firms at the end of base_year) to `n` >= 0,
+ * certain (no longer drawn); the engine spreads it over the renewal clocks as
+ * it does a written one.  A caller's bug (bad stage, negative n) is a critical warning, no change. */
 void model_set_baseline(Model *m, int stage, gint64 n);
 
 /* From `from_year` on, parameter `param`'s base value (central or drawn) is
@@ -174,21 +209,54 @@ void model_central_params(const Model *m, double *out);
 gboolean model_year_params(const Model *m, const double *base, int year,
                            double *out, GError **error);
 
+/* The parameters of every year into `params` [n_years * n_params]: row 0
+ * (base_year) is `base` itself (no policy acts in the base year), row y
+ * model_year_params of base_year + y.  A year with the same policies and
+ * levers as the one before copies its row, so each distinct set is built
+ * and checked once.  Fails as model_year_params. */
+gboolean model_year_table(const Model *m, const double *base, double *params, GError **error);
+
 /* TRUE when model_year_params gives `year` the same parameters as
  * `year - 1` for any base: the same policies are active in both and no
  * lever starts acting in `year`. */
 gboolean model_year_same_as_last(const Model *m, int year);
 
-/* What a target counts, as a block of cells of the yearly tables: stock
- * (or, for count=new, entries) summed over years first_year..last_year
- * (indexes from base_year) and stages first_stage..last_stage. */
-typedef struct {
-    gboolean entries;   /* sum entries rather than stock */
-    int first_year, last_year;
-    int first_stage, last_stage;
-} TargetCells;
+/* The count target `t` looks at in one trajectory: `stock` and `entries`
+ * are [n_years * n_stages] and `lists` [n_years * n_lists], row 0 base_year.
+ *   stage:       the stage's stock in the target's year;
+ *   at_or_above: the stocks of the stage and every later stage then;
+ *   new:         the stage's entries from base_year+1 through the year;
+ *   cumulative:  its base_year stock plus those entries;
+ *   list:        the list's count in the year.
+ * The same rule for whole firms (a replication) and for expectations. */
+gint64 model_target_count(const Model *m, const Target *t, const gint64 *stock, const gint64 *entries,
+                          const gint64 *lists);
+double model_target_expected(const Model *m, const Target *t, const double *stock, const double *entries,
+                             const double *lists);
 
-TargetCells model_target_cells(const Model *m, const Target *t);
+/* The name of a count kind in a scenario file and in JSON ("stage",
+ * "at_or_above", "new", "cumulative", "list"). */
+const char *model_count_name(CountKind kind);
+
+/* The count kind named `name` as `count =` writes it (not "list", which
+ * `list =` selects), or -1.  `known` (may be NULL) gets the names a user may
+ * write, NULL-terminated, for suggestions. */
+int model_count_parse(const char *name, const char *const **known);
+
+/* List index of `id`, or -1. */
+int model_list_index(const Model *m, const char *id);
+
+/* TRUE when parameter `param` is a probability (param.h's table). */
+gboolean model_param_is_probability(const Model *m, int param);
+
+/* TRUE when a replication draws anything: an uncertain parameter or baseline. */
+gboolean model_has_uncertainty(const Model *m);
+
+/* The count of list `list` from one year's stage stocks `stock`
+ * [n_stages] and share values `p` [n_params]: its members' stocks plus
+ * share x stock for each share stage (the exact expectation of the drawn
+ * count, given the stocks). */
+double model_list_expected(const Model *m, int list, const double *stock, const double *p);
 
 /* Display name of the stage (its id when the name is empty). */
 const char *model_stage_name(const Model *m, int stage);

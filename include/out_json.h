@@ -31,6 +31,12 @@ void out_json_member_bool(JsonBuilder *b, const char *name, gboolean value);
  * and "uncertainty" (whether [uncertainty] was drawn) of run `c`. */
 void out_json_member_run(JsonBuilder *b, const RunConfig *c);
 
+/* The members that say what target `target` of `m` counts, in every
+ * document that lists targets: "name", "stage" (null for a list target),
+ * "list" (null for a stage target), "year", "year_given" (false: no year =,
+ * measured at the horizon), "at_least" and "count" (model_count_name). */
+void out_json_target_definition(JsonBuilder *b, const Model *m, int target);
+
 /* Writes the document `root` to `path`, pretty-printed, each number the
  * shortest text that reads back as its value, and a final newline: the
  * same bytes for the same tree.  Fails with an IO error naming the path. */

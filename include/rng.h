@@ -14,6 +14,7 @@ typedef enum {
     RNG_MOVES  = 2,  /* a stage's outcomes in a year (slot = cohort, category) */
     RNG_RENEW  = 3,  /* a stage's renewals in a year (slot = cohort) */
     RNG_ARRIVE = 4,  /* a stage's Poisson arrivals in a year */
+    RNG_LIST   = 5,  /* a list's share draws of a stage in a year (slot = list) */
 } RngPurpose;
 
 /* The state behind a gsl_rng from rng_new.  In the header only so that

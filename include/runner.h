@@ -27,6 +27,7 @@ typedef struct RunResult {
     guint64 *entries_sum;/* [year * n_stages + stage]: entries summed over replications */
     Histogram **entries; /* [year * n_stages + stage]: entries in the year, or NULL
                             unless config.entry_histograms */
+    Histogram **lists;   /* [year * n_lists + list]: the list's count at the end of the year */
     Histogram **target;  /* [n_targets]: the target's count */
     guint64 *target_met; /* [n_targets]: replications that met it */
     guint64 all_met;     /* replications that met every target */

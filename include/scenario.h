@@ -10,10 +10,11 @@
  * returns a Model the caller owns (model_free).  On bad input returns NULL
  * with an INPUT error "file:line: [group] key = value: what is wrong", with
  * the nearest known name suggested for an unknown one; an unreadable file
- * is an IO error. */
+ * is an IO error.  A target without year = is measured at the horizon,
+ * and a warning on stderr names it and the year. */
 Model *scenario_load(const char *path, GError **error);
 
-/* The same from text in memory; `name` stands for the file in messages and
+/* The same from text in memory, without the warning; `name` stands for the file in messages and
  * `extends` paths are relative to `dir` (NULL: the current folder). */
 Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error);
 

@@ -23,6 +23,13 @@ typedef struct {
                                        kept entry histograms (RunConfig.entry_histograms) */
 } StageSummary;
 
+/* One list, every array over years base_year .. horizon. */
+typedef struct {
+    double *expected;      /* exact expectation at central values */
+    double *mean, *sd;
+    gint64 *pct[SUMMARY_N_PCT];
+} ListSummary;
+
 typedef struct {
     double probability;    /* share of replications meeting the target */
     double se;             /* its Monte Carlo standard error, sqrt(p(1-p)/n) */
@@ -37,6 +44,7 @@ typedef struct Summary {
     const RunResult *run;  /* borrowed */
     int n_years;
     StageSummary *stages;  /* [n_stages] */
+    ListSummary *lists;    /* [n_lists] */
     TargetSummary *targets;/* [n_targets] */
     double all_probability, all_se; /* every target met together (NaN: no targets) */
 } Summary;

@@ -36,6 +36,8 @@ struct EngineScratch {
     guint32 *stream_ids;  /* [n_streams] */
     guint32 (*blocks)[4]; /* [n_streams]: first blocks, this replication */
     StageStreams *at;     /* [year index * n_stages + stage], year index >= 1 */
+    int *list_at;         /* [year index * n_lists + list]: its first share stream
+                             (share j: list_at + j), year index >= 0; -1: none */
 };
 
 static int stage_cohorts(const Stage *s)
@@ -76,16 +78,33 @@ static StageStreams plan_stage(const Model *m, int s, int yi, EngineScratch *x)
     return at;
 }
 
+/* Lays out the share draws of list `l` in year `yi`: one stream for each
+ * share stage, slot = the list. */
+static int plan_list(const Model *m, int l, int yi, EngineScratch *x)
+{
+    const List *list = &m->lists[l];
+    int first = -1;
+    for (int j = 0; j < list->n_shares; j++) {
+        int i = plan_add(x, rng_stream_id(RNG_LIST, yi, m->params[list->share_param[j]].stage, l));
+        first = j == 0 ? i : first;
+    }
+    return first;
+}
+
 /* Builds the stream plan of every year: a first pass counts, a second fills. */
 static void plan_streams(const Model *m, EngineScratch *x)
 {
-    int n_years = model_n_years(m), S = m->n_stages;
+    int n_years = model_n_years(m), S = m->n_stages, L = m->n_lists;
     x->at = g_new(StageStreams, (gsize)n_years * S);
+    x->list_at = g_new(int, MAX((gsize)n_years * L, 1));
     for (int pass = 0; pass < 2; pass++) {
         x->n_streams = 0;
-        for (int yi = 1; yi < n_years; yi++)
-            for (int s = 0; s < S; s++)
+        for (int yi = 0; yi < n_years; yi++) {
+            for (int s = 0; yi > 0 && s < S; s++)
                 x->at[yi * S + s] = plan_stage(m, s, yi, x);
+            for (int l = 0; l < L; l++)
+                x->list_at[yi * L + l] = plan_list(m, l, yi, x);
+        }
         if (pass == 0) {
             x->stream_ids = g_new(guint32, MAX(x->n_streams, 1));
             x->blocks = g_malloc_n(MAX(x->n_streams, 1), sizeof *x->blocks);
@@ -118,6 +137,7 @@ void engine_scratch_free(EngineScratch *s)
     g_free(s->stream_ids);
     g_free(s->blocks);
     g_free(s->at);
+    g_free(s->list_at);
     g_free(s);
 }
 
@@ -127,12 +147,19 @@ static inline void open_planned(const EngineScratch *x, gsl_rng *r, guint64 seed
     rng_open_block(r, seed, rep, x->stream_ids[i], x->blocks[i]);
 }
 
-/* Stream slot of a parameter's uncertainty draw: fixed by what the
- * parameter is (kind, stage, destination), not by its place in the file, so
- * that two scenarios draw the same value for the same parameter. */
+/* Stream slots of the uncertainty draws: each fixed by what is drawn
+ * (kind, stage, destination or list), not by its place in the file, so
+ * that two scenarios draw the same value for the same parameter.  A kind
+ * has MODEL_MAX_STAGES + 1 slots (an edge's destination + 1, or a share's
+ * list + 1, or 0); the baselines' slot comes after every kind's. */
+#define PARAM_SLOTS_PER_KIND (MODEL_MAX_STAGES + 1)
+#define BASELINE_SLOT (PARAM_N_KINDS * PARAM_SLOTS_PER_KIND)
+G_STATIC_ASSERT(MODEL_MAX_LISTS <= MODEL_MAX_STAGES);
+
 static guint32 param_stream(const Param *p)
 {
-    return rng_stream_id(RNG_PARAMS, 0, p->stage, p->kind * (MODEL_MAX_STAGES + 1) + p->to + 1);
+    int which = p->kind == PARAM_SHARE ? p->list : p->to;
+    return rng_stream_id(RNG_PARAMS, 0, p->stage, p->kind * PARAM_SLOTS_PER_KIND + which + 1);
 }
 
 void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
@@ -160,13 +187,26 @@ void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r, guint64 
     }
 }
 
-/* Baseline firms of a stage spread over its renewal clocks: n/V each, and
- * one more for clocks 0 .. (n mod V) - 1. */
-static void spread_baseline(const Stage *st, gint64 *cohort)
+void engine_draw_baselines(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
+                           gint64 *baseline)
+{
+    for (int s = 0; s < m->n_stages; s++) {
+        const Stage *st = &m->stages[s];
+        baseline[s] = st->baseline;
+        if (!uncertain || !st->baseline_uncertain)
+            continue;
+        rng_open(r, seed, rep, rng_stream_id(RNG_PARAMS, 0, s, BASELINE_SLOT));
+        baseline[s] = (gint64)MAX(rint(dist_draw(&st->baseline_dist, r)), 0);
+    }
+}
+
+/* `n` baseline firms of a stage spread over its renewal clocks: n/V each,
+ * and one more for clocks 0 .. (n mod V) - 1. */
+static void spread_baseline(const Stage *st, gint64 n, gint64 *cohort)
 {
     int v = stage_cohorts(st);
     for (int t = 0; t < v; t++)
-        cohort[t] = st->baseline / v + (t < st->baseline % v ? 1 : 0);
+        cohort[t] = n / v + (t < n % v ? 1 : 0);
 }
 
 /* Leavers of stage `s` split among exit and its edges: a categorical
@@ -267,16 +307,44 @@ static void arrivals(const Model *m, int s, const double *p, gsl_rng *r, guint64
     x->entered[s] += n;
 }
 
-void engine_replicate(const Model *m, const double *params, gsl_rng *r, guint64 seed, guint64 rep,
-                      EngineScratch *x, gint64 *stock, gint64 *entries)
+/* Every list's count at the end of year `yi` from that year's stocks
+ * `stock` [n_stages] and share values `p`: the members' stocks, plus a
+ * binomial draw of each share stage's firms. */
+static void count_lists(const Model *m, const double *p, const gint64 *stock, gsl_rng *r, guint64 seed,
+                        guint64 rep, int yi, EngineScratch *x, gint64 *lists)
+{
+    for (int l = 0; l < m->n_lists; l++) {
+        const List *list = &m->lists[l];
+        gint64 n = 0;
+        for (int j = 0; j < list->n_members; j++)
+            n += stock[list->members[j]];
+        for (int j = 0; j < list->n_shares; j++) {
+            double q = p[list->share_param[j]];
+            gint64 firms = stock[m->params[list->share_param[j]].stage];
+            if (q >= 1 || firms == 0) {
+                n += q >= 1 ? firms : 0;
+            } else if (q > 0) {
+                open_planned(x, r, seed, rep, x->list_at[yi * m->n_lists + l] + j);
+                n += sample_binomial(r, q, firms);
+            }
+        }
+        lists[yi * m->n_lists + l] = n;
+    }
+}
+
+void engine_replicate(const Model *m, const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                      guint64 rep, EngineScratch *x, const EngineTrajectory *out)
 {
     int n_years = model_n_years(m), S = m->n_stages;
+    gint64 *stock = out->stock, *entries = out->entries;
     rng_first_blocks(seed, rep, x->stream_ids, x->n_streams, x->blocks);
     for (int s = 0; s < S; s++) {
-        spread_baseline(&m->stages[s], x->cur + x->offset[s]);
-        stock[s] = m->stages[s].baseline;
+        stock[s] = baseline ? baseline[s] : m->stages[s].baseline;
+        spread_baseline(&m->stages[s], stock[s], x->cur + x->offset[s]);
         entries[s] = 0;
     }
+    if (m->n_lists > 0)
+        count_lists(m, params, stock, r, seed, rep, 0, x, out->lists);
     for (int yi = 1; yi < n_years; yi++) {
         /* params is NULL for a ladder with no rates: no offset then */
         const double *p = m->n_params > 0 ? params + (gsize)yi * m->n_params : params;
@@ -293,6 +361,8 @@ void engine_replicate(const Model *m, const double *params, gsl_rng *r, guint64 
             stock[yi * S + s] = total;
             entries[yi * S + s] = x->entered[s];
         }
+        if (m->n_lists > 0)
+            count_lists(m, p, stock + yi * S, r, seed, rep, yi, x, out->lists);
         gint64 *t = x->cur;
         x->cur = x->next;
         x->next = t;

@@ -130,3 +130,18 @@ gboolean expect_run_smooth(const Model *m, const double *base, const double *bas
 {
     return expect_recursion(m, base, baseline, TRUE, stock, entries, NULL, error);
 }
+
+gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error)
+{
+    int S = m->n_stages, L = m->n_lists;
+    g_autofree double *p = g_new(double, MAX(m->n_params, 1));
+    for (int yi = 0; yi < model_n_years(m) && L > 0; yi++) {
+        if (yi == 0 && m->n_params > 0)
+            memcpy(p, base, sizeof *p * m->n_params);
+        else if (yi > 0 && !model_year_params(m, base, m->base_year + yi, p, error))
+            return FALSE;
+        for (int l = 0; l < L; l++)
+            lists[yi * L + l] = model_list_expected(m, l, stock + yi * S, p);
+    }
+    return TRUE;
+}

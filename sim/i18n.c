@@ -43,8 +43,13 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_SCENARIO_FMT]      = {"情景：%s", "Scenario: %s"},
     [I18N_RUN_FMT]           = {"%s 次模拟，随机种子 %s", "%s replications, seed %s"},
     [I18N_AT_OR_ABOVE_FMT]   = {"%s及以上", "%s or above"},
-    [I18N_NEW_FMT]           = {"%s新增", "new %s"},
     [I18N_CONDITION_FMT]     = {"%s ≥ %s（%d 年）", "%s ≥ %s in %d"},
+    [I18N_CONDITION_AT_HORIZON_FMT] = {"%s ≥ %s（%d 年，未写 year，取情景终年）",
+                                       "%s ≥ %s in %d (no year given: the horizon)"},
+    [I18N_CONDITION_SPAN_FMT] = {"%s ≥ %s", "%s ≥ %s"},
+    [I18N_NEW_SPAN_FMT]      = {"%s %d–%d 年新增", "new %s in %d–%d"},
+    [I18N_CUMULATIVE_FMT]    = {"%s累计（%d 年末存量＋%d–%d 年新增）",
+                                "%s ever reached (end-%d stock + new in %d–%d)"},
     [I18N_HORIZON_FMT]       = {"%d 年各阶段企业数", "Firms by stage in %d"},
     [I18N_TARGET_LINE_FMT]   = {"目标 %s：≥ %s（%d 年）", "Target %s: ≥ %s in %d"},
     [I18N_TARGET_HIST_FMT]   = {"%s：%s，达成概率 %s", "%s: %s, probability met %s"},
@@ -83,6 +88,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_LABEL_INFLOW_FMT]  = {"%s流入", "%s inflow"},
     [I18N_LABEL_RECRUITMENT_FMT] = {"%s招引", "%s recruitment"},
     [I18N_LABEL_BASELINE_FMT] = {"%s基数", "%s baseline"},
+    [I18N_LABEL_SHARE_FMT]   = {"%s中%s的占比", "share of %2$s on %1$s"},
     [I18N_SOLVE_TARGET_FMT]  = {"“%s”", "'%s'"},
     [I18N_SOLVE_ALL_TARGETS] = {"全部目标同时", "all targets together"},
     [I18N_SOLVE_QUESTION_FMT] = {"问题：%s 从 %d 年起最少改变多少，%s达成的概率才能不低于 %s？",
@@ -221,22 +227,42 @@ const char *i18n_text(const char *language, I18nMessage id)
     return language && strcmp(language, "en") == 0 ? row->en : row->zh;
 }
 
+/* What target `t` counts, in words; *spanned says whether the words name
+ * the years themselves (new and cumulative counts). */
+static char *target_counted(const Model *m, const Target *t, gboolean *spanned)
+{
+    const char *lang = m->language;
+    *spanned = t->count == COUNT_NEW || t->count == COUNT_CUMULATIVE;
+    switch (t->count) {
+    case COUNT_LIST:
+        return g_strdup(m->lists[t->list].name);
+    case COUNT_AT_OR_ABOVE:
+        return g_strdup_printf(i18n_text(lang, I18N_AT_OR_ABOVE_FMT), model_stage_name(m, t->stage));
+    case COUNT_NEW:
+        return g_strdup_printf(i18n_text(lang, I18N_NEW_SPAN_FMT), model_stage_name(m, t->stage),
+                               m->base_year + 1, t->year);
+    case COUNT_CUMULATIVE:
+        return g_strdup_printf(i18n_text(lang, I18N_CUMULATIVE_FMT), model_stage_name(m, t->stage),
+                               m->base_year, m->base_year + 1, t->year);
+    case COUNT_STAGE:
+    case COUNT_N_KINDS:
+        break;
+    }
+    return g_strdup(model_stage_name(m, t->stage));
+}
+
 char *i18n_target_condition(const Model *m, int target)
 {
     const Target *t = &m->targets[target];
     const char *lang = m->language;
-    const char *stage = model_stage_name(m, t->stage);
-    g_autofree char *counted = NULL;
+    gboolean spanned;
+    g_autofree char *counted = target_counted(m, t, &spanned);
     char threshold[32];
-
-    if (t->count == COUNT_AT_OR_ABOVE)
-        counted = g_strdup_printf(i18n_text(lang, I18N_AT_OR_ABOVE_FMT), stage);
-    else if (t->count == COUNT_NEW)
-        counted = g_strdup_printf(i18n_text(lang, I18N_NEW_FMT), stage);
-    else
-        counted = g_strdup(stage);
     g_snprintf(threshold, sizeof threshold, "%" G_GINT64_FORMAT, t->at_least);
-    return g_strdup_printf(i18n_text(lang, I18N_CONDITION_FMT), counted, threshold, t->year);
+    if (spanned)
+        return g_strdup_printf(i18n_text(lang, I18N_CONDITION_SPAN_FMT), counted, threshold);
+    return g_strdup_printf(i18n_text(lang, t->year_given ? I18N_CONDITION_FMT : I18N_CONDITION_AT_HORIZON_FMT),
+                           counted, threshold, t->year);
 }
 
 char *i18n_param_label(const Model *m, int param, int stage)
@@ -244,13 +270,15 @@ char *i18n_param_label(const Model *m, int param, int stage)
     static const I18nMessage formats[] = {
         [PARAM_EDGE] = I18N_LABEL_EDGE_FMT, [PARAM_EXIT] = I18N_LABEL_EXIT_FMT,
         [PARAM_RENEWAL] = I18N_LABEL_RENEWAL_FMT, [PARAM_INFLOW] = I18N_LABEL_INFLOW_FMT,
-        [PARAM_RECRUITMENT] = I18N_LABEL_RECRUITMENT_FMT,
+        [PARAM_RECRUITMENT] = I18N_LABEL_RECRUITMENT_FMT, [PARAM_SHARE] = I18N_LABEL_SHARE_FMT,
     };
     if (param < 0)
         return g_strdup_printf(i18n_text(m->language, I18N_LABEL_BASELINE_FMT), model_stage_name(m, stage));
     const Param *q = &m->params[param];
     const char *format = i18n_text(m->language, formats[q->kind]);
     const char *from = model_stage_name(m, q->stage);
+    if (q->kind == PARAM_SHARE)
+        return g_strdup_printf(format, m->lists[q->list].name, from);
     return q->kind == PARAM_EDGE ? g_strdup_printf(format, from, model_stage_name(m, q->to))
                                  : g_strdup_printf(format, from);
 }

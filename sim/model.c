@@ -28,7 +28,15 @@ void model_free(Model *m)
         g_free(m->stages[i].id);
         g_free(m->stages[i].name);
         g_free(m->stages[i].baseline_note);
+        g_free(m->stages[i].baseline_dist_where.file);
+        g_free(m->stages[i].baseline_dist_note);
     }
+    for (int i = 0; i < m->n_lists; i++) {
+        g_free(m->lists[i].id);
+        g_free(m->lists[i].name);
+        g_free(m->lists[i].where.file);
+    }
+    g_free(m->lists);
     for (int i = 0; i < m->n_params; i++) {
         g_free(m->params[i].key);
         g_free(m->params[i].where.file);
@@ -89,6 +97,14 @@ Model *model_copy(const Model *m)
         c->stages[i].id = g_strdup(m->stages[i].id);
         c->stages[i].name = g_strdup(m->stages[i].name);
         c->stages[i].baseline_note = g_strdup(m->stages[i].baseline_note);
+        c->stages[i].baseline_dist_note = g_strdup(m->stages[i].baseline_dist_note);
+        copy_source(&c->stages[i].baseline_dist_where, &m->stages[i].baseline_dist_where);
+    }
+    c->lists = dup_array(m->lists, m->n_lists, sizeof *m->lists);
+    for (int i = 0; i < m->n_lists; i++) {
+        c->lists[i].id = g_strdup(m->lists[i].id);
+        c->lists[i].name = g_strdup(m->lists[i].name);
+        copy_source(&c->lists[i].where, &m->lists[i].where);
     }
     c->params = dup_array(m->params, m->n_params, sizeof *m->params);
     for (int i = 0; i < m->n_params; i++) {
@@ -133,6 +149,7 @@ void model_set_baseline(Model *m, int stage, gint64 n)
 {
     g_return_if_fail(stage >= 0 && stage < m->n_stages && n >= 0);
     m->stages[stage].baseline = n;
+    m->stages[stage].baseline_uncertain = FALSE;
 }
 
 void model_set_lever(Model *m, int param, int from_year, double value)
@@ -218,30 +235,114 @@ const char *model_stage_name(const Model *m, int stage)
     return s->name && *s->name ? s->name : s->id;
 }
 
-TargetCells model_target_cells(const Model *m, const Target *t)
+/* The body of model_target_count and model_target_expected, for the
+ * element type of their tables. */
+#define TARGET_SUM(T, m, t, stock, entries, lists)                                   \
+    do {                                                                             \
+        int S_ = (m)->n_stages, y_ = (t)->year - (m)->base_year, s_ = (t)->stage;    \
+        T n_ = 0;                                                                    \
+        switch ((t)->count) {                                                        \
+        case COUNT_LIST:                                                             \
+            return (lists)[y_ * (m)->n_lists + (t)->list];                           \
+        case COUNT_STAGE:                                                            \
+            return (stock)[y_ * S_ + s_];                                            \
+        case COUNT_AT_OR_ABOVE:                                                      \
+            for (int k_ = s_; k_ < S_; k_++)                                         \
+                n_ += (stock)[y_ * S_ + k_];                                         \
+            return n_;                                                               \
+        case COUNT_CUMULATIVE:                                                       \
+            n_ = (stock)[s_];                                                        \
+            G_GNUC_FALLTHROUGH; /* plus the entries */                               \
+        case COUNT_NEW:                                                              \
+            for (int k_ = 1; k_ <= y_; k_++)                                         \
+                n_ += (entries)[k_ * S_ + s_];                                       \
+            return n_;                                                               \
+        case COUNT_N_KINDS:                                                          \
+            break;                                                                   \
+        }                                                                            \
+        g_assert_not_reached();                                                      \
+    } while (0)
+
+gint64 model_target_count(const Model *m, const Target *t, const gint64 *stock, const gint64 *entries,
+                          const gint64 *lists)
 {
-    int yi = t->year - m->base_year;
-    switch (t->count) {
-    case COUNT_STAGE:
-        return (TargetCells){FALSE, yi, yi, t->stage, t->stage};
-    case COUNT_AT_OR_ABOVE:
-        return (TargetCells){FALSE, yi, yi, t->stage, m->n_stages - 1};
-    case COUNT_NEW:
-        return (TargetCells){TRUE, 1, yi, t->stage, t->stage};
-    }
-    g_assert_not_reached();
+    TARGET_SUM(gint64, m, t, stock, entries, lists);
 }
 
-static const char *const kind_prefix[] = {
-    [PARAM_EXIT] = "exit.", [PARAM_RENEWAL] = "renewal.",
-    [PARAM_INFLOW] = "inflow.", [PARAM_RECRUITMENT] = "recruitment.",
-};
+double model_target_expected(const Model *m, const Target *t, const double *stock, const double *entries,
+                             const double *lists)
+{
+    TARGET_SUM(double, m, t, stock, entries, lists);
+}
 
-static int find_param(const Model *m, ParamKind kind, int stage, int to)
+static const char *const count_names[COUNT_N_KINDS + 1] = {
+    [COUNT_STAGE] = "stage", [COUNT_AT_OR_ABOVE] = "at_or_above", [COUNT_NEW] = "new",
+    [COUNT_CUMULATIVE] = "cumulative", [COUNT_LIST] = "list", [COUNT_N_KINDS] = NULL};
+
+/* What `count =` may say: every kind but list, which `list =` selects. */
+static const char *const count_written[] = {"stage", "at_or_above", "new", "cumulative", NULL};
+
+const char *model_count_name(CountKind kind)
+{
+    g_return_val_if_fail(kind >= 0 && kind < COUNT_N_KINDS, "");
+    return count_names[kind];
+}
+
+int model_count_parse(const char *name, const char *const **known)
+{
+    if (known != NULL)
+        *known = count_written;
+    for (int k = 0; count_written[k]; k++)
+        if (strcmp(name, count_written[k]) == 0)
+            for (int c = 0; c < COUNT_N_KINDS; c++)
+                if (strcmp(count_names[c], name) == 0)
+                    return c;
+    return -1;
+}
+
+int model_list_index(const Model *m, const char *id)
+{
+    for (int i = 0; i < m->n_lists; i++)
+        if (strcmp(m->lists[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+gboolean model_param_is_probability(const Model *m, int param)
+{
+    g_return_val_if_fail(param >= 0 && param < m->n_params, FALSE);
+    return param_kind(m->params[param].kind)->probability;
+}
+
+gboolean model_has_uncertainty(const Model *m)
+{
+    for (int i = 0; i < m->n_params; i++)
+        if (m->params[i].uncertain)
+            return TRUE;
+    for (int s = 0; s < m->n_stages; s++)
+        if (m->stages[s].baseline_uncertain)
+            return TRUE;
+    return FALSE;
+}
+
+double model_list_expected(const Model *m, int list, const double *stock, const double *p)
+{
+    const List *l = &m->lists[list];
+    double n = 0;
+    for (int j = 0; j < l->n_members; j++)
+        n += stock[l->members[j]];
+    for (int j = 0; j < l->n_shares; j++) {
+        const Param *q = &m->params[l->share_param[j]];
+        n += p[l->share_param[j]] * stock[q->stage];
+    }
+    return n;
+}
+
+static int find_param(const Model *m, ParamKind kind, int stage, int to, int list)
 {
     for (int i = 0; i < m->n_params; i++) {
         const Param *p = &m->params[i];
-        if (p->kind == kind && p->stage == stage && p->to == to)
+        if (p->kind == kind && p->stage == stage && p->to == to && p->list == list)
             return i;
     }
     return -1;
@@ -249,22 +350,16 @@ static int find_param(const Model *m, ParamKind kind, int stage, int to)
 
 int model_param_find(const Model *m, const char *key)
 {
-    g_autofree char *k = g_strstrip(g_strdup(key));
-    const char *arrow = strstr(k, "->");
-    if (arrow) {
-        g_autofree char *from = g_strstrip(g_strndup(k, arrow - k));
-        g_autofree char *to = g_strstrip(g_strdup(arrow + 2));
-        int a = model_stage_index(m, from), b = model_stage_index(m, to);
-        return a < 0 || b < 0 ? -1 : find_param(m, PARAM_EDGE, a, b);
-    }
-    for (int kind = PARAM_EXIT; kind <= PARAM_RECRUITMENT; kind++) {
-        const char *prefix = kind_prefix[kind];
-        if (g_str_has_prefix(k, prefix)) {
-            int s = model_stage_index(m, k + strlen(prefix));
-            return s < 0 ? -1 : find_param(m, (ParamKind)kind, s, -1);
-        }
-    }
-    return -1;
+    ParamKey k;
+    if (!param_key_parse(key, &k))
+        return -1;
+    int s = model_stage_index(m, k.stage);
+    int to = k.to ? model_stage_index(m, k.to) : -1;
+    int list = k.list ? model_list_index(m, k.list) : -1;
+    gboolean named = s >= 0 && (k.to == NULL || to >= 0) && (k.list == NULL || list >= 0);
+    int i = named ? find_param(m, k.kind, s, to, list) : -1;
+    param_key_clear(&k);
+    return i;
 }
 
 void model_central_params(const Model *m, double *out)
@@ -273,11 +368,6 @@ void model_central_params(const Model *m, double *out)
         const Param *p = &m->params[i];
         out[i] = p->uncertain ? dist_central(&p->dist) : p->value;
     }
-}
-
-static gboolean is_probability(ParamKind kind)
-{
-    return kind == PARAM_EDGE || kind == PARAM_EXIT || kind == PARAM_RENEWAL;
 }
 
 static gboolean policy_active(const Policy *p, int year)
@@ -361,12 +451,17 @@ static void year_error(const Model *m, int year, int param, int stage, const cha
 static gboolean check_param(const Model *m, int year, int i, double v, GError **error)
 {
     const Param *p = &m->params[i];
-    if (is_probability(p->kind) && !(v >= 0 && v <= 1)) {
-        g_autofree char *what = g_strdup_printf("%s becomes %g, but a probability must lie in [0, 1]", p->key, v);
+    gboolean probability = param_kind(p->kind)->probability;
+    if (probability && !(v >= 0 && v <= 1)) {
+        const List *l = p->kind == PARAM_SHARE ? &m->lists[p->list] : NULL;
+        g_autofree char *what =
+            l ? g_strdup_printf("the share of list %s (%s) becomes %g, but a probability must lie in [0, 1]", l->id,
+                                l->name, v)
+              : g_strdup_printf("%s becomes %g, but a probability must lie in [0, 1]", p->key, v);
         year_error(m, year, i, p->stage, what, error);
         return FALSE;
     }
-    if (!is_probability(p->kind) && !(v >= 0 && v <= MODEL_MAX_PER_YEAR)) {
+    if (!probability && !(v >= 0 && v <= MODEL_MAX_PER_YEAR)) {
         g_autofree char *what =
             v < 0 ? g_strdup_printf("%s becomes %g, but firms a year cannot be negative", p->key, v)
                   : g_strdup_printf("%s becomes %g, but firms a year must be at most %g", p->key, v, MODEL_MAX_PER_YEAR);
@@ -423,5 +518,21 @@ gboolean model_year_params(const Model *m, const double *base, int year, double 
     for (int s = 0; s < m->n_stages; s++)
         if (!check_stage_sum(m, year, s, out, error))
             return FALSE;
+    return TRUE;
+}
+
+gboolean model_year_table(const Model *m, const double *base, double *params, GError **error)
+{
+    gsize row = m->n_params;
+    if (row == 0)
+        return TRUE;  /* no parameters: nothing to build or check, and `params` may be NULL */
+    memcpy(params, base, sizeof *params * row);
+    for (int yi = 1; yi < model_n_years(m); yi++) {
+        double *out = params + yi * row;
+        if (yi > 1 && model_year_same_as_last(m, m->base_year + yi))
+            memcpy(out, out - row, sizeof *out * row);
+        else if (!model_year_params(m, base, m->base_year + yi, out, error))
+            return FALSE;
+    }
     return TRUE;
 }

@@ -141,24 +141,46 @@ static void add_stage(JsonBuilder *b, const Summary *s, int i)
     json_builder_end_object(b);
 }
 
-/* The spelling of each CountKind in the file. */
-static const char *const count_names[] = {
-    [COUNT_STAGE] = "stage",
-    [COUNT_AT_OR_ABOVE] = "at_or_above",
-    [COUNT_NEW] = "new",
-};
+void out_json_target_definition(JsonBuilder *b, const Model *m, int target)
+{
+    const Target *t = &m->targets[target];
+    out_json_member_string(b, "name", t->name);
+    out_json_member_string(b, "stage", t->stage >= 0 ? m->stages[t->stage].id : NULL);
+    out_json_member_string(b, "list", t->list >= 0 ? m->lists[t->list].id : NULL);
+    out_json_member_int(b, "year", t->year);
+    out_json_member_bool(b, "year_given", t->year_given);
+    out_json_member_int(b, "at_least", t->at_least);
+    out_json_member_string(b, "count", model_count_name(t->count));
+}
+
+/* One list: its counts over the years, as a stage's stock. */
+static void add_list(JsonBuilder *b, const Summary *s, int l)
+{
+    const ListSummary *ls = &s->lists[l];
+    int n = s->n_years;
+    json_builder_begin_object(b);
+    out_json_member_string(b, "id", s->model->lists[l].id);
+    out_json_member_string(b, "name", s->model->lists[l].name);
+    json_builder_set_member_name(b, "count");
+    json_builder_begin_object(b);
+    add_double_array(b, "expected", ls->expected, n, OUT_JSON_EXACT_DECIMALS);
+    add_double_array(b, "mean", ls->mean, n, OUT_JSON_COUNT_DECIMALS);
+    add_double_array(b, "sd", ls->sd, n, OUT_JSON_COUNT_DECIMALS);
+    for (int k = 0; k < SUMMARY_N_PCT; k++) {
+        char key[8];
+        g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
+        add_int_array(b, key, ls->pct[k], n);
+    }
+    json_builder_end_object(b);
+    json_builder_end_object(b);
+}
 
 static void add_target(JsonBuilder *b, const Summary *s, int i)
 {
-    const Target *t = &s->model->targets[i];
     const TargetSummary *ts = &s->targets[i];
 
     json_builder_begin_object(b);
-    out_json_member_string(b, "name", t->name);
-    out_json_member_string(b, "stage", s->model->stages[t->stage].id);
-    out_json_member_int(b, "year", t->year);
-    out_json_member_int(b, "at_least", t->at_least);
-    out_json_member_string(b, "count", count_names[t->count]);
+    out_json_target_definition(b, s->model, i);
     out_json_member_double(b, "probability", ts->probability, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "se", ts->se, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "mean", ts->mean, OUT_JSON_COUNT_DECIMALS);
@@ -186,6 +208,11 @@ static JsonNode *build_document(const Summary *s)
     json_builder_begin_array(b);
     for (int i = 0; i < m->n_stages; i++)
         add_stage(b, s, i);
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "lists");
+    json_builder_begin_array(b);
+    for (int l = 0; l < m->n_lists; l++)
+        add_list(b, s, l);
     json_builder_end_array(b);
     json_builder_set_member_name(b, "targets");
     json_builder_begin_array(b);

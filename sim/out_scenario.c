@@ -65,6 +65,11 @@ static void add_stages(JsonBuilder *b, const Model *m)
         out_json_member_string(b, "name", model_stage_name(m, s));
         out_json_member_int(b, "baseline", st->baseline);
         out_json_member_string(b, "baseline_note", st->baseline_note);
+        g_autoptr(GString) dist = g_string_new(NULL);
+        if (st->baseline_uncertain)
+            dist_format(&st->baseline_dist, dist);
+        out_json_member_string(b, "baseline_uncertainty", st->baseline_uncertain ? dist->str : NULL);
+        out_json_member_string(b, "baseline_uncertainty_note", st->baseline_dist_note);
         out_json_member_int(b, "renewal_years", st->renewal_years);
         out_json_member_string(b, "lapse_to", st->lapse_to >= 0 ? m->stages[st->lapse_to].id : NULL);
         json_builder_end_object(b);
@@ -74,16 +79,15 @@ static void add_stages(JsonBuilder *b, const Model *m)
 
 static void add_params(JsonBuilder *b, const Model *m)
 {
-    static const char *const kinds[] = {[PARAM_EDGE] = "edge", [PARAM_EXIT] = "exit", [PARAM_RENEWAL] = "renewal",
-                                        [PARAM_INFLOW] = "inflow", [PARAM_RECRUITMENT] = "recruitment"};
     json_builder_set_member_name(b, "parameters");
     json_builder_begin_array(b);
     for (int i = 0; i < m->n_params; i++) {
         const Param *p = &m->params[i];
         json_builder_begin_object(b);
         out_json_member_string(b, "key", p->key);
-        out_json_member_string(b, "kind", kinds[p->kind]);
+        out_json_member_string(b, "kind", param_kind(p->kind)->name);
         out_json_member_string(b, "from", m->stages[p->stage].id);
+        out_json_member_string(b, "list", p->list >= 0 ? m->lists[p->list].id : NULL);
         out_json_member_string(b, "to", p->to >= 0 ? m->stages[p->to].id : NULL);
         out_json_member_double(b, "value", p->uncertain ? dist_central(&p->dist) : p->value, VALUE_DECIMALS);
         g_autoptr(GString) dist = g_string_new(NULL);
@@ -94,6 +98,30 @@ static void add_params(JsonBuilder *b, const Model *m)
         out_json_member_string(b, "uncertainty_note", p->dist_note);
         g_autofree char *where = g_strdup_printf("%s:%d", p->where.file, p->where.line);
         out_json_member_string(b, "where", where);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+static void add_lists(JsonBuilder *b, const Model *m)
+{
+    json_builder_set_member_name(b, "lists");
+    json_builder_begin_array(b);
+    for (int l = 0; l < m->n_lists; l++) {
+        const List *list = &m->lists[l];
+        json_builder_begin_object(b);
+        out_json_member_string(b, "id", list->id);
+        out_json_member_string(b, "name", list->name);
+        json_builder_set_member_name(b, "stages");
+        json_builder_begin_array(b);
+        for (int j = 0; j < list->n_members; j++)
+            json_builder_add_string_value(b, m->stages[list->members[j]].id);
+        json_builder_end_array(b);
+        json_builder_set_member_name(b, "shares");
+        json_builder_begin_array(b);
+        for (int j = 0; j < list->n_shares; j++)
+            json_builder_add_string_value(b, m->params[list->share_param[j]].key);
+        json_builder_end_array(b);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -130,18 +158,11 @@ static void add_policies(JsonBuilder *b, const Model *m)
 
 static void add_targets(JsonBuilder *b, const Model *m)
 {
-    static const char *const counts[] = {[COUNT_STAGE] = "stage", [COUNT_AT_OR_ABOVE] = "at_or_above",
-                                         [COUNT_NEW] = "new"};
     json_builder_set_member_name(b, "targets");
     json_builder_begin_array(b);
     for (int i = 0; i < m->n_targets; i++) {
-        const Target *t = &m->targets[i];
         json_builder_begin_object(b);
-        out_json_member_string(b, "name", t->name);
-        out_json_member_string(b, "stage", m->stages[t->stage].id);
-        out_json_member_int(b, "year", t->year);
-        out_json_member_int(b, "at_least", t->at_least);
-        out_json_member_string(b, "count", counts[t->count]);
+        out_json_target_definition(b, m, i);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -161,6 +182,7 @@ gboolean out_scenario_json(const Model *m, const char *path, GError **error)
     out_json_member_int(b, "horizon", m->horizon);
     add_stages(b, m);
     add_params(b, m);
+    add_lists(b, m);
     add_policies(b, m);
     add_targets(b, m);
     json_builder_end_object(b);

@@ -25,6 +25,7 @@ typedef struct {
     Histogram **stock;      /* [n_years * n_stages] */
     guint64 *entries_sum;   /* [n_years * n_stages] */
     Histogram **entries;    /* [n_years * n_stages], or NULL: RunConfig.entry_histograms off */
+    Histogram **lists;      /* [n_years * n_lists] */
     Histogram **target;     /* [n_targets] */
     guint64 *target_met;    /* [n_targets] */
     guint64 all_met;
@@ -65,7 +66,9 @@ typedef struct {
     EngineScratch *scratch;
     double *base;           /* [n_params] */
     double *own;            /* [n_years * n_params]: year parameters when drawn */
+    gint64 *baseline;       /* [n_stages]: baselines when drawn */
     gint64 *stock, *entries;/* [n_years * n_stages] */
+    gint64 *lists;          /* [n_years * n_lists] */
     gint64 *count;          /* [n_targets] */
     gboolean *met;          /* [n_targets] */
     gboolean all;           /* every target met */
@@ -101,6 +104,7 @@ static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
     t->stock = histograms_new(cells);
     t->entries_sum = g_new0(guint64, cells);
     t->entries = histograms_new(entry_histograms ? cells : 0);
+    t->lists = histograms_new(model_n_years(m) * m->n_lists);
     t->target = histograms_new(m->n_targets);
     t->target_met = g_new0(guint64, m->n_targets);
 }
@@ -112,6 +116,7 @@ static void tally_clear(Tally *t, const Model *m)
     int cells = model_n_years(m) * m->n_stages;
     histograms_free(t->stock, cells);
     histograms_free(t->entries, cells);
+    histograms_free(t->lists, model_n_years(m) * m->n_lists);
     histograms_free(t->target, m->n_targets);
     g_free(t->entries_sum);
     g_free(t->target_met);
@@ -126,6 +131,8 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
         if (dst->entries != NULL)
             histogram_merge(dst->entries[i], src->entries[i]);
     }
+    for (int i = 0; i < model_n_years(m) * m->n_lists; i++)
+        histogram_merge(dst->lists[i], src->lists[i]);
     for (int i = 0; i < m->n_targets; i++) {
         histogram_merge(dst->target[i], src->target[i]);
         dst->target_met[i] += src->target_met[i];
@@ -142,6 +149,8 @@ static void tally_add(Tally *t, const Model *m, const Lane *l)
     }
     for (int i = 0; t->entries != NULL && i < cells; i++)
         histogram_add(t->entries[i], l->entries[i]);
+    for (int i = 0; i < model_n_years(m) * m->n_lists; i++)
+        histogram_add(t->lists[i], l->lists[i]);
     for (int i = 0; i < m->n_targets; i++) {
         histogram_add(t->target[i], l->count[i]);
         t->target_met[i] += l->met[i];
@@ -158,6 +167,8 @@ static void tally_settle(Tally *t, const Model *m)
         if (t->entries != NULL)
             histogram_settle(t->entries[i]);
     }
+    for (int i = 0; i < model_n_years(m) * m->n_lists; i++)
+        histogram_settle(t->lists[i]);
     for (int i = 0; i < m->n_targets; i++)
         histogram_settle(t->target[i]);
 }
@@ -231,24 +242,12 @@ static void pair_add(PairTally *p, const Model *m, const Lane *l, const Lane *l0
     p->all_sumsq += (guint64)(all * all);
 }
 
-/* The count a target looks at, in one replication's trajectory. */
-static gint64 target_count(const Model *m, const Target *t, const gint64 *stock, const gint64 *entries)
-{
-    TargetCells c = model_target_cells(m, t);
-    const gint64 *table = c.entries ? entries : stock;
-    gint64 n = 0;
-    for (int y = c.first_year; y <= c.last_year; y++)
-        for (int s = c.first_stage; s <= c.last_stage; s++)
-            n += table[y * m->n_stages + s];
-    return n;
-}
-
 /* Every target's count in the lane's trajectory, and whether it is met. */
 static void lane_count_targets(Lane *l, const Model *m)
 {
     l->all = TRUE;
     for (int i = 0; i < m->n_targets; i++) {
-        l->count[i] = target_count(m, &m->targets[i], l->stock, l->entries);
+        l->count[i] = model_target_count(m, &m->targets[i], l->stock, l->entries, l->lists);
         l->met[i] = l->count[i] >= m->targets[i].at_least;
         l->all = l->all && l->met[i];
     }
@@ -260,8 +259,10 @@ static void lane_init(Lane *l, const Model *m)
     l->scratch = engine_scratch_new(m);
     l->base = g_new(double, m->n_params);
     l->own = g_new0(double, (gsize)model_n_years(m) * m->n_params);
+    l->baseline = g_new(gint64, m->n_stages);
     l->stock = g_new(gint64, cells);
     l->entries = g_new(gint64, cells);
+    l->lists = g_new(gint64, MAX(model_n_years(m) * m->n_lists, 1));
     l->count = g_new(gint64, m->n_targets);
     l->met = g_new(gboolean, m->n_targets);
 }
@@ -271,28 +272,12 @@ static void lane_clear(Lane *l)
     engine_scratch_free(l->scratch);
     g_free(l->base);
     g_free(l->own);
+    g_free(l->baseline);
     g_free(l->stock);
     g_free(l->entries);
+    g_free(l->lists);
     g_free(l->count);
     g_free(l->met);
-}
-
-/* The parameters of every year of one replication into `params`.  A year
- * with the same policies and levers as the one before copies its row, so
- * that each distinct set of parameters is built and checked once. */
-static gboolean year_params(const Model *m, const double *base, double *params, GError **error)
-{
-    gsize row = m->n_params;
-    if (row == 0)
-        return TRUE;  /* no edges: nothing to build or check, and `params` is NULL */
-    for (int yi = 1; yi < model_n_years(m); yi++) {
-        double *out = params + yi * row;
-        if (yi > 1 && model_year_same_as_last(m, m->base_year + yi))
-            memcpy(out, out - row, sizeof *out * row);
-        else if (!model_year_params(m, base, m->base_year + yi, out, error))
-            return FALSE;
-    }
-    return TRUE;
 }
 
 static void record_error(Shared *sh, guint64 rep, GError *error)
@@ -323,16 +308,20 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep)
     const Model *m = sh->models[k];
     guint64 seed = sh->config->seed;
     const double *params = sh->fixed[k];
+    const gint64 *baseline = NULL;
     if (params == NULL) {
         GError *error = NULL;
         engine_draw_params(m, TRUE, r, seed, rep, l->base);
-        if (!year_params(m, l->base, l->own, &error)) {
+        if (!model_year_table(m, l->base, l->own, &error)) {
             record_error(sh, rep, error);
             return FALSE;
         }
         params = l->own;
+        engine_draw_baselines(m, TRUE, r, seed, rep, l->baseline);
+        baseline = l->baseline;
     }
-    engine_replicate(m, params, r, seed, rep, l->scratch, l->stock, l->entries);
+    EngineTrajectory out = {l->stock, l->entries, l->lists};
+    engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
     lane_count_targets(l, m);
     return TRUE;
 }
@@ -424,6 +413,7 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
     res->stock = g_steal_pointer(&total->stock);
     res->entries_sum = g_steal_pointer(&total->entries_sum);
     res->entries = g_steal_pointer(&total->entries);
+    res->lists = g_steal_pointer(&total->lists);
     res->target = g_steal_pointer(&total->target);
     res->target_met = g_steal_pointer(&total->target_met);
     res->all_met = total->all_met;
@@ -435,16 +425,13 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
  * invalid at central values. */
 static gboolean fixed_params(const Model *m, const RunConfig *config, double **fixed, GError **error)
 {
-    gboolean any_uncertain = FALSE;
-    for (int i = 0; i < m->n_params; i++)
-        any_uncertain = any_uncertain || m->params[i].uncertain;
     *fixed = NULL;
-    if (config->uncertain && any_uncertain)
+    if (config->uncertain && model_has_uncertainty(m))
         return TRUE;
     g_autofree double *base = g_new(double, m->n_params);
     g_autofree double *params = g_new0(double, (gsize)model_n_years(m) * m->n_params);
     model_central_params(m, base);
-    if (!year_params(m, base, params, error))
+    if (!model_year_table(m, base, params, error))
         return FALSE;
     *fixed = g_steal_pointer(&params);
     return TRUE;
@@ -641,7 +628,8 @@ void run_result_free(RunResult *r)
 {
     if (r == NULL)
         return;
-    Tally t = {r->stock, r->entries_sum, r->entries, r->target, r->target_met, r->all_met};
+    Tally t = {.stock = r->stock, .entries_sum = r->entries_sum, .entries = r->entries, .lists = r->lists,
+               .target = r->target, .target_met = r->target_met, .all_met = r->all_met};
     tally_clear(&t, r->model);
     g_free(r);
 }

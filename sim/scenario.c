@@ -24,6 +24,7 @@ typedef struct {
     GArray *params;    /* Param */
     GArray *policies;  /* Policy */
     GArray *targets;   /* Target */
+    GArray *lists;     /* List */
 } Builder;
 
 typedef gboolean (*GroupReader)(Builder *b, const IniGroup *g, GError **error);
@@ -144,26 +145,33 @@ static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const ch
     return s;
 }
 
-static int param_find(Builder *b, ParamKind kind, int stage, int to)
+static int param_find(Builder *b, ParamKind kind, int stage, int to, int list)
 {
     for (guint i = 0; i < b->params->len; i++) {
         Param *p = &g_array_index(b->params, Param, i);
-        if (p->kind == kind && p->stage == stage && p->to == to)
+        if (p->kind == kind && p->stage == stage && p->to == to && p->list == list)
             return (int)i;
     }
     return -1;
 }
 
-static const char *const param_prefix[] = {
-    [PARAM_EXIT] = "exit", [PARAM_RENEWAL] = "renewal",
-    [PARAM_INFLOW] = "inflow", [PARAM_RECRUITMENT] = "recruitment",
-};
-
-static char *param_key(Builder *b, ParamKind kind, int stage, int to)
+static List *list_at(Builder *b, int i)
 {
-    if (kind == PARAM_EDGE)
-        return g_strdup_printf("%s -> %s", stage_at(b, stage)->id, stage_at(b, to)->id);
-    return g_strdup_printf("%s.%s", param_prefix[kind], stage_at(b, stage)->id);
+    return &g_array_index(b->lists, List, i);
+}
+
+static int list_find(Builder *b, const char *id)
+{
+    for (guint i = 0; i < b->lists->len; i++)
+        if (strcmp(list_at(b, (int)i)->id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+static char *param_key(Builder *b, ParamKind kind, int stage, int to, int list)
+{
+    return param_key_format(kind, stage_at(b, stage)->id, to >= 0 ? stage_at(b, to)->id : NULL,
+                            list >= 0 ? list_at(b, list)->id : NULL);
 }
 
 /* Adds a parameter with `value` written at `e` and links it to its stage. */
@@ -172,11 +180,11 @@ static char *written(const IniGroup *g, const IniEntry *e)
     return g_strdup_printf("[%s] %s = %s", g->name, e->key, e->value);
 }
 
-static int param_add(Builder *b, ParamKind kind, int stage, int to, double value, const IniGroup *g,
+static int param_add(Builder *b, ParamKind kind, int stage, int to, int list, double value, const IniGroup *g,
                      const IniEntry *e)
 {
-    Param p = {.kind = kind, .stage = stage, .to = to, .value = value,
-               .key = param_key(b, kind, stage, to),
+    Param p = {.kind = kind, .stage = stage, .to = to, .list = list, .value = value,
+               .key = param_key(b, kind, stage, to, list),
                .where = {g_strdup(e->where.file), e->where.line}, .written = written(g, e),
                .note = g_strdup(e->comment)};
     g_array_append_val(b->params, p);
@@ -188,14 +196,17 @@ static int param_add(Builder *b, ParamKind kind, int stage, int to, double value
     case PARAM_RENEWAL: s->renewal_param = i; break;
     case PARAM_INFLOW: s->inflow_param = i; break;
     case PARAM_RECRUITMENT: s->recruitment_param = i; break;
+    case PARAM_SHARE: {
+        List *l = list_at(b, list);
+        l->share_param[l->n_shares++] = i;
+        break;
+    }
+    case PARAM_N_KINDS: g_assert_not_reached();
     }
     return i;
 }
 
-static gboolean is_probability_kind(ParamKind kind)
-{
-    return kind == PARAM_EDGE || kind == PARAM_EXIT || kind == PARAM_RENEWAL;
-}
+#define BASELINE_PREFIX "baseline."  /* [uncertainty] baseline.ID */
 
 /* Every key a policy or [uncertainty] could name, for suggestions. */
 static GPtrArray *all_param_keys(Builder *b)
@@ -203,54 +214,86 @@ static GPtrArray *all_param_keys(Builder *b)
     GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < b->params->len; i++)
         g_ptr_array_add(keys, g_strdup(g_array_index(b->params, Param, i).key));
-    for (int kind = PARAM_EXIT; kind <= PARAM_RECRUITMENT; kind++)
-        for (guint s = 0; s < b->stages->len; s++)
-            if (kind != PARAM_RENEWAL)
-                g_ptr_array_add(keys, param_key(b, (ParamKind)kind, (int)s, -1));
+    for (int kind = 0; kind < PARAM_N_KINDS; kind++)
+        for (guint s = 0; param_kind((ParamKind)kind)->implicit && s < b->stages->len; s++)
+            g_ptr_array_add(keys, param_key(b, (ParamKind)kind, (int)s, -1, -1));
     return keys;
 }
 
-/* Resolves a parameter key of a policy or [uncertainty] line.  Exits,
- * inflows and recruitment that the scenario does not give start at 0; an
- * edge must be in [transitions] and a renewal in [renewal].  Returns the
- * index, or -1 with an error. */
-static int resolve_param(Builder *b, const IniGroup *g, const IniEntry *e, const char *const *extra_known,
-                         GError **error)
+/* An error for a key of no known shape, suggesting the nearest of every
+ * parameter key and `extra_known`. */
+static int unknown_key(Builder *b, const IniGroup *g, const IniEntry *e, const char *const *extra_known,
+                       GError **error)
 {
-    const char *arrow = strstr(e->key, " -> ");
-    if (arrow) {
-        g_autofree char *from = g_strndup(e->key, arrow - e->key);
-        int s = need_stage(b, g, e, from, error), t = s < 0 ? -1 : need_stage(b, g, e, arrow + 4, error);
-        if (t < 0)
-            return -1;
-        int i = param_find(b, PARAM_EDGE, s, t);
-        if (i < 0)
-            entry_error(error, g, e, "there is no edge %s in [transitions]; add it there (0 is a fine value) "
-                        "for this line to change it", e->key);
-        return i;
-    }
-    const char *dot = strchr(e->key, '.');
-    g_autofree char *prefix = dot ? g_strndup(e->key, dot - e->key) : g_strdup(e->key);
-    /* "exit" alone names no stage: it is an unknown key like any other */
-    for (int kind = PARAM_EXIT; dot && kind <= PARAM_RECRUITMENT; kind++) {
-        if (strcmp(prefix, param_prefix[kind]) != 0)
-            continue;
-        int s = need_stage(b, g, e, dot + 1, error);
-        if (s < 0)
-            return -1;
-        int i = param_find(b, (ParamKind)kind, s, -1);
-        if (i < 0 && kind == PARAM_RENEWAL)
-            entry_error(error, g, e, "stage %s has no rule in [renewal]", dot + 1);
-        else if (i < 0)
-            i = param_add(b, (ParamKind)kind, s, -1, 0, g, e);
-        return i;
-    }
     g_autoptr(GPtrArray) known = all_param_keys(b);
+    for (guint s = 0; strcmp(g->name, "uncertainty") == 0 && s < b->stages->len; s++)
+        g_ptr_array_add(known, g_strconcat(BASELINE_PREFIX, stage_at(b, (int)s)->id, NULL));
     for (int i = 0; extra_known && extra_known[i]; i++)
         g_ptr_array_add(known, g_strdup(extra_known[i]));
     g_ptr_array_add(known, NULL);
     unknown_error(error, g, e, "key", e->key, (const char *const *)known->pdata);
     return -1;
+}
+
+/* NULL-terminated list ids, for suggestions (caller frees the array only). */
+static const char **list_ids(Builder *b)
+{
+    const char **ids = g_new0(const char *, b->lists->len + 1);
+    for (guint i = 0; i < b->lists->len; i++)
+        ids[i] = list_at(b, (int)i)->id;
+    return ids;
+}
+
+/* The list named `id` in entry `e`, or -1 with an error. */
+static int need_list(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
+{
+    int l = list_find(b, id);
+    if (l < 0) {
+        g_autofree const char **ids = list_ids(b);
+        unknown_error(error, g, e, "list", id, ids);
+    }
+    return l;
+}
+
+/* The parameter `k` (parsed from e->key) names, once its stages and list
+ * are known: an edge must be in [transitions], a renewal in [renewal], a
+ * share in its [list] group; an implicit kind is added at 0. */
+static int resolve_parsed(Builder *b, const IniGroup *g, const IniEntry *e, const ParamKey *k, GError **error)
+{
+    int s = need_stage(b, g, e, k->stage, error);
+    int to = s >= 0 && k->to ? need_stage(b, g, e, k->to, error) : -1;
+    int list = s >= 0 && k->list ? need_list(b, g, e, k->list, error) : -1;
+    if (s < 0 || (k->to && to < 0) || (k->list && list < 0))
+        return -1;
+    int i = param_find(b, k->kind, s, to, list);
+    if (i >= 0)
+        return i;
+    if (param_kind(k->kind)->implicit)
+        return param_add(b, k->kind, s, -1, -1, 0, g, e);
+    if (k->kind == PARAM_EDGE)
+        entry_error(error, g, e, "there is no edge %s -> %s in [transitions]; add it there (0 is a fine value) "
+                    "for this line to change it", k->stage, k->to);
+    else if (k->kind == PARAM_SHARE)
+        entry_error(error, g, e, "[list %s] has no share.%s; add it there for this line to change it", k->list,
+                    k->stage);
+    else
+        entry_error(error, g, e, "stage %s has no rule in [%s]", k->stage, param_kind(k->kind)->group);
+    return -1;
+}
+
+/* Resolves a parameter key of a policy or [uncertainty] line.  Exits,
+ * inflows and recruitment that the scenario does not give start at 0; an
+ * edge must be in [transitions], a renewal in [renewal] and a share in its
+ * [list].  Returns the index, or -1 with an error. */
+static int resolve_param(Builder *b, const IniGroup *g, const IniEntry *e, const char *const *extra_known,
+                         GError **error)
+{
+    ParamKey k;
+    if (!param_key_parse(e->key, &k))
+        return unknown_key(b, g, e, extra_known, error);
+    int i = resolve_parsed(b, g, e, &k, error);
+    param_key_clear(&k);
+    return i;
 }
 
 /* ---- groups ------------------------------------------------------------ */
@@ -361,7 +404,7 @@ static gboolean read_transitions(Builder *b, const IniGroup *g, GError **error)
             return FALSE;
         if (s == t)
             return entry_error(error, g, e, "an edge must lead to another stage");
-        param_add(b, PARAM_EDGE, s, t, p, g, e);
+        param_add(b, PARAM_EDGE, s, t, -1, p, g, e);
     }
     return TRUE;
 }
@@ -374,7 +417,7 @@ static gboolean read_exits(Builder *b, const IniGroup *g, GError **error)
         double p = 0;
         if (s < 0 || !check_probability(g, e, e->value, &p, error))
             return FALSE;
-        param_add(b, PARAM_EXIT, s, -1, p, g, e);
+        param_add(b, PARAM_EXIT, s, -1, -1, p, g, e);
     }
     return TRUE;
 }
@@ -404,7 +447,7 @@ static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry
     Stage *st = stage_at(b, s);
     st->renewal_years = (int)years;
     st->lapse_to = lapse;
-    param_add(b, PARAM_RENEWAL, s, -1, p, g, e);
+    param_add(b, PARAM_RENEWAL, s, -1, -1, p, g, e);
     return TRUE;
 }
 
@@ -424,7 +467,7 @@ static gboolean read_rates(Builder *b, const IniGroup *g, ParamKind kind, GError
         double v = 0;
         if (s < 0 || !check_rate(g, e, &v, error))
             return FALSE;
-        param_add(b, kind, s, -1, v, g, e);
+        param_add(b, kind, s, -1, -1, v, g, e);
     }
     return TRUE;
 }
@@ -444,7 +487,7 @@ static gboolean read_recruitment(Builder *b, const IniGroup *g, GError **error)
 static gboolean check_dist_fits(const IniGroup *g, const IniEntry *e, const Param *p, const Dist *d,
                                 GError **error)
 {
-    if (is_probability_kind(p->kind)) {
+    if (param_kind(p->kind)->probability) {
         if (!dist_type(d->kind)->for_probability)
             return entry_error(error, g, e, "%s is a probability: use beta(a,b) or uniform(low,high) inside [0, 1]",
                                p->key);
@@ -459,21 +502,176 @@ static gboolean check_dist_fits(const IniGroup *g, const IniEntry *e, const Para
     return TRUE;
 }
 
+/* ---- lists ------------------------------------------------------------ */
+
+#define SHARE_PREFIX "share."
+
+/* The name after "policy ", "target " or "list " in a group name, or NULL. */
+static const char *group_suffix(const char *group, const char *prefix)
+{
+    gsize n = strlen(prefix);
+    if (strncmp(group, prefix, n) != 0 || (group[n] != ' ' && group[n] != '\0'))
+        return NULL;
+    const char *name = group + n;
+    while (*name == ' ')
+        name++;
+    return name;
+}
+
+/* TRUE when stage `s` is already a member or a share of `l`. */
+static gboolean list_has_stage(Builder *b, const List *l, int s)
+{
+    for (int j = 0; j < l->n_members; j++)
+        if (l->members[j] == s)
+            return TRUE;
+    for (int j = 0; j < l->n_shares; j++)
+        if (g_array_index(b->params, Param, l->share_param[j]).stage == s)
+            return TRUE;
+    return FALSE;
+}
+
+/* "stages = a, b, c": the member stages of list `li`. */
+static gboolean read_list_members(Builder *b, const IniGroup *g, const IniEntry *e, int li, GError **error)
+{
+    g_auto(GStrv) ids = g_strsplit(e->value, ",", -1);
+    for (int k = 0; ids[k]; k++) {
+        g_strstrip(ids[k]);
+        if (*ids[k] == '\0')
+            return entry_error(error, g, e, "expected stage ids separated by commas, such as hightech, gazelle");
+        int s = need_stage(b, g, e, ids[k], error);
+        if (s < 0)
+            return FALSE;
+        if (list_has_stage(b, list_at(b, li), s))
+            return entry_error(error, g, e, "stage %s is named twice in the list", ids[k]);
+        List *l = list_at(b, li);
+        l->members[l->n_members++] = s;
+    }
+    return TRUE;
+}
+
+/* "share.STAGE = p": each firm of STAGE is on list `li` with probability p. */
+static gboolean read_list_share(Builder *b, const IniGroup *g, const IniEntry *e, int li, GError **error)
+{
+    int s = need_stage(b, g, e, e->key + strlen(SHARE_PREFIX), error);
+    double p = 0;
+    if (s < 0 || !check_probability(g, e, e->value, &p, error))
+        return FALSE;
+    if (list_has_stage(b, list_at(b, li), s))
+        return entry_error(error, g, e, "stage %s is already in the list: a stage is a member (stages =) or a "
+                           "share, not both", stage_at(b, s)->id);
+    param_add(b, PARAM_SHARE, s, -1, li, p, g, e);
+    return TRUE;
+}
+
+static gboolean read_list_entry(Builder *b, const IniGroup *g, const IniEntry *e, int li, GError **error)
+{
+    static const char *const list_keys[] = {"name", "stages", "share.STAGE", NULL};
+    List *l = list_at(b, li);
+    if (strcmp(e->key, "name") == 0) {
+        g_free(l->name);
+        l->name = g_strdup(*e->value ? e->value : l->id);
+        return TRUE;
+    }
+    if (strcmp(e->key, "stages") == 0)
+        return read_list_members(b, g, e, li, error);
+    if (g_str_has_prefix(e->key, SHARE_PREFIX))
+        return read_list_share(b, g, e, li, error);
+    return unknown_error(error, g, e, "key", e->key, list_keys);
+}
+
+/* One "[list ID]" group: a designation counted over the ladder. */
+static gboolean read_list(Builder *b, const IniGroup *g, const char *id, GError **error)
+{
+    if (!valid_stage_id(id))
+        return group_error(error, g, "a list id is lower-case ASCII: a letter, then letters, digits or _ "
+                           "(put Chinese in name =), such as [list hightech_valid]");
+    if (stage_find(b, id) >= 0)
+        return group_error(error, g, "'%s' is a stage id; a list needs an id of its own", id);
+    int other = list_find(b, id);
+    if (other >= 0)
+        return group_error(error, g, "the id is taken by the list at %s:%d", list_at(b, other)->where.file,
+                           list_at(b, other)->where.line);
+    if (b->lists->len == MODEL_MAX_LISTS)
+        return group_error(error, g, "at most %d lists are supported", MODEL_MAX_LISTS);
+    List l = {.id = g_strdup(id), .name = g_strdup(id), .where = {g_strdup(g->where.file), g->where.line}};
+    g_array_append_val(b->lists, l);
+    int li = (int)b->lists->len - 1;
+    for (guint i = 0; i < g->entries->len; i++)
+        if (!read_list_entry(b, g, g->entries->pdata[i], li, error))
+            return FALSE;
+    if (list_at(b, li)->n_members + list_at(b, li)->n_shares == 0)
+        return group_error(error, g, "the list counts nothing: add stages = ... or share.STAGE = p");
+    return TRUE;
+}
+
+/* Every "[list ID]" group, in file order; before [uncertainty] and the
+ * policies, which may name their shares. */
+static gboolean read_lists(Builder *b, const IniDoc *doc, GError **error)
+{
+    for (guint i = 0; i < doc->groups->len; i++) {
+        const IniGroup *g = doc->groups->pdata[i];
+        const char *id = group_suffix(g->name, "list");
+        if (id != NULL && !read_list(b, g, id, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* ---- uncertainty ------------------------------------------------------ */
+
+/* Parses an [uncertainty] line's distribution into *d. */
+static gboolean read_dist(const IniGroup *g, const IniEntry *e, Dist *d, GError **error)
+{
+    GError *local = NULL;
+    if (dist_parse(e->value, d, &local))
+        return TRUE;
+    entry_error(error, g, e, "%s", strchr(local->message, ':') + 2);
+    g_error_free(local);
+    return FALSE;
+}
+
+/* "baseline.ID = gamma(a,b)" or uniform: firms at the end of base_year,
+ * drawn once per replication and rounded (ties to even); the central value
+ * is rounded the same way and becomes the stage's baseline. */
+static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+{
+    int s = need_stage(b, g, e, e->key + strlen(BASELINE_PREFIX), error);
+    Dist d;
+    if (s < 0 || !read_dist(g, e, &d, error))
+        return FALSE;
+    Stage *st = stage_at(b, s);
+    if (st->baseline_uncertain)
+        return entry_error(error, g, e, "%s is given twice in [uncertainty]", e->key);
+    if (d.kind == DIST_BETA)
+        return entry_error(error, g, e, "a baseline is firms: use gamma(shape,scale) or uniform(low,high)");
+    if (d.kind == DIST_UNIFORM && d.a < 0)
+        return entry_error(error, g, e, "firms cannot be negative");
+    if (dist_quantile(&d, 1 - 1e-12) > SCENARIO_MAX_BASELINE)
+        return entry_error(error, g, e, "a baseline must stay below %lld firms", SCENARIO_MAX_BASELINE);
+    st->baseline_uncertain = TRUE;
+    st->baseline_dist = d;
+    st->baseline = (gint64)rint(dist_central(&d));
+    st->baseline_dist_where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    st->baseline_dist_note = g_strdup(e->comment);
+    return TRUE;
+}
+
 static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
 {
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
+        if (g_str_has_prefix(e->key, BASELINE_PREFIX)) {
+            if (!read_uncertain_baseline(b, g, e, error))
+                return FALSE;
+            continue;
+        }
         int k = resolve_param(b, g, e, NULL, error);
         if (k < 0)
             return FALSE;
         Param *p = &g_array_index(b->params, Param, k);
         Dist d;
-        GError *local = NULL;
-        if (!dist_parse(e->value, &d, &local)) {
-            entry_error(error, g, e, "%s", strchr(local->message, ':') + 2);
-            g_error_free(local);
+        if (!read_dist(g, e, &d, error))
             return FALSE;
-        }
         if (p->uncertain)
             return entry_error(error, g, e, "%s is given twice in [uncertainty]", p->key);
         if (!check_dist_fits(g, e, p, &d, error))
@@ -487,18 +685,6 @@ static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
         p->dist_note = g_strdup(e->comment);
     }
     return TRUE;
-}
-
-/* The name after "policy " or "target " in a group name, or NULL. */
-static const char *group_suffix(const char *group, const char *prefix)
-{
-    gsize n = strlen(prefix);
-    if (strncmp(group, prefix, n) != 0 || (group[n] != ' ' && group[n] != '\0'))
-        return NULL;
-    const char *name = group + n;
-    while (*name == ' ')
-        name++;
-    return name;
 }
 
 static gboolean read_year(Builder *b, const IniGroup *g, const IniEntry *e, int *out, GError **error)
@@ -564,8 +750,7 @@ static gboolean check_cost_per_firm(Builder *b, const IniGroup *g, const IniEntr
                                     GError **error)
 {
     for (int j = 0; j < p->n_changes; j++) {
-        ParamKind kind = g_array_index(b->params, Param, p->changes[j].param).kind;
-        if (kind == PARAM_EDGE || kind == PARAM_INFLOW || kind == PARAM_RECRUITMENT)
+        if (param_kind(g_array_index(b->params, Param, p->changes[j].param).kind)->adds_firms)
             return TRUE;
     }
     return entry_error(error, g, e, "a cost per firm is paid for the firms a policy adds through a "
@@ -602,63 +787,89 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
     return per_firm == NULL || pp->cost_per_firm == 0 || check_cost_per_firm(b, g, per_firm, pp, error);
 }
 
-static const char *const count_names[] = {[COUNT_STAGE] = "stage", [COUNT_AT_OR_ABOVE] = "at_or_above",
-                                          [COUNT_NEW] = "new", NULL};
-
 static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry *e, Target *t, GError **error)
 {
-    static const char *const target_keys[] = {"stage", "year", "at_least", "count", NULL};
+    static const char *const target_keys[] = {"stage", "list", "year", "at_least", "count", NULL};
     if (strcmp(e->key, "stage") == 0)
         return (t->stage = need_stage(b, g, e, e->value, error)) >= 0;
-    if (strcmp(e->key, "year") == 0)
+    if (strcmp(e->key, "list") == 0) {
+        t->count = COUNT_LIST;
+        return (t->list = need_list(b, g, e, e->value, error)) >= 0;
+    }
+    if (strcmp(e->key, "year") == 0) {
+        t->year_given = TRUE;
         return read_year(b, g, e, &t->year, error);
+    }
     if (strcmp(e->key, "at_least") == 0)
         return read_int(g, e, 0, G_MAXINT64 / 4, &t->at_least, error);
     if (strcmp(e->key, "count") == 0) {
-        for (int k = 0; count_names[k]; k++)
-            if (strcmp(e->value, count_names[k]) == 0) {
-                t->count = (CountKind)k;
-                return TRUE;
-            }
-        return unknown_error(error, g, e, "count", e->value, count_names);
+        const char *const *known = NULL;
+        int k = model_count_parse(e->value, &known);
+        if (k < 0)
+            return unknown_error(error, g, e, "count", e->value, known);
+        t->count_written = TRUE;
+        if (t->count != COUNT_LIST)
+            t->count = (CountKind)k;
+        return TRUE;
     }
     return unknown_error(error, g, e, "key", e->key, target_keys);
+}
+
+/* What a target counts must be said once: a stage (with its count kind) or
+ * a list (whose count is its own). */
+static gboolean check_target_subject(const IniGroup *g, const Target *t, GError **error)
+{
+    if (t->list >= 0 && t->stage >= 0)
+        return group_error(error, g, "a target counts a stage (stage =) or a list (list =), not both");
+    if (t->list >= 0 && t->count_written)
+        return group_error(error, g, "a list target has no count =: the list says what it counts");
+    if (t->list < 0 && t->stage < 0)
+        return group_error(error, g, "stage (or list) is required");
+    if (t->at_least < 0)
+        return group_error(error, g, "at_least is required");
+    return TRUE;
 }
 
 static gboolean read_target(Builder *b, const IniGroup *g, const char *name, GError **error)
 {
     if (*name == '\0')
         return group_error(error, g, "a target needs a name: [target NAME]");
-    Target t = {.name = g_strdup(name), .stage = -1, .year = b->m->horizon, .at_least = -1,
+    Target t = {.name = g_strdup(name), .stage = -1, .list = -1, .year = b->m->horizon, .at_least = -1,
                 .count = COUNT_STAGE, .where = {g_strdup(g->where.file), g->where.line}};
     g_array_append_val(b->targets, t);
     Target *tp = &g_array_index(b->targets, Target, b->targets->len - 1);
     for (guint i = 0; i < g->entries->len; i++)
         if (!read_target_entry(b, g, g->entries->pdata[i], tp, error))
             return FALSE;
-    if (tp->stage < 0 || tp->at_least < 0)
-        return group_error(error, g, "%s is required", tp->stage < 0 ? "stage" : "at_least");
-    return TRUE;
+    return check_target_subject(g, tp, error);
 }
 
 /* ---- the whole file ---------------------------------------------------- */
 
-/* The fixed groups, in the order they are read (stages before what names them). */
+/* The groups read first, in this order (stages before what names them,
+ * lists before the [uncertainty] and policies that may name their shares).
+ * A row with `read_all` reads every "[name ID]" group of the file. */
 static const struct {
     const char *name;
     GroupReader read;
     gboolean required;
+    gboolean (*read_all)(Builder *b, const IniDoc *doc, GError **error);
 } fixed_groups[] = {
-    {"scenario", read_scenario, TRUE},      {"stages", read_stages, TRUE},
-    {"baseline", read_baseline, FALSE},     {"transitions", read_transitions, FALSE},
-    {"exits", read_exits, FALSE},           {"renewal", read_renewal, FALSE},
-    {"inflows", read_inflows, FALSE},       {"recruitment", read_recruitment, FALSE},
-    {"uncertainty", read_uncertainty, FALSE},
+    {"scenario", read_scenario, TRUE, NULL},      {"stages", read_stages, TRUE, NULL},
+    {"baseline", read_baseline, FALSE, NULL},     {"transitions", read_transitions, FALSE, NULL},
+    {"exits", read_exits, FALSE, NULL},           {"renewal", read_renewal, FALSE, NULL},
+    {"inflows", read_inflows, FALSE, NULL},       {"recruitment", read_recruitment, FALSE, NULL},
+    {"list", NULL, FALSE, read_lists},            {"uncertainty", read_uncertainty, FALSE, NULL},
 };
 
 static gboolean read_fixed_groups(Builder *b, const IniDoc *doc, const char *file, GError **error)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(fixed_groups); i++) {
+        if (fixed_groups[i].read_all != NULL) {
+            if (!fixed_groups[i].read_all(b, doc, error))
+                return FALSE;
+            continue;
+        }
         const IniGroup *g = ini_group(doc, fixed_groups[i].name);
         if (g == NULL && fixed_groups[i].required) {
             g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: the [%s] group is missing", file,
@@ -675,10 +886,12 @@ static gboolean read_fixed_groups(Builder *b, const IniDoc *doc, const char *fil
     return TRUE;
 }
 
+/* TRUE for a group the first pass reads: a fixed one or a "[list ID]". */
 static gboolean is_fixed_group(const char *name)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(fixed_groups); i++)
-        if (strcmp(fixed_groups[i].name, name) == 0)
+        if (fixed_groups[i].read_all ? group_suffix(name, fixed_groups[i].name) != NULL
+                                     : strcmp(fixed_groups[i].name, name) == 0)
             return TRUE;
     return FALSE;
 }
@@ -700,7 +913,7 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
         } else {
             const char *known[G_N_ELEMENTS(fixed_groups) + 3] = {"policy NAME", "target NAME"};
             for (gsize k = 0; k < G_N_ELEMENTS(fixed_groups); k++)
-                known[k + 2] = fixed_groups[k].name;
+                known[k + 2] = fixed_groups[k].read_all ? "list NAME" : fixed_groups[k].name;
             /* "polcy 专班" is matched as "polcy NAME" */
             const char *space = strchr(g->name, ' ');
             g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
@@ -788,6 +1001,8 @@ static Model *builder_finish(Builder *b)
     m->policies = (Policy *)g_array_free(b->policies, FALSE);
     m->n_targets = (int)b->targets->len;
     m->targets = (Target *)g_array_free(b->targets, FALSE);
+    m->n_lists = (int)b->lists->len;
+    m->lists = (List *)g_array_free(b->lists, FALSE);
     return m;
 }
 
@@ -796,7 +1011,8 @@ static Model *build_model(const char *file, const IniDoc *doc, GError **error)
     Builder b = {.m = g_new0(Model, 1), .stages = g_array_new(FALSE, TRUE, sizeof(Stage)),
                  .params = g_array_new(FALSE, TRUE, sizeof(Param)),
                  .policies = g_array_new(FALSE, TRUE, sizeof(Policy)),
-                 .targets = g_array_new(FALSE, TRUE, sizeof(Target))};
+                 .targets = g_array_new(FALSE, TRUE, sizeof(Target)),
+                 .lists = g_array_new(FALSE, TRUE, sizeof(List))};
     b.m->file = g_strdup(file);
     gboolean ok = read_fixed_groups(&b, doc, file, error) && read_named_groups(&b, doc, error);
     g_autoptr(Model) m = builder_finish(&b);
@@ -806,10 +1022,25 @@ static Model *build_model(const char *file, const IniDoc *doc, GError **error)
     return g_steal_pointer(&m);
 }
 
+/* Says on stderr which targets have no year= and so are measured at the
+ * horizon, which moves with it. */
+static void warn_targets_without_year(const Model *m)
+{
+    for (int i = 0; i < m->n_targets; i++) {
+        const Target *t = &m->targets[i];
+        if (!t->year_given)
+            g_printerr("ladder: warning: %s:%d: [target %s] has no year =; it is measured at the horizon, %d\n",
+                       t->where.file, t->where.line, t->name, t->year);
+    }
+}
+
 Model *scenario_load(const char *path, GError **error)
 {
     g_autoptr(IniDoc) doc = ini_load(path, error);
-    return doc ? build_model(path, doc, error) : NULL;
+    Model *m = doc ? build_model(path, doc, error) : NULL;
+    if (m != NULL)
+        warn_targets_without_year(m);
+    return m;
 }
 
 Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error)

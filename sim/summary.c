@@ -47,16 +47,22 @@ static void stage_fill(StageSummary *st, const RunResult *run, int s, const doub
     }
 }
 
-/* Exact expectation of a target's count, from the expected trajectory. */
-static double target_expected(const Model *m, const Target *t, const double *stock, const double *entries)
+static void list_fill(ListSummary *ls, const RunResult *run, int l, int n_lists, const double *ex_lists)
 {
-    TargetCells c = model_target_cells(m, t);
-    const double *table = c.entries ? entries : stock;
-    double n = 0;
-    for (int y = c.first_year; y <= c.last_year; y++)
-        for (int s = c.first_stage; s <= c.last_stage; s++)
-            n += table[y * m->n_stages + s];
-    return n;
+    int Y = run->n_years;
+    ls->expected = g_new(double, Y);
+    ls->mean = g_new(double, Y);
+    ls->sd = g_new(double, Y);
+    for (int k = 0; k < SUMMARY_N_PCT; k++)
+        ls->pct[k] = g_new(gint64, Y);
+    for (int y = 0; y < Y; y++) {
+        const Histogram *h = run->lists[y * n_lists + l];
+        ls->expected[y] = ex_lists[y * n_lists + l];
+        ls->mean[y] = histogram_mean(h);
+        ls->sd[y] = histogram_sd(h);
+        for (int k = 0; k < SUMMARY_N_PCT; k++)
+            ls->pct[k][y] = histogram_percentile(h, summary_pcts[k]);
+    }
 }
 
 static double binomial_se(double p, guint64 n)
@@ -70,8 +76,9 @@ Summary *summary_new(const Model *m, const RunResult *run, GError **error)
     g_autofree double *central = g_new(double, m->n_params);
     g_autofree double *ex_stock = g_new(double, Y * S);
     g_autofree double *ex_entries = g_new(double, Y * S);
+    g_autofree double *ex_lists = g_new(double, MAX(Y * m->n_lists, 1));
     model_central_params(m, central);
-    if (!expect_run(m, central, ex_stock, ex_entries, error))
+    if (!expect_run(m, central, ex_stock, ex_entries, error) || !expect_lists(m, central, ex_stock, ex_lists, error))
         return NULL;
 
     Summary *sum = g_new0(Summary, 1);
@@ -81,6 +88,9 @@ Summary *summary_new(const Model *m, const RunResult *run, GError **error)
     sum->stages = g_new0(StageSummary, S);
     for (int s = 0; s < S; s++)
         stage_fill(&sum->stages[s], run, s, ex_stock, ex_entries);
+    sum->lists = g_new0(ListSummary, m->n_lists);
+    for (int l = 0; l < m->n_lists; l++)
+        list_fill(&sum->lists[l], run, l, m->n_lists, ex_lists);
     guint64 n = run->config.reps;
     sum->targets = g_new0(TargetSummary, m->n_targets);
     for (int i = 0; i < m->n_targets; i++) {
@@ -89,7 +99,7 @@ Summary *summary_new(const Model *m, const RunResult *run, GError **error)
         t->probability = (double)run->target_met[i] / (double)n;
         t->se = binomial_se(t->probability, n);
         t->mean = histogram_mean(t->hist);
-        t->expected = target_expected(m, &m->targets[i], ex_stock, ex_entries);
+        t->expected = model_target_expected(m, &m->targets[i], ex_stock, ex_entries, ex_lists);
         for (int k = 0; k < SUMMARY_N_PCT; k++)
             t->pct[k] = histogram_percentile(t->hist, summary_pcts[k]);
     }
@@ -114,6 +124,15 @@ void summary_free(Summary *s)
             g_free(st->new_pct[k]);
         }
     }
+    for (int i = 0; i < s->model->n_lists; i++) {
+        ListSummary *ls = &s->lists[i];
+        g_free(ls->expected);
+        g_free(ls->mean);
+        g_free(ls->sd);
+        for (int k = 0; k < SUMMARY_N_PCT; k++)
+            g_free(ls->pct[k]);
+    }
+    g_free(s->lists);
     g_free(s->stages);
     g_free(s->targets);
     g_free(s);

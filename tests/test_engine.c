@@ -529,7 +529,7 @@ static void test_bench6_entry_means(void **state)
         assert_true(model_year_params(m, base, m->base_year + y, params + y * P, NULL));
     assert_true(expect_run(m, base, ex, ex_new, NULL));
     for (guint64 rep = 0; rep < n; rep++) {
-        engine_replicate(m, params, rng, SEED, rep, scratch, stock, entries);
+        engine_replicate(m, params, NULL, rng, SEED, rep, scratch, &(EngineTrajectory){stock, entries, NULL});
         for (int i = 0; i < Y * S; i++) {
             sum[i] += (double)entries[i];
             sum2[i] += (double)entries[i] * (double)entries[i];
@@ -621,8 +621,8 @@ static void test_policy_years_crn(void **state)
             assert_true(model_year_params(a, base_a, a->base_year + y, pa + y * P, NULL));
             assert_true(model_year_params(b, base_b, b->base_year + y, pb + y * P, NULL));
         }
-        engine_replicate(a, pa, rng, SEED, rep, xa, sa, ea);
-        engine_replicate(b, pb, rng, SEED, rep, xb, sb, eb);
+        engine_replicate(a, pa, NULL, rng, SEED, rep, xa, &(EngineTrajectory){sa, ea, NULL});
+        engine_replicate(b, pb, NULL, rng, SEED, rep, xb, &(EngineTrajectory){sb, eb, NULL});
         assert_memory_equal(sa, sb, sizeof(gint64) * first * S);
         assert_memory_equal(ea, eb, sizeof(gint64) * first * S);
         differ += memcmp(sa + first * S, sb + first * S, sizeof(gint64) * S) != 0;

@@ -105,7 +105,7 @@ static const struct {
 static void fx_target(Fx *f, int k)
 {
     int y = fx_goals[k].year - FX_BASE, s = fx_goals[k].stage;
-    f->targets[k] = (Target){.name = (char *)fx_goals[k].name, .stage = s,
+    f->targets[k] = (Target){.name = (char *)fx_goals[k].name, .stage = s, .list = -1, .year_given = TRUE,
                              .year = fx_goals[k].year, .at_least = fx_goals[k].at_least,
                              .count = fx_goals[k].count};
     double mu = fx_goals[k].count == COUNT_NEW ? f->new_mean[s][y] : f->mean[s][y];
@@ -369,7 +369,7 @@ static void test_table_zh(void **state)
     assert_non_null(strstr(t, "42"));
     assert_non_null(strstr(t, "高企 ≥ 500（2030 年）"));
     assert_non_null(strstr(t, "瞪羚及以上 ≥ 60（2029 年）"));
-    assert_non_null(strstr(t, "科小新增 ≥ 160（2027 年）"));
+    assert_non_null(strstr(t, "科小 2025–2027 年新增 ≥ 160"));
     assert_non_null(strstr(t, "95.0% ± 0.2%"));
     assert_non_null(strstr(t, "很可能达成"));
     assert_non_null(strstr(t, "较可能达成"));
@@ -388,7 +388,7 @@ static void test_table_en(void **state)
     assert_non_null(strstr(t, "very likely"));
     assert_non_null(strstr(t, "All targets met together: 62.3% ± 0.5% (as likely as not)"));
     assert_non_null(strstr(t, "瞪羚 or above ≥ 60 in 2029"));
-    assert_non_null(strstr(t, "new 科小 ≥ 160 in 2027"));
+    assert_non_null(strstr(t, "new 科小 in 2025–2027 ≥ 160"));
     assert_non_null(strstr(t, "Firms by stage in 2030"));
     assert_null(strstr(t, "很可能"));
     assert_null(strstr(t, "年份"));

@@ -899,7 +899,7 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.64", HEAD "[policy X]\nfrom=2023\n", {"t.ini:10: [policy X]: the policy changes nothing"}},
     {"scenario-3.65", HEAD "[policy]\nexit.startup=*2\n", {"t.ini:10: [policy]: a policy needs a name"}},
     /* targets */
-    {"scenario-3.66", HEAD "[target 高企500]\nat_least=500\n", {"t.ini:10: [target 高企500]: stage is required"}},
+    {"scenario-3.66", HEAD "[target 高企500]\nat_least=500\n", {"t.ini:10: [target 高企500]: stage (or list) is required"}},
     {"scenario-3.67", HEAD "[target 高企500]\nstage=hightech\n", {"t.ini:10: [target 高企500]: at_least is required"}},
     {"scenario-3.68", HEAD "[target X]\nstage=hightech\nat_least=5\ncount=stages\n",
      {"t.ini:13: [target X] count = stages: unknown count 'stages'", "did you mean 'stage'"}},

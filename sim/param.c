@@ -1,0 +1,93 @@
+/* param.c: the parameter kinds as a table, and their key grammar.
+ * SPDX-License-Identifier: MIT */
+#include "param.h"
+
+#include <string.h>
+
+static const ParamKindInfo kinds[PARAM_N_KINDS] = {
+    [PARAM_EDGE] = {"edge", NULL, "transitions", TRUE, TRUE, FALSE},
+    [PARAM_EXIT] = {"exit", "exit", "exits", TRUE, FALSE, TRUE},
+    [PARAM_RENEWAL] = {"renewal", "renewal", "renewal", TRUE, FALSE, FALSE},
+    [PARAM_INFLOW] = {"inflow", "inflow", "inflows", FALSE, TRUE, TRUE},
+    [PARAM_RECRUITMENT] = {"recruitment", "recruitment", "recruitment", FALSE, TRUE, TRUE},
+    [PARAM_SHARE] = {"share", "list", "list", TRUE, FALSE, FALSE},
+};
+
+const ParamKindInfo *param_kind(ParamKind kind)
+{
+    g_return_val_if_fail(kind >= 0 && kind < PARAM_N_KINDS, &kinds[PARAM_EDGE]);
+    return &kinds[kind];
+}
+
+int param_kind_from_name(const char *name)
+{
+    for (int k = 0; k < PARAM_N_KINDS; k++)
+        if (g_strcmp0(kinds[k].name, name) == 0)
+            return k;
+    return -1;
+}
+
+void param_key_clear(ParamKey *k)
+{
+    g_clear_pointer(&k->stage, g_free);
+    g_clear_pointer(&k->to, g_free);
+    g_clear_pointer(&k->list, g_free);
+}
+
+/* "a -> b" with both sides non-empty. */
+static gboolean parse_edge(const char *k, const char *arrow, ParamKey *out)
+{
+    out->kind = PARAM_EDGE;
+    out->stage = g_strstrip(g_strndup(k, arrow - k));
+    out->to = g_strstrip(g_strdup(arrow + 2));
+    return *out->stage != '\0' && *out->to != '\0';
+}
+
+/* "prefix.rest" for a kind with a prefix; a share's rest is "LIST.STAGE". */
+static gboolean parse_dotted(const char *k, ParamKey *out)
+{
+    const char *dot = strchr(k, '.');
+    if (dot == NULL)
+        return FALSE;
+    for (int kind = 0; kind < PARAM_N_KINDS; kind++) {
+        const char *prefix = kinds[kind].prefix;
+        if (prefix == NULL || strlen(prefix) != (gsize)(dot - k) || strncmp(k, prefix, dot - k) != 0)
+            continue;
+        out->kind = (ParamKind)kind;
+        const char *rest = dot + 1;
+        if (kind == PARAM_SHARE) {
+            const char *second = strchr(rest, '.');
+            if (second == NULL)
+                return FALSE;
+            out->list = g_strndup(rest, second - rest);
+            rest = second + 1;
+            if (*out->list == '\0')
+                return FALSE;
+        }
+        out->stage = g_strdup(rest);
+        return *out->stage != '\0' && strchr(out->stage, '.') == NULL;
+    }
+    return FALSE;
+}
+
+gboolean param_key_parse(const char *key, ParamKey *out)
+{
+    *out = (ParamKey){0};
+    g_autofree char *k = g_strstrip(g_strdup(key));
+    const char *arrow = strstr(k, "->");
+    gboolean ok = arrow ? parse_edge(k, arrow, out) : parse_dotted(k, out);
+    if (!ok) {
+        param_key_clear(out);
+        *out = (ParamKey){0};
+    }
+    return ok;
+}
+
+char *param_key_format(ParamKind kind, const char *stage, const char *to, const char *list)
+{
+    if (kind == PARAM_EDGE)
+        return g_strdup_printf("%s -> %s", stage, to);
+    if (kind == PARAM_SHARE)
+        return g_strdup_printf("%s.%s.%s", kinds[kind].prefix, list, stage);
+    return g_strdup_printf("%s.%s", kinds[kind].prefix, stage);
+}
