@@ -48,6 +48,10 @@ typedef enum {
     I18N_NEW_SPAN_FMT,      /* stage name, first year, last year (ints) */
     I18N_CUMULATIVE_FMT,    /* stage name, base_year, first year, last year (ints) */
     I18N_HORIZON_FMT,       /* year (int) */
+    I18N_LISTS_AT_HORIZON_FMT, /* year (int) */
+    I18N_LIST,              /* table column */
+    I18N_FAN_STAGE_TITLE_FMT, /* stage name, scenario name */
+    I18N_FAN_LIST_TITLE_FMT,  /* list name, scenario name */
     I18N_TARGET_LINE_FMT,   /* target name, threshold (string), year (int) */
     I18N_TARGET_HIST_FMT,   /* target name, condition, probability (string) */
     I18N_ERRORBAR_NOTE,     /* subtitle of the target chart */

@@ -20,9 +20,11 @@ gboolean out_csv_write(const Summary *s, const char *path, GError **error);
 gboolean out_plot_write(const Summary *s, const char *dir, GError **error);
 
 /* Sets @TARGETS@ (gnuplot commands) and @TARGET_PLOT@ (a plot term) of a
- * chart of stage `stage`'s firms by year: a marked threshold for every
- * count=stage target of s's model on that stage; both empty when none. */
-void out_plot_target_marks(const Summary *s, int stage, PlotVars *v);
+ * chart of stage `stage`'s firms by year (list -1), or of list `list`'s
+ * count (stage -1): a marked threshold for every target of s's model that
+ * counts exactly that (count=stage on the stage, or list = the list); both
+ * empty when none. */
+void out_plot_target_marks(const Summary *s, int stage, int list, PlotVars *v);
 
 /* Runs gnuplot on every .gp in `dir` (in parallel).  Returns FALSE with an
  * IO error when gnuplot fails; sets *no_gnuplot and returns TRUE when

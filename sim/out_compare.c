@@ -231,7 +231,7 @@ static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, G
 
     plot_set_year_chart(v, m, name, title);
     stage_series(c, data_name, v);
-    out_plot_target_marks(base->summary, s, v);
+    out_plot_target_marks(base->summary, s, -1, v);
     return plot_write_file(dir, data_name, data, error) &&
            plot_write_script(dir, script, "compare_fan.gp", v, error);
 }

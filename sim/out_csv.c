@@ -1,4 +1,5 @@
-/* out_csv.c: summary.csv, one row per stage and year, for spreadsheets:
+/* out_csv.c: summary.csv, one row per stage and year, then per list and
+ * year (lists overlap the stages: their rows are not to be added to them), for spreadsheets:
  * UTF-8 with a byte-order mark and CRLF line ends, so Excel shows Chinese.
  * SPDX-License-Identifier: MIT */
 #include "out.h"
@@ -69,6 +70,23 @@ static void append_row(GString *out, const Summary *s, int i, int y)
     g_string_append(out, CSV_EOL);
 }
 
+/* Row of list `l` in year index `y`: the stage columns, the entries left
+ * empty (a list has none of its own). */
+static void append_list_row(GString *out, const Summary *s, int l, int y)
+{
+    const ListSummary *ls = &s->lists[l];
+    append_field(out, s->model->lists[l].id);
+    g_string_append_c(out, ',');
+    append_field(out, s->model->lists[l].name);
+    g_string_append_printf(out, ",%d", s->model->base_year + y);
+    append_double(out, ls->expected[y]);
+    append_double(out, ls->mean[y]);
+    append_double(out, ls->sd[y]);
+    for (int k = 0; k < SUMMARY_N_PCT; k++)
+        g_string_append_printf(out, ",%" G_GINT64_FORMAT, ls->pct[k][y]);
+    g_string_append(out, "," CSV_EOL);
+}
+
 gboolean out_csv_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
@@ -78,5 +96,8 @@ gboolean out_csv_write(const Summary *s, const char *path, GError **error)
     for (int i = 0; i < s->model->n_stages; i++)
         for (int y = 0; y < s->n_years; y++)
             append_row(out, s, i, y);
+    for (int l = 0; l < s->model->n_lists; l++)
+        for (int y = 0; y < s->n_years; y++)
+            append_list_row(out, s, l, y);
     return outdir_write_file(path, out->str, (gssize)out->len, error);
 }

@@ -14,20 +14,39 @@
 
 /* ---- fan chart of one stage --------------------------------------------- */
 
-/* fan_<id>.dat: year p5 p25 p50 p75 p95 expected mean. */
-static char *fan_data(const Summary *s, int i)
+/* The figures a fan chart draws, of a stage or of a list: arrays over years. */
+typedef struct {
+    const char *id;         /* the stage's or list's id: fan_<id> */
+    const char *name;       /* shown in the title */
+    const double *expected, *mean;
+    gint64 *const *pct;     /* summary_pcts order */
+    int stage, list;        /* which one (the other is -1): its targets are marked */
+} FanSeries;
+
+static FanSeries stage_series(const Summary *s, int i)
 {
     const StageSummary *st = &s->stages[i];
+    return (FanSeries){s->model->stages[i].id, model_stage_name(s->model, i), st->expected, st->mean, st->pct, i, -1};
+}
+
+static FanSeries list_series(const Summary *s, int l)
+{
+    const ListSummary *ls = &s->lists[l];
+    return (FanSeries){s->model->lists[l].id, s->model->lists[l].name, ls->expected, ls->mean, ls->pct, -1, l};
+}
+
+/* fan_<id>.dat: year p5 p25 p50 p75 p95 expected mean. */
+static char *fan_data(const Summary *s, const FanSeries *f)
+{
     const guint cols[] = {5, 25, 50, 75, 95};
     GString *out = g_string_new("# year p5 p25 p50 p75 p95 expected mean\n");
 
     for (int y = 0; y < s->n_years; y++) {
         g_string_append_printf(out, "%d", s->model->base_year + y);
         for (gsize c = 0; c < G_N_ELEMENTS(cols); c++)
-            g_string_append_printf(out, " %" G_GINT64_FORMAT,
-                                   st->pct[summary_pct_index(cols[c])][y]);
-        plot_append_number(out, st->expected[y]);
-        plot_append_number(out, st->mean[y]);
+            g_string_append_printf(out, " %" G_GINT64_FORMAT, f->pct[summary_pct_index(cols[c])][y]);
+        plot_append_number(out, f->expected[y]);
+        plot_append_number(out, f->mean[y]);
         g_string_append_c(out, '\n');
     }
     return g_string_free(out, FALSE);
@@ -54,14 +73,21 @@ static void fan_target_marks(const Summary *s, int k, GString *cmds, GString *bl
                            early ? "left" : "right", early ? "1" : "-1");
 }
 
-void out_plot_target_marks(const Summary *s, int i, PlotVars *v)
+/* TRUE when target `t` counts exactly what the fan of stage `stage` or
+ * list `list` (the other -1) draws, so its threshold belongs on that fan. */
+static gboolean target_on_fan(const Target *t, int stage, int list)
+{
+    return list >= 0 ? t->count == COUNT_LIST && t->list == list : t->count == COUNT_STAGE && t->stage == stage;
+}
+
+void out_plot_target_marks(const Summary *s, int stage, int list, PlotVars *v)
 {
     const Model *m = s->model;
     g_autoptr(GString) cmds = g_string_new(NULL);
     g_autoptr(GString) block = g_string_new(NULL);
 
     for (int k = 0; k < m->n_targets; k++)
-        if (m->targets[k].count == COUNT_STAGE && m->targets[k].stage == i)
+        if (target_on_fan(&m->targets[k], stage, list))
             fan_target_marks(s, k, cmds, block);
     if (block->len == 0) {
         plot_set_raw(v, "TARGETS", "");
@@ -78,21 +104,23 @@ void out_plot_target_marks(const Summary *s, int i, PlotVars *v)
     plot_set_raw(v, "TARGET_PLOT", plot);
 }
 
-static gboolean write_fan(const Summary *s, const char *dir, int i, GError **error)
+static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f, GError **error)
 {
     const Model *m = s->model;
     const char *lang = m->language;
-    g_autofree char *name = g_strdup_printf("fan_%s", m->stages[i].id);
+    g_autofree char *name = g_strdup_printf("fan_%s", f->id);
     g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
     g_autofree char *script = g_strconcat(name, ".gp", NULL);
-    g_autofree char *title = g_strdup_printf("%s — %s", model_stage_name(m, i), m->name);
-    g_autofree char *data = fan_data(s, i);
+    g_autofree char *title = g_strdup_printf(i18n_text(lang, f->list >= 0 ? I18N_FAN_LIST_TITLE_FMT
+                                                                           : I18N_FAN_STAGE_TITLE_FMT),
+                                             f->name, m->name);
+    g_autofree char *data = fan_data(s, f);
     g_autoptr(GHashTable) v = plot_vars_new();
 
     plot_set_year_chart(v, m, name, title);
     plot_set_band_keys(v, m);
     plot_set_text(v, "EXPECTED", i18n_text(lang, I18N_EXPECTED));
-    out_plot_target_marks(s, i, v);
+    out_plot_target_marks(s, f->stage, f->list, v);
     return plot_write_file(dir, data_name, data, error) &&
            plot_write_script(dir, script, "fan.gp", v, error);
 }
@@ -287,9 +315,19 @@ gboolean out_plot_write(const Summary *s, const char *dir, GError **error)
     g_return_val_if_fail(s != NULL && dir != NULL, FALSE);
     const Model *m = s->model;
 
-    for (int i = 0; i < m->n_stages; i++)
-        if (!write_fan(s, dir, i, error))
+    for (int i = 0; i < m->n_stages; i++) {
+        FanSeries f = stage_series(s, i);
+        if (!write_fan(s, dir, &f, error))
             return FALSE;
+    }
+    for (int l = 0; l < m->n_lists; l++) {
+        FanSeries f = list_series(s, l);
+        gboolean targeted = FALSE;
+        for (int k = 0; k < m->n_targets; k++)
+            targeted = targeted || target_on_fan(&m->targets[k], -1, l);
+        if (targeted && !write_fan(s, dir, &f, error))
+            return FALSE;
+    }
     if (!write_composition(s, dir, error))
         return FALSE;
     if (m->n_targets > 0 && !write_targets_chart(s, dir, error))

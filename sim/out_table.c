@@ -101,45 +101,63 @@ static void append_targets(GString *out, const Summary *s)
     g_string_append(out, "\n\n");
 }
 
-static void add_stage_row(TextTable *t, const Summary *s, int i)
+/* One row of a horizon table: `name`, then the expectation, the mean and
+ * the percentiles in year index `y`. */
+static void add_count_row(TextTable *t, const char *name, const double *expected, const double *mean,
+                          gint64 *const *pct, int y)
 {
-    const StageSummary *st = &s->stages[i];
-    int y = s->n_years - 1;
     char cells[2 + SUMMARY_N_PCT][32];
-    const char *row[1 + 2 + SUMMARY_N_PCT] = {model_stage_name(s->model, i)};
+    const char *row[1 + 2 + SUMMARY_N_PCT] = {name};
 
-    g_snprintf(cells[0], sizeof cells[0], "%.1f", st->expected[y]);
-    g_snprintf(cells[1], sizeof cells[1], "%.1f", st->mean[y]);
+    g_snprintf(cells[0], sizeof cells[0], "%.1f", expected[y]);
+    g_snprintf(cells[1], sizeof cells[1], "%.1f", mean[y]);
     for (int k = 0; k < SUMMARY_N_PCT; k++)
-        g_snprintf(cells[2 + k], sizeof cells[2 + k], "%" G_GINT64_FORMAT, st->pct[k][y]);
+        g_snprintf(cells[2 + k], sizeof cells[2 + k], "%" G_GINT64_FORMAT, pct[k][y]);
     for (int c = 0; c < 2 + SUMMARY_N_PCT; c++)
         row[1 + c] = cells[c];
     text_table_add(t, row);
 }
 
-/* Every stage's distribution at the horizon. */
+/* Starts a horizon table whose first column is headed `first`. */
+static void count_table_init(TextTable *t, const char *lang, const char *first, gboolean *right,
+                             char (*pct_head)[16])
+{
+    const char *head[1 + 2 + SUMMARY_N_PCT] = {first, i18n_text(lang, I18N_EXPECTED), i18n_text(lang, I18N_MEAN)};
+    for (int c = 0; c < 1 + 2 + SUMMARY_N_PCT; c++)
+        right[c] = c > 0;
+    for (int k = 0; k < SUMMARY_N_PCT; k++) {
+        g_snprintf(pct_head[k], 16, "P%u", summary_pcts[k]);
+        head[3 + k] = summary_pcts[k] == 50 ? i18n_text(lang, I18N_MEDIAN) : pct_head[k];
+    }
+    text_table_init(t, 1 + 2 + SUMMARY_N_PCT, right);
+    text_table_add(t, head);
+}
+
+/* Every stage's distribution at the horizon (stages exclusive), then every
+ * list's (designations that overlap the stages). */
 static void append_stages(GString *out, const Summary *s)
 {
-    const char *lang = s->model->language;
+    const Model *m = s->model;
+    const char *lang = m->language;
+    int y = s->n_years - 1;
     gboolean right[1 + 2 + SUMMARY_N_PCT];
-    const char *head[1 + 2 + SUMMARY_N_PCT] = {i18n_text(lang, I18N_STAGE),
-                                               i18n_text(lang, I18N_EXPECTED),
-                                               i18n_text(lang, I18N_MEAN)};
     char pct_head[SUMMARY_N_PCT][16];
     TextTable t;
 
-    for (int c = 0; c < (int)G_N_ELEMENTS(right); c++)
-        right[c] = c > 0;
-    for (int k = 0; k < SUMMARY_N_PCT; k++) {
-        g_snprintf(pct_head[k], sizeof pct_head[k], "P%u", summary_pcts[k]);
-        head[3 + k] = summary_pcts[k] == 50 ? i18n_text(lang, I18N_MEDIAN) : pct_head[k];
-    }
-    g_string_append_printf(out, i18n_text(lang, I18N_HORIZON_FMT), s->model->horizon);
+    g_string_append_printf(out, i18n_text(lang, I18N_HORIZON_FMT), m->horizon);
     g_string_append_c(out, '\n');
-    text_table_init(&t, G_N_ELEMENTS(right), right);
-    text_table_add(&t, head);
-    for (int i = 0; i < s->model->n_stages; i++)
-        add_stage_row(&t, s, i);
+    count_table_init(&t, lang, i18n_text(lang, I18N_STAGE), right, pct_head);
+    for (int i = 0; i < m->n_stages; i++)
+        add_count_row(&t, model_stage_name(m, i), s->stages[i].expected, s->stages[i].mean, s->stages[i].pct, y);
+    text_table_flush(&t, out);
+    if (m->n_lists == 0)
+        return;
+    g_string_append_c(out, '\n');
+    g_string_append_printf(out, i18n_text(lang, I18N_LISTS_AT_HORIZON_FMT), m->horizon);
+    g_string_append_c(out, '\n');
+    count_table_init(&t, lang, i18n_text(lang, I18N_LIST), right, pct_head);
+    for (int l = 0; l < m->n_lists; l++)
+        add_count_row(&t, m->lists[l].name, s->lists[l].expected, s->lists[l].mean, s->lists[l].pct, y);
     text_table_flush(&t, out);
 }
 
