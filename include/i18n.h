@@ -187,7 +187,11 @@ const char *i18n_text(const char *language, I18nMessage id);
 char *i18n_param_label(const Model *m, int param, int stage);
 
 /* What target `target` of `m` asks, in m's language: "高企 ≥ 500（2025 年）",
- * "gazelle or above ≥ 40 in 2027".  Caller frees. */
+ * "gazelle or above ≥ 40 in 2027", "上市 2022–2025 年新增 ≥ 15"; a target
+ * without year = says it is measured at the horizon.  Caller frees. */
 char *i18n_target_condition(const Model *m, int target);
+
+/* The same in `language` ("zh" or "en"). */
+char *i18n_target_condition_in(const Model *m, int target, const char *language);
 
 #endif

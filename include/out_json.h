@@ -34,7 +34,8 @@ void out_json_member_run(JsonBuilder *b, const RunConfig *c);
 /* The members that say what target `target` of `m` counts, in every
  * document that lists targets: "name", "stage" (null for a list target),
  * "list" (null for a stage target), "year", "year_given" (false: no year =,
- * measured at the horizon), "at_least" and "count" (model_count_name). */
+ * measured at the horizon), "at_least", "count" (model_count_name) and
+ * "condition": {"zh", "en"}, what it asks in words (i18n_target_condition). */
 void out_json_target_definition(JsonBuilder *b, const Model *m, int target);
 
 /* Writes the document `root` to `path`, pretty-printed, each number the

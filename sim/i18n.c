@@ -238,9 +238,8 @@ const char *i18n_text(const char *language, I18nMessage id)
 
 /* What target `t` counts, in words; *spanned says whether the words name
  * the years themselves (new and cumulative counts). */
-static char *target_counted(const Model *m, const Target *t, gboolean *spanned)
+static char *target_counted(const Model *m, const Target *t, const char *lang, gboolean *spanned)
 {
-    const char *lang = m->language;
     *spanned = t->count == COUNT_NEW || t->count == COUNT_CUMULATIVE;
     switch (t->count) {
     case COUNT_LIST:
@@ -262,10 +261,14 @@ static char *target_counted(const Model *m, const Target *t, gboolean *spanned)
 
 char *i18n_target_condition(const Model *m, int target)
 {
+    return i18n_target_condition_in(m, target, m->language);
+}
+
+char *i18n_target_condition_in(const Model *m, int target, const char *lang)
+{
     const Target *t = &m->targets[target];
-    const char *lang = m->language;
     gboolean spanned;
-    g_autofree char *counted = target_counted(m, t, &spanned);
+    g_autofree char *counted = target_counted(m, t, lang, &spanned);
     char threshold[32];
     g_snprintf(threshold, sizeof threshold, "%" G_GINT64_FORMAT, t->at_least);
     if (spanned)

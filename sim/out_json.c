@@ -11,6 +11,8 @@
 
 #include "errors.h"
 #include "out_json.h"
+
+#include "i18n.h"
 #include "outdir.h"
 
 #define JSON_INDENT 2
@@ -151,6 +153,14 @@ void out_json_target_definition(JsonBuilder *b, const Model *m, int target)
     out_json_member_bool(b, "year_given", t->year_given);
     out_json_member_int(b, "at_least", t->at_least);
     out_json_member_string(b, "count", model_count_name(t->count));
+    json_builder_set_member_name(b, "condition");
+    json_builder_begin_object(b);
+    static const char *const languages[] = {"zh", "en"};
+    for (gsize i = 0; i < G_N_ELEMENTS(languages); i++) {
+        g_autofree char *text = i18n_target_condition_in(m, target, languages[i]);
+        out_json_member_string(b, languages[i], text);
+    }
+    json_builder_end_object(b);
 }
 
 /* One list: its counts over the years, as a stage's stock. */

@@ -130,6 +130,14 @@ static JsonObject *obj_at(JsonArray *a, guint i)
     return i < len(a) ? obj(json_array_get_element(a, i)) : NULL;
 }
 
+/* Element i of `a` when it is a string, else NULL. */
+static const char *str_at(JsonArray *a, guint i)
+{
+    JsonNode *n = i < len(a) ? json_array_get_element(a, i) : NULL;
+    return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING ? json_node_get_string(n)
+                                                                                          : NULL;
+}
+
 static double num_at(JsonArray *a, guint i)
 {
     return i < len(a) ? num_of(json_array_get_element(a, i)) : NAN;
@@ -302,9 +310,15 @@ static void section_verdict(GString *out, const Report *r)
         g_string_append(out, "<tr><td>");
         esc(out, str(t, "name"));
         g_string_append(out, "</td><td>");
-        esc(out, stage_name(r, str(t, "stage")));
-        g_string_append_printf(out, " ≥ %.0f (%.0f%s)</td><td class=\"n\">", num(t, "at_least"), num(t, "year"),
-                               w(r, " 年", ""));
+        const char *condition = str(obj(member(t, "condition")), r->lang);
+        if (condition != NULL) {
+            esc(out, condition);
+            g_string_append(out, "</td><td class=\"n\">");
+        } else {  /* a folder written before conditions were */
+            esc(out, stage_name(r, str(t, "stage")));
+            g_string_append_printf(out, " ≥ %.0f (%.0f%s)</td><td class=\"n\">", num(t, "at_least"), num(t, "year"),
+                                   w(r, " 年", ""));
+        }
         percent(out, p);
         g_string_append(out, " ± ");
         percent(out, se);
@@ -547,19 +561,68 @@ static void section_ladder(GString *out, Report *r)
                              "a status not renewed."));
 }
 
-static void section_charts(GString *out, const Report *r)
+/* The fan chart of each element of `items` (stages or lists) in their order,
+ * when the folder has it. */
+static void inline_fans(GString *out, const char *dir, JsonArray *items)
 {
-    const char *d = r->scenario_dir;
-    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "各阶段企业数", "Firms in each stage"));
-    inline_svg(out, d, "targets.svg", NULL);
-    JsonArray *stages = arr(obj(r->scenario), "stages");  /* fans in ladder order */
-    for (guint i = 0; i < len(stages); i++) {
-        const char *id = str(obj_at(stages, i), "id");
+    for (guint i = 0; i < len(items); i++) {
+        const char *id = str(obj_at(items, i), "id");
         if (!plain_name(id))  /* a hand-edited id would lead out of the folder */
             continue;
         g_autofree char *name = g_strconcat("fan_", id, ".svg", NULL);
-        inline_svg(out, d, name, NULL);
+        inline_svg(out, dir, name, NULL);
     }
+}
+
+/* The lists at the horizon: what each counts and its expected count, median
+ * and P5–P95; nothing when the summary has none. */
+static void lists_table(GString *out, const Report *r)
+{
+    JsonArray *lists = arr(obj(r->summary), "lists"), *defs = arr(obj(r->scenario), "lists");
+    if (len(lists) == 0)
+        return;
+    g_string_append_printf(out, "<h3>%s</h3>\n<p class=\"muted\">%s</p>\n", w(r, "名单", "Lists"),
+                           w(r, "名单按认定口径计数（如有效高企含瞪羚、独角兽中的高企），与阶段重叠，不可与阶段相加。",
+                             "Lists count designations (valid 高企 certificates include the 瞪羚 and 独角兽 holding "
+                             "one); they overlap the stages and are not to be added to them."));
+    g_string_append_printf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>P5–P95</th></tr>\n",
+                           w(r, "名单", "List"), w(r, "计入", "Counts"), w(r, "期末精确期望", "Expected at the horizon"),
+                           w(r, "中位数", "Median"));
+    for (guint i = 0; i < len(lists); i++) {
+        JsonObject *l = obj_at(lists, i), *c = obj(member(l, "count"));
+        JsonObject *def = i < len(defs) ? obj_at(defs, i) : NULL;
+        guint last = len(arr(c, "mean")) ? len(arr(c, "mean")) - 1 : 0;
+        g_string_append(out, "<tr><td>");
+        esc(out, str(l, "name"));
+        g_string_append(out, "</td><td>");
+        JsonArray *members = arr(def, "stages"), *shares = arr(def, "shares");
+        for (guint j = 0; j < len(members); j++) {
+            g_string_append(out, j ? "、" : "");
+            esc(out, stage_name(r, str_at(members, j)));
+        }
+        for (guint j = 0; j < len(shares); j++) {
+            g_string_append(out, len(members) + j ? w(r, "；", "; ") : "");
+            esc(out, str_at(shares, j));
+        }
+        g_string_append_printf(out, "</td><td class=\"n\">%.1f</td><td class=\"n\">%.0f</td>"
+                               "<td class=\"n\">%.0f–%.0f</td></tr>\n",
+                               num_at(arr(c, "expected"), last), num_at(arr(c, "p50"), last),
+                               num_at(arr(c, "p5"), last), num_at(arr(c, "p95"), last));
+    }
+    g_string_append(out, "</table>\n");
+}
+
+static void section_charts(GString *out, const Report *r)
+{
+    const char *d = r->scenario_dir;
+    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"muted\">%s</p>\n", w(r, "各阶段企业数", "Firms in each stage"),
+                           w(r, "阶段互斥：每家企业只计入其所在的一个阶段（高企阶段不含已成为瞪羚、独角兽的企业）。",
+                             "Stages are exclusive: each firm counts in one stage (the 高企 stage leaves out firms "
+                             "that became 瞪羚 or 独角兽)."));
+    inline_svg(out, d, "targets.svg", NULL);
+    inline_fans(out, d, arr(obj(r->scenario), "stages"));  /* in ladder order */
+    lists_table(out, r);
+    inline_fans(out, d, arr(obj(r->scenario), "lists"));
     inline_svg(out, d, "composition.svg", NULL);
     inline_svgs(out, d, "target_");
 }
