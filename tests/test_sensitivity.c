@@ -390,7 +390,7 @@ static void test_cli_default_out(void **state)
 {
     (void)state;
     g_autofree char *dir = tu_tmpdir();
-    g_autofree char *sc = tu_write(dir, "one.ini", ORDER "[target 科小]\nstage=tech_sme\nat_least=1\n");
+    g_autofree char *sc = tu_write(dir, "one.ini", ORDER "[target 科小]\nstage=tech_sme\nyear=2024\nat_least=1\n");
     TuRun r = tu_ladder(dir, "sensitivity", sc, "--reps", "200", "--target", "科小", "--no-charts", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "out", "one-sensitivity", NULL);
