@@ -133,6 +133,7 @@ void model_set_baseline(Model *m, int stage, gint64 n)
 {
     g_return_if_fail(stage >= 0 && stage < m->n_stages && n >= 0);
     m->stages[stage].baseline = n;
+    m->stages[stage].baseline_uncertain = FALSE;
 }
 
 void model_set_lever(Model *m, int param, int from_year, double value)
