@@ -58,6 +58,7 @@ typedef enum {
     I18N_SENS_BASE_RUN_FMT, /* the base, `ladder run`'s: probability (string) */
     I18N_SENS_BASE_CENTRAL_FMT,      /* --central: base, run's probability (strings) */
     I18N_SENS_BASE_CENTRAL_SAME_FMT, /* --central, run's the same: base, run's (strings) */
+    I18N_SENS_BASE_CENTRAL_NO_RUN_FMT, /* --central, ladder run fails on the file: base (string) */
     I18N_SENS_PARAMETER,    /* table columns */
     I18N_SENS_MEANING,
     I18N_SENS_LOW_HIGH,

@@ -113,7 +113,8 @@ typedef struct {
     int target;                 /* index into Model.targets; -1 for every target together */
     double base_probability;    /* the base model's: `ladder run`'s, or with --central at central values */
     double run_probability;     /* `ladder run`'s for the same seed and replications: the same
-                                   number as base_probability unless --central */
+                                   number as base_probability unless --central; NaN when
+                                   `ladder run` fails on the file (Sensitivity.run_error) */
     int n_rows;
     SensitivityRow *rows;       /* by swing, largest first; ties by key */
 } SensitivityTarget;
@@ -121,6 +122,8 @@ typedef struct {
 typedef struct Sensitivity {
     SensitivityPlan *plan;      /* owned; plan->options.central says which base */
     RunConfig config;           /* as run: uncertain TRUE, or FALSE with --central */
+    char *run_error;            /* --central only: why `ladder run` fails on the file (its draws
+                                   make a year invalid), or NULL */
     int n_targets;
     SensitivityTarget *targets; /* the chosen one, or every target in file order then all */
 } Sensitivity;
@@ -138,7 +141,9 @@ typedef struct Sensitivity {
  * Caller owns the result (sensitivity_free); `m` must outlive it.  Fails
  * with an INPUT error when `m` has no target or is invalid at central
  * values, or as runner_run_paired (an invalid drawn year;
- * LADDER_ERROR_CANCELLED on Ctrl-C). */
+ * LADDER_ERROR_CANCELLED on Ctrl-C).  With --central, a file `ladder run`
+ * fails on (an invalid drawn year) is still analysed: run_probability is
+ * then NaN and run_error says why. */
 Sensitivity *sensitivity_run(const Model *m, const SensitivityOptions *o, int target, const RunConfig *config,
                              GError **error);
 

@@ -67,6 +67,9 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_SENS_BASE_CENTRAL_SAME_FMT] = {"基准：中心值 %s（所有参数取中心值，与 ladder run 的 %s 相同）",
                                          "base: %s at central values (every parameter at its central value; "
                                          "ladder run's %s is the same)"},
+    [I18N_SENS_BASE_CENTRAL_NO_RUN_FMT] = {"基准：中心值 %s（所有参数取中心值；ladder run 的抽样使某年参数无效，无可比概率）",
+                                           "base: %s at central values (every parameter at its central value; "
+                                           "ladder run's draws make a year invalid, so it has no probability)"},
     [I18N_SENS_PARAMETER]    = {"参数", "Parameter"},
     [I18N_SENS_MEANING]      = {"含义", "Meaning"},
     [I18N_SENS_LOW_HIGH]     = {"低值 → 高值", "Low → high"},

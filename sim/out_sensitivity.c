@@ -48,18 +48,23 @@ static char *base_text(const Sensitivity *s, const SensitivityTarget *t, const c
     g_autofree char *run = percent(t->run_probability);
     if (!s->plan->options.central)
         return g_strdup_printf(i18n_text(lang, I18N_SENS_BASE_RUN_FMT), base);
+    if (isnan(t->run_probability))
+        return g_strdup_printf(i18n_text(lang, I18N_SENS_BASE_CENTRAL_NO_RUN_FMT), base);
     I18nMessage fmt = base_is_runs(t) ? I18N_SENS_BASE_CENTRAL_SAME_FMT : I18N_SENS_BASE_CENTRAL_FMT;
     return g_strdup_printf(i18n_text(lang, fmt), base, run);
 }
 
-/* Why the base is what it is, in English, for sensitivity.json. */
-static const char *base_reason(const Sensitivity *s, const SensitivityTarget *t)
+/* Why the base is what it is, in English, for sensitivity.json.  Caller frees. */
+static char *base_reason(const Sensitivity *s, const SensitivityTarget *t)
 {
     if (!s->plan->options.central)
-        return "the replications of ladder run: the same seed and replications, [uncertainty] drawn";
-    return base_is_runs(t) ? "--central: every parameter at its central value; ladder run gives the same probability"
+        return g_strdup("the replications of ladder run: the same seed and replications, [uncertainty] drawn");
+    if (s->run_error)
+        return g_strconcat("--central: every parameter at its central value; ladder run fails on this file: ",
+                           s->run_error, NULL);
+    return g_strdup(base_is_runs(t) ? "--central: every parameter at its central value; ladder run gives the same probability"
                            : "--central: every parameter at its central value, none drawn from [uncertainty] "
-                             "as ladder run draws them";
+                             "as ladder run draws them");
 }
 
 /* ---- sensitivity.json --------------------------------------------------- */
@@ -92,13 +97,14 @@ static void add_row(JsonBuilder *b, const SensitivityRow *r)
 static void add_base(JsonBuilder *b, const Sensitivity *s, const SensitivityTarget *t)
 {
     g_autofree char *text = base_text(s, t, s->plan->model->language);
+    g_autofree char *reason = base_reason(s, t);
     json_builder_set_member_name(b, "base");
     json_builder_begin_object(b);
     out_json_member_string(b, "mode", s->plan->options.central ? "central" : "run");
     out_json_member_double(b, "probability", t->base_probability, JSON_PROB_DECIMALS);
     out_json_member_double(b, "run_probability", t->run_probability, JSON_PROB_DECIMALS);
     out_json_member_bool(b, "same_as_run", base_is_runs(t));
-    out_json_member_string(b, "reason", base_reason(s, t));
+    out_json_member_string(b, "reason", reason);
     out_json_member_string(b, "text", text);
     json_builder_end_object(b);
 }

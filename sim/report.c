@@ -672,9 +672,9 @@ static void sensitivity_base(GString *out, const Report *r, JsonObject *t)
     }
     g_string_append(out, w(r, "基准：中心值 ", "base at central values: "));
     percent(out, b ? num(b, "probability") : num(t, "base_probability"));
-    if (b == NULL) {
-        g_string_append(out, w(r, "（所有参数取中心值，未与 ladder run 比较）",
-                               " (every parameter at its central value; not compared with ladder run)"));
+    if (b == NULL || isnan(num(b, "run_probability"))) {
+        g_string_append(out, w(r, "（所有参数取中心值，无 ladder run 的概率可比）",
+                               " (every parameter at its central value; no ladder run probability to compare)"));
         return;
     }
     g_string_append(out, flag(b, "same_as_run") ? w(r, "（所有参数取中心值，与 ladder run 的 ", " (every parameter "

@@ -270,7 +270,8 @@ static int compare_rows(const void *a, const void *b)
 }
 
 /* The rows of `target` (-1: every target together), ranked, with the
- * probability of `as_run`, the model run as `ladder run` runs it.  The
+ * probability of `as_run`, the model run as `ladder run` runs it (NULL:
+ * that run failed).  The
  * swing comes from the difference of two integer counts, so equal
  * differences tie exactly and the order is the same on every machine. */
 static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const PairedResult *p,
@@ -280,7 +281,7 @@ static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const
     t->target = target;
     t->name = target < 0 ? SENSITIVITY_ALL : plan->model->targets[target].name;
     t->base_probability = (double)met_count(p->runs[0], target) / n;
-    t->run_probability = (double)met_count(as_run, target) / n;
+    t->run_probability = as_run ? (double)met_count(as_run, target) / n : NAN;
     t->n_rows = (int)plan->params->len;
     t->rows = g_new0(SensitivityRow, MAX(t->n_rows, 1));
     for (int i = 0; i < t->n_rows; i++) {
@@ -320,15 +321,16 @@ static RunResult *run_as_ladder_run(const Model *m, const RunConfig *c, GError *
 }
 
 /* A low or high value is capped where every other parameter is central,
- * yet a replication's draws of the others can still make a year invalid:
- * says so, and the way around it, after the runner's INPUT error. */
+ * yet a replication's draws of the others can still make a year invalid
+ * (or the base's own draws, as in `ladder run`): says how the models were
+ * drawn, and the way around it, after the runner's INPUT error. */
 static void explain_drawn_failure(const SensitivityOptions *o, GError **error)
 {
     if (o->central || error == NULL || !g_error_matches(*error, LADDER_ERROR, LADDER_ERROR_INPUT))
         return;
     char *msg = g_strconcat((*error)->message,
-                            "; here a parameter at its low or high value meets the others' draws: "
-                            "--central varies it with the others at their central values", NULL);
+                            "; sensitivity draws every parameter but the varied one as ladder run does: "
+                            "--central varies each with the others at their central values", NULL);
     g_free((*error)->message);
     (*error)->message = msg;
 }
@@ -364,12 +366,16 @@ Sensitivity *sensitivity_run(const Model *m, const SensitivityOptions *o, int ta
         return NULL;
     }
     /* the paired base is `ladder run`'s run itself unless --central */
-    g_autoptr(RunResult) as_run = o->central ? run_as_ladder_run(m, &c, error) : NULL;
-    if (o->central && as_run == NULL)
+    g_autoptr(GError) run_error = NULL;
+    g_autoptr(RunResult) as_run = o->central ? run_as_ladder_run(m, &c, &run_error) : NULL;
+    if (o->central && as_run == NULL && !g_error_matches(run_error, LADDER_ERROR, LADDER_ERROR_INPUT)) {
+        g_propagate_error(error, g_steal_pointer(&run_error));
         return NULL;
+    }
     Sensitivity *s = g_new0(Sensitivity, 1);
     s->plan = g_steal_pointer(&plan);
     s->config = c;
+    s->run_error = run_error ? g_strdup(run_error->message) : NULL;
     rank_all(s, p, o->central ? as_run : p->runs[0], target);
     return s;
 }
@@ -382,6 +388,7 @@ void sensitivity_free(Sensitivity *s)
         g_free(s->targets[k].rows);
     g_free(s->targets);
     sensitivity_plan_free(s->plan);
+    g_free(s->run_error);
     g_free(s);
 }
 
