@@ -29,7 +29,7 @@ GOptionContext *cmd_sensitivity_context(void)
         {"target", 0, 0, G_OPTION_ARG_STRING, &target_name,
          "Only this target (\"all\": every target met together)", "NAME"},
         {"central", 0, 0, G_OPTION_ARG_NONE, &central,
-         "Every parameter at its central value, none drawn (the base then differs from ladder run's)", NULL},
+         "All parameters at central values; the base then differs from ladder run's", NULL},
         {"baselines", 0, 0, G_OPTION_ARG_NONE, &baselines,
          "Also vary each baseline without [uncertainty], by ±the spread", NULL},
         {NULL},
