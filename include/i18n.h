@@ -57,10 +57,15 @@ typedef enum {
     I18N_ERRORBAR_NOTE,     /* subtitle of the target chart */
     I18N_RESULTS_IN,        /* before the output folder, at the end of a run */
     /* ladder sensitivity */
-    I18N_SENS_HEADING_FMT,  /* spread in percent (string) */
-    I18N_SENS_TARGET_FMT,   /* target name, condition, base probability (string) */
+    I18N_SENS_HEADING_FMT,  /* --central: spread in percent (string) */
+    I18N_SENS_HEADING_RUN_FMT, /* by default, all else drawn: spread in percent (string) */
+    I18N_SENS_TARGET_FMT,   /* target name, condition, base (I18N_SENS_BASE_*_FMT) */
     I18N_SENS_ALL,          /* every target met together */
-    I18N_SENS_ALL_FMT,      /* base probability of all together (string) */
+    I18N_SENS_ALL_FMT,      /* base of all together (I18N_SENS_BASE_*_FMT) */
+    I18N_SENS_BASE_RUN_FMT, /* the base, `ladder run`'s: probability (string) */
+    I18N_SENS_BASE_CENTRAL_FMT,      /* --central: base, run's probability (strings) */
+    I18N_SENS_BASE_CENTRAL_SAME_FMT, /* --central, run's the same: base, run's (strings) */
+    I18N_SENS_BASE_CENTRAL_NO_RUN_FMT, /* --central, ladder run fails on the file: base (string) */
     I18N_SENS_PARAMETER,    /* table columns */
     I18N_SENS_MEANING,
     I18N_SENS_LOW_HIGH,
@@ -74,8 +79,10 @@ typedef enum {
     I18N_SENS_SKIP_NO_FIRMS,
     I18N_SENS_SKIP_ROUNDS,
     I18N_SENS_SKIP_NO_ROOM,
+    I18N_SENS_SKIP_NO_UNCERTAINTY,
     I18N_SENS_TITLE_FMT,    /* chart title: target name */
-    I18N_SENS_NOTE_FMT,     /* chart subtitle: spread in percent (string) */
+    I18N_SENS_NOTE_FMT,     /* chart subtitle, --central: spread in percent (string) */
+    I18N_SENS_NOTE_RUN_FMT, /* chart subtitle, all else drawn: spread in percent (string) */
     I18N_SENS_AT_LOW_KEY,   /* chart legend */
     I18N_SENS_AT_HIGH_KEY,
     I18N_SENS_BASE_FMT,     /* base probability (string) */

@@ -1,7 +1,9 @@
 /* sensitivity.h: one parameter at a time: the low and high value of every
  * parameter and baseline, the model variants that carry them, run side by
- * side with the base model under common random numbers, and the parameters
- * ranked by how far each moves the probability of each target.
+ * side with the base model under common random numbers (every other
+ * parameter drawn as `ladder run` draws it, or all at central values), and
+ * the parameters ranked by how far each moves the probability of each
+ * target.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_SENSITIVITY_H
 #define LADDER_SENSITIVITY_H
@@ -15,6 +17,15 @@
 #define SENSITIVITY_DEFAULT_SPREAD 0.2  /* ±20% for a value without a distribution (the default) */
 #define SENSITIVITY_ALL "all"           /* the entry for every target met together */
 #define SENSITIVITY_EVERY_TARGET (-1)   /* sensitivity_run: every target, then all */
+
+/* How a sensitivity is run: the command's flags. */
+typedef struct {
+    double spread;       /* 0 < spread < 1: a value without a distribution goes ±spread */
+    gboolean central;    /* --central: every model at central values, the base then differs
+                            from `ladder run`'s; FALSE: every parameter but the varied one
+                            drawn from [uncertainty], the base is `ladder run`'s */
+    gboolean baselines;  /* --baselines: also vary baselines without [uncertainty], ±spread */
+} SensitivityOptions;
 
 /* Where a parameter's low and high values come from. */
 typedef enum {
@@ -30,8 +41,8 @@ typedef struct {
     char *label;        /* in the model's language with stage names: "科小 → 高企" */
     int param;          /* index into Model.params; -1 for a baseline */
     int stage;          /* the baseline's stage, or the parameter's (an edge's source) */
-    double central;     /* the base model's value: a probability 0..1, firms a year,
-                           or firms for a baseline */
+    double central;     /* the base model's central value: a probability 0..1, firms a
+                           year, or firms for a baseline (an uncertain one's mean, rint) */
     double low, high;   /* the two variants' values, low < high, valid in every year */
     SensitivitySource source;
     gboolean capped;    /* low or high was pulled in to the furthest value valid in every year */
@@ -43,6 +54,7 @@ typedef enum {
     SENSITIVITY_SKIP_NO_FIRMS,  /* a baseline of 0 firms */
     SENSITIVITY_SKIP_ROUNDS,    /* a baseline whose varied counts round to itself */
     SENSITIVITY_SKIP_NO_ROOM,   /* no valid value but the central one */
+    SENSITIVITY_SKIP_NO_UNCERTAINTY, /* a baseline without [uncertainty], and no --baselines */
 } SensitivitySkipReason;
 
 typedef struct {
@@ -54,30 +66,35 @@ typedef struct {
  * then the baselines in stage order. */
 typedef struct SensitivityPlan {
     const Model *model;   /* borrowed */
-    double spread;        /* 0 < spread < 1 */
+    SensitivityOptions options;
     GArray *params;       /* SensitivityParam */
     GArray *skipped;      /* SensitivitySkip */
 } SensitivityPlan;
 
 /* The plan for `m` (borrowed; it must outlive the plan; caller owns the
- * plan, sensitivity_plan_free).  Each parameter with an [uncertainty]
- * distribution goes from its P5 to its P95; any other from value × (1 -
- * spread) to value × (1 + spread), a probability clamped to [0, 1], a
- * baseline rounded to whole firms (half away from zero).  A value that
- * would make some year invalid (model_year_params) is pulled in to the
- * furthest valid one, rounded towards the central value at
+ * plan, sensitivity_plan_free) with `o` (copied).  Each parameter or
+ * baseline with an [uncertainty] distribution goes from its P5 to its P95;
+ * any other parameter from value × (1 - spread) to value × (1 + spread), a
+ * probability clamped to [0, 1]; any other baseline likewise, but only
+ * with o->baselines (else it is skipped, SENSITIVITY_SKIP_NO_UNCERTAINTY).
+ * A baseline's values are rounded to whole firms, ties to even (rint, as
+ * the engine rounds a drawn one).  A value that would make some year
+ * invalid (model_year_params, every other parameter central) is pulled in
+ * to the furthest valid one, rounded towards the central value at
  * SENSITIVITY_CAP_DECIMALS, and marked capped.  A parameter whose low and
  * high values coincide is in `skipped`.  Fails with model_year_params's
  * INPUT error when `m` is invalid at its central values. */
-SensitivityPlan *sensitivity_plan_new(const Model *m, double spread, GError **error);
+SensitivityPlan *sensitivity_plan_new(const Model *m, const SensitivityOptions *o, GError **error);
 
 void sensitivity_plan_free(SensitivityPlan *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(SensitivityPlan, sensitivity_plan_free)
 
 #define SENSITIVITY_CAP_DECIMALS 9  /* a capped value is shown and used with 9 decimals */
 
-/* A copy of the plan's model with parameter `i` of the plan at its high
- * value (`high`) or its low value (caller owns, model_free). */
+/* A copy of the plan's model with parameter `i` of the plan made certain
+ * at its high value (`high`) or its low value (caller owns, model_free);
+ * every other parameter keeps its distribution, and its draws, which are
+ * keyed by what the parameter is. */
 Model *sensitivity_variant(const SensitivityPlan *p, guint i, gboolean high);
 
 /* English text of `reason`, for sensitivity.json. */
@@ -94,28 +111,40 @@ typedef struct {
 typedef struct {
     const char *name;           /* the target's name (borrowed from the model), or SENSITIVITY_ALL */
     int target;                 /* index into Model.targets; -1 for every target together */
-    double base_probability;    /* at central values */
+    double base_probability;    /* the base model's: `ladder run`'s, or with --central at central values */
+    double run_probability;     /* `ladder run`'s for the same seed and replications: the same
+                                   number as base_probability unless --central; NaN when
+                                   `ladder run` fails on the file (Sensitivity.run_error) */
     int n_rows;
     SensitivityRow *rows;       /* by swing, largest first; ties by key */
 } SensitivityTarget;
 
 typedef struct Sensitivity {
-    SensitivityPlan *plan;      /* owned */
-    RunConfig config;           /* as run: uncertain FALSE */
+    SensitivityPlan *plan;      /* owned; plan->options.central says which base */
+    RunConfig config;           /* as run: uncertain TRUE, or FALSE with --central */
+    char *run_error;            /* --central only: why `ladder run` fails on the file (its draws
+                                   make a year invalid), or NULL */
     int n_targets;
     SensitivityTarget *targets; /* the chosen one, or every target in file order then all */
 } Sensitivity;
 
-/* Runs the base model `m` at central values and the low and high variant
- * of every parameter of its plan, all in one runner_run_paired call, so
- * replication r of every variant shares the base's random numbers; then
- * ranks the parameters for `target`: an index into m->targets, m->n_targets
- * for every target together, or SENSITIVITY_EVERY_TARGET for each target
- * then all.  config->uncertain is ignored (central values).  Caller owns
- * the result (sensitivity_free); `m` must outlive it.  Fails with an INPUT
- * error when `m` has no target or is invalid at central values, or as
- * runner_run_paired (LADDER_ERROR_CANCELLED on Ctrl-C). */
-Sensitivity *sensitivity_run(const Model *m, double spread, int target, const RunConfig *config,
+/* Runs the base model `m` and the low and high variant of every parameter
+ * of its plan (sensitivity_plan_new with `o`), all in one
+ * runner_run_paired call, so replication r of every variant shares the
+ * base's random numbers; then ranks the parameters for `target`: an index
+ * into m->targets, m->n_targets for every target together, or
+ * SENSITIVITY_EVERY_TARGET for each target then all.  config->uncertain is
+ * ignored: by default every model draws [uncertainty] (the base is then
+ * exactly `ladder run`'s replications, same seed and reps, same
+ * probabilities); with o->central every model runs at central values and
+ * `m` is also run once as `ladder run` runs it, for run_probability.
+ * Caller owns the result (sensitivity_free); `m` must outlive it.  Fails
+ * with an INPUT error when `m` has no target or is invalid at central
+ * values, or as runner_run_paired (an invalid drawn year;
+ * LADDER_ERROR_CANCELLED on Ctrl-C).  With --central, a file `ladder run`
+ * fails on (an invalid drawn year) is still analysed: run_probability is
+ * then NaN and run_error says why. */
+Sensitivity *sensitivity_run(const Model *m, const SensitivityOptions *o, int target, const RunConfig *config,
                              GError **error);
 
 void sensitivity_free(Sensitivity *s);

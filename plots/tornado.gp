@@ -1,13 +1,13 @@
 # @NAME@.gp: tornado chart of one target: the probability of meeting it with
-# each parameter at its low and its high value, around the base probability,
-# written by ladder.
+# each parameter at its low and its high value, around the base probability
+# (named on the title's third line), written by ladder.
 # SPDX-License-Identifier: MIT
 # Redraw @NAME@.png and @NAME@.svg with `gnuplot @NAME@.gp` in this folder.
 # @DATA@ holds, per parameter: row (top = largest swing), label, and the
 # probability in percent at the low and at the high value.
 set encoding utf8
 base = @BASE@
-set title "@TITLE@\n@SUBTITLE@" font ",14"
+set title "@TITLE@\n@SUBTITLE@\n@BASE_TEXT@" font ",14"
 set xlabel "@XLABEL@"
 set xrange [@XMIN@:@XMAX@]
 set yrange [0.4:@N@ + 0.6]

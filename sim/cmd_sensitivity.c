@@ -1,6 +1,7 @@
 /* cmd_sensitivity.c: `ladder sensitivity FILE`: which assumption moves the
- * targets most: every parameter at its low and high value in turn, the
- * targets' probabilities ranked by swing, sensitivity.json and tornado charts.
+ * targets most: every parameter at its low and high value in turn, all else
+ * drawn as `ladder run` draws it (or central with --central), the targets'
+ * probabilities ranked by swing, sensitivity.json and tornado charts.
  * SPDX-License-Identifier: MIT */
 #include <stdio.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 
 static CliRunOptions opts;
 static char *spread_text, *target_name;
+static gboolean central, baselines;
 
 GOptionContext *cmd_sensitivity_context(void)
 {
@@ -26,35 +28,46 @@ GOptionContext *cmd_sensitivity_context(void)
          "Vary a value without [uncertainty] by ±X, 0 < X < 1 (default: 0.2)", "X"},
         {"target", 0, 0, G_OPTION_ARG_STRING, &target_name,
          "Only this target (\"all\": every target met together)", "NAME"},
+        {"central", 0, 0, G_OPTION_ARG_NONE, &central,
+         "All parameters at central values; the base then differs from ladder run's", NULL},
+        {"baselines", 0, 0, G_OPTION_ARG_NONE, &baselines,
+         "Also vary each baseline without [uncertainty], by ±the spread", NULL},
         {NULL},
     };
     g_option_context_add_main_entries(ctx, entries, NULL);
     cli_add_run_options(ctx, &opts, "-sensitivity", FALSE);
     g_option_context_set_summary(ctx,
-        "Sets every parameter in turn (each edge, exit, renewal, inflow, recruitment and\n"
-        "baseline) to a low and a high value, all else at central values, and ranks them by\n"
-        "how far they move the probability of each target.  Low and high are the P5 and P95\n"
-        "of the parameter's [uncertainty] distribution, else its value ∓ the spread.");
+        "Sets every parameter in turn (each edge, exit, renewal, inflow and recruitment, and\n"
+        "each baseline with [uncertainty]) to a low and a high value while every other\n"
+        "parameter is drawn from [uncertainty] as `ladder run` draws it, and ranks them by\n"
+        "how far they move the probability of each target.  The base is `ladder run`'s\n"
+        "probability, to the digit for the same seed and --reps.  Low and high are the P5\n"
+        "and P95 of the parameter's [uncertainty] distribution, else its value ∓ the spread.");
     g_option_context_set_description(ctx,
-        "Example:\n"
-        "  ladder sensitivity scenarios/tianning-2025.ini --target 高新技术企业500家\n\n"
+        "Examples:\n"
+        "  ladder sensitivity scenarios/tianning-2025.ini --target 高新技术企业500家\n"
+        "  ladder sensitivity scenarios/tianning-2025.ini --central --baselines\n\n"
         "Writes sensitivity.json and a tornado chart per target (tornado_1.png, ...,\n"
         "tornado_all.png for every target together; .dat, .gp, .png, .svg) into\n"
-        "out/tianning-2025-sensitivity/. Every variant shares the base run's random\n"
-        "numbers, so a parameter that cannot reach a target has a swing of exactly 0.\n"
-        "A value that would push a stage's exit plus edges past 1 in some year is\n"
-        "capped at the largest valid one and marked.  Every model runs at central\n"
-        "values, so there is no --no-uncertainty here.\n"
+        "out/tianning-2025-sensitivity/. Every table, chart and the JSON name the base:\n"
+        "\"基准：与 ladder run 相同的 52.3%\"; with --central (every parameter at its\n"
+        "central value, the analysis of earlier versions) the base differs from ladder\n"
+        "run's, and says so beside it.  A baseline without [uncertainty] is varied only\n"
+        "with --baselines.  Every variant shares the base run's random numbers, the\n"
+        "other parameters' draws included, so a parameter that cannot reach a target has\n"
+        "a swing of exactly 0.  A value that would push a stage's exit plus edges past 1\n"
+        "in some year (all else central) is capped at the largest valid one and marked.\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).");
     return ctx;
 }
 
-/* --spread as a number strictly between 0 and 1 (default 0.2). */
-static gboolean read_spread(double *spread, GError **error)
+/* The flags as sensitivity_run takes them: --spread a number strictly
+ * between 0 and 1 (default 0.2), --central, --baselines. */
+static gboolean read_options(SensitivityOptions *o, GError **error)
 {
-    *spread = SENSITIVITY_DEFAULT_SPREAD;
-    if (cli_flag_double(spread_text, "--spread", 0, 1, spread, NULL) && *spread > 0 && *spread < 1)
+    *o = (SensitivityOptions){.spread = SENSITIVITY_DEFAULT_SPREAD, .central = central, .baselines = baselines};
+    if (cli_flag_double(spread_text, "--spread", 0, 1, &o->spread, NULL) && o->spread > 0 && o->spread < 1)
         return TRUE;
     g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
                 "--spread %s: expected a number greater than 0 and less than 1 (0.2 varies a value by ±20%%)",
@@ -84,10 +97,10 @@ static gboolean write_outputs(const Sensitivity *s, const char *dir, gboolean re
 static int sensitivity_file(const char *file)
 {
     GError *error = NULL;
-    double spread;
+    SensitivityOptions options;
     int target;
     RunConfig config;
-    if (!read_spread(&spread, &error))
+    if (!read_options(&options, &error))
         return cmd_fail("sensitivity", error);
     g_autoptr(Model) m = scenario_load(file, &error);
     cli_apply_language(m, &opts);
@@ -97,7 +110,7 @@ static int sensitivity_file(const char *file)
     g_autoptr(OutDir) out = outdir_begin(dest, &error);
     if (out == NULL)
         return cmd_fail("sensitivity", error);
-    g_autoptr(Sensitivity) s = sensitivity_run(m, spread, target, &config, &error);
+    g_autoptr(Sensitivity) s = sensitivity_run(m, &options, target, &config, &error);
     gboolean written = s != NULL && write_outputs(s, outdir_path(out), !opts.no_charts, &error);
     if (cli_check_interrupted(&error) || !written)
         return cmd_fail("sensitivity", outdir_name_error(out, error));
@@ -130,5 +143,6 @@ int cmd_sensitivity_main(int argc, char **argv)
     cli_run_options_clear(&opts);
     g_clear_pointer(&spread_text, g_free);
     g_clear_pointer(&target_name, g_free);
+    central = baselines = FALSE;
     return status;
 }

@@ -68,9 +68,22 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_SENS_HEADING_FMT]  = {"每次只变动一个参数：取其不确定性分布的 P5 与 P95，无分布时取 ±%s；其余参数取中心值，共用随机数",
                                 "One parameter at a time at its low and high value: P5 and P95 of its uncertainty, else ±%s; "
                                 "all else at central values, with common random numbers"},
-    [I18N_SENS_TARGET_FMT]   = {"%s：%s，基准达成概率 %s", "%s: %s, base probability %s"},
+    [I18N_SENS_HEADING_RUN_FMT] = {"每次只变动一个参数：取其不确定性分布的 P5 与 P95，无分布时取 ±%s；其余参数与 ladder run 一样按 [uncertainty] 抽样，共用随机数",
+                                   "One parameter at a time at its low and high value: P5 and P95 of its uncertainty, else ±%s; "
+                                   "all else drawn from [uncertainty] as ladder run draws it, with common random numbers"},
+    [I18N_SENS_TARGET_FMT]   = {"%s：%s · %s", "%s: %s · %s"},
     [I18N_SENS_ALL]          = {"全部目标同时达成", "All targets met together"},
-    [I18N_SENS_ALL_FMT]      = {"全部目标同时达成：基准达成概率 %s", "All targets met together: base probability %s"},
+    [I18N_SENS_ALL_FMT]      = {"全部目标同时达成 · %s", "All targets met together · %s"},
+    [I18N_SENS_BASE_RUN_FMT] = {"基准：与 ladder run 相同的 %s", "base: %s, the same as ladder run"},
+    [I18N_SENS_BASE_CENTRAL_FMT] = {"基准：中心值 %s（所有参数取中心值，不同于 ladder run 的 %s）",
+                                    "base: %s at central values (every parameter at its central value, unlike "
+                                    "ladder run's %s)"},
+    [I18N_SENS_BASE_CENTRAL_SAME_FMT] = {"基准：中心值 %s（所有参数取中心值，与 ladder run 的 %s 相同）",
+                                         "base: %s at central values (every parameter at its central value; "
+                                         "ladder run's %s is the same)"},
+    [I18N_SENS_BASE_CENTRAL_NO_RUN_FMT] = {"基准：中心值 %s（所有参数取中心值；ladder run 的抽样使某年参数无效，无可比概率）",
+                                           "base: %s at central values (every parameter at its central value; "
+                                           "ladder run's draws make a year invalid, so it has no probability)"},
     [I18N_SENS_PARAMETER]    = {"参数", "Parameter"},
     [I18N_SENS_MEANING]      = {"含义", "Meaning"},
     [I18N_SENS_LOW_HIGH]     = {"低值 → 高值", "Low → high"},
@@ -86,8 +99,11 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_SENS_SKIP_NO_FIRMS] = {"基数为 0 家", "the baseline is 0 firms"},
     [I18N_SENS_SKIP_ROUNDS]  = {"基数变动后取整仍相同", "the varied baseline rounds to the same count"},
     [I18N_SENS_SKIP_NO_ROOM] = {"除中心值外无有效取值", "no value but the central one is valid"},
+    [I18N_SENS_SKIP_NO_UNCERTAINTY] = {"无 [uncertainty]，加 --baselines 才变动", "no [uncertainty]; use --baselines"},
     [I18N_SENS_TITLE_FMT]    = {"敏感性分析：%s", "Sensitivity: %s"},
     [I18N_SENS_NOTE_FMT]     = {"每次变动一个参数（P5/P95 或 ±%s），其余取中心值", "one parameter at a time (P5/P95 or ±%s), all else central"},
+    [I18N_SENS_NOTE_RUN_FMT] = {"每次变动一个参数（P5/P95 或 ±%s），其余按 [uncertainty] 抽样",
+                                "one parameter at a time (P5/P95 or ±%s), all else drawn from [uncertainty]"},
     [I18N_SENS_AT_LOW_KEY]   = {"参数取低值", "parameter at its low value"},
     [I18N_SENS_AT_HIGH_KEY]  = {"参数取高值", "parameter at its high value"},
     [I18N_SENS_BASE_FMT]     = {"基准 %s", "base %s"},

@@ -16,12 +16,56 @@
 #define JSON_PROB_DECIMALS 6                       /* probabilities and swings, as summary.json */
 #define JSON_VALUE_DECIMALS SENSITIVITY_CAP_DECIMALS  /* low and high values */
 #define PLOT_ROW_PX 34        /* height of one bar's row in the chart */
-#define PLOT_FRAME_PX 190     /* title, axis and legend */
+#define PLOT_FRAME_PX 210     /* title (three lines), axis and legend */
 #define PLOT_MIN_PX 420
 #define PLOT_PAD_SHARE 0.12   /* room beside the bars for their value labels, share of the span */
 #define PLOT_MIN_SPAN 10.0    /* percentage points shown at least */
 #define PLOT_MAX_TICKS 10
 #define VALUE_FIXED_FROM 100  /* values from here on are shown as whole numbers */
+
+/* ---- the base ----------------------------------------------------------- */
+
+static char *percent(double p)
+{
+    return g_strdup_printf("%.1f%%", 100 * p);
+}
+
+/* TRUE when target entry `t`'s base is `ladder run`'s number: always by
+ * default, and with --central when the two counts happen to coincide (no
+ * [uncertainty], or a target met in every replication). */
+static gboolean base_is_runs(const SensitivityTarget *t)
+{
+    return t->base_probability == t->run_probability;
+}
+
+/* The base, named, in `lang`: "基准：与 ladder run 相同的 52.3%", or with
+ * --central "基准：中心值 64.7%（所有参数取中心值，不同于 ladder run 的
+ * 52.3%）": a base that differs from run's is never shown without the
+ * reason beside it.  Caller frees. */
+static char *base_text(const Sensitivity *s, const SensitivityTarget *t, const char *lang)
+{
+    g_autofree char *base = percent(t->base_probability);
+    g_autofree char *run = percent(t->run_probability);
+    if (!s->plan->options.central)
+        return g_strdup_printf(i18n_text(lang, I18N_SENS_BASE_RUN_FMT), base);
+    if (isnan(t->run_probability))
+        return g_strdup_printf(i18n_text(lang, I18N_SENS_BASE_CENTRAL_NO_RUN_FMT), base);
+    I18nMessage fmt = base_is_runs(t) ? I18N_SENS_BASE_CENTRAL_SAME_FMT : I18N_SENS_BASE_CENTRAL_FMT;
+    return g_strdup_printf(i18n_text(lang, fmt), base, run);
+}
+
+/* Why the base is what it is, in English, for sensitivity.json.  Caller frees. */
+static char *base_reason(const Sensitivity *s, const SensitivityTarget *t)
+{
+    if (!s->plan->options.central)
+        return g_strdup("the replications of ladder run: the same seed and replications, [uncertainty] drawn");
+    if (s->run_error)
+        return g_strconcat("--central: every parameter at its central value; ladder run fails on this file: ",
+                           s->run_error, NULL);
+    return g_strdup(base_is_runs(t) ? "--central: every parameter at its central value; ladder run gives the same probability"
+                           : "--central: every parameter at its central value, none drawn from [uncertainty] "
+                             "as ladder run draws them");
+}
 
 /* ---- sensitivity.json --------------------------------------------------- */
 
@@ -48,12 +92,30 @@ static void add_row(JsonBuilder *b, const SensitivityRow *r)
     json_builder_end_object(b);
 }
 
-/* One target: its name, base probability and ranked rows. */
-static void add_target(JsonBuilder *b, const SensitivityTarget *t)
+/* "base": which base, its probability and `ladder run`'s, and why, also
+ * as the table says it. */
+static void add_base(JsonBuilder *b, const Sensitivity *s, const SensitivityTarget *t)
+{
+    g_autofree char *text = base_text(s, t, s->plan->model->language);
+    g_autofree char *reason = base_reason(s, t);
+    json_builder_set_member_name(b, "base");
+    json_builder_begin_object(b);
+    out_json_member_string(b, "mode", s->plan->options.central ? "central" : "run");
+    out_json_member_double(b, "probability", t->base_probability, JSON_PROB_DECIMALS);
+    out_json_member_double(b, "run_probability", t->run_probability, JSON_PROB_DECIMALS);
+    out_json_member_bool(b, "same_as_run", base_is_runs(t));
+    out_json_member_string(b, "reason", reason);
+    out_json_member_string(b, "text", text);
+    json_builder_end_object(b);
+}
+
+/* One target: its name, base and ranked rows. */
+static void add_target(JsonBuilder *b, const Sensitivity *s, const SensitivityTarget *t)
 {
     json_builder_begin_object(b);
     out_json_member_string(b, "name", t->name);
     out_json_member_double(b, "base_probability", t->base_probability, JSON_PROB_DECIMALS);
+    add_base(b, s, t);
     json_builder_set_member_name(b, "rows");
     json_builder_begin_array(b);
     for (int i = 0; i < t->n_rows; i++)
@@ -82,12 +144,14 @@ gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **e
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
-    out_json_member_double(b, "spread", s->plan->spread, JSON_VALUE_DECIMALS);
-    out_json_member_run(b, &s->config); /* "uncertainty": false, central values */
+    out_json_member_double(b, "spread", s->plan->options.spread, JSON_VALUE_DECIMALS);
+    out_json_member_string(b, "mode", s->plan->options.central ? "central" : "run");
+    out_json_member_bool(b, "baselines", s->plan->options.baselines);
+    out_json_member_run(b, &s->config); /* "uncertainty": false with --central */
     json_builder_set_member_name(b, "targets");
     json_builder_begin_array(b);
     for (int k = 0; k < s->n_targets; k++)
-        add_target(b, &s->targets[k]);
+        add_target(b, s, &s->targets[k]);
     json_builder_end_array(b);
     add_skipped(b, s->plan);
     json_builder_end_object(b);
@@ -102,11 +166,6 @@ static char *spread_percent(double spread)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
     return g_strconcat(g_ascii_formatd(buf, sizeof buf, "%g", 100 * spread), "%", NULL);
-}
-
-static char *percent(double p)
-{
-    return g_strdup_printf("%.1f%%", 100 * p);
 }
 
 /* The target's name for people: its own, or "全部目标同时达成". */
@@ -197,8 +256,10 @@ static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n
     const char *lang = s->plan->model->language;
     g_autofree char *title = g_strdup_printf(i18n_text(lang, I18N_SENS_TITLE_FMT), display_name(s, t));
     g_autofree char *condition = t->target >= 0 ? i18n_target_condition(s->plan->model, t->target) : NULL;
-    g_autofree char *spread = spread_percent(s->plan->spread);
-    g_autofree char *how = g_strdup_printf(i18n_text(lang, I18N_SENS_NOTE_FMT), spread);
+    g_autofree char *spread = spread_percent(s->plan->options.spread);
+    I18nMessage note = s->plan->options.central ? I18N_SENS_NOTE_FMT : I18N_SENS_NOTE_RUN_FMT;
+    g_autofree char *how = g_strdup_printf(i18n_text(lang, note), spread);
+    g_autofree char *base_line = base_text(s, t, lang);
     g_autofree char *subtitle = condition ? g_strdup_printf("%s · %s", condition, how) : g_strdup(how);
     g_autofree char *base_pct = percent(t->base_probability);
     g_autofree char *base_key = g_strdup_printf(i18n_text(lang, I18N_SENS_BASE_FMT), base_pct);
@@ -209,6 +270,7 @@ static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n
 
     plot_set_text(v, "TITLE", title);
     plot_set_text(v, "SUBTITLE", subtitle);
+    plot_set_text(v, "BASE_TEXT", base_line);
     plot_set_text(v, "XLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
     plot_set_text(v, "LOW_KEY", i18n_text(lang, I18N_SENS_AT_LOW_KEY));
     plot_set_text(v, "HIGH_KEY", i18n_text(lang, I18N_SENS_AT_HIGH_KEY));
@@ -264,12 +326,13 @@ static void append_heading(const Sensitivity *s, GString *out)
     char reps[32], seed[32];
     g_snprintf(reps, sizeof reps, "%" G_GUINT64_FORMAT, s->config.reps);
     g_snprintf(seed, sizeof seed, "%" G_GUINT64_FORMAT, s->config.seed);
-    g_autofree char *spread = spread_percent(s->plan->spread);
+    g_autofree char *spread = spread_percent(s->plan->options.spread);
     g_string_append_printf(out, i18n_text(m->language, I18N_SCENARIO_FMT), m->name);
     g_string_append(out, " · ");
     g_string_append_printf(out, i18n_text(m->language, I18N_RUN_FMT), reps, seed);
     g_string_append_c(out, '\n');
-    g_string_append_printf(out, i18n_text(m->language, I18N_SENS_HEADING_FMT), spread);
+    I18nMessage how = s->plan->options.central ? I18N_SENS_HEADING_FMT : I18N_SENS_HEADING_RUN_FMT;
+    g_string_append_printf(out, i18n_text(m->language, how), spread);
     g_string_append(out, "\n\n");
 }
 
@@ -287,11 +350,11 @@ static void add_table_row(TextTable *table, const SensitivityRow *r)
     text_table_add(table, cells);
 }
 
-/* The line naming the target and its base probability. */
+/* The line naming the target and its base. */
 static void append_target_line(const Sensitivity *s, const SensitivityTarget *t, GString *out)
 {
     const Model *m = s->plan->model;
-    g_autofree char *base = percent(t->base_probability);
+    g_autofree char *base = base_text(s, t, m->language);
     if (t->target < 0) {
         g_string_append_printf(out, i18n_text(m->language, I18N_SENS_ALL_FMT), base);
     } else {
@@ -339,6 +402,7 @@ static void append_skipped(const Sensitivity *s, GString *out)
         [SENSITIVITY_SKIP_NO_FIRMS] = I18N_SENS_SKIP_NO_FIRMS,
         [SENSITIVITY_SKIP_ROUNDS] = I18N_SENS_SKIP_ROUNDS,
         [SENSITIVITY_SKIP_NO_ROOM] = I18N_SENS_SKIP_NO_ROOM,
+        [SENSITIVITY_SKIP_NO_UNCERTAINTY] = I18N_SENS_SKIP_NO_UNCERTAINTY,
     };
     const char *lang = s->plan->model->language;
     for (guint i = 0; i < s->plan->skipped->len; i++) {

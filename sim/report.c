@@ -719,7 +719,36 @@ static void section_solve(GString *out, const Report *r)
     g_string_append(out, "</p>\n");
 }
 
-/* The top of each tornado of a sensitivity, first. */
+/* A sensitivity target's base, named as its table names it: `ladder
+ * run`'s probability, or with --central the central one and, beside it,
+ * why it is not run's.  A sensitivity.json without "base" (before
+ * --central existed) ran at central values: its base is called that. */
+static void sensitivity_base(GString *out, const Report *r, JsonObject *t)
+{
+    JsonObject *b = obj(member(t, "base"));
+    const char *mode = str(b, "mode");
+    if (mode && strcmp(mode, "run") == 0) {
+        g_string_append(out, w(r, "基准：与 ladder run 相同的 ", "base: "));
+        percent(out, num(b, "probability"));
+        g_string_append(out, w(r, "", ", the same as ladder run"));
+        return;
+    }
+    g_string_append(out, w(r, "基准：中心值 ", "base at central values: "));
+    percent(out, b ? num(b, "probability") : num(t, "base_probability"));
+    if (b == NULL || isnan(num(b, "run_probability"))) {
+        g_string_append(out, w(r, "（所有参数取中心值，无 ladder run 的概率可比）",
+                               " (every parameter at its central value; no ladder run probability to compare)"));
+        return;
+    }
+    g_string_append(out, flag(b, "same_as_run") ? w(r, "（所有参数取中心值，与 ladder run 的 ", " (every parameter "
+                                                  "at its central value; the same as ladder run's ")
+                                                : w(r, "（所有参数取中心值，不同于 ladder run 的 ", " (every "
+                                                  "parameter at its central value, unlike ladder run's "));
+    percent(out, num(b, "run_probability"));
+    g_string_append(out, flag(b, "same_as_run") ? w(r, " 相同）", ")") : w(r, "）", ")"));
+}
+
+/* The top of each tornado of a sensitivity, first, each under its base. */
 static void section_sensitivity(GString *out, const Report *r)
 {
     g_autoptr(JsonNode) n = read_json(r->dir, "sensitivity.json", NULL);
@@ -732,8 +761,8 @@ static void section_sensitivity(GString *out, const Report *r)
         JsonArray *rows = arr(t, "rows");
         g_string_append(out, "<p><b>");
         esc(out, str(t, "name"));
-        g_string_append_printf(out, "</b> %s ", w(r, "基准概率", "base probability"));
-        percent(out, num(t, "base_probability"));
+        g_string_append(out, "</b> · ");
+        sensitivity_base(out, r, t);
         g_string_append_printf(out, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
                                w(r, "参数", "Parameter"), w(r, "低值 → 高值", "Low → high"),
                                w(r, "低值时概率", "At low"), w(r, "高值时概率", "At high"));

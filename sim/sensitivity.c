@@ -1,6 +1,7 @@
 /* sensitivity.c: the low and high value of every parameter and baseline,
  * pulled in to what every year allows, the model variants that carry them,
- * and the parameters ranked by swing after one paired run.
+ * and the parameters ranked by swing after one paired run, drawn as
+ * `ladder run` draws or at central values.
  * SPDX-License-Identifier: MIT */
 #include "sensitivity.h"
 
@@ -76,13 +77,19 @@ static void skip_clear(gpointer data)
     g_free(((SensitivitySkip *)data)->key);
 }
 
+/* Adds `sp` (its key taken) to the plan's skipped list with `reason`. */
+static void plan_skip(SensitivityPlan *p, SensitivityParam *sp, SensitivitySkipReason reason)
+{
+    SensitivitySkip skip = {sp->key, reason};
+    g_array_append_val(p->skipped, skip);
+}
+
 /* Adds `sp` (its key taken) to the plan, or to its skipped list with
  * `reason` when its low and high values coincide. */
 static void plan_add(SensitivityPlan *p, SensitivityParam *sp, SensitivitySkipReason reason)
 {
     if (sp->low == sp->high) {
-        SensitivitySkip skip = {sp->key, sp->capped ? SENSITIVITY_SKIP_NO_ROOM : reason};
-        g_array_append_val(p->skipped, skip);
+        plan_skip(p, sp, sp->capped ? SENSITIVITY_SKIP_NO_ROOM : reason);
         return;
     }
     sp->label = i18n_param_label(p->model, sp->param, sp->stage);
@@ -100,8 +107,8 @@ static void param_range(const SensitivityPlan *p, int i, SensitivityParam *sp)
         sp->source = SENSITIVITY_FROM_UNCERTAINTY;
         return;
     }
-    sp->low = sp->central * (1 - p->spread);
-    sp->high = sp->central * (1 + p->spread);
+    sp->low = sp->central * (1 - p->options.spread);
+    sp->high = sp->central * (1 + p->options.spread);
     sp->source = SENSITIVITY_FROM_SPREAD;
     if (is_probability(q->kind)) {
         sp->low = CLAMP(sp->low, 0.0, 1.0);
@@ -133,15 +140,34 @@ static void plan_param(SensitivityPlan *p, Check *c, int i)
     plan_add(p, &sp, SENSITIVITY_SKIP_ZERO);
 }
 
-/* A baseline of n firms goes from round(n × (1 - spread)) to round(n × (1 +
- * spread)); any count is valid. */
+/* A baseline with [uncertainty] goes from the P5 to the P95 of its
+ * distribution, one of n firms without from n × (1 - spread) to n × (1 +
+ * spread), both rounded to whole firms, ties to even: rint, as the engine
+ * rounds a drawn baseline, so the values varied are counts a replication
+ * can start from.  Any count is valid.  Without --baselines, a baseline
+ * with no distribution is skipped: by default only what `ladder run`
+ * draws is varied, so a written count stays as the analyst wrote it. */
 static void plan_baseline(SensitivityPlan *p, int s)
 {
     const Stage *st = &p->model->stages[s];
+    SensitivityParam sp = {.key = g_strdup_printf("baseline.%s", st->id), .param = -1, .stage = s};
+    if (st->baseline_uncertain) {
+        sp.central = rint(dist_central(&st->baseline_dist));
+        sp.low = rint(dist_quantile(&st->baseline_dist, SENSITIVITY_P_LOW));
+        sp.high = rint(dist_quantile(&st->baseline_dist, SENSITIVITY_P_HIGH));
+        sp.source = SENSITIVITY_FROM_UNCERTAINTY;
+        plan_add(p, &sp, SENSITIVITY_SKIP_ROUNDS);
+        return;
+    }
     double n = (double)st->baseline;
-    SensitivityParam sp = {.key = g_strdup_printf("baseline.%s", st->id), .param = -1, .stage = s,
-                           .central = n, .low = round(n * (1 - p->spread)),
-                           .high = round(n * (1 + p->spread)), .source = SENSITIVITY_FROM_SPREAD};
+    sp.central = n;
+    sp.source = SENSITIVITY_FROM_SPREAD;
+    if (!p->options.baselines) {
+        plan_skip(p, &sp, SENSITIVITY_SKIP_NO_UNCERTAINTY);
+        return;
+    }
+    sp.low = rint(n * (1 - p->options.spread));
+    sp.high = rint(n * (1 + p->options.spread));
     plan_add(p, &sp, st->baseline == 0 ? SENSITIVITY_SKIP_NO_FIRMS : SENSITIVITY_SKIP_ROUNDS);
 }
 
@@ -154,9 +180,9 @@ static gboolean central_valid(Check *c, GError **error)
     return TRUE;
 }
 
-SensitivityPlan *sensitivity_plan_new(const Model *m, double spread, GError **error)
+SensitivityPlan *sensitivity_plan_new(const Model *m, const SensitivityOptions *o, GError **error)
 {
-    g_return_val_if_fail(m != NULL && spread > 0 && spread < 1, NULL);
+    g_return_val_if_fail(m != NULL && o != NULL && o->spread > 0 && o->spread < 1, NULL);
     g_autofree double *central = g_new(double, MAX(m->n_params, 1));
     g_autofree double *year = g_new(double, MAX(m->n_params, 1));
     Check c = {m, central, year};
@@ -166,7 +192,7 @@ SensitivityPlan *sensitivity_plan_new(const Model *m, double spread, GError **er
 
     SensitivityPlan *p = g_new0(SensitivityPlan, 1);
     p->model = m;
-    p->spread = spread;
+    p->options = *o;
     p->params = g_array_new(FALSE, TRUE, sizeof(SensitivityParam));
     g_array_set_clear_func(p->params, param_clear);
     p->skipped = g_array_new(FALSE, TRUE, sizeof(SensitivitySkip));
@@ -207,6 +233,7 @@ const char *sensitivity_skip_text(SensitivitySkipReason reason)
         [SENSITIVITY_SKIP_NO_FIRMS] = "the baseline is 0 firms, which ±spread leaves at 0",
         [SENSITIVITY_SKIP_ROUNDS] = "the varied baseline rounds to the same count",
         [SENSITIVITY_SKIP_NO_ROOM] = "no value but the central one is valid in every year",
+        [SENSITIVITY_SKIP_NO_UNCERTAINTY] = "no [uncertainty]; use --baselines",
     };
     g_return_val_if_fail((gsize)reason < G_N_ELEMENTS(texts), "");
     return texts[reason];
@@ -242,15 +269,19 @@ static int compare_rows(const void *a, const void *b)
     return strcmp(x->param->key, y->param->key);
 }
 
-/* The rows of `target` (-1: every target together), ranked.  The swing
- * comes from the difference of two integer counts, so equal differences
- * tie exactly and the order is the same on every machine. */
-static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const PairedResult *p, int target)
+/* The rows of `target` (-1: every target together), ranked, with the
+ * probability of `as_run`, the model run as `ladder run` runs it (NULL:
+ * that run failed).  The
+ * swing comes from the difference of two integer counts, so equal
+ * differences tie exactly and the order is the same on every machine. */
+static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const PairedResult *p,
+                        const RunResult *as_run, int target)
 {
     double n = (double)p->runs[0]->config.reps;
     t->target = target;
     t->name = target < 0 ? SENSITIVITY_ALL : plan->model->targets[target].name;
     t->base_probability = (double)met_count(p->runs[0], target) / n;
+    t->run_probability = as_run ? (double)met_count(as_run, target) / n : NAN;
     t->n_rows = (int)plan->params->len;
     t->rows = g_new0(SensitivityRow, MAX(t->n_rows, 1));
     for (int i = 0; i < t->n_rows; i++) {
@@ -265,46 +296,87 @@ static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const
 }
 
 /* Fills s->targets for `target` as sensitivity_run takes it. */
-static void rank_all(Sensitivity *s, const PairedResult *p, int target)
+static void rank_all(Sensitivity *s, const PairedResult *p, const RunResult *as_run, int target)
 {
     const Model *m = s->plan->model;
     if (target != SENSITIVITY_EVERY_TARGET) {
         s->n_targets = 1;
         s->targets = g_new0(SensitivityTarget, 1);
-        rank_target(&s->targets[0], s->plan, p, target == m->n_targets ? -1 : target);
+        rank_target(&s->targets[0], s->plan, p, as_run, target == m->n_targets ? -1 : target);
         return;
     }
     s->n_targets = m->n_targets + 1;
     s->targets = g_new0(SensitivityTarget, s->n_targets);
     for (int k = 0; k <= m->n_targets; k++)
-        rank_target(&s->targets[k], s->plan, p, k == m->n_targets ? -1 : k);
+        rank_target(&s->targets[k], s->plan, p, as_run, k == m->n_targets ? -1 : k);
 }
 
-Sensitivity *sensitivity_run(const Model *m, double spread, int target, const RunConfig *config,
+/* `m` run as `ladder run` runs it: [uncertainty] drawn, `c`'s seed and
+ * replications (caller owns; NULL with runner_run's error). */
+static RunResult *run_as_ladder_run(const Model *m, const RunConfig *c, GError **error)
+{
+    RunConfig drawn = *c;
+    drawn.uncertain = TRUE;
+    return runner_run(m, &drawn, error);
+}
+
+/* A low or high value is capped where every other parameter is central,
+ * yet a replication's draws of the others can still make a year invalid
+ * (or the base's own draws, as in `ladder run`): says how the models were
+ * drawn, and the way around it, after the runner's INPUT error. */
+static void explain_drawn_failure(const SensitivityOptions *o, GError **error)
+{
+    if (o->central || error == NULL || !g_error_matches(*error, LADDER_ERROR, LADDER_ERROR_INPUT))
+        return;
+    char *msg = g_strconcat((*error)->message,
+                            "; sensitivity draws every parameter but the varied one as ladder run does: "
+                            "--central varies each with the others at their central values", NULL);
+    g_free((*error)->message);
+    (*error)->message = msg;
+}
+
+/* An INPUT error unless `m` has a target to weigh the parameters by. */
+static gboolean has_targets(const Model *m, GError **error)
+{
+    if (m->n_targets > 0)
+        return TRUE;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                "%s: no [target NAME] group: sensitivity weighs each parameter by how it moves "
+                "the probability of a target", m->file);
+    return FALSE;
+}
+
+Sensitivity *sensitivity_run(const Model *m, const SensitivityOptions *o, int target, const RunConfig *config,
                              GError **error)
 {
-    g_return_val_if_fail(m != NULL && config != NULL, NULL);
+    g_return_val_if_fail(m != NULL && o != NULL && config != NULL, NULL);
     g_return_val_if_fail(target >= SENSITIVITY_EVERY_TARGET && target <= m->n_targets, NULL);
-    if (m->n_targets == 0) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
-                    "%s: no [target NAME] group: sensitivity weighs each parameter by how it moves "
-                    "the probability of a target", m->file);
+    if (!has_targets(m, error))
         return NULL;
-    }
-    g_autoptr(SensitivityPlan) plan = sensitivity_plan_new(m, spread, error);
+    g_autoptr(SensitivityPlan) plan = sensitivity_plan_new(m, o, error);
     if (plan == NULL)
         return NULL;
     g_autoptr(GPtrArray) models = plan_models(plan);
     RunConfig c = *config;
-    c.uncertain = FALSE;
+    c.uncertain = !o->central;
     g_autoptr(PairedResult) p = runner_run_paired((const Model *const *)models->pdata, (int)models->len, &c,
                                                   error);
-    if (p == NULL)
+    if (p == NULL) {
+        explain_drawn_failure(o, error);
         return NULL;
+    }
+    /* the paired base is `ladder run`'s run itself unless --central */
+    g_autoptr(GError) run_error = NULL;
+    g_autoptr(RunResult) as_run = o->central ? run_as_ladder_run(m, &c, &run_error) : NULL;
+    if (o->central && as_run == NULL && !g_error_matches(run_error, LADDER_ERROR, LADDER_ERROR_INPUT)) {
+        g_propagate_error(error, g_steal_pointer(&run_error));
+        return NULL;
+    }
     Sensitivity *s = g_new0(Sensitivity, 1);
     s->plan = g_steal_pointer(&plan);
     s->config = c;
-    rank_all(s, p, target);
+    s->run_error = run_error ? g_strdup(run_error->message) : NULL;
+    rank_all(s, p, o->central ? as_run : p->runs[0], target);
     return s;
 }
 
@@ -316,6 +388,7 @@ void sensitivity_free(Sensitivity *s)
         g_free(s->targets[k].rows);
     g_free(s->targets);
     sensitivity_plan_free(s->plan);
+    g_free(s->run_error);
     g_free(s);
 }
 

@@ -1,8 +1,12 @@
 /* test_sensitivity.c: one parameter at a time: the low and high values
- * (P5/P95, ±spread, clamping, rounding, capping), the ranking (an exact zero
- * under common random numbers, ties by key), probabilities against exact
- * binomial answers, model_set_baseline, and `ladder sensitivity` as a user
- * runs it (same bytes on any thread count, bad input, nothing left behind).
+ * (P5/P95, ±spread, clamping, rounding, capping, baselines with and without
+ * [uncertainty] and --baselines), the base (exactly `ladder run`'s, or with
+ * --central the central one beside run's and the reason), the ranking (an
+ * exact zero under common random numbers, ties by key, swings by hand when
+ * outcomes are certain), probabilities against exact binomial answers,
+ * model_set_baseline, and `ladder sensitivity` as a user runs it (same bytes
+ * on any thread count, the base named everywhere, bad input, nothing left
+ * behind).
  * SPDX-License-Identifier: MIT */
 #include <math.h>
 #include <string.h>
@@ -26,20 +30,27 @@ static RunConfig config(guint64 reps, guint threads)
     return (RunConfig){.reps = reps, .seed = SEED, .threads = threads, .uncertain = TRUE};
 }
 
-static Sensitivity *run(const Model *m, double spread, int target, guint64 reps)
+/* The analysis of earlier versions: every parameter central, baselines varied. */
+static const SensitivityOptions CENTRAL = {.spread = 0.2, .central = TRUE, .baselines = TRUE};
+/* The default: all else drawn as `ladder run` draws it. */
+static const SensitivityOptions AS_RUN = {.spread = 0.2};
+
+static Sensitivity *run(const Model *m, SensitivityOptions o, int target, guint64 reps)
 {
     RunConfig c = config(reps, 2);
     GError *error = NULL;
-    Sensitivity *s = sensitivity_run(m, spread, target, &c, &error);
+    Sensitivity *s = sensitivity_run(m, &o, target, &c, &error);
     if (s == NULL)
         fail_msg("sensitivity failed: %s", error->message);
     return s;
 }
 
-static SensitivityPlan *plan(const Model *m, double spread)
+/* The plan with ±spread and --baselines (`baselines`). */
+static SensitivityPlan *plan(const Model *m, double spread, gboolean baselines)
 {
     GError *error = NULL;
-    SensitivityPlan *p = sensitivity_plan_new(m, spread, &error);
+    SensitivityOptions o = {.spread = spread, .baselines = baselines};
+    SensitivityPlan *p = sensitivity_plan_new(m, &o, &error);
     if (p == NULL)
         fail_msg("no plan: %s", error->message);
     return p;
@@ -76,7 +87,8 @@ static const SensitivityRow *row_of(const SensitivityTarget *t, const char *key)
 
 /* Every kind of parameter: drawn ones at the P5 and P95 of their
  * distribution, the others at ±spread, probabilities clamped, baselines
- * rounded; values that cannot move are skipped, with the reason. */
+ * (with --baselines) rounded; values that cannot move are skipped, with
+ * the reason. */
 #define VALUES                                                                            \
     "[scenario]\nname=v\nbase_year=2021\nhorizon=2023\nlanguage=en\n"                     \
     "[stages]\na=A\nb=B\nc=C\nd=D\n[baseline]\na=250\nb=7\nc=0\nd=1\n"                    \
@@ -114,7 +126,7 @@ static void test_value_case(void **state)
 {
     const ValueCase *c = *state;
     g_autoptr(Model) m = tu_load(VALUES);
-    g_autoptr(SensitivityPlan) p = plan(m, 0.2);
+    g_autoptr(SensitivityPlan) p = plan(m, 0.2, TRUE);
     const SensitivityParam *sp = plan_param(p, c->key);
     const SensitivitySkip *skip = plan_skip(p, c->key);
     if (c->want == SKIP) {
@@ -149,12 +161,78 @@ static void test_spread_and_count(void **state)
 {
     (void)state;
     g_autoptr(Model) m = tu_load(VALUES);
-    g_autoptr(SensitivityPlan) p = plan(m, 0.5);
+    g_autoptr(SensitivityPlan) p = plan(m, 0.5, TRUE);
     const SensitivityParam *sp = plan_param(p, "exit.a");
     assert_true(fabs(sp->low - 0.05) < 1e-15 && fabs(sp->high - 0.15) < 1e-15);
-    sp = plan_param(p, "baseline.d");  /* 0.5 and 1.5 round away from zero: 1 and 2 */
-    assert_true(sp != NULL && sp->low == 1 && sp->high == 2);
+    sp = plan_param(p, "baseline.d");  /* 0.5 and 1.5 round to even, as the engine rounds: 0 and 2 */
+    assert_true(sp != NULL && sp->low == 0 && sp->high == 2);
     assert_int_equal(p->params->len + p->skipped->len, m->n_params + m->n_stages);
+}
+
+/* ---- baselines -------------------------------------------------------- */
+
+/* Without --baselines a written baseline is not varied, and said why; with
+ * it, ±spread.  A baseline with [uncertainty] (its fields set here as the
+ * loader sets them) goes from the P5 to the P95 of its distribution,
+ * rounded to whole firms ties to even (rint, as the engine rounds a draw),
+ * flag or no flag; its variant starts from that count, no longer drawn. */
+typedef struct {
+    const char *id;
+    const char *stage;     /* of VALUES */
+    Dist dist;             /* the baseline's [uncertainty] */
+    double central;        /* rint of its mean */
+} BaselineCase;
+
+static const BaselineCase baseline_cases[] = {
+    {"sens-2.1", "c", {DIST_GAMMA, 16, 25}, 400},    /* from 0 firms written */
+    {"sens-2.2", "d", {DIST_UNIFORM, 0, 10}, 5},     /* P5 0.5 and P95 9.5: ties, to 0 and 10 */
+    {"sens-2.3", "a", {DIST_UNIFORM, 207.3, 292.9}, 250},
+};
+
+static void test_baseline_case(void **state)
+{
+    const BaselineCase *c = *state;
+    for (int flag = 0; flag <= 1; flag++) {
+        g_autoptr(Model) m = tu_load(VALUES);
+        Stage *st = &m->stages[model_stage_index(m, c->stage)];
+        st->baseline_uncertain = TRUE;
+        st->baseline_dist = c->dist;
+        g_autoptr(SensitivityPlan) p = plan(m, 0.2, flag);
+        g_autofree char *key = g_strconcat("baseline.", c->stage, NULL);
+        const SensitivityParam *sp = plan_param(p, key);
+        assert_non_null(sp);
+        double lo = rint(dist_quantile(&c->dist, 0.05)), hi = rint(dist_quantile(&c->dist, 0.95));
+        if (!(sp->low == lo && sp->high == hi && sp->central == c->central))
+            fail_msg("%s: %g .. %g (central %g), want %g .. %g (%g)", key, sp->low, sp->high, sp->central, lo, hi,
+                     c->central);
+        assert_int_equal(sp->source, SENSITIVITY_FROM_UNCERTAINTY);
+        guint i = (guint)(sp - &g_array_index(p->params, SensitivityParam, 0));
+        g_autoptr(Model) v = sensitivity_variant(p, i, FALSE);
+        const Stage *vs = &v->stages[sp->stage];
+        assert_true(vs->baseline == (gint64)lo && !vs->baseline_uncertain);
+    }
+    if (c->dist.kind == DIST_UNIFORM && c->dist.b == 10) {  /* the ties are ties, and go to even */
+        assert_true(dist_quantile(&c->dist, 0.05) == 0.5 && dist_quantile(&c->dist, 0.95) == 9.5);
+        assert_true(rint(0.5) == 0 && rint(9.5) == 10);
+    }
+}
+
+/* The written baselines: skipped without --baselines, varied with it. */
+static void test_baselines_flag(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(VALUES);
+    g_autoptr(SensitivityPlan) off = plan(m, 0.2, FALSE);
+    g_autoptr(SensitivityPlan) on = plan(m, 0.2, TRUE);
+    const char *keys[] = {"baseline.a", "baseline.b", "baseline.c", "baseline.d"};
+    for (gsize k = 0; k < G_N_ELEMENTS(keys); k++) {
+        const SensitivitySkip *skip = plan_skip(off, keys[k]);
+        assert_null(plan_param(off, keys[k]));
+        assert_true(skip != NULL && skip->reason == SENSITIVITY_SKIP_NO_UNCERTAINTY);
+        assert_true(plan_skip(on, keys[k]) == NULL || plan_skip(on, keys[k])->reason != SENSITIVITY_SKIP_NO_UNCERTAINTY);
+    }
+    assert_string_equal(sensitivity_skip_text(SENSITIVITY_SKIP_NO_UNCERTAINTY), "no [uncertainty]; use --baselines");
+    assert_int_equal(on->params->len, off->params->len + 2);  /* a and b; c is 0 firms, d rounds to 1 */
 }
 
 /* ---- capping ---------------------------------------------------------- */
@@ -191,7 +269,7 @@ static void test_cap_case(void **state)
     const CapCase *c = *state;
     g_autofree char *text = g_strconcat(CAP_HEAD, c->groups, NULL);
     g_autoptr(Model) m = tu_load(text);
-    g_autoptr(Sensitivity) s = run(m, 0.2, SENSITIVITY_EVERY_TARGET, 200);
+    g_autoptr(Sensitivity) s = run(m, CENTRAL, SENSITIVITY_EVERY_TARGET, 200);
     const SensitivityRow *r = row_of(&s->targets[0], "a -> b");
     const SensitivityParam *sp = r->param;
     double lo = c->low < 0 ? gsl_cdf_beta_Pinv(0.05, 60, 40) : c->low;
@@ -210,7 +288,7 @@ static void test_no_room(void **state)
                                  "[baseline]\na=300\n[exits]\na=0.05\n[transitions]\na -> b = 0.5\n"
                                  "[policy down]\nfrom=2022\nto=2022\na -> b = -0.5\n"
                                  "[policy up]\nfrom=2023\nto=2023\na -> b = +0.45\n");
-    g_autoptr(SensitivityPlan) p = plan(m, 0.2);
+    g_autoptr(SensitivityPlan) p = plan(m, 0.2, FALSE);
     const SensitivitySkip *skip = plan_skip(p, "a -> b");
     assert_non_null(skip);
     assert_int_equal(skip->reason, SENSITIVITY_SKIP_NO_ROOM);
@@ -227,7 +305,7 @@ static void test_invalid_central(void **state)
     g_autoptr(Model) m = tu_load(CAP_HEAD "[transitions]\na -> b = 0.8\n[policy up]\nfrom=2023\na -> b = *1.1\n");
     model_set_param_value(m, model_param_find(m, "a -> b"), 0.85);
     g_autoptr(GError) error = NULL;
-    assert_null(sensitivity_plan_new(m, 0.2, &error));
+    assert_null(sensitivity_plan_new(m, &AS_RUN, &error));
     assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
     assert_non_null(strstr(error->message, "[policy up] a -> b = *1.1: in 2023"));
 }
@@ -249,7 +327,7 @@ static void test_order(void **state)
 {
     (void)state;
     g_autoptr(Model) m = tu_load(ORDER);
-    g_autoptr(Sensitivity) s = run(m, 0.2, SENSITIVITY_EVERY_TARGET, 2000);
+    g_autoptr(Sensitivity) s = run(m, CENTRAL, SENSITIVITY_EVERY_TARGET, 2000);
     assert_int_equal(s->n_targets, 2);
     const SensitivityTarget *t = &s->targets[0];
     assert_string_equal(t->name, "高企200");
@@ -296,7 +374,7 @@ static void test_exact_binomial(void **state)
     (void)state;
     const guint64 n = 20000;
     g_autoptr(Model) m = tu_load(ONE_EDGE);
-    g_autoptr(Sensitivity) s = run(m, 0.2, 0, n);
+    g_autoptr(Sensitivity) s = run(m, CENTRAL, 0, n);
     assert_int_equal(s->n_targets, 1);
     const SensitivityTarget *t = &s->targets[0];
     assert_near_exact(t->base_probability, gsl_cdf_binomial_Q(29, 0.13, 200), n, "base");
@@ -327,6 +405,104 @@ static void test_set_baseline(void **state)
     /* year 0: 31 high-techs; in 2022 the 10 at clock 2 lapse (renewal 0) */
     assert_true(histogram_mean(r->stock[1]) == 31);
     assert_true(histogram_mean(r->stock[2 + 1]) == 21 && histogram_mean(r->stock[2 + 0]) == 10);
+}
+
+/* ---- the base --------------------------------------------------------- */
+
+/* By default the base of every target, and of all together, is
+ * runner_run's probability with [uncertainty] drawn, the same seed and
+ * replications, to the last bit; with --central it is the central run's,
+ * with run's beside it. */
+static void test_base_is_run(void **state)
+{
+    (void)state;
+    const guint64 n = 400;
+    g_autoptr(Model) m = tu_load_bench6(NULL);
+    g_autoptr(Sensitivity) s = run(m, AS_RUN, SENSITIVITY_EVERY_TARGET, n);
+    g_autoptr(Sensitivity) c = run(m, CENTRAL, SENSITIVITY_EVERY_TARGET, n);
+    RunConfig drawn = config(n, 1), central = config(n, 1);
+    central.uncertain = FALSE;
+    g_autoptr(RunResult) r = runner_run(m, &drawn, NULL);
+    g_autoptr(RunResult) rc = runner_run(m, &central, NULL);
+    assert_true(s->config.uncertain && !c->config.uncertain);
+    gboolean differs = FALSE;
+    for (int k = 0; k <= m->n_targets; k++) {
+        double p = (double)(k < m->n_targets ? r->target_met[k] : r->all_met) / (double)n;
+        double pc = (double)(k < m->n_targets ? rc->target_met[k] : rc->all_met) / (double)n;
+        if (!(s->targets[k].base_probability == p && s->targets[k].run_probability == p &&
+              c->targets[k].base_probability == pc && c->targets[k].run_probability == p))
+            fail_msg("%s: base %g (run %g), central %g (run %g); want %g and %g", s->targets[k].name,
+                     s->targets[k].base_probability, s->targets[k].run_probability, c->targets[k].base_probability,
+                     c->targets[k].run_probability, p, pc);
+        differs = differs || p != pc;
+    }
+    assert_true(differs);  /* the two bases are not the same question */
+    assert_null(c->run_error);
+}
+
+/* One year, nothing moves: the count of a is its baseline plus its
+ * recruitment, rounded, so every outcome is certain once recruitment is
+ * drawn from uniform(20,80).  At its P5 (23) or P95 (77) the count is 73
+ * or 127 whatever else is drawn: 0 and 1 by hand, a swing of exactly 1.
+ * baseline.a goes 40 → 60 (--baselines) while recruitment is still
+ * drawn, the same draw as the base's in each replication: the count is the
+ * base's ∓ 10, so P(low) is exactly the share of base replications
+ * counting 110 or more, which a run of the base at that threshold counts. */
+#define CERTAIN                                                                           \
+    "[scenario]\nname=c\nbase_year=2021\nhorizon=2022\n[stages]\na=A\nb=B\n[baseline]\na=50\n" \
+    "[recruitment]\na=50\n[uncertainty]\nrecruitment.a = uniform(20,80)\n"              \
+    "[target a]\nstage=a\nat_least=%d\n"
+
+/* The base's probability of a count of at least `at_least`, as ladder run. */
+static double certain_run(int at_least, guint64 n)
+{
+    g_autofree char *text = g_strdup_printf(CERTAIN, at_least);
+    g_autoptr(Model) m = tu_load(text);
+    RunConfig c = config(n, 1);
+    g_autoptr(RunResult) r = runner_run(m, &c, NULL);
+    return (double)r->target_met[0] / (double)n;
+}
+
+static void test_certain_outcomes(void **state)
+{
+    (void)state;
+    const guint64 n = 1000;
+    g_autofree char *text = g_strdup_printf(CERTAIN, 100);
+    g_autoptr(Model) m = tu_load(text);
+    SensitivityOptions o = {.spread = 0.2, .baselines = TRUE};
+    g_autoptr(Sensitivity) s = run(m, o, 0, n);
+    const SensitivityTarget *t = &s->targets[0];
+    assert_string_equal(t->rows[0].param->key, "recruitment.a");
+    assert_true(t->rows[0].probability_low == 0 && t->rows[0].probability_high == 1 && t->rows[0].swing == 1);
+    assert_true(t->base_probability == certain_run(100, n));
+    assert_true(t->base_probability > 0.4 && t->base_probability < 0.6);  /* 30.5/60 */
+    const SensitivityRow *b = row_of(t, "baseline.a");
+    assert_true(b->param->low == 40 && b->param->high == 60);
+    assert_true(b->probability_low == certain_run(110, n) && b->probability_high == certain_run(90, n));
+    assert_true(b->probability_low < t->base_probability && t->base_probability < b->probability_high);
+    /* --central: recruitment at 50 makes the count 100: certain, unlike run */
+    g_autoptr(Sensitivity) c = run(m, CENTRAL, 0, n);
+    assert_true(c->targets[0].base_probability == 1 && c->targets[0].run_probability == t->base_probability);
+}
+
+/* --central on a file whose draws `ladder run` cannot run (a policy pushes
+ * a drawn edge past 1): still today's analysis, run's probability NaN and
+ * why; without --central, the runner's error and the way around it. */
+static void test_central_run_fails(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(CAP_HEAD "[transitions]\na -> b = 0.6\n[uncertainty]\na -> b = beta(60,40)\n"
+                                          "[policy up]\na -> b = *1.5\n");
+    g_autoptr(Sensitivity) c = run(m, CENTRAL, SENSITIVITY_EVERY_TARGET, 200);
+    assert_true(isnan(c->targets[0].run_probability) && c->targets[0].base_probability >= 0);
+    assert_non_null(c->run_error);
+    tu_assert_contains(c->run_error, "drew these values from [uncertainty]");
+    RunConfig rc = config(200, 2);
+    g_autoptr(GError) error = NULL;
+    assert_null(sensitivity_run(m, &AS_RUN, SENSITIVITY_EVERY_TARGET, &rc, &error));
+    assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
+    tu_assert_contains(error->message, "[policy up] a -> b = *1.5: in 2022");
+    tu_assert_contains(error->message, "--central varies each with the others at their central values");
 }
 
 /* --target names: a target, "all", or a typo with the nearest suggested. */
@@ -379,8 +555,91 @@ static void test_cli_threads(void **state)
         if (!json_object_has_member(row, fields[f]))
             fail_msg("a row has no %s", fields[f]);
     assert_non_null(json_object_get_array_member(o, "skipped"));
+    assert_string_equal(json_object_get_string_member(o, "mode"), "run");
+    assert_false(json_object_get_boolean_member(o, "baselines"));
+    assert_true(json_object_get_boolean_member(o, "uncertainty"));
+    JsonObject *base = json_object_get_object_member(all, "base");
+    const char *base_fields[] = {"mode", "probability", "run_probability", "same_as_run", "reason", "text"};
+    for (gsize f = 0; f < G_N_ELEMENTS(base_fields); f++)
+        if (!json_object_has_member(base, base_fields[f]))
+            fail_msg("the base has no %s", base_fields[f]);
     g_free(text[0]);
     g_free(text[1]);
+    tu_rmrf(dir);
+}
+
+/* The target probabilities of summary.json (`ladder run`), all together last. */
+static GArray *run_probabilities(const char *dir)
+{
+    g_autoptr(JsonNode) n = tu_read_json(dir, "summary.json");
+    JsonObject *o = json_node_get_object(n);
+    JsonArray *targets = json_object_get_array_member(o, "targets");
+    GArray *p = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint k = 0; k < json_array_get_length(targets); k++) {
+        double x = tu_num(json_array_get_object_element(targets, k), "probability");
+        g_array_append_val(p, x);
+    }
+    double all = tu_num(o, "all_targets_probability");
+    g_array_append_val(p, all);
+    return p;
+}
+
+/* `ladder run` and `ladder sensitivity` on the same file: the base of each
+ * target is run's summary.json probability, exactly, and says so in the
+ * table, the JSON and the report; with --central the base is the central
+ * one, run's stands beside it with the reason, everywhere. */
+static void test_cli_same_as_run(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *rel = g_build_filename(tu_srcdir(), "scenarios", "tianning-2025.ini", NULL);
+    g_autofree char *sc = g_canonicalize_filename(rel, NULL);
+    g_autofree char *run_out = g_build_filename(dir, "run", NULL);
+    g_autofree char *sens_out = g_build_filename(dir, "sens", NULL);
+    g_autofree char *central_out = g_build_filename(dir, "central", NULL);
+    TuRun r = tu_ladder(NULL, "run", sc, "--reps", "1000", "--out", run_out, "--no-charts", "-q", NULL);
+    TuRun s = tu_ladder(NULL, "sensitivity", sc, "--reps", "1000", "--out", sens_out, "--no-charts", "--report", NULL);
+    TuRun c = tu_ladder(NULL, "sensitivity", sc, "--reps", "1000", "--out", central_out, "--no-charts", "--report",
+                        "--central", NULL);
+    tu_assert_status(&r, 0);
+    tu_assert_status(&s, 0);
+    tu_assert_status(&c, 0);
+    g_autoptr(GArray) want = run_probabilities(run_out);
+    g_autoptr(JsonNode) sj = tu_read_json(sens_out, "sensitivity.json");
+    g_autoptr(JsonNode) cj = tu_read_json(central_out, "sensitivity.json");
+    JsonArray *st = json_object_get_array_member(json_node_get_object(sj), "targets");
+    JsonArray *ct = json_object_get_array_member(json_node_get_object(cj), "targets");
+    assert_int_equal(json_array_get_length(st), want->len);
+    for (guint k = 0; k < want->len; k++) {
+        double p = g_array_index(want, double, k);
+        JsonObject *t = json_array_get_object_element(st, k);
+        JsonObject *b = json_object_get_object_member(t, "base");
+        JsonObject *cb = json_object_get_object_member(json_array_get_object_element(ct, k), "base");
+        if (!(tu_num(t, "base_probability") == p && tu_num(b, "probability") == p && tu_num(b, "run_probability") == p))
+            fail_msg("target %u: base %g, run %g", k, tu_num(b, "probability"), p);
+        assert_string_equal(json_object_get_string_member(b, "mode"), "run");
+        assert_true(json_object_get_boolean_member(b, "same_as_run"));
+        assert_string_equal(json_object_get_string_member(cb, "mode"), "central");
+        assert_true(tu_num(cb, "run_probability") == p && tu_num(cb, "probability") != p);
+        assert_false(json_object_get_boolean_member(cb, "same_as_run"));
+        tu_assert_contains(json_object_get_string_member(cb, "reason"), "--central: every parameter at its central value");
+        tu_assert_contains(json_object_get_string_member(cb, "text"), "（所有参数取中心值，不同于 ladder run 的 ");
+    }
+    g_autofree char *hightech = g_strdup_printf("高新技术企业500家：高企 ≥ 500（2025 年） · 基准：与 ladder run 相同的 %.1f%%",
+                                                100 * g_array_index(want, double, 1));
+    tu_assert_contains(s.out, hightech);
+    tu_assert_contains(s.out, "其余参数与 ladder run 一样按 [uncertainty] 抽样");
+    g_autofree char *central_line = g_strdup_printf("（所有参数取中心值，不同于 ladder run 的 %.1f%%）",
+                                                    100 * g_array_index(want, double, 1));
+    tu_assert_contains(c.out, central_line);
+    tu_assert_contains(c.out, "其余参数取中心值");
+    g_autofree char *sr = tu_read_text(sens_out, "report.html");
+    g_autofree char *cr = tu_read_text(central_out, "report.html");
+    tu_assert_contains(sr, "</b> · 基准：与 ladder run 相同的 ");
+    tu_assert_contains(cr, central_line);
+    tu_run_clear(&r);
+    tu_run_clear(&s);
+    tu_run_clear(&c);
     tu_rmrf(dir);
 }
 
@@ -399,7 +658,10 @@ static void test_cli_default_out(void **state)
     assert_null(strstr(json, "高企200"));
     g_autofree char *files = tu_list_dir(out);
     assert_string_equal(files, ".ladder-output\nscenario.json\nsensitivity.json\ntornado_2.dat\ntornado_2.gp\n");
-    tu_assert_contains(r.out, "科小：科小 ≥ 1（2024 年），基准达成概率 100.0%");
+    tu_assert_contains(r.out, "科小：科小 ≥ 1（2024 年） · 基准：与 ladder run 相同的 100.0%");
+    tu_assert_contains(r.out, "未变动 baseline.listed：无 [uncertainty]，加 --baselines 才变动");
+    g_autofree char *gp = tu_read_text(out, "tornado_2.gp");  /* the chart's title names its base */
+    tu_assert_contains(gp, "\\n基准：与 ladder run 相同的 100.0%\"");
     tu_assert_contains(r.out, "out/one-sensitivity/");
     tu_run_clear(&r);
     tu_rmrf(dir);
@@ -448,7 +710,7 @@ static const BadCase bad_cases[] = {
      {"bad.ini: no [target NAME] group", NULL}},
     {"sens-5.9", NULL, {NULL}, {"bad.ini", NULL}},
     {"sens-5.10", ORDER, {"extra.ini", NULL}, {"only one scenario file", NULL}},
-    /* every variant runs at central values: the flag would change nothing */
+    /* --central is this command's way to central values */
     {"sens-5.11", ORDER, {"--no-uncertainty", NULL}, {"Unknown option --no-uncertainty", NULL}},
 };
 
@@ -476,6 +738,9 @@ static void test_cli_help(void **state)
     tu_assert_contains(r.out, "ladder sensitivity scenarios/tianning-2025.ini");
     tu_assert_contains(r.out, "--spread");
     tu_assert_contains(r.out, "--target");
+    tu_assert_contains(r.out, "--central");
+    tu_assert_contains(r.out, "--baselines");
+    tu_assert_contains(r.out, "基准：与 ladder run 相同的");
     tu_assert_contains(r.out, "--reps");
     tu_assert_contains(r.out, "(default: out/<file stem>-sensitivity)");
     assert_true(strstr(r.out, "\n  --no-uncertainty") == NULL); /* not among the options */
@@ -508,6 +773,11 @@ int main(void)
         cmocka_unit_test(test_exact_binomial),
         cmocka_unit_test(test_set_baseline),
         cmocka_unit_test(test_target_find),
+        cmocka_unit_test(test_baselines_flag),
+        cmocka_unit_test(test_base_is_run),
+        cmocka_unit_test(test_certain_outcomes),
+        cmocka_unit_test(test_central_run_fails),
+        cmocka_unit_test(test_cli_same_as_run),
         cmocka_unit_test(test_cli_threads),
         cmocka_unit_test(test_cli_default_out),
         cmocka_unit_test(test_cli_charts),
@@ -516,6 +786,7 @@ int main(void)
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, value_cases, test_value_case);
+    ADD_ROWS(tests, baseline_cases, test_baseline_case);
     ADD_ROWS(tests, cap_cases, test_cap_case);
     ADD_ROWS(tests, bad_cases, test_bad_case);
     return tu_run_tests("sensitivity", tests);
