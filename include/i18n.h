@@ -104,13 +104,27 @@ typedef enum {
     I18N_SOLVE_UNREACHABLE_FMT, /* key, year (int), lowest, highest, target, wanted,
                                    best probability, its value */
     I18N_SOLVE_TRIED_FMT,       /* values tried (int), replications, seed (strings) */
-    I18N_SOLVE_FIXED_NOTE_FMT,  /* year (int), key */
     I18N_SOLVE_CHART_TITLE_FMT, /* target, key, year (int) */
     I18N_SOLVE_WANTED_FMT,      /* probability wanted */
     I18N_SOLVE_CURRENT_FMT,     /* current value */
     I18N_SOLVE_ANSWER_MARK_FMT, /* value, probability */
     I18N_SOLVE_BEST_MARK_FMT,   /* value, probability */
     I18N_SOLVE_TRIED,           /* legend of the points */
+    I18N_SOLVE_QUESTION_POLICY_FMT, /* key, year (int), how it changes, target, probability wanted */
+    I18N_SOLVE_BY_FACTOR,       /* how it changes: a probability times a factor */
+    I18N_SOLVE_BY_ADDEND,       /* how it changes: firms a year added */
+    I18N_SOLVE_ANSWER_POLICY_FMT, /* key, year (int), change (x1.115, +37), central value, the value
+                                     times or plus it, target, probability ± se, change one step
+                                     short, its probability */
+    I18N_SOLVE_BASE_SAME_FMT,   /* the base probability, the same as ladder run's */
+    I18N_SOLVE_BASE_SET_FMT,    /* base probability, run's probability, year (int), key, value */
+    I18N_SOLVE_PASTE,           /* before the policy group to append */
+    I18N_SOLVE_POLICY_NAME,     /* the NAME of [policy NAME] in that group */
+    I18N_SOLVE_XLABEL_FACTOR_FMT, /* chart axis: key */
+    I18N_SOLVE_XLABEL_ADDEND_FMT, /* chart axis: key */
+    I18N_SOLVE_XLABEL_SET_FMT,  /* chart axis: key */
+    I18N_SOLVE_NOTE_SAME_FMT,   /* chart note: ladder run's probability */
+    I18N_SOLVE_NOTE_SET_FMT,    /* chart note: key, base probability, ladder run's probability */
     /* ladder compare */
     I18N_COMPARE_FMT,       /* number of scenarios (int), the base's name */
     I18N_SCENARIO,          /* column: a scenario's id */

@@ -21,12 +21,20 @@ typedef struct {
     int line;    /* 1-based; 0 when unknown */
 } SourceRef;
 
+/* How a lever acts.  LEVER_SET replaces the base value (central or drawn)
+ * before the policies of the year; LEVER_MULTIPLY and LEVER_ADD act after
+ * every policy active that year, exactly as a policy group "KEY = *x" or
+ * "KEY = +x" appended at the end of the file would. */
+typedef enum { LEVER_SET, LEVER_MULTIPLY, LEVER_ADD } LeverOp;
+
 /* A value set from a year on by the program (sensitivity, solve), not by a
- * scenario: it replaces the base value before policies act. */
+ * scenario. */
 typedef struct {
     gboolean on;        /* FALSE: no lever, the base value holds every year */
     int from;           /* first year it acts in */
-    double value;       /* a probability 0..1, or firms per year >= 0 */
+    LeverOp op;
+    double value;       /* LEVER_SET: a probability 0..1, or firms per year >= 0;
+                           LEVER_MULTIPLY: a factor >= 0; LEVER_ADD: an addend (firms a year, any sign) */
 } Lever;
 
 /* One scalar parameter of the model.  Every edge, exit, renewal, inflow,
@@ -176,6 +184,11 @@ void model_set_baseline(Model *m, int stage, gint64 n);
  * has one lever at most: a second call replaces the first. */
 void model_set_lever(Model *m, int param, int from_year, double value);
 
+/* From `from_year` on, lever `op` with `x` on parameter `param`
+ * (LEVER_SET: as model_set_lever).  A parameter has one lever at most: a
+ * second call replaces the first. */
+void model_set_lever_op(Model *m, int param, int from_year, LeverOp op, double x);
+
 /* Removes policy `policy` (an index into m->policies) from `m`; the
  * policies after it move down one place, keeping their order. */
 void model_drop_policy(Model *m, int policy);
@@ -202,11 +215,12 @@ int model_param_find(const Model *m, const char *key);
 void model_central_params(const Model *m, double *out);
 
 /* The parameters in force in `year` (base_year+1 .. horizon): `base`
- * (central or drawn values), with each lever acting in `year` in place of
- * its parameter's value, and then every policy active that year applied in
- * file order.  Fails with an INPUT error naming the stage, year and policy
+ * (central or drawn values), with each LEVER_SET lever acting in `year` in
+ * place of its parameter's value, then every policy active that year applied
+ * in file order, then each LEVER_MULTIPLY or LEVER_ADD lever acting in `year`.  Fails with an INPUT error naming the stage, year and policy
  * when a probability leaves [0, 1], a stage's exit plus outgoing edges
- * exceed 1, or an inflow or recruitment becomes negative. */
+ * exceed 1, or an inflow or recruitment becomes negative (naming the lever
+ * instead when one acting after the policies did it). */
 gboolean model_year_params(const Model *m, const double *base, int year,
                            double *out, GError **error);
 
@@ -247,7 +261,9 @@ int model_count_parse(const char *name, const char *const **known);
 /* List index of `id`, or -1. */
 int model_list_index(const Model *m, const char *id);
 
-/* TRUE when parameter `param` is a probability (param.h's table). */
+/* TRUE when parameter `param` is a probability (0..1: an edge, exit,
+ * renewal or list share), FALSE when it is a count of firms a year
+ * (inflow, recruitment): param.h's table. */
 gboolean model_param_is_probability(const Model *m, int param);
 
 /* TRUE when a replication draws anything: an uncertain parameter or baseline. */

@@ -17,6 +17,7 @@ set arrow from graph 0, first @WANTED@ to graph 1, first @WANTED@ nohead dt 2 lw
 set label "@WANTED_LABEL@" at graph 0.01, first @WANTED@ left offset 0, 0.8 tc rgb "#d62728" front
 set arrow from first @CURRENT@, graph 0 to first @CURRENT@, graph 1 nohead dt 3 lw 1.5 lc rgb "#888888" back
 set label "@CURRENT_LABEL@" at first @CURRENT@, graph 0.04 left offset 0.5, 0 tc rgb "#555555" front
+set label "@NOTE@" at graph 0.99, graph 0.97 right tc rgb "#555555" front
 $mark << EOD
 @MARK_X@ @MARK_Y@
 EOD

@@ -21,7 +21,7 @@
 
 /* The solve flags as typed; NULL when absent. */
 typedef struct {
-    char *target, *probability, *lever, *from, *min, *max;
+    char *target, *probability, *lever, *from, *min, *max, *mode;
 } SolveFlags;
 
 static CliRunOptions opts;
@@ -34,8 +34,9 @@ GOptionContext *cmd_solve_context(void)
         {"probability", 0, 0, G_OPTION_ARG_STRING, &flags.probability, "Probability wanted, above 0 and below 1 (0.8 for 80%)", "P"},
         {"lever", 0, 0, G_OPTION_ARG_STRING, &flags.lever, "The parameter to change, as a policy writes it: 'tech_sme -> hightech', exit.ID, renewal.ID, inflow.ID, recruitment.ID", "KEY"},
         {"from", 0, 0, G_OPTION_ARG_STRING, &flags.from, "First year the change acts in (default: base_year+1)", "YEAR"},
-        {"min", 0, 0, G_OPTION_ARG_STRING, &flags.min, "Lowest value to try (default: 0, or the lowest every year allows)", "A"},
-        {"max", 0, 0, G_OPTION_ARG_STRING, &flags.max, "Highest value to try (default: 1 for a probability, or the highest every year allows; max(10 c, c + 1000) firms a year for a count at c)", "B"},
+        {"mode", 0, 0, G_OPTION_ARG_STRING, &flags.mode, "policy (default): change the lever as a policy does, *x on a probability, +x on a count, on top of the drawn values and after the policies; set: set it to a value, which is then no longer drawn from [uncertainty]", "policy|set"},
+        {"min", 0, 0, G_OPTION_ARG_STRING, &flags.min, "Lowest factor, addend or (--mode set) value to try (default: the lowest every year allows)", "A"},
+        {"max", 0, 0, G_OPTION_ARG_STRING, &flags.max, "Highest factor, addend or (--mode set) value to try (default: a factor of 10, or less where a probability reaches 1; for a count at c, up to max(10 c, c + 1000) firms a year; a probability 1)", "B"},
         {NULL},
     };
     GOptionContext *ctx = g_option_context_new("FILE - find the least change of a lever that meets a target");
@@ -43,17 +44,25 @@ GOptionContext *cmd_solve_context(void)
     cli_add_run_options(ctx, &opts, "-solve", TRUE);
     g_option_context_set_summary(ctx,
         "Finds the least change of one parameter, from a year to the horizon, that makes a target\n"
-        "(or every target together) at least as likely as wanted; the policies still act on top.");
+        "(or every target together) at least as likely as wanted, and prints it as a policy group.");
     g_option_context_set_description(ctx,
         "Example:\n"
         "  ladder solve scenarios/tianning-2025.ini --target 高新技术企业500家 --probability 0.8 \\\n"
-        "      --lever recruitment.tech_sme\n\n"
-        "Every value tried runs the same replications (same seed: common random numbers), on the\n"
-        "parameter's grid: whole firms for recruitment and inflows, 0.001 for probabilities.  The\n"
-        "value found reaches the probability and one step less does not; `ladder run` on the\n"
-        "scenario with that value written in, and its [uncertainty] line removed, gives the same\n"
-        "probability with the same seed and replications.  The value replaces the parameter's own,\n"
-        "drawn or not, in the years it acts in.\n"
+        "      --lever 'tech_sme -> hightech'\n\n"
+        "  answers with a policy group to paste at the end of the scenario file:\n"
+        "      [policy 求解]\n"
+        "      from = 2022\n"
+        "      tech_sme -> hightech = *1.217\n\n"
+        "By default (--mode policy) the lever acts as that policy does: a factor on a probability, on\n"
+        "a 0.001 grid, or whole firms a year added to a count, on top of the drawn values and after\n"
+        "every policy of the year.  At ×1 (+0) it changes nothing, so the base is `ladder run`'s\n"
+        "probability, and `ladder run` on the file with the group appended gives the probability of\n"
+        "the answer, with the same seed and replications.  Every value tried runs the same\n"
+        "replications (common random numbers).  The value found reaches the probability and one\n"
+        "step less does not.\n"
+        "--mode set sets the parameter to a value instead (before the policies); a parameter in\n"
+        "[uncertainty] is then no longer drawn, so its base differs from `ladder run`'s, which is\n"
+        "printed beside it.\n"
         "Writes solve.json and a chart (solve.dat, solve.gp, .png, .svg) into out/<file stem>-solve/.\n"
         "Exit status: 0 done (also when no value reaches the probability), 1 a file could not be\n"
         "written, 2 bad input or usage, 130 interrupted.");
@@ -68,6 +77,7 @@ static void solve_flags_clear(SolveFlags *f)
     g_free(f->from);
     g_free(f->min);
     g_free(f->max);
+    g_free(f->mode);
     memset(f, 0, sizeof *f);
 }
 
@@ -151,6 +161,19 @@ static gboolean read_probability(double *p, GError **error)
     return TRUE;
 }
 
+static gboolean read_mode(SolveMode *mode, GError **error)
+{
+    *mode = SOLVE_MODE_POLICY;
+    if (flags.mode == NULL || strcmp(flags.mode, "policy") == 0)
+        return TRUE;
+    if (strcmp(flags.mode, "set") == 0) {
+        *mode = SOLVE_MODE_SET;
+        return TRUE;
+    }
+    return usage_error(error, "--mode %s: expected 'policy' (change the lever as a policy does) or 'set' "
+                       "(set it to a value, no longer drawn)", flags.mode);
+}
+
 static gboolean read_from(const Model *m, int *from, GError **error)
 {
     guint64 year = (guint64)m->base_year + 1;
@@ -160,44 +183,66 @@ static gboolean read_from(const Model *m, int *from, GError **error)
     return TRUE;
 }
 
+/* "the values", "the factors on", "the firms a year added to": what a
+ * bound of the lever on `param` in `mode` is. */
+static const char *bound_words(const Model *m, int param, SolveMode mode)
+{
+    static const char *const words[] = {[LEVER_SET] = "the values", [LEVER_MULTIPLY] = "the factors on",
+                                        [LEVER_ADD] = "the firms a year added to"};
+    return words[solve_lever_op(m, param, mode)];
+}
+
 /* Reads the bound `text` of flag `flag` (NULL: leaves *out) within the
- * values the lever takes, lo..hi. */
-static gboolean read_bound(const char *text, const char *flag, const char *key, int from, double lo, double hi,
-                           double *out, GError **error)
+ * values the lever on q's parameter takes, lo..hi. */
+static gboolean read_bound(const Model *m, const SolveQuestion *q, const char *text, const char *flag, double lo,
+                           double hi, double *out, GError **error)
 {
     if (text == NULL)
         return TRUE;
     if (cli_flag_double(text, flag, lo, hi, out, NULL))
         return TRUE;
     char a[G_ASCII_DTOSTR_BUF_SIZE], b[G_ASCII_DTOSTR_BUF_SIZE];
-    return usage_error(error, "%s %s: expected a number from %s to %s, the values %s takes from %d on "
-                       "with every year valid", flag, text, g_ascii_formatd(a, sizeof a, "%.10g", lo),
-                       g_ascii_formatd(b, sizeof b, "%.10g", hi), key, from);
+    return usage_error(error, "%s %s: expected a number from %s to %s, %s %s from %d on with every year valid",
+                       flag, text, g_ascii_formatd(a, sizeof a, "%.10g", lo), g_ascii_formatd(b, sizeof b, "%.10g", hi),
+                       bound_words(m, q->param, q->mode), m->params[q->param].key, q->from);
+}
+
+/* A USAGE error for bound `text` of `flag`, `side` ("above", "below") the
+ * lever's current value, where the search starts.  Returns FALSE. */
+static gboolean current_error(const Model *m, const SolveQuestion *q, const char *flag, const char *text,
+                              const char *side, GError **error)
+{
+    static const char *const what[] = {[LEVER_SET] = "value", [LEVER_MULTIPLY] = "factor",
+                                       [LEVER_ADD] = "number of firms a year added"};
+    const char *key = m->params[q->param].key;
+    LeverOp op = solve_lever_op(m, q->param, q->mode);
+    char now[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(now, sizeof now, "%.10g", solve_current(m, q->param, q->mode));
+    if (op == LEVER_SET)
+        return usage_error(error, "%s %s: %s the current value of %s, %s; the search runs from the current value",
+                           flag, text, side, key, now);
+    return usage_error(error, "%s %s: %s %s, the %s that leaves %s as it is; the search runs from it", flag, text,
+                       side, now, what[op], key);
 }
 
 /* --min and --max into q->min and q->max (NAN when absent): within what the
  * lever takes, min <= max, and the current value between them. */
 static gboolean read_bounds(const Model *m, SolveQuestion *q, GError **error)
 {
-    const char *key = m->params[q->param].key;
-    double lo, hi, c = solve_current(m, q->param);
+    double lo, hi, c = solve_current(m, q->param, q->mode);
     q->min = q->max = NAN;
     if (flags.min == NULL && flags.max == NULL)
         return TRUE;
-    if (!solve_range(m, q->param, q->from, &lo, &hi, error) ||
-        !read_bound(flags.min, "--min", key, q->from, lo, hi, &q->min, error) ||
-        !read_bound(flags.max, "--max", key, q->from, lo, hi, &q->max, error))
+    if (!solve_range(m, q->param, q->from, q->mode, &lo, &hi, error) ||
+        !read_bound(m, q, flags.min, "--min", lo, hi, &q->min, error) ||
+        !read_bound(m, q, flags.max, "--max", lo, hi, &q->max, error))
         return FALSE;
-    char now[G_ASCII_DTOSTR_BUF_SIZE];
-    g_ascii_formatd(now, sizeof now, "%.10g", c);
     if (q->min > q->max)
         return usage_error(error, "--min %s is above --max %s", flags.min, flags.max);
     if (q->min > c)
-        return usage_error(error, "--min %s: above the current value of %s, %s; the search runs from the "
-                           "current value", flags.min, key, now);
+        return current_error(m, q, "--min", flags.min, "above", error);
     if (q->max < c)
-        return usage_error(error, "--max %s: below the current value of %s, %s; the search runs from the "
-                           "current value", flags.max, key, now);
+        return current_error(m, q, "--max", flags.max, "below", error);
     return TRUE;
 }
 
@@ -205,7 +250,8 @@ static gboolean read_bounds(const Model *m, SolveQuestion *q, GError **error)
 static gboolean read_question(const Model *m, const char *file, SolveQuestion *q, GError **error)
 {
     return read_target(m, file, &q->target, error) && read_probability(&q->wanted, error) &&
-           read_lever(m, file, &q->param, error) && read_from(m, &q->from, error) && read_bounds(m, q, error);
+           read_lever(m, file, &q->param, error) && read_mode(&q->mode, error) && read_from(m, &q->from, error) &&
+           read_bounds(m, q, error);
 }
 
 static gboolean write_outputs(const SolveResult *r, const char *dir, GError **error)

@@ -154,14 +154,20 @@ void model_set_baseline(Model *m, int stage, gint64 n)
 
 void model_set_lever(Model *m, int param, int from_year, double value)
 {
+    model_set_lever_op(m, param, from_year, LEVER_SET, value);
+}
+
+void model_set_lever_op(Model *m, int param, int from_year, LeverOp op, double x)
+{
     g_return_if_fail(param >= 0 && param < m->n_params);
+    static const char *const verb[] = {[LEVER_SET] = "set to", [LEVER_MULTIPLY] = "times", [LEVER_ADD] = "plus"};
     Param *p = &m->params[param];
-    char x[G_ASCII_DTOSTR_BUF_SIZE];
-    g_autofree char *what = g_strdup_printf("set to %s from %d", g_ascii_formatd(x, sizeof x, "%g", value),
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    g_autofree char *what = g_strdup_printf("%s %s from %d", verb[op], g_ascii_formatd(buf, sizeof buf, "%g", x),
                                             from_year);
     note_written(p, what);
     m->n_levers += !p->lever.on;
-    p->lever = (Lever){.on = TRUE, .from = from_year, .value = value};
+    p->lever = (Lever){.on = TRUE, .from = from_year, .op = op, .value = x};
 }
 
 void model_drop_policy(Model *m, int policy)
@@ -370,6 +376,28 @@ void model_central_params(const Model *m, double *out)
     }
 }
 
+/* TRUE when param `i` has a lever acting in `year` after the policies. */
+static gboolean lever_after(const Model *m, int i, int year)
+{
+    const Lever *l = &m->params[i].lever;
+    return l->on && l->op != LEVER_SET && year >= l->from;
+}
+
+/* The parameter whose lever, acting after the policies in `year`, is to
+ * blame for `param` (or, when param is -1, for stage `stage`'s exit and
+ * edges); -1 when none. */
+static int lever_culprit(const Model *m, int year, int param, int stage)
+{
+    for (int i = 0; m->n_levers > 0 && i < m->n_params; i++) {
+        const Param *q = &m->params[i];
+        gboolean hit = param >= 0 ? i == param
+                                  : q->stage == stage && (q->kind == PARAM_EXIT || q->kind == PARAM_EDGE);
+        if (hit && lever_after(m, i, year))
+            return i;
+    }
+    return -1;
+}
+
 static gboolean policy_active(const Policy *p, int year)
 {
     return p->from <= year && year <= p->to;
@@ -430,10 +458,11 @@ static void year_error(const Model *m, int year, int param, int stage, const cha
                        GError **error)
 {
     const Policy *policy = NULL;
-    const PolicyChange *c = last_change(m, year, param, stage, &policy);
+    int lever = lever_culprit(m, year, param, stage);
+    const PolicyChange *c = lever >= 0 ? NULL : last_change(m, year, param, stage, &policy);
     const Stage *s = &m->stages[stage];
     if (c == NULL) {
-        const Param *p = &m->params[param >= 0 ? param : stage_culprit(m, stage)];
+        const Param *p = &m->params[lever >= 0 ? lever : param >= 0 ? param : stage_culprit(m, stage)];
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: %s: in %d, stage %s (%s): %s",
                     p->where.file, p->where.line, p->written, year, s->id, model_stage_name(m, stage), what);
         return;
@@ -503,7 +532,7 @@ gboolean model_year_params(const Model *m, const double *base, int year, double 
     if (m->n_params > 0)
         memcpy(out, base, sizeof *out * m->n_params);
     for (int i = 0; m->n_levers > 0 && i < m->n_params; i++)
-        if (m->params[i].lever.on && year >= m->params[i].lever.from)
+        if (m->params[i].lever.on && m->params[i].lever.op == LEVER_SET && year >= m->params[i].lever.from)
             out[i] = m->params[i].lever.value;
     for (int i = 0; i < m->n_policies; i++) {
         const Policy *p = &m->policies[i];
@@ -512,6 +541,11 @@ gboolean model_year_params(const Model *m, const double *base, int year, double 
         for (int j = 0; j < p->n_changes; j++)
             out[p->changes[j].param] = policy_apply(&p->changes[j], out[p->changes[j].param]);
     }
+    /* the same arithmetic as policy_apply, so that the appended policy gives the same bits */
+    for (int i = 0; m->n_levers > 0 && i < m->n_params; i++)
+        if (lever_after(m, i, year))
+            out[i] = m->params[i].lever.op == LEVER_MULTIPLY ? out[i] * m->params[i].lever.value
+                                                              : out[i] + m->params[i].lever.value;
     for (int i = 0; i < m->n_params; i++)
         if (!check_param(m, year, i, out[i], error))
             return FALSE;

@@ -73,15 +73,101 @@ static const char *lever_key(const SolveResult *r)
     return r->model->params[r->question.param].key;
 }
 
+/* The lever at `v` as it acts: "×1.115", "+37", "-5", or a value "0.145"
+ * when it sets the parameter.  Caller frees. */
+static char *lever_text(const SolveResult *r, double v)
+{
+    g_autofree char *x = value_text(fabs(v));
+    switch (r->op) {
+    case LEVER_MULTIPLY: return g_strconcat("×", x, NULL);
+    case LEVER_ADD: return g_strconcat(v < 0 ? "-" : "+", x, NULL);
+    case LEVER_SET: return value_text(v);
+    }
+    g_assert_not_reached();
+}
+
+/* The lever at `v` as a policy writes it: "*1.115", "+37", "-5", "=0.145". */
+static char *policy_operand(const SolveResult *r, double v)
+{
+    g_autofree char *x = value_text(fabs(v));
+    const char *op = r->op == LEVER_MULTIPLY ? "*" : r->op == LEVER_SET ? "=" : v < 0 ? "-" : "+";
+    return g_strconcat(op, x, NULL);
+}
+
+/* The policy group to append to the scenario for the answer, lines ending
+ * in "\n"; NULL when there is no change to make (unreachable, or already
+ * met) or when appending it would not reproduce the answer
+ * (solve_policy_reproduces).  Caller frees. */
+static char *policy_group(const SolveResult *r)
+{
+    if (!r->reachable || r->value == r->current || !solve_policy_reproduces(r))
+        return NULL;
+    g_autofree char *x = policy_operand(r, r->value);
+    return g_strdup_printf("[policy %s]\nfrom = %d\n%s = %s\n", i18n_text(lang(r), I18N_SOLVE_POLICY_NAME),
+                           r->question.from, lever_key(r), x);
+}
+
+/* The central value with the lever at `v` acting on it. */
+static double lever_on_central(const SolveResult *r, double v)
+{
+    return r->op == LEVER_MULTIPLY ? r->central * v : r->op == LEVER_ADD ? r->central + v : v;
+}
+
 /* ---- stdout ------------------------------------------------------------- */
 
 static void append_question(GString *out, const SolveResult *r)
 {
     g_autofree char *target = target_text(r);
     g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
-    g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_QUESTION_FMT), lever_key(r), r->question.from,
-                           target, wanted);
+    if (r->op == LEVER_SET)
+        g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_QUESTION_FMT), lever_key(r), r->question.from,
+                               target, wanted);
+    else
+        g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_QUESTION_POLICY_FMT), lever_key(r),
+                               r->question.from,
+                               i18n_text(lang(r), r->op == LEVER_MULTIPLY ? I18N_SOLVE_BY_FACTOR : I18N_SOLVE_BY_ADDEND),
+                               target, wanted);
     g_string_append(out, "\n");
+}
+
+/* The base: the same as ladder run's, or why not, with run's beside it. */
+static void append_base(GString *out, const SolveResult *r)
+{
+    g_autofree char *base = percent_text(r->base_probability, FALSE);
+    g_autofree char *run = percent_text(r->run_probability, FALSE);
+    g_autofree char *central = value_text(r->central);
+    if (solve_base_is_run(r))
+        g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_BASE_SAME_FMT), base);
+    else
+        g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_BASE_SET_FMT), base, run, r->question.from,
+                               lever_key(r), central);
+    g_string_append(out, "\n");
+}
+
+/* The answer as a policy: "×1.115 (central value 0.13 → 0.14495)". */
+static void append_answer_policy(GString *out, const SolveResult *r)
+{
+    g_autofree char *target = target_text(r);
+    g_autofree char *change = lever_text(r, r->value);
+    g_autofree char *central = value_text(r->central);
+    g_autofree char *changed = value_text(lever_on_central(r, r->value));
+    g_autofree char *probability = out_table_probability(r->probability, r->se);
+    g_autofree char *short_change = lever_text(r, r->short_value);
+    g_autofree char *short_probability = percent_text(r->short_probability, FALSE);
+    g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_ANSWER_POLICY_FMT), lever_key(r), r->question.from,
+                           change, central, changed, target, probability, short_change, short_probability);
+}
+
+/* The policy group to paste, indented, after a line saying what it does. */
+static void append_policy(GString *out, const SolveResult *r)
+{
+    g_autofree char *group = policy_group(r);
+    if (group == NULL)
+        return;
+    g_string_append_printf(out, "\n%s\n", i18n_text(lang(r), I18N_SOLVE_PASTE));
+    g_auto(GStrv) lines = g_strsplit(group, "\n", -1);
+    for (int i = 0; lines[i] && *lines[i]; i++)
+        g_string_append_printf(out, "  %s\n", lines[i]);
 }
 
 static void append_answer(GString *out, const SolveResult *r)
@@ -100,7 +186,7 @@ static void append_answer(GString *out, const SolveResult *r)
 static void append_already(GString *out, const SolveResult *r)
 {
     g_autofree char *target = target_text(r);
-    g_autofree char *current = value_text(r->current);
+    g_autofree char *current = value_text(r->central);
     g_autofree char *probability = out_table_probability(r->probability, r->se);
     g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
     g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_ALREADY_FMT), lever_key(r), current, target,
@@ -110,11 +196,11 @@ static void append_already(GString *out, const SolveResult *r)
 static void append_unreachable(GString *out, const SolveResult *r)
 {
     g_autofree char *target = target_text(r);
-    g_autofree char *lo = value_text(r->question.min);
-    g_autofree char *hi = value_text(r->question.max);
+    g_autofree char *lo = lever_text(r, r->question.min);
+    g_autofree char *hi = lever_text(r, r->question.max);
     g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
     g_autofree char *best = percent_text(r->best_probability, FALSE);
-    g_autofree char *best_value = value_text(r->best_value);
+    g_autofree char *best_value = lever_text(r, r->best_value);
     g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_UNREACHABLE_FMT), lever_key(r), r->question.from,
                            lo, hi, target, wanted, best, best_value);
 }
@@ -137,17 +223,18 @@ void out_solve_format(const SolveResult *r, GString *out)
 
     append_heading(out, r);
     append_question(out, r);
+    append_base(out, r);
     if (!r->reachable)
         append_unreachable(out, r);
     else if (isnan(r->short_value))
         append_already(out, r);
-    else
+    else if (r->op == LEVER_SET)
         append_answer(out, r);
+    else
+        append_answer_policy(out, r);
     g_string_append(out, "\n");
-    if (r->config.uncertain && r->model->params[r->question.param].uncertain) {
-        g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_FIXED_NOTE_FMT), r->question.from, lever_key(r));
-        g_string_append(out, "\n");
-    }
+    append_policy(out, r);
+    g_string_append(out, "\n");
     g_string_append_printf(out, i18n_text(lang(r), I18N_SOLVE_TRIED_FMT), r->n_points, reps, seed);
     g_string_append(out, "\n");
 }
@@ -156,15 +243,29 @@ void out_solve_format(const SolveResult *r, GString *out)
 
 static void add_question(JsonBuilder *b, const SolveResult *r)
 {
+    static const char *const operation[] = {[LEVER_SET] = "=", [LEVER_MULTIPLY] = "*", [LEVER_ADD] = "+"};
     const SolveQuestion *q = &r->question;
     out_json_member_string(b, "lever", lever_key(r));
+    out_json_member_string(b, "mode", q->mode == SOLVE_MODE_SET ? "set" : "policy");
+    out_json_member_string(b, "operation", operation[r->op]);
+    out_json_member_bool(b, "lever_drawn",
+                         r->op != LEVER_SET && r->config.uncertain && r->model->params[q->param].uncertain);
     out_json_member_string(b, "target", q->target == SOLVE_ALL_TARGETS ? "all" : r->model->targets[q->target].name);
     out_json_member_double(b, "probability_wanted", q->wanted, OUT_JSON_PROB_DECIMALS);
     out_json_member_int(b, "from", q->from);
     out_json_member_double(b, "min", q->min, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "max", q->max, SOLVE_VALUE_DECIMALS);
+    out_json_member_double(b, "parameter_central", r->central, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "current_value", r->current, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "step", r->step, SOLVE_VALUE_DECIMALS);
+}
+
+/* The base and ladder run's probability, whether they are the same run. */
+static void add_base(JsonBuilder *b, const SolveResult *r)
+{
+    out_json_member_double(b, "base_probability", r->base_probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "run_probability", r->run_probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_bool(b, "base_is_run", solve_base_is_run(r));
 }
 
 /* The answer; NaN (unreachable, or nothing one step short) becomes null. */
@@ -181,6 +282,8 @@ static void add_answer(JsonBuilder *b, const SolveResult *r)
         out_json_member_double(b, "best_value", r->best_value, SOLVE_VALUE_DECIMALS);
         out_json_member_double(b, "best_probability", r->best_probability, OUT_JSON_PROB_DECIMALS);
     }
+    g_autofree char *group = policy_group(r);
+    out_json_member_string(b, "policy_line", group);
 }
 
 static void add_evaluations(JsonBuilder *b, const SolveResult *r)
@@ -202,6 +305,7 @@ gboolean out_solve_json(const SolveResult *r, const char *path, GError **error)
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
     add_question(b, r);
+    add_base(b, r);
     add_answer(b, r);
     out_json_member_run(b, &r->config);
     add_evaluations(b, r);
@@ -243,13 +347,18 @@ static void chart_labels(const SolveResult *r, GPtrArray *pairs)
     g_autofree char *target = target_text(r);
     g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
     g_autofree char *current = value_text(r->current);
+    g_autofree char *current_text = lever_text(r, r->current);
     g_autofree char *title = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CHART_TITLE_FMT), target, lever_key(r),
                                              r->question.from);
     g_autofree char *wanted_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_WANTED_FMT), wanted);
-    g_autofree char *current_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CURRENT_FMT), current);
+    g_autofree char *current_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CURRENT_FMT), current_text);
+    static const I18nMessage xlabel[] = {[LEVER_SET] = I18N_SOLVE_XLABEL_SET_FMT,
+                                         [LEVER_MULTIPLY] = I18N_SOLVE_XLABEL_FACTOR_FMT,
+                                         [LEVER_ADD] = I18N_SOLVE_XLABEL_ADDEND_FMT};
+    g_autofree char *axis = g_strdup_printf(i18n_text(lang(r), xlabel[r->op]), lever_key(r));
 
     add_text(pairs, "TITLE", title);
-    add_text(pairs, "XLABEL", lever_key(r));
+    add_text(pairs, "XLABEL", axis);
     add_text(pairs, "YLABEL", i18n_text(lang(r), I18N_PROBABILITY_PCT));
     add_text(pairs, "TRIED", i18n_text(lang(r), I18N_SOLVE_TRIED));
     add_raw(pairs, "WANTED", value_text(100 * r->question.wanted));
@@ -258,15 +367,27 @@ static void chart_labels(const SolveResult *r, GPtrArray *pairs)
     add_text(pairs, "CURRENT_LABEL", current_label);
 }
 
+/* The note on the base: the same as ladder run's, or why not. */
+static void chart_note(const SolveResult *r, GPtrArray *pairs)
+{
+    g_autofree char *base = percent_text(r->base_probability, FALSE);
+    g_autofree char *run = percent_text(r->run_probability, FALSE);
+    g_autofree char *note = solve_base_is_run(r)
+                                ? g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_NOTE_SAME_FMT), run)
+                                : g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_NOTE_SET_FMT), lever_key(r), base, run);
+    add_text(pairs, "NOTE", note);
+}
+
 /* The point marked, the answer or else the best found, with its legend. */
 static void chart_mark(const SolveResult *r, GPtrArray *pairs)
 {
     double x = r->reachable ? r->value : r->best_value;
     double y = r->reachable ? r->probability : r->best_probability;
     g_autofree char *v = value_text(x);
+    g_autofree char *shown = lever_text(r, x);
     g_autofree char *p = percent_text(y, FALSE);
     g_autofree char *title = g_strdup_printf(
-        i18n_text(lang(r), r->reachable ? I18N_SOLVE_ANSWER_MARK_FMT : I18N_SOLVE_BEST_MARK_FMT), v, p);
+        i18n_text(lang(r), r->reachable ? I18N_SOLVE_ANSWER_MARK_FMT : I18N_SOLVE_BEST_MARK_FMT), shown, p);
     add_raw(pairs, "MARK_X", g_steal_pointer(&v));
     add_raw(pairs, "MARK_Y", value_text(100 * y));
     add_text(pairs, "MARK_TITLE", title);
@@ -293,6 +414,7 @@ gboolean out_solve_chart(const SolveResult *r, const char *dir, GError **error)
     g_return_val_if_fail(r != NULL && dir != NULL, FALSE);
     g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func(g_free);
     chart_labels(r, pairs);
+    chart_note(r, pairs);
     chart_mark(r, pairs);
     g_ptr_array_add(pairs, NULL);
     g_autofree char *data = chart_data(r);

@@ -687,7 +687,79 @@ static void section_compare(GString *out, const Report *r)
                              "from paired replications. The verdicts and diagram below are the base scenario's."));
 }
 
-/* The answer of a solve, first: the least change found, or the best. */
+/* A solve's lever value `name` as it acts: "×1.217", "+37", or "0.145"
+ * when it sets the parameter (solve.json's "operation"). */
+static void solve_value(GString *out, JsonObject *o, const char *name)
+{
+    const char *op = str(o, "operation");
+    double v = num(o, name);
+    if (g_strcmp0(op, "*") == 0)
+        g_string_append_printf(out, "×%.6g", v);
+    else if (g_strcmp0(op, "+") == 0)
+        g_string_append_printf(out, "%+.6g", v);
+    else
+        g_string_append_printf(out, "%.6g", v);
+}
+
+/* The base of a solve: the same as ladder run's, or why not, with run's
+ * beside it.  Nothing for a solve.json written before it had a base. */
+static void solve_base(GString *out, const Report *r, JsonObject *o)
+{
+    if (isnan(num(o, "base_probability")))
+        return;
+    if (flag(o, "base_is_run")) {
+        g_string_append(out, w(r, "基准：与 ladder run 相同的 ", "Base: the same "));
+        percent(out, num(o, "base_probability"));
+        g_string_append(out, w(r, "。", " as ladder run."));
+        return;
+    }
+    g_string_append(out, w(r, "基准：", "Base: "));
+    percent(out, num(o, "base_probability"));
+    g_string_append(out, w(r, "，不同于 ladder run 的 ", ", not ladder run's "));
+    percent(out, num(o, "run_probability"));
+    g_string_append_printf(out, w(r, "，因为 %.0f 年起 <code>", ", because from %.0f on <code>"), num(o, "from"));
+    esc(out, str(o, "lever"));
+    g_string_append_printf(out, w(r, "</code> 固定取值（当前 %.6g），不再按 [uncertainty] 抽样（--mode set）。",
+                                  "</code> is fixed at a value (now %.6g), no longer drawn from [uncertainty] (--mode set)."),
+                           num(o, "parameter_central"));
+}
+
+/* The value found, its probability and one step short's. */
+static void solve_reached(GString *out, const Report *r, JsonObject *o)
+{
+    g_string_append_printf(out, w(r, "从 %.0f 年起，<code>", "From %.0f on, <code>"), num(o, "from"));
+    esc(out, str(o, "lever"));
+    g_string_append(out, w(r, "</code> 取 ", "</code> at "));
+    solve_value(out, o, "value");
+    g_string_append(out, w(r, "（当前 ", " (now "));
+    solve_value(out, o, "current_value");
+    g_string_append(out, w(r, "）时，“", ") makes \""));
+    esc(out, str(o, "target"));
+    g_string_append(out, w(r, "”达成概率为 ", "\" as likely as "));
+    percent(out, num(o, "probability"));
+    g_string_append(out, w(r, "，不低于所要求的 ", ", at least the "));
+    percent(out, num(o, "probability_wanted"));
+    g_string_append(out, w(r, "；少一步时为 ", " wanted; one step short it is "));
+    percent(out, num(o, "probability_one_step_short"));
+    g_string_append(out, w(r, "。", "."));
+}
+
+/* The policy group to append to the scenario, when solve.json has one. */
+static void solve_policy(GString *out, const Report *r, JsonObject *o)
+{
+    const char *group = str(o, "policy_line");
+    if (group == NULL)
+        return;
+    g_string_append_printf(out, "<p>%s</p>\n<pre>",
+                           w(r, "将以下政策组加到情景文件末尾，ladder run 即得同一概率（相同随机种子与模拟次数）：",
+                             "Append this policy group to the scenario file and ladder run gives the same probability "
+                             "(same seed and replications):"));
+    esc(out, group);
+    g_string_append(out, "</pre>\n");
+}
+
+/* The answer of a solve, first: the least change found, or the best, its
+ * base beside ladder run's, and the policy group to paste. */
 static void section_solve(GString *out, const Report *r)
 {
     g_autoptr(JsonNode) n = read_json(r->dir, "solve.json", NULL);
@@ -696,27 +768,19 @@ static void section_solve(GString *out, const Report *r)
         return;
     g_string_append_printf(out, "<h2>%s</h2>\n<p>", w(r, "结论：要做多少", "Answer: how much must be done"));
     if (flag(o, "reachable")) {
-        g_string_append_printf(out, w(r, "从 %.0f 年起，<code>", "From %.0f on, <code>"), num(o, "from"));
-        esc(out, str(o, "lever"));
-        g_string_append(out, "</code> ");
-        g_string_append_printf(out, w(r, "取 %.6g（当前 %.6g）时，“", "at %.6g (now %.6g) makes \""), num(o, "value"),
-                               num(o, "current_value"));
-        esc(out, str(o, "target"));
-        g_string_append(out, w(r, "”达成概率为 ", "\" as likely as "));
-        percent(out, num(o, "probability"));
-        g_string_append(out, w(r, "，不低于所要求的 ", ", at least the "));
-        percent(out, num(o, "probability_wanted"));
-        g_string_append(out, w(r, "；少一步时为 ", " wanted; one step short it is "));
-        percent(out, num(o, "probability_one_step_short"));
-        g_string_append(out, w(r, "。", "."));
+        solve_reached(out, r, o);
     } else {
         g_string_append(out, w(r, "在所给范围内没有取值能达到所要求的概率；最好的是 ",
                                 "No value within the bounds reaches the probability wanted; the best is "));
-        g_string_append_printf(out, "%.6g (", num(o, "best_value"));
+        solve_value(out, o, "best_value");
+        g_string_append(out, " (");
         percent(out, num(o, "best_probability"));
         g_string_append(out, ").");
     }
+    g_string_append(out, "</p>\n<p>");
+    solve_base(out, r, o);
     g_string_append(out, "</p>\n");
+    solve_policy(out, r, o);
 }
 
 /* A sensitivity target's base, named as its table names it: `ladder

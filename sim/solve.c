@@ -19,11 +19,12 @@
 typedef struct {
     const Model *m;        /* borrowed */
     int param, from;       /* the lever */
+    LeverOp op;
     int target;            /* as in SolveQuestion */
     double wanted;
     const RunConfig *config; /* NULL when nothing is run (solve_range) */
     double scale;          /* grid points per unit: 1 / step */
-    double current;        /* central value c */
+    double current;        /* the lever's value that changes nothing */
     GArray *points;        /* SolvePoint, in the order evaluated */
 } Search;
 
@@ -43,25 +44,38 @@ typedef ProbeAnswer (*Probe)(Search *s, const Side *side, gint64 k, GError **err
 
 double solve_step(const Model *m, int param)
 {
-    ParamKind kind = m->params[param].kind;
-    return kind == PARAM_INFLOW || kind == PARAM_RECRUITMENT ? SOLVE_COUNT_STEP : SOLVE_PROBABILITY_STEP;
+    return model_param_is_probability(m, param) ? SOLVE_PROBABILITY_STEP : SOLVE_COUNT_STEP;
 }
 
-double solve_current(const Model *m, int param)
+LeverOp solve_lever_op(const Model *m, int param, SolveMode mode)
+{
+    if (mode == SOLVE_MODE_SET)
+        return LEVER_SET;
+    return model_param_is_probability(m, param) ? LEVER_MULTIPLY : LEVER_ADD;
+}
+
+double solve_central(const Model *m, int param)
 {
     const Param *p = &m->params[param];
     return p->uncertain ? dist_central(&p->dist) : p->value;
 }
 
-static Search search_init(const Model *m, int param, int from, const SolveQuestion *q,
+double solve_current(const Model *m, int param, SolveMode mode)
+{
+    static const double unchanged[] = {[LEVER_MULTIPLY] = 1.0, [LEVER_ADD] = 0.0};
+    LeverOp op = solve_lever_op(m, param, mode);
+    return op == LEVER_SET ? solve_central(m, param) : unchanged[op];
+}
+
+static Search search_init(const Model *m, int param, int from, SolveMode mode, const SolveQuestion *q,
                           const RunConfig *config)
 {
     return (Search){
-        .m = m, .param = param, .from = from,
+        .m = m, .param = param, .from = from, .op = solve_lever_op(m, param, mode),
         .target = q ? q->target : SOLVE_ALL_TARGETS, .wanted = q ? q->wanted : 1,
         .config = config,
         .scale = 1.0 / solve_step(m, param),
-        .current = solve_current(m, param),
+        .current = solve_current(m, param, mode),
         .points = g_array_new(FALSE, FALSE, sizeof(SolvePoint)),
     };
 }
@@ -89,7 +103,7 @@ static double side_value(const Search *s, const Side *side, gint64 k)
 static Model *with_lever(const Search *s, double v)
 {
     Model *c = model_copy(s->m);
-    model_set_lever(c, s->param, s->from, v);
+    model_set_lever_op(c, s->param, s->from, s->op, v);
     return c;
 }
 
@@ -107,6 +121,18 @@ static gboolean valid_central(const Search *s, double v, GError **error)
     return TRUE;
 }
 
+/* The probability of the search's target(s) in a run of `m` into *p.
+ * Fails as runner_run. */
+static gboolean probability_of_run(const Search *s, const Model *m, double *p, GError **error)
+{
+    g_autoptr(RunResult) run = runner_run(m, s->config, error);
+    if (run == NULL)
+        return FALSE;
+    guint64 met = s->target == SOLVE_ALL_TARGETS ? run->all_met : run->target_met[s->target];
+    *p = (double)met / (double)s->config->reps;  /* as summary.c computes it */
+    return TRUE;
+}
+
 /* The probability at lever value `v` in *p: from an earlier run of the
  * same value, else from a run, which is recorded.  Fails as runner_run. */
 static gboolean evaluate(Search *s, double v, double *p, GError **error)
@@ -119,11 +145,8 @@ static gboolean evaluate(Search *s, double v, double *p, GError **error)
         }
     }
     g_autoptr(Model) c = with_lever(s, v);
-    g_autoptr(RunResult) run = runner_run(c, s->config, error);
-    if (run == NULL)
+    if (!probability_of_run(s, c, p, error))
         return FALSE;
-    guint64 met = s->target == SOLVE_ALL_TARGETS ? run->all_met : run->target_met[s->target];
-    *p = (double)met / (double)s->config->reps;  /* as summary.c computes it */
     SolvePoint pt = {v, *p};
     g_array_append_val(s->points, pt);
     return TRUE;
@@ -192,34 +215,92 @@ static gboolean pull_in(Search *s, Side *side, Probe probe, GError **error)
     return TRUE;
 }
 
-gboolean solve_range(const Model *m, int param, int from, double *lo, double *hi, GError **error)
+/* The ends of the lever's values before checking any year, in *lo and
+ * *hi; *count_hi is TRUE when the upper end holds without checking (a
+ * count, which has no upper limit of its own). */
+static void kind_limits(const Search *s, double *lo, double *hi, gboolean *count_hi)
+{
+    gboolean count = !model_param_is_probability(s->m, s->param);
+    *count_hi = count;
+    switch (s->op) {
+    case LEVER_SET:
+        *lo = 0.0;
+        *hi = count ? SOLVE_COUNT_LIMIT : 1.0;
+        return;
+    case LEVER_MULTIPLY:
+        *lo = 0.0;
+        *hi = SOLVE_FACTOR_LIMIT;
+        return;
+    case LEVER_ADD:
+        *lo = -SOLVE_COUNT_LIMIT;
+        *hi = SOLVE_COUNT_LIMIT;
+        return;
+    }
+    g_assert_not_reached();
+}
+
+gboolean solve_range(const Model *m, int param, int from, SolveMode mode, double *lo, double *hi,
+                     GError **error)
 {
     g_return_val_if_fail(param >= 0 && param < m->n_params, FALSE);
-    Search s = search_init(m, param, from, NULL, NULL);
-    gboolean count = solve_step(m, param) == SOLVE_COUNT_STEP;
+    Search s = search_init(m, param, from, mode, NULL, NULL);
+    double kind_lo, kind_hi;
+    gboolean count_hi;
+    kind_limits(&s, &kind_lo, &kind_hi, &count_hi);
     gboolean ok = valid_central(&s, s.current, error);
     if (ok) {
         /* probe_central has no errors to report */
-        Side down = side_new(&s, -1, 0.0), up = side_new(&s, +1, count ? s.current : 1.0);
+        Side down = side_new(&s, -1, kind_lo), up = side_new(&s, +1, count_hi ? s.current : kind_hi);
         pull_in(&s, &down, probe_central, NULL);
         pull_in(&s, &up, probe_central, NULL);
         *lo = side_value(&s, &down, down.last);
-        *hi = count ? SOLVE_COUNT_LIMIT : side_value(&s, &up, up.last);
+        *hi = count_hi ? kind_hi : side_value(&s, &up, up.last);
     }
     g_array_free(s.points, TRUE);
     return ok;
 }
 
-gboolean solve_default_bounds(const Model *m, int param, int from, double *lo, double *hi,
+gboolean solve_default_bounds(const Model *m, int param, int from, SolveMode mode, double *lo, double *hi,
                               GError **error)
 {
-    if (!solve_range(m, param, from, lo, hi, error))
+    if (!solve_range(m, param, from, mode, lo, hi, error))
         return FALSE;
-    if (solve_step(m, param) == SOLVE_COUNT_STEP) {
-        double c = solve_current(m, param);
-        *hi = floor(MAX(SOLVE_COUNT_MAX_FACTOR * c, c + SOLVE_COUNT_MAX_ADD) + GRID_SLACK);
+    double c = solve_central(m, param);
+    double count_top = floor(MAX(SOLVE_COUNT_MAX_FACTOR * c, c + SOLVE_COUNT_MAX_ADD) + GRID_SLACK);
+    switch (solve_lever_op(m, param, mode)) {
+    case LEVER_SET:
+        *hi = model_param_is_probability(m, param) ? *hi : count_top;
+        break;
+    case LEVER_MULTIPLY:
+        *hi = MIN(*hi, SOLVE_FACTOR_MAX);
+        break;
+    case LEVER_ADD:
+        *hi = floor(count_top - c + GRID_SLACK);
+        break;
     }
     return TRUE;
+}
+
+/* TRUE when some policy changes `param` in a year from `from` on. */
+static gboolean policies_touch(const Model *m, int param, int from)
+{
+    for (int i = 0; i < m->n_policies; i++) {
+        const Policy *p = &m->policies[i];
+        for (int j = 0; p->to >= from && j < p->n_changes; j++)
+            if (p->changes[j].param == param)
+                return TRUE;
+    }
+    return FALSE;
+}
+
+gboolean solve_base_is_run(const SolveResult *r)
+{
+    return r->op != LEVER_SET || !(r->config.uncertain && r->model->params[r->question.param].uncertain);
+}
+
+gboolean solve_policy_reproduces(const SolveResult *r)
+{
+    return r->op != LEVER_SET || !policies_touch(r->model, r->question.param, r->question.from);
 }
 
 /* The probability already evaluated at `v`. */
@@ -392,6 +473,8 @@ static SolveResult *result_new(const Search *s, const SolveQuestion *q, double l
     r->question.min = lo;
     r->question.max = hi;
     r->config = *s->config;
+    r->op = s->op;
+    r->central = solve_central(s->m, s->param);
     r->current = s->current;
     r->step = 1.0 / s->scale;
     r->value = r->probability = r->se = NAN;
@@ -400,11 +483,15 @@ static SolveResult *result_new(const Search *s, const SolveQuestion *q, double l
     return r;
 }
 
-/* Runs the search into `r`: the current value first, then the sides. */
+/* Runs the search into `r`: the current value first (and, when the lever
+ * sets the value, a plain run beside it), then the sides. */
 static gboolean search_all(Search *s, SolveResult *r, GError **error)
 {
     double p0;
     if (!evaluate(s, s->current, &p0, error))
+        return FALSE;
+    r->base_probability = r->run_probability = p0;
+    if (s->op == LEVER_SET && !probability_of_run(s, s->m, &r->run_probability, error))
         return FALSE;
     if (p0 >= s->wanted) {
         r->reachable = TRUE;
@@ -425,13 +512,13 @@ SolveResult *solve_run(const Model *m, const SolveQuestion *q, const RunConfig *
     g_return_val_if_fail(q->target == SOLVE_ALL_TARGETS || (q->target >= 0 && q->target < m->n_targets), NULL);
     g_return_val_if_fail(q->wanted > 0 && q->wanted < 1, NULL);
     g_return_val_if_fail(q->from > m->base_year && q->from <= m->horizon, NULL);
-    double lo, hi;
-    if (!solve_default_bounds(m, q->param, q->from, &lo, &hi, error))
+    double lo, hi, c = solve_current(m, q->param, q->mode);
+    if (!solve_default_bounds(m, q->param, q->from, q->mode, &lo, &hi, error))
         return NULL;
     lo = isnan(q->min) ? lo : q->min;
     hi = isnan(q->max) ? hi : q->max;
-    g_return_val_if_fail(lo <= solve_current(m, q->param) && solve_current(m, q->param) <= hi, NULL);
-    Search s = search_init(m, q->param, q->from, q, config);
+    g_return_val_if_fail(lo <= c && c <= hi, NULL);
+    Search s = search_init(m, q->param, q->from, q->mode, q, config);
     g_autoptr(SolveResult) r = result_new(&s, q, lo, hi);
     gboolean ok = search_all(&s, r, error);
     g_array_sort(s.points, compare_points);

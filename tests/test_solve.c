@@ -1,7 +1,9 @@
 /* test_solve.c: solving for a lever: the values a lever may take, exact
- * answers (a binomial edge, a certain recruitment), answers that `ladder
- * run` reproduces, bounds every replication accepts, unreachable targets,
- * the current value already enough, threads, bad flags, help and Ctrl-C.
+ * answers (a binomial edge, a certain recruitment), a base that is `ladder
+ * run`'s, answers that `ladder run` reproduces (the policy group appended,
+ * or the value written in), bounds every replication accepts, unreachable
+ * targets, the current value already enough, --mode set and its caveat,
+ * threads, bad flags, help and Ctrl-C.
  * SPDX-License-Identifier: MIT */
 #include <math.h>
 #include <gsl/gsl_cdf.h>
@@ -24,12 +26,12 @@ static RunConfig config(guint64 reps)
     return (RunConfig){.reps = reps, .seed = SEED, .threads = 2, .uncertain = TRUE};
 }
 
-/* solve_run on `m` for lever `key` from `from` (0: base_year+1) within
- * min..max (NAN: the defaults); fails the test when it fails. */
-static SolveResult *solve(const Model *m, const char *key, int target, double wanted, int from, double min,
-                          double max, guint64 reps)
+/* solve_run on `m` for lever `key` in `mode` from `from` (0: base_year+1)
+ * within min..max (NAN: the defaults); fails the test when it fails. */
+static SolveResult *solve_mode(const Model *m, SolveMode mode, const char *key, int target, double wanted, int from,
+                               double min, double max, guint64 reps)
 {
-    SolveQuestion q = {.param = model_param_find(m, key), .target = target, .wanted = wanted,
+    SolveQuestion q = {.param = model_param_find(m, key), .mode = mode, .target = target, .wanted = wanted,
                        .from = from ? from : m->base_year + 1, .min = min, .max = max};
     assert_true(q.param >= 0);
     RunConfig c = config(reps);
@@ -38,6 +40,13 @@ static SolveResult *solve(const Model *m, const char *key, int target, double wa
     if (r == NULL)
         fail_msg("solve failed: %s", error->message);
     return r;
+}
+
+/* solve_mode with --mode set: the value itself, as before policy mode. */
+static SolveResult *solve(const Model *m, const char *key, int target, double wanted, int from, double min,
+                          double max, guint64 reps)
+{
+    return solve_mode(m, SOLVE_MODE_SET, key, target, wanted, from, min, max, reps);
 }
 
 /* The points are sorted by value, each value once, within the bounds, and
@@ -74,23 +83,40 @@ typedef struct {
     int from;
     double lo, hi;        /* solve_range */
     double default_hi;    /* solve_default_bounds' upper end */
+    SolveMode mode;
 } RangeCase;
+#define SET SOLVE_MODE_SET
+#define POLICY SOLVE_MODE_POLICY
 
 static const RangeCase range_cases[] = {
     /* exit plus edge at most 1 */
-    {"solve-1.1", "", "tech_sme -> hightech", 2022, 0, 0.96, 0.96},
+    {"solve-1.1", "", "tech_sme -> hightech", 2022, 0, 0.96, 0.96, SET},
     /* a policy doubling it from 2023 halves the room */
-    {"solve-1.2", "[policy double]\nfrom=2023\ntech_sme -> hightech = *2\n", "tech_sme -> hightech", 2022, 0, 0.48, 0.48},
+    {"solve-1.2", "[policy double]\nfrom=2023\ntech_sme -> hightech = *2\n", "tech_sme -> hightech", 2022, 0, 0.48, 0.48, SET},
     /* ... but not for a lever from 2024, after the policy's last year */
     {"solve-1.3", "[policy double]\nfrom=2023\nto=2023\ntech_sme -> hightech = *2\n", "tech_sme -> hightech", 2024,
-     0, 0.96, 0.96},
+     0, 0.96, 0.96, SET},
     /* a policy taking 0.05 off keeps the lever at 0.05 or more; 1 is the kind's own end */
-    {"solve-1.4", "[policy less]\ntech_sme -> hightech = -0.05\n", "tech_sme -> hightech", 2022, 0.05, 1, 1},
-    {"solve-1.5", "", "exit.tech_sme", 2022, 0, 0.87, 0.87},
+    {"solve-1.4", "[policy less]\ntech_sme -> hightech = -0.05\n", "tech_sme -> hightech", 2022, 0.05, 1, 1, SET},
+    {"solve-1.5", "", "exit.tech_sme", 2022, 0, 0.87, 0.87, SET},
     /* counts: no upper end but the cap; the default max(10 c, c + 1000) */
-    {"solve-1.6", "", "recruitment.tech_sme", 2022, 0, SOLVE_COUNT_LIMIT, 1050},
+    {"solve-1.6", "", "recruitment.tech_sme", 2022, 0, SOLVE_COUNT_LIMIT, 1050, SET},
     {"solve-1.7", "[policy cut]\nfrom=2024\nrecruitment.tech_sme = -20\n", "recruitment.tech_sme", 2023, 20,
-     SOLVE_COUNT_LIMIT, 1050},
+     SOLVE_COUNT_LIMIT, 1050, SET},
+    /* factors: 0.13 x <= 0.96 up to 7.384, defaulting to SOLVE_FACTOR_MAX */
+    {"solve-1.8", "", "tech_sme -> hightech", 2022, 0, 7.384, 7.384, POLICY},
+    /* after a doubling policy, 0.26 x <= 0.96 */
+    {"solve-1.9", "[policy double]\nfrom=2023\ntech_sme -> hightech = *2\n", "tech_sme -> hightech", 2022, 0, 3.692,
+     3.692, POLICY},
+    /* 0.04 x <= 0.87: beyond the default's ten */
+    {"solve-1.10", "", "exit.tech_sme", 2022, 0, 21.75, SOLVE_FACTOR_MAX, POLICY},
+    /* after a policy taking 0.05 off, 0.08 x <= 0.96: beyond the default's ten */
+    {"solve-1.11", "[policy less]\ntech_sme -> hightech = -0.05\n", "tech_sme -> hightech", 2022, 0, 12,
+     SOLVE_FACTOR_MAX, POLICY},
+    /* addends: down to no firms in some year, up to max(9 c, 1000) by default */
+    {"solve-1.12", "", "recruitment.tech_sme", 2022, -50, SOLVE_COUNT_LIMIT, 1000, POLICY},
+    {"solve-1.13", "[policy cut]\nfrom=2024\nrecruitment.tech_sme = -20\n", "recruitment.tech_sme", 2023, -30,
+     SOLVE_COUNT_LIMIT, 1000, POLICY},
 };
 
 static void test_range_case(void **state)
@@ -100,8 +126,8 @@ static void test_range_case(void **state)
     g_autoptr(Model) m = tu_load(text);
     int param = model_param_find(m, c->key);
     double lo, hi, dlo, dhi;
-    assert_true(solve_range(m, param, c->from, &lo, &hi, NULL));
-    assert_true(solve_default_bounds(m, param, c->from, &dlo, &dhi, NULL));
+    assert_true(solve_range(m, param, c->from, c->mode, &lo, &hi, NULL));
+    assert_true(solve_default_bounds(m, param, c->from, c->mode, &dlo, &dhi, NULL));
     if (fabs(lo - c->lo) > 1e-12 || fabs(hi - c->hi) > 1e-12 || dlo != lo || fabs(dhi - c->default_hi) > 1e-12)
         fail_msg("range %g..%g (default up to %g), want %g..%g (%g)", lo, hi, dhi, c->lo, c->hi, c->default_hi);
 }
@@ -204,18 +230,24 @@ static const CertainCase certain_cases[] = {
     {"solve-4.4", 60, 2022, 17},  /* 10 + 3 r >= 60: 16.7 */
 };
 
+/* In either mode: set to c->value, or add c->value - 5 to the 5 a year. */
 static void test_certain_case(void **state)
 {
     const CertainCase *c = *state;
     g_autofree char *text = g_strdup_printf(CERTAIN "[target t]\nstage=tech_sme\nat_least=%d\n", c->at_least);
     g_autoptr(Model) m = tu_load(text);
-    g_autoptr(SolveResult) r = solve(m, "recruitment.tech_sme", 0, 0.9, c->from, NAN, NAN, 300);
-    assert_true(r->reachable);
-    if (r->value != c->value || r->short_value != c->value - 1)
-        fail_msg("solved %g (short %g), want %g", r->value, r->short_value, c->value);
-    assert_true(r->probability == 1 && r->short_probability == 0 && r->se == 0);
-    assert_true(r->step == 1 && r->current == 5);
-    assert_points(r);
+    for (SolveMode mode = SOLVE_MODE_POLICY; mode <= SOLVE_MODE_SET; mode++) {
+        g_autoptr(SolveResult) r = solve_mode(m, mode, "recruitment.tech_sme", 0, 0.9, c->from, NAN, NAN, 300);
+        double now = mode == SOLVE_MODE_SET ? 5 : 0, want = c->value - 5 + now;
+        assert_true(r->reachable);
+        if (r->value != want || r->short_value != want - 1)
+            fail_msg("mode %d: solved %g (short %g), want %g", mode, r->value, r->short_value, want);
+        assert_true(r->probability == 1 && r->short_probability == 0 && r->se == 0);
+        assert_true(r->step == 1 && r->current == now && r->central == 5);
+        assert_true(r->op == (mode == SOLVE_MODE_SET ? LEVER_SET : LEVER_ADD));
+        assert_true(r->base_probability == 0 && r->run_probability == 0 && solve_base_is_run(r));
+        assert_points(r);
+    }
 }
 
 /* Already met at the current value: that is the answer, change 0, nothing
@@ -262,7 +294,7 @@ static void test_pull_in(void **state)
                                  "[target t]\nstage=tech_sme\nat_least=98\n");
     int param = model_param_find(m, "exit.tech_sme");
     double lo, hi;
-    assert_true(solve_range(m, param, 2022, &lo, &hi, NULL));
+    assert_true(solve_range(m, param, 2022, SOLVE_MODE_SET, &lo, &hi, NULL));
     assert_true(lo == 0 && fabs(hi - 0.9) < 1e-12);
     g_autoptr(SolveResult) r = solve(m, "exit.tech_sme", 0, 0.9, 0, NAN, NAN, 2000);
     assert_false(r->reachable);  /* 98 of 100 staying needs fewer promotions, not fewer exits */
@@ -277,6 +309,84 @@ static void test_pull_in(void **state)
         assert_true((run != NULL) == !past);
     }
     assert_true(r->best_value == 0 || r->best_probability == r->points[0].probability);
+}
+
+
+/* ---- policy mode: the base is ladder run's -------------------------------- */
+
+/* A small ladder whose levers are drawn, with a policy on both from 2023. */
+#define DRAWN                                                                            \
+    "[scenario]\nname=drawn\nbase_year=2021\nhorizon=2024\n"                              \
+    "[stages]\ntech_sme=科小\nhightech=高企\n[baseline]\ntech_sme=300\nhightech=20\n"       \
+    "[transitions]\ntech_sme -> hightech = 0.13\n[exits]\ntech_sme=0.04\n"                 \
+    "[recruitment]\ntech_sme=50\n"                                                        \
+    "[policy 专班]\nfrom=2023\ntech_sme -> hightech = *1.2\nrecruitment.tech_sme = +10\n"   \
+    "[target 高企150]\nstage=hightech\nat_least=150\n"                                    \
+    "[uncertainty]\ntech_sme -> hightech = beta(13,87)\nrecruitment.tech_sme = uniform(30,70)\n"
+#define DRAWN_REPS 3000
+
+/* The probability of target 0 in runner_run of `m`, as summary.c computes it. */
+static double plain_probability(const Model *m, guint64 reps)
+{
+    RunConfig c = config(reps);
+    g_autoptr(RunResult) run = runner_run(m, &c, NULL);
+    assert_non_null(run);
+    return (double)run->target_met[0] / (double)reps;
+}
+
+/* The base of policy mode is runner_run's probability to the last bit, for
+ * a factor and an addend; --mode set gives run's beside its own, which
+ * differs since the lever is no longer drawn. */
+static void test_base_is_run(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(DRAWN);
+    double run = plain_probability(m, DRAWN_REPS);
+    const char *const keys[] = {"tech_sme -> hightech", "recruitment.tech_sme"};
+    for (gsize i = 0; i < G_N_ELEMENTS(keys); i++) {
+        g_autoptr(SolveResult) p = solve_mode(m, SOLVE_MODE_POLICY, keys[i], 0, 0.9, 0, NAN, NAN, DRAWN_REPS);
+        g_autoptr(SolveResult) v = solve_mode(m, SOLVE_MODE_SET, keys[i], 0, 0.9, 0, NAN, NAN, DRAWN_REPS);
+        if (p->base_probability != run || p->run_probability != run)
+            fail_msg("%s: base %.17g, run %.17g", keys[i], p->base_probability, run);
+        assert_true(solve_base_is_run(p) && p->current == (i == 0 ? 1 : 0));
+        assert_true(p->reachable && p->value != p->current && p->probability >= 0.9);
+        assert_true(v->run_probability == run && v->base_probability != run && !solve_base_is_run(v));
+        assert_points(p);
+    }
+}
+
+/* A lever acting after the policies: the same bits as the policy group
+ * appended to the file, and an error naming the lever and the year when it
+ * pushes a value out of range. */
+static void test_lever_after_policies(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(RANGE_BASE "[policy double]\nfrom=2023\ntech_sme -> hightech = *2\n");
+    g_autoptr(Model) appended = tu_load(RANGE_BASE "[policy double]\nfrom=2023\ntech_sme -> hightech = *2\n"
+                                        "[policy 求解]\nfrom = 2022\ntech_sme -> hightech = *1.7\n");
+    int edge = model_param_find(m, "tech_sme -> hightech"), rec = model_param_find(m, "recruitment.tech_sme");
+    g_autoptr(Model) lever = model_copy(m);
+    model_set_lever_op(lever, edge, 2022, LEVER_MULTIPLY, 1700 / 1000.0);
+    double base[8], a[8], b[8];
+    model_central_params(m, base);
+    for (int year = 2022; year <= 2024; year++) {
+        assert_true(model_year_params(lever, base, year, a, NULL));
+        assert_true(model_year_params(appended, base, year, b, NULL));
+        assert_memory_equal(a, b, sizeof *a * (gsize)m->n_params);
+    }
+    assert_true(a[edge] == 0.13 * 2 * 1.7);
+    model_set_lever_op(lever, edge, 2022, LEVER_MULTIPLY, 4);
+    g_autoptr(GError) error = NULL;
+    assert_true(model_year_params(lever, base, 2022, a, NULL));  /* 0.52 + 0.04 */
+    assert_false(model_year_params(lever, base, 2023, a, &error));  /* 1.04 + 0.04 */
+    tu_assert_contains(error->message, "times 4 from 2022: in 2023");
+    g_autoptr(GError) negative = NULL;
+    g_autoptr(Model) fewer = model_copy(m);
+    model_set_lever_op(fewer, rec, 2023, LEVER_ADD, -51);
+    assert_true(model_year_params(fewer, base, 2022, a, NULL));
+    assert_false(model_year_params(fewer, base, 2023, a, &negative));
+    tu_assert_contains(negative->message, "plus -51 from 2023: in 2023");
+    tu_assert_contains(negative->message, "cannot be negative");
 }
 
 /* ---- the command ---------------------------------------------------------- */
@@ -387,7 +497,7 @@ static void test_repro_case(void **state)
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *sc = source_file(TIANNING);
     TuRun r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
-                    "--reps", REPRO_REPS, "--from", c->from ? c->from : "2022", NULL);
+                    "--reps", REPRO_REPS, "--from", c->from ? c->from : "2022", "--mode", "set", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
     JsonObject *o = json_node_get_object(root);
@@ -405,6 +515,131 @@ static void test_repro_case(void **state)
     tu_rmrf(dir);
 }
 
+
+/* ---- policy mode: the printed group reproduces the answer in run ---------- */
+
+typedef struct {
+    const char *id;
+    const char *scenario;  /* under scenarios/; the 天宁 file beside it (extends) */
+    const char *target;
+    const char *wanted;
+    const char *lever;
+    const char *from;
+} PolicyCase;
+
+#define ZHUANBAN "tianning-2025-zhuanban.ini"
+
+static const PolicyCase policy_cases[] = {
+    /* the question: *x on a drawn edge */
+    {"solve-7.1", "tianning-2025.ini", "高新技术企业500家", "0.8", "tech_sme -> hightech", "2022"},
+    /* falls with the lever: a factor below 1 */
+    {"solve-7.2", "tianning-2025.ini", "高新技术企业500家", "0.6", "exit.hightech", "2022"},
+    /* +x whole firms on a drawn recruitment */
+    {"solve-7.3", "tianning-2025.ini", "高新技术企业500家", "0.8", "recruitment.tech_sme", "2022"},
+    /* after the scenario's own policies on the same edge and recruitment (x1.25, +20 from 2023) */
+    {"solve-7.4", ZHUANBAN, "高新技术企业500家", "0.9", "tech_sme -> hightech", "2024"},
+    {"solve-7.5", ZHUANBAN, "高新技术企业500家", "0.9", "recruitment.tech_sme", "2023"},
+    /* every target together; an inflow, drawn as Poisson counts around a drawn mean */
+    {"solve-7.6", ZHUANBAN, "all", "0.2", "inflow.startup", "2022"},
+    {"solve-7.7", "tianning-2025.ini", "高新技术企业500家", "0.58", "renewal.hightech", "2024"},
+};
+
+/* `ladder run` on `scenario` (a copy in `dir`) with `group` appended (NULL:
+ * as it is): the probability of `target`. */
+static double run_appended(const char *dir, const char *scenario, const char *group, const char *target,
+                           const char *name)
+{
+    g_autofree char *text = tu_read_text(tu_srcdir(), scenario);
+    g_autofree char *with = g_strconcat(text, "\n", group ? group : "", NULL);
+    g_autofree char *base = g_path_get_basename(scenario);
+    g_autofree char *file = tu_write(dir, group ? name : base, with);
+    g_autofree char *out = g_strconcat(file, ".out", NULL);
+    TuRun r = tu_ladder(NULL, "run", file, "--seed", "7", "--reps", REPRO_REPS, "--out", out, "--no-charts", "-q",
+                        NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    return run_probability(out, target);
+}
+
+/* The policy group for the value one step short, as solve writes the answer's. */
+static char *short_group(JsonObject *o)
+{
+    double v = tu_num(o, "value_one_step_short");
+    g_autofree char *x = value_text(fabs(v));
+    const char *op = strcmp(json_object_get_string_member(o, "operation"), "*") == 0 ? "*" : v < 0 ? "-" : "+";
+    const char *group = json_object_get_string_member(o, "policy_line");
+    g_autofree char *head = g_strndup(group, strstr(group, "\n" ) - group);
+    return g_strdup_printf("%s\nfrom = %d\n%s = %s%s\n", head, (int)tu_num(o, "from"),
+                           json_object_get_string_member(o, "lever"), op, x);
+}
+
+/* Policy mode: the base is `ladder run`'s probability, and `ladder run` on
+ * the file with the printed group appended gives solve's probability at the
+ * answer, and one step short, to the digit. */
+static void test_policy_case(void **state)
+{
+    const PolicyCase *c = *state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "solve", NULL);
+    g_autofree char *rel = g_build_filename("scenarios", c->scenario, NULL);
+    g_autofree char *parent_text = tu_read_text(tu_srcdir(), TIANNING);
+    g_autofree char *parent = tu_write(dir, "tianning-2025.ini", parent_text);  /* for extends */
+    g_autofree char *sc = source_file(rel);
+    TuRun r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
+                    "--reps", REPRO_REPS, "--from", c->from, NULL);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
+    JsonObject *o = json_node_get_object(root);
+    assert_string_equal(json_object_get_string_member(o, "mode"), "policy");
+    assert_true(json_object_get_boolean_member(o, "reachable") && json_object_get_boolean_member(o, "base_is_run"));
+    double base = run_appended(dir, rel, NULL, c->target, NULL);
+    if (tu_num(o, "base_probability") != base || tu_num(o, "run_probability") != base)
+        fail_msg("base %.17g, ladder run %.17g", tu_num(o, "base_probability"), base);
+    const char *group = json_object_get_string_member(o, "policy_line");
+    assert_true(g_str_has_prefix(group, "[policy 求解]\nfrom = "));
+    double at = run_appended(dir, rel, group, c->target, "at.ini");
+    g_autofree char *less = short_group(o);
+    double short_run = run_appended(dir, rel, less, c->target, "short.ini");
+    if (at != tu_num(o, "probability") || short_run != tu_num(o, "probability_one_step_short"))
+        fail_msg("ladder run gives %.17g with\n%s and %.17g with\n%s; solve said %.17g and %.17g", at, group,
+                 short_run, less, tu_num(o, "probability"), tu_num(o, "probability_one_step_short"));
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
+/* --mode set: the table, solve.json, the report and the chart say the lever
+ * is no longer drawn, with ladder run's probability beside the base. */
+static void test_set_mode_caveat(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *out = g_build_filename(dir, "solve", NULL);
+    g_autofree char *sc = source_file(TIANNING);
+    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--report", "--target", "高新技术企业500家",
+                        "--probability", "0.8", "--lever", "tech_sme -> hightech", "--seed", "7",
+                        "--reps", REPRO_REPS, "--mode", "set", NULL);
+    tu_assert_status(&r, 0);
+    g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
+    JsonObject *o = json_node_get_object(root);
+    double run = run_appended(dir, TIANNING, NULL, "高新技术企业500家", NULL);
+    assert_string_equal(json_object_get_string_member(o, "mode"), "set");
+    assert_false(json_object_get_boolean_member(o, "base_is_run"));
+    assert_false(json_object_get_boolean_member(o, "lever_drawn"));
+    assert_true(tu_num(o, "run_probability") == run && tu_num(o, "base_probability") != run);
+    g_autofree char *run_text = g_strdup_printf("不同于 ladder run 的 %.1f%%", 100 * run);
+    tu_assert_contains(r.out, run_text);
+    tu_assert_contains(r.out, "固定取 0.13，不再按 [uncertainty] 抽样");
+    tu_assert_contains(r.out, "tech_sme -> hightech = =0.");
+    g_autofree char *report = tu_read_text(out, "report.html");
+    tu_assert_contains(report, run_text);
+    tu_assert_contains(report, "不再按 [uncertainty] 抽样（--mode set）");
+    g_autofree char *gp = tu_read_text(out, "solve.gp");
+    tu_assert_contains(gp, "固定取值、不再抽样");
+    tu_assert_contains(gp, run_text + strlen("不同于 "));
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
 /* No value up to --max reaches the probability: exit 0, reachable false,
  * value null, the best found reported and said on stdout. */
 static void test_unreachable(void **state)
@@ -414,7 +649,7 @@ static void test_unreachable(void **state)
     g_autofree char *sc = tu_write(dir, "edge.ini", ONE_YEAR "[target 高企30]\nstage=hightech\nat_least=30\n");
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "高企30", "--probability", "0.9",
-                        "--lever", "tech_sme -> hightech", "--max", "0.15", "--reps", "20000", NULL);
+                        "--lever", "tech_sme -> hightech", "--max", "0.15", "--reps", "20000", "--mode", "set", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
     JsonObject *o = json_node_get_object(root);
@@ -443,8 +678,11 @@ static void test_already_met_cli(void **state)
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
     JsonObject *o = json_node_get_object(root);
-    assert_true(tu_num(o, "value") == 5 && tu_num(o, "change") == 0 && tu_num(o, "probability") == 1);
+    assert_true(tu_num(o, "value") == 0 && tu_num(o, "change") == 0 && tu_num(o, "probability") == 1);
+    assert_true(tu_num(o, "parameter_central") == 5 && tu_num(o, "base_probability") == 1);
     assert_true(JSON_NODE_HOLDS_NULL(json_object_get_member(o, "probability_one_step_short")));
+    assert_true(JSON_NODE_HOLDS_NULL(json_object_get_member(o, "policy_line")));
+    tu_assert_contains(r.out, "Base: the same 100.0% as ladder run");
     tu_assert_contains(r.out, "Answer: recruitment.tech_sme at its current value 5 is enough");
     tu_run_clear(&r);
     tu_rmrf(dir);
@@ -469,9 +707,12 @@ static void test_files_and_chart(void **state)
         g_autofree char *png = tu_read_text(out, "solve.png");
         assert_memory_equal(png, "\x89PNG", 4);
     }
-    tu_assert_contains(r.out, "Question: what least change of recruitment.tech_sme from 2022 on");
-    tu_assert_contains(r.out, "Answer: recruitment.tech_sme from 2022 on 10 a year (now 5, +5): "
-                              "probability of 'SMEs 40' 100.0% ± 0.0%; at 9, 0.0%");
+    tu_assert_contains(r.out, "Question: what least change of recruitment.tech_sme from 2022 on (firms a year added");
+    tu_assert_contains(r.out, "Base: the same 0.0% as ladder run\n");
+    tu_assert_contains(r.out, "Answer: recruitment.tech_sme from 2022 on +5 (central value 5 → 10): "
+                              "probability of 'SMEs 40' 100.0% ± 0.0%; at +4, 0.0%");
+    tu_assert_contains(r.out, "ladder run gives the same probability (same seed and replications):\n"
+                              "  [policy solve]\n  from = 2022\n  recruitment.tech_sme = +5\n");
     tu_assert_contains(r.out, "out/c-solve/");
     g_autofree char *gp = tu_read_text(out, "solve.gp");
     tu_assert_contains(gp, "Noto Sans CJK SC");
@@ -543,13 +784,22 @@ static const BadCase bad_cases[] = {
     {"solve-6.14", NULL, {T500, P08, REC, "--from", "2021", NULL}, {"--from 2021", "from 2022 to 2025"}},
     {"solve-6.15", NULL, {T500, P08, REC, "--from", "2026", NULL}, {"--from 2026"}},
     {"solve-6.16", NULL, {T500, P08, REC, "--min", "5", "--max", "3", NULL}, {"--min 5 is above --max 3"}},
-    {"solve-6.17", NULL, {T500, P08, EDGE, "--max", "0.99", NULL}, {"--max 0.99", "from 0 to 0.96"}},
-    {"solve-6.18", NULL, {T500, P08, REC, "--min", "-1", NULL}, {"--min -1"}},
-    {"solve-6.19", NULL, {T500, P08, EDGE, "--min", "0.2", NULL}, {"--min 0.2", "above the current value"}},
+    {"solve-6.17", NULL, {T500, P08, EDGE, "--max", "0.99", "--mode", "set", NULL}, {"--max 0.99", "from 0 to 0.96"}},
+    {"solve-6.18", NULL, {T500, P08, REC, "--min", "-1", "--mode", "set", NULL}, {"--min -1"}},
+    {"solve-6.19", NULL, {T500, P08, EDGE, "--min", "0.2", "--mode", "set", NULL},
+     {"--min 0.2", "above the current value"}},
     {"solve-6.20", NULL, {T500, P08, EDGE, "--max", "lots", NULL}, {"--max lots"}},
     {"solve-6.21", NULL, {T500, P08, REC, "--reps", "0", NULL}, {"--reps 0"}},
     {"solve-6.22", "no-targets.ini", {"--target", "all", P08, "--lever", "inflow.startup", NULL},
      {"--target all", "has no targets"}},
+    {"solve-6.23", NULL, {T500, P08, EDGE, "--mode", "fixed", NULL}, {"--mode fixed", "'policy'"}},
+    /* a factor below 1 or an addend above 0 as a bound: the search starts at x1 (+0) */
+    {"solve-6.24", NULL, {T500, P08, EDGE, "--max", "0.9", NULL}, {"--max 0.9", "below 1, the factor that leaves"}},
+    {"solve-6.25", NULL, {T500, P08, REC, "--min", "5", NULL}, {"--min 5", "above 0, the number of firms a year added"}},
+    /* 0.13 x with the exit 0.04 at most 1: x <= 7.384 */
+    {"solve-6.26", NULL, {T500, P08, EDGE, "--max", "8", NULL}, {"--max 8", "from 0 to 7.384, the factors on"}},
+    /* 100 a year less than -100 */
+    {"solve-6.27", NULL, {T500, P08, REC, "--min", "-101", NULL}, {"--min -101", "from -100 to"}},
 };
 
 static void test_bad_case(void **state)
@@ -575,7 +825,8 @@ static void test_help(void **state)
     (void)state;
     TuRun r = tu_ladder(NULL, "help", "solve", NULL);
     tu_assert_status(&r, 0);
-    const char *const want[] = {"Example", "ladder solve ", "--target", "--probability", "--lever", "--from",
+    const char *const want[] = {"Example", "ladder solve ", "[policy 求解]", "--mode", "--target", "--probability",
+                                "--lever", "--from",
                                 "--min", "--max", "--reps", "--no-charts", "(default: out/<file stem>-solve)"};
     for (gsize i = 0; i < G_N_ELEMENTS(want); i++)
         tu_assert_contains(r.out, want[i]);
@@ -601,6 +852,9 @@ int main(void)
         cmocka_unit_test(test_already_met),
         cmocka_unit_test(test_peak_between),
         cmocka_unit_test(test_pull_in),
+        cmocka_unit_test(test_base_is_run),
+        cmocka_unit_test(test_lever_after_policies),
+        cmocka_unit_test(test_set_mode_caveat),
         cmocka_unit_test(test_unreachable),
         cmocka_unit_test(test_already_met_cli),
         cmocka_unit_test(test_files_and_chart),
@@ -613,6 +867,7 @@ int main(void)
     ADD_ROWS(tests, exact_cases, test_exact_case);
     ADD_ROWS(tests, certain_cases, test_certain_case);
     ADD_ROWS(tests, repro_cases, test_repro_case);
+    ADD_ROWS(tests, policy_cases, test_policy_case);
     ADD_ROWS(tests, bad_cases, test_bad_case);
     return tu_run_tests("solve", tests);
 }
