@@ -60,11 +60,6 @@ static double nearest_valid(Check *c, int param, double from, double want)
     return valid_at(c, param, r) ? r : ok;
 }
 
-static gboolean is_probability(ParamKind kind)
-{
-    return kind == PARAM_EDGE || kind == PARAM_EXIT || kind == PARAM_RENEWAL;
-}
-
 static void param_clear(gpointer data)
 {
     SensitivityParam *sp = data;
@@ -110,7 +105,7 @@ static void param_range(const SensitivityPlan *p, int i, SensitivityParam *sp)
     sp->low = sp->central * (1 - p->options.spread);
     sp->high = sp->central * (1 + p->options.spread);
     sp->source = SENSITIVITY_FROM_SPREAD;
-    if (is_probability(q->kind)) {
+    if (param_kind(q->kind)->probability) {
         sp->low = CLAMP(sp->low, 0.0, 1.0);
         sp->high = CLAMP(sp->high, 0.0, 1.0);
     }
