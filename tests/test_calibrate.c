@@ -834,6 +834,64 @@ static void test_closed_form(void **state)
     assert_near(c->fit[0].hi, 1 / (1 + exp(-(z + 1.959964 * sdz))), 1e-4 * sd);
 }
 
+/* The root in (lo, hi) of increasing or decreasing g, by bisection to
+ * the last bit. */
+static double bisect(double (*g)(double, double), double y, double lo, double hi)
+{
+    double glo = g(lo, y);
+    for (int i = 0; i < 200; i++) {
+        double mid = (lo + hi) / 2;
+        if ((g(mid, y) > 0) == (glo > 0))
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+
+/* The Poisson log-likelihood ratio of mean mu against the best, mu = y,
+ * less chi^2_1(0.95)/2: zero at the ends of the 95% likelihood-ratio
+ * interval. */
+static double lr_drop(double mu, double y)
+{
+    return y * log(y / mu) - (y - mu) - 1.920729410347062;
+}
+
+/* One Poisson count y of a stock that is the recruitment of one year (no
+ * baseline): the likelihood is the Poisson's in the rate itself, so the
+ * profile interval is the likelihood-ratio interval, the two roots of
+ * y log(y / mu) - (y - mu) = 1.92, found here by bisection.  The delta
+ * interval is y exp(+-1.96 / sqrt(y)) (the log scale, information y).
+ * For 400 firms the two agree within 10% of the width; for 3 they do not
+ * (LR 0.75-7.78 against 0.97-9.30). */
+static void test_profile_closed_form(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load("[scenario]\nname=rate\nlanguage=en\nbase_year=2020\nhorizon=2021\n"
+                                 "[stages]\nhightech=High-tech\n[recruitment]\nhightech=10\n");
+    const char *const names[] = {"recruitment.hightech"};
+    const gint64 counts[] = {400, 3};
+    for (int k = 0; k < 2; k++) {
+        double y = (double)counts[k];
+        History h = {.file = "h.csv", .region = "x", .n = 1,
+                     .obs = (Observation[]){{2021, 0, HISTORY_STOCK, counts[k], 2}}};
+        g_autoptr(Calibration) c = calibrate(m, &h, names, 1, 0);
+        const FitParam *f = &c->fit[0];
+        double lo = bisect(lr_drop, y, 1e-9, y), hi = bisect(lr_drop, y, y, 100 * y);
+        print_message("    y = %g: profile %.6f-%.6f (likelihood ratio %.6f-%.6f), delta %.6f-%.6f%s\n", y,
+                      f->profile_lo, f->profile_hi, lo, hi, f->lo, f->hi, f->differ ? ", differ" : "");
+        assert_int_equal(f->status, FIT_IDENTIFIED);
+        assert_rel(f->value, y, 1e-6, "estimate");
+        assert_rel(f->profile_lo, lo, 1e-5, "profile lo");
+        assert_rel(f->profile_hi, hi, 1e-5, "profile hi");
+        assert_rel(f->lo, y * exp(-1.959963984540054 / sqrt(y)), 1e-4, "delta lo");
+        assert_rel(f->hi, y * exp(1.959963984540054 / sqrt(y)), 1e-4, "delta hi");
+        gboolean differ = fabs(lo - f->lo) > 0.1 * (f->hi - f->lo) || fabs(hi - f->hi) > 0.1 * (f->hi - f->lo);
+        assert_int_equal(f->differ, differ);
+        assert_int_equal(f->differ, k == 1);
+    }
+}
+
 /* calibrate_run's own refusals: a key twice, too many keys. */
 static void test_bad_keys(void **state)
 {
@@ -1426,6 +1484,147 @@ static void test_cli_backtest_certain(void **state)
     tu_rmrf(dir);
 }
 
+/* ---- a history that starts before the base year ----------------------------- */
+
+/* The scenario fitted: base year 2021, its own baselines, a policy from
+ * 2022.  EARLY_TRUTH: the same ladder from the end of 2017 at the true
+ * rates, with the 2017 stocks as its baseline (科小 60000 and 高企 30000
+ * published, 瞪羚 2000 not, 独角兽 the fitted scenario's 500; firms by the
+ * ten thousand, so that rounding the counts moves nothing), the policy
+ * from 2022 as well: its exact expectation is what a fit from 2017 must
+ * reproduce, no policy acting before 2022. */
+#define EARLY_LADDER(base_year, baseline)                                                 \
+    "[scenario]\nname=early\nregion=测试区\nlanguage=en\nbase_year=" base_year "\nhorizon=2024\n" \
+    "[stages]\ntech_sme=Tech SME\nhightech=High-tech\ngazelle=Gazelle\nunicorn=Unicorn\n"  \
+    "[baseline]\n" baseline "[transitions]\nhightech -> gazelle = %s\ngazelle -> unicorn = 0.05\n" \
+    "tech_sme -> hightech = %s\n[exits]\ntech_sme=0.06\nhightech=%s\n"                     \
+    "[renewal]\nhightech=3;0.8;tech_sme\n[recruitment]\ntech_sme=15000\n"                  \
+    "[policy p]\nfrom=2022\ntech_sme -> hightech = *1.25\n"
+#define EARLY EARLY_LADDER("2021", "tech_sme=90000\nhightech=45000\ngazelle=4000\nunicorn=500\n")
+#define EARLY_TRUTH EARLY_LADDER("2017", "tech_sme=60000\nhightech=30000\ngazelle=2000\nunicorn=500\n")
+
+static const char *const early_fit[] = {"tech_sme -> hightech", "exit.hightech", "hightech -> gazelle",
+                                        "baseline.gazelle"};
+static const double early_truth[] = {0.2, 0.1, 0.06, 2000};
+
+/* The scenario to fit (EARLY at its written rates) and the counts of
+ * EARLY_TRUTH: the 2017 stocks of 科小 and 高企, then 2018-2023 the stocks
+ * of 科小, 高企 and 瞪羚 and the new 高企, rounded. */
+static History *early_history(Model **m)
+{
+    g_autofree char *scenario = g_strdup_printf(EARLY, "0.04", "0.12", "0.03");
+    g_autofree char *truth_text = g_strdup_printf(EARLY_TRUTH, "0.06", "0.2", "0.1");
+    *m = tu_load(scenario);
+    g_autoptr(Model) truth = tu_load(truth_text);
+    g_autofree double *stock = NULL, *entries = NULL;
+    expectation(truth, &stock, &entries);
+    const Series series[] = {{"tech_sme", HISTORY_STOCK}, {"hightech", HISTORY_STOCK}, {"gazelle", HISTORY_STOCK},
+                             {"hightech", HISTORY_NEW}};
+    History *h = g_new0(History, 1);
+    h->file = g_strdup("memory.csv");
+    h->region = g_strdup("测试区");
+    h->obs = g_new0(Observation, 2 + 6 * G_N_ELEMENTS(series));
+    for (int y = 2017; y <= 2023; y++)
+        for (gsize k = 0; k < G_N_ELEMENTS(series); k++) {
+            if (y == 2017 && (k == 2 || k == 3))
+                continue;
+            Observation *o = &h->obs[h->n];
+            *o = (Observation){.year = y, .stage = model_stage_index(truth, series[k].stage), .kind = series[k].kind,
+                               .line = h->n + 2};
+            o->count = llround(expected_count(truth, stock, entries, o));
+            h->n++;
+        }
+    return h;
+}
+
+/* Fitted from 2017 on counts of 2017-2023 with base_year 2021: the rates
+ * and the 2017 瞪羚 are recovered (the counts are the exact expectation
+ * rounded: within 1e-3 relative), each inside its intervals; the 2017
+ * counts are the starts of 科小 and 高企 (not in the likelihood), 瞪羚
+ * starts from its fitted baseline, 独角兽 from the scenario's. */
+static void test_early_history(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = NULL;
+    g_autoptr(History) h = early_history(&m);
+    g_autoptr(Calibration) c = calibrate(m, h, early_fit, 4, 0);
+    assert_int_equal(c->first_year, 2017);
+    assert_int_equal(c->n_rows, 2024 - 2017 + 1);
+    const StartSource want[] = {START_HISTORY, START_HISTORY, START_FITTED, START_SCENARIO};
+    const double start[] = {60000, 30000, 2000, 500};
+    for (int s = 0; s < 4; s++) {
+        assert_int_equal(c->start[s].source, want[s]);
+        assert_rel(c->start[s].value, start[s], s == 2 ? 1e-3 : REL, "start");
+    }
+    assert_true(c->is_start[0] && c->is_start[1] && !c->is_start[2]);
+    assert_rel(c->fitted[1], 30000, REL, "a start's fitted value is itself");
+    for (int i = 0; i < 4; i++) {
+        const FitParam *f = &c->fit[i];
+        print_message("    %s: %.6f (truth %g), profile %.6f-%.6f\n", f->key, f->value, early_truth[i], f->profile_lo,
+                      f->profile_hi);
+        assert_int_equal(f->status, FIT_IDENTIFIED);
+        assert_rel(f->value, early_truth[i], 1e-3, f->key);
+        assert_true(f->lo < early_truth[i] && early_truth[i] < f->hi);
+        assert_true(f->profile_lo < early_truth[i] && early_truth[i] < f->profile_hi);
+    }
+    /* the counts used as starts are not in the likelihood */
+    double ll = 0;
+    for (int i = 2; i < h->n; i++)
+        ll += log_pmf(h->obs[i].count, c->fitted[i], 0);
+    assert_rel(c->log_likelihood, ll, REL, "log-likelihood without the starts");
+}
+
+/* `ladder calibrate` on the same: stdout says where each stage starts,
+ * calibrate.json has start_year and start_values, the charts begin in
+ * 2017 (no forecast band before 2021), and the calibrated scenario keeps
+ * base_year 2021 and its own baselines, the fitted 2017 瞪羚 said in a
+ * comment, not written. */
+static void test_cli_early_history(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = NULL;
+    g_autoptr(History) h = early_history(&m);
+    g_autofree char *dir = tu_tmpdir(), *csv = history_csv(m, h);
+    g_autofree char *scenario = g_strdup_printf(EARLY, "0.04", "0.12", "0.03");
+    g_free(tu_write(dir, "e.ini", scenario));
+    g_free(tu_write(dir, "h.csv", csv));
+    TuRun r = tu_ladder(dir, "calibrate", "e.ini", "--history", "h.csv", "--fit",
+                        "tech_sme -> hightech,exit.hightech,hightech -> gazelle,baseline.gazelle", "--reps", "200",
+                        "--no-charts", "--out", "res", NULL);
+    tu_assert_status(&r, 0);
+    tu_assert_contains(r.out, "The fit starts at the end of 2017 from: tech_sme 60000 (published), hightech 30000 "
+                              "(published), gazelle ");
+    tu_assert_contains(r.out, "(fitted), unicorn 500 (scenario)");
+    tu_assert_contains(r.out, "baseline.gazelle is fitted as the firms at the end of 2017");
+    g_autofree char *out = g_build_filename(dir, "res", NULL);
+    g_autoptr(JsonNode) root = tu_read_json(out, "calibrate.json");
+    JsonObject *o = json_node_get_object(root);
+    assert_int_equal((int)tu_num(o, "start_year"), 2017);
+    const char *const sources[] = {"history", "history", "fitted", "scenario"};
+    for (int s = 0; s < 4; s++)
+        assert_string_equal(json_object_get_string_member(element(o, "start_values", s), "source"), sources[s]);
+    assert_true(json_object_get_boolean_member(element(o, "fit", 0), "start"));
+    assert_false(json_object_get_boolean_member(element(o, "fit", 2), "start"));
+    g_autofree char *dat = tu_read_text(out, "calibrate_hightech.dat");
+    tu_assert_contains(dat, "\n2017 NaN NaN NaN NaN NaN 30000.0000\n");
+    tu_assert_contains(dat, "\n2021 ");
+    g_autofree char *ini = tu_read_text(out, "e-calibrated.ini");
+    tu_assert_contains(ini, "# baseline.gazelle: fitted as ");
+    assert_null(strstr(ini, "[baseline]"));
+    g_autofree char *cal_path = g_build_filename(out, "e-calibrated.ini", NULL);
+    GError *error = NULL;
+    g_autoptr(Model) cal = scenario_load(cal_path, &error);
+    assert_non_null(cal);
+    assert_int_equal(cal->base_year, 2021);
+    for (int s = 0; s < 4; s++)
+        assert_true(cal->stages[s].baseline == m->stages[s].baseline);
+    g_autofree double *central = g_new(double, cal->n_params);
+    model_central_params(cal, central);
+    assert_near(central[param(cal, "exit.hightech")], 0.1, 1e-3);
+    tu_run_clear(&r);
+    tu_rmrf(dir);
+}
+
 /* ---- bad input ------------------------------------------------------------------ */
 
 /* Each: exit 2, "ladder: " and the words wanted, "Try 'ladder help CMD'"
@@ -1475,6 +1674,13 @@ static const BadCase bad_cases[] = {
      {HIST, "--until", "2017", "--fit", "exit.hightech", NULL}, {"h.csv: no count up to 2017 to fit on"}},
     {"calibrate-7.17 backtest --fit typo", "backtest", NULL, TRUE,
      {HIST, "--until", "2019", "--fit", "exit.hightek", NULL}, {"did you mean 'exit.hightech'?"}},
+    /* years before base_year are counts like any other (test_cli_early_history), but not a
+       century before the horizon, and not a new count in the year the fit starts at the end of */
+    {"calibrate-7.18 year a century early", "calibrate", CSV_HEAD "测试区,1921,tech_sme,640,stock\n", FALSE,
+     {HIST, "--fit", "exit.hightech", NULL}, {"h.csv:2: year 1921 is more than 100 years before horizon 2022 of s.ini"}},
+    {"calibrate-7.19 new count in the first year", "calibrate",
+     CSV_HEAD "测试区,2015,tech_sme,640,stock\n测试区,2015,hightech,40,new\n", FALSE, {HIST, "--fit", "exit.hightech", NULL},
+     {"h.csv:3: a 'new' count in 2015, the history's first year", "new counts start in 2016"}},
 };
 
 static void test_bad_case(void **state)
@@ -1546,6 +1752,7 @@ int main(void)
         cmocka_unit_test(test_at_bound),
         cmocka_unit_test(test_evaluate_only),
         cmocka_unit_test(test_closed_form),
+        cmocka_unit_test(test_profile_closed_form),
         cmocka_unit_test(test_bad_keys),
         cmocka_unit_test(test_split),
         cmocka_unit_test(test_backtest_certain),
@@ -1558,6 +1765,8 @@ int main(void)
         cmocka_unit_test(test_cli_near_joint_bound),
         cmocka_unit_test(test_cli_backtest),
         cmocka_unit_test(test_cli_backtest_certain),
+        cmocka_unit_test(test_early_history),
+        cmocka_unit_test(test_cli_early_history),
         cmocka_unit_test(test_help),
         cmocka_unit_test(test_interrupted),
     };
