@@ -47,4 +47,16 @@ gboolean expect_run_smooth(const Model *m, const double *base, const double *bas
  * model_year_params does. */
 gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error);
 
+/* expect_run_smooth from an earlier year, for a fit to counts published
+ * before the scenario's base year: row 0 of `stock` and `entries`
+ * ([(horizon - first_year + 1) * n_stages]) is the end of `first_year`
+ * (first_year <= base_year, at most MODEL_MAX_YEARS before the horizon),
+ * with start[s] firms in stage s spread evenly over its renewal clocks and
+ * no entries.  The years up to base_year run at `base` with no policy (no
+ * policy acts before base_year + 1), the later ones at model_year_params.
+ * With first_year = base_year and start the baselines it is
+ * expect_run_smooth.  Fails as model_year_params does. */
+gboolean expect_run_from(const Model *m, const double *base, int first_year, const double *start, double *stock,
+                         double *entries, GError **error);
+
 #endif

@@ -14,7 +14,7 @@ typedef enum {
 
 /* One published count. */
 typedef struct {
-    int year;           /* base_year .. horizon (HISTORY_NEW: after base_year) */
+    int year;           /* horizon - MODEL_MAX_YEARS .. horizon (HISTORY_NEW: after history_first_year) */
     int stage;          /* index into the model's stages */
     HistoryKind kind;
     gint64 count;       /* >= 0 */
@@ -45,9 +45,11 @@ typedef struct {
  * scenario has one) or of one region.  When both `region` and m->region
  * are given they must be equal (a USAGE error otherwise).
  *
- * Years: a stock row from base_year to horizon (at base_year it is the
- * baseline), a new row from base_year + 1 to horizon.  One row at most per
- * (region, year, stage, kind).  At least one row must be kept.
+ * Years: from horizon - MODEL_MAX_YEARS to horizon, before base_year too
+ * (a fit may start earlier than the scenario: history_first_year); a new
+ * row not in that first year (the firms entering during it are before
+ * the fit's first state).  One row at most per (region, year, stage,
+ * kind).  At least one row must be kept.
  *
  * Fails with an INPUT error "file:line: what is wrong" (an unknown stage,
  * kind or column with the nearest name suggested; the line of the first row
@@ -63,6 +65,11 @@ History *history_load_data(const char *name, const char *text, gsize len, const 
 
 void history_free(History *h);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(History, history_free)
+
+/* The year a fit to `h` starts from: its earliest year, or m's base_year
+ * when that is earlier.  The fit's recursion starts at the end of this
+ * year and runs unbroken to the horizon. */
+int history_first_year(const History *h, const Model *m);
 
 /* "stock" or "new". */
 const char *history_kind_name(HistoryKind kind);

@@ -171,8 +171,21 @@ typedef enum {
     I18N_CAL_NOT_FMT,  /* the reason a parameter is not identified */
     I18N_CAL_FLAT,
     I18N_CAL_FLAT_WITH_FMT,  /* other key */
-    I18N_CAL_TIED_FMT,  /* other key, correlation (string) */
+    I18N_CAL_STRONG_FMT,  /* key, other key, correlation (string) */
     I18N_CAL_AT_BOUND,
+    I18N_CAL_OPEN_BELOW,
+    I18N_CAL_OPEN_ABOVE,
+    I18N_CAL_START_KNOWN_FMT,  /* year (int) */
+    I18N_CAL_PROFILE_CI,
+    I18N_CAL_DIFFER_NOTE,
+    I18N_CAL_START_TITLE_FMT,  /* year (int) */
+    I18N_CAL_SOURCE_HISTORY,
+    I18N_CAL_SOURCE_FITTED,
+    I18N_CAL_SOURCE_SCENARIO,
+    I18N_CAL_START_ITEM_FMT,  /* stage id, value (string), source word */
+    I18N_CAL_START_SEP,
+    I18N_CAL_START_ROW,
+    I18N_CAL_BASELINE_EARLY_FMT,  /* key, year (int) */
     I18N_CAL_FIT_TITLE,
     I18N_CAL_KIND,
     I18N_CAL_STOCK,

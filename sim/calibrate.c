@@ -1,6 +1,7 @@
 /* calibrate.c: maximum-likelihood fit of chosen parameters to published
- * counts through the exact expectation, with intervals from the Hessian
- * and an identification check from its eigenvalues.
+ * counts through the exact expectation, with delta-method intervals from
+ * the Hessian, profile-likelihood intervals, and an identification check
+ * from the Hessian's eigenvalues and the profiles.
  * SPDX-License-Identifier: MIT */
 #include "calibrate.h"
 
@@ -26,6 +27,14 @@
 #define FLAT_LOADING 0.05         /* a parameter with this weight in a flat direction is flat */
 #define BOUND_Z 12.0              /* |logit| or |log| beyond: at the edge of the range */
 #define PROB_FLOOR 1e-6           /* starts of probabilities kept inside (0, 1) */
+#define PROFILE_STEP_SD 2.0       /* first step of a profile, in Hessian standard errors: past the
+                                     end (1.96) when the likelihood is quadratic */
+#define PROFILE_STEP_MIN 1e-3     /* ... but at least this and at most this, on the fitted scale */
+#define PROFILE_STEP_MAX 1.0
+#define PROFILE_TOL 1e-5          /* an end of a profile interval, on the fitted scale */
+#define PROFILE_ROOT_TOL 1e-6     /* or |sqrt(2 drop) - sqrt(2 CALIBRATE_HALF_CHI2)| below this */
+#define PROFILE_MAX_EVALS 80      /* refits of the others per end */
+#define PROFILE_SIMPLEX_STEP 0.05 /* the others' first simplex, near their optimum already */
 
 /* Everything the objective needs. */
 typedef struct {
@@ -35,8 +44,11 @@ typedef struct {
     int n_fit;
     double cv;
     double *base;      /* [n_params]: central values, fitted ones replaced */
-    double *baseline;  /* [n_stages] */
-    double *stock, *entries;
+    int first_year;    /* the recursion starts at the end of this year */
+    const StartValue *starts; /* [n_stages]: where each stage's start comes from */
+    double *start;     /* [n_stages]: firms at the end of first_year, fitted ones replaced */
+    const gboolean *is_start; /* [h->n]: counts used as starts, not in the likelihood */
+    double *stock, *entries;  /* [(horizon - first_year + 1) * n_stages] */
 } Problem;
 
 /* The value on its natural scale of a fitted parameter at z. */
@@ -76,16 +88,19 @@ static gboolean expect_at(Problem *p, const double *z)
         double v = from_z(f, z[i]);
         if (f->what.param >= 0)
             p->base[f->what.param] = v;
-        else
-            p->baseline[f->what.stage] = v;
+        else if (p->starts[f->what.stage].source == START_FITTED)
+            p->start[f->what.stage] = v;
     }
-    return expect_run_smooth(p->m, p->base, p->baseline, p->stock, p->entries, NULL);
+    return expect_run_from(p->m, p->base, p->first_year, p->start, p->stock, p->entries, NULL);
 }
 
-/* The expected count of observation `o` from the last expect_at. */
-static double expected(const Problem *p, const Observation *o)
+/* The expected value of observation `o` from the last expect_at: the one
+ * place where a published count meets the model.  A new kind of count
+ * (a list holding some stages and a share of another) is one more case
+ * here; the fit and the intervals only see what this returns. */
+static double observation_mean(const Problem *p, const Observation *o)
 {
-    int cell = (o->year - p->m->base_year) * p->m->n_stages + o->stage;
+    int cell = (o->year - p->first_year) * p->m->n_stages + o->stage;
     return o->kind == HISTORY_STOCK ? p->stock[cell] : p->entries[cell];
 }
 
@@ -96,7 +111,8 @@ static double objective(const double *z, Problem *p)
         return PENALTY;
     double ll = 0;
     for (int i = 0; i < p->h->n; i++)
-        ll += log_pmf(p->h->obs[i].count, expected(p, &p->h->obs[i]), p->cv);
+        if (!p->is_start[i])
+            ll += log_pmf(p->h->obs[i].count, observation_mean(p, &p->h->obs[i]), p->cv);
     return isfinite(ll) ? -ll : PENALTY;
 }
 
@@ -105,24 +121,23 @@ static double gsl_objective(const gsl_vector *z, void *params)
     return objective(z->data, params);
 }
 
-/* Nelder-Mead from z (n values, overwritten by the end point) with a first
- * simplex of `step`; returns the objective there.  It stops when the
- * simplex is SIMPLEX_TOL small, or when SIMPLEX_STALL * (n + 1) steps have
- * found no better point: a simplex that contracts halves in about n steps,
- * so only one on a flat objective (counts that say nothing of these rates)
- * goes that long, and it would go on to SIMPLEX_MAX_ITER with its best
- * point unchanged. */
-static double simplex(Problem *p, double *z, double step)
+/* Nelder-Mead on `fn` (n >= 1 coordinates) from z (overwritten by the end
+ * point) with a first simplex of `step`; returns fn there.  It stops when
+ * the simplex is SIMPLEX_TOL small, or when SIMPLEX_STALL * (n + 1) steps
+ * have found no better point: a simplex that contracts halves in about n
+ * steps, so only one on a flat objective (counts that say nothing of these
+ * rates) goes that long, and it would go on to SIMPLEX_MAX_ITER with its
+ * best point unchanged. */
+static double minimise(gsl_multimin_function *fn, double *z, double step)
 {
-    int n = p->n_fit;
-    gsl_multimin_function fn = {.f = gsl_objective, .n = (size_t)n, .params = p};
+    int n = (int)fn->n;
     gsl_vector *x = gsl_vector_alloc(n), *steps = gsl_vector_alloc(n);
     for (int i = 0; i < n; i++) {
         gsl_vector_set(x, i, z[i]);
         gsl_vector_set(steps, i, step);
     }
     gsl_multimin_fminimizer *s = gsl_multimin_fminimizer_alloc(gsl_multimin_fminimizer_nmsimplex2, n);
-    gsl_multimin_fminimizer_set(s, &fn, x, steps);
+    gsl_multimin_fminimizer_set(s, fn, x, steps);
     double best = INFINITY;  /* s->fval is set by the first iterate, not by set */
     for (int it = 0, stalled = 0; it < SIMPLEX_MAX_ITER && stalled < SIMPLEX_STALL * (n + 1); it++) {
         if (gsl_multimin_fminimizer_iterate(s) != GSL_SUCCESS)
@@ -139,6 +154,13 @@ static double simplex(Problem *p, double *z, double step)
     gsl_vector_free(x);
     gsl_vector_free(steps);
     return f;
+}
+
+/* minimise() on the objective of all p->n_fit parameters. */
+static double simplex(Problem *p, double *z, double step)
+{
+    gsl_multimin_function fn = {.f = gsl_objective, .n = (size_t)p->n_fit, .params = p};
+    return minimise(&fn, z, step);
 }
 
 /* The radical inverse of i in base b (a Halton coordinate in [0, 1)). */
@@ -226,28 +248,28 @@ static int strongest_partner(const double *m, int n, int i)
     return best;
 }
 
-/* Intervals, correlations and status of every fitted parameter from the
- * Hessian h at z: a direction of curvature under FLAT_EIGENVALUE makes
- * the parameters in it flat; the others get the covariance of the
- * remaining directions (the pseudo-inverse). */
-static void assess(Calibration *c, gsl_matrix *h, const double *z)
+/* The eigen-decomposition of the Hessian h (n x n; destroyed): into cov
+ * the pseudo-inverse over directions of curvature above FLAT_EIGENVALUE
+ * (the covariance of the estimates on the fitted scale), into flat[i]
+ * whether parameter i loads more than FLAT_LOADING on a flatter direction,
+ * and into flat_load[i][j] the sum over flat directions of |v_i v_j| (who
+ * moves with whom). */
+static void split_hessian(gsl_matrix *h, int n, double *cov, gboolean *flat, double *flat_load)
 {
-    int n = c->n_fit;
     gsl_vector *eval = gsl_vector_alloc(n);
     gsl_matrix *evec = gsl_matrix_alloc(n, n);
     gsl_eigen_symmv_workspace *w = gsl_eigen_symmv_alloc(n);
     gsl_eigen_symmv(h, eval, evec, w);
     gsl_eigen_symmv_free(w);
-    g_autofree double *cov = g_new0(double, (gsize)n * n);
-    g_autofree double *flat_load = g_new0(double, (gsize)n * n); /* [i][j]: i and j share a flat direction */
-    g_autofree gboolean *flat = g_new0(gboolean, n);
+    memset(cov, 0, sizeof *cov * n * n);
+    memset(flat_load, 0, sizeof *flat_load * n * n);
+    memset(flat, 0, sizeof *flat * n);
     for (int k = 0; k < n; k++) {
         double lambda = gsl_vector_get(eval, k);
         gboolean is_flat = !(lambda > FLAT_EIGENVALUE);
         for (int i = 0; i < n; i++) {
             double vi = gsl_matrix_get(evec, i, k);
-            if (is_flat && fabs(vi) > FLAT_LOADING)
-                flat[i] = TRUE;
+            flat[i] = flat[i] || (is_flat && fabs(vi) > FLAT_LOADING);
             for (int j = 0; j < n; j++) {
                 double vj = gsl_matrix_get(evec, j, k);
                 if (is_flat)
@@ -257,41 +279,63 @@ static void assess(Calibration *c, gsl_matrix *h, const double *z)
             }
         }
     }
-    for (int i = 0; i < n; i++) {
-        FitParam *f = &c->fit[i];
-        f->value = from_z(f, z[i]);
-        f->tied_to = -1;
-        f->sd = f->lo = f->hi = f->correlation = NAN;
+    gsl_vector_free(eval);
+    gsl_matrix_free(evec);
+}
+
+/* Parameter i of `c` from the covariance `cov` on the fitted scale, at z:
+ * its delta-method interval and sd, or FIT_FLAT with the parameter it
+ * moves with (flat_load) when `flat`, or FIT_AT_BOUND beyond BOUND_Z. */
+static void assess_one(Calibration *c, int i, const double *z, const double *cov, gboolean flat,
+                       const double *flat_load)
+{
+    int n = c->n_fit;
+    FitParam *f = &c->fit[i];
+    f->value = from_z(f, z[i]);
+    f->tied_to = f->correlated_with = -1;
+    f->sd = f->lo = f->hi = f->profile_lo = f->profile_hi = f->correlation = NAN;
+    f->differ = f->open_below = f->open_above = FALSE;
+    if (fabs(z[i]) > BOUND_Z) {
+        f->status = FIT_AT_BOUND;
+    } else if (flat) {
+        f->status = FIT_FLAT;
+        f->tied_to = strongest_partner(flat_load, n, i);
+        if (f->tied_to >= 0 && flat_load[i * n + f->tied_to] <= FLAT_LOADING * FLAT_LOADING)
+            f->tied_to = -1;
+    } else {
+        double sdz = sqrt(cov[i * n + i]);
+        f->lo = from_z(f, z[i] - Z95 * sdz);
+        f->hi = from_z(f, z[i] + Z95 * sdz);
+        f->sd = sdz * (f->probability ? f->value * (1 - f->value) : f->value);
+        /* a probability whose error no beta distribution can have
+         * (variance >= p(1-p)) is as good as unknown */
+        f->status = f->probability && f->sd * f->sd >= f->value * (1 - f->value) ? FIT_FLAT : FIT_IDENTIFIED;
+    }
+}
+
+/* Delta-method intervals, correlations and status of every fitted
+ * parameter from the Hessian h (destroyed) at z; the covariance on the
+ * fitted scale into cov (n x n).  A strong correlation is reported, never
+ * a reason to keep a parameter. */
+static void assess(Calibration *c, gsl_matrix *h, const double *z, double *cov)
+{
+    int n = c->n_fit;
+    g_autofree double *flat_load = g_new0(double, (gsize)n * n);
+    g_autofree gboolean *flat = g_new0(gboolean, n);
+    split_hessian(h, n, cov, flat, flat_load);
+    for (int i = 0; i < n; i++)
+        assess_one(c, i, z, cov, flat[i], flat_load);
+    for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++)
             c->corr[i * n + j] = flat[i] || flat[j] ? NAN : cov[i * n + j] / sqrt(cov[i * n + i] * cov[j * n + j]);
-        if (fabs(z[i]) > BOUND_Z) {
-            f->status = FIT_AT_BOUND;
-        } else if (flat[i]) {
-            f->status = FIT_FLAT;
-            f->tied_to = strongest_partner(flat_load, n, i);
-            if (f->tied_to >= 0 && flat_load[i * n + f->tied_to] <= FLAT_LOADING * FLAT_LOADING)
-                f->tied_to = -1;
-        } else {
-            double sdz = sqrt(cov[i * n + i]);
-            f->lo = from_z(f, z[i] - Z95 * sdz);
-            f->hi = from_z(f, z[i] + Z95 * sdz);
-            f->sd = sdz * (f->probability ? f->value * (1 - f->value) : f->value);
-            /* a probability whose error no beta distribution can have
-             * (variance >= p(1-p)) is as good as unknown */
-            f->status = f->probability && f->sd * f->sd >= f->value * (1 - f->value) ? FIT_FLAT : FIT_IDENTIFIED;
-        }
-    }
     for (int i = 0; i < n; i++) {
         FitParam *f = &c->fit[i];
         int j = strongest_partner(c->corr, n, i);
-        if (f->status == FIT_IDENTIFIED && j >= 0 && fabs(c->corr[i * n + j]) > CALIBRATE_TIED) {
-            f->status = FIT_TIED;
-            f->tied_to = j;
+        if (f->status == FIT_IDENTIFIED && j >= 0) {
+            f->correlated_with = j;
             f->correlation = c->corr[i * n + j];
         }
     }
-    gsl_vector_free(eval);
-    gsl_matrix_free(evec);
 }
 
 /* The fitted parameters' descriptions from the keys; FALSE with an INPUT
@@ -305,7 +349,7 @@ static gboolean describe_keys(Calibration *c, const CalibrateKey *keys, const do
         if (keys[i].param >= 0) {
             const Param *q = &m->params[keys[i].param];
             f->key = g_strdup(q->key);
-            f->probability = q->kind == PARAM_EDGE || q->kind == PARAM_EXIT || q->kind == PARAM_RENEWAL;
+            f->probability = param_kind(q->kind)->probability;
             f->start = central[keys[i].param];
         } else {
             f->key = g_strdup_printf("baseline.%s", m->stages[keys[i].stage].id);
@@ -393,24 +437,193 @@ static void mark_limits(Problem *p, Calibration *pass, const double *z)
     }
 }
 
+/* ---- profile likelihood ------------------------------------------------ */
+
+/* The objective with fitted parameter `i` held at `zi`: the others are
+ * the minimiser's coordinates. */
+typedef struct {
+    Problem *p;
+    int i;
+    double zi;
+    double *z;          /* [n_fit]: work */
+} Held;
+
+static double held_objective(const gsl_vector *x, void *params)
+{
+    Held *hd = params;
+    for (int j = 0, k = 0; j < hd->p->n_fit; j++)
+        hd->z[j] = j == hd->i ? hd->zi : gsl_vector_get(x, k++);
+    return objective(hd->z, hd->p);
+}
+
+/* Minus the profile log-likelihood of parameter i at zi (fitted scale):
+ * the objective minimised over the other parameters by Nelder-Mead, as
+ * the fit does, from `others` (n_fit - 1 values, overwritten by the end
+ * point).  INFINITY where the scenario stays invalid. */
+static double profile_value(Problem *p, int i, double zi, double *others)
+{
+    int n = p->n_fit;
+    g_autofree double *z = g_new(double, n);
+    Held hd = {.p = p, .i = i, .zi = zi, .z = z};
+    double f;
+    if (n == 1) {
+        z[0] = zi;
+        f = objective(z, p);
+    } else {
+        gsl_multimin_function fn = {.f = held_objective, .n = (size_t)(n - 1), .params = &hd};
+        minimise(&fn, others, PROFILE_SIMPLEX_STEP);
+        f = minimise(&fn, others, PROFILE_SIMPLEX_STEP / 10);
+    }
+    return f >= PENALTY ? INFINITY : f;
+}
+
+/* A point of a profile: where parameter i is held, the others' optimum
+ * there, and the signed root of the drop, sqrt(2 (f - f_hat)), which is
+ * linear in t when the likelihood is quadratic (INFINITY: invalid). */
+typedef struct {
+    double t;
+    double root;
+    double *others;     /* [n_fit - 1] */
+} ProfilePoint;
+
+/* Evaluates the profile at t into `pt`, starting the others from `from`
+ * moved along `slope` (how their optimum moves per unit of t, from the
+ * Hessian's quadratic). */
+static void profile_point(Problem *p, int i, double f_hat, const ProfilePoint *from, const double *slope, double t,
+                          ProfilePoint *pt)
+{
+    for (int k = 0; k < p->n_fit - 1; k++)
+        pt->others[k] = from->others[k] + slope[k] * (t - from->t);
+    pt->t = t;
+    double drop = profile_value(p, i, t, pt->others) - f_hat;
+    pt->root = isfinite(drop) ? sqrt(2 * MAX(drop, 0.0)) : INFINITY;
+}
+
+static void point_copy(ProfilePoint *to, const ProfilePoint *from, int n_others)
+{
+    to->t = from->t;
+    to->root = from->root;
+    memcpy(to->others, from->others, sizeof *to->others * n_others);
+}
+
+/* Narrows the bracket [in, out] (in: drop below CALIBRATE_HALF_CHI2;
+ * out: above, or invalid) to the profile interval's end: a secant step on
+ * the signed root while both ends are valid, bisection towards a limit of
+ * the scenario.  Returns the end, or the last valid point with *open set
+ * when the profile meets a limit before it drops that far. */
+static double profile_refine(Problem *p, int i, double f_hat, const double *slope, ProfilePoint *in,
+                             ProfilePoint *out, ProfilePoint *work, gboolean *open)
+{
+    const double target = sqrt(2 * CALIBRATE_HALF_CHI2);
+    int n_others = p->n_fit - 1;
+    for (int it = 0; it < PROFILE_MAX_EVALS && fabs(out->t - in->t) > PROFILE_TOL; it++) {
+        double share = isfinite(out->root) ? (target - in->root) / (out->root - in->root) : 0.5;
+        double t = in->t + CLAMP(share, 0.02, 0.98) * (out->t - in->t);
+        profile_point(p, i, f_hat, in, slope, t, work);
+        if (fabs(work->root - target) < PROFILE_ROOT_TOL)
+            return t;
+        point_copy(work->root < target ? in : out, work, n_others);
+    }
+    if (isfinite(out->root))
+        return in->t + (target - in->root) / (out->root - in->root) * (out->t - in->t);
+    *open = TRUE;
+    return in->t;
+}
+
+/* One end of parameter i's profile 95% interval on the fitted scale, in
+ * direction dir (+1 up, -1 down) from the estimate z[i] (minus the
+ * log-likelihood f_hat there): steps of PROFILE_STEP_SD * sdz, doubling,
+ * until the drop exceeds CALIBRATE_HALF_CHI2 (then refined to the
+ * crossing) or the range's bound BOUND_Z is reached with the drop still
+ * below: then *open is set and the bound returned.  A limit of the
+ * scenario met first counts as a bound.  `slope` [n_fit - 1]: how the
+ * others' optimum moves with z[i]. */
+static double profile_end(Problem *p, const double *z, double f_hat, int i, int dir, double sdz,
+                          const double *slope, gboolean *open)
+{
+    int n_others = p->n_fit - 1;
+    const double target = sqrt(2 * CALIBRATE_HALF_CHI2), bound = dir * BOUND_Z;
+    g_autofree double *buf = g_new(double, 3 * MAX(n_others, 1));
+    ProfilePoint in = {.t = z[i], .root = 0, .others = buf}, out = {.others = buf + MAX(n_others, 1)},
+                 work = {.others = buf + 2 * MAX(n_others, 1)};
+    for (int j = 0, k = 0; j < p->n_fit; j++)
+        if (j != i)
+            in.others[k++] = z[j];
+    *open = FALSE;
+    double step = CLAMP(PROFILE_STEP_SD * sdz, PROFILE_STEP_MIN, PROFILE_STEP_MAX);
+    for (;;) {
+        double t = in.t + dir * step;
+        if (dir * (t - bound) >= 0)
+            t = bound;
+        profile_point(p, i, f_hat, &in, slope, t, &out);
+        if (out.root > target)
+            return profile_refine(p, i, f_hat, slope, &in, &out, &work, open);
+        if (t == bound) {
+            *open = TRUE;
+            return bound;
+        }
+        point_copy(&in, &out, n_others);
+        step *= 2;
+    }
+}
+
+/* The profile-likelihood interval of every parameter of `pass` (all
+ * identified so far) at the estimate z, with `cov` the covariance on the
+ * fitted scale; a parameter whose profile stays within
+ * CALIBRATE_HALF_CHI2 to a bound becomes FIT_OPEN. */
+static void profile_all(Problem *p, Calibration *pass, const double *z, const double *cov)
+{
+    int n = pass->n_fit;
+    double f_hat = objective(z, p);
+    g_autofree double *slope = g_new(double, MAX(n - 1, 1));
+    for (int i = 0; i < n; i++) {
+        FitParam *f = &pass->fit[i];
+        for (int j = 0, k = 0; j < n; j++)
+            if (j != i)
+                slope[k++] = cov[j * n + i] / cov[i * n + i];
+        double sdz = sqrt(cov[i * n + i]);
+        double lo = profile_end(p, z, f_hat, i, -1, sdz, slope, &f->open_below);
+        double hi = profile_end(p, z, f_hat, i, +1, sdz, slope, &f->open_above);
+        f->profile_lo = from_z(f, lo);
+        f->profile_hi = from_z(f, hi);
+        double width = CALIBRATE_DIFFER * (f->hi - f->lo);
+        f->differ = fabs(f->profile_lo - f->lo) > width || fabs(f->profile_hi - f->hi) > width;
+        if (f->open_below || f->open_above)
+            f->status = FIT_OPEN;
+    }
+}
+
+/* ---- passes ---------------------------------------------------------------- */
+
+/* Whether every parameter of `pass` is identified. */
+static gboolean all_identified(const Calibration *pass)
+{
+    for (int i = 0; i < pass->n_fit; i++)
+        if (pass->fit[i].status != FIT_IDENTIFIED)
+            return FALSE;
+    return TRUE;
+}
+
 /* One fit of the parameters of pass->fit (the others fixed where p->base
- * and p->baseline hold them): estimates into z, intervals, statuses and
+ * and p->start hold them): estimates into z, intervals, statuses and
  * correlations into `pass`.  Returns the log-likelihood at the fit. */
 static double fit_pass(Problem *p, Calibration *pass, double *z)
 {
-    pass->n_starts = MIN(4 + 2 * pass->n_fit, 24);
+    int n = pass->n_fit;
+    pass->n_starts = MIN(4 + 2 * n, 24);
     double ll = -best_of_starts(p, pass->n_starts, z, &pass->n_agree);
-    gsl_matrix *hess = gsl_matrix_alloc(pass->n_fit, pass->n_fit);
+    gsl_matrix *hess = gsl_matrix_alloc(n, n);
+    g_autofree double *cov = g_new(double, (gsize)n * n);
     hessian(p, z, hess);
-    assess(pass, hess, z);
+    assess(pass, hess, z, cov);
     gsl_matrix_free(hess);
-    /* limits only once the rest is identified: a flat partner at a wild
-       value could put any other parameter against a limit */
-    gboolean all = TRUE;
-    for (int i = 0; i < pass->n_fit; i++)
-        all = all && pass->fit[i].status == FIT_IDENTIFIED;
-    if (all)
+    /* limits and profiles only once the rest is identified: a flat partner
+       at a wild value could put any other parameter against a limit, and
+       one not identified is dropped before the profiles would matter */
+    if (all_identified(pass))
         mark_limits(p, pass, z);
+    if (all_identified(pass))
+        profile_all(p, pass, z, cov);
     return ll;
 }
 
@@ -422,7 +635,8 @@ static double sd_fitted_scale(const FitParam *f)
 
 /* The parameter of `pass` the counts identify least, or -1 when all are
  * identified: one at a bound first, then one in a flat direction, then of
- * a tied pair the one with the larger standard error. */
+ * those whose profile is open the one with the largest standard error on
+ * the fitted scale. */
 static int least_identified(const Calibration *pass)
 {
     static const FitStatus order[] = {FIT_AT_BOUND, FIT_FLAT};
@@ -432,19 +646,35 @@ static int least_identified(const Calibration *pass)
                 return i;
     int worst = -1;
     for (int i = 0; i < pass->n_fit; i++)
-        if (pass->fit[i].status == FIT_TIED &&
+        if (pass->fit[i].status == FIT_OPEN &&
             (worst < 0 || sd_fitted_scale(&pass->fit[i]) > sd_fitted_scale(&pass->fit[worst])))
             worst = i;
     return worst;
 }
 
-/* Puts parameter f back at its start in the problem's values. */
+/* Puts parameter f back at its start in the problem's values (a baseline
+ * only where the start of its stage is the fitted one). */
 static void fix_at_start(Problem *p, const FitParam *f)
 {
     if (f->what.param >= 0)
         p->base[f->what.param] = f->start;
-    else
-        p->baseline[f->what.stage] = f->start;
+    else if (p->starts[f->what.stage].source == START_FITTED)
+        p->start[f->what.stage] = f->start;
+}
+
+/* Records the last pass (`fit`, `corr` of its k parameters, which are
+ * c's active[0..k-1]) in c. */
+static void keep_pass(Calibration *c, const Calibration *pass, const int *active, double ll)
+{
+    int n = c->n_fit, k = pass->n_fit;
+    for (int i = 0; i < k; i++) {
+        c->fit[active[i]] = pass->fit[i];
+        for (int j = 0; j < k; j++)
+            c->corr[active[i] * n + active[j]] = pass->corr[i * k + j];
+    }
+    c->n_starts = pass->n_starts;
+    c->n_agree = pass->n_agree;
+    c->log_likelihood = ll;
 }
 
 /* Fits c->fit, pass after pass: while a parameter is not identified, the
@@ -473,30 +703,93 @@ static void fit_until_identified(Calibration *c, Problem *p, FitParam *fit, doub
         p->n_fit = k;
         double ll = fit_pass(p, &pass, z);
         int worst = least_identified(&pass);
-        for (int i = 0; i < k; i++)
+        for (int i = 0; i < k; i++) {
             if (fit[i].tied_to >= 0)
                 fit[i].tied_to = active[fit[i].tied_to];
+            if (fit[i].correlated_with >= 0)
+                fit[i].correlated_with = active[fit[i].correlated_with];
+        }
         if (worst < 0) {
-            for (int i = 0; i < k; i++) {
-                c->fit[active[i]] = fit[i];
-                for (int j = 0; j < k; j++)
-                    c->corr[active[i] * n + active[j]] = corr[i * k + j];
-            }
-            c->n_starts = pass.n_starts;
-            c->n_agree = pass.n_agree;
-            c->log_likelihood = ll;
+            keep_pass(c, &pass, active, ll);
             return;
         }
         FitParam *dropped = &c->fit[active[worst]];
         *dropped = fit[worst];
         dropped->value = dropped->start;
-        dropped->sd = dropped->lo = dropped->hi = NAN;
+        dropped->sd = dropped->lo = dropped->hi = dropped->profile_lo = dropped->profile_hi = NAN;
+        dropped->correlated_with = -1;
+        dropped->correlation = NAN;
+        dropped->differ = FALSE;
         fix_at_start(p, dropped);
         memmove(active + worst, active + worst + 1, sizeof *active * (k - worst - 1));
         n_active--;
     }
     p->n_fit = 0;
     c->log_likelihood = -objective(z, p);
+}
+
+/* ---- the start ----------------------------------------------------------------- */
+
+/* Where each stage starts at the end of c->first_year (c->start), and
+ * which counts are those starts (c->is_start): its published stock that
+ * year, else its fitted baseline, else the scenario's.  The starting
+ * values themselves, the scenario's baselines where fitted, into `start`. */
+static void choose_starts(Calibration *c, const CalibrateKey *keys, int n_keys, double *start)
+{
+    const Model *m = c->model;
+    const History *h = c->history;
+    for (int s = 0; s < m->n_stages; s++) {
+        start[s] = (double)m->stages[s].baseline;
+        c->start[s] = (StartValue){.value = start[s], .source = START_SCENARIO, .obs = -1};
+    }
+    for (int i = 0; i < n_keys; i++)
+        if (keys[i].param < 0)
+            c->start[keys[i].stage].source = START_FITTED;
+    for (int i = 0; i < h->n; i++) {
+        const Observation *o = &h->obs[i];
+        if (o->year != c->first_year || o->kind != HISTORY_STOCK)
+            continue;
+        start[o->stage] = (double)o->count;
+        c->start[o->stage] = (StartValue){.value = start[o->stage], .source = START_HISTORY, .obs = i};
+        c->is_start[i] = TRUE;
+    }
+}
+
+/* FALSE with an INPUT error when `h` has a 'new' count in c->first_year:
+ * the firms entering during the year the fit starts at the end of. */
+static gboolean check_first_year(const Calibration *c, GError **error)
+{
+    for (int i = 0; i < c->history->n; i++) {
+        const Observation *o = &c->history->obs[i];
+        if (o->kind == HISTORY_NEW && o->year == c->first_year) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s:%d: a 'new' count in %d, the first year of the fit: new counts start in %d",
+                        c->history->file, o->line, o->year, o->year + 1);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* A Calibration of `n_keys` parameters of `m` to `h`, its arrays
+ * allocated, nothing fitted yet. */
+static Calibration *calibration_new(const Model *m, const History *h, int n_keys, double cv)
+{
+    Calibration *c = g_new0(Calibration, 1);
+    c->model = m;
+    c->history = h;
+    c->cv = cv;
+    c->n_fit = n_keys;
+    c->first_year = history_first_year(h, m);
+    c->n_rows = m->horizon - c->first_year + 1;
+    c->fit = g_new0(FitParam, MAX(n_keys, 1));
+    c->start = g_new0(StartValue, m->n_stages);
+    c->is_start = g_new0(gboolean, MAX(h->n, 1));
+    c->fitted = g_new0(double, MAX(h->n, 1));
+    c->stock = g_new0(double, (gsize)c->n_rows * m->n_stages);
+    c->entries = g_new0(double, (gsize)c->n_rows * m->n_stages);
+    c->corr = g_new0(double, MAX((gsize)n_keys * n_keys, 1));
+    return c;
 }
 
 Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey *keys, int n_keys, double cv,
@@ -508,35 +801,26 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
                     CALIBRATE_MAX_FIT, n_keys);
         return NULL;
     }
-    int S = m->n_stages, cells = model_n_years(m) * S;
-    g_autoptr(Calibration) c = g_new0(Calibration, 1);
-    c->model = m;
-    c->history = h;
-    c->cv = cv;
-    c->n_fit = n_keys;
-    c->fit = g_new0(FitParam, MAX(n_keys, 1));
-    c->fitted = g_new0(double, MAX(h->n, 1));
-    c->stock = g_new0(double, cells);
-    c->entries = g_new0(double, cells);
-    c->corr = g_new0(double, MAX((gsize)n_keys * n_keys, 1));
-    g_autofree double *base = g_new(double, m->n_params);
-    g_autofree double *baseline = g_new(double, S);
+    g_autoptr(Calibration) c = calibration_new(m, h, n_keys, cv);
+    g_autofree double *base = g_new(double, MAX(m->n_params, 1));
+    g_autofree double *start = g_new(double, m->n_stages);
     model_central_params(m, base);
-    for (int s = 0; s < S; s++)
-        baseline[s] = (double)m->stages[s].baseline;
-    if (!describe_keys(c, keys, base, error))
+    choose_starts(c, keys, n_keys, start);
+    if (!describe_keys(c, keys, base, error) || !check_first_year(c, error))
         return NULL;
-    if (!expect_run_smooth(m, base, baseline, c->stock, c->entries, error))
+    if (!expect_run_from(m, base, c->first_year, start, c->stock, c->entries, error))
         return NULL;
 
-    Problem p = {.m = m, .h = h, .cv = cv, .base = base, .baseline = baseline, .stock = c->stock,
-                 .entries = c->entries};
+    Problem p = {.m = m, .h = h, .cv = cv, .base = base, .first_year = c->first_year, .starts = c->start,
+                 .start = start, .is_start = c->is_start, .stock = c->stock, .entries = c->entries};
     g_autofree double *z = g_new0(double, MAX(n_keys, 1));
     g_autofree FitParam *fit = g_new0(FitParam, MAX(n_keys, 1));
     fit_until_identified(c, &p, fit, z);
-    expect_at(&p, z); /* the expectation at the fit (the Hessian left other values) */
+    expect_at(&p, z); /* the expectation at the fit (the Hessian and profiles left other values) */
+    for (int s = 0; s < m->n_stages; s++)
+        c->start[s].value = start[s];
     for (int i = 0; i < h->n; i++)
-        c->fitted[i] = expected(&p, &h->obs[i]);
+        c->fitted[i] = observation_mean(&p, &h->obs[i]);
     return g_steal_pointer(&c);
 }
 
@@ -547,6 +831,8 @@ void calibration_free(Calibration *c)
     for (int i = 0; i < c->n_fit; i++)
         g_free(c->fit[i].key);
     g_free(c->fit);
+    g_free(c->start);
+    g_free(c->is_start);
     g_free(c->fitted);
     g_free(c->stock);
     g_free(c->entries);

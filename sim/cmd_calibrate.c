@@ -75,8 +75,11 @@ GOptionContext *cmd_calibrate_context(void)
         "it carries the estimation uncertainty into the forecast; calibrate.json (estimates, 95%\n"
         "intervals, correlations, the fit); a chart per stage and kind of count (observed counts,\n"
         "fitted expectation, forecast bands); and forecast/, the run of the calibrated scenario.\n"
-        "A parameter the counts do not identify (flat likelihood, at 0 or 1, or tied to another\n"
-        "with |correlation| > 0.95) is reported and left as FILE has it.\n"
+        "Beside each 95% interval (delta method) stands the profile-likelihood one.  A parameter\n"
+        "the counts do not determine (its profile log-likelihood within 1.92 of the best up to an\n"
+        "end of its range, a flat direction of the likelihood, or an estimate at 0 or 1) is\n"
+        "reported and left as FILE has it; a strong correlation alone is only reported.  The\n"
+        "history may start before the base year: the fit then starts from its first year.\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage, 130 interrupted.");
     return ctx;
 }

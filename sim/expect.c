@@ -67,35 +67,46 @@ static void expect_year(const Model *m, const double *p, const int *offset, cons
     }
 }
 
-/* The recursion behind the three entry points: `baseline` NULL spreads
- * each stage's written baseline over its renewal clocks as the engine does
- * (n/V, the remainder to the first clocks); otherwise baseline[s] is spread
- * evenly.  `smooth` leaves recruitment unrounded. */
-static gboolean expect_recursion(const Model *m, const double *base, const double *baseline,
-                                 gboolean smooth, double *stock, double *entries, double *flows,
-                                 GError **error)
+/* Row 0 of the tables and the cohorts `cur` at the end of the first year:
+ * `start` NULL spreads each stage's written baseline over its renewal
+ * clocks as the engine does (n/V, the remainder to the first clocks);
+ * otherwise start[s] is spread evenly. */
+static void expect_start(const Model *m, const int *offset, const double *start, double *cur, double *stock,
+                         double *entries)
 {
-    int S = m->n_stages, n_years = model_n_years(m);
+    for (int s = 0; s < m->n_stages; s++) {
+        const Stage *st = &m->stages[s];
+        int v = stage_cohorts(st);
+        for (int t = 0; t < v; t++)
+            cur[offset[s] + t] = start != NULL ? start[s] / v
+                                               : (double)(st->baseline / v + (t < st->baseline % v ? 1 : 0));
+        stock[s] = start != NULL ? start[s] : (double)st->baseline;
+        entries[s] = 0;
+    }
+}
+
+/* The recursion behind the entry points: from the end of `first_year`
+ * (<= base_year; its firms as expect_start says) to the horizon, one row
+ * per year.  `smooth` leaves recruitment unrounded. */
+static gboolean expect_recursion(const Model *m, const double *base, int first_year, const double *start,
+                                 gboolean smooth, double *stock, double *entries, double *flows, GError **error)
+{
+    int S = m->n_stages, n_rows = m->horizon - first_year + 1;
     g_autofree int *offset = g_new0(int, S + 1);
     for (int s = 0; s < S; s++)
         offset[s + 1] = offset[s] + stage_cohorts(&m->stages[s]);
     g_autofree double *cur = g_new0(double, offset[S]);
     g_autofree double *next = g_new0(double, offset[S]);
-    g_autofree double *p = g_new(double, m->n_params);
+    g_autofree double *p = g_new(double, MAX(m->n_params, 1));
 
-    for (int s = 0; s < S; s++) {
-        const Stage *st = &m->stages[s];
-        int v = stage_cohorts(st);
-        for (int t = 0; t < v; t++)
-            cur[offset[s] + t] = baseline != NULL ? baseline[s] / v
-                                                  : (double)(st->baseline / v + (t < st->baseline % v ? 1 : 0));
-        stock[s] = baseline != NULL ? baseline[s] : (double)st->baseline;
-        entries[s] = 0;
-    }
+    expect_start(m, offset, start, cur, stock, entries);
     if (flows != NULL)
-        memset(flows, 0, sizeof *flows * m->n_params * n_years);
-    for (int yi = 1; yi < n_years; yi++) {
-        if (!model_year_params(m, base, m->base_year + yi, p, error))
+        memset(flows, 0, sizeof *flows * m->n_params * n_rows);
+    for (int yi = 1; yi < n_rows; yi++) {
+        /* years up to base_year get `base` itself, checked: no policy or
+           lever acts before base_year + 1 (scenario.c reads their years
+           from there) */
+        if (!model_year_params(m, base, first_year + yi, p, error))
             return FALSE;
         memset(next, 0, sizeof *next * offset[S]);
         memset(entries + yi * S, 0, sizeof *entries * S);
@@ -116,19 +127,27 @@ static gboolean expect_recursion(const Model *m, const double *base, const doubl
 
 gboolean expect_run(const Model *m, const double *base, double *stock, double *entries, GError **error)
 {
-    return expect_recursion(m, base, NULL, FALSE, stock, entries, NULL, error);
+    return expect_recursion(m, base, m->base_year, NULL, FALSE, stock, entries, NULL, error);
 }
 
 gboolean expect_run_flows(const Model *m, const double *base, double *stock, double *entries,
                           double *flows, GError **error)
 {
-    return expect_recursion(m, base, NULL, FALSE, stock, entries, flows, error);
+    return expect_recursion(m, base, m->base_year, NULL, FALSE, stock, entries, flows, error);
 }
 
 gboolean expect_run_smooth(const Model *m, const double *base, const double *baseline, double *stock,
                            double *entries, GError **error)
 {
-    return expect_recursion(m, base, baseline, TRUE, stock, entries, NULL, error);
+    return expect_recursion(m, base, m->base_year, baseline, TRUE, stock, entries, NULL, error);
+}
+
+gboolean expect_run_from(const Model *m, const double *base, int first_year, const double *start, double *stock,
+                         double *entries, GError **error)
+{
+    g_return_val_if_fail(m != NULL && start != NULL, FALSE);
+    g_return_val_if_fail(first_year <= m->base_year && m->horizon - first_year <= MODEL_MAX_YEARS, FALSE);
+    return expect_recursion(m, base, first_year, start, TRUE, stock, entries, NULL, error);
 }
 
 gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error)

@@ -299,8 +299,9 @@ static gboolean parse_year(const Reader *r, const char *text, int line, int *out
     gint64 y;
     if (!g_ascii_string_to_signed(text, 10, 0, HISTORY_YEAR_MAX, &y, NULL))
         return line_error(error, r->file, line, "year '%s' is not a year such as %d", text, m->horizon);
-    if (y < m->base_year)
-        return line_error(error, r->file, line, "year %d is before base_year %d of %s", (int)y, m->base_year, m->file);
+    if (y < m->horizon - MODEL_MAX_YEARS)
+        return line_error(error, r->file, line, "year %d is more than %d years before horizon %d of %s", (int)y,
+                          MODEL_MAX_YEARS, m->horizon, m->file);
     if (y > m->horizon)
         return line_error(error, r->file, line, "year %d is after horizon %d of %s", (int)y, m->horizon, m->file);
     *out = (int)y;
@@ -361,14 +362,11 @@ static gboolean parse_kind(const Reader *r, const char *text, int line, HistoryK
     return line_error(error, r->file, line, "%s", msg->str);
 }
 
-/* Fails on a 'new' count in the base year, and on a second row for the
- * same year, stage and kind (naming the first one's line). */
+/* Fails on a second row for the same year, stage and kind (naming the
+ * first one's line). */
 static gboolean check_observation(Reader *r, const Observation *o, GError **error)
 {
     const Model *m = r->m;
-    if (o->kind == HISTORY_NEW && o->year == m->base_year)
-        return line_error(error, r->file, o->line, "a 'new' count in %d, the base year: new counts start in %d",
-                          o->year, m->base_year + 1);
     char *key = g_strdup_printf("%d %d %d", o->year, o->stage, (int)o->kind);
     int first = GPOINTER_TO_INT(g_hash_table_lookup(r->seen, key));
     if (first > 0) {
@@ -419,6 +417,29 @@ static gboolean no_rows_error(const Reader *r, int end, GError **error)
     return line_error(error, r->file, end, "%s)", msg->str);
 }
 
+/* Fails on the first 'new' count (in file order) in the year the fit
+ * starts from (history_first_year): the firms that entered during that
+ * year are before the fit's first state, so nothing can be compared
+ * with them. */
+static gboolean check_new_counts(const Reader *r, GError **error)
+{
+    const Observation *obs = (const Observation *)(void *)r->obs->data;
+    int first = r->m->base_year;
+    for (guint i = 0; i < r->obs->len; i++)
+        first = MIN(first, obs[i].year);
+    for (guint i = 0; i < r->obs->len; i++) {
+        if (obs[i].kind != HISTORY_NEW || obs[i].year != first)
+            continue;
+        if (first == r->m->base_year)
+            return line_error(error, r->file, obs[i].line,
+                              "a 'new' count in %d, the base year: new counts start in %d", first, first + 1);
+        return line_error(error, r->file, obs[i].line,
+                          "a 'new' count in %d, the history's first year: the fit starts from the stocks at "
+                          "the end of %d, so new counts start in %d", first, first, first + 1);
+    }
+    return TRUE;
+}
+
 /* Reads the header and every row of `text` (UTF-8, no BOM) into `r`. */
 static gboolean read_text(Reader *r, const char *text, GError **error)
 {
@@ -437,7 +458,7 @@ static gboolean read_text(Reader *r, const char *text, GError **error)
         if (!read_record(&s, fields, error) || !read_row(r, fields, line, error))
             return FALSE;
     }
-    return r->obs->len > 0 || no_rows_error(r, last_line(text), error);
+    return r->obs->len > 0 ? check_new_counts(r, error) : no_rows_error(r, last_line(text), error);
 }
 
 /* Sets where the region kept comes from; fails when --region and the
@@ -500,6 +521,15 @@ void history_free(History *h)
     g_free(h->region);
     g_free(h->obs);
     g_free(h);
+}
+
+int history_first_year(const History *h, const Model *m)
+{
+    g_return_val_if_fail(h != NULL && m != NULL, 0);
+    int first = m->base_year;
+    for (int i = 0; i < h->n; i++)
+        first = MIN(first, h->obs[i].year);
+    return first;
 }
 
 const char *history_kind_name(HistoryKind kind)

@@ -46,12 +46,12 @@ static char *status_reason(const Calibration *c, int i)
     case FIT_IDENTIFIED:
         return g_strdup("");
     case FIT_FLAT:
+        if (f->what.param < 0 && c->start[f->what.stage].source == START_HISTORY)
+            return g_strdup_printf(i18n_text(lang(c), I18N_CAL_START_KNOWN_FMT), c->first_year);
         return other ? g_strdup_printf(i18n_text(lang(c), I18N_CAL_FLAT_WITH_FMT), other)
                      : g_strdup(i18n_text(lang(c), I18N_CAL_FLAT));
-    case FIT_TIED: {
-        g_autofree char *r = number_text("%.2f", f->correlation);
-        return g_strdup_printf(i18n_text(lang(c), I18N_CAL_TIED_FMT), other, r);
-    }
+    case FIT_OPEN:
+        return g_strdup(i18n_text(lang(c), f->open_below ? I18N_CAL_OPEN_BELOW : I18N_CAL_OPEN_ABOVE));
     case FIT_AT_BOUND:
         return g_strdup(i18n_text(lang(c), I18N_CAL_AT_BOUND));
     }
@@ -70,11 +70,19 @@ static char *status_text(const Calibration *c, int i)
 static const char *status_name(FitStatus s)
 {
     static const char *const names[] = {[FIT_IDENTIFIED] = "identified", [FIT_FLAT] = "flat",
-                                        [FIT_TIED] = "tied", [FIT_AT_BOUND] = "at_bound"};
+                                        [FIT_OPEN] = "open", [FIT_AT_BOUND] = "at_bound"};
     return names[s];
 }
 
 /* ---- the calibrated scenario --------------------------------------------- */
+
+/* Whether f is a baseline fitted at the end of a year before the base
+ * year (the fit's start), which the calibrated scenario does not take:
+ * its forecast starts from its own base year and baseline. */
+static gboolean early_baseline(const Calibration *c, const FitParam *f)
+{
+    return f->what.param < 0 && c->first_year < c->model->base_year;
+}
 
 /* Groups of the scenario file a fitted value is written in. */
 enum { GROUP_BASELINE, GROUP_TRANSITIONS, GROUP_EXITS, GROUP_RENEWAL, GROUP_INFLOWS, GROUP_RECRUITMENT, N_GROUPS };
@@ -142,6 +150,13 @@ char *out_calibrate_ini(const Calibration *c, const char *parent)
                                    status_name(f->status), m->file);
             continue;
         }
+        if (early_baseline(c, f)) {
+            g_autofree char *v = number_text(VALUE_DIGITS, f->value);
+            g_string_append_printf(out, "# %s: fitted as %s firms at the end of %d, where the fit starts, not at "
+                                   "base_year %d; the baseline kept as %s has it.\n", f->key, v, c->first_year,
+                                   m->base_year, m->file);
+            continue;
+        }
         g_autofree char *lo = number_text(VALUE_DIGITS, f->lo), *hi = number_text(VALUE_DIGITS, f->hi);
         g_autofree char *was = number_text(VALUE_DIGITS, f->start);
         g_autofree char *note = g_strdup_printf("# fitted: 95%% interval %s to %s (was %s)\n", lo, hi, was);
@@ -163,6 +178,43 @@ char *out_calibrate_ini(const Calibration *c, const char *parent)
 
 /* ---- JSON ----------------------------------------------------------------- */
 
+/* Member `name`: [lo, hi], or null when lo is NaN. */
+static void add_interval(JsonBuilder *b, const char *name, double lo, double hi)
+{
+    json_builder_set_member_name(b, name);
+    if (isnan(lo)) {
+        json_builder_add_null_value(b);
+        return;
+    }
+    json_builder_begin_array(b);
+    out_json_add_number(b, lo, JSON_VALUE_DECIMALS);
+    out_json_add_number(b, hi, JSON_VALUE_DECIMALS);
+    json_builder_end_array(b);
+}
+
+static const char *source_name(StartSource s)
+{
+    static const char *const names[] = {[START_HISTORY] = "history", [START_FITTED] = "fitted",
+                                        [START_SCENARIO] = "scenario"};
+    return names[s];
+}
+
+/* start_year and start_values [ {stage, value, source} ]. */
+static void add_starts(JsonBuilder *b, const Calibration *c)
+{
+    out_json_member_int(b, "start_year", c->first_year);
+    json_builder_set_member_name(b, "start_values");
+    json_builder_begin_array(b);
+    for (int s = 0; s < c->model->n_stages; s++) {
+        json_builder_begin_object(b);
+        out_json_member_string(b, "stage", c->model->stages[s].id);
+        out_json_member_double(b, "value", c->start[s].value, 4);
+        out_json_member_string(b, "source", source_name(c->start[s].source));
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
 static void add_param(JsonBuilder *b, const Calibration *c, int i)
 {
     const FitParam *f = &c->fit[i];
@@ -170,19 +222,16 @@ static void add_param(JsonBuilder *b, const Calibration *c, int i)
     out_json_member_string(b, "key", f->key);
     out_json_member_double(b, "value", f->value, JSON_VALUE_DECIMALS);
     out_json_member_double(b, "start", f->start, JSON_VALUE_DECIMALS);
-    json_builder_set_member_name(b, "ci95");
-    if (isnan(f->lo)) {
-        json_builder_add_null_value(b);
-    } else {
-        json_builder_begin_array(b);
-        out_json_add_number(b, f->lo, JSON_VALUE_DECIMALS);
-        out_json_add_number(b, f->hi, JSON_VALUE_DECIMALS);
-        json_builder_end_array(b);
-    }
+    add_interval(b, "ci95", f->lo, f->hi);
+    add_interval(b, "profile_ci95", f->profile_lo, f->profile_hi);
+    out_json_member_bool(b, "intervals_differ", f->differ);
     out_json_member_double(b, "sd", f->sd, JSON_VALUE_DECIMALS);
     out_json_member_bool(b, "identified", f->status == FIT_IDENTIFIED);
     out_json_member_string(b, "status", status_name(f->status));
+    out_json_member_bool(b, "open_below", f->status == FIT_OPEN && f->open_below);
+    out_json_member_bool(b, "open_above", f->status == FIT_OPEN && f->open_above);
     out_json_member_string(b, "tied_to", f->tied_to >= 0 ? c->fit[f->tied_to].key : NULL);
+    out_json_member_string(b, "correlated_with", f->correlated_with >= 0 ? c->fit[f->correlated_with].key : NULL);
     out_json_member_double(b, "correlation", f->correlation, 4);
     json_builder_end_object(b);
 }
@@ -212,6 +261,7 @@ gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, c
     out_json_member_double(b, "log_likelihood", c->log_likelihood, 6);
     out_json_member_int(b, "starts", c->n_starts);
     out_json_member_int(b, "starts_agreeing", c->n_agree);
+    add_starts(b, c);
     json_builder_set_member_name(b, "parameters");
     json_builder_begin_array(b);
     for (int i = 0; i < c->n_fit; i++)
@@ -232,6 +282,7 @@ gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, c
         json_builder_begin_object(b);
         add_observation(b, c->model, c->history, &c->history->obs[i]);
         out_json_member_double(b, "fitted", c->fitted[i], 4);
+        out_json_member_bool(b, "start", c->is_start[i]);
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -287,12 +338,16 @@ static char *band_data(const Calibration *c, const Summary *f, int s, HistoryKin
     const StageSummary *st = &f->stages[s];
     gint64 *const *pct = k == HISTORY_STOCK ? st->pct : st->new_pct;
     const double *fitted = k == HISTORY_STOCK ? c->stock : c->entries;
-    GString *out = g_string_new("# year p5 p25 p50 p75 p95 fitted\n");
-    for (int y = k == HISTORY_STOCK ? 0 : 1; y < f->n_years; y++) {
-        g_string_append_printf(out, "%d", m->base_year + y);
+    GString *out = g_string_new("# year p5 p25 p50 p75 p95 fitted (no forecast before the base year)\n");
+    for (int row = k == HISTORY_STOCK ? 0 : 1; row < c->n_rows; row++) {
+        int year = c->first_year + row, y = year - m->base_year;
+        g_string_append_printf(out, "%d", year);
         for (int q = 0; q < SUMMARY_N_PCT; q++)
-            g_string_append_printf(out, " %" G_GINT64_FORMAT, pct[q][y]);
-        plot_append_number(out, fitted[y * m->n_stages + s]);
+            if (y >= 0)
+                g_string_append_printf(out, " %" G_GINT64_FORMAT, pct[q][y]);
+            else
+                g_string_append(out, " NaN");
+        plot_append_number(out, fitted[row * m->n_stages + s]);
         g_string_append_c(out, '\n');
     }
     return g_string_free(out, FALSE);
@@ -360,6 +415,7 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
     g_autofree char *data = band_data(c, f, s, k);
     g_autoptr(GHashTable) v = plot_vars_new();
     plot_set_year_chart(v, m, name, title);
+    plot_set_int(v, "XMIN", c->first_year);
     plot_set_band_keys(v, m);
     plot_set_text(v, "FITTED", i18n_text(l, I18N_CAL_FITTED_EXPECTED));
     count_blocks(h, s, k, b, l, v);
@@ -385,13 +441,35 @@ gboolean out_calibrate_charts(const Calibration *c, const History *shown, const 
 
 /* ---- stdout ----------------------------------------------------------------- */
 
+/* "lo – hi" with VALUE_DIGITS, or "–" when lo is NaN.  Caller frees. */
+static char *interval_text(double lo, double hi)
+{
+    if (isnan(lo))
+        return g_strdup("–");
+    g_autofree char *a = number_text(VALUE_DIGITS, lo), *b = number_text(VALUE_DIGITS, hi);
+    return g_strdup_printf("%s – %s", a, b);
+}
+
+/* Whether any identified parameter's two intervals differ. */
+static gboolean any_differ(const Calibration *c)
+{
+    for (int i = 0; i < c->n_fit; i++)
+        if (c->fit[i].status == FIT_IDENTIFIED && c->fit[i].differ)
+            return TRUE;
+    return FALSE;
+}
+
+/* The table of fitted parameters: was, fitted, the delta-method and the
+ * profile 95% intervals (the latter marked '*' where they differ), and
+ * whether the counts identify it. */
 static void append_params(const Calibration *c, GString *out)
 {
     const Model *m = c->model;
-    const gboolean right[] = {FALSE, FALSE, TRUE, TRUE, TRUE, FALSE};
+    const gboolean right[] = {FALSE, FALSE, TRUE, TRUE, TRUE, TRUE, FALSE};
     const char *head[] = {i18n_text(lang(c), I18N_SENS_PARAMETER), i18n_text(lang(c), I18N_SENS_MEANING),
                           i18n_text(lang(c), I18N_CAL_WAS),       i18n_text(lang(c), I18N_CAL_FITTED),
-                          i18n_text(lang(c), I18N_CI95),          i18n_text(lang(c), I18N_CAL_IDENTIFIED)};
+                          i18n_text(lang(c), I18N_CI95),          i18n_text(lang(c), I18N_CAL_PROFILE_CI),
+                          i18n_text(lang(c), I18N_CAL_IDENTIFIED)};
     TextTable t;
     text_table_init(&t, G_N_ELEMENTS(right), right);
     text_table_add(&t, head);
@@ -399,13 +477,32 @@ static void append_params(const Calibration *c, GString *out)
         const FitParam *f = &c->fit[i];
         g_autofree char *label = i18n_param_label(m, f->what.param, f->what.stage);
         g_autofree char *was = number_text(VALUE_DIGITS, f->start), *value = number_text(VALUE_DIGITS, f->value);
-        g_autofree char *lo = number_text(VALUE_DIGITS, f->lo), *hi = number_text(VALUE_DIGITS, f->hi);
-        g_autofree char *ci = isnan(f->lo) ? g_strdup("–") : g_strdup_printf("%s – %s", lo, hi);
+        g_autofree char *ci = interval_text(f->lo, f->hi), *profile = interval_text(f->profile_lo, f->profile_hi);
+        g_autofree char *marked = g_strconcat(profile, f->differ ? " *" : "", NULL);
         g_autofree char *status = status_text(c, i);
-        const char *row[] = {f->key, label, was, value, ci, status};
+        const char *row[] = {f->key, label, was, value, ci, marked, status};
         text_table_add(&t, row);
     }
     text_table_flush(&t, out);
+}
+
+/* The line saying where each stage starts: "The fit starts at the end of
+ * 2017 from: tech_sme 400 (scenario), hightech 344 (published), ...". */
+static void append_starts(const Calibration *c, GString *out)
+{
+    static const I18nMessage source_word[] = {[START_HISTORY] = I18N_CAL_SOURCE_HISTORY,
+                                         [START_FITTED] = I18N_CAL_SOURCE_FITTED,
+                                         [START_SCENARIO] = I18N_CAL_SOURCE_SCENARIO};
+    const Model *m = c->model;
+    g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_START_TITLE_FMT), c->first_year);
+    for (int s = 0; s < m->n_stages; s++) {
+        g_autofree char *v = number_text("%.6g", c->start[s].value);
+        if (s > 0)
+            g_string_append(out, i18n_text(lang(c), I18N_CAL_START_SEP));
+        g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_START_ITEM_FMT), m->stages[s].id, v,
+                               i18n_text(lang(c), source_word[c->start[s].source]));
+    }
+    g_string_append(out, "\n\n");
 }
 
 static void append_fit(const Calibration *c, GString *out)
@@ -424,25 +521,48 @@ static void append_fit(const Calibration *c, GString *out)
         g_autofree char *year = g_strdup_printf("%d", o->year);
         g_autofree char *observed = g_strdup_printf("%" G_GINT64_FORMAT, o->count);
         g_autofree char *fitted = number_text("%.1f", c->fitted[i]);
-        g_autofree char *off = c->fitted[i] > 0 ? g_strdup_printf("%+.1f%%", 100 * (o->count - c->fitted[i]) / c->fitted[i])
-                                                : g_strdup("–");
+        g_autofree char *off = c->is_start[i]    ? g_strdup(i18n_text(lang(c), I18N_CAL_START_ROW))
+                               : c->fitted[i] > 0 ? g_strdup_printf("%+.1f%%", 100 * (o->count - c->fitted[i]) / c->fitted[i])
+                                                  : g_strdup("–");
         const char *row[] = {year, model_stage_name(m, o->stage), kind_word(m, o->kind), observed, fitted, off};
         text_table_add(&t, row);
     }
     text_table_flush(&t, out);
 }
 
-/* The notes under the tables: parameters kept, baselines without
- * uncertainty, correlations not carried. */
+/* The strongly correlated pairs of identified estimates (|r| above
+ * CALIBRATE_STRONG), each once: information, not a reason to keep one. */
+static void append_strong(const Calibration *c, GString *out)
+{
+    int n = c->n_fit;
+    for (int i = 0; i < n; i++)
+        for (int j = i + 1; j < n; j++) {
+            double r = c->corr[i * n + j];
+            if (!(fabs(r) > CALIBRATE_STRONG))
+                continue;
+            g_autofree char *rs = number_text("%.3f", r);
+            g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_STRONG_FMT), c->fit[i].key, c->fit[j].key, rs);
+            g_string_append_c(out, '\n');
+        }
+}
+
+/* The notes under the tables: intervals that differ, parameters kept,
+ * baselines without uncertainty or of an earlier year, strong and not
+ * carried correlations. */
 static void append_notes(const Calibration *c, GString *out)
 {
     gboolean any_drawn = FALSE;
     g_string_append_c(out, '\n');
+    if (any_differ(c))
+        g_string_append_printf(out, "%s\n", i18n_text(lang(c), I18N_CAL_DIFFER_NOTE));
     for (int i = 0; i < c->n_fit; i++) {
         const FitParam *f = &c->fit[i];
         if (f->status != FIT_IDENTIFIED) {
             g_autofree char *why = status_reason(c, i);
             g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_KEPT_FMT), f->key, why);
+            g_string_append_c(out, '\n');
+        } else if (early_baseline(c, f)) {
+            g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_BASELINE_EARLY_FMT), f->key, c->first_year);
             g_string_append_c(out, '\n');
         } else if (f->what.param < 0) {
             g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_BASELINE_NOTE_FMT), f->key);
@@ -451,6 +571,7 @@ static void append_notes(const Calibration *c, GString *out)
             any_drawn = TRUE;
         }
     }
+    append_strong(c, out);
     if (any_drawn)
         g_string_append_printf(out, "%s\n", i18n_text(lang(c), I18N_CAL_CORRELATION_NOTE));
 }
@@ -472,7 +593,8 @@ void out_calibrate_format(const Calibration *c, const char *calibrated_file, GSt
         g_string_append(out, " · ");
         g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_STARTS_FMT), c->n_agree, c->n_starts, ll);
     }
-    g_string_append(out, "\n\n");
+    g_string_append(out, "\n");
+    append_starts(c, out);
     append_params(c, out);
     append_fit(c, out);
     append_notes(c, out);

@@ -179,6 +179,17 @@ static const GoodCase good_cases[] = {
      {{2017, "tech_sme", HISTORY_STOCK, 900, 2}, {2018, "tech_sme", HISTORY_NEW, 120, 3},
       {2022, "tech_sme", HISTORY_STOCK, 950, 4}, {2022, "tech_sme", HISTORY_NEW, 130, 5},
       {2022, "hightech", HISTORY_NEW, 130, 6}}},
+    /* before base_year: the fit starts at the history's first year (2015),
+       new counts from the year after; a new count in the base year is
+       fine once the history starts earlier */
+    {"history-0.11", WUJIN, NULL,
+     HEADER WJ ",2015,hightech,250,stock,,\n" WJ ",2016,hightech,40,new,,\n" WJ ",2017,hightech,45,new,,\n",
+     WJ, 0,
+     {{2015, "hightech", HISTORY_STOCK, 250, 2}, {2016, "hightech", HISTORY_NEW, 40, 3},
+      {2017, "hightech", HISTORY_NEW, 45, 4}}},
+    /* as early as 100 years (MODEL_MAX_YEARS) before the horizon */
+    {"history-0.12", WUJIN, NULL, HEADER WJ ",1922,tech_sme,1,stock,,\n" WJ ",2020,tech_sme,30,new,,\n",
+     WJ, 0, {{1922, "tech_sme", HISTORY_STOCK, 1, 2}, {2020, "tech_sme", HISTORY_NEW, 30, 3}}},
 };
 
 /* Observation `o` is `w`. */
@@ -276,8 +287,8 @@ static const BadCase bad_cases[] = {
     {"history-1.6", WUJIN, NULL, HEADER WJ ",2018,hightech,400,total,,\n",
      {"h.csv:2: kind 'total': expected 'stock' or 'new'", "!did you mean"}},
     /* years */
-    {"history-1.7", WUJIN, NULL, HEADER WJ ",2016,hightech,300,stock,,\n",
-     {"h.csv:2: year 2016 is before base_year 2017 of t.ini"}},
+    {"history-1.7", WUJIN, NULL, HEADER WJ ",1921,hightech,300,stock,,\n",
+     {"h.csv:2: year 1921 is more than 100 years before horizon 2022 of t.ini", "!base_year"}},
     {"history-1.8", WUJIN, NULL, HEADER WJ ",2023,hightech,300,stock,,\n",
      {"h.csv:2: year 2023 is after horizon 2022 of t.ini"}},
     {"history-1.9", WUJIN, NULL, HEADER WJ ",2O22,hightech,300,stock,,\n",
@@ -286,8 +297,9 @@ static const BadCase bad_cases[] = {
      {"h.csv:2: year '2022年' is not a year"}},
     {"history-1.11", WUJIN, NULL, HEADER "# c\n" WJ ",2017,hightech,30,new,,\n",
      {"h.csv:3: a 'new' count in 2017, the base year: new counts start in 2018"}},
-    {"history-1.12", WUJIN, NULL, HEADER WJ ",2016,hightech,30,new,,\n",
-     {"h.csv:2: year 2016 is before base_year 2017 of t.ini"}},
+    {"history-1.12", WUJIN, NULL, HEADER WJ ",2016,hightech,30,new,,\n" WJ ",2016,tech_sme,300,stock,,\n",
+     {"h.csv:2: a 'new' count in 2016, the history's first year: the fit starts from the stocks at the end of "
+      "2016, so new counts start in 2017", "!before base_year"}},
     /* one row per (region, year, stage, kind) */
     {"history-1.13", WUJIN, NULL,
      HEADER WJ ",2022,hightech,1061,stock,,\n" WJ ",2022,hightech,300,new,,\n" WJ ",2021,hightech,900,stock,,\n"
