@@ -800,6 +800,19 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
     return per_firm == NULL || pp->cost_per_firm == 0 || check_cost_per_firm(b, g, per_firm, pp, error);
 }
 
+/* An unknown `count =`: the message lists every count a user may write,
+ * since a word far from all of them ("total") gets no suggestion. */
+static gboolean unknown_count(GError **error, const IniGroup *g, const IniEntry *e, const char *const *known)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown count '%s': expected ", e->value);
+    for (int i = 0; known[i]; i++)
+        g_string_append_printf(msg, "%s%s", i == 0 ? "" : known[i + 1] ? ", " : " or ", known[i]);
+    g_string_append(msg, " (a list is counted with list = ID)");
+    text_append_suggestion(msg, e->value, known);
+    return entry_error(error, g, e, "%s", msg->str);
+}
+
 static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry *e, Target *t, GError **error)
 {
     static const char *const target_keys[] = {"stage", "list", "year", "at_least", "count", NULL};
@@ -819,7 +832,7 @@ static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry 
         const char *const *known = NULL;
         int k = model_count_parse(e->value, &known);
         if (k < 0)
-            return unknown_error(error, g, e, "count", e->value, known);
+            return unknown_count(error, g, e, known);
         t->count_written = TRUE;
         if (t->count != COUNT_LIST)
             t->count = (CountKind)k;
