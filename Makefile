@@ -226,16 +226,17 @@ check-sanitize: all deps-check
 	  exit $$rc
 
 # ---- make fuzz-corpus: the fuzz seeds made from the tests and the commands ----
-# Writes each row of tests/test_scenario.c's error table and of
-# tests/test_history.c's tables as fuzz/corpus/fuzz_scenario/<id>.ini and
-# fuzz_history/<id>.csv (make check fails while one is missing or differs:
+# Writes each row of tests/test_scenario.c's and tests/test_lists.c's error
+# tables and of tests/test_history.c's tables as
+# fuzz/corpus/fuzz_scenario/<id>.ini and fuzz_history/<id>.csv (make check fails while one is missing or differs:
 # tests/corpus.h), then the seeds of fuzz/seeds.sh: result folders of the
 # real commands for fuzz_report, extends chains for fuzz_scenario.
 .PHONY: fuzz-corpus
 
-$(BUILD)/tests/test_scenario $(BUILD)/tests/test_history: tests/corpus.h
+$(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history: tests/corpus.h
 
-fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_history
+fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_scenario
+	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_lists
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_history $(BUILD)/tests/test_history
 	sh fuzz/seeds.sh $(BUILD)/ladder

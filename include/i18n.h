@@ -45,6 +45,7 @@ typedef enum {
     I18N_CONDITION_FMT,     /* counted firms, threshold (string), year (int) */
     I18N_CONDITION_AT_HORIZON_FMT, /* the same, for a target without year = */
     I18N_CONDITION_SPAN_FMT,/* counted firms that name their years, threshold (string) */
+    I18N_CONDITION_SPAN_AT_HORIZON_FMT, /* the same, for a target without year = */
     I18N_NEW_SPAN_FMT,      /* stage name, first year, last year (ints) */
     I18N_CUMULATIVE_FMT,    /* stage name, base_year, first year, last year (ints) */
     I18N_HORIZON_FMT,       /* year (int) */

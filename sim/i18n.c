@@ -47,6 +47,8 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_CONDITION_AT_HORIZON_FMT] = {"%s ≥ %s（%d 年，未写 year，取情景终年）",
                                        "%s ≥ %s in %d (no year given: the horizon)"},
     [I18N_CONDITION_SPAN_FMT] = {"%s ≥ %s", "%s ≥ %s"},
+    [I18N_CONDITION_SPAN_AT_HORIZON_FMT] = {"%s ≥ %s（未写 year，取情景终年）",
+                                           "%s ≥ %s (no year given: the horizon)"},
     [I18N_NEW_SPAN_FMT]      = {"%s %d–%d 年新增", "new %s in %d–%d"},
     [I18N_CUMULATIVE_FMT]    = {"%s累计（%d 年末存量＋%d–%d 年新增）",
                                 "%s ever reached (end-%d stock + new in %d–%d)"},
@@ -334,7 +336,8 @@ char *i18n_target_condition_in(const Model *m, int target, const char *lang)
     char threshold[32];
     g_snprintf(threshold, sizeof threshold, "%" G_GINT64_FORMAT, t->at_least);
     if (spanned)
-        return g_strdup_printf(i18n_text(lang, I18N_CONDITION_SPAN_FMT), counted, threshold);
+        return g_strdup_printf(i18n_text(lang, t->year_given ? I18N_CONDITION_SPAN_FMT : I18N_CONDITION_SPAN_AT_HORIZON_FMT),
+                               counted, threshold);
     return g_strdup_printf(i18n_text(lang, t->year_given ? I18N_CONDITION_FMT : I18N_CONDITION_AT_HORIZON_FMT),
                            counted, threshold, t->year);
 }

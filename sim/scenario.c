@@ -518,17 +518,25 @@ static const char *group_suffix(const char *group, const char *prefix)
     return name;
 }
 
-/* TRUE when stage `s` is already a member or a share of `l`. */
-static gboolean list_has_stage(Builder *b, const List *l, int s)
+/* TRUE when stage `s` is already a member of `l`. */
+static gboolean list_has_member(const List *l, int s)
 {
     for (int j = 0; j < l->n_members; j++)
         if (l->members[j] == s)
             return TRUE;
+    return FALSE;
+}
+
+/* TRUE when stage `s` is already a share of `l`. */
+static gboolean list_has_share(Builder *b, const List *l, int s)
+{
     for (int j = 0; j < l->n_shares; j++)
         if (g_array_index(b->params, Param, l->share_param[j]).stage == s)
             return TRUE;
     return FALSE;
 }
+
+#define MEMBER_AND_SHARE "a stage is a member (stages =) or a share, not both"
 
 /* "stages = a, b, c": the member stages of list `li`. */
 static gboolean read_list_members(Builder *b, const IniGroup *g, const IniEntry *e, int li, GError **error)
@@ -541,8 +549,11 @@ static gboolean read_list_members(Builder *b, const IniGroup *g, const IniEntry 
         int s = need_stage(b, g, e, ids[k], error);
         if (s < 0)
             return FALSE;
-        if (list_has_stage(b, list_at(b, li), s))
+        if (list_has_member(list_at(b, li), s))
             return entry_error(error, g, e, "stage %s is named twice in the list", ids[k]);
+        /* the share line came first in the group */
+        if (list_has_share(b, list_at(b, li), s))
+            return entry_error(error, g, e, "stage %s is already a share of the list: " MEMBER_AND_SHARE, ids[k]);
         List *l = list_at(b, li);
         l->members[l->n_members++] = s;
     }
@@ -556,9 +567,11 @@ static gboolean read_list_share(Builder *b, const IniGroup *g, const IniEntry *e
     double p = 0;
     if (s < 0 || !check_probability(g, e, e->value, &p, error))
         return FALSE;
-    if (list_has_stage(b, list_at(b, li), s))
-        return entry_error(error, g, e, "stage %s is already in the list: a stage is a member (stages =) or a "
-                           "share, not both", stage_at(b, s)->id);
+    if (list_has_member(list_at(b, li), s))
+        return entry_error(error, g, e, "stage %s is already a member of the list: " MEMBER_AND_SHARE,
+                           stage_at(b, s)->id);
+    if (list_has_share(b, list_at(b, li), s))
+        return entry_error(error, g, e, "stage %s is named twice in the list", stage_at(b, s)->id);
     param_add(b, PARAM_SHARE, s, -1, li, p, g, e);
     return TRUE;
 }
@@ -787,6 +800,19 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
     return per_firm == NULL || pp->cost_per_firm == 0 || check_cost_per_firm(b, g, per_firm, pp, error);
 }
 
+/* An unknown `count =`: the message lists every count a user may write,
+ * since a word far from all of them ("total") gets no suggestion. */
+static gboolean unknown_count(GError **error, const IniGroup *g, const IniEntry *e, const char *const *known)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown count '%s': expected ", e->value);
+    for (int i = 0; known[i]; i++)
+        g_string_append_printf(msg, "%s%s", i == 0 ? "" : known[i + 1] ? ", " : " or ", known[i]);
+    g_string_append(msg, " (a list is counted with list = ID)");
+    text_append_suggestion(msg, e->value, known);
+    return entry_error(error, g, e, "%s", msg->str);
+}
+
 static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry *e, Target *t, GError **error)
 {
     static const char *const target_keys[] = {"stage", "list", "year", "at_least", "count", NULL};
@@ -806,7 +832,7 @@ static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry 
         const char *const *known = NULL;
         int k = model_count_parse(e->value, &known);
         if (k < 0)
-            return unknown_error(error, g, e, "count", e->value, known);
+            return unknown_count(error, g, e, known);
         t->count_written = TRUE;
         if (t->count != COUNT_LIST)
             t->count = (CountKind)k;

@@ -611,7 +611,7 @@ static void test_plot_render(void **state)
         assert_non_null(strstr(svg, "</svg>"));
     }
     g_autofree char *fan = file_in(f, "fan_hightech.svg");
-    assert_non_null(strstr(fan, "高企（阶段：每家企业只计一个阶段）— 天宁区 2030"));
+    assert_non_null(strstr(fan, "高企（阶段：每家企业只计一个阶段）— 天宁区 2030"));  /* the fan says it is a stage */
     assert_non_null(strstr(fan, "Noto Sans CJK SC"));
     g_autofree char *comp = file_in(f, "composition.svg");
     assert_non_null(strstr(comp, "独角兽"));

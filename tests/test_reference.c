@@ -1,8 +1,8 @@
 /* test_reference.c: ladder against the independent NumPy implementation of
  * the same rules (../shared/tools/ladder_numpy.py), on every bundled
- * scenario, with and without uncertainty: stock means and target
- * probabilities within Monte Carlo error (z <= 5, agree.py), exact
- * expectations to 1e-6.  Skipped where the reference or numpy is missing.
+ * scenario and tests/data/lists.ini, with and without uncertainty: stock
+ * and list means and target probabilities within Monte Carlo error
+ * (z <= 5, agree.py), exact expectations to 1e-6.  Skipped where the reference or numpy is missing.
  * The reference is given the scenarios without their policy costs.
  * SPDX-License-Identifier: MIT */
 #include "testutil.h"
@@ -28,6 +28,9 @@ static const Case cases[] = {
     {"reference-1.10", "scenarios/binhu-2025.ini", TRUE},
     {"reference-1.11", "scenarios/taizhou-2025.ini", TRUE},
     {"reference-1.12", "scenarios/wujin-2025.ini", FALSE},
+    /* lists, shares uncertain and under a policy, count = cumulative, an uncertain baseline */
+    {"reference-1.13", "tests/data/lists.ini", FALSE},
+    {"reference-1.14", "tests/data/lists.ini", TRUE},
 };
 
 static char *tool(const char *name)
