@@ -880,7 +880,8 @@ static void section_assumptions(GString *out, const Report *r)
         JsonObject *s = obj_at(stages, i);
         g_autofree char *key = g_strconcat("baseline.", str(s, "id") ? str(s, "id") : "", NULL);
         g_autofree char *v = g_strdup_printf("%.0f", num(s, "baseline"));
-        assumption_row(out, key, v, NULL, str(s, "baseline_note"), NULL);
+        assumption_row(out, key, v, str(s, "baseline_uncertainty"), str(s, "baseline_note"),
+                       str(s, "baseline_uncertainty_note"));
     }
     JsonArray *params = arr(sc, "parameters");
     for (guint i = 0; i < len(params); i++) {

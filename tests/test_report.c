@@ -51,12 +51,16 @@ static void test_content(void **state)
     for (gsize i = 0; i < G_N_ELEMENTS(targets); i++)
         tu_assert_contains(html, targets[i]);
     tu_assert_contains(html, "全部目标同时达成");
-    /* the diagram (dot draws class="graph"), the targets chart, six fans, the composition */
+    /* the diagram (dot draws class="graph"), the targets chart, six stage fans, two list fans, the composition */
     tu_assert_contains(html, "class=\"graph\"");
     tu_assert_contains(html, "高企培育专班");
-    assert_true(count(html, "<svg") >= 1 + 1 + 6 + 1);
+    assert_true(count(html, "<svg") >= 1 + 1 + 6 + 2 + 1);
     /* the assumptions with the comments of both files (the what-if extends the base) */
-    tu_assert_contains(html, "ASSUMED (倍增): half of the 2025 target of 500");
+    tu_assert_contains(html, "ASSUMED (倍增): half of the 2025 target of 50 (csv");
+    /* the lists the plan's figures count, beside the stages, with their assumed shares */
+    tu_assert_contains(html, "有效高企 ≥ 500（2025 年）");
+    tu_assert_contains(html, "<code>list.hightech_valid.listed</code>");
+    tu_assert_contains(html, "uniform(162,270)");
     tu_assert_contains(html, "<code>tech_sme -&gt; hightech</code>");
     tu_assert_contains(html, "beta(26,174)");
     /* checksums of the two files, as the test computes them */

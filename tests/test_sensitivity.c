@@ -625,7 +625,7 @@ static void test_cli_same_as_run(void **state)
         tu_assert_contains(json_object_get_string_member(cb, "reason"), "--central: every parameter at its central value");
         tu_assert_contains(json_object_get_string_member(cb, "text"), "（所有参数取中心值，不同于 ladder run 的 ");
     }
-    g_autofree char *hightech = g_strdup_printf("高新技术企业500家：高企 ≥ 500（2025 年） · 基准：与 ladder run 相同的 %.1f%%",
+    g_autofree char *hightech = g_strdup_printf("高新技术企业500家：有效高企 ≥ 500（2025 年） · 基准：与 ladder run 相同的 %.1f%%",
                                                 100 * g_array_index(want, double, 1));
     tu_assert_contains(s.out, hightech);
     tu_assert_contains(s.out, "其余参数与 ladder run 一样按 [uncertainty] 抽样");
