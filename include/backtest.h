@@ -27,6 +27,12 @@ typedef struct {
     int n_inside;
 } Backtest;
 
+/* The forecast's percentiles (summary_pcts order, each over years) of
+ * history series `series` and kind `kind`: a stage's stock or entries, or a
+ * list's count.  Entries need a run that kept entry histograms (else the
+ * arrays are NULL). */
+gint64 *const *backtest_forecast_pct(const Summary *forecast, int series, HistoryKind kind);
+
 /* Checks each observation of `later` against `forecast` (a run that kept
  * entry histograms, for `new` counts).  Caller owns the result. */
 Backtest *backtest_check(const History *later, const Summary *forecast, int until);

@@ -81,6 +81,7 @@ typedef struct {
     gboolean *is_start;     /* [history->n]: the count is a start value (not in the likelihood) */
     double *fitted;         /* [history->n]: expected count of each observation at the fit */
     double *stock, *entries;/* [n_rows * n_stages], row 0 first_year: the expectation at the fit */
+    double *lists;          /* [n_rows * n_lists]: each list's expected count at the fit */
     double *corr;           /* [n_fit * n_fit]: correlations of the estimates (NaN where not identified) */
     int n_starts;           /* optimiser starts */
     int n_agree;            /* starts that ended within CALIBRATE_AGREE of the best log-likelihood */

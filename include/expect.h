@@ -47,6 +47,12 @@ gboolean expect_run_smooth(const Model *m, const double *base, const double *bas
  * model_year_params does. */
 gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error);
 
+/* The same from the end of `first_year` (<= base_year) through the horizon,
+ * for expect_run_from's stocks: row 0 is first_year; years up to base_year
+ * take `base` itself (no policy acts before base_year + 1). */
+gboolean expect_lists_from(const Model *m, const double *base, int first_year, const double *stock, double *lists,
+                           GError **error);
+
 /* expect_run_smooth from an earlier year, for a fit to counts published
  * before the scenario's base year: row 0 of `stock` and `entries`
  * ([(horizon - first_year + 1) * n_stages]) is the end of `first_year`

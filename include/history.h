@@ -15,7 +15,8 @@ typedef enum {
 /* One published count. */
 typedef struct {
     int year;           /* horizon - MODEL_MAX_YEARS .. horizon (HISTORY_NEW: after history_first_year) */
-    int stage;          /* index into the model's stages */
+    int series;         /* what is counted: a stage index 0 .. n_stages-1, or
+                           n_stages + a list index for a list's count (history_series_*) */
     HistoryKind kind;
     gint64 count;       /* >= 0 */
     int line;           /* 1-based line in the file */
@@ -37,7 +38,9 @@ typedef struct {
  * header, naming the columns region, year, stage, count, kind in any order,
  * and optionally source and note (ignored), nothing else.  Fields may be
  * double-quoted ("" for a quote inside).  Each row: a region; a year; a
- * stage id of `m`; a whole count >= 0; kind `stock` or `new`.
+ * stage id of `m`, or a list id of `m` (a published designation count,
+ * such as 有效高企 or the 科小 register; kind stock only); a whole count >= 0;
+ * kind `stock` or `new`.
  *
  * Region: `region` (the --region flag, may be NULL) names the rows to keep;
  * others are skipped (only their shape is checked) and counted in
@@ -70,6 +73,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(History, history_free)
  * when that is earlier.  The fit's recursion starts at the end of this
  * year and runs unbroken to the horizon. */
 int history_first_year(const History *h, const Model *m);
+
+/* Series of `m` a history row may count: its stages, then its lists. */
+int history_n_series(const Model *m);
+
+/* TRUE when `series` is a list's count (not a stage's). */
+gboolean history_series_is_list(const Model *m, int series);
+
+/* The id and the display name of `series` (a stage's or a list's). */
+const char *history_series_id(const Model *m, int series);
+const char *history_series_name(const Model *m, int series);
 
 /* "stock" or "new". */
 const char *history_kind_name(HistoryKind kind);

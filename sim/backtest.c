@@ -24,6 +24,15 @@ void backtest_split(const History *h, int until, History **early, History **late
     *later = history_part(h, until, TRUE);
 }
 
+gint64 *const *backtest_forecast_pct(const Summary *forecast, int series, HistoryKind kind)
+{
+    const Model *m = forecast->model;
+    if (history_series_is_list(m, series))
+        return forecast->lists[series - m->n_stages].pct;
+    const StageSummary *st = &forecast->stages[series];
+    return kind == HISTORY_STOCK ? st->pct : st->new_pct;
+}
+
 Backtest *backtest_check(const History *later, const Summary *forecast, int until)
 {
     g_return_val_if_fail(later != NULL && forecast != NULL, NULL);
@@ -34,8 +43,7 @@ Backtest *backtest_check(const History *later, const Summary *forecast, int unti
     b->points = g_new0(BacktestPoint, MAX(later->n, 1));
     for (int i = 0; i < later->n; i++) {
         const Observation *o = &later->obs[i];
-        const StageSummary *st = &forecast->stages[o->stage];
-        gint64 *const *pct = o->kind == HISTORY_STOCK ? st->pct : st->new_pct;
+        gint64 *const *pct = backtest_forecast_pct(forecast, o->series, o->kind);
         int y = o->year - m->base_year;
         if (pct[p5] == NULL) {
             g_critical("backtest_check: the forecast kept no entry histograms");

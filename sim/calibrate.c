@@ -49,6 +49,7 @@ typedef struct {
     double *start;     /* [n_stages]: firms at the end of first_year, fitted ones replaced */
     const gboolean *is_start; /* [h->n]: counts used as starts, not in the likelihood */
     double *stock, *entries;  /* [(horizon - first_year + 1) * n_stages] */
+    double *lists;            /* [(horizon - first_year + 1) * n_lists] */
 } Problem;
 
 /* The value on its natural scale of a fitted parameter at z. */
@@ -91,7 +92,8 @@ static gboolean expect_at(Problem *p, const double *z)
         else if (p->starts[f->what.stage].source == START_FITTED)
             p->start[f->what.stage] = v;
     }
-    return expect_run_from(p->m, p->base, p->first_year, p->start, p->stock, p->entries, NULL);
+    return expect_run_from(p->m, p->base, p->first_year, p->start, p->stock, p->entries, NULL) &&
+           expect_lists_from(p->m, p->base, p->first_year, p->stock, p->lists, NULL);
 }
 
 /* The expected value of observation `o` from the last expect_at: the one
@@ -100,7 +102,11 @@ static gboolean expect_at(Problem *p, const double *z)
  * here; the fit and the intervals only see what this returns. */
 static double observation_mean(const Problem *p, const Observation *o)
 {
-    int cell = (o->year - p->first_year) * p->m->n_stages + o->stage;
+    const Model *m = p->m;
+    int row = o->year - p->first_year;
+    if (history_series_is_list(m, o->series))
+        return p->lists[row * m->n_lists + o->series - m->n_stages];
+    int cell = row * m->n_stages + o->series;
     return o->kind == HISTORY_STOCK ? p->stock[cell] : p->entries[cell];
 }
 
@@ -747,10 +753,11 @@ static void choose_starts(Calibration *c, const CalibrateKey *keys, int n_keys, 
             c->start[keys[i].stage].source = START_FITTED;
     for (int i = 0; i < h->n; i++) {
         const Observation *o = &h->obs[i];
-        if (o->year != c->first_year || o->kind != HISTORY_STOCK)
+        /* a list's count is only ever an observation, never a start */
+        if (o->year != c->first_year || o->kind != HISTORY_STOCK || history_series_is_list(m, o->series))
             continue;
-        start[o->stage] = (double)o->count;
-        c->start[o->stage] = (StartValue){.value = start[o->stage], .source = START_HISTORY, .obs = i};
+        start[o->series] = (double)o->count;
+        c->start[o->series] = (StartValue){.value = start[o->series], .source = START_HISTORY, .obs = i};
         c->is_start[i] = TRUE;
     }
 }
@@ -788,6 +795,7 @@ static Calibration *calibration_new(const Model *m, const History *h, int n_keys
     c->fitted = g_new0(double, MAX(h->n, 1));
     c->stock = g_new0(double, (gsize)c->n_rows * m->n_stages);
     c->entries = g_new0(double, (gsize)c->n_rows * m->n_stages);
+    c->lists = g_new0(double, MAX((gsize)c->n_rows * m->n_lists, 1));
     c->corr = g_new0(double, MAX((gsize)n_keys * n_keys, 1));
     return c;
 }
@@ -808,11 +816,13 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
     choose_starts(c, keys, n_keys, start);
     if (!describe_keys(c, keys, base, error) || !check_first_year(c, error))
         return NULL;
-    if (!expect_run_from(m, base, c->first_year, start, c->stock, c->entries, error))
+    if (!expect_run_from(m, base, c->first_year, start, c->stock, c->entries, error) ||
+        !expect_lists_from(m, base, c->first_year, c->stock, c->lists, error))
         return NULL;
 
     Problem p = {.m = m, .h = h, .cv = cv, .base = base, .first_year = c->first_year, .starts = c->start,
-                 .start = start, .is_start = c->is_start, .stock = c->stock, .entries = c->entries};
+                 .start = start, .is_start = c->is_start, .stock = c->stock, .entries = c->entries,
+                 .lists = c->lists};
     g_autofree double *z = g_new0(double, MAX(n_keys, 1));
     g_autofree FitParam *fit = g_new0(FitParam, MAX(n_keys, 1));
     fit_until_identified(c, &p, fit, z);
@@ -836,6 +846,7 @@ void calibration_free(Calibration *c)
     g_free(c->fitted);
     g_free(c->stock);
     g_free(c->entries);
+    g_free(c->lists);
     g_free(c->corr);
     g_free(c);
 }

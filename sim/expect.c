@@ -150,17 +150,25 @@ gboolean expect_run_from(const Model *m, const double *base, int first_year, con
     return expect_recursion(m, base, first_year, start, TRUE, stock, entries, NULL, error);
 }
 
-gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error)
+gboolean expect_lists_from(const Model *m, const double *base, int first_year, const double *stock, double *lists,
+                           GError **error)
 {
     int S = m->n_stages, L = m->n_lists;
     g_autofree double *p = g_new(double, MAX(m->n_params, 1));
-    for (int yi = 0; yi < model_n_years(m) && L > 0; yi++) {
-        if (yi == 0 && m->n_params > 0)
+    for (int row = 0; first_year + row <= m->horizon && L > 0; row++) {
+        int year = first_year + row;
+        /* no policy or lever acts before base_year + 1: the values themselves */
+        if (year <= m->base_year && m->n_params > 0)
             memcpy(p, base, sizeof *p * m->n_params);
-        else if (yi > 0 && !model_year_params(m, base, m->base_year + yi, p, error))
+        else if (year > m->base_year && !model_year_params(m, base, year, p, error))
             return FALSE;
         for (int l = 0; l < L; l++)
-            lists[yi * L + l] = model_list_expected(m, l, stock + yi * S, p);
+            lists[row * L + l] = model_list_expected(m, l, stock + row * S, p);
     }
     return TRUE;
+}
+
+gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error)
+{
+    return expect_lists_from(m, base, m->base_year, stock, lists, error);
 }

@@ -308,32 +308,35 @@ static gboolean parse_year(const Reader *r, const char *text, int line, int *out
     return TRUE;
 }
 
-/* The stage id `text` is nearest to: the id of a stage whose display name
- * it is, else a near typo of an id, else NULL. */
-static const char *nearest_stage(const Model *m, const char *text, const char *const *ids)
+/* The id `text` is nearest to among `ids` (stages then lists): the id of
+ * a stage or list whose display name it is, else a near typo of an id,
+ * else NULL. */
+static const char *nearest_series(const Model *m, const char *text, const char *const *ids)
 {
-    for (int s = 0; s < m->n_stages; s++)
-        if (strcmp(m->stages[s].name, text) == 0)
-            return m->stages[s].id;
+    for (int k = 0; k < history_n_series(m); k++)
+        if (strcmp(history_series_name(m, k), text) == 0)
+            return history_series_id(m, k);
     return text_nearest(text, ids);
 }
 
-static gboolean parse_stage(const Reader *r, const char *text, int line, int *out, GError **error)
+/* The series `text` names: a stage id, or a list id. */
+static gboolean parse_series(const Reader *r, const char *text, int line, int *out, GError **error)
 {
     const Model *m = r->m;
-    *out = model_stage_index(m, text);
-    if (*out >= 0)
-        return TRUE;
-    g_autofree const char **ids = g_new0(const char *, m->n_stages + 1);
-    for (int s = 0; s < m->n_stages; s++)
-        ids[s] = m->stages[s].id;
+    int n = history_n_series(m);
+    for (*out = 0; *out < n; (*out)++)
+        if (strcmp(history_series_id(m, *out), text) == 0)
+            return TRUE;
+    g_autofree const char **ids = g_new0(const char *, n + 1);
+    for (int k = 0; k < n; k++)
+        ids[k] = history_series_id(m, k);
     g_autoptr(GString) msg = g_string_new(NULL);
-    g_string_printf(msg, "stage '%s' is not a stage of %s", text, m->file);
-    const char *near = nearest_stage(m, text, ids);
+    g_string_printf(msg, "stage '%s' is not a stage%s of %s", text, m->n_lists ? " or list" : "", m->file);
+    const char *near = nearest_series(m, text, ids);
     if (near != NULL) {
         g_string_append_printf(msg, "; did you mean '%s'?", near);
     } else {
-        g_string_append(msg, " (its stages: ");
+        g_string_append(msg, m->n_lists ? " (its stages and lists: " : " (its stages: ");
         append_list(msg, ids);
         g_string_append_c(msg, ')');
     }
@@ -367,12 +370,15 @@ static gboolean parse_kind(const Reader *r, const char *text, int line, HistoryK
 static gboolean check_observation(Reader *r, const Observation *o, GError **error)
 {
     const Model *m = r->m;
-    char *key = g_strdup_printf("%d %d %d", o->year, o->stage, (int)o->kind);
+    if (history_series_is_list(m, o->series) && o->kind != HISTORY_STOCK)
+        return line_error(error, r->file, o->line, "%s is a list: its count is a stock (kind stock), not %s",
+                          history_series_id(m, o->series), kind_names[o->kind]);
+    char *key = g_strdup_printf("%d %d %d", o->year, o->series, (int)o->kind);
     int first = GPOINTER_TO_INT(g_hash_table_lookup(r->seen, key));
     if (first > 0) {
         g_free(key);
         return line_error(error, r->file, o->line, "%s %d %s %s is given twice (first at line %d)", r->region,
-                          o->year, m->stages[o->stage].id, kind_names[o->kind], first);
+                          o->year, history_series_id(m, o->series), kind_names[o->kind], first);
     }
     g_hash_table_insert(r->seen, key, GINT_TO_POINTER(o->line));
     return TRUE;
@@ -391,7 +397,7 @@ static gboolean read_row(Reader *r, GPtrArray *fields, int line, GError **error)
         return TRUE;
     Observation o = {.line = line};
     if (!parse_year(r, cell(r, fields, COL_YEAR), line, &o.year, error) ||
-        !parse_stage(r, cell(r, fields, COL_STAGE), line, &o.stage, error) ||
+        !parse_series(r, cell(r, fields, COL_STAGE), line, &o.series, error) ||
         !parse_count(r, cell(r, fields, COL_COUNT), line, &o.count, error) ||
         !parse_kind(r, cell(r, fields, COL_KIND), line, &o.kind, error) ||
         !check_observation(r, &o, error))
@@ -536,4 +542,26 @@ const char *history_kind_name(HistoryKind kind)
 {
     g_return_val_if_fail(kind == HISTORY_STOCK || kind == HISTORY_NEW, "?");
     return kind_names[kind];
+}
+
+int history_n_series(const Model *m)
+{
+    return m->n_stages + m->n_lists;
+}
+
+gboolean history_series_is_list(const Model *m, int series)
+{
+    return series >= m->n_stages;
+}
+
+const char *history_series_id(const Model *m, int series)
+{
+    g_return_val_if_fail(series >= 0 && series < history_n_series(m), "?");
+    return series < m->n_stages ? m->stages[series].id : m->lists[series - m->n_stages].id;
+}
+
+const char *history_series_name(const Model *m, int series)
+{
+    g_return_val_if_fail(series >= 0 && series < history_n_series(m), "?");
+    return series < m->n_stages ? model_stage_name(m, series) : m->lists[series - m->n_stages].name;
 }

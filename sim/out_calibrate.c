@@ -241,7 +241,7 @@ static void add_observation(JsonBuilder *b, const Model *m, const History *h, co
 {
     out_json_member_string(b, "region", h->region);
     out_json_member_int(b, "year", o->year);
-    out_json_member_string(b, "stage", m->stages[o->stage].id);
+    out_json_member_string(b, "stage", history_series_id(m, o->series));
     out_json_member_string(b, "kind", history_kind_name(o->kind));
     out_json_member_int(b, "observed", o->count);
     out_json_member_int(b, "line", o->line);
@@ -305,7 +305,7 @@ gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path,
         const BacktestPoint *p = &bt->points[i];
         json_builder_begin_object(b);
         out_json_member_int(b, "year", p->obs.year);
-        out_json_member_string(b, "stage", m->stages[p->obs.stage].id);
+        out_json_member_string(b, "stage", history_series_id(m, p->obs.series));
         out_json_member_string(b, "kind", history_kind_name(p->obs.kind));
         out_json_member_int(b, "observed", p->obs.count);
         out_json_member_int(b, "p5", p->p5);
@@ -326,18 +326,20 @@ gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path,
 static gboolean has_counts(const History *h, int s, HistoryKind k)
 {
     for (int i = 0; i < h->n; i++)
-        if (h->obs[i].stage == s && h->obs[i].kind == k)
+        if (h->obs[i].series == s && h->obs[i].kind == k)
             return TRUE;
     return FALSE;
 }
 
-/* The band data: year p5 p25 p50 p75 p95 fitted. */
+/* The band data of series `s` (a stage, or a list's count): year p5 p25
+ * p50 p75 p95 fitted. */
 static char *band_data(const Calibration *c, const Summary *f, int s, HistoryKind k)
 {
     const Model *m = c->model;
-    const StageSummary *st = &f->stages[s];
-    gint64 *const *pct = k == HISTORY_STOCK ? st->pct : st->new_pct;
-    const double *fitted = k == HISTORY_STOCK ? c->stock : c->entries;
+    gint64 *const *pct = backtest_forecast_pct(f, s, k);
+    gboolean list = history_series_is_list(m, s);
+    const double *fitted = list ? c->lists : k == HISTORY_STOCK ? c->stock : c->entries;
+    int width = list ? m->n_lists : m->n_stages, column = list ? s - m->n_stages : s;
     GString *out = g_string_new("# year p5 p25 p50 p75 p95 fitted (no forecast before the base year)\n");
     for (int row = k == HISTORY_STOCK ? 0 : 1; row < c->n_rows; row++) {
         int year = c->first_year + row, y = year - m->base_year;
@@ -347,7 +349,7 @@ static char *band_data(const Calibration *c, const Summary *f, int s, HistoryKin
                 g_string_append_printf(out, " %" G_GINT64_FORMAT, pct[q][y]);
             else
                 g_string_append(out, " NaN");
-        plot_append_number(out, fitted[row * m->n_stages + s]);
+        plot_append_number(out, fitted[row * width + column]);
         g_string_append_c(out, '\n');
     }
     return g_string_free(out, FALSE);
@@ -371,7 +373,7 @@ static void count_blocks(const History *h, int s, HistoryKind k, const Backtest 
     int n_out = 0;
     for (int i = 0; i < h->n; i++) {
         const Observation *o = &h->obs[i];
-        if (o->stage != s || o->kind != k)
+        if (o->series != s || o->kind != k)
             continue;
         gboolean off = outside(b, o);
         g_string_append_printf(off ? out : in, "%d %" G_GINT64_FORMAT "\n", o->year, o->count);
@@ -407,10 +409,10 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
 {
     const Model *m = c->model;
     const char *l = lang(c);
-    g_autofree char *name = g_strdup_printf("calibrate_%s%s", m->stages[s].id, k == HISTORY_NEW ? "_new" : "");
+    g_autofree char *name = g_strdup_printf("calibrate_%s%s", history_series_id(m, s), k == HISTORY_NEW ? "_new" : "");
     g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
     g_autofree char *script = g_strconcat(name, ".gp", NULL);
-    g_autofree char *title = g_strdup_printf(i18n_text(l, I18N_CAL_CHART_TITLE_FMT), model_stage_name(m, s),
+    g_autofree char *title = g_strdup_printf(i18n_text(l, I18N_CAL_CHART_TITLE_FMT), history_series_name(m, s),
                                              kind_word(m, k));
     g_autofree char *data = band_data(c, f, s, k);
     g_autoptr(GHashTable) v = plot_vars_new();
@@ -425,11 +427,11 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
 gboolean out_calibrate_charts(const Calibration *c, const History *shown, const Summary *forecast,
                               const Backtest *b, const char *dir, GError **error)
 {
-    for (int s = 0; s < c->model->n_stages; s++)
+    for (int s = 0; s < history_n_series(c->model); s++)
         for (HistoryKind k = HISTORY_STOCK; k <= HISTORY_NEW; k++) {
             if (!has_counts(shown, s, k))
                 continue;
-            if (k == HISTORY_NEW && forecast->stages[s].new_pct[0] == NULL) {
+            if (backtest_forecast_pct(forecast, s, k)[0] == NULL) {
                 g_critical("out_calibrate_charts: the forecast kept no entry histograms");
                 continue;
             }
@@ -524,7 +526,7 @@ static void append_fit(const Calibration *c, GString *out)
         g_autofree char *off = c->is_start[i]    ? g_strdup(i18n_text(lang(c), I18N_CAL_START_ROW))
                                : c->fitted[i] > 0 ? g_strdup_printf("%+.1f%%", 100 * (o->count - c->fitted[i]) / c->fitted[i])
                                                   : g_strdup("–");
-        const char *row[] = {year, model_stage_name(m, o->stage), kind_word(m, o->kind), observed, fitted, off};
+        const char *row[] = {year, history_series_name(m, o->series), kind_word(m, o->kind), observed, fitted, off};
         text_table_add(&t, row);
     }
     text_table_flush(&t, out);
@@ -630,7 +632,7 @@ void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString 
         g_autofree char *observed = g_strdup_printf("%" G_GINT64_FORMAT, p->obs.count);
         g_autofree char *range = g_strdup_printf("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, p->p5, p->p95);
         g_autofree char *median = g_strdup_printf("%" G_GINT64_FORMAT, p->p50);
-        const char *row[] = {year, model_stage_name(m, p->obs.stage), kind_word(m, p->obs.kind), observed, range,
+        const char *row[] = {year, history_series_name(m, p->obs.series), kind_word(m, p->obs.kind), observed, range,
                              median, i18n_text(l, p->inside ? I18N_CAL_YES : I18N_BT_NO)};
         text_table_add(&t, row);
     }

@@ -85,7 +85,7 @@ static void expectation(const Model *m, double **stock, double **entries)
 /* The expected count of observation `o` in the tables of expectation(). */
 static double expected_count(const Model *m, const double *stock, const double *entries, const Observation *o)
 {
-    int cell = (o->year - m->base_year) * m->n_stages + o->stage;
+    int cell = (o->year - m->base_year) * m->n_stages + o->series;
     return o->kind == HISTORY_STOCK ? stock[cell] : entries[cell];
 }
 
@@ -106,9 +106,9 @@ static History *history_of(const Model *m, const Series *series, int n_series, C
     for (int k = 0; k < n_series; k++)
         for (int y = m->base_year + 1; y <= m->horizon; y++) {
             Observation *o = &h->obs[h->n];
-            *o = (Observation){.year = y, .stage = model_stage_index(m, series[k].stage), .kind = series[k].kind,
+            *o = (Observation){.year = y, .series = model_stage_index(m, series[k].stage), .kind = series[k].kind,
                                .line = h->n + 2};
-            assert_true(o->stage >= 0);
+            assert_true(o->series >= 0);
             o->count = count(expected_count(m, stock, entries, o), r, cv);
             h->n++;
         }
@@ -148,7 +148,7 @@ static void keys_of(const Model *m, const char *const *names, int n, CalibrateKe
 
 static Calibration *calibrate(const Model *m, const History *h, const char *const *names, int n, double cv)
 {
-    CalibrateKey keys[CALIBRATE_MAX_FIT];
+    CalibrateKey keys[CALIBRATE_MAX_FIT] = {{0}};
     keys_of(m, names, n, keys);
     GError *error = NULL;
     Calibration *c = calibrate_run(m, h, keys, n, cv, &error);
@@ -621,6 +621,65 @@ static void test_correlated_identified(void **state)
     g_free(dir);
 }
 
+/* A ladder with a list (the b stage and a share of a) whose share a
+ * policy raises from 2023: published list counts are observations of
+ * b + share x a. */
+#define LISTED                                                                            \
+    "[scenario]\nname=list fit\nbase_year=2020\nhorizon=2025\n[stages]\na=A\nb=B\n"         \
+    "[baseline]\na=100000\nb=20000\n[transitions]\na -> b = 0.04\n[exits]\nb=0.02\n"          \
+    "[inflows]\na=5000\n[list l]\nname=L\nstages=b\nshare.a=0.25\n"                          \
+    "[policy p]\nfrom=2023\nlist.l.a=*1.5\n"
+
+/* The exact expected count of list 0 of `m` in year `year`, from
+ * expect_run and the share in force that year, computed here. */
+static double list_expected_by_hand(const Model *m, int year)
+{
+    g_autofree double *stock = NULL, *entries = NULL;
+    expectation(m, &stock, &entries);
+    int y = year - m->base_year, S = m->n_stages;
+    const Param *share = &m->params[m->lists[0].share_param[0]];
+    double p = share->value * (year >= 2023 ? 1.5 : 1);
+    return stock[y * S + model_stage_index(m, "b")] + p * stock[y * S + share->stage];
+}
+
+/* History rows that count a list: their expected value is the members'
+ * stocks plus share x stock (the policy's factor in its years), and a
+ * share and an edge fitted to list and stage counts come back to the
+ * values that made them, inside their intervals. */
+static void test_list_observations(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(LISTED);
+    const char *const names[] = {"list.l.a", "a -> b"};
+    const double truth[] = {0.3, 0.05};
+    g_autoptr(Model) t = with_values(m, names, truth, 2);
+    History *h = g_new0(History, 1);
+    h->file = g_strdup("memory.csv");
+    h->region = g_strdup("测试区");
+    h->obs = g_new0(Observation, 10);
+    for (int y = 2021; y <= 2025; y++) {
+        h->obs[h->n++] = (Observation){.year = y, .series = m->n_stages, .kind = HISTORY_STOCK,
+                                       .count = llround(list_expected_by_hand(t, y)), .line = h->n + 2};
+        g_autofree double *stock = NULL, *entries = NULL;
+        expectation(t, &stock, &entries);
+        h->obs[h->n++] = (Observation){.year = y, .series = 1, .kind = HISTORY_STOCK,
+                                       .count = llround(stock[(y - 2020) * 2 + 1]), .line = h->n + 2};
+    }
+    /* at the scenario's own values, each list count's fitted value is the
+       hand computation, exactly */
+    g_autoptr(Calibration) none = calibrate(m, h, names, 0, 0);
+    for (int i = 0; i < h->n; i += 2)
+        assert_near(none->fitted[i], list_expected_by_hand(m, h->obs[i].year), 1e-6);
+    g_autoptr(Calibration) c = calibrate(m, h, names, 2, 0);
+    for (int i = 0; i < 2; i++) {
+        const FitParam *f = &c->fit[i];
+        assert_int_equal(f->status, FIT_IDENTIFIED);
+        assert_rel(f->value, truth[i], 1e-3, f->key);
+        assert_true(f->lo < truth[i] && truth[i] < f->hi);
+    }
+    history_free(h);
+}
+
 /* A history from simulation, not from expectations: one replication of
  * LADDER at the truth of fit3 (the engine, seed SEED), its 科小 and 高企
  * stocks and new 高企 as the published counts.  Each truth is inside both
@@ -643,7 +702,7 @@ static void test_recover_simulated(void **state)
     int differs = 0;
     for (int i = 0; i < h->n; i++) {
         Observation *o = &h->obs[i];
-        const StageSummary *st = &sum->stages[o->stage];
+        const StageSummary *st = &sum->stages[o->series];
         int y = o->year - m->base_year;
         o->count = llround(o->kind == HISTORY_STOCK ? st->mean[y] : st->new_mean[y]);
         differs += o->count != llround(expected_count(truth, stock, entries, o));
@@ -971,7 +1030,7 @@ static void test_backtest_certain(void **state)
     int n = G_N_ELEMENTS(rows);
     g_autofree Observation *obs = g_new0(Observation, n);
     for (int i = 0; i < n; i++) {
-        obs[i] = (Observation){.year = rows[i].year, .stage = rows[i].stage, .kind = rows[i].kind, .line = 10 + i};
+        obs[i] = (Observation){.year = rows[i].year, .series = rows[i].stage, .kind = rows[i].kind, .line = 10 + i};
         obs[i].count = llround(expected_count(m, stock, entries, &obs[i])) + rows[i].off;
     }
     assert_true(obs[0].count == 15 && obs[3].count == 5);  /* certain.ini's own table */
@@ -1004,7 +1063,7 @@ static char *history_csv(const Model *m, const History *h)
         const Observation *o = &h->obs[i];
         assert_int_equal(o->line, i + 2);
         g_string_append_printf(out, "%s,%d,%s,%" G_GINT64_FORMAT ",%s,统计公报\n", h->region, o->year,
-                               m->stages[o->stage].id, o->count, history_kind_name(o->kind));
+                               m->stages[o->series].id, o->count, history_kind_name(o->kind));
     }
     return g_string_free(out, FALSE);
 }
@@ -1144,7 +1203,7 @@ static void test_cli_calibrate(void **state)
                         "fit (calibrated)");
     for (int i = 0; i < h->n; i++) {
         const Observation *ob = &h->obs[i];
-        JsonObject *st = element(so, "stages", ob->stage);
+        JsonObject *st = element(so, "stages", ob->series);
         JsonObject *kind = json_object_get_object_member(st, ob->kind == HISTORY_STOCK ? "stock" : "new");
         double want = c->fitted[i];
         assert_near(tu_num_at(json_object_get_array_member(kind, "expected"), ob->year - m->base_year), want,
@@ -1529,7 +1588,7 @@ static History *early_history(Model **m)
             if (y == 2017 && (k == 2 || k == 3))
                 continue;
             Observation *o = &h->obs[h->n];
-            *o = (Observation){.year = y, .stage = model_stage_index(truth, series[k].stage), .kind = series[k].kind,
+            *o = (Observation){.year = y, .series = model_stage_index(truth, series[k].stage), .kind = series[k].kind,
                                .line = h->n + 2};
             o->count = llround(expected_count(truth, stock, entries, o));
             h->n++;
@@ -1745,6 +1804,7 @@ int main(void)
         cmocka_unit_test(test_tied),
         cmocka_unit_test(test_untied),
         cmocka_unit_test(test_correlated_identified),
+        cmocka_unit_test(test_list_observations),
         cmocka_unit_test(test_recover_simulated),
         cmocka_unit_test(test_not_identified),
         cmocka_unit_test(test_open_profile),

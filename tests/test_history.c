@@ -34,6 +34,9 @@
     "hightech=高企\n"                                                                     \
     "gazelle=瞪羚\n"
 
+/* WUJIN with a list: valid 高企 certificates, the 高企 stage and the 瞪羚 on it. */
+#define WITH_LIST WUJIN "[list hightech_valid]\nname=有效高企\nstages=hightech, gazelle\n"
+
 #define HEADER "region,year,stage,count,kind,source,note\n"
 #define WJ "常州市武进区"
 #define BH "无锡市滨湖区"
@@ -190,16 +193,33 @@ static const GoodCase good_cases[] = {
     /* as early as 100 years (MODEL_MAX_YEARS) before the horizon */
     {"history-0.12", WUJIN, NULL, HEADER WJ ",1922,tech_sme,1,stock,,\n" WJ ",2020,tech_sme,30,new,,\n",
      WJ, 0, {{1922, "tech_sme", HISTORY_STOCK, 1, 2}, {2020, "tech_sme", HISTORY_NEW, 30, 3}}},
+    /* a published designation count names a list; a stage and a list count
+       of the same year stand side by side */
+    {"history-0.13", WITH_LIST, NULL,
+     HEADER WJ ",2017,hightech_valid,344,stock,,有效高企\n" WJ ",2017,hightech,320,stock,,\n"
+     WJ ",2022,hightech_valid,1061,stock,,\n",
+     WJ, 0,
+     {{2017, "hightech_valid", HISTORY_STOCK, 344, 2}, {2017, "hightech", HISTORY_STOCK, 320, 3},
+      {2022, "hightech_valid", HISTORY_STOCK, 1061, 4}}},
 };
+
+/* The series of stage or list `id` of `m`, or -1. */
+static int series_of(const Model *m, const char *id)
+{
+    for (int k = 0; k < history_n_series(m); k++)
+        if (strcmp(history_series_id(m, k), id) == 0)
+            return k;
+    return -1;
+}
 
 /* Observation `o` is `w`. */
 static void assert_obs(const Model *m, const Observation *o, const WantObs *w, int i)
 {
-    if (o->year != w->year || o->stage != model_stage_index(m, w->stage) || o->kind != w->kind ||
+    if (o->year != w->year || o->series != series_of(m, w->stage) || o->kind != w->kind ||
         o->count != w->count || o->line != w->line)
         fail_msg("obs[%d] = %d %s %s %" G_GINT64_FORMAT " at line %d, want %d %s %s %" G_GINT64_FORMAT
                  " at line %d",
-                 i, o->year, o->stage >= 0 && o->stage < m->n_stages ? m->stages[o->stage].id : "?",
+                 i, o->year, o->series >= 0 && o->series < history_n_series(m) ? history_series_id(m, o->series) : "?",
                  history_kind_name(o->kind), o->count, o->line, w->year, w->stage, history_kind_name(w->kind),
                  w->count, w->line);
 }
@@ -371,6 +391,17 @@ static const BadCase bad_cases[] = {
      "\xEF\xBB\xBF" "region,year,stage,count,kind,note\r\n" WJ ",2017,hightech,344,stock,\"a\r\nb\"\r\n"
      WJ ",2018,hightec,400,stock,\r\n",
      {"h.csv:4: stage 'hightec' is not a stage of t.ini; did you mean 'hightech'?"}},
+    /* lists: a count of one is a stock; a typo of a list id or its name
+       gets the list suggested, and the listing names stages and lists */
+    {"history-1.41", WITH_LIST, NULL, HEADER WJ ",2018,hightech_valid,400,new,,\n",
+     {"h.csv:2: hightech_valid is a list: its count is a stock (kind stock), not new"}},
+    {"history-1.42", WITH_LIST, NULL, HEADER WJ ",2018,hightech_vaild,400,stock,,\n",
+     {"h.csv:2: stage 'hightech_vaild' is not a stage or list of t.ini; did you mean 'hightech_valid'?"}},
+    {"history-1.43", WITH_LIST, NULL, HEADER WJ ",2018,有效高企,400,stock,,\n",
+     {"h.csv:2: stage '有效高企' is not a stage or list of t.ini; did you mean 'hightech_valid'?"}},
+    {"history-1.44", WITH_LIST, NULL, HEADER WJ ",2018,unicorn,4,stock,,\n",
+     {"h.csv:2: stage 'unicorn' is not a stage or list of t.ini (its stages and lists: tech_sme, hightech, gazelle, "
+      "hightech_valid)"}},
 };
 
 static void test_bad_case(void **state)

@@ -465,11 +465,11 @@ static const ReproCase repro_cases[] = {
     {"solve-3.2", "高新技术企业500家", "0.75", "tech_sme -> hightech", NULL, "tech_sme -> hightech = 0.13",
      "tech_sme -> hightech = %s", "tech_sme -> hightech = beta(26,174)"},
     /* falls with the lever: the answer lies below the current 0.02 */
-    {"solve-3.3", "高新技术企业500家", "0.6", "exit.hightech", NULL, "hightech=0.02", "hightech=%s", NULL},
+    {"solve-3.3", "高新技术企业500家", "0.68", "exit.hightech", NULL, "hightech=0.02", "hightech=%s", NULL},
     {"solve-3.4", "高新技术企业500家", "0.65", "renewal.hightech", "2024", NULL,
      "\n[policy solve]\nfrom=2024\nrenewal.hightech = =%s\n", NULL},
     /* every target together; an inflow, whose draws are Poisson counts */
-    {"solve-3.5", "all", "0.15", "inflow.startup", NULL, "startup=400", "startup=%s", "inflow.startup=gamma(16,25)"},
+    {"solve-3.5", "all", "0.2", "inflow.startup", NULL, "startup=400", "startup=%s", "inflow.startup=gamma(16,25)"},
 };
 #define REPRO_REPS "4000"
 
@@ -533,15 +533,15 @@ static const PolicyCase policy_cases[] = {
     /* the question: *x on a drawn edge */
     {"solve-7.1", "tianning-2025.ini", "高新技术企业500家", "0.8", "tech_sme -> hightech", "2022"},
     /* falls with the lever: a factor below 1 */
-    {"solve-7.2", "tianning-2025.ini", "高新技术企业500家", "0.6", "exit.hightech", "2022"},
+    {"solve-7.2", "tianning-2025.ini", "高新技术企业500家", "0.68", "exit.hightech", "2022"},
     /* +x whole firms on a drawn recruitment */
     {"solve-7.3", "tianning-2025.ini", "高新技术企业500家", "0.8", "recruitment.tech_sme", "2022"},
     /* after the scenario's own policies on the same edge and recruitment (x1.25, +20 from 2023) */
     {"solve-7.4", ZHUANBAN, "高新技术企业500家", "0.9", "tech_sme -> hightech", "2024"},
     {"solve-7.5", ZHUANBAN, "高新技术企业500家", "0.9", "recruitment.tech_sme", "2023"},
     /* every target together; an inflow, drawn as Poisson counts around a drawn mean */
-    {"solve-7.6", ZHUANBAN, "all", "0.2", "inflow.startup", "2022"},
-    {"solve-7.7", "tianning-2025.ini", "高新技术企业500家", "0.58", "renewal.hightech", "2024"},
+    {"solve-7.6", ZHUANBAN, "all", "0.27", "inflow.startup", "2022"},
+    {"solve-7.7", "tianning-2025.ini", "高新技术企业500家", "0.66", "renewal.hightech", "2024"},
 };
 
 /* `ladder run` on `scenario` (a copy in `dir`) with `group` appended (NULL:
