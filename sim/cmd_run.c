@@ -27,7 +27,12 @@ GOptionContext *cmd_run_context(void)
         "  ladder run scenarios/tianning-2025.ini --reps 20000 --seed 7\n\n"
         "Writes summary.json, summary.csv, gnuplot data (.dat), scripts (.gp) and\n"
         "charts (.png, .svg) into out/tianning-2025/. The same seed gives the same\n"
-        "bytes in every file, whatever the number of threads.\n"
+        "bytes in every file, whatever the number of threads.\n\n"
+        "A target counts a stage (stage =, with count = stage, at_or_above, new or\n"
+        "cumulative) or a list (list =): a [list ID] counts a designation that\n"
+        "overlaps the exclusive stages, such as valid 高企 certificates (高企 + 瞪羚 +\n"
+        "独角兽) or the 科小 register (科小 + a share of 高企); see docs/scenario-format.md.\n"
+        "A target without year = is measured at the horizon, with a warning.\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).");
     return ctx;
