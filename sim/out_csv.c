@@ -53,38 +53,26 @@ static void append_header(GString *out, const char *lang)
     g_string_append(out, CSV_EOL);
 }
 
-/* Row of stage `i` in year index `y`. */
-static void append_row(GString *out, const Summary *s, int i, int y)
+/* One row: `id`, `name`, the year, the count's expectation, mean, sd and
+ * percentiles in year index `y`, and `new_mean` (NULL: an empty cell, as a
+ * list has no entries of its own). */
+static void append_count_row(GString *out, const Summary *s, const char *id, const char *name, const double *expected,
+                             const double *mean, const double *sd, gint64 *const *pct, const double *new_mean, int y)
 {
-    const StageSummary *st = &s->stages[i];
-    append_field(out, s->model->stages[i].id);
+    append_field(out, id);
     g_string_append_c(out, ',');
-    append_field(out, model_stage_name(s->model, i));
+    append_field(out, name);
     g_string_append_printf(out, ",%d", s->model->base_year + y);
-    append_double(out, st->expected[y]);
-    append_double(out, st->mean[y]);
-    append_double(out, st->sd[y]);
+    append_double(out, expected[y]);
+    append_double(out, mean[y]);
+    append_double(out, sd[y]);
     for (int k = 0; k < SUMMARY_N_PCT; k++)
-        g_string_append_printf(out, ",%" G_GINT64_FORMAT, st->pct[k][y]);
-    append_double(out, st->new_mean[y]);
+        g_string_append_printf(out, ",%" G_GINT64_FORMAT, pct[k][y]);
+    if (new_mean != NULL)
+        append_double(out, new_mean[y]);
+    else
+        g_string_append_c(out, ',');
     g_string_append(out, CSV_EOL);
-}
-
-/* Row of list `l` in year index `y`: the stage columns, the entries left
- * empty (a list has none of its own). */
-static void append_list_row(GString *out, const Summary *s, int l, int y)
-{
-    const ListSummary *ls = &s->lists[l];
-    append_field(out, s->model->lists[l].id);
-    g_string_append_c(out, ',');
-    append_field(out, s->model->lists[l].name);
-    g_string_append_printf(out, ",%d", s->model->base_year + y);
-    append_double(out, ls->expected[y]);
-    append_double(out, ls->mean[y]);
-    append_double(out, ls->sd[y]);
-    for (int k = 0; k < SUMMARY_N_PCT; k++)
-        g_string_append_printf(out, ",%" G_GINT64_FORMAT, ls->pct[k][y]);
-    g_string_append(out, "," CSV_EOL);
 }
 
 gboolean out_csv_write(const Summary *s, const char *path, GError **error)
@@ -93,11 +81,17 @@ gboolean out_csv_write(const Summary *s, const char *path, GError **error)
     g_autoptr(GString) out = g_string_new(CSV_BOM);
 
     append_header(out, s->model->language);
-    for (int i = 0; i < s->model->n_stages; i++)
+    const Model *m = s->model;
+    for (int i = 0; i < m->n_stages; i++) {
+        const StageSummary *st = &s->stages[i];
         for (int y = 0; y < s->n_years; y++)
-            append_row(out, s, i, y);
-    for (int l = 0; l < s->model->n_lists; l++)
+            append_count_row(out, s, m->stages[i].id, model_stage_name(m, i), st->expected, st->mean, st->sd, st->pct,
+                             st->new_mean, y);
+    }
+    for (int l = 0; l < m->n_lists; l++) {
+        const ListSummary *ls = &s->lists[l];
         for (int y = 0; y < s->n_years; y++)
-            append_list_row(out, s, l, y);
+            append_count_row(out, s, m->lists[l].id, m->lists[l].name, ls->expected, ls->mean, ls->sd, ls->pct, NULL, y);
+    }
     return outdir_write_file(path, out->str, (gssize)out->len, error);
 }

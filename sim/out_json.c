@@ -116,6 +116,24 @@ static void add_years(JsonBuilder *b, const Summary *s)
     json_builder_end_array(b);
 }
 
+/* Member `name`: a count's distribution over `n` years, {expected, mean,
+ * sd, p5, p25, p50, p75, p95}, as stages' stocks and lists' counts have it. */
+static void add_count_distribution(JsonBuilder *b, const char *name, const double *expected, const double *mean,
+                                   const double *sd, gint64 *const *pct, int n)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_begin_object(b);
+    add_double_array(b, "expected", expected, n, OUT_JSON_EXACT_DECIMALS);
+    add_double_array(b, "mean", mean, n, OUT_JSON_COUNT_DECIMALS);
+    add_double_array(b, "sd", sd, n, OUT_JSON_COUNT_DECIMALS);
+    for (int k = 0; k < SUMMARY_N_PCT; k++) {
+        char key[8];
+        g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
+        add_int_array(b, key, pct[k], n);
+    }
+    json_builder_end_object(b);
+}
+
 static void add_stage(JsonBuilder *b, const Summary *s, int i)
 {
     const StageSummary *st = &s->stages[i];
@@ -124,17 +142,7 @@ static void add_stage(JsonBuilder *b, const Summary *s, int i)
     json_builder_begin_object(b);
     out_json_member_string(b, "id", s->model->stages[i].id);
     out_json_member_string(b, "name", model_stage_name(s->model, i));
-    json_builder_set_member_name(b, "stock");
-    json_builder_begin_object(b);
-    add_double_array(b, "expected", st->expected, n, OUT_JSON_EXACT_DECIMALS);
-    add_double_array(b, "mean", st->mean, n, OUT_JSON_COUNT_DECIMALS);
-    add_double_array(b, "sd", st->sd, n, OUT_JSON_COUNT_DECIMALS);
-    for (int k = 0; k < SUMMARY_N_PCT; k++) {
-        char key[8];
-        g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
-        add_int_array(b, key, st->pct[k], n);
-    }
-    json_builder_end_object(b);
+    add_count_distribution(b, "stock", st->expected, st->mean, st->sd, st->pct, n);
     json_builder_set_member_name(b, "new");
     json_builder_begin_object(b);
     add_double_array(b, "mean", st->new_mean, n, OUT_JSON_COUNT_DECIMALS);
@@ -167,21 +175,10 @@ void out_json_target_definition(JsonBuilder *b, const Model *m, int target)
 static void add_list(JsonBuilder *b, const Summary *s, int l)
 {
     const ListSummary *ls = &s->lists[l];
-    int n = s->n_years;
     json_builder_begin_object(b);
     out_json_member_string(b, "id", s->model->lists[l].id);
     out_json_member_string(b, "name", s->model->lists[l].name);
-    json_builder_set_member_name(b, "count");
-    json_builder_begin_object(b);
-    add_double_array(b, "expected", ls->expected, n, OUT_JSON_EXACT_DECIMALS);
-    add_double_array(b, "mean", ls->mean, n, OUT_JSON_COUNT_DECIMALS);
-    add_double_array(b, "sd", ls->sd, n, OUT_JSON_COUNT_DECIMALS);
-    for (int k = 0; k < SUMMARY_N_PCT; k++) {
-        char key[8];
-        g_snprintf(key, sizeof key, "p%u", summary_pcts[k]);
-        add_int_array(b, key, ls->pct[k], n);
-    }
-    json_builder_end_object(b);
+    add_count_distribution(b, "count", ls->expected, ls->mean, ls->sd, ls->pct, s->n_years);
     json_builder_end_object(b);
 }
 
