@@ -458,6 +458,44 @@ static void dot_edge(GString *d, JsonObject *p, GHashTable *marks)
                            m ? ", color=\"#e15759\", fontcolor=\"#e15759\", penwidth=2" : "");
 }
 
+/* Appends list `l` as a note beside the ladder, with a dotted line from
+ * each member stage ("全部") and from each share stage (its share, central
+ * value); nothing for a list without an id. */
+static void dot_list(GString *d, const Report *r, JsonObject *l, JsonArray *params)
+{
+    if (str(l, "id") == NULL)
+        return;
+    g_autofree char *node = g_strconcat("list:", str(l, "id"), NULL);
+    g_string_append(d, "  \"");
+    dot_append(d, node);
+    g_string_append(d, "\" [shape=note, style=filled, fillcolor=\"#fff4d6\", color=\"#b07d10\", label=\"");
+    dot_append(d, str(l, "name"));
+    g_string_append_printf(d, "\\n(%s)\"];\n", w(r, "名单", "list"));
+    JsonArray *members = arr(l, "stages");
+    for (guint j = 0; j < len(members); j++) {
+        if (str_at(members, j) == NULL)
+            continue;
+        g_string_append(d, "  \"");
+        dot_append(d, str_at(members, j));
+        g_string_append(d, "\" -> \"");
+        dot_append(d, node);
+        g_string_append_printf(d, "\" [style=dotted, color=\"#b07d10\", fontcolor=\"#b07d10\", label=\"%s\", "
+                               "constraint=false];\n", w(r, "全部", "all"));
+    }
+    for (guint j = 0; j < len(params); j++) {
+        JsonObject *p = obj_at(params, j);
+        if (g_strcmp0(str(p, "kind"), "share") != 0 || g_strcmp0(str(p, "list"), str(l, "id")) != 0 ||
+            str(p, "from") == NULL)
+            continue;
+        g_string_append(d, "  \"");
+        dot_append(d, str(p, "from"));
+        g_string_append(d, "\" -> \"");
+        dot_append(d, node);
+        g_string_append_printf(d, "\" [style=dotted, color=\"#b07d10\", fontcolor=\"#b07d10\", label=\"%s %.3g\", "
+                               "constraint=false];\n", w(r, "占", "share"), num(p, "value"));
+    }
+}
+
 /* The ladder as a Graphviz graph: stages as boxes with their baseline,
  * edges with their annual probability (policies marked), renewal lapses
  * dashed, exits in the box.  Caller frees. */
@@ -476,6 +514,9 @@ static char *ladder_dot(const Report *r)
     for (guint j = 0; j < len(params); j++)
         if (g_strcmp0(str(obj_at(params, j), "kind"), "edge") == 0)
             dot_edge(d, obj_at(params, j), marks);
+    JsonArray *lists = arr(sc, "lists");
+    for (guint i = 0; i < len(lists); i++)
+        dot_list(d, r, obj_at(lists, i), params);
     g_string_append(d, "}\n");
     return g_string_free(d, FALSE);
 }
@@ -555,10 +596,12 @@ static void section_ladder(GString *out, Report *r)
         return;
     }
     g_string_append_printf(out, "<figure class=\"chart ladder\">%s<figcaption>%s</figcaption></figure>\n", svg,
-                           w(r, "方框为阶段（基数为基准年末企业数）；箭头为年转化概率（中心值）；红色为政策改变的转化；虚线为资格到期未续期的降级。",
+                           w(r, "方框为阶段（基数为基准年末企业数）；箭头为年转化概率（中心值）；红色为政策改变的转化；虚线为资格到期未续期的降级；"
+                             "黄色为名单（认定口径的计数），点线标出计入它的阶段（全部或按占比）。",
                              "Boxes are stages (baseline: firms at the end of the base year); arrows are annual "
                              "probabilities (central values); red ones are changed by a policy; dashed ones are lapses of "
-                             "a status not renewed."));
+                             "a status not renewed; yellow notes are lists (designation counts), dotted lines the stages "
+                             "they count (all, or a share)."));
 }
 
 /* The fan chart of each element of `items` (stages or lists) in their order,
