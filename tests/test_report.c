@@ -61,6 +61,8 @@ static void test_content(void **state)
     tu_assert_contains(html, "有效高企 ≥ 500（2025 年）");
     tu_assert_contains(html, "<code>list.hightech_valid.listed</code>");
     tu_assert_contains(html, "uniform(162,270)");
+    /* the diagram draws the lists beside the stages */
+    tu_assert_contains(html, "(名单)");
     tu_assert_contains(html, "<code>tech_sme -&gt; hightech</code>");
     tu_assert_contains(html, "beta(26,174)");
     /* checksums of the two files, as the test computes them */
