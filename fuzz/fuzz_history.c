@@ -16,7 +16,7 @@
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Every stage id of the bundled scenarios' history files (and of
+/* Every stage and list id of the bundled scenarios' history files (and of
  * tests/test_history.c), over all their years, with no region of its own so
  * that --region and the file's first row both choose one. */
 static const char scenario[] =
@@ -31,7 +31,15 @@ static const char scenario[] =
     "gazelle=瞪羚\n"
     "quasi_unicorn=准独角兽\n"
     "unicorn=独角兽\n"
-    "listed=上市\n";
+    "listed=上市\n"
+    "[list hightech_valid]\n"
+    "name=有效高企\n"
+    "stages=hightech, gazelle, unicorn\n"
+    "share.listed=0.6\n"
+    "[list tech_sme_register]\n"
+    "name=科技型中小企业（入库）\n"
+    "stages=tech_sme\n"
+    "share.hightech=0.4\n";
 
 static Model *model;  /* loaded once; still reachable at exit, so no leak */
 
