@@ -542,6 +542,8 @@ static const PolicyCase policy_cases[] = {
     /* every target together; an inflow, drawn as Poisson counts around a drawn mean */
     {"solve-7.6", ZHUANBAN, "all", "0.27", "inflow.startup", "2022"},
     {"solve-7.7", "tianning-2025.ini", "高新技术企业500家", "0.66", "renewal.hightech", "2024"},
+    /* a list's share, *x on the drawn share like any probability */
+    {"solve-7.8", "tianning-2025.ini", "科技型中小微企业800家", "0.93", "list.tech_sme_register.hightech", "2022"},
 };
 
 /* `ladder run` on `scenario` (a copy in `dir`) with `group` appended (NULL:
