@@ -23,6 +23,7 @@
 typedef struct {
     char *reps, *seed, *threads, *out, *lang;
     gboolean no_uncertainty, no_charts, quiet, report;
+    gboolean force;     /* --force: replace a folder another command wrote */
     char *out_help;     /* --out's help line, naming the command's default */
 } CliRunOptions;
 

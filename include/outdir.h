@@ -11,10 +11,15 @@
 
 typedef struct OutDir OutDir;
 
-/* Creates a temporary folder beside `dest` (creating dest's parents).
- * Fails with an INPUT error when `dest` exists and is not a folder that
- * ladder wrote (it holds the marker file .ladder-output), IO otherwise. */
-OutDir *outdir_begin(const char *dest, GError **error);
+/* Creates a temporary folder beside `dest` (creating dest's parents) for
+ * the results of `command` ("run", "sensitivity", ...), and locks it (flock
+ * on a lock file in it) for as long as it is written.  Temporary folders
+ * of the same parent that a killed run left (no process holds their lock)
+ * are removed first, with a line on stderr each.  Fails with an INPUT
+ * error when `dest` exists and is not a folder that ladder wrote (it holds
+ * the marker file .ladder-output, whose first line names the command), or
+ * one that another command wrote, unless `force`; IO otherwise. */
+OutDir *outdir_begin(const char *dest, const char *command, gboolean force, GError **error);
 
 /* The temporary folder to write into. */
 const char *outdir_path(const OutDir *o);

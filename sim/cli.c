@@ -73,6 +73,7 @@ void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_
         {"no-charts", 0, 0, G_OPTION_ARG_NONE, &o->no_charts, "Write chart data and scripts but do not run gnuplot", NULL},
         {"report", 0, 0, G_OPTION_ARG_NONE, &o->report, "Also write report.html, as `ladder report` does", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Print nothing but errors and warnings", NULL},
+        {"force", 0, 0, G_OPTION_ARG_NONE, &o->force, "Replace the --out folder even when another command wrote it", NULL},
         {NULL},
     };
     g_option_context_add_main_entries(ctx, run, NULL);

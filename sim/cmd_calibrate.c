@@ -277,7 +277,7 @@ static int fit_and_forecast(const char *command, Inputs *in, const History *fit_
                             const char *dest)
 {
     GError *error = NULL;
-    g_autoptr(OutDir) out = outdir_begin(dest, &error);
+    g_autoptr(OutDir) out = outdir_begin(dest, command, opts.force, &error);
     if (out == NULL)
         return cmd_fail(command, error);
     const char *tmp = outdir_path(out);

@@ -112,7 +112,7 @@ static void print_results(const Comparison *c, const char *dest)
 static int compare_into(const Inputs *in, const RunConfig *config, const char *dest)
 {
     GError *error = NULL;
-    g_autoptr(OutDir) out = outdir_begin(dest, &error);
+    g_autoptr(OutDir) out = outdir_begin(dest, "compare", opts.force, &error);
     if (out == NULL)
         return cmd_fail("compare", error);
     const Model *const *models = (const Model *const *)in->models->pdata;

@@ -47,7 +47,7 @@ static int run_file(const char *file)
     if (m == NULL || !cli_run_config(m, &opts, &config, &error))
         return cmd_fail("run", error);
     g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(file, "");
-    g_autoptr(OutDir) out = outdir_begin(dest, &error);
+    g_autoptr(OutDir) out = outdir_begin(dest, "run", opts.force, &error);
     if (out == NULL)
         return cmd_fail("run", error);
     g_autoptr(RunResult) run = runner_run(m, &config, &error);

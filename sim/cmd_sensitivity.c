@@ -107,7 +107,7 @@ static int sensitivity_file(const char *file)
     if (m == NULL || !cli_run_config(m, &opts, &config, &error) || !read_target(m, &target, &error))
         return cmd_fail("sensitivity", error);
     g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(file, "-sensitivity");
-    g_autoptr(OutDir) out = outdir_begin(dest, &error);
+    g_autoptr(OutDir) out = outdir_begin(dest, "sensitivity", opts.force, &error);
     if (out == NULL)
         return cmd_fail("sensitivity", error);
     g_autoptr(Sensitivity) s = sensitivity_run(m, &options, target, &config, &error);

@@ -281,7 +281,7 @@ static int solve_file(const char *file)
     if (m == NULL || !cli_run_config(m, &opts, &config, &error) || !read_question(m, file, &q, &error))
         return cmd_fail("solve", error);
     g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(file, "-solve");
-    g_autoptr(OutDir) out = outdir_begin(dest, &error);
+    g_autoptr(OutDir) out = outdir_begin(dest, "solve", opts.force, &error);
     if (out == NULL)
         return cmd_fail("solve", error);
     g_autoptr(SolveResult) r = solve_run(m, &q, &config, &error);

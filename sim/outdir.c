@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/file.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,12 +14,21 @@
 
 #include "errors.h"
 
-/* A file in every folder ladder writes: its presence allows replacing. */
+/* A file in every folder ladder writes: its presence allows replacing,
+ * and its first line names the command that wrote the folder. */
 #define OUTDIR_MARKER ".ladder-output"
+#define OUTDIR_MARKER_COMMAND "command: "
+/* A file in a temporary folder, locked (flock) by the process writing it
+ * for as long as it writes: a temporary folder whose lock no process holds
+ * was left by a process that died. */
+#define OUTDIR_LOCK ".ladder-lock"
+/* mkdtemp's six characters after ".NAME.tmp-" and ".NAME.old-" */
+#define OUTDIR_TEMP_SUFFIX_LEN 6
 
 struct OutDir {
     char *dest;
     char *tmp;
+    int lock_fd;   /* holds the flock on tmp/OUTDIR_LOCK; -1 once released */
 };
 
 /* Removes `path` and, for a folder, everything under it (links are removed,
@@ -55,23 +65,150 @@ static gboolean io_error(GError **error, const char *what, const char *path)
     return io_fail(error, errno, what, path);
 }
 
-/* TRUE when `dest` may be replaced: absent, an empty folder, or ladder's. */
-static gboolean replaceable(const char *dest, GError **error)
+/* The command named in the marker of folder `dest` (caller frees): "run",
+ * "sensitivity", ...; "" for a marker of a version that named none; NULL
+ * when `dest` holds no marker. */
+static char *marker_command(const char *dest)
+{
+    g_autofree char *marker = g_build_filename(dest, OUTDIR_MARKER, NULL);
+    g_autofree char *text = NULL;
+    if (!g_file_test(marker, G_FILE_TEST_IS_REGULAR) || !g_file_get_contents(marker, &text, NULL, NULL))
+        return NULL;
+    if (!g_str_has_prefix(text, OUTDIR_MARKER_COMMAND))
+        return g_strdup("");
+    const char *name = text + strlen(OUTDIR_MARKER_COMMAND);
+    return g_strndup(name, strcspn(name, "\r\n"));
+}
+
+/* TRUE when `dest` may be replaced by `command`: absent, an empty folder,
+ * or written by ladder: by the same command, by a version that recorded no
+ * command, or by another one when `force`.  Otherwise an INPUT error
+ * naming both commands and the folder. */
+static gboolean replaceable(const char *dest, const char *command, gboolean force, GError **error)
 {
     if (!g_file_test(dest, G_FILE_TEST_EXISTS))
         return TRUE;
-    g_autofree char *marker = g_build_filename(dest, OUTDIR_MARKER, NULL);
     if (g_file_test(dest, G_FILE_TEST_IS_DIR)) {
         GDir *dir = g_dir_open(dest, 0, NULL);
         gboolean empty = dir && g_dir_read_name(dir) == NULL;
         if (dir)
             g_dir_close(dir);
-        if (empty || g_file_test(marker, G_FILE_TEST_IS_REGULAR))
+        if (empty)
             return TRUE;
+        g_autofree char *writer = marker_command(dest);
+        if (writer != NULL && (force || *writer == '\0' || strcmp(writer, command) == 0))
+            return TRUE;
+        if (writer != NULL) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s holds the results of `ladder %s`; `ladder %s` would replace them: choose another "
+                        "--out, or add --force to replace them", dest, writer, command);
+            return FALSE;
+        }
     }
     g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
                 "%s exists and was not written by ladder; choose another --out or move it away", dest);
     return FALSE;
+}
+
+/* TRUE when `name` is ".BASE.KIND-XXXXXX", a temporary (kind "tmp") or
+ * moved-aside ("old") folder of destination BASE; *base gets BASE. */
+static gboolean temp_name(const char *name, const char *kind, char **base)
+{
+    g_autofree char *tag = g_strdup_printf(".%s-", kind);
+    gsize n = strlen(name), t = strlen(tag);
+    if (name[0] != '.' || n < 1 + 1 + t + OUTDIR_TEMP_SUFFIX_LEN)
+        return FALSE;
+    const char *at = name + n - OUTDIR_TEMP_SUFFIX_LEN - t;
+    if (strncmp(at, tag, t) != 0)
+        return FALSE;
+    *base = g_strndup(name + 1, at - (name + 1));
+    return TRUE;
+}
+
+/* TRUE when a process holds the lock of temporary folder `path`; FALSE
+ * when none does (it died) or the folder has no lock file. *has_lock says
+ * whether it has one. */
+static gboolean lock_held(const char *path, gboolean *has_lock)
+{
+    g_autofree char *lock = g_build_filename(path, OUTDIR_LOCK, NULL);
+    int fd = open(lock, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    *has_lock = fd >= 0;
+    if (fd < 0)
+        return FALSE;
+    gboolean held = flock(fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+    close(fd);
+    return held;
+}
+
+/* Removes the temporary folders in `parent` that a killed process left:
+ * ".NAME.tmp-*" whose lock no process holds, and ".NAME.old-*" (the old
+ * results a killed commit had moved aside) when no live temporary folder
+ * of NAME is being written.  Says so on stderr, one line each.  A
+ * temporary folder without a lock file (an older ladder's, or one being
+ * created right now) is left alone. */
+static void remove_stale(const char *parent)
+{
+    GDir *dir = g_dir_open(parent, 0, NULL);
+    if (dir == NULL)
+        return;
+    g_autoptr(GHashTable) live = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GPtrArray) stale = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func(g_free);
+    for (const char *name; (name = g_dir_read_name(dir));) {
+        char *base = NULL;
+        g_autofree char *path = g_build_filename(parent, name, NULL);
+        if (temp_name(name, "tmp", &base)) {
+            gboolean has_lock;
+            if (lock_held(path, &has_lock) || !has_lock)
+                g_hash_table_add(live, base);
+            else {
+                g_ptr_array_add(stale, g_steal_pointer(&path));
+                g_free(base);
+            }
+        } else if (temp_name(name, "old", &base)) {
+            g_ptr_array_add(old, g_strdup_printf("%s\n%s", base, path));
+            g_free(base);
+        }
+    }
+    g_dir_close(dir);
+    for (guint i = 0; i < old->len; i++) {
+        g_auto(GStrv) parts = g_strsplit(old->pdata[i], "\n", 2);
+        if (!g_hash_table_contains(live, parts[0]))
+            g_ptr_array_add(stale, g_strdup(parts[1]));
+    }
+    for (guint i = 0; i < stale->len; i++) {
+        remove_tree(stale->pdata[i]);
+        g_printerr("ladder: removed %s, left by a run that did not finish\n", (const char *)stale->pdata[i]);
+    }
+}
+
+/* Creates OUTDIR_LOCK in the temporary folder and locks it; the fd, or -1
+ * with an IO error. */
+static int take_lock(const char *tmp, GError **error)
+{
+    g_autofree char *lock = g_build_filename(tmp, OUTDIR_LOCK, NULL);
+    int fd = open(lock, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0 || flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        io_error(error, "cannot lock", lock);
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+/* Removes the lock file from the temporary folder (so it does not end up
+ * in the results) and releases the lock. */
+static void release_lock(OutDir *o)
+{
+    if (o->lock_fd < 0)
+        return;
+    if (o->tmp) {
+        g_autofree char *lock = g_build_filename(o->tmp, OUTDIR_LOCK, NULL);
+        g_unlink(lock);
+    }
+    close(o->lock_fd);
+    o->lock_fd = -1;
 }
 
 /* `path` without trailing separators ("out/x/" is "out/x"; "/" stays). */
@@ -83,16 +220,17 @@ static char *strip_trailing_separators(const char *path)
     return p;
 }
 
-OutDir *outdir_begin(const char *path, GError **error)
+OutDir *outdir_begin(const char *path, const char *command, gboolean force, GError **error)
 {
     g_autofree char *dest = strip_trailing_separators(path);
-    if (!replaceable(dest, error))
+    if (!replaceable(dest, command, force, error))
         return NULL;
     g_autofree char *parent = g_path_get_dirname(dest);
     if (g_mkdir_with_parents(parent, 0777) != 0) {
         io_error(error, "cannot create folder", parent);
         return NULL;
     }
+    remove_stale(parent);
     g_autofree char *base = g_path_get_basename(dest);
     g_autofree char *tmpl = g_strdup_printf("%s/.%s.tmp-XXXXXX", parent, base);
     if (g_mkdtemp(tmpl) == NULL) {
@@ -102,8 +240,11 @@ OutDir *outdir_begin(const char *path, GError **error)
     OutDir *o = g_new0(OutDir, 1);
     o->dest = g_strdup(dest);
     o->tmp = g_steal_pointer(&tmpl);
+    o->lock_fd = take_lock(o->tmp, error);
     g_autofree char *marker = g_build_filename(o->tmp, OUTDIR_MARKER, NULL);
-    if (!outdir_write_file(marker, "written by ladder; ladder may replace this folder\n", -1, error)) {
+    g_autofree char *text = g_strdup_printf(OUTDIR_MARKER_COMMAND "%s\nwritten by ladder; ladder may replace this folder\n",
+                                            command);
+    if (o->lock_fd < 0 || !outdir_write_file(marker, text, -1, error)) {
         if (error)
             outdir_name_error(o, *error);
         outdir_abort(o);
@@ -163,6 +304,7 @@ static gboolean move_into_place(OutDir *o, GError **error)
 gboolean outdir_commit(OutDir *o, GError **error)
 {
     gboolean ok;
+    release_lock(o);
     if (!g_file_test(o->dest, G_FILE_TEST_EXISTS)) {
         ok = g_rename(o->tmp, o->dest) == 0 || io_error(error, "cannot rename the results into", o->dest);
     } else {
@@ -184,6 +326,7 @@ void outdir_abort(OutDir *o)
 {
     if (o == NULL)
         return;
+    release_lock(o);
     if (o->tmp)
         remove_tree(o->tmp);
     g_free(o->tmp);

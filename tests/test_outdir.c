@@ -604,6 +604,7 @@ static gboolean disk_ladder(Disk *d, const char *const *args, const char *out, T
         g_ptr_array_add(argv, *a);
     g_ptr_array_add(argv, "--out");
     g_ptr_array_add(argv, (char *)out);
+    g_ptr_array_add(argv, "--force");  /* the sweeps write every command into one out */
     g_ptr_array_add(argv, NULL);
     g_autoptr(GError) error = NULL;
     int wait = 0;
