@@ -189,6 +189,11 @@ void model_set_lever(Model *m, int param, int from_year, double value);
  * second call replaces the first. */
 void model_set_lever_op(Model *m, int param, int from_year, LeverOp op, double x);
 
+/* Makes every place of `m` that names file `from` (m->file and the
+ * file:line of each value, policy, target and list) name `to` instead: for
+ * a model read from a temporary copy of a file that will end up at `to`. */
+void model_rename_file(Model *m, const char *from, const char *to);
+
 /* Removes policy `policy` (an index into m->policies) from `m`; the
  * policies after it move down one place, keeping their order. */
 void model_drop_policy(Model *m, int policy);

@@ -230,8 +230,8 @@ static Model *write_calibrated(const Calibration *c, const char *file, const cha
     if (m == NULL)
         return NULL;
     cli_apply_language(m, &opts);
-    g_free(m->file);
-    m->file = g_build_filename(dest, name, NULL);
+    g_autofree char *final = g_build_filename(dest, name, NULL);
+    model_rename_file(m, path, final);
     return m;
 }
 

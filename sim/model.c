@@ -170,6 +170,36 @@ void model_set_lever_op(Model *m, int param, int from_year, LeverOp op, double x
     p->lever = (Lever){.on = TRUE, .from = from_year, .op = op, .value = x};
 }
 
+/* Points `ref` at `to` when it names `from`. */
+static void rename_source(SourceRef *ref, const char *from, const char *to)
+{
+    if (g_strcmp0(ref->file, from) != 0)
+        return;
+    g_free(ref->file);
+    ref->file = g_strdup(to);
+}
+
+void model_rename_file(Model *m, const char *from, const char *to)
+{
+    if (g_strcmp0(m->file, from) == 0) {
+        g_free(m->file);
+        m->file = g_strdup(to);
+    }
+    for (int i = 0; i < m->n_stages; i++)
+        rename_source(&m->stages[i].baseline_dist_where, from, to);
+    for (int i = 0; i < m->n_params; i++)
+        rename_source(&m->params[i].where, from, to);
+    for (int i = 0; i < m->n_policies; i++) {
+        rename_source(&m->policies[i].where, from, to);
+        for (int j = 0; j < m->policies[i].n_changes; j++)
+            rename_source(&m->policies[i].changes[j].where, from, to);
+    }
+    for (int i = 0; i < m->n_targets; i++)
+        rename_source(&m->targets[i].where, from, to);
+    for (int i = 0; i < m->n_lists; i++)
+        rename_source(&m->lists[i].where, from, to);
+}
+
 void model_drop_policy(Model *m, int policy)
 {
     g_return_if_fail(policy >= 0 && policy < m->n_policies);

@@ -1137,6 +1137,11 @@ static void test_cli_calibrate(void **state)
                                "calibrate_tech_sme.gp\nforecast\ns-calibrated.ini\n");
     g_autofree char *forecast = g_build_filename(out, "forecast", NULL);
     g_autoptr(JsonNode) summary = tu_read_json(forecast, "summary.json");
+    /* the forecast's scenario.json names the calibrated file where it ends up, not the
+       temporary folder it was read from */
+    g_autofree char *scenario = tu_read_text(forecast, "scenario.json");
+    assert_null(strstr(scenario, ".tmp-"));
+    tu_assert_contains(scenario, "out/s-calibrate/s-calibrated.ini:");
 
     /* the same fit in this process */
     g_autoptr(Model) m = NULL;
