@@ -89,9 +89,10 @@ enum { GROUP_BASELINE, GROUP_TRANSITIONS, GROUP_EXITS, GROUP_RENEWAL, GROUP_INFL
 static const char *const group_names[N_GROUPS] = {"baseline", "transitions", "exits", "renewal", "inflows",
                                                   "recruitment"};
 
-/* Appends the line giving f's value to its group's text in groups[], with
- * the comment `note` above it. */
-static void param_line(const Model *m, const FitParam *f, const char *note, GString **groups)
+/* Appends the line giving f's value to its group's text in groups[] (a
+ * list's share to its list's text in lists[], [n_lists]), with the comment
+ * `note` above it. */
+static void param_line(const Model *m, const FitParam *f, const char *note, GString **groups, GString **lists)
 {
     static const int group_of[] = {[PARAM_EDGE] = GROUP_TRANSITIONS, [PARAM_EXIT] = GROUP_EXITS,
                                    [PARAM_RENEWAL] = GROUP_RENEWAL, [PARAM_INFLOW] = GROUP_INFLOWS,
@@ -104,6 +105,11 @@ static void param_line(const Model *m, const FitParam *f, const char *note, GStr
     }
     const Param *q = &m->params[f->what.param];
     const Stage *st = &m->stages[q->stage];
+    if (q->kind == PARAM_SHARE) {
+        g_string_append_printf(lists[q->list], "%sshare.%s=%s\n", note, st->id, v);
+        return;
+    }
+    G_STATIC_ASSERT(PARAM_RECRUITMENT + 1 == PARAM_SHARE);  /* group_of covers every other kind */
     GString *out = groups[group_of[q->kind]];
     g_string_append(out, note);
     if (q->kind == PARAM_EDGE)
@@ -143,6 +149,9 @@ char *out_calibrate_ini(const Calibration *c, const char *parent)
     GString *groups[N_GROUPS];
     for (int g = 0; g < N_GROUPS; g++)
         groups[g] = g_string_new(NULL);
+    GString **lists = g_new(GString *, MAX(m->n_lists, 1));
+    for (int l = 0; l < m->n_lists; l++)
+        lists[l] = g_string_new(NULL);
     for (int i = 0; i < c->n_fit; i++) {
         const FitParam *f = &c->fit[i];
         if (f->status != FIT_IDENTIFIED) {
@@ -160,7 +169,7 @@ char *out_calibrate_ini(const Calibration *c, const char *parent)
         g_autofree char *lo = number_text(VALUE_DIGITS, f->lo), *hi = number_text(VALUE_DIGITS, f->hi);
         g_autofree char *was = number_text(VALUE_DIGITS, f->start);
         g_autofree char *note = g_strdup_printf("# fitted: 95%% interval %s to %s (was %s)\n", lo, hi, was);
-        param_line(m, f, note, groups);
+        param_line(m, f, note, groups, lists);
         g_autoptr(GString) dist = g_string_new(NULL);
         if (f->what.param >= 0 && estimate_dist(f, dist))
             g_string_append_printf(uncertainty, "%s = %s\n", f->key, dist->str);
@@ -170,6 +179,13 @@ char *out_calibrate_ini(const Calibration *c, const char *parent)
             g_string_append_printf(out, "\n[%s]\n%s", group_names[g], groups[g]->str);
         g_string_free(groups[g], TRUE);
     }
+    /* a fitted share replaces its line of the list group (extends merges key by key) */
+    for (int l = 0; l < m->n_lists; l++) {
+        if (lists[l]->len > 0)
+            g_string_append_printf(out, "\n[list %s]\n%s", m->lists[l].id, lists[l]->str);
+        g_string_free(lists[l], TRUE);
+    }
+    g_free(lists);
     if (uncertainty->len > 0)
         g_string_append_printf(out, "\n# The estimation uncertainty: each fitted value drawn once per replication.\n"
                                "[uncertainty]\n%s", uncertainty->str);

@@ -658,12 +658,14 @@ static void test_list_observations(void **state)
     h->region = g_strdup("测试区");
     h->obs = g_new0(Observation, 10);
     for (int y = 2021; y <= 2025; y++) {
-        h->obs[h->n++] = (Observation){.year = y, .series = m->n_stages, .kind = HISTORY_STOCK,
-                                       .count = llround(list_expected_by_hand(t, y)), .line = h->n + 2};
+        h->obs[h->n] = (Observation){.year = y, .series = m->n_stages, .kind = HISTORY_STOCK,
+                                     .count = llround(list_expected_by_hand(t, y)), .line = h->n + 2};
+        h->n++;
         g_autofree double *stock = NULL, *entries = NULL;
         expectation(t, &stock, &entries);
-        h->obs[h->n++] = (Observation){.year = y, .series = 1, .kind = HISTORY_STOCK,
-                                       .count = llround(stock[(y - 2020) * 2 + 1]), .line = h->n + 2};
+        h->obs[h->n] = (Observation){.year = y, .series = 1, .kind = HISTORY_STOCK,
+                                     .count = llround(stock[(y - 2020) * 2 + 1]), .line = h->n + 2};
+        h->n++;
     }
     /* at the scenario's own values, each list count's fitted value is the
        hand computation, exactly */
@@ -677,6 +679,25 @@ static void test_list_observations(void **state)
         assert_rel(f->value, truth[i], 1e-3, f->key);
         assert_true(f->lo < truth[i] && truth[i] < f->hi);
     }
+    /* the same from the command line: the list rows of the CSV are read as
+       lists, and the fitted share is written into its [list] group of the
+       calibrated scenario, which runs */
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *csv = history_csv(m, h);
+    g_free(tu_write(dir, "c.ini", LISTED));
+    g_free(tu_write(dir, "h.csv", csv));
+    TuRun run = tu_ladder(dir, "calibrate", "c.ini", "--history", "h.csv", "--fit", "list.l.a,a -> b", "--reps", "100",
+                          "--no-charts", "--out", "res", NULL);
+    tu_assert_status(&run, 0);
+    tu_run_clear(&run);
+    g_autofree char *res = g_build_filename(dir, "res", NULL);
+    g_autofree char *ini = tu_read_text(res, "c-calibrated.ini");
+    tu_assert_contains(ini, "\n[list l]\n# fitted: 95% interval ");
+    tu_assert_contains(ini, "\nshare.a=0.3");
+    run = tu_ladder(dir, "run", "res/c-calibrated.ini", "--reps", "100", "--no-charts", "-q", "--out", "fc", NULL);
+    tu_assert_status(&run, 0);
+    tu_run_clear(&run);
+    tu_rmrf(dir);
     history_free(h);
 }
 
@@ -1063,7 +1084,7 @@ static char *history_csv(const Model *m, const History *h)
         const Observation *o = &h->obs[i];
         assert_int_equal(o->line, i + 2);
         g_string_append_printf(out, "%s,%d,%s,%" G_GINT64_FORMAT ",%s,统计公报\n", h->region, o->year,
-                               m->stages[o->series].id, o->count, history_kind_name(o->kind));
+                               history_series_id(m, o->series), o->count, history_kind_name(o->kind));
     }
     return g_string_free(out, FALSE);
 }
