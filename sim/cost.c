@@ -38,8 +38,7 @@ static gboolean central_flows(const Model *m, double *flows, GError **error)
 /* TRUE when `p` changes parameter `param` in a way that can add firms. */
 static gboolean adds_through(const Model *m, const Policy *p, int param)
 {
-    ParamKind kind = m->params[param].kind;
-    if (kind != PARAM_EDGE && kind != PARAM_INFLOW && kind != PARAM_RECRUITMENT)
+    if (!param_kind(m->params[param].kind)->adds_firms)
         return FALSE;
     for (int j = 0; j < p->n_changes; j++)
         if (p->changes[j].param == param)
