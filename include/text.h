@@ -24,6 +24,12 @@ guint text_display_width(const char *s);
  * aligns it to the right. */
 void text_append_padded(GString *out, const char *s, guint width, gboolean right);
 
+/* Parses a plain decimal number ("0.08", "1e-3", "-2") filling all of
+ * `text`, spaces around allowed, into *out: the one number syntax of
+ * scenario values, distributions and flags.  Not hex, inf or nan (which
+ * g_ascii_strtod would take), not "3,000".  FALSE, *out untouched, otherwise. */
+gboolean text_parse_decimal(const char *text, double *out);
+
 /* TRUE when `s` holds a Han, Hiragana, Katakana or Hangul character. */
 gboolean text_has_cjk(const char *s);
 

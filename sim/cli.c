@@ -121,9 +121,8 @@ gboolean cli_flag_double(const char *text, const char *flag, double lo, double h
 {
     if (text == NULL)
         return TRUE;
-    char *end = NULL;
-    double v = g_ascii_strtod(text, &end);
-    if (end == text || *end != '\0' || !(v >= lo && v <= hi)) {
+    double v = 0;
+    if (!text_parse_decimal(text, &v) || !(v >= lo && v <= hi)) {
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s %s: expected a number from %g to %g", flag,
                     text, lo, hi);
         return FALSE;

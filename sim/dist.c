@@ -47,18 +47,6 @@ static int dist_lookup(const char *name)
     return -1;
 }
 
-/* Parses one plain decimal number filling all of `text` (spaces around
- * allowed); not hex, inf or nan, which g_ascii_strtod would also take. */
-static gboolean parse_number(const char *text, double *out)
-{
-    g_autofree char *t = g_strstrip(g_strdup(text));
-    char *end = NULL;
-    if (*t == '\0' || strspn(t, "0123456789.eE+-") != strlen(t))
-        return FALSE;
-    *out = g_ascii_strtod(t, &end);
-    return *end == '\0' && isfinite(*out);
-}
-
 static gboolean fail(GError **error, const char *text, const char *what)
 {
     g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: %s", text, what);
@@ -89,7 +77,7 @@ gboolean dist_parse(const char *text, Dist *out, GError **error)
     g_auto(GStrv) args = g_strsplit(inner, ",", -1);
     const DistType *t = &dist_types[kind];
     g_autofree char *want = g_strdup_printf("%s takes two numbers: %s(%s)", t->name, t->name, t->args);
-    if (g_strv_length(args) != 2 || !parse_number(args[0], &out->a) || !parse_number(args[1], &out->b))
+    if (g_strv_length(args) != 2 || !text_parse_decimal(args[0], &out->a) || !text_parse_decimal(args[1], &out->b))
         return fail(error, text, want);
     out->kind = (DistKind)kind;
     if (!t->valid(out->a, out->b))

@@ -71,17 +71,6 @@ static gboolean unknown_error(GError **error, const IniGroup *g, const IniEntry 
 
 /* ---- numbers ----------------------------------------------------------- */
 
-/* A plain decimal number ("0.08", "1e-3"); not hex, inf or nan, which
- * g_ascii_strtod would also take. */
-static gboolean parse_double(const char *text, double *out)
-{
-    char *end = NULL;
-    if (*text == '\0' || strspn(text, "0123456789.eE+-") != strlen(text))
-        return FALSE;
-    *out = g_ascii_strtod(text, &end);
-    return *end == '\0' && isfinite(*out);
-}
-
 static gboolean read_int(const IniGroup *g, const IniEntry *e, gint64 lo, gint64 hi, gint64 *out,
                          GError **error)
 {
@@ -94,7 +83,7 @@ static gboolean read_int(const IniGroup *g, const IniEntry *e, gint64 lo, gint64
 static gboolean check_probability(const IniGroup *g, const IniEntry *e, const char *text, double *out,
                                   GError **error)
 {
-    if (!parse_double(text, out))
+    if (!text_parse_decimal(text, out))
         return entry_error(error, g, e, "expected a probability such as 0.08");
     if (*out < 0 || *out > 1)
         return entry_error(error, g, e, "a probability must lie in [0, 1]");
@@ -103,7 +92,7 @@ static gboolean check_probability(const IniGroup *g, const IniEntry *e, const ch
 
 static gboolean check_rate(const IniGroup *g, const IniEntry *e, double *out, GError **error)
 {
-    if (!parse_double(e->value, out))
+    if (!text_parse_decimal(e->value, out))
         return entry_error(error, g, e, "expected a number of firms a year, such as 400");
     if (*out < 0 || *out > MODEL_MAX_PER_YEAR)
         return entry_error(error, g, e, "firms a year must lie in [0, %g]", MODEL_MAX_PER_YEAR);
@@ -723,7 +712,7 @@ static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, Po
     const char *rest = e->value + (op ? 1 : 0);
     while (*rest == ' ')
         rest++;
-    if (!strchr("*+-=", op) || op == '\0' || !parse_double(rest, &c->x))
+    if (!strchr("*+-=", op) || op == '\0' || !text_parse_decimal(rest, &c->x))
         return entry_error(error, g, e, "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25");
     c->op = op == '*' ? POLICY_MULTIPLY : op == '=' ? POLICY_SET : POLICY_ADD;
     if (op == '-')
@@ -735,7 +724,7 @@ static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, Po
 /* cost_per_year, cost_per_firm: 万元, a non-negative decimal. */
 static gboolean read_cost(const IniGroup *g, const IniEntry *e, double *out, GError **error)
 {
-    if (!parse_double(e->value, out))
+    if (!text_parse_decimal(e->value, out))
         return entry_error(error, g, e, "expected an amount in 万元 (10,000 yuan), such as 120");
     if (*out < 0 || *out > SCENARIO_MAX_COST)
         return entry_error(error, g, e, "a cost must lie in [0, %g] 万元", SCENARIO_MAX_COST);

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: MIT */
 #include "text.h"
 
+#include <math.h>
+
 #include <string.h>
 
 guint text_edit_distance(const char *a, const char *b)
@@ -123,4 +125,17 @@ void text_table_flush(TextTable *t, GString *out)
     }
     g_ptr_array_free(t->rows, TRUE);
     t->rows = NULL;
+}
+
+gboolean text_parse_decimal(const char *text, double *out)
+{
+    g_autofree char *t = g_strstrip(g_strdup(text));
+    char *end = NULL;
+    if (*t == '\0' || strspn(t, "0123456789.eE+-") != strlen(t))
+        return FALSE;
+    double v = g_ascii_strtod(t, &end);
+    if (*end != '\0' || !isfinite(v))
+        return FALSE;
+    *out = v;
+    return TRUE;
 }

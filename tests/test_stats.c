@@ -762,6 +762,30 @@ static void test_display_width(void **state)
     assert_false(text_has_cjk("Tech SME"));
 }
 
+/* The one number syntax: plain decimals with spaces around; nothing
+ * g_ascii_strtod would take beyond that (hex, inf, nan), no thousands
+ * separator, nothing empty or trailing. */
+static void test_parse_decimal(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        gboolean ok;
+        double want;
+    } cases[] = {
+        {"0.08", TRUE, 0.08}, {" 1e-3 ", TRUE, 1e-3}, {"-2", TRUE, -2}, {"+5", TRUE, 5}, {"400", TRUE, 400},
+        {"0x10", FALSE, 0}, {"inf", FALSE, 0}, {"nan", FALSE, 0}, {"1e999", FALSE, 0}, {"3,000", FALSE, 0},
+        {"", FALSE, 0}, {"  ", FALSE, 0}, {"1.5x", FALSE, 0}, {"0.08 # assumed", FALSE, 0}, {"1-2", FALSE, 0},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        double v = -99;
+        gboolean ok = text_parse_decimal(cases[i].text, &v);
+        if (ok != cases[i].ok || (ok && v != cases[i].want) || (!ok && v != -99))
+            fail_msg("'%s': %s %g, want %s %g", cases[i].text, ok ? "ok" : "refused", v,
+                     cases[i].ok ? "ok" : "refused", cases[i].want);
+    }
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -782,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_dist_kinds),
         cmocka_unit_test(test_dist_format),
         cmocka_unit_test(test_nearest),
+        cmocka_unit_test(test_parse_decimal),
         cmocka_unit_test(test_display_width),
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
