@@ -16,7 +16,6 @@
 
 #define CLI_DEFAULT_REPS 10000
 #define CLI_DEFAULT_SEED 1
-#define CLI_MAX_REPS 100000000ULL  /* 10^8 */
 #define CLI_MAX_THREADS 1024
 
 /* The run flags as typed; NULL / FALSE when absent. */

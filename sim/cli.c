@@ -137,7 +137,7 @@ gboolean cli_run_config(const Model *m, const CliRunOptions *o, RunConfig *c, GE
     *c = (RunConfig){0};
     c->reps = m->replications ? m->replications : CLI_DEFAULT_REPS;
     c->seed = m->has_seed ? m->seed : CLI_DEFAULT_SEED;
-    if (!cli_flag_number(o->reps, "--reps", 1, CLI_MAX_REPS, &c->reps, error) ||
+    if (!cli_flag_number(o->reps, "--reps", 1, MODEL_MAX_REPLICATIONS, &c->reps, error) ||
         !cli_flag_number(o->seed, "--seed", 0, G_MAXUINT64, &c->seed, error) ||
         !cli_flag_number(o->threads, "--threads", 1, CLI_MAX_THREADS, &threads, error))
         return FALSE;

@@ -10,7 +10,6 @@
 #include "errors.h"
 #include "text.h"
 
-#define HISTORY_MAX_COUNT 1000000000LL  /* 10^9 firms, as a scenario's baseline: more is a typo */
 #define HISTORY_YEAR_MAX 9999           /* four digits; the scenario's years bound it further */
 #define UTF8_BOM "\xEF\xBB\xBF"
 
@@ -347,8 +346,8 @@ static gboolean parse_count(const Reader *r, const char *text, int line, gint64 
 {
     if (!g_ascii_string_to_signed(text, 10, 0, G_MAXINT64, out, NULL))
         return line_error(error, r->file, line, "count '%s' is not a whole number >= 0", text);
-    if (*out > HISTORY_MAX_COUNT)
-        return line_error(error, r->file, line, "count %s is over %lld firms; a typo?", text, HISTORY_MAX_COUNT);
+    if (*out > MODEL_MAX_FIRMS)
+        return line_error(error, r->file, line, "count %s is over %lld firms; a typo?", text, MODEL_MAX_FIRMS);
     return TRUE;
 }
 

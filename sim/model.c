@@ -8,8 +8,6 @@
 
 #include "errors.h"
 
-/* Slack for sums of probabilities written in decimal (0.1 + 0.2 + 0.7). */
-#define PROBABILITY_SUM_SLACK 1e-12
 
 static void policy_clear(Policy *p)
 {
@@ -536,7 +534,7 @@ static gboolean check_stage_sum(const Model *m, int year, int s, const double *v
     double sum = st->exit_param >= 0 ? v[st->exit_param] : 0;
     for (int j = 0; j < st->n_out; j++)
         sum += v[st->out_param[j]];
-    if (sum <= 1 + PROBABILITY_SUM_SLACK)
+    if (sum <= 1 + MODEL_PROBABILITY_SUM_SLACK)
         return TRUE;
     g_autofree char *what = g_strdup_printf("exit plus outgoing edges sum to %g, more than 1", sum);
     year_error(m, year, -1, s, what, error);

@@ -11,8 +11,6 @@
 #include "inifile.h"
 #include "text.h"
 
-#define SCENARIO_MAX_REPLICATIONS 100000000ULL /* 10^8: beyond it a run takes hours */
-#define SCENARIO_MAX_BASELINE 1000000000LL     /* 10^9 firms in a stage: no district has more */
 #define SCENARIO_MAX_COST 1e9                  /* 万元: 10^13 yuan, beyond any district's budget */
 #define SCENARIO_YEAR_MIN 1900
 #define SCENARIO_YEAR_MAX 2300
@@ -307,7 +305,7 @@ static gboolean read_scenario_entry(Builder *b, const IniGroup *g, const IniEntr
             return FALSE;
         *(e->key[0] == 'b' ? &m->base_year : &m->horizon) = (int)v;
     } else if (strcmp(e->key, "replications") == 0) {
-        if (!read_int(g, e, 1, SCENARIO_MAX_REPLICATIONS, &v, error))
+        if (!read_int(g, e, 1, MODEL_MAX_REPLICATIONS, &v, error))
             return FALSE;
         m->replications = (guint64)v;
     } else if (strcmp(e->key, "seed") == 0) {
@@ -371,7 +369,7 @@ static gboolean read_baseline(Builder *b, const IniGroup *g, GError **error)
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
         int s = need_stage(b, g, e, e->key, error);
-        if (s < 0 || !read_int(g, e, 0, SCENARIO_MAX_BASELINE, &stage_at(b, s)->baseline, error))
+        if (s < 0 || !read_int(g, e, 0, MODEL_MAX_FIRMS, &stage_at(b, s)->baseline, error))
             return FALSE;
         g_free(stage_at(b, s)->baseline_note);
         stage_at(b, s)->baseline_note = g_strdup(e->comment);
@@ -648,8 +646,8 @@ static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const Ini
         return entry_error(error, g, e, "a baseline is firms: use gamma(shape,scale) or uniform(low,high)");
     if (d.kind == DIST_UNIFORM && d.a < 0)
         return entry_error(error, g, e, "firms cannot be negative");
-    if (dist_quantile(&d, 1 - 1e-12) > SCENARIO_MAX_BASELINE)
-        return entry_error(error, g, e, "a baseline must stay below %lld firms", SCENARIO_MAX_BASELINE);
+    if (dist_quantile(&d, 1 - 1e-12) > MODEL_MAX_FIRMS)
+        return entry_error(error, g, e, "a baseline must stay below %lld firms", MODEL_MAX_FIRMS);
     st->baseline_uncertain = TRUE;
     st->baseline_dist = d;
     st->baseline = (gint64)rint(dist_central(&d));
@@ -957,7 +955,7 @@ static gboolean check_base_sums(const Model *m, GError **error)
             if (last == NULL || p->where.line > last->where.line)
                 last = p;
         }
-        if (sum > 1 + 1e-12) {
+        if (sum > 1 + MODEL_PROBABILITY_SUM_SLACK) {
             g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
                         "%s:%d: %s: stage %s (%s): exit plus outgoing edges sum to %g, more than 1",
                         last->where.file, last->where.line, last->written, st->id, model_stage_name(m, s),

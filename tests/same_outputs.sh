@@ -16,6 +16,9 @@
 set -u
 old=${1:?usage: same_outputs.sh OLD_LADDER NEW_LADDER}
 new=${2:?usage: same_outputs.sh OLD_LADDER NEW_LADDER}
+for bin in "$old" "$new"; do
+    [ -x "$bin" ] || { echo "same_outputs.sh: no ladder binary at $bin" >&2; exit 2; }
+done
 src=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
