@@ -218,6 +218,11 @@ int model_stage_index(const Model *m, const char *id);
  * model has no such parameter.  Spaces around "->" and the key are ignored. */
 int model_param_find(const Model *m, const char *key);
 
+/* The index among `params[0..n-1]` of the parameter that is what (kind,
+ * stage, to, list) says (to and list -1 where the kind has none), or -1:
+ * for a model's params and for the parser's, while it builds them. */
+int model_params_index(const Param *params, int n, ParamKind kind, int stage, int to, int list);
+
 /* Fills `out[n_params]` with central values: `value`, or the mean of `dist`
  * for an uncertain parameter.  Levers do not act here but in
  * model_year_params. */

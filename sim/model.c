@@ -372,10 +372,10 @@ double model_list_expected(const Model *m, int list, const double *stock, const 
     return n;
 }
 
-static int find_param(const Model *m, ParamKind kind, int stage, int to, int list)
+int model_params_index(const Param *params, int n, ParamKind kind, int stage, int to, int list)
 {
-    for (int i = 0; i < m->n_params; i++) {
-        const Param *p = &m->params[i];
+    for (int i = 0; i < n; i++) {
+        const Param *p = &params[i];
         if (p->kind == kind && p->stage == stage && p->to == to && p->list == list)
             return i;
     }
@@ -391,7 +391,7 @@ int model_param_find(const Model *m, const char *key)
     int to = k.to ? model_stage_index(m, k.to) : -1;
     int list = k.list ? model_list_index(m, k.list) : -1;
     gboolean named = s >= 0 && (k.to == NULL || to >= 0) && (k.list == NULL || list >= 0);
-    int i = named ? find_param(m, k.kind, s, to, list) : -1;
+    int i = named ? model_params_index(m->params, m->n_params, k.kind, s, to, list) : -1;
     param_key_clear(&k);
     return i;
 }

@@ -132,16 +132,6 @@ static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const ch
     return s;
 }
 
-static int param_find(Builder *b, ParamKind kind, int stage, int to, int list)
-{
-    for (guint i = 0; i < b->params->len; i++) {
-        Param *p = &g_array_index(b->params, Param, i);
-        if (p->kind == kind && p->stage == stage && p->to == to && p->list == list)
-            return (int)i;
-    }
-    return -1;
-}
-
 static List *list_at(Builder *b, int i)
 {
     return &g_array_index(b->lists, List, i);
@@ -252,7 +242,7 @@ static int resolve_parsed(Builder *b, const IniGroup *g, const IniEntry *e, cons
     int list = s >= 0 && k->list ? need_list(b, g, e, k->list, error) : -1;
     if (s < 0 || (k->to && to < 0) || (k->list && list < 0))
         return -1;
-    int i = param_find(b, k->kind, s, to, list);
+    int i = model_params_index((const Param *)b->params->data, (int)b->params->len, k->kind, s, to, list);
     if (i >= 0)
         return i;
     if (param_kind(k->kind)->implicit)
