@@ -245,6 +245,13 @@ gboolean model_year_params(const Model *m, const double *base, int year,
  * and checked once.  Fails as model_year_params. */
 gboolean model_year_table(const Model *m, const double *base, double *params, GError **error);
 
+/* Each stage's exit plus outgoing edges at the values as written (central
+ * values, no policy) is at most 1; otherwise an INPUT error naming the
+ * line to blame (the stage's last uncertain one, whose drawn or central
+ * value did it, else its last one), the stage and the sum.  The same rule
+ * as model_year_params uses in each year. */
+gboolean model_check_written(const Model *m, GError **error);
+
 /* TRUE when model_year_params gives `year` the same parameters as
  * `year - 1` for any base: the same policies are active in both and no
  * lever starts acting in `year`. */

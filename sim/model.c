@@ -481,7 +481,8 @@ static int stage_culprit(const Model *m, int stage)
 }
 
 /* Sets the error for a bad value in `year`, naming the policy that made it,
- * or else the line that gave the value. */
+ * or else the line that gave the value; year 0 is the values as written,
+ * before any year and policy. */
 static void year_error(const Model *m, int year, int param, int stage, const char *what,
                        GError **error)
 {
@@ -491,8 +492,9 @@ static void year_error(const Model *m, int year, int param, int stage, const cha
     const Stage *s = &m->stages[stage];
     if (c == NULL) {
         const Param *p = &m->params[lever >= 0 ? lever : param >= 0 ? param : stage_culprit(m, stage)];
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: %s: in %d, stage %s (%s): %s",
-                    p->where.file, p->where.line, p->written, year, s->id, model_stage_name(m, stage), what);
+        g_autofree char *when = year > 0 ? g_strdup_printf("in %d, ", year) : g_strdup("");
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: %s: %sstage %s (%s): %s", p->where.file,
+                    p->where.line, p->written, when, s->id, model_stage_name(m, stage), what);
         return;
     }
     static const char ops[] = {[POLICY_MULTIPLY] = '*', [POLICY_ADD] = '+', [POLICY_SET] = '='};
@@ -539,6 +541,16 @@ static gboolean check_stage_sum(const Model *m, int year, int s, const double *v
     g_autofree char *what = g_strdup_printf("exit plus outgoing edges sum to %g, more than 1", sum);
     year_error(m, year, -1, s, what, error);
     return FALSE;
+}
+
+gboolean model_check_written(const Model *m, GError **error)
+{
+    g_autofree double *v = g_new(double, MAX(m->n_params, 1));
+    model_central_params(m, v);
+    for (int s = 0; s < m->n_stages; s++)
+        if (!check_stage_sum(m, 0, s, v, error))
+            return FALSE;
+    return TRUE;
 }
 
 gboolean model_year_same_as_last(const Model *m, int year)

@@ -929,37 +929,10 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
     return TRUE;
 }
 
-/* Exit plus outgoing edges of every stage at the values written, before
- * any policy: at most 1.  The error points at the stage's last such line. */
-static gboolean check_base_sums(const Model *m, GError **error)
-{
-    g_autofree double *v = g_new(double, m->n_params);
-    model_central_params(m, v);
-    for (int s = 0; s < m->n_stages; s++) {
-        const Stage *st = &m->stages[s];
-        double sum = st->exit_param >= 0 ? v[st->exit_param] : 0;
-        const Param *last = st->exit_param >= 0 ? &m->params[st->exit_param] : NULL;
-        for (int j = 0; j < st->n_out; j++) {
-            sum += v[st->out_param[j]];
-            const Param *p = &m->params[st->out_param[j]];
-            if (last == NULL || p->where.line > last->where.line)
-                last = p;
-        }
-        if (sum > 1 + MODEL_PROBABILITY_SUM_SLACK) {
-            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
-                        "%s:%d: %s: stage %s (%s): exit plus outgoing edges sum to %g, more than 1",
-                        last->where.file, last->where.line, last->written, st->id, model_stage_name(m, s),
-                        sum);
-            return FALSE;
-        }
-    }
-    return TRUE;
-}
-
 /* Every year at central values, with the policies acting. */
 static gboolean check_years(const Model *m, GError **error)
 {
-    if (!check_base_sums(m, error))
+    if (!model_check_written(m, error))
         return FALSE;
     g_autofree double *base = g_new(double, m->n_params);
     g_autofree double *year = g_new(double, m->n_params);

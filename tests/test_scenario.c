@@ -870,6 +870,12 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.52", HEAD "[transitions]\nstartup -> tech_sme = 0.5\nstartup -> hightech = 0.6\n",
      {"t.ini:12: [transitions] startup -> hightech = 0.6: ",
       "stage startup (初创): exit plus outgoing edges sum to 1.1, more than 1"}},
+    /* as in every year, the uncertain value (its central one) is to blame, even
+       on an earlier line */
+    {"scenario-3.102", HEAD "[uncertainty]\nstartup -> tech_sme = beta(8,2)\n"
+                       "[transitions]\nstartup -> tech_sme = 0.5\nstartup -> hightech = 0.3\n",
+     {"t.ini:11: [uncertainty] startup -> tech_sme = beta(8,2): stage startup (初创): exit plus outgoing edges sum "
+      "to 1.1, more than 1"}},
     /* policies */
     {"scenario-3.53", HEAD "[transitions]\ntech_sme -> hightech = 0.5\n\n[policy 专班]\nfrom=2023\ntech_sme -> hightech = *2.5\n",
      {"t.ini:15: [policy 专班] tech_sme -> hightech = *2.5: in 2023, stage tech_sme (科小): ",
