@@ -31,16 +31,6 @@ static const Command commands[] = {
     {"report", "OUT_DIR", "one self-contained HTML report of a result folder", cmd_report_main, cmd_report_context},
 };
 
-int cmd_fail(const char *command, GError *error)
-{
-    fprintf(stderr, "ladder: %s\n", error->message);
-    if (error->domain == LADDER_ERROR && error->code == LADDER_ERROR_USAGE)
-        fprintf(stderr, "Try 'ladder help %s'.\n", command ? command : "");
-    int status = ladder_error_exit_code(error);
-    g_error_free(error);
-    return status;
-}
-
 static const Command *find_command(const char *name)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
