@@ -37,20 +37,7 @@
 static RunResult *run(const Model *m, guint64 reps, guint64 seed, guint threads, gboolean uncertain)
 {
     RunConfig c = {.reps = reps, .seed = seed, .threads = threads, .uncertain = uncertain, .progress = FALSE};
-    GError *error = NULL;
-    RunResult *r = runner_run(m, &c, &error);
-    if (r == NULL)
-        fail_msg("run failed: %s", error->message);
-    return r;
-}
-
-static Summary *summarise(const Model *m, const RunResult *r)
-{
-    GError *error = NULL;
-    Summary *s = summary_new(m, r, &error);
-    if (s == NULL)
-        fail_msg("summary failed: %s", error->message);
-    return s;
+    return tu_run(m, &c);
 }
 
 static const Histogram *stock_hist(const RunResult *r, int year_index, int stage)
@@ -98,7 +85,7 @@ static void test_certain_moves(void **state)
     (void)state;
     g_autoptr(Model) m = tu_load(CERTAIN);
     g_autoptr(RunResult) r = run(m, 500, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     const gint64 startup[] = {10, 5, 5, 5, 5}, startup_new[] = {0, 5, 5, 5, 5};
     const gint64 sme[] = {0, 10, 15, 20, 25}, sme_new[] = {0, 10, 5, 5, 5};
     const gint64 zero[] = {0, 0, 0, 0, 0};
@@ -136,7 +123,7 @@ static void test_target_case(void **state)
     g_autofree char *text = g_strdup_printf(CERTAIN "[target 目标]\n%s", c->target);
     g_autoptr(Model) m = tu_load(text);
     g_autoptr(RunResult) r = run(m, 300, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     const TargetSummary *t = &s->targets[0];
     assert_int_equal(histogram_min(t->hist), c->count);
     assert_int_equal(histogram_max(t->hist), c->count);
@@ -162,7 +149,7 @@ static void test_entries_down_the_ladder(void **state)
                               "[target down]\nstage=a\ncount=new\nat_least=10\n"
                               "[target up]\nstage=b\ncount=new\nat_least=20\n");
     g_autoptr(RunResult) r = run(m, 50, SEED, 1, FALSE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     assert_int_equal(histogram_min(s->targets[0].hist), 10);
     assert_int_equal(histogram_max(s->targets[0].hist), 10);
     assert_int_equal(histogram_min(s->targets[1].hist), 20);
@@ -178,18 +165,18 @@ static void test_all_targets(void **state)
     g_autoptr(Model) met = tu_load(CERTAIN "[target a]\nstage=tech_sme\nat_least=25\n"
                                         "[target b]\nstage=startup\nat_least=5\n");
     g_autoptr(RunResult) r1 = run(met, 200, SEED, 1, TRUE);
-    g_autoptr(Summary) s1 = summarise(met, r1);
+    g_autoptr(Summary) s1 = tu_summary(met, r1);
     assert_near(s1->all_probability, 1, 0);
     assert_near(s1->all_se, 0, 0);
     g_autoptr(Model) one_not = tu_load(CERTAIN "[target a]\nstage=tech_sme\nat_least=25\n"
                                             "[target b]\nstage=startup\nat_least=6\n");
     g_autoptr(RunResult) r2 = run(one_not, 200, SEED, 1, TRUE);
-    g_autoptr(Summary) s2 = summarise(one_not, r2);
+    g_autoptr(Summary) s2 = tu_summary(one_not, r2);
     assert_near(s2->targets[0].probability, 1, 0);
     assert_near(s2->all_probability, 0, 0);
     g_autoptr(Model) none = tu_load(CERTAIN);
     g_autoptr(RunResult) r3 = run(none, 10, SEED, 1, TRUE);
-    g_autoptr(Summary) s3 = summarise(none, r3);
+    g_autoptr(Summary) s3 = tu_summary(none, r3);
     assert_true(isnan(s3->all_probability));
 }
 
@@ -203,7 +190,7 @@ static void test_certain_exit(void **state)
                               "[exits]\na=1\nb=0\n"
                               "[renewal]\nc=2;1;a\n");
     g_autoptr(RunResult) r = run(m, 200, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     const gint64 a[] = {40, 0, 0}, b[] = {7, 7, 7}, c[] = {3, 3, 3}, zero[] = {0, 0, 0};
     assert_certain_stage(s, r, 0, a, zero);
     assert_certain_stage(s, r, 1, b, zero);
@@ -223,7 +210,7 @@ static void test_no_rates(void **state)
     assert_int_equal(m->n_params, 0);
     for (int uncertain = 0; uncertain <= 1; uncertain++) {
         g_autoptr(RunResult) r = run(m, 50, SEED, 2, uncertain);
-        g_autoptr(Summary) s = summarise(m, r);
+        g_autoptr(Summary) s = tu_summary(m, r);
         const gint64 a[] = {40, 40, 40}, b[] = {7, 7, 7}, zero[] = {0, 0, 0};
         assert_certain_stage(s, r, 0, a, zero);
         assert_certain_stage(s, r, 1, b, zero);
@@ -275,7 +262,7 @@ static void test_clock_case(void **state)
                                             c->n, c->v, c->policy);
     g_autoptr(Model) m = tu_load(text);
     g_autoptr(RunResult) r = run(m, 100, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     gint64 kept[5];
     const gint64 zero[5] = {0};
     for (int y = 0; y < 5; y++)
@@ -294,7 +281,7 @@ static void test_one_move_a_year(void **state)
                                   "[stages]\na=A\nb=B\nc=C\n[baseline]\na=10\n"
                                   "[transitions]\na -> b = 1\nb -> c = 1\n");
     g_autoptr(RunResult) r1 = run(chain, 100, SEED, 1, TRUE);
-    g_autoptr(Summary) s1 = summarise(chain, r1);
+    g_autoptr(Summary) s1 = tu_summary(chain, r1);
     const gint64 a[] = {10, 0, 0}, b[] = {0, 10, 0}, c[] = {0, 0, 10};
     const gint64 zero[] = {0, 0, 0};
     assert_certain_stage(s1, r1, 0, a, zero);
@@ -306,7 +293,7 @@ static void test_one_move_a_year(void **state)
                                   "[transitions]\ntech_sme -> hightech = 1\n"
                                   "[renewal]\nhightech=1;0;tech_sme\n");
     g_autoptr(RunResult) r2 = run(swing, 100, SEED, 1, TRUE);
-    g_autoptr(Summary) s2 = summarise(swing, r2);
+    g_autoptr(Summary) s2 = tu_summary(swing, r2);
     const gint64 sme[] = {0, 10, 0, 10, 0}, high[] = {10, 0, 10, 0, 10};
     const gint64 none[] = {0, 0, 0, 0, 0};
     assert_certain_stage(s2, r2, 0, sme, none);   /* lapses are not entries */
@@ -324,7 +311,7 @@ static void test_recruitment_rounding(void **state)
     const gint64 per_year[] = {2, 4, 100, 0, 2, 2};
     const gint64 base[] = {0, 0, 0, 0, 0, 1};
     g_autoptr(RunResult) r = run(m, 50, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     for (int st = 0; st < 6; st++) {
         gint64 want[4], want_new[4];
         for (int y = 0; y < 4; y++) {
@@ -347,7 +334,7 @@ static void test_poisson_inflow(void **state)
     g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
                               "[stages]\na=A\n[inflows]\na=7.3\n");
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     for (int y = 1; y <= 3; y++) {
         double mu = lambda * y;
         const Histogram *h = stock_hist(r, y, 0);
@@ -391,7 +378,7 @@ static void test_binomial_one_edge(void **state)
                               "[transitions]\ntech_sme -> hightech = 0.13\n"
                               "[target 高企30]\nstage=hightech\nat_least=30\n");
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     const Histogram *moved = stock_hist(r, 1, 1), *stayed = stock_hist(r, 1, 0);
     int checked = 0;
     for (unsigned k = 1; k < firms; k++) {
@@ -483,7 +470,7 @@ static void test_bench6_stock_means(void **state)
     const guint64 n = 20000;
     g_autoptr(Model) m = tu_load_bench6(NULL);
     g_autoptr(RunResult) r = run(m, n, SEED, 2, FALSE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     int Y = model_n_years(m), S = m->n_stages;
     g_autofree double *central = g_new(double, m->n_params);
     g_autofree double *ex = g_new(double, Y * S);
@@ -640,8 +627,8 @@ static void test_policy_years_summary(void **state)
     g_autoptr(Model) b = tu_load_bench6("\n[policy late]\nfrom=2024\nto=2024\nhightech -> gazelle = *1.5\n");
     g_autoptr(RunResult) ra = run(a, 3000, SEED, 2, TRUE);
     g_autoptr(RunResult) rb = run(b, 3000, SEED, 3, TRUE);
-    g_autoptr(Summary) sa = summarise(a, ra);
-    g_autoptr(Summary) sb = summarise(b, rb);
+    g_autoptr(Summary) sa = tu_summary(a, ra);
+    g_autoptr(Summary) sb = tu_summary(b, rb);
     int first = 2024 - a->base_year, S = a->n_stages;
     int gazelle = model_stage_index(a, "gazelle");
     for (int y = 0; y < sa->n_years; y++)
@@ -781,7 +768,7 @@ static void test_uncertain_beta(void **state)
     assert_near(m2, 160, 1e-6);
 
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     const Histogram *h = stock_hist(r, 1, 1);
     assert_mean(histogram_mean(h), mean, sqrt(m2), n, "%s", "movers, drawn p");
     double sd = histogram_sd(h);
@@ -827,7 +814,7 @@ static void test_uncertain_recruitment(void **state)
     g_autoptr(Model) m = tu_load("[scenario]\nname=x\nbase_year=2021\nhorizon=2024\n"
                               "[stages]\na=A\n[recruitment]\na=2.5\n[uncertainty]\nrecruitment.a=uniform(2,3)\n");
     g_autoptr(RunResult) r = run(m, n, SEED, 2, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     for (int y = 1; y <= 3; y++) {
         const Histogram *h = stock_hist(r, y, 0);
         assert_int_equal(histogram_min(h), 2 * y);

@@ -40,20 +40,7 @@
 static RunResult *run(const Model *m, guint64 reps, gboolean uncertain)
 {
     RunConfig c = {.reps = reps, .seed = SEED, .threads = 2, .uncertain = uncertain};
-    GError *error = NULL;
-    RunResult *r = runner_run(m, &c, &error);
-    if (r == NULL)
-        fail_msg("run failed: %s", error->message);
-    return r;
-}
-
-static Summary *summarise(const Model *m, const RunResult *r)
-{
-    GError *error = NULL;
-    Summary *s = summary_new(m, r, &error);
-    if (s == NULL)
-        fail_msg("summary failed: %s", error->message);
-    return s;
+    return tu_run(m, &c);
 }
 
 /* `ladder run t.ini` in a fresh folder, the scenario written there, with
@@ -350,7 +337,7 @@ static void test_share_binomial(void **state)
     const guint64 reps = 20000;
     g_autoptr(Model) m = tu_load(SHARE_ONLY);
     g_autoptr(RunResult) r = run(m, reps, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     double mean = SHARE_N * SHARE_P, sd = sqrt(SHARE_N * SHARE_P * (1 - SHARE_P));
     for (int y = 0; y < s->n_years; y++) {
         const ListSummary *l = &s->lists[0];
@@ -453,7 +440,7 @@ static void test_cumulative_case(void **state)
                                                 (int)(at - target), target, c->count + above);
         g_autoptr(Model) m = tu_load(text);
         g_autoptr(RunResult) r = run(m, 200, TRUE);
-        g_autoptr(Summary) s = summarise(m, r);
+        g_autoptr(Summary) s = tu_summary(m, r);
         const TargetSummary *t = &s->targets[0];
         assert_int_equal(histogram_min(t->hist), c->count);
         assert_int_equal(histogram_max(t->hist), c->count);
@@ -484,7 +471,7 @@ static void test_cumulative_random(void **state)
             assert_int_equal(m->stages[h].baseline, 598);  /* rint(36 x 16.6 = 597.6) */
         }
         g_autoptr(RunResult) r = run(m, 2000, TRUE);
-        g_autoptr(Summary) s = summarise(m, r);
+        g_autoptr(Summary) s = tu_summary(m, r);
         int yi = m->targets[k].year - m->base_year;
         double expected = s->stages[h].expected[0], mean = s->stages[h].mean[0];
         for (int y = 1; y <= yi; y++) {
@@ -567,7 +554,7 @@ static void test_baseline_central(void **state)
                                  "[uncertainty]\nbaseline.a = uniform(10, 17)\n");
     assert_int_equal(u->stages[0].baseline, 14);
     g_autoptr(RunResult) r = run(m, 50, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     assert_near(s->stages[0].expected[0], 12, 0);
     assert_near(s->stages[1].expected[0], 33, 0);
     assert_near(s->stages[1].expected[1], 22, 1e-9);  /* 33 less its 11 due firms */
@@ -584,7 +571,7 @@ static void test_baseline_draws(void **state)
     const guint64 reps = 20000;
     g_autoptr(Model) m = tu_load(BASELINES);
     g_autoptr(RunResult) r = run(m, reps, TRUE);
-    g_autoptr(Summary) s = summarise(m, r);
+    g_autoptr(Summary) s = tu_summary(m, r);
     for (int st = 0; st < 2; st++) {
         Moments w = rounded_moments(&m->stages[st].baseline_dist, identity, reps);
         assert_near(s->stages[st].mean[0], w.mean, N_SE * w.sd / sqrt((double)reps));

@@ -30,11 +30,7 @@ static RunConfig config(guint64 reps, guint threads)
 static RunResult *run(const Model *m, guint64 reps, guint threads)
 {
     RunConfig c = config(reps, threads);
-    GError *error = NULL;
-    RunResult *r = runner_run(m, &c, &error);
-    if (r == NULL)
-        fail_msg("run failed: %s", error->message);
-    return r;
+    return tu_run(m, &c);
 }
 
 static PairedResult *run_paired(const Model *const *models, int n, guint64 reps, guint threads)

@@ -20,7 +20,9 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "runner.h"
 #include "scenario.h"
+#include "summary.h"
 
 /* |a - b| <= tol (NaN never is), showing both expressions and values when not.
  * cmocka 1.1 has no double comparison. */
@@ -306,6 +308,26 @@ static inline Model *tu_load(const char *text)
     if (m == NULL)
         fail_msg("scenario did not load: %s", error->message);
     return m;
+}
+
+/* runner_run of `m` under `c` (caller frees); fails the test when it fails. */
+static inline RunResult *tu_run(const Model *m, const RunConfig *c)
+{
+    GError *error = NULL;
+    RunResult *r = runner_run(m, c, &error);
+    if (r == NULL)
+        fail_msg("run failed: %s", error->message);
+    return r;
+}
+
+/* summary_new of `r` (caller frees); fails the test when it fails. */
+static inline Summary *tu_summary(const Model *m, const RunResult *r)
+{
+    GError *error = NULL;
+    Summary *s = summary_new(m, r, &error);
+    if (s == NULL)
+        fail_msg("summary failed: %s", error->message);
+    return s;
 }
 
 /* tests/data/bench6.ini with `extra` groups appended (NULL: none). */
