@@ -23,16 +23,7 @@
 #define SEED 20241207
 
 /* Lines 1-9 of most scenarios below; what follows starts at line 10. */
-#define HEAD                                                                              \
-    "[scenario]\n"                                                                        \
-    "name=t\n"                                                                            \
-    "base_year=2021\n"                                                                    \
-    "horizon=2025\n"                                                                      \
-    "\n"                                                                                  \
-    "[stages]\n"                                                                          \
-    "startup=初创\n"                                                                      \
-    "tech_sme=科小\n"                                                                     \
-    "hightech=高企\n"
+#define HEAD TU_HEAD
 
 /* A list "valid" (有效高企) on lines 10-12, for targets and policies after it. */
 #define VALID "[list valid]\nname = 有效高企\nshare.hightech = 0.5\n"

@@ -15,16 +15,7 @@
 #include "scenario.h"
 
 /* Lines 1-9 of most scenarios below; what follows starts at line 10. */
-#define HEAD                                                                              \
-    "[scenario]\n"                                                                        \
-    "name=t\n"                                                                            \
-    "base_year=2021\n"                                                                    \
-    "horizon=2025\n"                                                                      \
-    "\n"                                                                                  \
-    "[stages]\n"                                                                          \
-    "startup=初创\n"                                                                      \
-    "tech_sme=科小\n"                                                                     \
-    "hightech=高企\n"
+#define HEAD TU_HEAD
 
 /* Loads `text` as "t.ini" and fails the test when it does not load. */
 static Model *load_ok(const char *text)

@@ -24,6 +24,19 @@
 #include "scenario.h"
 #include "summary.h"
 
+/* Lines 1-9 of a scenario, three stages 2021-2025: the bad-input tables
+ * of test_scenario.c and test_lists.c go on from line 10 and name lines. */
+#define TU_HEAD                                                                           \
+    "[scenario]\n"                                                                        \
+    "name=t\n"                                                                            \
+    "base_year=2021\n"                                                                    \
+    "horizon=2025\n"                                                                      \
+    "\n"                                                                                  \
+    "[stages]\n"                                                                          \
+    "startup=初创\n"                                                                      \
+    "tech_sme=科小\n"                                                                     \
+    "hightech=高企\n"
+
 /* |a - b| <= tol (NaN never is), showing both expressions and values when not.
  * cmocka 1.1 has no double comparison. */
 #define assert_near(a, b, tol)                                                            \
