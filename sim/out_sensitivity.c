@@ -260,7 +260,10 @@ static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n
     I18nMessage note = s->plan->options.central ? I18N_SENS_NOTE_FMT : I18N_SENS_NOTE_RUN_FMT;
     g_autofree char *how = g_strdup_printf(i18n_text(lang, note), spread);
     g_autofree char *base_line = base_text(s, t, lang);
-    g_autofree char *subtitle = condition ? g_strdup_printf("%s · %s", condition, how) : g_strdup(how);
+    /* the condition and the method on lines of their own: one line of both ran off a 1100 px chart */
+    g_autofree char *how_raw = plot_escape(how);
+    g_autofree char *condition_raw = condition ? plot_escape(condition) : NULL;
+    g_autofree char *subtitle = condition ? g_strdup_printf("%s\\n%s", condition_raw, how_raw) : g_strdup(how_raw);
     g_autofree char *base_pct = percent(t->base_probability);
     g_autofree char *base_key = g_strdup_printf(i18n_text(lang, I18N_SENS_BASE_FMT), base_pct);
     g_autofree char *base = g_strdup_printf("%.4f", 100 * t->base_probability);
@@ -269,7 +272,7 @@ static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n
     g_autofree char *margin = g_strdup_printf("%u", label_margin(t, n));
 
     plot_set_text(v, "TITLE", title);
-    plot_set_text(v, "SUBTITLE", subtitle);
+    plot_set_raw(v, "SUBTITLE", subtitle);
     plot_set_text(v, "BASE_TEXT", base_line);
     plot_set_text(v, "XLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
     plot_set_text(v, "LOW_KEY", i18n_text(lang, I18N_SENS_AT_LOW_KEY));
