@@ -638,14 +638,20 @@ static void lists_table(GString *out, const Report *r)
         g_string_append(out, "<tr><td>");
         esc(out, str(l, "name"));
         g_string_append(out, "</td><td>");
-        JsonArray *members = arr(def, "stages"), *shares = arr(def, "shares");
+        JsonArray *members = arr(def, "stages"), *params = arr(obj(r->scenario), "parameters");
         for (guint j = 0; j < len(members); j++) {
-            g_string_append(out, j ? "、" : "");
+            g_string_append(out, j ? w(r, "、", ", ") : "");
             esc(out, stage_name(r, str_at(members, j)));
         }
-        for (guint j = 0; j < len(shares); j++) {
-            g_string_append(out, len(members) + j ? w(r, "；", "; ") : "");
-            esc(out, str_at(shares, j));
+        /* each share as its stage and central value, "上市 × 0.6" */
+        for (guint j = 0, n = len(members); j < len(params); j++) {
+            JsonObject *p = obj_at(params, j);
+            if (g_strcmp0(str(p, "kind"), "share") != 0 || g_strcmp0(str(p, "list"), str(l, "id")) != 0)
+                continue;
+            g_string_append(out, n++ ? w(r, "、", ", ") : "");
+            esc(out, stage_name(r, str(p, "from")));
+            g_string_append(out, " × ");
+            number(out, num(p, "value"));
         }
         g_string_append_printf(out, "</td><td class=\"n\">%.1f</td><td class=\"n\">%.0f</td>"
                                "<td class=\"n\">%.0f–%.0f</td></tr>\n",
