@@ -63,6 +63,8 @@ static void test_content(void **state)
     tu_assert_contains(html, "uniform(162,270)");
     /* the diagram draws the lists beside the stages */
     tu_assert_contains(html, "(名单)");
+    /* and the lists table says in words what each counts */
+    tu_assert_contains(html, "高企、瞪羚、独角兽、上市 × 0.6");
     tu_assert_contains(html, "<code>tech_sme -&gt; hightech</code>");
     tu_assert_contains(html, "beta(26,174)");
     /* checksums of the two files, as the test computes them */
