@@ -52,7 +52,7 @@ GOptionContext *cmd_solve_context(void)
         "  answers with a policy group to paste at the end of the scenario file:\n"
         "      [policy 求解]\n"
         "      from = 2022\n"
-        "      tech_sme -> hightech = *1.217\n\n"
+        "      tech_sme -> hightech = *1.174\n\n"
         "By default (--mode policy) the lever acts as that policy does: a factor on a probability, on\n"
         "a 0.001 grid, or whole firms a year added to a count, on top of the drawn values and after\n"
         "every policy of the year.  At ×1 (+0) it changes nothing, so the base is `ladder run`'s\n"
