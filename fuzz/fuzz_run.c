@@ -57,7 +57,7 @@ static void run_and_summarise(const Model *m, gboolean uncertain)
             fu_finding("summary_new gave both or neither of a summary and an error", NULL);
         summary_free(s);
     }
-    run_result_free(run);
+    runner_result_free(run);
     g_clear_error(&error);
 }
 

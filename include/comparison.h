@@ -9,6 +9,7 @@
 #include <glib.h>
 #include "cost.h"
 #include "model.h"
+#include "paired.h"
 #include "runner.h"
 #include "summary.h"
 

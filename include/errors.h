@@ -22,12 +22,12 @@ enum { LADDER_EXIT_OK = 0, LADDER_EXIT_IO = 1, LADDER_EXIT_INPUT = 2, LADDER_EXI
 
 /* The process exit code for `error`: 2 for input and usage, 130 for an
  * interrupted run, 1 otherwise. */
-int ladder_error_exit_code(const GError *error);
+int errors_exit_code(const GError *error);
 
 /* Reads the file a user named (a scenario, a history) into *text and *len,
  * as g_file_get_contents.  A file that is not there is bad input (INPUT,
  * exit 2: a mistyped name); any other failure is IO.  The message is
  * GLib's, which names the file. */
-gboolean ladder_read_input(const char *path, char **text, gsize *len, GError **error);
+gboolean errors_read_input(const char *path, char **text, gsize *len, GError **error);
 
 #endif

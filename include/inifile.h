@@ -33,19 +33,19 @@ typedef struct {
  * "file:line: what is wrong" (not UTF-8, a NUL byte, a line that is no
  * group, key or comment, a key given twice, an extends loop or a parent
  * that is no regular file); an unreadable file is IO. */
-IniDoc *ini_load(const char *path, GError **error);
+IniDoc *inifile_load(const char *path, GError **error);
 
 /* The same from text; `name` stands for the file in messages, `dir` is
  * where extends paths start (NULL: the current folder). */
-IniDoc *ini_load_data(const char *name, const char *dir, const char *text, GError **error);
+IniDoc *inifile_load_data(const char *name, const char *dir, const char *text, GError **error);
 
-void ini_doc_free(IniDoc *doc);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(IniDoc, ini_doc_free)
+void inifile_doc_free(IniDoc *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(IniDoc, inifile_doc_free)
 
 /* The group named `name`, or NULL. */
-IniGroup *ini_group(const IniDoc *doc, const char *name);
+IniGroup *inifile_group(const IniDoc *doc, const char *name);
 
 /* The entry `key` of `group`, or NULL. */
-IniEntry *ini_entry(const IniGroup *group, const char *key);
+IniEntry *inifile_entry(const IniGroup *group, const char *key);
 
 #endif

@@ -1,7 +1,8 @@
-/* out_calibrate.h: what `ladder calibrate` and `ladder backtest` write: the
- * calibrated scenario file, calibrate.json (and backtest.json), the charts
- * of observed counts over the fitted expectation and the forecast, and the
- * report on stdout in the scenario's language.
+/* out_calibrate.h: what `ladder calibrate` writes (and `ladder backtest`
+ * too, beside out_backtest.h's files): the calibrated scenario file,
+ * calibrate.json, the charts of observed counts over the fitted
+ * expectation and the forecast, and the report on stdout in the
+ * scenario's language.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_OUT_CALIBRATE_H
 #define LADDER_OUT_CALIBRATE_H
@@ -27,10 +28,6 @@ char *out_calibrate_ini(const Calibration *c, const char *parent);
 gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, const char *path,
                             GError **error);
 
-/* backtest.json: until, checked, inside, coverage and every later
- * observation with its forecast percentiles. */
-gboolean out_backtest_json(const Backtest *b, const Model *m, const char *path, GError **error);
-
 /* One chart for each stage and kind that `shown` has counts of, named
  * calibrate_<stage> (stock) and calibrate_<stage>_new: the forecast's
  * P5-P95 and P25-P75 bands and median (from `forecast`, which must have
@@ -42,9 +39,5 @@ gboolean out_calibrate_charts(const Calibration *c, const History *shown, const 
 
 /* The fitted values, the fit and the notes, in the scenario's language. */
 void out_calibrate_format(const Calibration *c, const char *calibrated_file, GString *out);
-
-/* The later counts against their forecast and the coverage; `n_used` is
- * the number of counts fitted on (0: nothing was fitted). */
-void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString *out);
 
 #endif

@@ -1,6 +1,7 @@
 /* out_compare.h: writers of a Comparison (`ladder compare`): compare.json,
  * the comparison charts, and the table printed on stdout.  Each scenario's
- * own files are written by the writers of out.h, into its subfolder.
+ * own files are written by the writers of out_json.h, out_csv.h and
+ * out_plot.h, into its subfolder.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_OUT_COMPARE_H
 #define LADDER_OUT_COMPARE_H

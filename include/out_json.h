@@ -1,4 +1,4 @@
-/* out_json.h: the pieces of summary.json's writer that other JSON
+/* out_json.h: summary.json, and the pieces of its writer that other JSON
  * documents (compare.json) share: rounding, members, and the file itself
  * with numbers spelled as short as they read back.
  * SPDX-License-Identifier: MIT */
@@ -9,6 +9,10 @@
 #include <json-glib/json-glib.h>
 
 #include "runner.h"
+#include "summary.h"
+
+/* summary.json (json-glib): byte-identical for the same summary; no time, no path. */
+gboolean out_json_write(const Summary *s, const char *path, GError **error);
 
 #define OUT_JSON_PROB_DECIMALS 6   /* probabilities and their standard errors */
 #define OUT_JSON_COUNT_DECIMALS 4  /* Monte Carlo means and sds of firm counts */

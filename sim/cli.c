@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "errors.h"
-#include "out.h"
+#include "out_csv.h"
+#include "out_json.h"
+#include "out_plot.h"
 #include "out_scenario.h"
 #include "report.h"
 #include "version.h"

@@ -15,6 +15,7 @@
 #include "errors.h"
 #include "history.h"
 #include "i18n.h"
+#include "out_backtest.h"
 #include "out_calibrate.h"
 #include "outdir.h"
 #include "scenario.h"

@@ -13,9 +13,10 @@
 #include "cost.h"
 #include "errors.h"
 #include "i18n.h"
-#include "out.h"
+#include "out_plot.h"
 #include "out_compare.h"
 #include "outdir.h"
+#include "paired.h"
 #include "runner.h"
 #include "scenario.h"
 

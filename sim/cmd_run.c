@@ -8,7 +8,7 @@
 #include "commands.h"
 #include "errors.h"
 #include "i18n.h"
-#include "out.h"
+#include "out_table.h"
 #include "outdir.h"
 #include "runner.h"
 #include "scenario.h"

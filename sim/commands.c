@@ -13,7 +13,7 @@ int cmd_fail(const char *command, GError *error)
     fprintf(stderr, "ladder: %s\n", error->message);
     if (error->domain == LADDER_ERROR && error->code == LADDER_ERROR_USAGE)
         fprintf(stderr, "Try 'ladder help %s'.\n", command ? command : "");
-    int status = ladder_error_exit_code(error);
+    int status = errors_exit_code(error);
     g_error_free(error);
     return status;
 }

@@ -4,7 +4,7 @@
 
 G_DEFINE_QUARK(ladder-error-quark, ladder_error)
 
-int ladder_error_exit_code(const GError *error)
+int errors_exit_code(const GError *error)
 {
     if (error == NULL)
         return LADDER_EXIT_OK;
@@ -16,7 +16,7 @@ int ladder_error_exit_code(const GError *error)
     return LADDER_EXIT_IO;
 }
 
-gboolean ladder_read_input(const char *path, char **text, gsize *len, GError **error)
+gboolean errors_read_input(const char *path, char **text, gsize *len, GError **error)
 {
     GError *local = NULL;
     if (g_file_get_contents(path, text, len, &local))

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "i18n.h"
 #include "text.h"
 
 #define HISTORY_YEAR_MAX 9999           /* four digits; the scenario's years bound it further */
@@ -513,7 +514,7 @@ History *history_load(const char *path, const Model *m, const char *region, GErr
     g_return_val_if_fail(path != NULL && m != NULL, NULL);
     g_autofree char *text = NULL;
     gsize len = 0;
-    if (!ladder_read_input(path, &text, &len, error))
+    if (!errors_read_input(path, &text, &len, error))
         return NULL;
     return history_load_data(path, text, len, m, region, error);
 }
@@ -557,6 +558,11 @@ const char *history_series_id(const Model *m, int series)
 {
     g_return_val_if_fail(series >= 0 && series < history_n_series(m), "?");
     return series < m->n_stages ? m->stages[series].id : m->lists[series - m->n_stages].id;
+}
+
+const char *history_kind_word(const Model *m, HistoryKind kind)
+{
+    return i18n_text(m->language, kind == HISTORY_STOCK ? I18N_CAL_STOCK : I18N_CAL_NEW);
 }
 
 const char *history_series_name(const Model *m, int series)

@@ -29,7 +29,7 @@ static void group_free(gpointer p)
     g_free(g);
 }
 
-void ini_doc_free(IniDoc *doc)
+void inifile_doc_free(IniDoc *doc)
 {
     if (doc == NULL)
         return;
@@ -37,7 +37,7 @@ void ini_doc_free(IniDoc *doc)
     g_free(doc);
 }
 
-IniGroup *ini_group(const IniDoc *doc, const char *name)
+IniGroup *inifile_group(const IniDoc *doc, const char *name)
 {
     for (guint i = 0; i < doc->groups->len; i++) {
         IniGroup *g = doc->groups->pdata[i];
@@ -47,7 +47,7 @@ IniGroup *ini_group(const IniDoc *doc, const char *name)
     return NULL;
 }
 
-IniEntry *ini_entry(const IniGroup *group, const char *key)
+IniEntry *inifile_entry(const IniGroup *group, const char *key)
 {
     for (guint i = 0; group && i < group->entries->len; i++) {
         IniEntry *e = group->entries->pdata[i];
@@ -238,7 +238,7 @@ static IniDoc *read_one(const char *file, const char *text, GError **error)
             if (e->value == NULL) {
                 input_error(error, file, e->where.line, "[%s] %s: %s", g->name, e->key, local->message);
                 g_error_free(local);
-                ini_doc_free(doc);
+                inifile_doc_free(doc);
                 return NULL;
             }
             g_strstrip(e->value);
@@ -264,7 +264,7 @@ static void merge_into(IniDoc *parent, const IniDoc *child)
 {
     for (guint i = 0; i < child->groups->len; i++) {
         const IniGroup *cg = child->groups->pdata[i];
-        IniGroup *pg = ini_group(parent, cg->name);
+        IniGroup *pg = inifile_group(parent, cg->name);
         if (pg == NULL) {
             pg = g_new0(IniGroup, 1);
             pg->name = g_strdup(cg->name);
@@ -274,7 +274,7 @@ static void merge_into(IniDoc *parent, const IniDoc *child)
         }
         for (guint j = 0; j < cg->entries->len; j++) {
             const IniEntry *ce = cg->entries->pdata[j];
-            IniEntry *pe = ini_entry(pg, ce->key);
+            IniEntry *pe = inifile_entry(pg, ce->key);
             guint k;
             if (pe != NULL && g_ptr_array_find(pg->entries, pe, &k)) {
                 pg->entries->pdata[k] = entry_copy(ce);
@@ -327,8 +327,8 @@ static IniDoc *load_chain(const char *name, const char *dir, const char *text,
     g_autoptr(IniDoc) doc = read_one(name, text, error);
     if (doc == NULL)
         return NULL;
-    IniGroup *sc = ini_group(doc, "scenario");
-    IniEntry *ext = ini_entry(sc, "extends");
+    IniGroup *sc = inifile_group(doc, "scenario");
+    IniEntry *ext = inifile_entry(sc, "extends");
     if (ext == NULL)
         return g_steal_pointer(&doc);
     if (*ext->value == '\0') {
@@ -372,13 +372,13 @@ static IniDoc *load_chain(const char *name, const char *dir, const char *text,
         return NULL;
     merge_into(parent, doc);
     /* The merged [scenario] must not pass extends on: it is resolved. */
-    IniGroup *psc = ini_group(parent, "scenario");
-    IniEntry *pext = ini_entry(psc, "extends");
+    IniGroup *psc = inifile_group(parent, "scenario");
+    IniEntry *pext = inifile_entry(psc, "extends");
     g_ptr_array_remove(psc->entries, pext);
     return parent;
 }
 
-IniDoc *ini_load_data(const char *name, const char *dir, const char *text, GError **error)
+IniDoc *inifile_load_data(const char *name, const char *dir, const char *text, GError **error)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (dir != NULL) {
@@ -388,11 +388,11 @@ IniDoc *ini_load_data(const char *name, const char *dir, const char *text, GErro
     return load_chain(name, dir, text, seen, error);
 }
 
-IniDoc *ini_load(const char *path, GError **error)
+IniDoc *inifile_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    if (!ladder_read_input(path, &text, &len, error) || !check_no_nul(path, text, len, error))
+    if (!errors_read_input(path, &text, &len, error) || !check_no_nul(path, text, len, error))
         return NULL;
     g_autofree char *dir = g_path_get_dirname(path);
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);

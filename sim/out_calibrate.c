@@ -31,11 +31,6 @@ static char *number_text(const char *format, double x)
     return g_strdup(g_ascii_formatd(buf, sizeof buf, format, x));
 }
 
-static const char *kind_word(const Model *m, HistoryKind kind)
-{
-    return i18n_text(m->language, kind == HISTORY_STOCK ? I18N_CAL_STOCK : I18N_CAL_NEW);
-}
-
 /* Why parameter i is not identified, in the scenario's language ("" when
  * it is).  Caller frees. */
 static char *status_reason(const Calibration *c, int i)
@@ -307,35 +302,6 @@ gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, c
     return out_json_save(root, path, error);
 }
 
-gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path, GError **error)
-{
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    json_builder_begin_object(b);
-    out_json_member_int(b, "until", bt->until);
-    out_json_member_int(b, "checked", bt->n);
-    out_json_member_int(b, "inside", bt->n_inside);
-    out_json_member_double(b, "coverage", bt->n ? (double)bt->n_inside / bt->n : NAN, 6);
-    json_builder_set_member_name(b, "points");
-    json_builder_begin_array(b);
-    for (int i = 0; i < bt->n; i++) {
-        const BacktestPoint *p = &bt->points[i];
-        json_builder_begin_object(b);
-        out_json_member_int(b, "year", p->obs.year);
-        out_json_member_string(b, "stage", history_series_id(m, p->obs.series));
-        out_json_member_string(b, "kind", history_kind_name(p->obs.kind));
-        out_json_member_int(b, "observed", p->obs.count);
-        out_json_member_int(b, "p5", p->p5);
-        out_json_member_int(b, "p50", p->p50);
-        out_json_member_int(b, "p95", p->p95);
-        out_json_member_bool(b, "inside", p->inside);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return out_json_save(root, path, error);
-}
-
 /* ---- charts --------------------------------------------------------------- */
 
 /* Whether `h` has a count of stage s and kind k. */
@@ -429,7 +395,7 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
     g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
     g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *title = g_strdup_printf(i18n_text(l, I18N_CAL_CHART_TITLE_FMT), history_series_name(m, s),
-                                             kind_word(m, k));
+                                             history_kind_word(m, k));
     g_autofree char *data = band_data(c, f, s, k);
     g_autoptr(GHashTable) v = plot_vars_new();
     plot_set_year_chart(v, m, name, title);
@@ -542,7 +508,7 @@ static void append_fit(const Calibration *c, GString *out)
         g_autofree char *off = c->is_start[i]    ? g_strdup(i18n_text(lang(c), I18N_CAL_START_ROW))
                                : c->fitted[i] > 0 ? g_strdup_printf("%+.1f%%", 100 * (o->count - c->fitted[i]) / c->fitted[i])
                                                   : g_strdup("–");
-        const char *row[] = {year, history_series_name(m, o->series), kind_word(m, o->kind), observed, fitted, off};
+        const char *row[] = {year, history_series_name(m, o->series), history_kind_word(m, o->kind), observed, fitted, off};
         text_table_add(&t, row);
     }
     text_table_flush(&t, out);
@@ -620,41 +586,4 @@ void out_calibrate_format(const Calibration *c, const char *calibrated_file, GSt
         g_string_append_printf(out, i18n_text(lang(c), I18N_CAL_WRITTEN_FMT), calibrated_file);
         g_string_append_c(out, '\n');
     }
-}
-
-void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString *out)
-{
-    const char *l = m->language;
-    if (n_used > 0)
-        g_string_append_printf(out, i18n_text(l, I18N_BT_HEADING_FMT), n_used, b->until, b->n);
-    else
-        g_string_append_printf(out, i18n_text(l, I18N_BT_HEADING_NO_FIT_FMT), b->n, b->until);
-    g_string_append(out, "\n\n");
-    if (b->n == 0) {
-        g_string_append_printf(out, i18n_text(l, I18N_BT_NOTHING_AFTER_FMT), b->until);
-        g_string_append_c(out, '\n');
-        return;
-    }
-    const gboolean right[] = {TRUE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE};
-    const char *head[] = {i18n_text(l, I18N_YEAR),     i18n_text(l, I18N_STAGE),  i18n_text(l, I18N_CAL_KIND),
-                          i18n_text(l, I18N_CAL_OBSERVED), i18n_text(l, I18N_BT_FORECAST),
-                          i18n_text(l, I18N_MEDIAN),   i18n_text(l, I18N_BT_INSIDE)};
-    TextTable t;
-    text_table_init(&t, G_N_ELEMENTS(right), right);
-    text_table_add(&t, head);
-    for (int i = 0; i < b->n; i++) {
-        const BacktestPoint *p = &b->points[i];
-        g_autofree char *year = g_strdup_printf("%d", p->obs.year);
-        g_autofree char *observed = g_strdup_printf("%" G_GINT64_FORMAT, p->obs.count);
-        g_autofree char *range = g_strdup_printf("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, p->p5, p->p95);
-        g_autofree char *median = g_strdup_printf("%" G_GINT64_FORMAT, p->p50);
-        const char *row[] = {year, history_series_name(m, p->obs.series), kind_word(m, p->obs.kind), observed, range,
-                             median, i18n_text(l, p->inside ? I18N_CAL_YES : I18N_BT_NO)};
-        text_table_add(&t, row);
-    }
-    text_table_flush(&t, out);
-    g_autofree char *share = g_strdup_printf("%.0f%%", 100.0 * b->n_inside / b->n);
-    g_string_append_c(out, '\n');
-    g_string_append_printf(out, i18n_text(l, I18N_BT_COVERAGE_FMT), b->n_inside, b->n, share);
-    g_string_append_c(out, '\n');
 }

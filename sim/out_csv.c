@@ -2,7 +2,7 @@
  * year (lists overlap the stages: their rows are not to be added to them), for spreadsheets:
  * UTF-8 with a byte-order mark and CRLF line ends, so Excel shows Chinese.
  * SPDX-License-Identifier: MIT */
-#include "out.h"
+#include "out_csv.h"
 
 #include <string.h>
 

@@ -2,7 +2,6 @@
  * run settings, every stage's yearly distribution and every target; and
  * the rounding and spelling of numbers every JSON file shares (out_json.h).
  * SPDX-License-Identifier: MIT */
-#include "out.h"
 
 #include <json-glib/json-glib.h>
 #include <math.h>

@@ -1,7 +1,7 @@
 /* out_plot.c: the charts of one run: gnuplot data files and scripts filled
  * in from the templates in plots/ (by plot.c), and rendering every chart.
  * SPDX-License-Identifier: MIT */
-#include "out.h"
+#include "out_plot.h"
 
 #include <gio/gio.h>
 #include <string.h>

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "out.h"
 #include "out_json.h"
 #include "plot.h"
 #include "text.h"

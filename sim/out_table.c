@@ -1,7 +1,7 @@
 /* out_table.c: the result table printed on stdout, in the scenario's
  * language, with columns aligned for CJK text (2 columns per character).
  * SPDX-License-Identifier: MIT */
-#include "out.h"
+#include "out_table.h"
 
 #include <math.h>
 

@@ -13,7 +13,8 @@
 
 #include "errors.h"
 #include "model.h"
-#include "out.h"
+#include "out_table.h"
+#include "plot.h"
 #include "outdir.h"
 
 /* Everything the page is made from. */

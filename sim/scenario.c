@@ -873,7 +873,7 @@ static gboolean read_fixed_groups(Builder *b, const IniDoc *doc, const char *fil
                 return FALSE;
             continue;
         }
-        const IniGroup *g = ini_group(doc, fixed_groups[i].name);
+        const IniGroup *g = inifile_group(doc, fixed_groups[i].name);
         if (g == NULL && fixed_groups[i].required) {
             g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: the [%s] group is missing", file,
                         fixed_groups[i].name);
@@ -1012,7 +1012,7 @@ static void warn_targets_without_year(const Model *m)
 
 Model *scenario_load(const char *path, GError **error)
 {
-    g_autoptr(IniDoc) doc = ini_load(path, error);
+    g_autoptr(IniDoc) doc = inifile_load(path, error);
     Model *m = doc ? build_model(path, doc, error) : NULL;
     if (m != NULL)
         warn_targets_without_year(m);
@@ -1021,6 +1021,6 @@ Model *scenario_load(const char *path, GError **error)
 
 Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error)
 {
-    g_autoptr(IniDoc) doc = ini_load_data(name, dir, text, error);
+    g_autoptr(IniDoc) doc = inifile_load_data(name, dir, text, error);
     return doc ? build_model(name, doc, error) : NULL;
 }

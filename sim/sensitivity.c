@@ -11,6 +11,7 @@
 
 #include "errors.h"
 #include "i18n.h"
+#include "paired.h"
 #include "text.h"
 
 #define BISECT_MAX_STEPS 200  /* halvings; an interval of doubles collapses within about 1100 */

@@ -15,6 +15,7 @@
 #include "histogram.h"
 #include "model.h"
 #include "rng.h"
+#include "paired.h"
 #include "runner.h"
 #include "summary.h"
 

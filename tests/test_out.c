@@ -10,7 +10,10 @@
 #include "errors.h"
 #include "histogram.h"
 #include "i18n.h"
-#include "out.h"
+#include "out_csv.h"
+#include "out_json.h"
+#include "out_plot.h"
+#include "out_table.h"
 #include "summary.h"
 #include "text.h"
 

@@ -1,0 +1,22 @@
+/* out_table.h: the readable result table printed on stdout, and the
+ * probability and verdict words it shares with the report.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_OUT_TABLE_H
+#define LADDER_OUT_TABLE_H
+
+#include <glib.h>
+#include "summary.h"
+
+/* "87.3% ± 0.3%": a probability and its standard error in percent; the
+ * error gets a second decimal when the first would round it to zero.
+ * Caller frees. */
+char *out_table_probability(double p, double se);
+
+/* Appends the readable result table, in the scenario's language, to `out`. */
+void out_table_format(const Summary *s, GString *out);
+
+/* The verdict words for `probability` in `lang` (IPCC-style bands), judged
+ * on the probability as printed to 0.1%: the table's and the report's. */
+const char *out_table_verdict(const char *lang, double probability);
+
+#endif
