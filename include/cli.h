@@ -1,18 +1,15 @@
-/* cli.h: what every simulating command shares: the run flags (--reps, --seed,
- * --threads, --out, --no-uncertainty, --no-charts, --quiet), their reading
- * into a RunConfig, Ctrl-C, the default output folder, and writing one
- * scenario's result files and charts.
+/* cli.h: the flags every simulating command shares (--reps, --seed,
+ * --threads, --out, --lang, --no-uncertainty, --no-charts, --report,
+ * --quiet, --force), their reading into a RunConfig, bounded flag numbers,
+ * and parameter keys named on the command line.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_CLI_H
 #define LADDER_CLI_H
 
-#include <signal.h>
 #include <glib.h>
 
 #include "model.h"
-#include "outdir.h"
 #include "runner.h"
-#include "summary.h"
 
 #define CLI_DEFAULT_REPS 10000
 #define CLI_DEFAULT_SEED 1
@@ -63,40 +60,5 @@ int cli_param_find(const Model *m, const char *file, const char *flag, const cha
 /* Makes `m` speak --lang (zh or en) when given: its tables, charts and
  * report.  A bad --lang is left for cli_run_config to report. */
 void cli_apply_language(Model *m, const CliRunOptions *o);
-
-/* Writes report.html into `out` when o->report (report_write), then moves
- * the folder into place (outdir_commit); frees `out` either way.  Fails
- * as either does, leaving nothing behind. */
-gboolean cli_commit(OutDir *out, const CliRunOptions *o, GError **error);
-
-/* The path of file `to` relative to folder `from_dir` ("../../scenarios/a.ini"),
- * both taken from the current folder when relative.  Caller frees. */
-char *cli_relative_path(const char *from_dir, const char *to);
-
-/* out/<stem of file><suffix>; suffix may be "".  Caller frees. */
-char *cli_default_out(const char *file, const char *suffix);
-
-/* The stem of `file`: its base name without the extension.  Caller frees. */
-char *cli_file_stem(const char *file);
-
-/* Stops the run on SIGINT and SIGTERM: cli_interrupted() becomes TRUE and
- * the runner, polling cli_cancel_flag(), stops within a chunk. */
-void cli_catch_interrupts(void);
-gboolean cli_interrupted(void);
-const volatile sig_atomic_t *cli_cancel_flag(void);
-
-/* Writes summary.json, summary.csv, the chart data and scripts of `s` into
- * `dir`, and renders the charts unless `render` is FALSE.  Without gnuplot
- * it warns on stderr and succeeds. */
-gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean render, GError **error);
-
-/* Runs gnuplot on the scripts in `dir` (out_plot_render); without gnuplot
- * it warns on stderr and succeeds. */
-gboolean cli_render_charts(const char *dir, GError **error);
-
-/* Replaces *error by a CANCELLED error when the user interrupted (Ctrl-C
- * also stops gnuplot: say what happened, not what failed).  Returns TRUE
- * when interrupted. */
-gboolean cli_check_interrupted(GError **error);
 
 #endif

@@ -1,51 +1,87 @@
-/* commands.h: the entry point of each `ladder COMMAND`, one file each.
+/* commands.h: each `ladder COMMAND` as a row, a CommandSpec with the
+ * command's texts and callbacks (one file each, cmd_*.c), and the one
+ * lifecycle that runs a row: parse the flags, check the operands, catch
+ * Ctrl-C, load the scenario, read the run settings, open the output
+ * folder, compute, write, commit, print.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_COMMANDS_H
 #define LADDER_COMMANDS_H
 
 #include <glib.h>
 
-/* A command's options and help; `parameter` is the usage after the name. */
+#include "cli.h"
+#include "model.h"
+#include "runner.h"
+
+/* One invocation as far as the lifecycle has got, handed to the callbacks. */
 typedef struct {
-    const char *name;
-    const char *parameter;   /* "FILE" */
+    const char *const *files;  /* the operands, borrowed from argv */
+    int n_files;
+    Model *model;              /* files[0] loaded when the command has no load callback */
+    Model *const *models;      /* the scenarios loaded, models[0] giving the run settings */
+    int n_models;
+    RunConfig config;          /* the run settings, read from the flags and models[0] */
+    gboolean render;           /* run gnuplot: no --no-charts */
+    const char *dest;          /* the output folder, as it will be named */
+    const char *dir;           /* the temporary folder being written (outdir_path) */
+} CommandCall;
+
+/* A command as a row.  Callbacks take the row's `state` (the command's
+ * flags, bound by add_options, and what compute leaves for write and
+ * print); NULL ones are skipped.  A simulating command (opts set) goes
+ * through check, load (else files[0] is loaded), the language and run
+ * settings, read, the output folder, compute, write, commit and print; a
+ * command with `run` has only that after its operands are checked. */
+typedef struct {
+    const char *name;        /* "run": the command, its folder's marker and its messages */
+    const char *parameter;   /* "FILE", after the name in `ladder help` */
     const char *summary;     /* one line, for `ladder help` */
-    int (*main)(int argc, char **argv);  /* argv[0] is the command name */
-    GOptionContext *(*context)(void);    /* its options, for `ladder help NAME` */
-} Command;
+    const char *usage;       /* "FILE - ...", after "ladder run" in its help */
+    const char *help_summary, *help_description;  /* the paragraphs of its help */
+    const char *operand;     /* "scenario file": what the usage errors ask for */
+    gboolean several;        /* BASE OTHER...: at least two operands, else exactly one */
+    CliRunOptions *opts;     /* the run flags, in state; NULL: none (report) */
+    const char *out_suffix;  /* after the file stem in the default --out: "", "-solve" */
+    gboolean uncertainty_flag;  /* offers --no-uncertainty */
+    void *state;
+    /* The command's own flags, added before the run flags. */
+    void (*add_options)(GOptionContext *ctx, void *state);
+    /* Flags that need no scenario, read before it is loaded. */
+    gboolean (*check)(void *state, GError **error);
+    /* Loads the operands into call->models and n_models (one scenario else). */
+    gboolean (*load)(void *state, CommandCall *call, GError **error);
+    /* The flags that need the scenario, after the run settings (which it
+     * may amend). */
+    gboolean (*read)(void *state, CommandCall *call, GError **error);
+    /* The results, into state; may write into call->dir as it goes. */
+    gboolean (*compute)(void *state, const CommandCall *call, GError **error);
+    /* The result files into call->dir, the charts drawn when call->render. */
+    gboolean (*write)(void *state, const CommandCall *call, GError **error);
+    /* The table printed before "Results in DEST/" (not with --quiet). */
+    void (*print)(void *state, const CommandCall *call, GString *out);
+    /* The whole command, when it does not simulate. */
+    gboolean (*run)(void *state, const CommandCall *call, GError **error);
+    /* Frees and resets what the flags and the callbacks left in state. */
+    void (*clear)(void *state);
+} CommandSpec;
 
-/* `ladder run FILE`: replications, summary, charts.  Returns the exit code. */
-int cmd_run_main(int argc, char **argv);
-GOptionContext *cmd_run_context(void);
+/* The rows, one in each cmd_*.c. */
+extern const CommandSpec cmd_run_spec;
+extern const CommandSpec cmd_sensitivity_spec;
+extern const CommandSpec cmd_compare_spec;
+extern const CommandSpec cmd_solve_spec;
+extern const CommandSpec cmd_calibrate_spec;
+extern const CommandSpec cmd_backtest_spec;
+extern const CommandSpec cmd_report_spec;
 
-/* `ladder sensitivity FILE`: every parameter at a low and a high value in
- * turn, ranked by swing.  Returns the exit code. */
-int cmd_sensitivity_main(int argc, char **argv);
-GOptionContext *cmd_sensitivity_context(void);
-/* `ladder solve FILE`: the least change of a lever meeting a target with a
- * wanted probability.  Returns the exit code. */
-int cmd_solve_main(int argc, char **argv);
-GOptionContext *cmd_solve_context(void);
-/* `ladder compare BASE OTHER...`: scenarios side by side under common
- * random numbers, differences against BASE and costs. */
-int cmd_compare_main(int argc, char **argv);
-GOptionContext *cmd_compare_context(void);
+/* Runs `spec` on argv (argv[0] the command's name) and returns the exit
+ * code: a failure said once on stderr ("ladder: MESSAGE", and "Try
+ * 'ladder help NAME'." after a usage error), nothing left behind, the state
+ * cleared. */
+int commands_main(const CommandSpec *spec, int argc, char **argv);
 
-/* `ladder calibrate FILE --history H --fit KEYS`: parameters fitted to
- * published counts, the calibrated scenario and its forecast. */
-int cmd_calibrate_main(int argc, char **argv);
-GOptionContext *cmd_calibrate_context(void);
-/* `ladder backtest FILE --history H --until YEAR`: fit on the early
- * counts, check the forecast against the later ones. */
-int cmd_backtest_main(int argc, char **argv);
-GOptionContext *cmd_backtest_context(void);
-
-/* `ladder report OUT_DIR`: a result folder as one HTML page. */
-int cmd_report_main(int argc, char **argv);
-GOptionContext *cmd_report_context(void);
-
-/* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
- * (freed); adds "Try 'ladder help CMD'" after a usage error. */
-int cmd_fail(const char *command, GError *error);
+/* The help text of `spec`'s options, as `ladder help NAME` prints it.
+ * Caller frees. */
+char *commands_help(const CommandSpec *spec);
 
 #endif

@@ -1,5 +1,6 @@
 /* text.h: small text helpers: nearest-name suggestions, terminal column
- * widths, and tables of text aligned in a terminal.
+ * widths, tables of text aligned in a terminal, and file paths as text
+ * (stems, relative paths, default output folders).
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_TEXT_H
 #define LADDER_TEXT_H
@@ -55,5 +56,15 @@ void text_table_add(TextTable *t, const char *const *cells);
  * characters count 2), and frees the rows.  A last left-aligned column is
  * not padded (no trailing blanks). */
 void text_table_flush(TextTable *t, GString *out);
+
+/* The stem of `file`: its base name without the extension.  Caller frees. */
+char *text_file_stem(const char *file);
+
+/* out/<stem of file><suffix>; suffix may be "".  Caller frees. */
+char *text_default_out(const char *file, const char *suffix);
+
+/* The path of file `to` relative to folder `from_dir` ("../../scenarios/a.ini"),
+ * both taken from the current folder when relative.  Caller frees. */
+char *text_relative_path(const char *from_dir, const char *to);
 
 #endif

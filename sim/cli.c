@@ -1,5 +1,6 @@
-/* cli.c: the run flags, their reading, Ctrl-C, and one scenario's output
- * files, shared by run, compare, sensitivity and solve.
+/* cli.c: the flags the simulating commands share and their reading into a
+ * RunConfig, bounded flag numbers, and parameter keys named on the command
+ * line.
  * SPDX-License-Identifier: MIT */
 #include "cli.h"
 
@@ -8,50 +9,8 @@
 #include <string.h>
 
 #include "errors.h"
-#include "out_csv.h"
-#include "out_json.h"
-#include "out_plot.h"
-#include "out_scenario.h"
-#include "report.h"
-#include "version.h"
+#include "interrupt.h"
 #include "text.h"
-
-/* Set by SIGINT and SIGTERM; the runner polls it. */
-static volatile sig_atomic_t interrupted;
-
-static void on_interrupt(int sig)
-{
-    (void)sig;
-    interrupted = 1;
-}
-
-void cli_catch_interrupts(void)
-{
-    struct sigaction sa = {0};
-    sa.sa_handler = on_interrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-}
-
-gboolean cli_interrupted(void)
-{
-    return interrupted != 0;
-}
-
-const volatile sig_atomic_t *cli_cancel_flag(void)
-{
-    return &interrupted;
-}
-
-gboolean cli_check_interrupted(GError **error)
-{
-    if (!interrupted)
-        return FALSE;
-    g_clear_error(error);
-    g_set_error(error, LADDER_ERROR, LADDER_ERROR_CANCELLED, "interrupted; nothing was written");
-    return TRUE;
-}
 
 void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_suffix,
                          gboolean uncertainty_flag)
@@ -150,45 +109,7 @@ gboolean cli_run_config(const Model *m, const CliRunOptions *o, RunConfig *c, GE
     c->threads = (guint)threads;
     c->uncertain = !o->no_uncertainty;
     c->progress = !o->quiet;
-    c->cancel = &interrupted;
-    return TRUE;
-}
-
-char *cli_file_stem(const char *file)
-{
-    char *base = g_path_get_basename(file);
-    char *dot = strrchr(base, '.');
-    if (dot && dot != base)
-        *dot = '\0';
-    return base;
-}
-
-char *cli_default_out(const char *file, const char *suffix)
-{
-    g_autofree char *stem = cli_file_stem(file);
-    g_autofree char *name = g_strconcat(stem, suffix, NULL);
-    return g_build_filename("out", name, NULL);
-}
-
-gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean render, GError **error)
-{
-    g_autofree char *json = g_build_filename(dir, "summary.json", NULL);
-    g_autofree char *csv = g_build_filename(dir, "summary.csv", NULL);
-    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
-    if (!out_json_write(s, json, error) || !out_csv_write(s, csv, error) || !out_plot_write(s, dir, error) ||
-        !out_scenario_json(s->model, scenario, error))
-        return FALSE;
-    return !render || cli_render_charts(dir, error);
-}
-
-gboolean cli_render_charts(const char *dir, GError **error)
-{
-    gboolean no_gnuplot = FALSE;
-    if (!out_plot_render(dir, &no_gnuplot, error))
-        return FALSE;
-    if (no_gnuplot)
-        fprintf(stderr, "ladder: warning: gnuplot is not installed, so the charts were not drawn; "
-                        "the data and scripts are written (install it: apt-get install gnuplot-nox)\n");
+    c->cancel = interrupt_cancel_flag();
     return TRUE;
 }
 
@@ -248,45 +169,6 @@ int cli_param_find(const Model *m, const char *file, const char *flag, const cha
         g_string_append_printf(msg, "; %s", forms);
     g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg->str);
     return -1;
-}
-
-char *cli_relative_path(const char *from_dir, const char *to)
-{
-    g_autofree char *a = g_canonicalize_filename(from_dir, NULL);
-    g_autofree char *b = g_canonicalize_filename(to, NULL);
-    g_auto(GStrv) from = g_strsplit(a, G_DIR_SEPARATOR_S, -1);
-    g_auto(GStrv) dest = g_strsplit(b, G_DIR_SEPARATOR_S, -1);
-    int common = 0;
-    while (from[common] && dest[common] && strcmp(from[common], dest[common]) == 0)
-        common++;
-    GString *out = g_string_new(NULL);
-    for (int i = common; from[i]; i++)
-        if (from[i][0] != '\0')
-            g_string_append(out, ".." G_DIR_SEPARATOR_S);
-    for (int i = common; dest[i]; i++) {
-        g_string_append(out, dest[i]);
-        if (dest[i + 1])
-            g_string_append(out, G_DIR_SEPARATOR_S);
-    }
-    return g_string_free(out, FALSE);
-}
-
-gboolean cli_commit(OutDir *out, const CliRunOptions *o, GError **error)
-{
-    if (o->report) {
-        g_autofree char *html = g_build_filename(outdir_path(out), "report.html", NULL);
-        gboolean no_dot = FALSE;
-        if (!report_write(outdir_path(out), NULL, html, LADDER_VERSION, &no_dot, error)) {
-            if (error)
-                outdir_name_error(out, *error);
-            outdir_abort(out);
-            return FALSE;
-        }
-        if (no_dot)
-            fprintf(stderr, "ladder: warning: Graphviz (dot) is not installed, so the report has no ladder "
-                            "diagram (apt-get install graphviz)\n");
-    }
-    return outdir_commit(out, error);
 }
 
 void cli_apply_language(Model *m, const CliRunOptions *o)

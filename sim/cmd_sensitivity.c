@@ -3,47 +3,114 @@
  * drawn as `ladder run` draws it (or central with --central), the targets'
  * probabilities ranked by swing, sensitivity.json and tornado charts.
  * SPDX-License-Identifier: MIT */
-#include <stdio.h>
-#include <string.h>
-
-#include "cli.h"
 #include "commands.h"
 #include "errors.h"
-#include "i18n.h"
 #include "out_scenario.h"
 #include "out_sensitivity.h"
-#include "outdir.h"
-#include "scenario.h"
+#include "run_outputs.h"
 #include "sensitivity.h"
 
-static CliRunOptions opts;
-static char *spread_text, *target_name;
-static gboolean central, baselines;
+/* The flags as typed (NULL / FALSE when absent), as read, and the result. */
+typedef struct {
+    CliRunOptions opts;
+    char *spread_text, *target_name;
+    gboolean central, baselines;
+    SensitivityOptions options;
+    int target;        /* SENSITIVITY_EVERY_TARGET without --target */
+    Sensitivity *result;
+} SensitivityState;
 
-GOptionContext *cmd_sensitivity_context(void)
+static SensitivityState sensitivity_state;
+
+static void sensitivity_add_options(GOptionContext *ctx, void *state)
 {
-    GOptionContext *ctx = g_option_context_new("FILE - which assumption moves the targets most");
+    SensitivityState *st = state;
     const GOptionEntry entries[] = {
-        {"spread", 0, 0, G_OPTION_ARG_STRING, &spread_text,
+        {"spread", 0, 0, G_OPTION_ARG_STRING, &st->spread_text,
          "Vary a value without [uncertainty] by ±X, 0 < X < 1 (default: 0.2)", "X"},
-        {"target", 0, 0, G_OPTION_ARG_STRING, &target_name,
+        {"target", 0, 0, G_OPTION_ARG_STRING, &st->target_name,
          "Only this target (\"all\": every target met together)", "NAME"},
-        {"central", 0, 0, G_OPTION_ARG_NONE, &central,
+        {"central", 0, 0, G_OPTION_ARG_NONE, &st->central,
          "All parameters at central values; the base then differs from ladder run's", NULL},
-        {"baselines", 0, 0, G_OPTION_ARG_NONE, &baselines,
+        {"baselines", 0, 0, G_OPTION_ARG_NONE, &st->baselines,
          "Also vary each baseline without [uncertainty], by ±the spread", NULL},
         {NULL},
     };
     g_option_context_add_main_entries(ctx, entries, NULL);
-    cli_add_run_options(ctx, &opts, "-sensitivity", FALSE);
-    g_option_context_set_summary(ctx,
+}
+
+/* The flags as sensitivity_run takes them: --spread a number strictly
+ * between 0 and 1 (default 0.2), --central, --baselines. */
+static gboolean sensitivity_check(void *state, GError **error)
+{
+    SensitivityState *st = state;
+    SensitivityOptions *o = &st->options;
+    *o = (SensitivityOptions){.spread = SENSITIVITY_DEFAULT_SPREAD, .central = st->central,
+                              .baselines = st->baselines};
+    if (cli_flag_double(st->spread_text, "--spread", 0, 1, &o->spread, NULL) && o->spread > 0 && o->spread < 1)
+        return TRUE;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
+                "--spread %s: expected a number greater than 0 and less than 1 (0.2 varies a value by ±20%%)",
+                st->spread_text);
+    return FALSE;
+}
+
+/* --target as sensitivity_run takes it (every target when absent). */
+static gboolean sensitivity_read(void *state, CommandCall *call, GError **error)
+{
+    SensitivityState *st = state;
+    st->target = st->target_name ? sensitivity_target_find(call->model, st->target_name, error)
+                                 : SENSITIVITY_EVERY_TARGET;
+    return st->target_name == NULL || st->target >= 0;
+}
+
+static gboolean sensitivity_compute(void *state, const CommandCall *call, GError **error)
+{
+    SensitivityState *st = state;
+    st->result = sensitivity_run(call->model, &st->options, st->target, &call->config, error);
+    return st->result != NULL;
+}
+
+/* sensitivity.json, the tornado charts' data and scripts, and the charts. */
+static gboolean sensitivity_write(void *state, const CommandCall *call, GError **error)
+{
+    const Sensitivity *s = ((SensitivityState *)state)->result;
+    g_autofree char *json = g_build_filename(call->dir, "sensitivity.json", NULL);
+    g_autofree char *scenario = g_build_filename(call->dir, "scenario.json", NULL);
+    if (!out_sensitivity_json(s, json, error) || !out_sensitivity_plot(s, call->dir, error) ||
+        !out_scenario_json(s->plan->model, scenario, error))
+        return FALSE;
+    return !call->render || run_outputs_render(call->dir, error);
+}
+
+static void sensitivity_print(void *state, const CommandCall *call, GString *out)
+{
+    (void)call;
+    out_sensitivity_table(((SensitivityState *)state)->result, out);
+}
+
+static void sensitivity_clear(void *state)
+{
+    SensitivityState *st = state;
+    g_clear_pointer(&st->result, sensitivity_free);
+    g_clear_pointer(&st->spread_text, g_free);
+    g_clear_pointer(&st->target_name, g_free);
+    st->central = st->baselines = FALSE;
+}
+
+const CommandSpec cmd_sensitivity_spec = {
+    .name = "sensitivity",
+    .parameter = "FILE",
+    .summary = "which assumption moves the targets most (tornado charts)",
+    .usage = "FILE - which assumption moves the targets most",
+    .help_summary =
         "Sets every parameter in turn (each edge, exit, renewal, inflow and recruitment, and\n"
         "each baseline with [uncertainty]) to a low and a high value while every other\n"
         "parameter is drawn from [uncertainty] as `ladder run` draws it, and ranks them by\n"
         "how far they move the probability of each target.  The base is `ladder run`'s\n"
         "probability, to the digit for the same seed and --reps.  Low and high are the P5\n"
-        "and P95 of the parameter's [uncertainty] distribution, else its value ∓ the spread.");
-    g_option_context_set_description(ctx,
+        "and P95 of the parameter's [uncertainty] distribution, else its value ∓ the spread.",
+    .help_description =
         "Examples:\n"
         "  ladder sensitivity scenarios/tianning-2025.ini --target 高新技术企业500家\n"
         "  ladder sensitivity scenarios/tianning-2025.ini --central --baselines\n\n"
@@ -58,91 +125,16 @@ GOptionContext *cmd_sensitivity_context(void)
         "a swing of exactly 0.  A value that would push a stage's exit plus edges past 1\n"
         "in some year (all else central) is capped at the largest valid one and marked.\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
-        "130 interrupted (Ctrl-C leaves no folder behind).");
-    return ctx;
-}
-
-/* The flags as sensitivity_run takes them: --spread a number strictly
- * between 0 and 1 (default 0.2), --central, --baselines. */
-static gboolean read_options(SensitivityOptions *o, GError **error)
-{
-    *o = (SensitivityOptions){.spread = SENSITIVITY_DEFAULT_SPREAD, .central = central, .baselines = baselines};
-    if (cli_flag_double(spread_text, "--spread", 0, 1, &o->spread, NULL) && o->spread > 0 && o->spread < 1)
-        return TRUE;
-    g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
-                "--spread %s: expected a number greater than 0 and less than 1 (0.2 varies a value by ±20%%)",
-                spread_text);
-    return FALSE;
-}
-
-/* --target as sensitivity_run takes it (every target when absent). */
-static gboolean read_target(const Model *m, int *target, GError **error)
-{
-    *target = target_name ? sensitivity_target_find(m, target_name, error) : SENSITIVITY_EVERY_TARGET;
-    return target_name == NULL || *target >= 0;
-}
-
-/* sensitivity.json, the tornado charts' data and scripts, and (with
- * `render`) the charts, into `dir`. */
-static gboolean write_outputs(const Sensitivity *s, const char *dir, gboolean render, GError **error)
-{
-    g_autofree char *json = g_build_filename(dir, "sensitivity.json", NULL);
-    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
-    if (!out_sensitivity_json(s, json, error) || !out_sensitivity_plot(s, dir, error) ||
-        !out_scenario_json(s->plan->model, scenario, error))
-        return FALSE;
-    return !render || cli_render_charts(dir, error);
-}
-
-static int sensitivity_file(const char *file)
-{
-    GError *error = NULL;
-    SensitivityOptions options;
-    int target;
-    RunConfig config;
-    if (!read_options(&options, &error))
-        return cmd_fail("sensitivity", error);
-    g_autoptr(Model) m = scenario_load(file, &error);
-    cli_apply_language(m, &opts);
-    if (m == NULL || !cli_run_config(m, &opts, &config, &error) || !read_target(m, &target, &error))
-        return cmd_fail("sensitivity", error);
-    g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(file, "-sensitivity");
-    g_autoptr(OutDir) out = outdir_begin(dest, "sensitivity", opts.force, &error);
-    if (out == NULL)
-        return cmd_fail("sensitivity", error);
-    g_autoptr(Sensitivity) s = sensitivity_run(m, &options, target, &config, &error);
-    gboolean written = s != NULL && write_outputs(s, outdir_path(out), !opts.no_charts, &error);
-    if (cli_check_interrupted(&error) || !written)
-        return cmd_fail("sensitivity", outdir_name_error(out, error));
-    if (!cli_commit(g_steal_pointer(&out), &opts, &error))
-        return cmd_fail("sensitivity", error);
-    if (!opts.quiet) {
-        g_autoptr(GString) table = g_string_new(NULL);
-        out_sensitivity_table(s, table);
-        fputs(table->str, stdout);
-        printf("\n%s %s/\n", i18n_text(m->language, I18N_RESULTS_IN), dest);
-    }
-    return LADDER_EXIT_OK;
-}
-
-int cmd_sensitivity_main(int argc, char **argv)
-{
-    g_autoptr(GOptionContext) ctx = cmd_sensitivity_context();
-    GError *error = NULL;
-    int status;
-    if (!cli_parse(ctx, &argc, &argv, &error)) {
-        status = cmd_fail("sensitivity", error);
-    } else if (argc != 2) {
-        g_set_error(&error, LADDER_ERROR, LADDER_ERROR_USAGE, "sensitivity: %s",
-                    argc < 2 ? "name one scenario file" : "name only one scenario file");
-        status = cmd_fail("sensitivity", error);
-    } else {
-        cli_catch_interrupts();
-        status = sensitivity_file(argv[1]);
-    }
-    cli_run_options_clear(&opts);
-    g_clear_pointer(&spread_text, g_free);
-    g_clear_pointer(&target_name, g_free);
-    central = baselines = FALSE;
-    return status;
-}
+        "130 interrupted (Ctrl-C leaves no folder behind).",
+    .operand = "scenario file",
+    .opts = &sensitivity_state.opts,
+    .out_suffix = "-sensitivity",
+    .state = &sensitivity_state,
+    .add_options = sensitivity_add_options,
+    .check = sensitivity_check,
+    .read = sensitivity_read,
+    .compute = sensitivity_compute,
+    .write = sensitivity_write,
+    .print = sensitivity_print,
+    .clear = sensitivity_clear,
+};

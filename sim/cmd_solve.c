@@ -3,17 +3,13 @@
  * SPDX-License-Identifier: MIT */
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
 #include "commands.h"
 #include "errors.h"
-#include "i18n.h"
 #include "out_scenario.h"
 #include "out_solve.h"
-#include "outdir.h"
-#include "scenario.h"
+#include "run_outputs.h"
 #include "solve.h"
 #include "text.h"
 
@@ -24,49 +20,30 @@ typedef struct {
     char *target, *probability, *lever, *from, *min, *max, *mode;
 } SolveFlags;
 
-static CliRunOptions opts;
-static SolveFlags flags;
+/* The flags, the question they ask and its answer. */
+typedef struct {
+    CliRunOptions opts;
+    SolveFlags flags;
+    SolveQuestion question;
+    SolveResult *result;
+} SolveState;
 
-GOptionContext *cmd_solve_context(void)
+static SolveState solve_state;
+
+static void solve_add_options(GOptionContext *ctx, void *state)
 {
+    SolveFlags *f = &((SolveState *)state)->flags;
     const GOptionEntry entries[] = {
-        {"target", 0, 0, G_OPTION_ARG_STRING, &flags.target, "The target to meet, by name, or 'all' for every target together", "NAME"},
-        {"probability", 0, 0, G_OPTION_ARG_STRING, &flags.probability, "Probability wanted, above 0 and below 1 (0.8 for 80%)", "P"},
-        {"lever", 0, 0, G_OPTION_ARG_STRING, &flags.lever, "The parameter to change, as a policy writes it: 'tech_sme -> hightech', exit.ID, renewal.ID, inflow.ID, recruitment.ID", "KEY"},
-        {"from", 0, 0, G_OPTION_ARG_STRING, &flags.from, "First year the change acts in (default: base_year+1)", "YEAR"},
-        {"mode", 0, 0, G_OPTION_ARG_STRING, &flags.mode, "policy (default): change the lever as a policy does, *x on a probability, +x on a count, on top of the drawn values and after the policies; set: set it to a value, which is then no longer drawn from [uncertainty]", "policy|set"},
-        {"min", 0, 0, G_OPTION_ARG_STRING, &flags.min, "Lowest factor, addend or (--mode set) value to try (default: the lowest every year allows)", "A"},
-        {"max", 0, 0, G_OPTION_ARG_STRING, &flags.max, "Highest factor, addend or (--mode set) value to try (default: a factor of 10, or less where a probability reaches 1; for a count at c, up to max(10 c, c + 1000) firms a year; a probability 1)", "B"},
+        {"target", 0, 0, G_OPTION_ARG_STRING, &f->target, "The target to meet, by name, or 'all' for every target together", "NAME"},
+        {"probability", 0, 0, G_OPTION_ARG_STRING, &f->probability, "Probability wanted, above 0 and below 1 (0.8 for 80%)", "P"},
+        {"lever", 0, 0, G_OPTION_ARG_STRING, &f->lever, "The parameter to change, as a policy writes it: 'tech_sme -> hightech', exit.ID, renewal.ID, inflow.ID, recruitment.ID", "KEY"},
+        {"from", 0, 0, G_OPTION_ARG_STRING, &f->from, "First year the change acts in (default: base_year+1)", "YEAR"},
+        {"mode", 0, 0, G_OPTION_ARG_STRING, &f->mode, "policy (default): change the lever as a policy does, *x on a probability, +x on a count, on top of the drawn values and after the policies; set: set it to a value, which is then no longer drawn from [uncertainty]", "policy|set"},
+        {"min", 0, 0, G_OPTION_ARG_STRING, &f->min, "Lowest factor, addend or (--mode set) value to try (default: the lowest every year allows)", "A"},
+        {"max", 0, 0, G_OPTION_ARG_STRING, &f->max, "Highest factor, addend or (--mode set) value to try (default: a factor of 10, or less where a probability reaches 1; for a count at c, up to max(10 c, c + 1000) firms a year; a probability 1)", "B"},
         {NULL},
     };
-    GOptionContext *ctx = g_option_context_new("FILE - find the least change of a lever that meets a target");
     g_option_context_add_main_entries(ctx, entries, NULL);
-    cli_add_run_options(ctx, &opts, "-solve", TRUE);
-    g_option_context_set_summary(ctx,
-        "Finds the least change of one parameter, from a year to the horizon, that makes a target\n"
-        "(or every target together) at least as likely as wanted, and prints it as a policy group.");
-    g_option_context_set_description(ctx,
-        "Example:\n"
-        "  ladder solve scenarios/tianning-2025.ini --target 高新技术企业500家 --probability 0.8 \\\n"
-        "      --lever 'tech_sme -> hightech'\n\n"
-        "  answers with a policy group to paste at the end of the scenario file:\n"
-        "      [policy 求解]\n"
-        "      from = 2022\n"
-        "      tech_sme -> hightech = *1.174\n\n"
-        "By default (--mode policy) the lever acts as that policy does: a factor on a probability, on\n"
-        "a 0.001 grid, or whole firms a year added to a count, on top of the drawn values and after\n"
-        "every policy of the year.  At ×1 (+0) it changes nothing, so the base is `ladder run`'s\n"
-        "probability, and `ladder run` on the file with the group appended gives the probability of\n"
-        "the answer, with the same seed and replications.  Every value tried runs the same\n"
-        "replications (common random numbers).  The value found reaches the probability and one\n"
-        "step less does not.\n"
-        "--mode set sets the parameter to a value instead (before the policies); a parameter in\n"
-        "[uncertainty] is then no longer drawn, so its base differs from `ladder run`'s, which is\n"
-        "printed beside it.\n"
-        "Writes solve.json and a chart (solve.dat, solve.gp, .png, .svg) into out/<file stem>-solve/.\n"
-        "Exit status: 0 done (also when no value reaches the probability), 1 a file could not be\n"
-        "written, 2 bad input or usage, 130 interrupted.");
-    return ctx;
 }
 
 static void solve_flags_clear(SolveFlags *f)
@@ -117,67 +94,67 @@ static char *target_names(const Model *m)
     return g_string_free(s, FALSE);
 }
 
-static gboolean read_target(const Model *m, const char *file, int *target, GError **error)
+static gboolean read_target(const SolveFlags *f, const Model *m, const char *file, int *target, GError **error)
 {
-    if (flags.target == NULL)
+    if (f->target == NULL)
         return usage_error(error, "--target is required: name a target of %s, or 'all'", file);
     if (m->n_targets == 0)
-        return usage_error(error, "--target %s: %s has no targets; add a [target NAME] group", flags.target, file);
+        return usage_error(error, "--target %s: %s has no targets; add a [target NAME] group", f->target, file);
     *target = SOLVE_ALL_TARGETS;
-    if (strcmp(flags.target, "all") == 0)
+    if (strcmp(f->target, "all") == 0)
         return TRUE;
     g_autofree const char **names = g_new0(const char *, m->n_targets + 2);
     for (int i = 0; i < m->n_targets; i++) {
         names[i] = m->targets[i].name;
-        if (strcmp(names[i], flags.target) == 0) {
+        if (strcmp(names[i], f->target) == 0) {
             *target = i;
             return TRUE;
         }
     }
     names[m->n_targets] = "all";
     g_autofree char *hint = target_names(m);
-    return unknown_error(error, "--target", flags.target, file, "target", names, hint);
+    return unknown_error(error, "--target", f->target, file, "target", names, hint);
 }
 
-static gboolean read_lever(const Model *m, const char *file, int *param, GError **error)
+static gboolean read_lever(const SolveFlags *f, const Model *m, const char *file, int *param, GError **error)
 {
-    if (flags.lever == NULL)
+    if (f->lever == NULL)
         return usage_error(error, "--lever is required: %s", LEVER_FORMS);
-    g_autofree char *key = g_strstrip(g_strdup(flags.lever));
+    g_autofree char *key = g_strstrip(g_strdup(f->lever));
     if (g_str_has_prefix(key, "baseline."))
         return usage_error(error, "--lever %s: the baseline is the firms at the end of %d, not a yearly "
-                           "parameter, so it is not a lever; %s", flags.lever, m->base_year, LEVER_FORMS);
+                           "parameter, so it is not a lever; %s", f->lever, m->base_year, LEVER_FORMS);
     *param = cli_param_find(m, file, "--lever", key, "to make it a lever", LEVER_FORMS, error);
     return *param >= 0;
 }
 
-static gboolean read_probability(double *p, GError **error)
+static gboolean read_probability(const SolveFlags *f, double *p, GError **error)
 {
-    if (flags.probability == NULL)
+    if (f->probability == NULL)
         return usage_error(error, "--probability is required: the probability wanted, 0.8 for 80%%");
-    if (!cli_flag_double(flags.probability, "--probability", 0, 1, p, NULL) || *p <= 0 || *p >= 1)
+    if (!cli_flag_double(f->probability, "--probability", 0, 1, p, NULL) || *p <= 0 || *p >= 1)
         return usage_error(error, "--probability %s: expected a number above 0 and below 1 (0.8 for 80%%)",
-                           flags.probability);
+                           f->probability);
     return TRUE;
 }
 
-static gboolean read_mode(SolveMode *mode, GError **error)
+static gboolean read_mode(const SolveFlags *f, SolveMode *mode, GError **error)
 {
     *mode = SOLVE_MODE_POLICY;
-    if (flags.mode == NULL || strcmp(flags.mode, "policy") == 0)
+    if (f->mode == NULL || strcmp(f->mode, "policy") == 0)
         return TRUE;
-    if (strcmp(flags.mode, "set") == 0) {
+    if (strcmp(f->mode, "set") == 0) {
         *mode = SOLVE_MODE_SET;
         return TRUE;
     }
     return usage_error(error, "--mode %s: expected 'policy' (change the lever as a policy does) or 'set' "
-                       "(set it to a value, no longer drawn)", flags.mode);
+                       "(set it to a value, no longer drawn)", f->mode);
 }
 
-static gboolean read_from(const Model *m, int *from, GError **error)
+static gboolean read_from(const SolveFlags *f, const Model *m, int *from, GError **error)
 {
     guint64 year = (guint64)m->base_year + 1;
-    if (!cli_flag_number(flags.from, "--from", (guint64)m->base_year + 1, (guint64)m->horizon, &year, error))
+    if (!cli_flag_number(f->from, "--from", (guint64)m->base_year + 1, (guint64)m->horizon, &year, error))
         return FALSE;
     *from = (int)year;
     return TRUE;
@@ -227,90 +204,106 @@ static gboolean current_error(const Model *m, const SolveQuestion *q, const char
 
 /* --min and --max into q->min and q->max (NAN when absent): within what the
  * lever takes, min <= max, and the current value between them. */
-static gboolean read_bounds(const Model *m, SolveQuestion *q, GError **error)
+static gboolean read_bounds(const SolveFlags *f, const Model *m, SolveQuestion *q, GError **error)
 {
     double lo, hi, c = solve_current(m, q->param, q->mode);
     q->min = q->max = NAN;
-    if (flags.min == NULL && flags.max == NULL)
+    if (f->min == NULL && f->max == NULL)
         return TRUE;
     if (!solve_range(m, q->param, q->from, q->mode, &lo, &hi, error) ||
-        !read_bound(m, q, flags.min, "--min", lo, hi, &q->min, error) ||
-        !read_bound(m, q, flags.max, "--max", lo, hi, &q->max, error))
+        !read_bound(m, q, f->min, "--min", lo, hi, &q->min, error) ||
+        !read_bound(m, q, f->max, "--max", lo, hi, &q->max, error))
         return FALSE;
     if (q->min > q->max)
-        return usage_error(error, "--min %s is above --max %s", flags.min, flags.max);
+        return usage_error(error, "--min %s is above --max %s", f->min, f->max);
     if (q->min > c)
-        return current_error(m, q, "--min", flags.min, "above", error);
+        return current_error(m, q, "--min", f->min, "above", error);
     if (q->max < c)
-        return current_error(m, q, "--max", flags.max, "below", error);
+        return current_error(m, q, "--max", f->max, "below", error);
     return TRUE;
 }
 
-/* Every solve flag into `q`; a USAGE error names the flag. */
-static gboolean read_question(const Model *m, const char *file, SolveQuestion *q, GError **error)
+/* Every solve flag into the question; a USAGE error names the flag. */
+static gboolean solve_read(void *state, CommandCall *call, GError **error)
 {
-    return read_target(m, file, &q->target, error) && read_probability(&q->wanted, error) &&
-           read_lever(m, file, &q->param, error) && read_mode(&q->mode, error) && read_from(m, &q->from, error) &&
-           read_bounds(m, q, error);
+    SolveState *st = state;
+    const SolveFlags *f = &st->flags;
+    const Model *m = call->model;
+    const char *file = call->files[0];
+    SolveQuestion *q = &st->question;
+    return read_target(f, m, file, &q->target, error) && read_probability(f, &q->wanted, error) &&
+           read_lever(f, m, file, &q->param, error) && read_mode(f, &q->mode, error) &&
+           read_from(f, m, &q->from, error) && read_bounds(f, m, q, error);
 }
 
-static gboolean write_outputs(const SolveResult *r, const char *dir, GError **error)
+static gboolean solve_compute(void *state, const CommandCall *call, GError **error)
 {
-    g_autofree char *json = g_build_filename(dir, "solve.json", NULL);
-    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
-    return out_solve_json(r, json, error) && out_solve_chart(r, dir, error) &&
-           out_scenario_json(r->model, scenario, error) &&
-           (opts.no_charts || cli_render_charts(dir, error));
+    SolveState *st = state;
+    st->result = solve_run(call->model, &st->question, &call->config, error);
+    return st->result != NULL;
 }
 
-static void print_answer(const SolveResult *r, const char *dest)
+/* solve.json, the chart's data and script, scenario.json, and the chart. */
+static gboolean solve_write(void *state, const CommandCall *call, GError **error)
 {
-    g_autoptr(GString) text = g_string_new(NULL);
-    out_solve_format(r, text);
-    fputs(text->str, stdout);
-    printf("\n%s %s/\n", i18n_text(r->model->language, I18N_RESULTS_IN), dest);
+    const SolveResult *r = ((SolveState *)state)->result;
+    g_autofree char *json = g_build_filename(call->dir, "solve.json", NULL);
+    g_autofree char *scenario = g_build_filename(call->dir, "scenario.json", NULL);
+    return out_solve_json(r, json, error) && out_solve_chart(r, call->dir, error) &&
+           out_scenario_json(r->model, scenario, error) && (!call->render || run_outputs_render(call->dir, error));
 }
 
-static int solve_file(const char *file)
+static void solve_print(void *state, const CommandCall *call, GString *out)
 {
-    GError *error = NULL;
-    g_autoptr(Model) m = scenario_load(file, &error);
-    cli_apply_language(m, &opts);
-    RunConfig config;
-    SolveQuestion q;
-    if (m == NULL || !cli_run_config(m, &opts, &config, &error) || !read_question(m, file, &q, &error))
-        return cmd_fail("solve", error);
-    g_autofree char *dest = opts.out ? g_strdup(opts.out) : cli_default_out(file, "-solve");
-    g_autoptr(OutDir) out = outdir_begin(dest, "solve", opts.force, &error);
-    if (out == NULL)
-        return cmd_fail("solve", error);
-    g_autoptr(SolveResult) r = solve_run(m, &q, &config, &error);
-    gboolean written = r != NULL && write_outputs(r, outdir_path(out), &error);
-    if (cli_check_interrupted(&error) || !written)
-        return cmd_fail("solve", outdir_name_error(out, error));
-    if (!cli_commit(g_steal_pointer(&out), &opts, &error))
-        return cmd_fail("solve", error);
-    if (!opts.quiet)
-        print_answer(r, dest);
-    return LADDER_EXIT_OK;
+    (void)call;
+    out_solve_format(((SolveState *)state)->result, out);
 }
 
-int cmd_solve_main(int argc, char **argv)
+static void solve_clear(void *state)
 {
-    g_autoptr(GOptionContext) ctx = cmd_solve_context();
-    GError *error = NULL;
-    int status;
-    if (!cli_parse(ctx, &argc, &argv, &error)) {
-        status = cmd_fail("solve", error);
-    } else if (argc != 2) {
-        g_set_error(&error, LADDER_ERROR, LADDER_ERROR_USAGE, "solve: %s",
-                    argc < 2 ? "name one scenario file" : "name only one scenario file");
-        status = cmd_fail("solve", error);
-    } else {
-        cli_catch_interrupts();
-        status = solve_file(argv[1]);
-    }
-    cli_run_options_clear(&opts);
-    solve_flags_clear(&flags);
-    return status;
+    SolveState *st = state;
+    g_clear_pointer(&st->result, solve_result_free);
+    solve_flags_clear(&st->flags);
 }
+
+const CommandSpec cmd_solve_spec = {
+    .name = "solve",
+    .parameter = "FILE",
+    .summary = "find the least change of a lever that makes a target as likely as wanted",
+    .usage = "FILE - find the least change of a lever that meets a target",
+    .help_summary =
+        "Finds the least change of one parameter, from a year to the horizon, that makes a target\n"
+        "(or every target together) at least as likely as wanted, and prints it as a policy group.",
+    .help_description =
+        "Example:\n"
+        "  ladder solve scenarios/tianning-2025.ini --target 高新技术企业500家 --probability 0.8 \\\n"
+        "      --lever 'tech_sme -> hightech'\n\n"
+        "  answers with a policy group to paste at the end of the scenario file:\n"
+        "      [policy 求解]\n"
+        "      from = 2022\n"
+        "      tech_sme -> hightech = *1.174\n\n"
+        "By default (--mode policy) the lever acts as that policy does: a factor on a probability, on\n"
+        "a 0.001 grid, or whole firms a year added to a count, on top of the drawn values and after\n"
+        "every policy of the year.  At ×1 (+0) it changes nothing, so the base is `ladder run`'s\n"
+        "probability, and `ladder run` on the file with the group appended gives the probability of\n"
+        "the answer, with the same seed and replications.  Every value tried runs the same\n"
+        "replications (common random numbers).  The value found reaches the probability and one\n"
+        "step less does not.\n"
+        "--mode set sets the parameter to a value instead (before the policies); a parameter in\n"
+        "[uncertainty] is then no longer drawn, so its base differs from `ladder run`'s, which is\n"
+        "printed beside it.\n"
+        "Writes solve.json and a chart (solve.dat, solve.gp, .png, .svg) into out/<file stem>-solve/.\n"
+        "Exit status: 0 done (also when no value reaches the probability), 1 a file could not be\n"
+        "written, 2 bad input or usage, 130 interrupted.",
+    .operand = "scenario file",
+    .opts = &solve_state.opts,
+    .out_suffix = "-solve",
+    .uncertainty_flag = TRUE,
+    .state = &solve_state,
+    .add_options = solve_add_options,
+    .read = solve_read,
+    .compute = solve_compute,
+    .write = solve_write,
+    .print = solve_print,
+    .clear = solve_clear,
+};

@@ -1,19 +1,147 @@
-/* commands.c: what every command shares at its end: how a failure is said
- * and which exit code it gives (commands.h).  In the library, so that the
- * commands link without main.o.
+/* commands.c: the lifecycle every command shares (commands.h): flags,
+ * operands, Ctrl-C, the scenario and run settings, the output folder,
+ * compute, write, commit, print, and how a failure is said.  In the
+ * library, so that the commands link without main.o.
  * SPDX-License-Identifier: MIT */
 #include "commands.h"
 
 #include <stdio.h>
 
 #include "errors.h"
+#include "i18n.h"
+#include "interrupt.h"
+#include "outdir.h"
+#include "run_outputs.h"
+#include "scenario.h"
+#include "text.h"
 
-int cmd_fail(const char *command, GError *error)
+/* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
+ * (freed); adds "Try 'ladder help COMMAND'" after a usage error. */
+static int fail(const char *command, GError *error)
 {
     fprintf(stderr, "ladder: %s\n", error->message);
     if (error->domain == LADDER_ERROR && error->code == LADDER_ERROR_USAGE)
         fprintf(stderr, "Try 'ladder help %s'.\n", command ? command : "");
     int status = errors_exit_code(error);
     g_error_free(error);
+    return status;
+}
+
+/* The options and help of `spec`: its own flags, then the run flags. */
+static GOptionContext *commands_context(const CommandSpec *spec)
+{
+    GOptionContext *ctx = g_option_context_new(spec->usage);
+    if (spec->add_options)
+        spec->add_options(ctx, spec->state);
+    if (spec->opts)
+        cli_add_run_options(ctx, spec->opts, spec->out_suffix, spec->uncertainty_flag);
+    g_option_context_set_summary(ctx, spec->help_summary);
+    g_option_context_set_description(ctx, spec->help_description);
+    return ctx;
+}
+
+char *commands_help(const CommandSpec *spec)
+{
+    g_autoptr(GOptionContext) ctx = commands_context(spec);
+    char *text = g_option_context_get_help(ctx, TRUE, NULL);
+    if (spec->opts)
+        cli_run_options_clear(spec->opts);
+    return text;
+}
+
+/* `n` operands as `spec` takes them: exactly one, or (several) two or more.
+ * A USAGE error otherwise. */
+static gboolean check_operands(const CommandSpec *spec, int n, GError **error)
+{
+    if (spec->several && n < 2) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s: name at least two %ss, the base first (got %d)",
+                    spec->name, spec->operand, n);
+        return FALSE;
+    }
+    if (!spec->several && n != 1) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s: name %s %s", spec->name,
+                    n < 1 ? "one" : "only one", spec->operand);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* files[0] as call->model, the one scenario of call->models. */
+static gboolean load_one(CommandCall *call, GError **error)
+{
+    call->model = scenario_load(call->files[0], error);
+    call->models = &call->model;
+    call->n_models = call->model != NULL;
+    return call->model != NULL;
+}
+
+/* Everything read before the output folder: the command's flags, the
+ * scenarios in --lang, the run settings. */
+static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **error)
+{
+    if (spec->check && !spec->check(spec->state, error))
+        return FALSE;
+    if (spec->load ? !spec->load(spec->state, call, error) : !load_one(call, error))
+        return FALSE;
+    for (int i = 0; i < call->n_models; i++)
+        cli_apply_language(call->models[i], spec->opts);
+    if (!cli_run_config(call->models[0], spec->opts, &call->config, error))
+        return FALSE;
+    call->render = !spec->opts->no_charts;
+    return spec->read == NULL || spec->read(spec->state, call, error);
+}
+
+/* The command's table, then where the results are. */
+static void print_results(const CommandSpec *spec, const CommandCall *call)
+{
+    g_autoptr(GString) text = g_string_new(NULL);
+    spec->print(spec->state, call, text);
+    fputs(text->str, stdout);
+    printf("\n%s %s/\n", i18n_text(call->models[0]->language, I18N_RESULTS_IN), call->dest);
+}
+
+/* A simulating command from its scenario to its committed folder.  The
+ * folder appears whole or not at all: an error or Ctrl-C removes it. */
+static gboolean simulate(const CommandSpec *spec, CommandCall *call, GError **error)
+{
+    const CliRunOptions *o = spec->opts;
+    interrupt_catch();
+    if (!prepare(spec, call, error))
+        return FALSE;
+    g_autofree char *dest = o->out ? g_strdup(o->out) : text_default_out(call->files[0], spec->out_suffix);
+    g_autoptr(OutDir) out = outdir_begin(dest, spec->name, o->force, error);
+    if (out == NULL)
+        return FALSE;
+    call->dest = dest;
+    call->dir = outdir_path(out);
+    gboolean written = spec->compute(spec->state, call, error) && spec->write(spec->state, call, error);
+    if (interrupt_check(error) || !written) {
+        outdir_name_error(out, *error);
+        return FALSE;
+    }
+    call->dir = NULL;
+    if (!run_outputs_commit(g_steal_pointer(&out), o->report, error))
+        return FALSE;
+    if (!o->quiet)
+        print_results(spec, call);
+    return TRUE;
+}
+
+int commands_main(const CommandSpec *spec, int argc, char **argv)
+{
+    g_autoptr(GOptionContext) ctx = commands_context(spec);
+    GError *error = NULL;
+    CommandCall call = {0};
+    gboolean ok = cli_parse(ctx, &argc, &argv, &error) && check_operands(spec, argc - 1, &error);
+    if (ok) {
+        call.files = (const char *const *)argv + 1;
+        call.n_files = argc - 1;
+        ok = spec->run ? spec->run(spec->state, &call, &error) : simulate(spec, &call, &error);
+    }
+    int status = ok ? LADDER_EXIT_OK : fail(spec->name, error);
+    spec->clear(spec->state);
+    model_free(call.model);
+    if (spec->opts)
+        cli_run_options_clear(spec->opts);
     return status;
 }

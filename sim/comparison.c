@@ -7,13 +7,13 @@
 #include <math.h>
 #include <string.h>
 
-#include "cli.h"
+#include "text.h"
 
 char **comparison_ids(const char *const *files, int n)
 {
     char **ids = g_new0(char *, n + 1);
     for (int k = 0; k < n; k++) {
-        g_autofree char *stem = cli_file_stem(files[k]);
+        g_autofree char *stem = text_file_stem(files[k]);
         char *id = g_strdup(stem);
         for (int suffix = 2; g_strv_contains((const char *const *)ids, id); suffix++) {
             g_free(id);

@@ -16,26 +16,17 @@
 #include "text.h"
 
 
-static const Command commands[] = {
-    {"run", "FILE", "simulate a scenario and say how likely its targets are", cmd_run_main, cmd_run_context},
-    {"sensitivity", "FILE", "which assumption moves the targets most (tornado charts)", cmd_sensitivity_main,
-     cmd_sensitivity_context},
-    {"compare", "BASE OTHER...", "compare scenarios under common random numbers, with costs", cmd_compare_main,
-     cmd_compare_context},
-    {"solve", "FILE", "find the least change of a lever that makes a target as likely as wanted", cmd_solve_main,
-     cmd_solve_context},
-    {"calibrate", "FILE", "fit rates to published counts; write the calibrated scenario", cmd_calibrate_main,
-     cmd_calibrate_context},
-    {"backtest", "FILE", "fit on early counts, check the forecast against the later ones", cmd_backtest_main,
-     cmd_backtest_context},
-    {"report", "OUT_DIR", "one self-contained HTML report of a result folder", cmd_report_main, cmd_report_context},
+/* The commands in the order `ladder help` lists them. */
+static const CommandSpec *const commands[] = {
+    &cmd_run_spec, &cmd_sensitivity_spec, &cmd_compare_spec, &cmd_solve_spec,
+    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_report_spec,
 };
 
-static const Command *find_command(const char *name)
+static const CommandSpec *find_command(const char *name)
 {
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        if (strcmp(commands[i].name, name) == 0)
-            return &commands[i];
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
     return NULL;
 }
 
@@ -45,7 +36,7 @@ static void print_overview(FILE *f)
                "Simulates how firms climb a growth ladder (初创 → 科小 → 高企 → 瞪羚 → 独角兽 → 上市)\n"
                "and how likely a plan's targets are met.\n\nCommands:\n");
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        fprintf(f, "  %-11s %-14s %s\n", commands[i].name, commands[i].parameter, commands[i].summary);
+        fprintf(f, "  %-11s %-14s %s\n", commands[i]->name, commands[i]->parameter, commands[i]->summary);
     fprintf(f, "  %-11s %-14s %s\n", "help", "[COMMAND]", "show this, or a command's options");
     fprintf(f, "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
                "\nOptions: --help, --version\n");
@@ -55,7 +46,7 @@ static int unknown_command(const char *name)
 {
     const char *names[G_N_ELEMENTS(commands) + 2] = {"help"};
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        names[i + 1] = commands[i].name;
+        names[i + 1] = commands[i]->name;
     g_autoptr(GString) msg = g_string_new(NULL);
     g_string_printf(msg, "unknown command '%s'", name);
     text_append_suggestion(msg, name, names);
@@ -69,13 +60,12 @@ static int help(const char *name)
         print_overview(stdout);
         return LADDER_EXIT_OK;
     }
-    const Command *c = find_command(name);
+    const CommandSpec *c = find_command(name);
     if (c == NULL)
         return unknown_command(name);
     g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
     g_set_prgname(prgname);
-    g_autoptr(GOptionContext) ctx = c->context();
-    g_autofree char *text = g_option_context_get_help(ctx, TRUE, NULL);
+    g_autofree char *text = commands_help(c);
     fputs(text, stdout);
     return LADDER_EXIT_OK;
 }
@@ -123,12 +113,12 @@ static int run(int argc, char **argv)
         return help(NULL);
     if (strcmp(name, "help") == 0)
         return help(argc > 2 ? argv[2] : NULL);
-    const Command *c = find_command(name);
+    const CommandSpec *c = find_command(name);
     if (c == NULL)
         return unknown_command(name);
     g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
     g_set_prgname(prgname);
-    return c->main(argc - 1, argv + 1);
+    return commands_main(c, argc - 1, argv + 1);
 }
 
 int main(int argc, char **argv)

@@ -1,5 +1,6 @@
-/* text.c: nearest-name suggestions for typos, and terminal column widths and
- * aligned tables for text that mixes Chinese and ASCII.
+/* text.c: nearest-name suggestions for typos, terminal column widths and
+ * aligned tables for text that mixes Chinese and ASCII, and file paths as
+ * text.
  * SPDX-License-Identifier: MIT */
 #include "text.h"
 
@@ -138,4 +139,41 @@ gboolean text_parse_decimal(const char *text, double *out)
         return FALSE;
     *out = v;
     return TRUE;
+}
+
+char *text_file_stem(const char *file)
+{
+    char *base = g_path_get_basename(file);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    return base;
+}
+
+char *text_default_out(const char *file, const char *suffix)
+{
+    g_autofree char *stem = text_file_stem(file);
+    g_autofree char *name = g_strconcat(stem, suffix, NULL);
+    return g_build_filename("out", name, NULL);
+}
+
+char *text_relative_path(const char *from_dir, const char *to)
+{
+    g_autofree char *a = g_canonicalize_filename(from_dir, NULL);
+    g_autofree char *b = g_canonicalize_filename(to, NULL);
+    g_auto(GStrv) from = g_strsplit(a, G_DIR_SEPARATOR_S, -1);
+    g_auto(GStrv) dest = g_strsplit(b, G_DIR_SEPARATOR_S, -1);
+    int common = 0;
+    while (from[common] && dest[common] && strcmp(from[common], dest[common]) == 0)
+        common++;
+    GString *out = g_string_new(NULL);
+    for (int i = common; from[i]; i++)
+        if (from[i][0] != '\0')
+            g_string_append(out, ".." G_DIR_SEPARATOR_S);
+    for (int i = common; dest[i]; i++) {
+        g_string_append(out, dest[i]);
+        if (dest[i + 1])
+            g_string_append(out, G_DIR_SEPARATOR_S);
+    }
+    return g_string_free(out, FALSE);
 }
