@@ -141,10 +141,21 @@ void engine_scratch_free(EngineScratch *s)
     g_free(s);
 }
 
-/* Opens planned stream `i` (an index from plan_stage) of replication `rep`. */
-static inline void open_planned(const EngineScratch *x, gsl_rng *r, guint64 seed, guint64 rep, int i)
+/* One replication as a year's steps see it, in place of the eight or so
+ * values each step would otherwise take. */
+typedef struct {
+    const Model *m;
+    gsl_rng *r;          /* the generator, opened on each planned stream in turn */
+    guint64 seed, rep;   /* the run's seed and the replication's index: its streams */
+    EngineScratch *x;    /* the thread's working memory and stream plan */
+    int yi;              /* the year simulated: base_year + yi (0: the base year) */
+    const double *p;     /* [n_params]: the parameters in force in that year */
+} Replication;
+
+/* Opens planned stream `i` (an index from plan_stage) of the replication. */
+static inline void open_planned(const Replication *R, int i)
 {
-    rng_open_block(r, seed, rep, x->stream_ids[i], x->blocks[i]);
+    rng_open_block(R->r, R->seed, R->rep, R->x->stream_ids[i], R->x->blocks[i]);
 }
 
 /* Stream slots of the uncertainty draws: each fixed by what is drawn
@@ -212,10 +223,12 @@ static void spread_baseline(const Stage *st, gint64 n, gint64 *cohort)
 /* Leavers of stage `s` split among exit and its edges: a categorical
  * draw for each leaver, as a chain of conditional binomials.  The last
  * category with positive probability takes the remainder. */
-static void split_leavers(const Model *m, int s, const double *p, double p_leave, gint64 leavers,
-                          gsl_rng *r, guint64 seed, guint64 rep, int yi, EngineScratch *x)
+static void split_leavers(const Replication *R, int s, double p_leave, gint64 leavers)
 {
-    const StageStreams *at = &x->at[yi * m->n_stages + s];
+    const Model *m = R->m;
+    const double *p = R->p;
+    EngineScratch *x = R->x;
+    const StageStreams *at = &x->at[R->yi * m->n_stages + s];
     const Stage *st = &m->stages[s];
     int last = -1;
     for (int j = 0; j < st->n_out; j++)
@@ -227,8 +240,8 @@ static void split_leavers(const Model *m, int s, const double *p, double p_leave
         double pe = p[st->exit_param];
         gint64 exits = leavers;
         if (last >= 0) {
-            open_planned(x, r, seed, rep, at->split);
-            exits = sample_binomial(r, pe / rest, leavers);
+            open_planned(R, at->split);
+            exits = sample_binomial(R->r, pe / rest, leavers);
         }
         leavers -= exits;
         rest -= pe;
@@ -239,8 +252,8 @@ static void split_leavers(const Model *m, int s, const double *p, double p_leave
             continue;
         gint64 moved = leavers;
         if (j < last) {
-            open_planned(x, r, seed, rep, at->split + 1 + j);
-            moved = sample_binomial(r, pj / rest, leavers);
+            open_planned(R, at->split + 1 + j);
+            moved = sample_binomial(R->r, pj / rest, leavers);
         }
         int to = m->params[st->out_param[j]].to;
         x->next[x->offset[to]] += moved;
@@ -252,11 +265,13 @@ static void split_leavers(const Model *m, int s, const double *p, double p_leave
 
 /* Step 1 and 2 of a year for stage `s`: leavers drawn cohort by cohort,
  * then stayers age and renew or lapse. */
-static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint64 seed,
-                       guint64 rep, int yi, EngineScratch *x)
+static void step_stage(const Replication *R, int s)
 {
+    const Model *m = R->m;
+    const double *p = R->p;
+    EngineScratch *x = R->x;
     const Stage *st = &m->stages[s];
-    const StageStreams *at = &x->at[yi * m->n_stages + s];
+    const StageStreams *at = &x->at[R->yi * m->n_stages + s];
     double p_leave = st->exit_param >= 0 ? p[st->exit_param] : 0;
     for (int j = 0; j < st->n_out; j++)
         p_leave += p[st->out_param[j]];
@@ -271,8 +286,8 @@ static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint
             continue;
         gint64 leave = 0;
         if (p_leave > 0) {
-            open_planned(x, r, seed, rep, at->moves + t);
-            leave = sample_binomial(r, p_leave, n);
+            open_planned(R, at->moves + t);
+            leave = sample_binomial(R->r, p_leave, n);
         }
         gint64 stay = n - leave;
         leavers += leave;
@@ -281,25 +296,27 @@ static void step_stage(const Model *m, int s, const double *p, gsl_rng *r, guint
         } else if (t + 1 < v) {
             mine[t + 1] += stay;
         } else {
-            open_planned(x, r, seed, rep, at->renew);
-            gint64 renewed = sample_binomial(r, p[st->renewal_param], stay);
+            open_planned(R, at->renew);
+            gint64 renewed = sample_binomial(R->r, p[st->renewal_param], stay);
             mine[0] += renewed;
             x->next[x->offset[st->lapse_to]] += stay - renewed;
         }
     }
     if (leavers > 0)
-        split_leavers(m, s, p, p_leave, leavers, r, seed, rep, yi, x);
+        split_leavers(R, s, p_leave, leavers);
 }
 
 /* Step 3: Poisson inflows and recruitment (rounded, ties to even). */
-static void arrivals(const Model *m, int s, const double *p, gsl_rng *r, guint64 seed, guint64 rep,
-                     int yi, EngineScratch *x)
+static void arrivals(const Replication *R, int s)
 {
+    const Model *m = R->m;
+    const double *p = R->p;
+    EngineScratch *x = R->x;
     const Stage *st = &m->stages[s];
     gint64 n = 0;
     if (st->inflow_param >= 0 && p[st->inflow_param] > 0) {
-        open_planned(x, r, seed, rep, x->at[yi * m->n_stages + s].arrive);
-        n += sample_poisson(r, p[st->inflow_param]);
+        open_planned(R, x->at[R->yi * m->n_stages + s].arrive);
+        n += sample_poisson(R->r, p[st->inflow_param]);
     }
     if (st->recruitment_param >= 0)
         n += (gint64)rint(p[st->recruitment_param]);
@@ -307,12 +324,14 @@ static void arrivals(const Model *m, int s, const double *p, gsl_rng *r, guint64
     x->entered[s] += n;
 }
 
-/* Every list's count at the end of year `yi` from that year's stocks
- * `stock` [n_stages] and share values `p`: the members' stocks, plus a
- * binomial draw of each share stage's firms. */
-static void count_lists(const Model *m, const double *p, const gint64 *stock, gsl_rng *r, guint64 seed,
-                        guint64 rep, int yi, EngineScratch *x, gint64 *lists)
+/* Every list's count at the end of year R->yi into lists[yi * n_lists + l],
+ * from that year's stocks `stock` [n_stages] and share values R->p: the
+ * members' stocks, plus a binomial draw of each share stage's firms. */
+static void count_lists(const Replication *R, const gint64 *stock, gint64 *lists)
 {
+    const Model *m = R->m;
+    const double *p = R->p;
+    int yi = R->yi;
     for (int l = 0; l < m->n_lists; l++) {
         const List *list = &m->lists[l];
         gint64 n = 0;
@@ -324,8 +343,8 @@ static void count_lists(const Model *m, const double *p, const gint64 *stock, gs
             if (q >= 1 || firms == 0) {
                 n += q >= 1 ? firms : 0;
             } else if (q > 0) {
-                open_planned(x, r, seed, rep, x->list_at[yi * m->n_lists + l] + j);
-                n += sample_binomial(r, q, firms);
+                open_planned(R, R->x->list_at[yi * m->n_lists + l] + j);
+                n += sample_binomial(R->r, q, firms);
             }
         }
         lists[yi * m->n_lists + l] = n;
@@ -337,6 +356,7 @@ void engine_replicate(const Model *m, const double *params, const gint64 *baseli
 {
     int n_years = model_n_years(m), S = m->n_stages;
     gint64 *stock = out->stock, *entries = out->entries;
+    Replication R = {.m = m, .r = r, .seed = seed, .rep = rep, .x = x, .yi = 0, .p = params};
     rng_first_blocks(seed, rep, x->stream_ids, x->n_streams, x->blocks);
     for (int s = 0; s < S; s++) {
         stock[s] = baseline ? baseline[s] : m->stages[s].baseline;
@@ -344,16 +364,17 @@ void engine_replicate(const Model *m, const double *params, const gint64 *baseli
         entries[s] = 0;
     }
     if (m->n_lists > 0)
-        count_lists(m, params, stock, r, seed, rep, 0, x, out->lists);
+        count_lists(&R, stock, out->lists);
     for (int yi = 1; yi < n_years; yi++) {
+        R.yi = yi;
         /* params is NULL for a ladder with no rates: no offset then */
-        const double *p = m->n_params > 0 ? params + (gsize)yi * m->n_params : params;
+        R.p = m->n_params > 0 ? params + (gsize)yi * m->n_params : params;
         memset(x->next, 0, sizeof *x->next * x->offset[S]);
         memset(x->entered, 0, sizeof *x->entered * S);
         for (int s = 0; s < S; s++)
-            step_stage(m, s, p, r, seed, rep, yi, x);
+            step_stage(&R, s);
         for (int s = 0; s < S; s++)
-            arrivals(m, s, p, r, seed, rep, yi, x);
+            arrivals(&R, s);
         for (int s = 0; s < S; s++) {
             gint64 total = 0;
             for (int c = x->offset[s]; c < x->offset[s + 1]; c++)
@@ -362,7 +383,7 @@ void engine_replicate(const Model *m, const double *params, const gint64 *baseli
             entries[yi * S + s] = x->entered[s];
         }
         if (m->n_lists > 0)
-            count_lists(m, p, stock + yi * S, r, seed, rep, yi, x, out->lists);
+            count_lists(&R, stock + yi * S, out->lists);
         gint64 *t = x->cur;
         x->cur = x->next;
         x->next = t;
