@@ -83,7 +83,7 @@ static gboolean check_probability(const IniGroup *g, const IniEntry *e, const ch
 {
     if (!text_parse_decimal(text, out))
         return entry_error(error, g, e, "expected a probability such as 0.08");
-    if (*out < 0 || *out > 1)
+    if (!param_value_fits(PARAM_EXIT, *out))  /* every probability kind has the same bounds */
         return entry_error(error, g, e, "a probability must lie in [0, 1]");
     return TRUE;
 }
@@ -92,8 +92,8 @@ static gboolean check_rate(const IniGroup *g, const IniEntry *e, double *out, GE
 {
     if (!text_parse_decimal(e->value, out))
         return entry_error(error, g, e, "expected a number of firms a year, such as 400");
-    if (*out < 0 || *out > MODEL_MAX_PER_YEAR)
-        return entry_error(error, g, e, "firms a year must lie in [0, %g]", MODEL_MAX_PER_YEAR);
+    if (!param_value_fits(PARAM_INFLOW, *out))  /* every count kind has the same bounds */
+        return entry_error(error, g, e, "firms a year must lie in [0, %g]", param_kind(PARAM_INFLOW)->max);
     return TRUE;
 }
 
@@ -183,8 +183,6 @@ static int param_add(Builder *b, ParamKind kind, int stage, int to, int list, do
     return i;
 }
 
-#define BASELINE_PREFIX "baseline."  /* [uncertainty] baseline.ID */
-
 /* Every key a policy or [uncertainty] could name, for suggestions. */
 static GPtrArray *all_param_keys(Builder *b)
 {
@@ -204,7 +202,7 @@ static int unknown_key(Builder *b, const IniGroup *g, const IniEntry *e, const c
 {
     g_autoptr(GPtrArray) known = all_param_keys(b);
     for (guint s = 0; strcmp(g->name, "uncertainty") == 0 && s < b->stages->len; s++)
-        g_ptr_array_add(known, g_strconcat(BASELINE_PREFIX, stage_at(b, (int)s)->id, NULL));
+        g_ptr_array_add(known, param_baseline_key(stage_at(b, (int)s)->id));
     for (int i = 0; extra_known && extra_known[i]; i++)
         g_ptr_array_add(known, g_strdup(extra_known[i]));
     g_ptr_array_add(known, NULL);
@@ -468,7 +466,7 @@ static gboolean check_dist_fits(const IniGroup *g, const IniEntry *e, const Para
         if (!dist_type(d->kind)->for_probability)
             return entry_error(error, g, e, "%s is a probability: use beta(a,b) or uniform(low,high) inside [0, 1]",
                                p->key);
-        if (d->kind == DIST_UNIFORM && (d->a < 0 || d->b > 1))
+        if (d->kind == DIST_UNIFORM && !(param_value_fits(p->kind, d->a) && param_value_fits(p->kind, d->b)))
             return entry_error(error, g, e, "a probability must lie in [0, 1]");
     } else {
         if (d->kind == DIST_BETA)
@@ -623,9 +621,10 @@ static gboolean read_dist(const IniGroup *g, const IniEntry *e, Dist *d, GError 
 /* "baseline.ID = gamma(a,b)" or uniform: firms at the end of base_year,
  * drawn once per replication and rounded (ties to even); the central value
  * is rounded the same way and becomes the stage's baseline. */
-static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const IniEntry *e, const char *stage,
+                                        GError **error)
 {
-    int s = need_stage(b, g, e, e->key + strlen(BASELINE_PREFIX), error);
+    int s = need_stage(b, g, e, stage, error);
     Dist d;
     if (s < 0 || !read_dist(g, e, &d, error))
         return FALSE;
@@ -650,8 +649,9 @@ static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
 {
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
-        if (g_str_has_prefix(e->key, BASELINE_PREFIX)) {
-            if (!read_uncertain_baseline(b, g, e, error))
+        g_autofree char *baseline_of = param_baseline_stage(e->key);
+        if (baseline_of != NULL) {
+            if (!read_uncertain_baseline(b, g, e, baseline_of, error))
                 return FALSE;
             continue;
         }
@@ -1012,7 +1012,7 @@ static void warn_targets_without_year(const Model *m)
 
 Model *scenario_load(const char *path, GError **error)
 {
-    g_autoptr(IniDoc) doc = inifile_load(path, error);
+    g_autoptr(IniDoc) doc = inifile_load(path, param_key_normalise, error);
     Model *m = doc ? build_model(path, doc, error) : NULL;
     if (m != NULL)
         warn_targets_without_year(m);
@@ -1021,6 +1021,6 @@ Model *scenario_load(const char *path, GError **error)
 
 Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error)
 {
-    g_autoptr(IniDoc) doc = inifile_load_data(name, dir, text, error);
+    g_autoptr(IniDoc) doc = inifile_load_data(name, dir, text, param_key_normalise, error);
     return doc ? build_model(name, doc, error) : NULL;
 }

@@ -106,10 +106,8 @@ static void param_range(const SensitivityPlan *p, int i, SensitivityParam *sp)
     sp->low = sp->central * (1 - p->options.spread);
     sp->high = sp->central * (1 + p->options.spread);
     sp->source = SENSITIVITY_FROM_SPREAD;
-    if (param_kind(q->kind)->probability) {
-        sp->low = CLAMP(sp->low, 0.0, 1.0);
-        sp->high = CLAMP(sp->high, 0.0, 1.0);
-    }
+    sp->low = CLAMP(sp->low, 0.0, param_kind(q->kind)->max);
+    sp->high = CLAMP(sp->high, 0.0, param_kind(q->kind)->max);
 }
 
 /* Pulls a low or high value that makes some year invalid in to the
@@ -146,7 +144,7 @@ static void plan_param(SensitivityPlan *p, Check *c, int i)
 static void plan_baseline(SensitivityPlan *p, int s)
 {
     const Stage *st = &p->model->stages[s];
-    SensitivityParam sp = {.key = g_strdup_printf("baseline.%s", st->id), .param = -1, .stage = s};
+    SensitivityParam sp = {.key = param_baseline_key(st->id), .param = -1, .stage = s};
     if (st->baseline_uncertain) {
         sp.central = rint(dist_central(&st->baseline_dist));
         sp.low = rint(dist_quantile(&st->baseline_dist, SENSITIVITY_P_LOW));
