@@ -67,6 +67,7 @@ typedef struct {
 gboolean param_key_parse(const char *key, ParamKey *out);
 
 void param_key_clear(ParamKey *k);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ParamKey, param_key_clear)
 
 /* `key` written the one way (caller frees): spaces around it dropped, and
  * an edge's "->" with one space each side ("a->b", "a  ->b": "a -> b"),

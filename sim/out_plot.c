@@ -109,8 +109,6 @@ static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f,
     const Model *m = s->model;
     const char *lang = m->language;
     g_autofree char *name = g_strdup_printf("fan_%s", f->id);
-    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *title = g_strdup_printf(i18n_text(lang, f->list >= 0 ? I18N_FAN_LIST_TITLE_FMT
                                                                            : I18N_FAN_STAGE_TITLE_FMT),
                                              f->name, m->name);
@@ -121,8 +119,7 @@ static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f,
     plot_set_band_keys(v, m);
     plot_set_text(v, "EXPECTED", i18n_text(lang, I18N_EXPECTED));
     out_plot_target_marks(s, f->stage, f->list, v);
-    return plot_write_file(dir, data_name, data, error) &&
-           plot_write_script(dir, script, "fan.gp", v, error);
+    return plot_write_chart(dir, name, data, "fan.gp", v, error);
 }
 
 /* ---- probability of each target ----------------------------------------- */
@@ -164,15 +161,13 @@ static gboolean write_targets_chart(const Summary *s, const char *dir, GError **
     g_autofree char *xtics = targets_xtics(m);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "DATA", "targets.dat");
     plot_set_text(v, "TITLE", i18n_text(lang, I18N_TARGETS_TITLE));
     plot_set_text(v, "SUBTITLE", i18n_text(lang, I18N_ERRORBAR_NOTE));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
     plot_set_int(v, "N", m->n_targets);
     plot_set_raw(v, "XTICS", xtics);
     plot_set_raw(v, "XTICS_ROTATE", m->n_targets > PLOT_TARGETS_FLAT ? "rotate by -30" : "");
-    return plot_write_file(dir, "targets.dat", data, error) &&
-           plot_write_script(dir, "targets.gp", "targets.gp", v, error);
+    return plot_write_chart(dir, "targets", data, "targets.gp", v, error);
 }
 
 /* ---- composition -------------------------------------------------------- */
@@ -226,8 +221,7 @@ static gboolean write_composition(const Summary *s, const char *dir, GError **er
     plot_set_text(v, "XLABEL", i18n_text(lang, I18N_YEAR));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_FIRMS));
     composition_series(s->model, v);
-    return plot_write_file(dir, "composition.dat", data, error) &&
-           plot_write_script(dir, "composition.gp", "composition.gp", v, error);
+    return plot_write_chart(dir, "composition", data, "composition.gp", v, error);
 }
 
 /* ---- distribution of one target's count --------------------------------- */
@@ -298,16 +292,11 @@ static gboolean write_target_chart(const Summary *s, const char *dir, int k, GEr
     const Histogram *h = s->targets[k].hist;
     gint64 w = bar_width(h);
     g_autofree char *name = g_strdup_printf("target_%d", k + 1);
-    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *data = target_data(h, s->model->targets[k].at_least, w);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "NAME", name);
-    plot_set_raw(v, "DATA", data_name);
     target_vars(s, k, w, v);
-    return plot_write_file(dir, data_name, data, error) &&
-           plot_write_script(dir, script, "target.gp", v, error);
+    return plot_write_chart(dir, name, data, "target.gp", v, error);
 }
 
 gboolean out_plot_write(const Summary *s, const char *dir, GError **error)

@@ -104,32 +104,47 @@ static Stage *stage_at(Builder *b, int i)
     return &g_array_index(b->stages, Stage, i);
 }
 
-static int stage_find(Builder *b, const char *id)
+/* The id of element i of `items` (Stages or Lists), whose `id` member is
+ * at byte `id_at`. */
+static const char *id_at(const GArray *items, gsize id_at, guint i)
 {
-    for (guint i = 0; i < b->stages->len; i++)
-        if (strcmp(stage_at(b, (int)i)->id, id) == 0)
+    const char *item = items->data + (gsize)i * g_array_get_element_size((GArray *)items);
+    return *(const char *const *)(item + id_at);
+}
+
+/* The index of the element of `items` whose id is `id`, or -1. */
+static int find_id(const GArray *items, gsize id_offset, const char *id)
+{
+    for (guint i = 0; i < items->len; i++)
+        if (strcmp(id_at(items, id_offset, i), id) == 0)
             return (int)i;
     return -1;
 }
 
-/* NULL-terminated stage ids, for suggestions (caller frees the array only). */
-static const char **stage_ids(Builder *b)
+/* The element of `items` named `id` in entry `e`, or -1 with an error
+ * "unknown `what` 'id'" suggesting the nearest id. */
+static int need_id(const GArray *items, gsize id_offset, const char *what, const IniGroup *g, const IniEntry *e,
+                   const char *id, GError **error)
 {
-    const char **ids = g_new0(const char *, b->stages->len + 1);
-    for (guint i = 0; i < b->stages->len; i++)
-        ids[i] = stage_at(b, (int)i)->id;
-    return ids;
+    int i = find_id(items, id_offset, id);
+    if (i < 0) {
+        g_autofree const char **ids = g_new0(const char *, items->len + 1);
+        for (guint j = 0; j < items->len; j++)
+            ids[j] = id_at(items, id_offset, j);
+        unknown_error(error, g, e, what, id, ids);
+    }
+    return i;
+}
+
+static int stage_find(Builder *b, const char *id)
+{
+    return find_id(b->stages, G_STRUCT_OFFSET(Stage, id), id);
 }
 
 /* The stage named by `id` in entry `e`, or -1 with an error. */
 static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
 {
-    int s = stage_find(b, id);
-    if (s < 0) {
-        g_autofree const char **ids = stage_ids(b);
-        unknown_error(error, g, e, "stage", id, ids);
-    }
-    return s;
+    return need_id(b->stages, G_STRUCT_OFFSET(Stage, id), "stage", g, e, id, error);
 }
 
 static List *list_at(Builder *b, int i)
@@ -139,10 +154,7 @@ static List *list_at(Builder *b, int i)
 
 static int list_find(Builder *b, const char *id)
 {
-    for (guint i = 0; i < b->lists->len; i++)
-        if (strcmp(list_at(b, (int)i)->id, id) == 0)
-            return (int)i;
-    return -1;
+    return find_id(b->lists, G_STRUCT_OFFSET(List, id), id);
 }
 
 static char *param_key(Builder *b, ParamKind kind, int stage, int to, int list)
@@ -210,24 +222,10 @@ static int unknown_key(Builder *b, const IniGroup *g, const IniEntry *e, const c
     return -1;
 }
 
-/* NULL-terminated list ids, for suggestions (caller frees the array only). */
-static const char **list_ids(Builder *b)
-{
-    const char **ids = g_new0(const char *, b->lists->len + 1);
-    for (guint i = 0; i < b->lists->len; i++)
-        ids[i] = list_at(b, (int)i)->id;
-    return ids;
-}
-
 /* The list named `id` in entry `e`, or -1 with an error. */
 static int need_list(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
 {
-    int l = list_find(b, id);
-    if (l < 0) {
-        g_autofree const char **ids = list_ids(b);
-        unknown_error(error, g, e, "list", id, ids);
-    }
-    return l;
+    return need_id(b->lists, G_STRUCT_OFFSET(List, id), "list", g, e, id, error);
 }
 
 /* The parameter `k` (parsed from e->key) names, once its stages and list
@@ -369,11 +367,10 @@ static gboolean read_transitions(Builder *b, const IniGroup *g, GError **error)
 {
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
-        const char *arrow = strstr(e->key, " -> ");
-        if (arrow == NULL)
+        g_auto(ParamKey) k;
+        if (!param_key_parse(e->key, &k) || k.kind != PARAM_EDGE)
             return entry_error(error, g, e, "an edge is written 'from -> to', such as tech_sme -> hightech");
-        g_autofree char *from = g_strndup(e->key, arrow - e->key);
-        int s = need_stage(b, g, e, from, error), t = s < 0 ? -1 : need_stage(b, g, e, arrow + 4, error);
+        int s = need_stage(b, g, e, k.stage, error), t = s < 0 ? -1 : need_stage(b, g, e, k.to, error);
         double p = 0;
         if (t < 0 || !check_probability(g, e, e->value, &p, error))
             return FALSE;
