@@ -232,6 +232,14 @@ void model_central_params(const Model *m, double *out);
 gboolean model_year_params(const Model *m, const double *base, int year,
                            double *out, GError **error);
 
+/* TRUE when model_year_params holds for `base` in every year
+ * base_year+1 .. horizon; else FALSE with the first failing year's error. */
+gboolean model_years_valid(const Model *m, const double *base, GError **error);
+
+/* TRUE when every year is valid at central values (model_central_params
+ * through model_years_valid). */
+gboolean model_central_valid(const Model *m, GError **error);
+
 /* The parameters of every year into `params` [n_years * n_params]: row 0
  * (base_year) is `base` itself (no policy acts in the base year), row y
  * model_year_params of base_year + y.  A year with the same policies and

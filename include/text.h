@@ -56,4 +56,7 @@ void text_table_add(TextTable *t, const char *const *cells);
  * not padded (no trailing blanks). */
 void text_table_flush(TextTable *t, GString *out);
 
+/* The 1-based line of `text` that byte `at` (inside it) is on. */
+int text_line_at(const char *text, const char *at);
+
 #endif

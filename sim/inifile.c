@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "errors.h"
+#include "text.h"
 
 #define INI_MAX_EXTENDS_DEPTH 16  /* deeper chains are loops in disguise */
 
@@ -88,10 +89,7 @@ static gboolean check_no_nul(const char *file, const char *text, gsize len, GErr
     const char *nul = memchr(text, '\0', len);
     if (nul == NULL)
         return TRUE;
-    int line = 1;
-    for (const char *p = text; p < nul; p++)
-        line += *p == '\n';
-    return input_error(error, file, line, "a NUL byte: this is not a text file (saved as UTF-16 or \"Unicode\"?); "
+    return input_error(error, file, text_line_at(text, nul), "a NUL byte: this is not a text file (saved as UTF-16 or \"Unicode\"?); "
                        "save it as UTF-8");
 }
 

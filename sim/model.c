@@ -590,6 +590,22 @@ gboolean model_year_params(const Model *m, const double *base, int year, double 
     return TRUE;
 }
 
+gboolean model_years_valid(const Model *m, const double *base, GError **error)
+{
+    g_autofree double *year = g_new(double, MAX(m->n_params, 1));
+    for (int y = m->base_year + 1; y <= m->horizon; y++)
+        if (!model_year_params(m, base, y, year, error))
+            return FALSE;
+    return TRUE;
+}
+
+gboolean model_central_valid(const Model *m, GError **error)
+{
+    g_autofree double *central = g_new(double, MAX(m->n_params, 1));
+    model_central_params(m, central);
+    return model_years_valid(m, central, error);
+}
+
 gboolean model_year_table(const Model *m, const double *base, double *params, GError **error)
 {
     gsize row = m->n_params;
