@@ -615,6 +615,8 @@ static gboolean read_dist(const IniGroup *g, const IniEntry *e, Dist *d, GError 
     return FALSE;
 }
 
+#define BASELINE_TAIL 1e-12  /* a drawn baseline may pass MODEL_MAX_FIRMS this rarely */
+
 /* "baseline.ID = gamma(a,b)" or uniform: firms at the end of base_year,
  * drawn once per replication and rounded (ties to even); the central value
  * is rounded the same way and becomes the stage's baseline. */
@@ -632,7 +634,7 @@ static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const Ini
         return entry_error(error, g, e, "a baseline is firms: use gamma(shape,scale) or uniform(low,high)");
     if (d.kind == DIST_UNIFORM && d.a < 0)
         return entry_error(error, g, e, "firms cannot be negative");
-    if (dist_quantile(&d, 1 - 1e-12) > MODEL_MAX_FIRMS)
+    if (dist_quantile(&d, 1 - BASELINE_TAIL) > MODEL_MAX_FIRMS)
         return entry_error(error, g, e, "a baseline must stay below %lld firms", MODEL_MAX_FIRMS);
     st->baseline_uncertain = TRUE;
     st->baseline_dist = d;
