@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "i18n.h"
+#include "outdir.h"
 #include "plot.h"
 
 #define PLOT_MAX_BARS 60                  /* histogram bars, so each stays visible at 1000 px */
@@ -382,29 +383,12 @@ static void render_one(gpointer data, gpointer user_data)
         job->message = g_strdup(unwritten->message);
 }
 
-static int compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The .gp files in `dir`, sorted so runs and errors come in a fixed order
  * (caller frees with g_ptr_array_unref).  NULL with an IO error when the
  * folder cannot be read. */
 static GPtrArray *list_scripts(const char *dir, GError **error)
 {
-    g_autoptr(GError) local = NULL;
-    g_autoptr(GDir) d = g_dir_open(dir, 0, &local);
-    if (!d) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot read %s: %s", dir,
-                    local->message);
-        return NULL;
-    }
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    for (const char *n; (n = g_dir_read_name(d));)
-        if (g_str_has_suffix(n, ".gp"))
-            g_ptr_array_add(names, g_strdup(n));
-    g_ptr_array_sort(names, compare_names);
-    return names;
+    return outdir_list(dir, "", ".gp", error);
 }
 
 /* Runs every job, up to one per processor at a time; returns when all ended. */
