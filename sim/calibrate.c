@@ -834,7 +834,7 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
     return g_steal_pointer(&c);
 }
 
-void calibration_free(Calibration *c)
+void calibrate_free(Calibration *c)
 {
     if (c == NULL)
         return;

@@ -442,7 +442,7 @@ static gpointer coverage_worker(gpointer data)
             w->fit[rep * 3 + i] = c->fit[i];
         for (int i = 0; i < w->k->n; i++)
             w->fit[rep * 3 + i].key = NULL;  /* freed with c */
-        calibration_free(c);
+        calibrate_free(c);
     }
     return NULL;
 }
