@@ -255,7 +255,7 @@ static void test_unreadable(void **state)
 {
     (void)state;
     g_autoptr(Model) m = tu_load(WUJIN);
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *missing = g_build_filename(dir, "missing.csv", NULL);
     const char *paths[] = {missing, dir};
     const int codes[] = {LADDER_ERROR_INPUT, LADDER_ERROR_IO};
@@ -268,7 +268,6 @@ static void test_unreadable(void **state)
         tu_assert_contains(error->message, paths[i]);
         g_error_free(error);
     }
-    tu_rmrf(dir);
 }
 
 /* --region and the scenario's region must agree, whatever the file says. */

@@ -318,7 +318,7 @@ static void test_policy_costs(void **state)
     g_autoptr(Model) c = model_copy(m);
     assert_near(c->policies[0].cost_per_year, 120.5, 0);
 
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *parent = tu_write(dir, "p.ini", HEAD "[recruitment]\ntech_sme=100\n"
                                                         "[policy 专班]\nrecruitment.tech_sme=+20\n");
     g_autofree char *child = tu_write(dir, "c.ini", "[scenario]\nextends=p.ini\n[policy 专班]\ncost_per_firm=2\n");
@@ -327,7 +327,6 @@ static void test_policy_costs(void **state)
     if (x == NULL)
         fail_msg("%s", error->message);
     assert_near(x->policies[0].cost_per_firm, 2, 0);
-    tu_rmrf(dir);
 }
 
 /* [target NAME]: year defaults to the horizon and count to stage. */
@@ -468,7 +467,7 @@ static void test_param_find(void **state)
 static void test_extends(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *base_dir = g_build_filename(dir, "base", NULL);
     g_autofree char *child_dir = g_build_filename(dir, "what-if", NULL);
     assert_int_equal(g_mkdir(base_dir, 0700), 0);
@@ -515,7 +514,6 @@ static void test_extends(void **state)
     assert_int_equal(m->n_targets, 1);
     assert_int_equal(m->targets[0].at_least, 150);
     assert_int_equal(m->targets[0].stage, stage(m, "hightech"));
-    tu_rmrf(dir);
 }
 
 /* A parent reached through a symbolic link keeps its path as joined: after
@@ -523,7 +521,7 @@ static void test_extends(void **state)
 static void test_extends_through_link(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *deep = g_build_filename(dir, "real", "deep", NULL);
     assert_int_equal(g_mkdir_with_parents(deep, 0700), 0);
     g_autofree char *link = g_build_filename(dir, "link", NULL);
@@ -539,7 +537,6 @@ static void test_extends_through_link(void **state)
     assert_int_equal(m->stages[0].baseline, 400); /* real/p.ini's */
     g_autofree char *joined = g_build_filename(link, "..", "p.ini", NULL);
     assert_string_equal(m->params[param(m, "exit.tech_sme")].where.file, joined);
-    tu_rmrf(dir);
 }
 
 /* A bad value in the parent is reported at the parent's file and line;
@@ -547,7 +544,7 @@ static void test_extends_through_link(void **state)
 static void test_extends_error_lines(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *parent = tu_write(dir, "parent.ini", PARENT "[inflows]\nhightech=-3\n");
     g_autofree char *msg = load_fail("child.ini", dir, "[scenario]\nextends=parent.ini\nname=child\n");
     assert_contains(msg, "parent.ini:21: [inflows] hightech = -3: firms a year must lie in");
@@ -556,7 +553,6 @@ static void test_extends_error_lines(void **state)
     assert_contains(msg2, "child.ini:5: [exits] hightech = 2: a probability must lie in [0, 1]");
     g_autofree char *msg3 = load_fail("child.ini", dir, "[scenario]\nextends=missing.ini\n");
     assert_contains(msg3, "child.ini:2: [scenario] extends = missing.ini");
-    tu_rmrf(dir);
 }
 
 /* A file that extends itself, two files that extend each other, and a
@@ -564,7 +560,7 @@ static void test_extends_error_lines(void **state)
 static void test_extends_loop(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *self = tu_write(dir, "self.ini", "[scenario]\nextends=self.ini\nname=x\n");
     g_autofree char *a = tu_write(dir, "a.ini", "[scenario]\nname=a\nextends=b.ini\n");
     g_autofree char *b = tu_write(dir, "b.ini", "[scenario]\nextends=c.ini\n");
@@ -579,7 +575,6 @@ static void test_extends_loop(void **state)
         assert_contains(error->message, "[scenario] extends");
         g_error_free(error);
     }
-    tu_rmrf(dir);
 }
 
 /* Two files that extend each other: the error is at the line of the
@@ -588,7 +583,7 @@ static void test_extends_loop(void **state)
 static void test_extends_pair_and_depth(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *a = tu_write(dir, "a.ini", "[scenario]\nname=a\nextends=b.ini\n");
     g_autofree char *b = tu_write(dir, "b.ini", "# b\n[scenario]\nextends=a.ini\n");
     GError *error = NULL;
@@ -605,7 +600,6 @@ static void test_extends_pair_and_depth(void **state)
     assert_null(scenario_load(top, &error));
     assert_contains(error->message, "d15.ini:2: [scenario] extends = d16.ini: more than 16 files extend one another");
     g_clear_error(&error);
-    tu_rmrf(dir);
 }
 
 /* A NUL byte would end the text early, silently: the file, or a parent
@@ -614,7 +608,7 @@ static void test_extends_pair_and_depth(void **state)
 static void test_nul_and_special_files(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     static const char nul[] = HEAD "\0[stagse]\nx=X\n";
     g_autofree char *path = g_build_filename(dir, "nul.ini", NULL);
     assert_true(g_file_set_contents(path, nul, sizeof nul - 1, NULL));
@@ -642,14 +636,13 @@ static void test_nul_and_special_files(void **state)
         g_autofree char *w = g_strdup_printf("child.ini:2: [scenario] extends = %s: not a regular file", parents[i]);
         assert_contains(m, w);
     }
-    tu_rmrf(dir);
 }
 
 /* A grandparent's keys come through two levels of extends. */
 static void test_extends_chain(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *p = tu_write(dir, "parent.ini", PARENT);
     g_autofree char *mid = tu_write(dir, "mid.ini", "[scenario]\nextends=parent.ini\nhorizon=2024\n");
     g_autoptr(Model) m = scenario_load_data("top.ini", dir, "[scenario]\nextends=mid.ini\nname=top\n", NULL);
@@ -659,7 +652,6 @@ static void test_extends_chain(void **state)
     assert_int_equal(m->targets[0].year, 2024);  /* the default follows the merged horizon */
     assert_int_equal(m->policies[0].to, 2024);
     assert_int_equal(m->stages[0].baseline, 400);
-    tu_rmrf(dir);
 }
 
 /* A UTF-8 BOM and CRLF line ends load like the plain text, line numbers
@@ -723,7 +715,7 @@ static void test_stage_limit(void **state)
 static void test_load_file(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *path = tu_write(dir, "s.ini", HEAD "[baseline]\nstartup=12\n");
     GError *error = NULL;
     g_autoptr(Model) m = scenario_load(path, &error);
@@ -735,7 +727,6 @@ static void test_load_file(void **state)
     assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
     assert_contains(error->message, "nope.ini");
     g_clear_error(&error);
-    tu_rmrf(dir);
 }
 
 /* The bundled scenarios and the benchmark load (the what-if through

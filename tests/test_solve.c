@@ -493,10 +493,10 @@ static double run_with(const ReproCase *c, const char *dir, const char *scenario
 static void test_repro_case(void **state)
 {
     const ReproCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *sc = source_file(TIANNING);
-    TuRun r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
+    g_auto(TuRun) r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
                     "--reps", REPRO_REPS, "--from", c->from ? c->from : "2022", "--mode", "set", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
@@ -511,8 +511,6 @@ static void test_repro_case(void **state)
     double sp_run = run_with(c, dir, scenario, sv, "short.ini");
     if (p_run != p || sp_run != sp)
         fail_msg("ladder run gives %g at %g and %g at %g; solve said %g and %g", p_run, v, sp_run, sv, p, sp);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 
@@ -581,13 +579,13 @@ static char *short_group(JsonObject *o)
 static void test_policy_case(void **state)
 {
     const PolicyCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *rel = g_build_filename("scenarios", c->scenario, NULL);
     g_autofree char *parent_text = tu_read_text(tu_srcdir(), TIANNING);
     g_autofree char *parent = tu_write(dir, "tianning-2025.ini", parent_text);  /* for extends */
     g_autofree char *sc = source_file(rel);
-    TuRun r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
+    g_auto(TuRun) r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
                     "--reps", REPRO_REPS, "--from", c->from, NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
@@ -605,8 +603,6 @@ static void test_policy_case(void **state)
     if (at != tu_num(o, "probability") || short_run != tu_num(o, "probability_one_step_short"))
         fail_msg("ladder run gives %.17g with\n%s and %.17g with\n%s; solve said %.17g and %.17g", at, group,
                  short_run, less, tu_num(o, "probability"), tu_num(o, "probability_one_step_short"));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* --mode set: the table, solve.json, the report and the chart say the lever
@@ -614,10 +610,10 @@ static void test_policy_case(void **state)
 static void test_set_mode_caveat(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *sc = source_file(TIANNING);
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--report", "--target", "高新技术企业500家",
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--report", "--target", "高新技术企业500家",
                         "--probability", "0.8", "--lever", "tech_sme -> hightech", "--seed", "7",
                         "--reps", REPRO_REPS, "--mode", "set", NULL);
     tu_assert_status(&r, 0);
@@ -638,8 +634,6 @@ static void test_set_mode_caveat(void **state)
     g_autofree char *gp = tu_read_text(out, "solve.gp");
     tu_assert_contains(gp, "固定取值、不再抽样");
     tu_assert_contains(gp, run_text + strlen("不同于 "));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* No value up to --max reaches the probability: exit 0, reachable false,
@@ -647,10 +641,10 @@ static void test_set_mode_caveat(void **state)
 static void test_unreachable(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "edge.ini", ONE_YEAR "[target 高企30]\nstage=hightech\nat_least=30\n");
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "高企30", "--probability", "0.9",
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "高企30", "--probability", "0.9",
                         "--lever", "tech_sme -> hightech", "--max", "0.15", "--reps", "20000", "--mode", "set", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
@@ -663,8 +657,6 @@ static void test_unreachable(void **state)
     assert_true(fabs(best - exact) < N_SE * sqrt(exact * (1 - exact) / 20000));
     tu_assert_contains(r.out, "达不到 90%");
     tu_assert_contains(r.out, "取 0.15 时");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* The current value already enough, said in English for an English
@@ -672,10 +664,10 @@ static void test_unreachable(void **state)
 static void test_already_met_cli(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "c.ini", CERTAIN "[target SMEs 25]\nstage=tech_sme\nat_least=25\n");
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "SMEs 25", "--probability",
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "SMEs 25", "--probability",
                         "0.99", "--lever", "recruitment.tech_sme", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
@@ -686,8 +678,6 @@ static void test_already_met_cli(void **state)
     assert_true(JSON_NODE_HOLDS_NULL(json_object_get_member(o, "policy_line")));
     tu_assert_contains(r.out, "Base: the same 100.0% as ladder run");
     tu_assert_contains(r.out, "Answer: recruitment.tech_sme at its current value 5 is enough");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* Without --out: out/<stem>-solve, holding solve.json and the chart (its
@@ -695,9 +685,9 @@ static void test_already_met_cli(void **state)
 static void test_files_and_chart(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "c.ini", CERTAIN "[target SMEs 40]\nstage=tech_sme\nat_least=40\n");
-    TuRun r = tu_ladder(dir, "solve", sc, "--target", "SMEs 40", "--probability", "0.5", "--lever",
+    g_auto(TuRun) r = tu_ladder(dir, "solve", sc, "--target", "SMEs 40", "--probability", "0.5", "--lever",
                         "recruitment.tech_sme", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "out", "c-solve", NULL);
@@ -718,26 +708,23 @@ static void test_files_and_chart(void **state)
     tu_assert_contains(r.out, "out/c-solve/");
     g_autofree char *gp = tu_read_text(out, "solve.gp");
     tu_assert_contains(gp, "Noto Sans CJK SC");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* solve.json and the chart data are the same bytes with 1 and 3 threads. */
 static void test_threads_same_bytes(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = source_file(TIANNING);
     const char *const threads[] = {"1", "3"};
     char *json[2], *dat[2];
     for (int i = 0; i < 2; i++) {
         g_autofree char *out = g_build_filename(dir, threads[i], NULL);
-        TuRun r = SOLVE(sc, out, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
+        g_auto(TuRun) r = SOLVE(sc, out, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
                         "recruitment.tech_sme", "--reps", "3001", "--threads", threads[i], NULL);
         tu_assert_status(&r, 0);
         json[i] = tu_read_text(out, "solve.json");
         dat[i] = tu_read_text(out, "solve.dat");
-        tu_run_clear(&r);
     }
     assert_string_equal(json[0], json[1]);
     assert_string_equal(dat[0], dat[1]);
@@ -745,7 +732,6 @@ static void test_threads_same_bytes(void **state)
         g_free(json[i]);
         g_free(dat[i]);
     }
-    tu_rmrf(dir);
 }
 
 /* ---- bad flags ------------------------------------------------------------ */
@@ -807,43 +793,39 @@ static const BadCase bad_cases[] = {
 static void test_bad_case(void **state)
 {
     const BadCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = c->data ? tu_data_file(c->data) : source_file(TIANNING);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *before = tu_list_dir(dir);
     const char *const *a = c->args;  /* NULL-ended: the first NULL ends the list */
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
                         a[10], a[11], NULL);
     tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     tu_assert_contains(r.err, "Try 'ladder help solve'");
     assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* `ladder help solve` shows the flags and an example. */
 static void test_help(void **state)
 {
     (void)state;
-    TuRun r = tu_ladder(NULL, "help", "solve", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "help", "solve", NULL);
     tu_assert_status(&r, 0);
     const char *const want[] = {"Example", "ladder solve ", "[policy 求解]", "--mode", "--target", "--probability",
                                 "--lever", "--from",
                                 "--min", "--max", "--reps", "--no-charts", "(default: out/<file stem>-solve)"};
     for (gsize i = 0; i < G_N_ELEMENTS(want); i++)
         tu_assert_contains(r.out, want[i]);
-    tu_run_clear(&r);
 }
 
 /* Ctrl-C during a long solve: exit 130, a message, nothing left behind. */
 static void test_interrupted(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = source_file(TIANNING);
     const char *const args[] = {"solve", sc, T500, P08, REC, "--reps", "50000000", "-q", NULL};
     tu_assert_interrupted(dir, args);
-    tu_rmrf(dir);
 }
 
 int main(void)

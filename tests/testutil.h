@@ -62,6 +62,18 @@ static inline void tu_rmrf(const char *path)
     g_free(cmd);
 }
 
+/* A scratch folder that g_auto(TuDir) removes, with all it holds, when it
+ * goes out of scope: `g_auto(TuDir) dir = tu_tmpdir();`. */
+typedef char *TuDir;
+
+static inline void tu_dir_free(TuDir dir)
+{
+    tu_rmrf(dir);
+    g_free(dir);
+}
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC(TuDir, tu_dir_free, NULL)
+
 /* Writes `text` to dir/name and returns the path (caller frees). */
 static inline char *tu_write(const char *dir, const char *name, const char *text)
 {
@@ -82,6 +94,9 @@ static inline void tu_run_clear(TuRun *r)
     g_free(r->out);
     g_free(r->err);
 }
+
+/* `g_auto(TuRun) r = tu_ladder(...);` clears r at the end of its scope. */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(TuRun, tu_run_clear)
 
 /* The ladder binary, $LADDER else build/ladder, as an absolute path, so
  * that tests may run it from another folder (caller frees). */
