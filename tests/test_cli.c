@@ -12,6 +12,10 @@
 /* `--out DIR` runs of `scenario` with more flags, NULL-ended. */
 #define LADDER_RUN(scenario, out, ...) tu_ladder(NULL, "run", scenario, "--out", out, __VA_ARGS__)
 
+/* The summary.json of a `--out DIR` run of `scenario` that must succeed,
+ * with more flags (not NULL-ended). */
+#define RUN_SUMMARY(scenario, out, ...) TU_LADDER_RESULT(out, "summary.json", "run", scenario, "--out", out, __VA_ARGS__)
+
 /* ---- what a run writes ------------------------------------------------ */
 
 /* summary.json, summary.csv (with a BOM, a row per stage and year), the
@@ -69,9 +73,7 @@ static void test_json_fields(void **state)
     g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    g_auto(TuRun) r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--no-charts", "-q");
     JsonObject *o = json_node_get_object(root);
     JsonObject *scen = json_object_get_object_member(o, "scenario");
     assert_string_equal(json_object_get_string_member(scen, "name"), "certain ladder");
@@ -142,9 +144,7 @@ static void test_json_no_targets(void **state)
     g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("no-targets.ini");
-    g_auto(TuRun) r = LADDER_RUN(sc, out, "--no-charts", "-q", "--reps", "100", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--no-charts", "-q", "--reps", "100");
     JsonObject *o = json_node_get_object(root);
     assert_int_equal(json_array_get_length(json_object_get_array_member(o, "targets")), 0);
     JsonNode *all = json_object_get_member(o, "all_targets_probability");
@@ -163,10 +163,9 @@ static void test_run_extends(void **state)
     (void)state;
     g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("certain-what-if.ini");
-    g_auto(TuRun) r = tu_ladder(dir, "run", sc, "--out", "w", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "w", NULL);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    const char *const args[] = {"run", sc, "--out", "w", "--no-charts", "-q", NULL};
+    g_autoptr(JsonNode) root = tu_ladder_result(dir, args, out, "summary.json");
     JsonObject *o = json_node_get_object(root);
     assert_string_equal(json_object_get_string_member(json_object_get_object_member(o, "scenario"), "name"),
                         "certain what-if");
@@ -224,16 +223,12 @@ static void test_flags_override(void **state)
     g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    g_auto(TuRun) r = LADDER_RUN(sc, out, "--reps", "57", "--seed", "9", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--reps", "57", "--seed", "9", "--no-charts", "-q");
     assert_true(tu_num(json_node_get_object(root), "replications") == 57);
     assert_true(tu_num(json_node_get_object(root), "seed") == 9);
 
     g_autofree char *plain = tu_data_file("no-targets.ini");  /* neither key */
-    g_auto(TuRun) d = LADDER_RUN(plain, out, "--no-charts", "-q", NULL);
-    tu_assert_status(&d, 0);
-    g_autoptr(JsonNode) root2 = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root2 = RUN_SUMMARY(plain, out, "--no-charts", "-q");
     assert_true(tu_num(json_node_get_object(root2), "replications") == 10000);
     assert_true(tu_num(json_node_get_object(root2), "seed") == 1);
 }
@@ -248,9 +243,7 @@ static void test_no_uncertainty_flag(void **state)
     g_autofree char *sc = tu_data_file("bench6.ini");
     const char *const flags[] = {"--no-uncertainty", "--quiet"};
     for (gsize i = 0; i < G_N_ELEMENTS(flags); i++) {
-        g_auto(TuRun) r = LADDER_RUN(sc, out, "--reps", "200", "--no-charts", "-q", flags[i], NULL);
-        tu_assert_status(&r, 0);
-        g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+        g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--reps", "200", "--no-charts", "-q", flags[i]);
         JsonNode *u = json_object_get_member(json_node_get_object(root), "uncertainty");
         assert_non_null(u);
         assert_int_equal(json_node_get_boolean(u), i == 1);
@@ -269,9 +262,7 @@ static void test_bundled_scenarios(void **state)
         g_autofree char *rel = g_build_filename(tu_srcdir(), "scenarios", files[i], NULL);
         g_autofree char *sc = g_canonicalize_filename(rel, NULL);
         g_autofree char *out = g_build_filename(dir, files[i], NULL);
-        g_auto(TuRun) r = LADDER_RUN(sc, out, "--reps", "2000", "--no-charts", "-q", NULL);
-        tu_assert_status(&r, 0);
-        g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+        g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--reps", "2000", "--no-charts", "-q");
         JsonObject *o = json_node_get_object(root);
         JsonArray *stages = json_object_get_array_member(o, "stages");
         assert_int_equal(json_array_get_length(stages), 6);

@@ -9,6 +9,10 @@
 /* `ladder compare` of the NULL-ended files and flags into `out` (cwd NULL). */
 #define COMPARE(out, ...) tu_ladder(NULL, "compare", "--out", out, __VA_ARGS__)
 
+/* The compare.json of a `compare --out DIR` that must succeed (arguments
+ * not NULL-ended). */
+#define COMPARE_JSON(out, ...) TU_LADDER_RESULT(out, "compare.json", "compare", "--out", out, __VA_ARGS__)
+
 static JsonArray *array(JsonObject *o, const char *member)
 {
     JsonArray *a = json_object_get_array_member(o, member);
@@ -95,9 +99,7 @@ static void test_before_policy(void **state)
     g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "cmp", NULL);
     g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
-    g_auto(TuRun) r = COMPARE(out, a, b, "--reps", "600", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    g_autoptr(JsonNode) root = COMPARE_JSON(out, a, b, "--reps", "600", "--no-charts", "-q");
     JsonArray *stock = array(json_node_get_object(root), "stock_differences");
     int before = 0, moved = 0;
     for (guint i = 0; i < json_array_get_length(stock); i++) {
@@ -210,9 +212,7 @@ static void test_bundled(void **state)
         g_autofree char *rel = g_build_filename(tu_srcdir(), "scenarios", names[i], NULL);
         files[i] = g_canonicalize_filename(rel, NULL);
     }
-    g_auto(TuRun) r = COMPARE(out, files[0], files[1], files[2], "--reps", "2000", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    g_autoptr(JsonNode) root = COMPARE_JSON(out, files[0], files[1], files[2], "--reps", "2000", "--no-charts", "-q");
     JsonObject *o = json_node_get_object(root);
     JsonArray *scen = array(o, "scenarios");
     assert_true(tu_num(object_at(scen, 2), "total_cost") == 1470);

@@ -394,6 +394,10 @@ static void test_lever_after_policies(void **state)
 /* `ladder solve FILE --out OUT --no-charts -q` with more arguments, NULL-ended. */
 #define SOLVE(file, out, ...) tu_ladder(NULL, "solve", file, "--out", out, "--no-charts", "-q", __VA_ARGS__)
 
+/* The solve.json of a SOLVE that must succeed (arguments not NULL-ended). */
+#define SOLVE_JSON(file, out, ...) \
+    TU_LADDER_RESULT(out, "solve.json", "solve", file, "--out", out, "--no-charts", "-q", __VA_ARGS__)
+
 static char *source_file(const char *rel)
 {
     g_autofree char *path = g_build_filename(tu_srcdir(), rel, NULL);
@@ -425,10 +429,14 @@ static char *replace_line(const char *text, const char *old, const char *new)
     return g_string_free(out, FALSE);
 }
 
-/* The probability of `target` ("all": every target) in dir/summary.json. */
-static double run_probability(const char *dir, const char *target)
+#define REPRO_REPS "4000"  /* replications of the solves and runs that must agree */
+
+/* The probability of `target` ("all": every target) in `ladder run` on
+ * scenario `text` (written to dir/file, its results in dir/file.out). */
+static double run_probability(const char *dir, const char *file, const char *text, const char *target)
 {
-    g_autoptr(JsonNode) root = tu_read_json(dir, "summary.json");
+    g_autoptr(JsonNode) root = tu_text_result(dir, file, text, "run", "summary.json", "--seed", "7", "--reps",
+                                              REPRO_REPS, "--no-charts", "-q", NULL);
     JsonObject *o = json_node_get_object(root);
     if (strcmp(target, "all") == 0)
         return tu_num(o, "all_targets_probability");
@@ -471,7 +479,6 @@ static const ReproCase repro_cases[] = {
     /* every target together; an inflow, whose draws are Poisson counts */
     {"solve-3.5", "all", "0.2", "inflow.startup", NULL, "startup=400", "startup=%s", "inflow.startup=gamma(16,25)"},
 };
-#define REPRO_REPS "4000"
 
 /* `ladder run` on the scenario rewritten with lever value `v`: its probability. */
 static double run_with(const ReproCase *c, const char *dir, const char *scenario, double v, const char *name)
@@ -480,14 +487,7 @@ static double run_with(const ReproCase *c, const char *dir, const char *scenario
     g_autofree char *with = g_strdup_printf(c->value_fmt, x);
     g_autofree char *text = c->line ? replace_line(scenario, c->line, with) : g_strconcat(scenario, with, NULL);
     g_autofree char *cut = c->uncertainty ? replace_line(text, c->uncertainty, NULL) : g_strdup(text);
-    g_autofree char *file = tu_write(dir, name, cut);
-    g_autofree char *out = g_build_filename(dir, name, NULL);
-    g_autofree char *outdir = g_strconcat(out, ".out", NULL);
-    TuRun r = tu_ladder(NULL, "run", file, "--seed", "7", "--reps", REPRO_REPS, "--out", outdir, "--no-charts", "-q",
-                        NULL);
-    tu_assert_status(&r, 0);
-    tu_run_clear(&r);
-    return run_probability(outdir, c->target);
+    return run_probability(dir, name, cut, c->target);
 }
 
 static void test_repro_case(void **state)
@@ -496,10 +496,9 @@ static void test_repro_case(void **state)
     g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *sc = source_file(TIANNING);
-    g_auto(TuRun) r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
-                    "--reps", REPRO_REPS, "--from", c->from ? c->from : "2022", "--mode", "set", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
+    g_autoptr(JsonNode) root = SOLVE_JSON(sc, out, "--target", c->target, "--probability", c->wanted, "--lever",
+                                          c->lever, "--seed", "7", "--reps", REPRO_REPS, "--from",
+                                          c->from ? c->from : "2022", "--mode", "set");
     JsonObject *o = json_node_get_object(root);
     double wanted = g_ascii_strtod(c->wanted, NULL);
     assert_true(json_object_get_boolean_member(o, "reachable"));
@@ -552,13 +551,7 @@ static double run_appended(const char *dir, const char *scenario, const char *gr
     g_autofree char *text = tu_read_text(tu_srcdir(), scenario);
     g_autofree char *with = g_strconcat(text, "\n", group ? group : "", NULL);
     g_autofree char *base = g_path_get_basename(scenario);
-    g_autofree char *file = tu_write(dir, group ? name : base, with);
-    g_autofree char *out = g_strconcat(file, ".out", NULL);
-    TuRun r = tu_ladder(NULL, "run", file, "--seed", "7", "--reps", REPRO_REPS, "--out", out, "--no-charts", "-q",
-                        NULL);
-    tu_assert_status(&r, 0);
-    tu_run_clear(&r);
-    return run_probability(out, target);
+    return run_probability(dir, group ? name : base, with, target);
 }
 
 /* The policy group for the value one step short, as solve writes the answer's. */
@@ -585,10 +578,8 @@ static void test_policy_case(void **state)
     g_autofree char *parent_text = tu_read_text(tu_srcdir(), TIANNING);
     g_autofree char *parent = tu_write(dir, "tianning-2025.ini", parent_text);  /* for extends */
     g_autofree char *sc = source_file(rel);
-    g_auto(TuRun) r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
-                    "--reps", REPRO_REPS, "--from", c->from, NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
+    g_autoptr(JsonNode) root = SOLVE_JSON(sc, out, "--target", c->target, "--probability", c->wanted, "--lever",
+                                          c->lever, "--seed", "7", "--reps", REPRO_REPS, "--from", c->from);
     JsonObject *o = json_node_get_object(root);
     assert_string_equal(json_object_get_string_member(o, "mode"), "policy");
     assert_true(json_object_get_boolean_member(o, "reachable") && json_object_get_boolean_member(o, "base_is_run"));

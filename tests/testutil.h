@@ -288,7 +288,10 @@ static inline char *tu_read_text(const char *dir, const char *name)
     return text;
 }
 
-/* The parsed JSON file dir/name (caller frees, json_node_unref). */
+/* The parsed JSON file dir/name (caller frees, json_node_unref).  Every
+ * result file of ladder's that a test reads comes through here (directly
+ * or by tu_ladder_result), so that checking them against their schema is
+ * one change. */
 static inline JsonNode *tu_read_json(const char *dir, const char *name)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
@@ -297,6 +300,44 @@ static inline JsonNode *tu_read_json(const char *dir, const char *name)
     if (!json_parser_load_from_file(p, path, &error))
         fail_msg("%s does not parse: %s", name, error->message);
     return json_node_copy(json_parser_get_root(p));
+}
+
+/* Runs ladder (tu_ladder_spawn) in `cwd` (NULL: current folder) with the
+ * NULL-ended `args`, fails the test unless it exits 0, and returns the
+ * result file out/name (tu_read_json; caller frees).  A relative `out` is
+ * taken from the current folder, not from `cwd`. */
+static inline JsonNode *tu_ladder_result(const char *cwd, const char *const *args, const char *out, const char *name)
+{
+    TuRun r = tu_ladder_spawn(cwd, args, NULL, NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    return tu_read_json(out, name);
+}
+
+/* tu_ladder_result in the current folder with the arguments given after
+ * `name` (not NULL-ended: the macro ends them). */
+#define TU_LADDER_RESULT(out, name, ...) tu_ladder_result(NULL, (const char *const[]){__VA_ARGS__, NULL}, out, name)
+
+/* Writes scenario `text` to dir/file, runs `ladder COMMAND dir/file --out
+ * dir/file.out` with the NULL-ended arguments after `result`, fails the test
+ * unless it exits 0, and returns the result file dir/file.out/result
+ * (tu_ladder_result; caller frees). */
+static inline JsonNode *tu_text_result(const char *dir, const char *file, const char *text, const char *command,
+                                       const char *result, ...)
+{
+    g_autofree char *path = tu_write(dir, file, text);
+    g_autofree char *out = g_strconcat(path, ".out", NULL);
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    const char *fixed[] = {command, path, "--out", out};
+    for (gsize i = 0; i < G_N_ELEMENTS(fixed); i++)
+        g_ptr_array_add(args, (char *)fixed[i]);
+    va_list ap;
+    va_start(ap, result);
+    for (const char *a; (a = va_arg(ap, const char *));)
+        g_ptr_array_add(args, (char *)a);
+    va_end(ap);
+    g_ptr_array_add(args, NULL);
+    return tu_ladder_result(NULL, (const char *const *)args->pdata, out, result);
 }
 
 /* A JSON number (integer or not) of a member, as a double; NaN for null. */
@@ -327,15 +368,22 @@ static inline double tu_num_at(JsonArray *a, guint i)
     return json_node_get_double(n);
 }
 
+/* `made`, what a call that sets `error` when it returns NULL returned;
+ * fails the test with "what: message" when it is NULL. */
+static inline gpointer tu_made(gpointer made, const GError *error, const char *what)
+{
+    if (made == NULL)
+        fail_msg("%s: %s", what, error->message);
+    return made;
+}
+
 /* Loads scenario text as "t.ini" (caller frees, model_free); fails the
  * test when it does not load. */
 static inline Model *tu_load(const char *text)
 {
     GError *error = NULL;
     Model *m = scenario_load_data("t.ini", NULL, text, &error);
-    if (m == NULL)
-        fail_msg("scenario did not load: %s", error->message);
-    return m;
+    return tu_made(m, error, "scenario did not load");
 }
 
 /* runner_run of `m` under `c` (caller frees); fails the test when it fails. */
@@ -343,9 +391,7 @@ static inline RunResult *tu_run(const Model *m, const RunConfig *c)
 {
     GError *error = NULL;
     RunResult *r = runner_run(m, c, &error);
-    if (r == NULL)
-        fail_msg("run failed: %s", error->message);
-    return r;
+    return tu_made(r, error, "run failed");
 }
 
 /* summary_new of `r` (caller frees); fails the test when it fails. */
@@ -353,9 +399,7 @@ static inline Summary *tu_summary(const Model *m, const RunResult *r)
 {
     GError *error = NULL;
     Summary *s = summary_new(m, r, &error);
-    if (s == NULL)
-        fail_msg("summary failed: %s", error->message);
-    return s;
+    return tu_made(s, error, "summary failed");
 }
 
 /* tests/data/bench6.ini with `extra` groups appended (NULL: none). */
