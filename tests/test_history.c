@@ -410,12 +410,7 @@ static void test_bad_case(void **state)
     g_autofree char *msg = load_fail(m, c->region, c->text);
     if (!g_str_has_prefix(msg, c->want[0]))
         fail_msg("'%s' does not start with '%s'", msg, c->want[0]);
-    for (int k = 1; k < 3 && c->want[k]; k++) {
-        if (c->want[k][0] != '!')
-            tu_assert_contains(msg, c->want[k]);
-        else if (strstr(msg, c->want[k] + 1) != NULL)
-            fail_msg("'%s' should not say '%s'", msg, c->want[k] + 1);
-    }
+    tu_assert_says(msg, c->want + 1, G_N_ELEMENTS(c->want) - 1);
 }
 
 /* Every row of both tables is a seed of fuzz/fuzz_history.c. */

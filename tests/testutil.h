@@ -203,6 +203,18 @@ static inline void tu_assert_contains(const char *haystack, const char *needle)
         fail_msg("'%s' does not contain '%s'", haystack ? haystack : "(null)", needle);
 }
 
+/* `text` holds each of the first `n` strings of `want` (up to a NULL), and
+ * none of those written after a '!'. */
+static inline void tu_assert_says(const char *text, const char *const *want, int n)
+{
+    for (int k = 0; k < n && want[k]; k++) {
+        if (want[k][0] != '!')
+            tu_assert_contains(text, want[k]);
+        else if (strstr(text, want[k] + 1) != NULL)
+            fail_msg("'%s' should not say '%s'", text, want[k] + 1);
+    }
+}
+
 static inline void tu_assert_status(const TuRun *r, int want)
 {
     if (r->status != want)
@@ -268,14 +280,18 @@ static inline void tu_assert_bad_input(const TuRun *r, const char *const *want, 
     assert_string_equal(after, before);
 }
 
-/* `ladder help COMMAND`: exit 0, and stdout holds each of the `n` strings of `want`. */
+/* `ladder help COMMAND` and `ladder COMMAND --help`: exit 0, and stdout
+ * holds each of the `n` strings of `want`. */
 static inline void tu_assert_help(const char *command, const char *const *want, gsize n)
 {
-    TuRun r = tu_ladder(NULL, "help", command, NULL);
-    tu_assert_status(&r, 0);
-    for (gsize i = 0; i < n; i++)
-        tu_assert_contains(r.out, want[i]);
-    tu_run_clear(&r);
+    const char *const ways[][2] = {{"help", command}, {command, "--help"}};
+    for (gsize w = 0; w < G_N_ELEMENTS(ways); w++) {
+        TuRun r = tu_ladder(NULL, ways[w][0], ways[w][1], NULL);
+        tu_assert_status(&r, 0);
+        for (gsize i = 0; i < n; i++)
+            tu_assert_contains(r.out, want[i]);
+        tu_run_clear(&r);
+    }
 }
 
 /* The text of dir/name; fails the test when it cannot be read (caller frees). */
