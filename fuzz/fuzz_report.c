@@ -36,6 +36,24 @@ static char *root;    /* made once: res/ (the result folder) and outside/ */
 static char *res;     /* root/res, made afresh for each input */
 static char *canary;  /* a random word, only in the files of root/outside */
 
+/* Removes `path` and, when it is a folder, all in it (the folders here are
+ * two levels deep at most; symbolic links are not followed). */
+static void remove_tree(const char *path)
+{
+    if (g_file_test(path, G_FILE_TEST_IS_DIR) && !g_file_test(path, G_FILE_TEST_IS_SYMLINK)) {
+        GDir *d = g_dir_open(path, 0, NULL);
+        for (const char *n; d && (n = g_dir_read_name(d));) {
+            g_autofree char *child = g_build_filename(path, n, NULL);
+            remove_tree(child);
+        }
+        if (d)
+            g_dir_close(d);
+        g_rmdir(path);
+    } else {
+        g_unlink(path);
+    }
+}
+
 static void write_file(const char *dir, const char *name, const char *text)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
@@ -84,7 +102,7 @@ static gboolean harness_name(const char *name)
 /* Writes the parts of `data` into res (made afresh). */
 static void write_parts(const uint8_t *data, size_t size)
 {
-    fu_remove_tree(res);
+    remove_tree(res);
     g_assert(g_mkdir(res, 0755) == 0);
     const char *p = (const char *)data, *end = p + size;
     g_autofree char *sub = NULL;

@@ -139,6 +139,14 @@ static inline TuRun tu_ladder_spawn(const char *cwd, const char *const *args, GS
     return r;
 }
 
+/* Adds the arguments of `ap` up to a NULL, and the NULL, to `args`. */
+static inline void tu_add_args(GPtrArray *args, va_list ap)
+{
+    for (const char *a; (a = va_arg(ap, const char *));)
+        g_ptr_array_add(args, (char *)a);
+    g_ptr_array_add(args, NULL);
+}
+
 /* Runs the ladder binary (tu_ladder_bin) with the NULL-ended arguments
  * after `cwd` (NULL: current folder). */
 static inline TuRun tu_ladder(const char *cwd, ...)
@@ -146,10 +154,8 @@ static inline TuRun tu_ladder(const char *cwd, ...)
     g_autoptr(GPtrArray) args = g_ptr_array_new();
     va_list ap;
     va_start(ap, cwd);
-    for (const char *a; (a = va_arg(ap, const char *));)
-        g_ptr_array_add(args, (char *)a);
+    tu_add_args(args, ap);
     va_end(ap);
-    g_ptr_array_add(args, NULL);
     return tu_ladder_spawn(cwd, (const char *const *)args->pdata, NULL, NULL);
 }
 
@@ -349,10 +355,8 @@ static inline JsonNode *tu_text_result(const char *dir, const char *file, const 
         g_ptr_array_add(args, (char *)fixed[i]);
     va_list ap;
     va_start(ap, result);
-    for (const char *a; (a = va_arg(ap, const char *));)
-        g_ptr_array_add(args, (char *)a);
+    tu_add_args(args, ap);
     va_end(ap);
-    g_ptr_array_add(args, NULL);
     return tu_ladder_result(NULL, (const char *const *)args->pdata, out, result);
 }
 
