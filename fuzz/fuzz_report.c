@@ -54,14 +54,6 @@ static void remove_tree(const char *path)
     }
 }
 
-static void remove_root(void)
-{
-    remove_tree(root);
-    g_free(root);
-    g_free(res);
-    g_free(canary);
-}
-
 static void write_file(const char *dir, const char *name, const char *text)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
@@ -89,11 +81,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     (void)argc;
     (void)argv;
     fu_init();
-    root = g_dir_make_tmp("ladder-fuzz-XXXXXX", NULL);
-    g_assert(root != NULL);
+    root = fu_scratch_dir();
     res = g_build_filename(root, "res", NULL);
     canary = g_strdup_printf("canary%08x%08x", g_random_int(), g_random_int());
-    atexit(remove_root);
     make_outside();
     /* Without Graphviz on the PATH the report skips its diagram rather than
      * spawn dot on every input: thousands of runs a second, not tens.  The

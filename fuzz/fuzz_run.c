@@ -25,20 +25,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* An empty folder: `extends` resolves there and so finds nothing. */
 static char *empty_dir;
 
-static void remove_empty_dir(void)
-{
-    g_rmdir(empty_dir);
-    g_free(empty_dir);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     fu_init();
-    empty_dir = g_dir_make_tmp("ladder-fuzz-XXXXXX", NULL);
-    g_assert(empty_dir != NULL);
-    atexit(remove_empty_dir);
+    empty_dir = fu_scratch_dir();
     return 0;
 }
 

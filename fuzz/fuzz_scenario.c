@@ -27,24 +27,12 @@ static const char *const files[] = {"a.ini", "b.ini", "c.ini"};
 
 static char *dir;  /* the folder of the files, made once */
 
-static void remove_dir(void)
-{
-    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
-        g_autofree char *path = g_build_filename(dir, files[i], NULL);
-        g_unlink(path);
-    }
-    g_rmdir(dir);
-    g_free(dir);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
     fu_init();
-    dir = g_dir_make_tmp("ladder-fuzz-XXXXXX", NULL);
-    g_assert(dir != NULL);
-    atexit(remove_dir);
+    dir = fu_scratch_dir();
     return 0;
 }
 

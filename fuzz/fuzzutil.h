@@ -32,4 +32,25 @@ static inline void fu_init(void)
     g_log_set_default_handler(fu_log_handler, NULL);
 }
 
+static char *fu_scratch;  /* the folder of fu_scratch_dir */
+
+/* Once, at exit: rm by its full path, since a target may empty $PATH. */
+static inline void fu_remove_scratch(void)
+{
+    const char *argv[] = {"/bin/rm", "-rf", fu_scratch, NULL};
+    g_spawn_sync(NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, NULL, NULL);
+    g_free(fu_scratch);
+}
+
+/* A fresh folder for the target's files, removed with all in it at exit
+ * (the target keeps the pointer, does not free it).  Call once, in
+ * LLVMFuzzerInitialize. */
+static inline char *fu_scratch_dir(void)
+{
+    fu_scratch = g_dir_make_tmp("ladder-fuzz-XXXXXX", NULL);
+    g_assert(fu_scratch != NULL);
+    atexit(fu_remove_scratch);
+    return fu_scratch;
+}
+
 #endif

@@ -119,7 +119,7 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
  * beta cannot have). */
 gboolean calibrate_estimate_dist(const FitParam *f, Dist *out);
 
-void calibration_free(Calibration *c);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(Calibration, calibration_free)
+void calibrate_free(Calibration *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Calibration, calibrate_free)
 
 #endif

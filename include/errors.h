@@ -5,6 +5,9 @@
 
 #include <glib.h>
 
+/* GLib names an error domain's quark function after the domain
+ * (G_DEFINE_QUARK(ladder-error-quark, ladder_error)), not after the file:
+ * the one public name here without the errors_ prefix. */
 #define LADDER_ERROR ladder_error_quark()
 GQuark ladder_error_quark(void);
 

@@ -87,13 +87,8 @@ typedef enum {
     I18N_SENS_AT_LOW_KEY,   /* chart legend */
     I18N_SENS_AT_HIGH_KEY,
     I18N_SENS_BASE_FMT,     /* base probability (string) */
-    I18N_LABEL_EDGE_FMT,    /* a parameter's label: stage names (two for an edge) */
-    I18N_LABEL_EXIT_FMT,
-    I18N_LABEL_RENEWAL_FMT,
-    I18N_LABEL_INFLOW_FMT,
-    I18N_LABEL_RECRUITMENT_FMT,
-    I18N_LABEL_BASELINE_FMT,
-    I18N_LABEL_SHARE_FMT,   /* list name, stage name */
+    I18N_LABEL_BASELINE_FMT, /* a baseline's label: the stage's name (a parameter's
+                                words are its kind's, in param.c's table) */
     I18N_SOLVE_TARGET_FMT,  /* a target's name, quoted */
     I18N_SOLVE_ALL_TARGETS, /* every target met together */
     I18N_SOLVE_QUESTION_FMT,    /* lever key, year (int), target, probability wanted */
@@ -215,6 +210,10 @@ typedef enum {
 /* The text of `id` in `language` ("en" gives English, anything else
  * Chinese, the default language of scenarios).  Static storage. */
 const char *i18n_text(const char *language, I18nMessage id);
+
+/* TRUE when `language` is "en"; every other value (NULL, "zh") is Chinese,
+ * the default.  The one rule for picking a word of a zh/en pair. */
+gboolean i18n_is_english(const char *language);
 
 /* The label of a parameter of `m` in its language, with stage names:
  * "科小 → 高企", "高企续期率"; for param -1, stage `stage`'s baseline,

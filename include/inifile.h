@@ -5,10 +5,10 @@
 #define LADDER_INIFILE_H
 
 #include <glib.h>
-#include "model.h"
+#include "source.h"
 
 typedef struct {
-    char *key;        /* stripped, as written */
+    char *key;        /* as the file's IniKeyRule writes it */
     char *value;      /* unescaped (g_key_file_get_string), stripped */
     SourceRef where;
     char *comment;    /* the # lines above it (back to the key or group header
@@ -26,6 +26,12 @@ typedef struct {
     GPtrArray *groups;  /* IniGroup *, in file order (a parent's first) */
 } IniDoc;
 
+/* How a file's format writes a key, so that two spellings of one key
+ * ("a->b" and "a -> b") are one key, given twice if both are there:
+ * returns the key written the one way (caller frees).  NULL: keys are
+ * only stripped. */
+typedef char *(*IniKeyRule)(const char *key);
+
 /* Reads `path` and, when [scenario] has `extends`, the file it names first
  * (relative to `path`'s folder), letting this file's keys replace the
  * parent's key by key and adding new groups and keys after the parent's.
@@ -33,11 +39,12 @@ typedef struct {
  * "file:line: what is wrong" (not UTF-8, a NUL byte, a line that is no
  * group, key or comment, a key given twice, an extends loop or a parent
  * that is no regular file); an unreadable file is IO. */
-IniDoc *inifile_load(const char *path, GError **error);
+IniDoc *inifile_load(const char *path, IniKeyRule rule, GError **error);
 
 /* The same from text; `name` stands for the file in messages, `dir` is
  * where extends paths start (NULL: the current folder). */
-IniDoc *inifile_load_data(const char *name, const char *dir, const char *text, GError **error);
+IniDoc *inifile_load_data(const char *name, const char *dir, const char *text, IniKeyRule rule,
+                          GError **error);
 
 void inifile_doc_free(IniDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(IniDoc, inifile_doc_free)

@@ -8,22 +8,16 @@
 #include <glib.h>
 #include "dist.h"
 #include "param.h"
+#include "source.h"
 
 #define MODEL_MAX_STAGES 64         /* ladders are 5-8 stages; bounds the RNG stream layout */
 #define MODEL_MAX_RENEWAL_YEARS 50  /* a status valid 50 years is not a renewal */
 #define MODEL_MAX_YEARS 100         /* horizon - base_year */
-#define MODEL_MAX_PER_YEAR 1e8      /* inflow or recruitment: firms a year, as written or after a policy */
 #define MODEL_MAX_LISTS 64          /* [list] groups; bounds the RNG stream layout */
 #define MODEL_MAX_FIRMS 1000000000LL /* 10^9 firms in a stage or a published count: no district has more */
 #define MODEL_MAX_REPLICATIONS 100000000ULL /* 10^8, [scenario] replications and --reps: beyond it a run takes hours */
 #define MODEL_PROBABILITY_SUM_SLACK 1e-12 /* exit plus edges may pass 1 by this: sums written in decimal
                                              (0.1 + 0.2 + 0.7) */
-
-/* Where a value was written, for messages: "tianning.ini:23". */
-typedef struct {
-    char *file;  /* as the user named it (extends: relative to the user's path) */
-    int line;    /* 1-based; 0 when unknown */
-} SourceRef;
 
 /* How a lever acts.  LEVER_SET replaces the base value (central or drawn)
  * before the policies of the year; LEVER_MULTIPLY and LEVER_ADD act after
@@ -237,6 +231,14 @@ void model_central_params(const Model *m, double *out);
  * instead when one acting after the policies did it). */
 gboolean model_year_params(const Model *m, const double *base, int year,
                            double *out, GError **error);
+
+/* TRUE when model_year_params holds for `base` in every year
+ * base_year+1 .. horizon; else FALSE with the first failing year's error. */
+gboolean model_years_valid(const Model *m, const double *base, GError **error);
+
+/* TRUE when every year is valid at central values (model_central_params
+ * through model_years_valid). */
+gboolean model_central_valid(const Model *m, GError **error);
 
 /* The parameters of every year into `params` [n_years * n_params]: row 0
  * (base_year) is `base` itself (no policy acts in the base year), row y

@@ -46,4 +46,10 @@ GError *outdir_name_error(const OutDir *o, GError *error);
  * too large"). */
 gboolean outdir_write_file(const char *path, const char *data, gssize len, GError **error);
 
+/* The names of the entries of `dir` that start with `prefix` and end with
+ * `suffix`, in strcmp order, so that whatever reads them comes in a fixed
+ * order (caller frees with g_ptr_array_unref).  NULL with an IO error
+ * naming the folder when it cannot be read. */
+GPtrArray *outdir_list(const char *dir, const char *prefix, const char *suffix, GError **error);
+
 #endif

@@ -1,11 +1,14 @@
 /* param.h: the kinds of parameter a scenario has (edge, exit, renewal, inflow,
- * recruitment, list share), in one table, and the one grammar of their keys.
- * Every module that names, parses, checks or labels a parameter asks here.
+ * recruitment, list share), in one table (names, group, words, bounds), and
+ * the one grammar of their keys and of baseline.ID.  Every module that
+ * names, parses, checks or labels a parameter asks here.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_PARAM_H
 #define LADDER_PARAM_H
 
 #include <glib.h>
+
+#define PARAM_MAX_PER_YEAR 1e8  /* inflow or recruitment: firms a year, as written or after a policy */
 
 /* The order is part of the random stream layout (engine.c keys each
  * parameter's draw by its kind): add new kinds at the end. */
@@ -30,6 +33,12 @@ typedef struct {
     gboolean adds_firms;    /* a change to it adds firms to a stage (cost per firm) */
     gboolean implicit;      /* a policy or [uncertainty] line may name it when no
                                line gives its value: it then starts at 0 */
+    double max;             /* the largest valid value (the smallest is 0):
+                               1, or PARAM_MAX_PER_YEAR firms a year */
+    const char *label[2];   /* its words, zh and en (i18n_param_label picks),
+                               as a printf format of the stage's name (an
+                               edge: both stages'; a share: the list's name,
+                               then the stage's) */
 } ParamKindInfo;
 
 /* The row of `kind`. */
@@ -37,6 +46,10 @@ const ParamKindInfo *param_kind(ParamKind kind);
 
 /* The kind whose scenario.json name is `name`, or -1. */
 int param_kind_from_name(const char *name);
+
+/* TRUE when `v` is a valid value of a parameter of `kind`: in [0, max]
+ * (NaN is not). */
+gboolean param_value_fits(ParamKind kind, double v);
 
 /* A parameter key taken apart: "a -> b" (edge: a, b), "exit.a" (a), or
  * "list.L.a" (share: list L, stage a). */
@@ -54,9 +67,27 @@ typedef struct {
 gboolean param_key_parse(const char *key, ParamKey *out);
 
 void param_key_clear(ParamKey *k);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(ParamKey, param_key_clear)
+
+/* `key` written the one way (caller frees): spaces around it dropped, and
+ * an edge's "->" with one space each side ("a->b", "a  ->b": "a -> b"),
+ * so that two spellings are one key (the scenario file's IniKeyRule). */
+char *param_key_normalise(const char *key);
 
 /* The canonical key: "a -> b", "exit.a", "list.L.a" (caller frees).  `to`
  * is used by edges, `list` by shares only. */
 char *param_key_format(ParamKind kind, const char *stage, const char *to, const char *list);
+
+/* A stage's firms at the end of base_year are not a parameter (no kind,
+ * no row of the model's parameters), but [uncertainty] may draw them,
+ * calibrate may fit them and sensitivity varies them, under the key
+ * "baseline.ID". */
+
+/* The stage id of a baseline key ("baseline.hightech": "hightech"; spaces
+ * around the key ignored), or NULL when `key` is not one (caller frees). */
+char *param_baseline_stage(const char *key);
+
+/* "baseline.ID" of stage `stage` (caller frees). */
+char *param_baseline_key(const char *stage);
 
 #endif

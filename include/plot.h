@@ -28,13 +28,12 @@ void plot_set_double(PlotVars *v, const char *key, double x);
  * quotes escaped, line breaks turned into spaces.  Caller frees. */
 char *plot_escape(const char *s);
 
-/* Writes `text` to dir/name; an IO error names the path. */
-gboolean plot_write_file(const char *dir, const char *name, const char *text, GError **error);
-
-/* Fills template `tmpl` (a file name in plots/) from `v`, @FONT@ included,
- * and writes it to dir/script. */
-gboolean plot_write_script(const char *dir, const char *script, const char *tmpl, PlotVars *v,
-                           GError **error);
+/* Writes chart `name` into `dir`: `data` to name.dat, and template `tmpl`
+ * filled from `v` (with @NAME@ = name and @DATA@ = name.dat set here) to
+ * name.gp, which renders name.png and name.svg.  The one way every chart
+ * is written. */
+gboolean plot_write_chart(const char *dir, const char *name, const char *data, const char *tmpl, PlotVars *v,
+                          GError **error);
 
 /* TRUE when the chart file `name` holding `data` is whole: a PNG's chunks
  * lead to its IEND chunk at the end, an SVG ends with </svg>; any other

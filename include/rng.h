@@ -76,8 +76,15 @@ gboolean rng_allow_simd(gboolean allow);
 void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream,
                     const guint32 block[4]);
 
-/* Stream id of (purpose, year index 0..MODEL_MAX_YEARS, stage 0..63, slot
- * 0..65535): distinct arguments give distinct ids. */
+/* The fields of a stream id: 3 bits of purpose, 7 of year index, 6 of
+ * stage, 16 of slot.  The model's limits (model.h) stay inside them. */
+#define RNG_YEAR_INDICES 128
+#define RNG_STAGES 64
+#define RNG_SLOTS 65536
+
+/* Stream id of (purpose, year index 0..RNG_YEAR_INDICES-1, stage
+ * 0..RNG_STAGES-1, slot 0..RNG_SLOTS-1): distinct arguments give distinct
+ * ids. */
 guint32 rng_stream_id(RngPurpose purpose, int year_index, int stage, int slot);
 
 /* The raw block function: Philox4x32 with 10 rounds (Salmon, Moraes, Dror

@@ -67,4 +67,7 @@ char *text_default_out(const char *file, const char *suffix);
  * both taken from the current folder when relative.  Caller frees. */
 char *text_relative_path(const char *from_dir, const char *to);
 
+/* The 1-based line of `text` that byte `at` (inside it) is on. */
+int text_line_at(const char *text, const char *at);
+
 #endif

@@ -358,7 +358,7 @@ static gboolean describe_keys(Calibration *c, const CalibrateKey *keys, const do
             f->probability = param_kind(q->kind)->probability;
             f->start = central[keys[i].param];
         } else {
-            f->key = g_strdup_printf("baseline.%s", m->stages[keys[i].stage].id);
+            f->key = param_baseline_key(m->stages[keys[i].stage].id);
             f->start = (double)m->stages[keys[i].stage].baseline;
         }
         for (int j = 0; j < i; j++)
@@ -834,7 +834,7 @@ Calibration *calibrate_run(const Model *m, const History *h, const CalibrateKey 
     return g_steal_pointer(&c);
 }
 
-void calibration_free(Calibration *c)
+void calibrate_free(Calibration *c)
 {
     if (c == NULL)
         return;

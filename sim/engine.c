@@ -166,6 +166,9 @@ static inline void open_planned(const Replication *R, int i)
 #define PARAM_SLOTS_PER_KIND (MODEL_MAX_STAGES + 1)
 #define BASELINE_SLOT (PARAM_N_KINDS * PARAM_SLOTS_PER_KIND)
 G_STATIC_ASSERT(MODEL_MAX_LISTS <= MODEL_MAX_STAGES);
+/* the model's limits fit the stream id's fields (rng.h) */
+G_STATIC_ASSERT(MODEL_MAX_STAGES <= RNG_STAGES && MODEL_MAX_YEARS < RNG_YEAR_INDICES);
+G_STATIC_ASSERT(MODEL_MAX_LISTS <= RNG_SLOTS && BASELINE_SLOT < RNG_SLOTS);
 
 static guint32 param_stream(const Param *p)
 {

@@ -223,7 +223,7 @@ void fit_command_clear(void *state)
     runner_result_free(st->run);
     model_free(st->fitted);
     g_free(st->calibrated);
-    calibration_free(st->fit);
+    calibrate_free(st->fit);
     history_free(st->early);
     history_free(st->later);
     history_free(st->history);

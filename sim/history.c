@@ -107,10 +107,7 @@ static gboolean check_utf8(const char *file, const char *text, gsize len, GError
     const char *end = NULL;
     if (g_utf8_validate_len(text, len, &end))
         return TRUE;
-    int line = 1;
-    for (const char *p = text; p < end; p++)
-        line += *p == '\n';
-    return line_error(error, file, line, "not UTF-8 text; save the file as UTF-8 "
+    return line_error(error, file, text_line_at(text, end), "not UTF-8 text; save the file as UTF-8 "
                                          "(in Excel: Save As, type \"CSV UTF-8\")");
 }
 

@@ -109,13 +109,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_SENS_AT_LOW_KEY]   = {"参数取低值", "parameter at its low value"},
     [I18N_SENS_AT_HIGH_KEY]  = {"参数取高值", "parameter at its high value"},
     [I18N_SENS_BASE_FMT]     = {"基准 %s", "base %s"},
-    [I18N_LABEL_EDGE_FMT]    = {"%s → %s", "%s → %s"},
-    [I18N_LABEL_EXIT_FMT]    = {"%s退出率", "%s exit rate"},
-    [I18N_LABEL_RENEWAL_FMT] = {"%s续期率", "%s renewal rate"},
-    [I18N_LABEL_INFLOW_FMT]  = {"%s流入", "%s inflow"},
-    [I18N_LABEL_RECRUITMENT_FMT] = {"%s招引", "%s recruitment"},
     [I18N_LABEL_BASELINE_FMT] = {"%s基数", "%s baseline"},
-    [I18N_LABEL_SHARE_FMT]   = {"%s中%s的占比", "share of %2$s on %1$s"},
     [I18N_SOLVE_TARGET_FMT]  = {"“%s”", "'%s'"},
     [I18N_SOLVE_ALL_TARGETS] = {"全部目标同时", "all targets together"},
     [I18N_SOLVE_QUESTION_FMT] = {"问题：%s 从 %d 年起最少改变多少，%s达成的概率才能不低于 %s？",
@@ -293,11 +287,16 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
         "Observed outside"},
 };
 
+gboolean i18n_is_english(const char *language)
+{
+    return language && strcmp(language, "en") == 0;
+}
+
 const char *i18n_text(const char *language, I18nMessage id)
 {
     g_return_val_if_fail(id < I18N_N_MESSAGES, "");
     const I18nRow *row = &i18n_table[id];
-    return language && strcmp(language, "en") == 0 ? row->en : row->zh;
+    return i18n_is_english(language) ? row->en : row->zh;
 }
 
 /* What target `t` counts, in words; *spanned says whether the words name
@@ -344,15 +343,10 @@ char *i18n_target_condition_in(const Model *m, int target, const char *lang)
 
 char *i18n_param_label(const Model *m, int param, int stage)
 {
-    static const I18nMessage formats[] = {
-        [PARAM_EDGE] = I18N_LABEL_EDGE_FMT, [PARAM_EXIT] = I18N_LABEL_EXIT_FMT,
-        [PARAM_RENEWAL] = I18N_LABEL_RENEWAL_FMT, [PARAM_INFLOW] = I18N_LABEL_INFLOW_FMT,
-        [PARAM_RECRUITMENT] = I18N_LABEL_RECRUITMENT_FMT, [PARAM_SHARE] = I18N_LABEL_SHARE_FMT,
-    };
     if (param < 0)
         return g_strdup_printf(i18n_text(m->language, I18N_LABEL_BASELINE_FMT), model_stage_name(m, stage));
     const Param *q = &m->params[param];
-    const char *format = i18n_text(m->language, formats[q->kind]);
+    const char *format = param_kind(q->kind)->label[i18n_is_english(m->language)];
     const char *from = model_stage_name(m, q->stage);
     if (q->kind == PARAM_SHARE)
         return g_strdup_printf(format, m->lists[q->list].name, from);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "errors.h"
+#include "text.h"
 
 #define INI_MAX_EXTENDS_DEPTH 16  /* deeper chains are loops in disguise */
 
@@ -57,16 +58,11 @@ IniEntry *inifile_entry(const IniGroup *group, const char *key)
     return NULL;
 }
 
-/* "a->b", "a  ->b" and "a -> b" are one edge: writes them "a -> b". */
-static char *normalise_key(const char *key)
+/* `key` as the file's rule writes it (caller frees): `rule`'s, or only
+ * stripped when there is none. */
+static char *normalise_key(const char *key, IniKeyRule rule)
 {
-    g_autofree char *k = g_strstrip(g_strdup(key));
-    const char *arrow = strstr(k, "->");
-    if (arrow == NULL)
-        return g_steal_pointer(&k);
-    g_autofree char *a = g_strstrip(g_strndup(k, arrow - k));
-    g_autofree char *b = g_strstrip(g_strdup(arrow + 2));
-    return g_strdup_printf("%s -> %s", a, b);
+    return rule ? rule(key) : g_strstrip(g_strdup(key));
 }
 
 static gboolean input_error(GError **error, const char *file, int line, const char *fmt, ...)
@@ -93,17 +89,14 @@ static gboolean check_no_nul(const char *file, const char *text, gsize len, GErr
     const char *nul = memchr(text, '\0', len);
     if (nul == NULL)
         return TRUE;
-    int line = 1;
-    for (const char *p = text; p < nul; p++)
-        line += *p == '\n';
-    return input_error(error, file, line, "a NUL byte: this is not a text file (saved as UTF-16 or \"Unicode\"?); "
+    return input_error(error, file, text_line_at(text, nul), "a NUL byte: this is not a text file (saved as UTF-16 or \"Unicode\"?); "
                        "save it as UTF-8");
 }
 
 /* Lines of the groups and keys of `text`, keyed "group\037key" (key "" for
  * the header).  Fails on a line GKeyFile would reject, a key outside any
  * group, and a group or key written twice. */
-static GHashTable *scan_lines(const char *file, const char *text, GError **error)
+static GHashTable *scan_lines(const char *file, const char *text, IniKeyRule rule, GError **error)
 {
     g_autoptr(GHashTable) lines = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_auto(GStrv) rows = g_strsplit(text, "\n", -1);
@@ -129,7 +122,7 @@ static GHashTable *scan_lines(const char *file, const char *text, GError **error
             id = g_strconcat(group, "\037", NULL);
         } else if (strchr(row, '=') != NULL && group != NULL) {
             g_autofree char *raw = g_strndup(row, strchr(row, '=') - row);
-            g_autofree char *key = normalise_key(raw);
+            g_autofree char *key = normalise_key(raw, rule);
             /* GKeyFile reads "key[zh]" as a translation of "key" and hides it:
              * such a line would be ignored without a word. */
             if (*key == '\0' || strpbrk(key, "[]") != NULL) {
@@ -202,14 +195,14 @@ static char *entry_comment(GKeyFile *kf, const char *group, const char *key)
 }
 
 /* The groups and entries of one file, without following extends. */
-static IniDoc *read_one(const char *file, const char *text, GError **error)
+static IniDoc *read_one(const char *file, const char *text, IniKeyRule rule, GError **error)
 {
     if (!g_utf8_validate(text, -1, NULL)) {
         input_error(error, file, 0, "the file is not UTF-8; save it as UTF-8 (in Excel or Notepad: Save As, encoding UTF-8)");
         return NULL;
     }
     g_autofree char *clean = clean_text(text);
-    g_autoptr(GHashTable) lines = scan_lines(file, clean, error);
+    g_autoptr(GHashTable) lines = scan_lines(file, clean, rule, error);
     if (lines == NULL)
         return NULL;
     g_autoptr(GKeyFile) kf = g_key_file_new();
@@ -231,7 +224,7 @@ static IniDoc *read_one(const char *file, const char *text, GError **error)
         g_auto(GStrv) keys = g_key_file_get_keys(kf, groups[i], NULL, NULL);
         for (int j = 0; keys[j]; j++) {
             IniEntry *e = g_new0(IniEntry, 1);
-            e->key = normalise_key(keys[j]);
+            e->key = normalise_key(keys[j], rule);
             e->where = (SourceRef){g_strdup(file), line_of(lines, g->name, e->key)};
             g_ptr_array_add(g->entries, e);
             e->value = g_key_file_get_string(kf, groups[i], keys[j], &local);
@@ -321,10 +314,10 @@ static char *tidy_path(const char *path)
 
 /* Reads `text` and its extends chain; `seen` holds the canonical paths
  * already on the chain. */
-static IniDoc *load_chain(const char *name, const char *dir, const char *text,
+static IniDoc *load_chain(const char *name, const char *dir, const char *text, IniKeyRule rule,
                           GHashTable *seen, GError **error)
 {
-    g_autoptr(IniDoc) doc = read_one(name, text, error);
+    g_autoptr(IniDoc) doc = read_one(name, text, rule, error);
     if (doc == NULL)
         return NULL;
     IniGroup *sc = inifile_group(doc, "scenario");
@@ -367,7 +360,7 @@ static IniDoc *load_chain(const char *name, const char *dir, const char *text,
         return NULL;
     g_hash_table_add(seen, g_strdup(canon));
     g_autofree char *parent_dir = g_path_get_dirname(path);
-    IniDoc *parent = load_chain(path, parent_dir, parent_text, seen, error);
+    IniDoc *parent = load_chain(path, parent_dir, parent_text, rule, seen, error);
     if (parent == NULL)
         return NULL;
     merge_into(parent, doc);
@@ -378,17 +371,17 @@ static IniDoc *load_chain(const char *name, const char *dir, const char *text,
     return parent;
 }
 
-IniDoc *inifile_load_data(const char *name, const char *dir, const char *text, GError **error)
+IniDoc *inifile_load_data(const char *name, const char *dir, const char *text, IniKeyRule rule, GError **error)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     if (dir != NULL) {
         g_autofree char *self = g_build_filename(dir, name, NULL);
         g_hash_table_add(seen, g_canonicalize_filename(g_path_is_absolute(name) ? name : self, NULL));
     }
-    return load_chain(name, dir, text, seen, error);
+    return load_chain(name, dir, text, rule, seen, error);
 }
 
-IniDoc *inifile_load(const char *path, GError **error)
+IniDoc *inifile_load(const char *path, IniKeyRule rule, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
@@ -397,5 +390,5 @@ IniDoc *inifile_load(const char *path, GError **error)
     g_autofree char *dir = g_path_get_dirname(path);
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     g_hash_table_add(seen, g_canonicalize_filename(path, NULL));
-    return load_chain(path, dir, text, seen, error);
+    return load_chain(path, dir, text, rule, seen, error);
 }

@@ -510,24 +510,19 @@ static void year_error(const Model *m, int year, int param, int stage, const cha
 static gboolean check_param(const Model *m, int year, int i, double v, GError **error)
 {
     const Param *p = &m->params[i];
-    gboolean probability = param_kind(p->kind)->probability;
-    if (probability && !(v >= 0 && v <= 1)) {
-        const List *l = p->kind == PARAM_SHARE ? &m->lists[p->list] : NULL;
-        g_autofree char *what =
-            l ? g_strdup_printf("the share of list %s (%s) becomes %g, but a probability must lie in [0, 1]", l->id,
-                                l->name, v)
-              : g_strdup_printf("%s becomes %g, but a probability must lie in [0, 1]", p->key, v);
-        year_error(m, year, i, p->stage, what, error);
-        return FALSE;
-    }
-    if (!probability && !(v >= 0 && v <= MODEL_MAX_PER_YEAR)) {
-        g_autofree char *what =
-            v < 0 ? g_strdup_printf("%s becomes %g, but firms a year cannot be negative", p->key, v)
-                  : g_strdup_printf("%s becomes %g, but firms a year must be at most %g", p->key, v, MODEL_MAX_PER_YEAR);
-        year_error(m, year, i, p->stage, what, error);
-        return FALSE;
-    }
-    return TRUE;
+    if (param_value_fits(p->kind, v))
+        return TRUE;
+    const List *l = p->kind == PARAM_SHARE ? &m->lists[p->list] : NULL;
+    double max = param_kind(p->kind)->max;
+    g_autofree char *what =
+        l ? g_strdup_printf("the share of list %s (%s) becomes %g, but a probability must lie in [0, 1]", l->id,
+                            l->name, v)
+        : param_kind(p->kind)->probability ? g_strdup_printf("%s becomes %g, but a probability must lie in [0, 1]",
+                                                             p->key, v)
+        : v < 0 ? g_strdup_printf("%s becomes %g, but firms a year cannot be negative", p->key, v)
+                : g_strdup_printf("%s becomes %g, but firms a year must be at most %g", p->key, v, max);
+    year_error(m, year, i, p->stage, what, error);
+    return FALSE;
 }
 
 static gboolean check_stage_sum(const Model *m, int year, int s, const double *v, GError **error)
@@ -593,6 +588,22 @@ gboolean model_year_params(const Model *m, const double *base, int year, double 
         if (!check_stage_sum(m, year, s, out, error))
             return FALSE;
     return TRUE;
+}
+
+gboolean model_years_valid(const Model *m, const double *base, GError **error)
+{
+    g_autofree double *year = g_new(double, MAX(m->n_params, 1));
+    for (int y = m->base_year + 1; y <= m->horizon; y++)
+        if (!model_year_params(m, base, y, year, error))
+            return FALSE;
+    return TRUE;
+}
+
+gboolean model_central_valid(const Model *m, GError **error)
+{
+    g_autofree double *central = g_new(double, MAX(m->n_params, 1));
+    model_central_params(m, central);
+    return model_years_valid(m, central, error);
 }
 
 gboolean model_year_table(const Model *m, const double *base, double *params, GError **error)

@@ -392,8 +392,6 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
     const Model *m = c->model;
     const char *l = lang(c);
     g_autofree char *name = g_strdup_printf("calibrate_%s%s", history_series_id(m, s), k == HISTORY_NEW ? "_new" : "");
-    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *title = g_strdup_printf(i18n_text(l, I18N_CAL_CHART_TITLE_FMT), history_series_name(m, s),
                                              history_kind_word(m, k));
     g_autofree char *data = band_data(c, f, s, k);
@@ -403,7 +401,7 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
     plot_set_band_keys(v, m);
     plot_set_text(v, "FITTED", i18n_text(l, I18N_CAL_FITTED_EXPECTED));
     count_blocks(h, s, k, b, l, v);
-    return plot_write_file(dir, data_name, data, error) && plot_write_script(dir, script, "calibrate.gp", v, error);
+    return plot_write_chart(dir, name, data, "calibrate.gp", v, error);
 }
 
 gboolean out_calibrate_charts(const Calibration *c, const History *shown, const Summary *forecast,

@@ -224,7 +224,6 @@ static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, G
     const char *lang = m->language;
     g_autofree char *name = g_strdup_printf("compare_%s", m->stages[s].id);
     g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *title = g_strdup_printf(i18n_text(lang, I18N_COMPARE_STAGE_FMT), model_stage_name(m, s));
     g_autofree char *data = stage_data(c, s);
     g_autoptr(GHashTable) v = plot_vars_new();
@@ -232,8 +231,7 @@ static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, G
     plot_set_year_chart(v, m, name, title);
     stage_series(c, data_name, v);
     out_plot_target_marks(base->summary, s, -1, v);
-    return plot_write_file(dir, data_name, data, error) &&
-           plot_write_script(dir, script, "compare_fan.gp", v, error);
+    return plot_write_chart(dir, name, data, "compare_fan.gp", v, error);
 }
 
 #define BARS_GROUP_WIDTH 0.8  /* of the unit between two targets' groups */
@@ -324,7 +322,6 @@ static gboolean write_targets_chart(const Comparison *c, const char *dir, GError
     g_autofree char *title = g_strdup_printf("%s\\n%s", heading, note);  /* gnuplot's \n: two lines */
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "NAME", "compare_targets");
     plot_set_raw(v, "WHAT", "the probability of meeting each target");
     plot_set_raw(v, "TITLE", title);
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
@@ -334,8 +331,7 @@ static gboolean write_targets_chart(const Comparison *c, const char *dir, GError
     plot_set_raw(v, "GUIDES", GUIDE_80);
     bars_layout(c, c->n_scenarios, v);
     targets_series(c, v);
-    return plot_write_file(dir, "compare_targets.dat", data, error) &&
-           plot_write_script(dir, "compare_targets.gp", "compare_bars.gp", v, error);
+    return plot_write_chart(dir, "compare_targets", data, "compare_bars.gp", v, error);
 }
 
 /* The label of a bar of the cost chart: the value, or why there is none. */
@@ -431,7 +427,6 @@ static gboolean write_cost_chart(const Comparison *c, const char *dir, GError **
                                               axis.log ? i18n_text(lang, I18N_LOG_SCALE) : "");
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "NAME", "compare_cost");
     plot_set_raw(v, "WHAT", "the cost of each extra firm against the base");
     plot_set_text(v, "TITLE", title);
     plot_set_text(v, "YLABEL", ylabel);
@@ -441,8 +436,7 @@ static gboolean write_cost_chart(const Comparison *c, const char *dir, GError **
     plot_set_raw(v, "GUIDES", axis.log ? "set logscale y" : "set xzeroaxis lt -1 lw 1");
     bars_layout(c, c->n_scenarios - 1, v);
     cost_series(c, v);
-    return plot_write_file(dir, "compare_cost.dat", data, error) &&
-           plot_write_script(dir, "compare_cost.gp", "compare_bars.gp", v, error);
+    return plot_write_chart(dir, "compare_cost", data, "compare_bars.gp", v, error);
 }
 
 gboolean out_compare_plot_write(const Comparison *c, const char *dir, GError **error)

@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "i18n.h"
+#include "outdir.h"
 #include "plot.h"
 
 #define PLOT_MAX_BARS 60                  /* histogram bars, so each stays visible at 1000 px */
@@ -109,8 +110,6 @@ static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f,
     const Model *m = s->model;
     const char *lang = m->language;
     g_autofree char *name = g_strdup_printf("fan_%s", f->id);
-    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *title = g_strdup_printf(i18n_text(lang, f->list >= 0 ? I18N_FAN_LIST_TITLE_FMT
                                                                            : I18N_FAN_STAGE_TITLE_FMT),
                                              f->name, m->name);
@@ -121,8 +120,7 @@ static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f,
     plot_set_band_keys(v, m);
     plot_set_text(v, "EXPECTED", i18n_text(lang, I18N_EXPECTED));
     out_plot_target_marks(s, f->stage, f->list, v);
-    return plot_write_file(dir, data_name, data, error) &&
-           plot_write_script(dir, script, "fan.gp", v, error);
+    return plot_write_chart(dir, name, data, "fan.gp", v, error);
 }
 
 /* ---- probability of each target ----------------------------------------- */
@@ -164,15 +162,13 @@ static gboolean write_targets_chart(const Summary *s, const char *dir, GError **
     g_autofree char *xtics = targets_xtics(m);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "DATA", "targets.dat");
     plot_set_text(v, "TITLE", i18n_text(lang, I18N_TARGETS_TITLE));
     plot_set_text(v, "SUBTITLE", i18n_text(lang, I18N_ERRORBAR_NOTE));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
     plot_set_int(v, "N", m->n_targets);
     plot_set_raw(v, "XTICS", xtics);
     plot_set_raw(v, "XTICS_ROTATE", m->n_targets > PLOT_TARGETS_FLAT ? "rotate by -30" : "");
-    return plot_write_file(dir, "targets.dat", data, error) &&
-           plot_write_script(dir, "targets.gp", "targets.gp", v, error);
+    return plot_write_chart(dir, "targets", data, "targets.gp", v, error);
 }
 
 /* ---- composition -------------------------------------------------------- */
@@ -226,8 +222,7 @@ static gboolean write_composition(const Summary *s, const char *dir, GError **er
     plot_set_text(v, "XLABEL", i18n_text(lang, I18N_YEAR));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_FIRMS));
     composition_series(s->model, v);
-    return plot_write_file(dir, "composition.dat", data, error) &&
-           plot_write_script(dir, "composition.gp", "composition.gp", v, error);
+    return plot_write_chart(dir, "composition", data, "composition.gp", v, error);
 }
 
 /* ---- distribution of one target's count --------------------------------- */
@@ -298,16 +293,11 @@ static gboolean write_target_chart(const Summary *s, const char *dir, int k, GEr
     const Histogram *h = s->targets[k].hist;
     gint64 w = bar_width(h);
     g_autofree char *name = g_strdup_printf("target_%d", k + 1);
-    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *data = target_data(h, s->model->targets[k].at_least, w);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "NAME", name);
-    plot_set_raw(v, "DATA", data_name);
     target_vars(s, k, w, v);
-    return plot_write_file(dir, data_name, data, error) &&
-           plot_write_script(dir, script, "target.gp", v, error);
+    return plot_write_chart(dir, name, data, "target.gp", v, error);
 }
 
 gboolean out_plot_write(const Summary *s, const char *dir, GError **error)
@@ -393,29 +383,12 @@ static void render_one(gpointer data, gpointer user_data)
         job->message = g_strdup(unwritten->message);
 }
 
-static int compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* The .gp files in `dir`, sorted so runs and errors come in a fixed order
  * (caller frees with g_ptr_array_unref).  NULL with an IO error when the
  * folder cannot be read. */
 static GPtrArray *list_scripts(const char *dir, GError **error)
 {
-    g_autoptr(GError) local = NULL;
-    g_autoptr(GDir) d = g_dir_open(dir, 0, &local);
-    if (!d) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot read %s: %s", dir,
-                    local->message);
-        return NULL;
-    }
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    for (const char *n; (n = g_dir_read_name(d));)
-        if (g_str_has_suffix(n, ".gp"))
-            g_ptr_array_add(names, g_strdup(n));
-    g_ptr_array_sort(names, compare_names);
-    return names;
+    return outdir_list(dir, "", ".gp", error);
 }
 
 /* Runs every job, up to one per processor at a time; returns when all ended. */

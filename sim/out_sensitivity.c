@@ -292,16 +292,11 @@ static gboolean write_tornado(const Sensitivity *s, const SensitivityTarget *t, 
     if (n == 0)
         return TRUE;
     g_autofree char *name = t->target < 0 ? g_strdup("tornado_all") : g_strdup_printf("tornado_%d", t->target + 1);
-    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autofree char *data = tornado_data(t, n);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_raw(v, "NAME", name);
-    plot_set_raw(v, "DATA", data_name);
     tornado_vars(s, t, n, v);
-    return plot_write_file(dir, data_name, data, error) &&
-           plot_write_script(dir, script, "tornado.gp", v, error);
+    return plot_write_chart(dir, name, data, "tornado.gp", v, error);
 }
 
 gboolean out_sensitivity_plot(const Sensitivity *s, const char *dir, GError **error)

@@ -393,20 +393,16 @@ static void chart_mark(const SolveResult *r, GPtrArray *pairs)
     add_text(pairs, "MARK_TITLE", title);
 }
 
-/* Writes the chart `name`: `data` to dir/name.dat and the template plots/`tmpl`
- * to dir/name.gp with @NAME@, @DATA@ and the NULL-ended KEY, VALUE pairs
- * `pairs` (values as written; quote text with plot_escape). */
+/* Writes the chart `name` from template plots/`tmpl` (plot_write_chart)
+ * with the NULL-ended KEY, VALUE pairs `pairs` (values as written; quote
+ * text with plot_escape). */
 static gboolean write_chart(const char *dir, const char *name, const char *data, const char *tmpl,
                             const char *const *pairs, GError **error)
 {
-    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
-    g_autofree char *script = g_strconcat(name, ".gp", NULL);
     g_autoptr(GHashTable) v = plot_vars_new();
-    plot_set_raw(v, "NAME", name);
-    plot_set_raw(v, "DATA", data_name);
     for (int i = 0; pairs[i] && pairs[i + 1]; i += 2)
         plot_set_raw(v, pairs[i], pairs[i + 1]);
-    return plot_write_file(dir, data_name, data, error) && plot_write_script(dir, script, tmpl, v, error);
+    return plot_write_chart(dir, name, data, tmpl, v, error);
 }
 
 gboolean out_solve_chart(const SolveResult *r, const char *dir, GError **error)

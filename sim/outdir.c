@@ -385,3 +385,26 @@ gboolean outdir_write_file(const char *path, const char *data, gssize len, GErro
     g_unlink(tmp);
     return io_fail(error, e, "cannot write", path);
 }
+
+/* g_ptr_array_sort's comparison of two names (it passes pointers to the
+ * elements). */
+static int compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+GPtrArray *outdir_list(const char *dir, const char *prefix, const char *suffix, GError **error)
+{
+    g_autoptr(GError) local = NULL;
+    g_autoptr(GDir) d = g_dir_open(dir, 0, &local);
+    if (d == NULL) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "cannot read %s: %s", dir, local->message);
+        return NULL;
+    }
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    for (const char *n; (n = g_dir_read_name(d));)
+        if (g_str_has_prefix(n, prefix) && g_str_has_suffix(n, suffix))
+            g_ptr_array_add(names, g_strdup(n));
+    g_ptr_array_sort(names, compare_names);
+    return names;
+}

@@ -1,16 +1,20 @@
-/* param.c: the parameter kinds as a table, and their key grammar.
+/* param.c: the parameter kinds as a table, and their key grammar (with the
+ * baseline.ID key beside it).
  * SPDX-License-Identifier: MIT */
 #include "param.h"
 
 #include <string.h>
 
+#define BASELINE_PREFIX "baseline"
+
 static const ParamKindInfo kinds[PARAM_N_KINDS] = {
-    [PARAM_EDGE] = {"edge", NULL, "transitions", TRUE, TRUE, FALSE},
-    [PARAM_EXIT] = {"exit", "exit", "exits", TRUE, FALSE, TRUE},
-    [PARAM_RENEWAL] = {"renewal", "renewal", "renewal", TRUE, FALSE, FALSE},
-    [PARAM_INFLOW] = {"inflow", "inflow", "inflows", FALSE, TRUE, TRUE},
-    [PARAM_RECRUITMENT] = {"recruitment", "recruitment", "recruitment", FALSE, TRUE, TRUE},
-    [PARAM_SHARE] = {"share", "list", "list", TRUE, FALSE, FALSE},
+    [PARAM_EDGE] = {"edge", NULL, "transitions", TRUE, TRUE, FALSE, 1, {"%s → %s", "%s → %s"}},
+    [PARAM_EXIT] = {"exit", "exit", "exits", TRUE, FALSE, TRUE, 1, {"%s退出率", "%s exit rate"}},
+    [PARAM_RENEWAL] = {"renewal", "renewal", "renewal", TRUE, FALSE, FALSE, 1, {"%s续期率", "%s renewal rate"}},
+    [PARAM_INFLOW] = {"inflow", "inflow", "inflows", FALSE, TRUE, TRUE, PARAM_MAX_PER_YEAR, {"%s流入", "%s inflow"}},
+    [PARAM_RECRUITMENT] = {"recruitment", "recruitment", "recruitment", FALSE, TRUE, TRUE, PARAM_MAX_PER_YEAR,
+                           {"%s招引", "%s recruitment"}},
+    [PARAM_SHARE] = {"share", "list", "list", TRUE, FALSE, FALSE, 1, {"%s中%s的占比", "share of %2$s on %1$s"}},
 };
 
 const ParamKindInfo *param_kind(ParamKind kind)
@@ -25,6 +29,11 @@ int param_kind_from_name(const char *name)
         if (g_strcmp0(kinds[k].name, name) == 0)
             return k;
     return -1;
+}
+
+gboolean param_value_fits(ParamKind kind, double v)
+{
+    return v >= 0 && v <= param_kind(kind)->max;
 }
 
 void param_key_clear(ParamKey *k)
@@ -70,6 +79,17 @@ static gboolean parse_dotted(const char *k, ParamKey *out)
     return FALSE;
 }
 
+char *param_key_normalise(const char *key)
+{
+    g_autofree char *k = g_strstrip(g_strdup(key));
+    const char *arrow = strstr(k, "->");
+    if (arrow == NULL)
+        return g_steal_pointer(&k);
+    g_autofree char *a = g_strstrip(g_strndup(k, arrow - k));
+    g_autofree char *b = g_strstrip(g_strdup(arrow + 2));
+    return g_strdup_printf("%s -> %s", a, b);
+}
+
 gboolean param_key_parse(const char *key, ParamKey *out)
 {
     *out = (ParamKey){0};
@@ -90,4 +110,18 @@ char *param_key_format(ParamKind kind, const char *stage, const char *to, const 
     if (kind == PARAM_SHARE)
         return g_strdup_printf("%s.%s.%s", kinds[kind].prefix, list, stage);
     return g_strdup_printf("%s.%s", kinds[kind].prefix, stage);
+}
+
+char *param_baseline_stage(const char *key)
+{
+    g_autofree char *k = g_strstrip(g_strdup(key));
+    gsize n = strlen(BASELINE_PREFIX);
+    if (strncmp(k, BASELINE_PREFIX, n) != 0 || k[n] != '.' || k[n + 1] == '\0')
+        return NULL;
+    return g_strdup(k + n + 1);
+}
+
+char *param_baseline_key(const char *stage)
+{
+    return g_strdup_printf("%s.%s", BASELINE_PREFIX, stage);
 }

@@ -99,18 +99,30 @@ static char *template_fill(const char *name, PlotVars *v)
     return g_string_free(out, FALSE);
 }
 
-gboolean plot_write_file(const char *dir, const char *name, const char *text, GError **error)
+/* Writes `text` to dir/name; an IO error names the path. */
+static gboolean write_file(const char *dir, const char *name, const char *text, GError **error)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
     return outdir_write_file(path, text, -1, error);
 }
 
-gboolean plot_write_script(const char *dir, const char *script, const char *tmpl, PlotVars *v,
-                           GError **error)
+/* Fills template `tmpl` (a file name in plots/) from `v`, @FONT@ included,
+ * and writes it to dir/script. */
+static gboolean write_script(const char *dir, const char *script, const char *tmpl, PlotVars *v, GError **error)
 {
     plot_set_raw(v, "FONT", PLOT_FONT);
     g_autofree char *text = template_fill(tmpl, v);
-    return plot_write_file(dir, script, text, error);
+    return write_file(dir, script, text, error);
+}
+
+gboolean plot_write_chart(const char *dir, const char *name, const char *data, const char *tmpl, PlotVars *v,
+                          GError **error)
+{
+    g_autofree char *data_name = g_strconcat(name, ".dat", NULL);
+    g_autofree char *script = g_strconcat(name, ".gp", NULL);
+    plot_set_raw(v, "NAME", name);
+    plot_set_raw(v, "DATA", data_name);
+    return write_file(dir, data_name, data, error) && write_script(dir, script, tmpl, v, error);
 }
 
 void plot_append_number(GString *out, double x)

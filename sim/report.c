@@ -237,25 +237,11 @@ static void inline_svg(GString *out, const char *dir, const char *name, const ch
     g_string_append(out, "</figure>\n");
 }
 
-/* g_ptr_array_sort's comparison of two file names (it passes pointers to
- * the elements). */
-static int compare_names(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every dir/<prefix>*.svg, in name order. */
 static void inline_svgs(GString *out, const char *dir, const char *prefix)
 {
-    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
-    if (d == NULL)
-        return;
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-    for (const char *n; (n = g_dir_read_name(d));)
-        if (g_str_has_prefix(n, prefix) && g_str_has_suffix(n, ".svg"))
-            g_ptr_array_add(names, g_strdup(n));
-    g_ptr_array_sort(names, compare_names);
-    for (guint i = 0; i < names->len; i++)
+    g_autoptr(GPtrArray) names = outdir_list(dir, prefix, ".svg", NULL);
+    for (guint i = 0; names && i < names->len; i++)
         inline_svg(out, dir, names->pdata[i], NULL);
 }
 

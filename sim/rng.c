@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include "model.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
@@ -209,8 +208,8 @@ void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const
 
 guint32 rng_stream_id(RngPurpose purpose, int year_index, int stage, int slot)
 {
-    g_assert(year_index >= 0 && year_index <= MODEL_MAX_YEARS);
-    g_assert(stage >= 0 && stage < MODEL_MAX_STAGES);
-    g_assert(slot >= 0 && slot < 65536);
+    g_assert(year_index >= 0 && year_index < RNG_YEAR_INDICES);
+    g_assert(stage >= 0 && stage < RNG_STAGES);
+    g_assert(slot >= 0 && slot < RNG_SLOTS);
     return (guint32)purpose << 29 | (guint32)year_index << 22 | (guint32)stage << 16 | (guint32)slot;
 }

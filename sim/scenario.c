@@ -83,7 +83,7 @@ static gboolean check_probability(const IniGroup *g, const IniEntry *e, const ch
 {
     if (!text_parse_decimal(text, out))
         return entry_error(error, g, e, "expected a probability such as 0.08");
-    if (*out < 0 || *out > 1)
+    if (!param_value_fits(PARAM_EXIT, *out))  /* every probability kind has the same bounds */
         return entry_error(error, g, e, "a probability must lie in [0, 1]");
     return TRUE;
 }
@@ -92,8 +92,8 @@ static gboolean check_rate(const IniGroup *g, const IniEntry *e, double *out, GE
 {
     if (!text_parse_decimal(e->value, out))
         return entry_error(error, g, e, "expected a number of firms a year, such as 400");
-    if (*out < 0 || *out > MODEL_MAX_PER_YEAR)
-        return entry_error(error, g, e, "firms a year must lie in [0, %g]", MODEL_MAX_PER_YEAR);
+    if (!param_value_fits(PARAM_INFLOW, *out))  /* every count kind has the same bounds */
+        return entry_error(error, g, e, "firms a year must lie in [0, %g]", param_kind(PARAM_INFLOW)->max);
     return TRUE;
 }
 
@@ -104,32 +104,47 @@ static Stage *stage_at(Builder *b, int i)
     return &g_array_index(b->stages, Stage, i);
 }
 
-static int stage_find(Builder *b, const char *id)
+/* The id of element i of `items` (Stages or Lists), whose `id` member is
+ * at byte `id_at`. */
+static const char *id_at(const GArray *items, gsize id_at, guint i)
 {
-    for (guint i = 0; i < b->stages->len; i++)
-        if (strcmp(stage_at(b, (int)i)->id, id) == 0)
+    const char *item = items->data + (gsize)i * g_array_get_element_size((GArray *)items);
+    return *(const char *const *)(item + id_at);
+}
+
+/* The index of the element of `items` whose id is `id`, or -1. */
+static int find_id(const GArray *items, gsize id_offset, const char *id)
+{
+    for (guint i = 0; i < items->len; i++)
+        if (strcmp(id_at(items, id_offset, i), id) == 0)
             return (int)i;
     return -1;
 }
 
-/* NULL-terminated stage ids, for suggestions (caller frees the array only). */
-static const char **stage_ids(Builder *b)
+/* The element of `items` named `id` in entry `e`, or -1 with an error
+ * "unknown `what` 'id'" suggesting the nearest id. */
+static int need_id(const GArray *items, gsize id_offset, const char *what, const IniGroup *g, const IniEntry *e,
+                   const char *id, GError **error)
 {
-    const char **ids = g_new0(const char *, b->stages->len + 1);
-    for (guint i = 0; i < b->stages->len; i++)
-        ids[i] = stage_at(b, (int)i)->id;
-    return ids;
+    int i = find_id(items, id_offset, id);
+    if (i < 0) {
+        g_autofree const char **ids = g_new0(const char *, items->len + 1);
+        for (guint j = 0; j < items->len; j++)
+            ids[j] = id_at(items, id_offset, j);
+        unknown_error(error, g, e, what, id, ids);
+    }
+    return i;
+}
+
+static int stage_find(Builder *b, const char *id)
+{
+    return find_id(b->stages, G_STRUCT_OFFSET(Stage, id), id);
 }
 
 /* The stage named by `id` in entry `e`, or -1 with an error. */
 static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
 {
-    int s = stage_find(b, id);
-    if (s < 0) {
-        g_autofree const char **ids = stage_ids(b);
-        unknown_error(error, g, e, "stage", id, ids);
-    }
-    return s;
+    return need_id(b->stages, G_STRUCT_OFFSET(Stage, id), "stage", g, e, id, error);
 }
 
 static List *list_at(Builder *b, int i)
@@ -139,10 +154,7 @@ static List *list_at(Builder *b, int i)
 
 static int list_find(Builder *b, const char *id)
 {
-    for (guint i = 0; i < b->lists->len; i++)
-        if (strcmp(list_at(b, (int)i)->id, id) == 0)
-            return (int)i;
-    return -1;
+    return find_id(b->lists, G_STRUCT_OFFSET(List, id), id);
 }
 
 static char *param_key(Builder *b, ParamKind kind, int stage, int to, int list)
@@ -183,8 +195,6 @@ static int param_add(Builder *b, ParamKind kind, int stage, int to, int list, do
     return i;
 }
 
-#define BASELINE_PREFIX "baseline."  /* [uncertainty] baseline.ID */
-
 /* Every key a policy or [uncertainty] could name, for suggestions. */
 static GPtrArray *all_param_keys(Builder *b)
 {
@@ -204,7 +214,7 @@ static int unknown_key(Builder *b, const IniGroup *g, const IniEntry *e, const c
 {
     g_autoptr(GPtrArray) known = all_param_keys(b);
     for (guint s = 0; strcmp(g->name, "uncertainty") == 0 && s < b->stages->len; s++)
-        g_ptr_array_add(known, g_strconcat(BASELINE_PREFIX, stage_at(b, (int)s)->id, NULL));
+        g_ptr_array_add(known, param_baseline_key(stage_at(b, (int)s)->id));
     for (int i = 0; extra_known && extra_known[i]; i++)
         g_ptr_array_add(known, g_strdup(extra_known[i]));
     g_ptr_array_add(known, NULL);
@@ -212,24 +222,10 @@ static int unknown_key(Builder *b, const IniGroup *g, const IniEntry *e, const c
     return -1;
 }
 
-/* NULL-terminated list ids, for suggestions (caller frees the array only). */
-static const char **list_ids(Builder *b)
-{
-    const char **ids = g_new0(const char *, b->lists->len + 1);
-    for (guint i = 0; i < b->lists->len; i++)
-        ids[i] = list_at(b, (int)i)->id;
-    return ids;
-}
-
 /* The list named `id` in entry `e`, or -1 with an error. */
 static int need_list(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
 {
-    int l = list_find(b, id);
-    if (l < 0) {
-        g_autofree const char **ids = list_ids(b);
-        unknown_error(error, g, e, "list", id, ids);
-    }
-    return l;
+    return need_id(b->lists, G_STRUCT_OFFSET(List, id), "list", g, e, id, error);
 }
 
 /* The parameter `k` (parsed from e->key) names, once its stages and list
@@ -371,11 +367,10 @@ static gboolean read_transitions(Builder *b, const IniGroup *g, GError **error)
 {
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
-        const char *arrow = strstr(e->key, " -> ");
-        if (arrow == NULL)
+        g_auto(ParamKey) k;
+        if (!param_key_parse(e->key, &k) || k.kind != PARAM_EDGE)
             return entry_error(error, g, e, "an edge is written 'from -> to', such as tech_sme -> hightech");
-        g_autofree char *from = g_strndup(e->key, arrow - e->key);
-        int s = need_stage(b, g, e, from, error), t = s < 0 ? -1 : need_stage(b, g, e, arrow + 4, error);
+        int s = need_stage(b, g, e, k.stage, error), t = s < 0 ? -1 : need_stage(b, g, e, k.to, error);
         double p = 0;
         if (t < 0 || !check_probability(g, e, e->value, &p, error))
             return FALSE;
@@ -468,7 +463,7 @@ static gboolean check_dist_fits(const IniGroup *g, const IniEntry *e, const Para
         if (!dist_type(d->kind)->for_probability)
             return entry_error(error, g, e, "%s is a probability: use beta(a,b) or uniform(low,high) inside [0, 1]",
                                p->key);
-        if (d->kind == DIST_UNIFORM && (d->a < 0 || d->b > 1))
+        if (d->kind == DIST_UNIFORM && !(param_value_fits(p->kind, d->a) && param_value_fits(p->kind, d->b)))
             return entry_error(error, g, e, "a probability must lie in [0, 1]");
     } else {
         if (d->kind == DIST_BETA)
@@ -620,12 +615,15 @@ static gboolean read_dist(const IniGroup *g, const IniEntry *e, Dist *d, GError 
     return FALSE;
 }
 
+#define BASELINE_TAIL 1e-12  /* a drawn baseline may pass MODEL_MAX_FIRMS this rarely */
+
 /* "baseline.ID = gamma(a,b)" or uniform: firms at the end of base_year,
  * drawn once per replication and rounded (ties to even); the central value
  * is rounded the same way and becomes the stage's baseline. */
-static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const IniEntry *e, const char *stage,
+                                        GError **error)
 {
-    int s = need_stage(b, g, e, e->key + strlen(BASELINE_PREFIX), error);
+    int s = need_stage(b, g, e, stage, error);
     Dist d;
     if (s < 0 || !read_dist(g, e, &d, error))
         return FALSE;
@@ -636,7 +634,7 @@ static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const Ini
         return entry_error(error, g, e, "a baseline is firms: use gamma(shape,scale) or uniform(low,high)");
     if (d.kind == DIST_UNIFORM && d.a < 0)
         return entry_error(error, g, e, "firms cannot be negative");
-    if (dist_quantile(&d, 1 - 1e-12) > MODEL_MAX_FIRMS)
+    if (dist_quantile(&d, 1 - BASELINE_TAIL) > MODEL_MAX_FIRMS)
         return entry_error(error, g, e, "a baseline must stay below %lld firms", MODEL_MAX_FIRMS);
     st->baseline_uncertain = TRUE;
     st->baseline_dist = d;
@@ -650,8 +648,9 @@ static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
 {
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
-        if (g_str_has_prefix(e->key, BASELINE_PREFIX)) {
-            if (!read_uncertain_baseline(b, g, e, error))
+        g_autofree char *baseline_of = param_baseline_stage(e->key);
+        if (baseline_of != NULL) {
+            if (!read_uncertain_baseline(b, g, e, baseline_of, error))
                 return FALSE;
             continue;
         }
@@ -932,15 +931,7 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
 /* Every year at central values, with the policies acting. */
 static gboolean check_years(const Model *m, GError **error)
 {
-    if (!model_check_written(m, error))
-        return FALSE;
-    g_autofree double *base = g_new(double, m->n_params);
-    g_autofree double *year = g_new(double, m->n_params);
-    model_central_params(m, base);
-    for (int y = m->base_year + 1; y <= m->horizon; y++)
-        if (!model_year_params(m, base, y, year, error))
-            return FALSE;
-    return TRUE;
+    return model_check_written(m, error) && model_central_valid(m, error);
 }
 
 static gboolean check_targets(const Model *m, GError **error)
@@ -1012,7 +1003,7 @@ static void warn_targets_without_year(const Model *m)
 
 Model *scenario_load(const char *path, GError **error)
 {
-    g_autoptr(IniDoc) doc = inifile_load(path, error);
+    g_autoptr(IniDoc) doc = inifile_load(path, param_key_normalise, error);
     Model *m = doc ? build_model(path, doc, error) : NULL;
     if (m != NULL)
         warn_targets_without_year(m);
@@ -1021,6 +1012,6 @@ Model *scenario_load(const char *path, GError **error)
 
 Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error)
 {
-    g_autoptr(IniDoc) doc = inifile_load_data(name, dir, text, error);
+    g_autoptr(IniDoc) doc = inifile_load_data(name, dir, text, param_key_normalise, error);
     return doc ? build_model(name, doc, error) : NULL;
 }

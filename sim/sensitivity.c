@@ -20,7 +20,6 @@
 typedef struct {
     const Model *m;
     double *central;  /* [n_params] */
-    double *year;     /* [n_params] */
 } Check;
 
 /* TRUE when every year is valid with parameter `param` at `x` and every
@@ -28,10 +27,8 @@ typedef struct {
 static gboolean valid_at(Check *c, int param, double x)
 {
     double saved = c->central[param];
-    gboolean ok = TRUE;
     c->central[param] = x;
-    for (int y = c->m->base_year + 1; ok && y <= c->m->horizon; y++)
-        ok = model_year_params(c->m, c->central, y, c->year, NULL);
+    gboolean ok = model_years_valid(c->m, c->central, NULL);
     c->central[param] = saved;
     return ok;
 }
@@ -106,10 +103,8 @@ static void param_range(const SensitivityPlan *p, int i, SensitivityParam *sp)
     sp->low = sp->central * (1 - p->options.spread);
     sp->high = sp->central * (1 + p->options.spread);
     sp->source = SENSITIVITY_FROM_SPREAD;
-    if (param_kind(q->kind)->probability) {
-        sp->low = CLAMP(sp->low, 0.0, 1.0);
-        sp->high = CLAMP(sp->high, 0.0, 1.0);
-    }
+    sp->low = CLAMP(sp->low, 0.0, param_kind(q->kind)->max);
+    sp->high = CLAMP(sp->high, 0.0, param_kind(q->kind)->max);
 }
 
 /* Pulls a low or high value that makes some year invalid in to the
@@ -146,7 +141,7 @@ static void plan_param(SensitivityPlan *p, Check *c, int i)
 static void plan_baseline(SensitivityPlan *p, int s)
 {
     const Stage *st = &p->model->stages[s];
-    SensitivityParam sp = {.key = g_strdup_printf("baseline.%s", st->id), .param = -1, .stage = s};
+    SensitivityParam sp = {.key = param_baseline_key(st->id), .param = -1, .stage = s};
     if (st->baseline_uncertain) {
         sp.central = rint(dist_central(&st->baseline_dist));
         sp.low = rint(dist_quantile(&st->baseline_dist, SENSITIVITY_P_LOW));
@@ -167,23 +162,13 @@ static void plan_baseline(SensitivityPlan *p, int s)
     plan_add(p, &sp, st->baseline == 0 ? SENSITIVITY_SKIP_NO_FIRMS : SENSITIVITY_SKIP_ROUNDS);
 }
 
-/* Fails with model_year_params's error when a year is invalid at central values. */
-static gboolean central_valid(Check *c, GError **error)
-{
-    for (int y = c->m->base_year + 1; y <= c->m->horizon; y++)
-        if (!model_year_params(c->m, c->central, y, c->year, error))
-            return FALSE;
-    return TRUE;
-}
-
 SensitivityPlan *sensitivity_plan_new(const Model *m, const SensitivityOptions *o, GError **error)
 {
     g_return_val_if_fail(m != NULL && o != NULL && o->spread > 0 && o->spread < 1, NULL);
     g_autofree double *central = g_new(double, MAX(m->n_params, 1));
-    g_autofree double *year = g_new(double, MAX(m->n_params, 1));
-    Check c = {m, central, year};
+    Check c = {m, central};
     model_central_params(m, central);
-    if (!central_valid(&c, error))
+    if (!model_years_valid(m, central, error))
         return NULL;
 
     SensitivityPlan *p = g_new0(SensitivityPlan, 1);

@@ -112,13 +112,7 @@ static Model *with_lever(const Search *s, double v)
 static gboolean valid_central(const Search *s, double v, GError **error)
 {
     g_autoptr(Model) c = with_lever(s, v);
-    g_autofree double *base = g_new(double, c->n_params);
-    g_autofree double *year = g_new(double, c->n_params);
-    model_central_params(c, base);
-    for (int y = c->base_year + 1; y <= c->horizon; y++)
-        if (!model_year_params(c, base, y, year, error))
-            return FALSE;
-    return TRUE;
+    return model_central_valid(c, error);
 }
 
 /* The probability of the search's target(s) in a run of `m` into *p.

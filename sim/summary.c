@@ -17,26 +17,39 @@ int summary_pct_index(guint pct)
     return -1;
 }
 
+/* The yearly figures of one series (a stage's stock, a list's count):
+ * histograms hist[y * stride + index] and exact expectations
+ * ex[y * stride + index] for each of the run's years, into newly
+ * allocated arrays. */
+static void series_fill(const RunResult *run, Histogram *const *hist, int stride, int index, const double *ex,
+                        double **expected, double **mean, double **sd, gint64 *pct[SUMMARY_N_PCT])
+{
+    int Y = run->n_years;
+    *expected = g_new(double, Y);
+    *mean = g_new(double, Y);
+    *sd = g_new(double, Y);
+    for (int k = 0; k < SUMMARY_N_PCT; k++)
+        pct[k] = g_new(gint64, Y);
+    for (int y = 0; y < Y; y++) {
+        const Histogram *h = hist[y * stride + index];
+        (*expected)[y] = ex[y * stride + index];
+        (*mean)[y] = histogram_mean(h);
+        (*sd)[y] = histogram_sd(h);
+        for (int k = 0; k < SUMMARY_N_PCT; k++)
+            pct[k][y] = histogram_percentile(h, summary_pcts[k]);
+    }
+}
+
 static void stage_fill(StageSummary *st, const RunResult *run, int s, const double *ex_stock,
                        const double *ex_entries)
 {
     int Y = run->n_years, S = run->n_stages;
-    st->expected = g_new(double, Y);
-    st->mean = g_new(double, Y);
-    st->sd = g_new(double, Y);
+    series_fill(run, run->stock, S, s, ex_stock, &st->expected, &st->mean, &st->sd, st->pct);
     st->new_mean = g_new(double, Y);
     st->new_expected = g_new(double, Y);
-    for (int k = 0; k < SUMMARY_N_PCT; k++)
-        st->pct[k] = g_new(gint64, Y);
     for (int y = 0; y < Y; y++) {
-        const Histogram *h = run->stock[y * S + s];
-        st->expected[y] = ex_stock[y * S + s];
-        st->mean[y] = histogram_mean(h);
-        st->sd[y] = histogram_sd(h);
         st->new_mean[y] = (double)run->entries_sum[y * S + s] / (double)run->config.reps;
         st->new_expected[y] = ex_entries[y * S + s];
-        for (int k = 0; k < SUMMARY_N_PCT; k++)
-            st->pct[k][y] = histogram_percentile(h, summary_pcts[k]);
     }
     if (run->entries == NULL)
         return;
@@ -49,20 +62,7 @@ static void stage_fill(StageSummary *st, const RunResult *run, int s, const doub
 
 static void list_fill(ListSummary *ls, const RunResult *run, int l, int n_lists, const double *ex_lists)
 {
-    int Y = run->n_years;
-    ls->expected = g_new(double, Y);
-    ls->mean = g_new(double, Y);
-    ls->sd = g_new(double, Y);
-    for (int k = 0; k < SUMMARY_N_PCT; k++)
-        ls->pct[k] = g_new(gint64, Y);
-    for (int y = 0; y < Y; y++) {
-        const Histogram *h = run->lists[y * n_lists + l];
-        ls->expected[y] = ex_lists[y * n_lists + l];
-        ls->mean[y] = histogram_mean(h);
-        ls->sd[y] = histogram_sd(h);
-        for (int k = 0; k < SUMMARY_N_PCT; k++)
-            ls->pct[k][y] = histogram_percentile(h, summary_pcts[k]);
-    }
+    series_fill(run, run->lists, n_lists, l, ex_lists, &ls->expected, &ls->mean, &ls->sd, ls->pct);
 }
 
 static double binomial_se(double p, guint64 n)

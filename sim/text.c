@@ -128,6 +128,14 @@ void text_table_flush(TextTable *t, GString *out)
     t->rows = NULL;
 }
 
+int text_line_at(const char *text, const char *at)
+{
+    int line = 1;
+    for (const char *p = text; p < at; p++)
+        line += *p == '\n';
+    return line;
+}
+
 gboolean text_parse_decimal(const char *text, double *out)
 {
     g_autofree char *t = g_strstrip(g_strdup(text));

@@ -1,10 +1,10 @@
 #!/bin/sh
 # same_outputs.sh: runs every command on the bundled scenarios with a fixed
 # seed under two ladder binaries and compares the result folders byte for
-# byte, so that a change meant to move no figure (a refactoring) can show
-# it moved none.  Charts are left out (--no-charts: gnuplot's own bytes are
-# not ladder's); everything else, the table printed on stdout included, is
-# compared.
+# byte (report.html included), so that a change meant to move no figure
+# (a refactoring) can show it moved none.  Charts are left out
+# (--no-charts: gnuplot's own bytes are not ladder's); everything else, the
+# table printed on stdout included, is compared.
 #
 #   sh tests/same_outputs.sh OLD_LADDER NEW_LADDER
 #
@@ -23,7 +23,7 @@ src=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 S=$src/scenarios
-R="--reps 500 --seed 11 --no-charts --threads 2"
+R="--reps 500 --seed 11 --no-charts --threads 2 --report"
 
 # Each line: a name and the arguments of one command (the output folder is added).
 cases() {

@@ -442,7 +442,7 @@ static gpointer coverage_worker(gpointer data)
             w->fit[rep * 3 + i] = c->fit[i];
         for (int i = 0; i < w->k->n; i++)
             w->fit[rep * 3 + i].key = NULL;  /* freed with c */
-        calibration_free(c);
+        calibrate_free(c);
     }
     return NULL;
 }
@@ -611,12 +611,11 @@ static void test_correlated_identified(void **state)
     g_autofree char *csv = history_csv(m, h);
     g_free(tu_write(dir, "c.ini", CORR));
     g_free(tu_write(dir, "h.csv", csv));
-    TuRun run = tu_ladder(dir, "calibrate", "c.ini", "--history", "h.csv", "--fit",
+    g_auto(TuRun) run = tu_ladder(dir, "calibrate", "c.ini", "--history", "h.csv", "--fit",
                           "renewal.hightech,recruitment.hightech", "--reps", "100", "--no-charts", "--out", "res", NULL);
     tu_assert_status(&run, 0);
     tu_assert_contains(run.out, "the estimates of renewal.hightech and recruitment.hightech are strongly correlated");
     assert_null(strstr(run.out, "do not pin down"));
-    tu_run_clear(&run);
     tu_rmrf(dir);
     g_free(dir);
 }
@@ -1144,7 +1143,7 @@ static void test_cli_calibrate(void **state)
 {
     (void)state;
     g_autofree char *dir = inputs_dir();
-    TuRun r = tu_ladder(dir, "calibrate", "s.ini", "--history", "h.csv", "--fit",
+    g_auto(TuRun) r = tu_ladder(dir, "calibrate", "s.ini", "--history", "h.csv", "--fit",
                         "tech_sme -> hightech, exit.hightech,gazelle -> unicorn", "--reps", "2000", "--no-charts",
                         NULL);
     tu_assert_status(&r, 0);
@@ -1244,13 +1243,11 @@ static void test_cli_calibrate(void **state)
     assert_int_equal(atoi(cols[0]), 2022);
     assert_near(g_ascii_strtod(cols[6], NULL), c->entries[5 * m->n_stages + 1], 1e-3);
 
-    TuRun run = tu_ladder(dir, "run", "out/s-calibrate/s-calibrated.ini", "--reps", "300", "--no-charts", "-q",
+    g_auto(TuRun) run = tu_ladder(dir, "run", "out/s-calibrate/s-calibrated.ini", "--reps", "300", "--no-charts", "-q",
                           "--out", "again", NULL);
     tu_assert_status(&run, 0);
     g_autofree char *again = g_build_filename(dir, "again", NULL);
     g_autoptr(JsonNode) rerun = tu_read_json(again, "summary.json");  /* written, and parses */
-    tu_run_clear(&run);
-    tu_run_clear(&r);
     tu_rmrf(dir);
 }
 
@@ -1260,7 +1257,7 @@ static void test_cli_cv(void **state)
 {
     (void)state;
     g_autofree char *dir = inputs_dir();
-    TuRun r = tu_ladder(dir, "calibrate", "s.ini", "--history", "h.csv", "--fit", "renewal.hightech", "--cv", "0.1",
+    g_auto(TuRun) r = tu_ladder(dir, "calibrate", "s.ini", "--history", "h.csv", "--fit", "renewal.hightech", "--cv", "0.1",
                         "--reps", "200", "--no-charts", "-q", "--out", "res", NULL);
     tu_assert_status(&r, 0);
     assert_string_equal(r.out, "");
@@ -1280,7 +1277,6 @@ static void test_cli_cv(void **state)
     tu_assert_contains(ini, "[renewal]\n# fitted");
     tu_assert_contains(ini, "hightech=3;");
     tu_assert_contains(ini, ";tech_sme\n");
-    tu_run_clear(&r);
     tu_rmrf(dir);
 }
 
@@ -1296,7 +1292,7 @@ static void test_cli_rate_and_baseline(void **state)
     model_set_param_value(truth, param(m, "recruitment.tech_sme"), 180);
     model_set_baseline(truth, 0, 540);
     g_autofree char *dir = inputs_dir_of(truth);
-    TuRun r = tu_ladder(dir, "calibrate", "s.ini", "--history", "h.csv", "--fit",
+    g_auto(TuRun) r = tu_ladder(dir, "calibrate", "s.ini", "--history", "h.csv", "--fit",
                         "recruitment.tech_sme,baseline.tech_sme", "--reps", "200", "--no-charts", "--out", "res", NULL);
     tu_assert_status(&r, 0);
     tu_assert_contains(r.out, "baseline.tech_sme is written at its estimate: a baseline has no [uncertainty]");
@@ -1322,7 +1318,6 @@ static void test_cli_rate_and_baseline(void **state)
     g_autofree char *ini = tu_read_text(out, "s-calibrated.ini");
     tu_assert_contains(ini, "[baseline]\n# fitted");
     assert_null(strstr(ini, "baseline.tech_sme ="));
-    tu_run_clear(&r);
     tu_rmrf(dir);
 }
 
@@ -1340,10 +1335,10 @@ static void test_cli_rate_and_baseline(void **state)
 static void test_cli_wide_interval(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "w.ini", WIDE));
     g_free(tu_write(dir, "h.csv", "region,year,stage,count,kind\nx,2021,hightech,1020,stock\n"));
-    TuRun r = tu_ladder(dir, "calibrate", "w.ini", "--history", "h.csv", "--fit", "tech_sme -> hightech", "--reps",
+    g_auto(TuRun) r = tu_ladder(dir, "calibrate", "w.ini", "--history", "h.csv", "--fit", "tech_sme -> hightech", "--reps",
                         "100", "--no-charts", "-q", "--out", "res", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "res", NULL);
@@ -1359,8 +1354,6 @@ static void test_cli_wide_interval(void **state)
     assert_near(central[param(cal, "tech_sme -> hightech")], value, 1e-5);
     assert_false(json_object_get_boolean_member(p, "identified"));
     assert_near(value, 0.3, 1e-12); /* the parent's beta(30,70) mean, kept */
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* Some fitted parameters not identified: they are kept at the scenario's
@@ -1374,7 +1367,7 @@ static void test_cli_wide_interval(void **state)
 static void test_cli_partly_identified(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autoptr(Model) m = tu_load(TIED);
     const char *const names[] = {"exit.hightech", "renewal.hightech"};
     const double truth[] = {0.1, 0.7};
@@ -1384,7 +1377,7 @@ static void test_cli_partly_identified(void **state)
     g_autofree char *csv = history_csv(m, h);
     g_free(tu_write(dir, "t.ini", TIED));
     g_free(tu_write(dir, "h.csv", csv));
-    TuRun r = tu_ladder(dir, "calibrate", "t.ini", "--history", "h.csv", "--fit",
+    g_auto(TuRun) r = tu_ladder(dir, "calibrate", "t.ini", "--history", "h.csv", "--fit",
                         "exit.hightech,renewal.hightech,recruitment.hightech", "--reps", "100", "--no-charts", "-q",
                         "--out", "res", NULL);
     tu_assert_status(&r, 0);
@@ -1409,8 +1402,6 @@ static void test_cli_partly_identified(void **state)
         double fitted = tu_num(element(o, "fit", i), "fitted");
         assert_near(stock[(h->obs[i].year - m->base_year) * m->n_stages + 1], fitted, 1e-4 * fitted);
     }
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* 100 科小, an edge of 0.3 to 高企 and an exit of 0.1, one year: the exit
@@ -1445,18 +1436,15 @@ static void test_at_joint_bound(void **state)
 static void test_cli_near_joint_bound(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "wall.ini", WALL));
     g_free(tu_write(dir, "h.csv", "region,year,stage,count,kind\nx,2021,tech_sme,2,stock\nx,2021,hightech,30,stock\n"));
-    TuRun r = tu_ladder(dir, "calibrate", "wall.ini", "--history", "h.csv", "--fit", "exit.tech_sme", "--reps", "1000",
+    g_auto(TuRun) r = tu_ladder(dir, "calibrate", "wall.ini", "--history", "h.csv", "--fit", "exit.tech_sme", "--reps", "1000",
                         "--no-charts", "-q", "--out", "res", NULL);
     tu_assert_status(&r, 0);
-    TuRun run = tu_ladder(dir, "run", "res/wall-calibrated.ini", "--reps", "1000", "--no-charts", "-q", "--out", "again",
+    g_auto(TuRun) run = tu_ladder(dir, "run", "res/wall-calibrated.ini", "--reps", "1000", "--no-charts", "-q", "--out", "again",
                           NULL);
     tu_assert_status(&run, 0);
-    tu_run_clear(&run);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* ---- backtest ------------------------------------------------------------------ */
@@ -1490,7 +1478,7 @@ static void test_cli_backtest(void **state)
 {
     (void)state;
     g_autofree char *dir = inputs_dir();
-    TuRun r = tu_ladder(dir, "backtest", "s.ini", "--history", "h.csv", "--until", "2019", "--fit",
+    g_auto(TuRun) r = tu_ladder(dir, "backtest", "s.ini", "--history", "h.csv", "--until", "2019", "--fit",
                         "tech_sme -> hightech", "--reps", "2000", "--no-charts", NULL);
     tu_assert_status(&r, 0);
     tu_assert_contains(r.out, "Backtest: calibrated on 6 observations up to 2019, checked on the 9 after");
@@ -1512,7 +1500,6 @@ static void test_cli_backtest(void **state)
     const char *const names1[] = {"tech_sme -> hightech"};
     g_autoptr(Calibration) c = calibrate(m, early, names1, 1, 0);
     assert_near(tu_num(element(o, "parameters", 0), "value"), c->fit[0].value, 1e-9);
-    tu_run_clear(&r);
     tu_rmrf(dir);
 }
 
@@ -1523,7 +1510,7 @@ static void test_cli_backtest(void **state)
 static void test_cli_backtest_certain(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("certain.ini");
     g_autofree char *csv = tu_write(dir, "h.csv",
                                     "region,year,stage,count,kind\n"
@@ -1532,7 +1519,7 @@ static void test_cli_backtest_certain(void **state)
                                     "x,2023,tech_sme,5,new\nx,2024,tech_sme,4,new\n"
                                     "x,2024,startup,5,stock\nx,2024,hightech,0,stock\n");
     g_autofree char *out = g_build_filename(dir, "bt", NULL);
-    TuRun r = tu_ladder(NULL, "backtest", sc, "--history", csv, "--until", "2022", "--reps", "100", "--out", out,
+    g_auto(TuRun) r = tu_ladder(NULL, "backtest", sc, "--history", csv, "--until", "2022", "--reps", "100", "--out", out,
                         NULL);
     tu_assert_status(&r, 0);
     tu_assert_contains(r.out, "Backtest: the 6 counts after 2022 against the forecast of the scenario as written");
@@ -1565,8 +1552,6 @@ static void test_cli_backtest_certain(void **state)
         assert_true(tu_num(p, "p5") == exact[i] && tu_num(p, "p95") == exact[i]);
     }
     assert_true(tu_num(o, "inside") == 4);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* ---- a history that starts before the base year ----------------------------- */
@@ -1673,7 +1658,7 @@ static void test_cli_early_history(void **state)
     g_autofree char *scenario = g_strdup_printf(EARLY, "0.04", "0.12", "0.03");
     g_free(tu_write(dir, "e.ini", scenario));
     g_free(tu_write(dir, "h.csv", csv));
-    TuRun r = tu_ladder(dir, "calibrate", "e.ini", "--history", "h.csv", "--fit",
+    g_auto(TuRun) r = tu_ladder(dir, "calibrate", "e.ini", "--history", "h.csv", "--fit",
                         "tech_sme -> hightech,exit.hightech,hightech -> gazelle,baseline.gazelle", "--reps", "200",
                         "--no-charts", "--out", "res", NULL);
     tu_assert_status(&r, 0);
@@ -1706,7 +1691,6 @@ static void test_cli_early_history(void **state)
     g_autofree double *central = g_new(double, cal->n_params);
     model_central_params(cal, central);
     assert_near(central[param(cal, "exit.hightech")], 0.1, 1e-3);
-    tu_run_clear(&r);
     tu_rmrf(dir);
 }
 
@@ -1776,7 +1760,7 @@ static void test_bad_case(void **state)
         g_free(tu_write(dir, "h.csv", c->csv));
     g_autofree char *before = tu_list_dir(dir);
     const char *const *a = c->args;  /* NULL-ended: the first NULL ends the list */
-    TuRun r = tu_ladder(dir, c->command, "s.ini", "--out", "res", a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7],
+    g_auto(TuRun) r = tu_ladder(dir, c->command, "s.ini", "--out", "res", a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7],
                         NULL);
     tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     g_autofree char *try = g_strdup_printf("Try 'ladder help %s'", c->command);
@@ -1784,7 +1768,6 @@ static void test_bad_case(void **state)
         tu_assert_contains(r.err, try);
     else
         assert_null(strstr(r.err, "Try 'ladder help"));
-    tu_run_clear(&r);
     tu_rmrf(dir);
 }
 
@@ -1800,9 +1783,8 @@ static void test_help(void **state)
                                          "backtest.json"};
     tu_assert_help("calibrate", calibrate_want, G_N_ELEMENTS(calibrate_want));
     tu_assert_help("backtest", backtest_want, G_N_ELEMENTS(backtest_want));
-    TuRun r = tu_ladder(NULL, "help", "calibrate", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "help", "calibrate", NULL);
     assert_null(strstr(r.out, "--until"));  /* backtest's alone */
-    tu_run_clear(&r);
 }
 
 /* Ctrl-C during a long forecast: exit 130, a message, nothing left but the

@@ -12,6 +12,10 @@
 /* `--out DIR` runs of `scenario` with more flags, NULL-ended. */
 #define LADDER_RUN(scenario, out, ...) tu_ladder(NULL, "run", scenario, "--out", out, __VA_ARGS__)
 
+/* The summary.json of a `--out DIR` run of `scenario` that must succeed,
+ * with more flags (not NULL-ended). */
+#define RUN_SUMMARY(scenario, out, ...) TU_LADDER_RESULT(out, "summary.json", "run", scenario, "--out", out, __VA_ARGS__)
+
 /* ---- what a run writes ------------------------------------------------ */
 
 /* summary.json, summary.csv (with a BOM, a row per stage and year), the
@@ -19,10 +23,10 @@
 static void test_run_files(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun r = LADDER_RUN(sc, out, "--no-charts", NULL);
+    g_auto(TuRun) r = LADDER_RUN(sc, out, "--no-charts", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *json = g_build_filename(out, "summary.json", NULL);
     assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
@@ -36,8 +40,6 @@ static void test_run_files(void **state)
     assert_int_equal(tu_count_suffix(out, ".png"), 0);
     assert_int_equal(tu_count_suffix(out, ".svg"), 0);
     tu_assert_contains(r.out, out);  /* says where the results are */
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* Without --no-charts gnuplot draws them: a PNG beside each script. */
@@ -47,10 +49,10 @@ static void test_run_charts(void **state)
     g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
     if (gnuplot == NULL)
         skip();
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("no-targets.ini");
-    TuRun r = LADDER_RUN(sc, out, "--reps", "200", "-q", NULL);
+    g_auto(TuRun) r = LADDER_RUN(sc, out, "--reps", "200", "-q", NULL);
     tu_assert_status(&r, 0);
     int gp = tu_count_suffix(out, ".gp");
     assert_true(gp >= 1);
@@ -62,20 +64,16 @@ static void test_run_charts(void **state)
             assert_memory_equal(png, "\x89PNG", 4);
         }
     g_dir_close(d);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* summary.json parses and holds what the certain ladder makes certain. */
 static void test_json_fields(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--no-charts", "-q");
     JsonObject *o = json_node_get_object(root);
     JsonObject *scen = json_object_get_object_member(o, "scenario");
     assert_string_equal(json_object_get_string_member(scen, "name"), "certain ladder");
@@ -137,20 +135,16 @@ static void test_json_fields(void **state)
         assert_true(tu_num(to, "p50") == want[t].p50);
     }
     assert_true(tu_num(o, "all_targets_probability") == 0);  /* "new SMEs" is never met */
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* With no target, targets is empty and all_targets_probability null. */
 static void test_json_no_targets(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("no-targets.ini");
-    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", "--reps", "100", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--no-charts", "-q", "--reps", "100");
     JsonObject *o = json_node_get_object(root);
     assert_int_equal(json_array_get_length(json_object_get_array_member(o, "targets")), 0);
     JsonNode *all = json_object_get_member(o, "all_targets_probability");
@@ -160,8 +154,6 @@ static void test_json_no_targets(void **state)
     JsonObject *a = json_array_get_object_element(json_object_get_array_member(o, "stages"), 0);
     JsonArray *p5 = json_object_get_array_member(json_object_get_object_member(a, "stock"), "p5");
     assert_true(tu_num_at(p5, 0) == 50);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* A what-if in tests/data extends its parent by a path relative to its own
@@ -169,12 +161,11 @@ static void test_json_no_targets(void **state)
 static void test_run_extends(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("certain-what-if.ini");
-    TuRun r = tu_ladder(dir, "run", sc, "--out", "w", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "w", NULL);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    const char *const args[] = {"run", sc, "--out", "w", "--no-charts", "-q", NULL};
+    g_autoptr(JsonNode) root = tu_ladder_result(dir, args, out, "summary.json");
     JsonObject *o = json_node_get_object(root);
     assert_string_equal(json_object_get_string_member(json_object_get_object_member(o, "scenario"), "name"),
                         "certain what-if");
@@ -182,8 +173,6 @@ static void test_run_extends(void **state)
     JsonArray *mean = json_object_get_array_member(json_object_get_object_member(sme, "stock"), "mean");
     assert_true(tu_num_at(mean, 2) == 15);
     assert_true(tu_num_at(mean, 3) == 21);  /* 15 + 6 start-ups of 2023 */
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* ---- reproducibility and flags ---------------------------------------- */
@@ -193,10 +182,10 @@ static void test_run_extends(void **state)
 static void test_threads_same_bytes(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *o1 = g_build_filename(dir, "t1", NULL);
     g_autofree char *sc = tu_data_file("bench6.ini");
-    TuRun r1 = LADDER_RUN(sc, o1, "--reps", "3001", "--seed", "7", "--threads", "1", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r1 = LADDER_RUN(sc, o1, "--reps", "3001", "--seed", "7", "--threads", "1", "--no-charts", "-q", NULL);
     tu_assert_status(&r1, 0);
     g_autofree char *names = tu_list_dir(o1);
     g_auto(GStrv) files = g_strsplit(names, "\n", -1);
@@ -205,7 +194,7 @@ static void test_threads_same_bytes(void **state)
     const char *const threads[] = {"2", "3"};
     for (gsize t = 0; t < G_N_ELEMENTS(threads); t++) {
         g_autofree char *o2 = g_strdup_printf("%s/t%s", dir, threads[t]);
-        TuRun r2 = LADDER_RUN(sc, o2, "--reps", "3001", "--seed", "7", "--threads", threads[t], "--no-charts", "-q",
+        g_auto(TuRun) r2 = LADDER_RUN(sc, o2, "--reps", "3001", "--seed", "7", "--threads", threads[t], "--no-charts", "-q",
                               NULL);
         tu_assert_status(&r2, 0);
         g_autofree char *names2 = tu_list_dir(o2);
@@ -216,18 +205,14 @@ static void test_threads_same_bytes(void **state)
             if (strcmp(a, b) != 0)
                 fail_msg("%s differs between --threads 1 and %s", files[i], threads[t]);
         }
-        tu_run_clear(&r2);
     }
     /* and the seed matters */
     g_autofree char *o3 = g_build_filename(dir, "seed8", NULL);
-    TuRun r3 = LADDER_RUN(sc, o3, "--reps", "3001", "--seed", "8", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r3 = LADDER_RUN(sc, o3, "--reps", "3001", "--seed", "8", "--no-charts", "-q", NULL);
     tu_assert_status(&r3, 0);
     g_autofree char *j1 = tu_read_text(o1, "summary.json");
     g_autofree char *j3 = tu_read_text(o3, "summary.json");
     assert_true(strcmp(j1, j3) != 0);
-    tu_run_clear(&r1);
-    tu_run_clear(&r3);
-    tu_rmrf(dir);
 }
 
 /* --reps and --seed override [scenario]; without either, the built-in
@@ -235,24 +220,17 @@ static void test_threads_same_bytes(void **state)
 static void test_flags_override(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun r = LADDER_RUN(sc, out, "--reps", "57", "--seed", "9", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--reps", "57", "--seed", "9", "--no-charts", "-q");
     assert_true(tu_num(json_node_get_object(root), "replications") == 57);
     assert_true(tu_num(json_node_get_object(root), "seed") == 9);
-    tu_run_clear(&r);
 
     g_autofree char *plain = tu_data_file("no-targets.ini");  /* neither key */
-    TuRun d = LADDER_RUN(plain, out, "--no-charts", "-q", NULL);
-    tu_assert_status(&d, 0);
-    g_autoptr(JsonNode) root2 = tu_read_json(out, "summary.json");
+    g_autoptr(JsonNode) root2 = RUN_SUMMARY(plain, out, "--no-charts", "-q");
     assert_true(tu_num(json_node_get_object(root2), "replications") == 10000);
     assert_true(tu_num(json_node_get_object(root2), "seed") == 1);
-    tu_run_clear(&d);
-    tu_rmrf(dir);
 }
 
 /* --no-uncertainty is recorded in summary.json; without it, uncertain
@@ -260,20 +238,16 @@ static void test_flags_override(void **state)
 static void test_no_uncertainty_flag(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("bench6.ini");
     const char *const flags[] = {"--no-uncertainty", "--quiet"};
     for (gsize i = 0; i < G_N_ELEMENTS(flags); i++) {
-        TuRun r = LADDER_RUN(sc, out, "--reps", "200", "--no-charts", "-q", flags[i], NULL);
-        tu_assert_status(&r, 0);
-        g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+        g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--reps", "200", "--no-charts", "-q", flags[i]);
         JsonNode *u = json_object_get_member(json_node_get_object(root), "uncertainty");
         assert_non_null(u);
         assert_int_equal(json_node_get_boolean(u), i == 1);
-        tu_run_clear(&r);
     }
-    tu_rmrf(dir);
 }
 
 /* The bundled scenarios run; the what-if (through extends) raises the
@@ -281,16 +255,14 @@ static void test_no_uncertainty_flag(void **state)
 static void test_bundled_scenarios(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     const char *const files[] = {"tianning-2025.ini", "tianning-2025-zhuanban.ini"};
     double high[2];
     for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
         g_autofree char *rel = g_build_filename(tu_srcdir(), "scenarios", files[i], NULL);
         g_autofree char *sc = g_canonicalize_filename(rel, NULL);
         g_autofree char *out = g_build_filename(dir, files[i], NULL);
-        TuRun r = LADDER_RUN(sc, out, "--reps", "2000", "--no-charts", "-q", NULL);
-        tu_assert_status(&r, 0);
-        g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
+        g_autoptr(JsonNode) root = RUN_SUMMARY(sc, out, "--reps", "2000", "--no-charts", "-q");
         JsonObject *o = json_node_get_object(root);
         JsonArray *stages = json_object_get_array_member(o, "stages");
         assert_int_equal(json_array_get_length(stages), 6);
@@ -299,10 +271,8 @@ static void test_bundled_scenarios(void **state)
         JsonArray *ex = json_object_get_array_member(json_object_get_object_member(h, "stock"), "expected");
         high[i] = tu_num_at(ex, json_array_get_length(ex) - 1);
         assert_true(json_array_get_length(json_object_get_array_member(o, "targets")) >= 1);
-        tu_run_clear(&r);
     }
     assert_true(high[1] > high[0]);
-    tu_rmrf(dir);
 }
 
 /* -q prints nothing on stdout; the default prints a table naming the
@@ -310,33 +280,28 @@ static void test_bundled_scenarios(void **state)
 static void test_quiet(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun q = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    g_auto(TuRun) q = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
     tu_assert_status(&q, 0);
     assert_string_equal(q.out, "");
-    TuRun v = LADDER_RUN(sc, out, "--no-charts", NULL);
+    g_auto(TuRun) v = LADDER_RUN(sc, out, "--no-charts", NULL);
     tu_assert_status(&v, 0);
     tu_assert_contains(v.out, "Tech SME");
     tu_assert_contains(v.out, out);
-    tu_run_clear(&q);
-    tu_run_clear(&v);
-    tu_rmrf(dir);
 }
 
 /* Without --out the results go to out/<file stem> under the current folder. */
 static void test_default_out(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun r = tu_ladder(dir, "run", sc, "--no-charts", "-q", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "run", sc, "--no-charts", "-q", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *json = g_build_filename(dir, "out", "certain", "summary.json", NULL);
     assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* ---- bad input -------------------------------------------------------- */
@@ -380,49 +345,43 @@ static const BadCase bad_cases[] = {
 static void test_bad_case(void **state)
 {
     const BadCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = c->scenario ? tu_write(dir, "bad.ini", c->scenario)
                         : c->data   ? tu_data_file(c->data)
                                     : g_build_filename(dir, "nope.ini", NULL);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *before = tu_list_dir(dir);
-    TuRun r = tu_ladder(NULL, "run", sc, "--out", out, "--no-charts", c->args[0], c->args[1], c->args[2],
+    g_auto(TuRun) r = tu_ladder(NULL, "run", sc, "--out", out, "--no-charts", c->args[0], c->args[1], c->args[2],
                         c->args[3], NULL);
     tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* `ladder run` with no file, and `ladder` with no command. */
 static void test_usage(void **state)
 {
     (void)state;
-    TuRun r = tu_ladder(NULL, "run", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "run", NULL);
     tu_assert_status(&r, 2);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
     tu_assert_contains(r.err, "scenario file");
-    tu_run_clear(&r);
-    TuRun none = tu_ladder(NULL, NULL);
+    g_auto(TuRun) none = tu_ladder(NULL, NULL);
     tu_assert_status(&none, 2);
     tu_assert_contains(none.err, "Usage: ladder");
-    tu_run_clear(&none);
 }
 
 /* An unknown command suggests the nearest one. */
 static void test_unknown_command(void **state)
 {
     (void)state;
-    TuRun r = tu_ladder(NULL, "rnu", "x.ini", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "rnu", "x.ini", NULL);
     tu_assert_status(&r, 2);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
     tu_assert_contains(r.err, "'rnu'");
     tu_assert_contains(r.err, "did you mean 'run'");
-    tu_run_clear(&r);
-    TuRun h = tu_ladder(NULL, "help", "rnu", NULL);
+    g_auto(TuRun) h = tu_ladder(NULL, "help", "rnu", NULL);
     tu_assert_status(&h, 2);
     tu_assert_contains(h.err, "did you mean 'run'");
-    tu_run_clear(&h);
 }
 
 /* `ladder help run`, `ladder run --help` and `ladder --help` show the
@@ -430,30 +389,19 @@ static void test_unknown_command(void **state)
 static void test_help_version(void **state)
 {
     (void)state;
-    const char *const ways[][2] = {{"help", "run"}, {"run", "--help"}};
-    for (gsize i = 0; i < G_N_ELEMENTS(ways); i++) {
-        TuRun r = tu_ladder(NULL, ways[i][0], ways[i][1], NULL);
-        tu_assert_status(&r, 0);
-        tu_assert_contains(r.out, "Example");
-        tu_assert_contains(r.out, "ladder run ");
-        tu_assert_contains(r.out, "--reps");
-        tu_assert_contains(r.out, "--no-charts");
-        tu_run_clear(&r);
-    }
-    TuRun o = tu_ladder(NULL, "--help", NULL);
+    const char *const want[] = {"Example", "ladder run ", "--reps", "--no-charts"};
+    tu_assert_help("run", want, G_N_ELEMENTS(want));
+    g_auto(TuRun) o = tu_ladder(NULL, "--help", NULL);
     tu_assert_status(&o, 0);
     tu_assert_contains(o.out, "run");
     tu_assert_contains(o.out, "Example");
-    tu_run_clear(&o);
-    TuRun hh = tu_ladder(NULL, "help", "help", NULL); /* help on help: the overview */
+    g_auto(TuRun) hh = tu_ladder(NULL, "help", "help", NULL); /* help on help: the overview */
     tu_assert_status(&hh, 0);
     tu_assert_contains(hh.out, "Commands:");
-    tu_run_clear(&hh);
-    TuRun v = tu_ladder(NULL, "--version", NULL);
+    g_auto(TuRun) v = tu_ladder(NULL, "--version", NULL);
     tu_assert_status(&v, 0);
     assert_true(g_str_has_prefix(v.out, "ladder "));
     assert_true(g_ascii_isdigit(v.out[strlen("ladder ")]));
-    tu_run_clear(&v);
 }
 
 /* ---- the output folder ------------------------------------------------ */
@@ -462,13 +410,13 @@ static void test_help_version(void **state)
 static void test_out_foreign(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "mine", NULL);
     assert_int_equal(g_mkdir(out, 0700), 0);
     g_autofree char *keep = tu_write(out, "thesis.docx", "my work");
     g_autofree char *sc = tu_data_file("certain.ini");
     g_autofree char *before = tu_list_dir(dir);
-    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    g_auto(TuRun) r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
     tu_assert_status(&r, 2);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
     tu_assert_contains(r.err, out);
@@ -478,16 +426,13 @@ static void test_out_foreign(void **state)
     assert_string_equal(text, "my work");
     g_autofree char *after = tu_list_dir(dir);
     assert_string_equal(after, before);
-    tu_run_clear(&r);
 
     /* a plain file in the way is not replaced either */
     g_autofree char *file = tu_write(dir, "notes.txt", "notes");
-    TuRun f = LADDER_RUN(sc, file, "--no-charts", "-q", NULL);
+    g_auto(TuRun) f = LADDER_RUN(sc, file, "--no-charts", "-q", NULL);
     tu_assert_status(&f, 2);
     g_autofree char *notes = tu_read_text(dir, "notes.txt");
     assert_string_equal(notes, "notes");
-    tu_run_clear(&f);
-    tu_rmrf(dir);
 }
 
 /* --out onto an earlier ladder output replaces it whole (a file added to
@@ -495,38 +440,33 @@ static void test_out_foreign(void **state)
 static void test_out_replace(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun r1 = LADDER_RUN(sc, out, "--seed", "1", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r1 = LADDER_RUN(sc, out, "--seed", "1", "--no-charts", "-q", NULL);
     tu_assert_status(&r1, 0);
     g_autofree char *stale = tu_write(out, "stale.txt", "old");
-    TuRun r2 = LADDER_RUN(sc, out, "--seed", "2", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r2 = LADDER_RUN(sc, out, "--seed", "2", "--no-charts", "-q", NULL);
     tu_assert_status(&r2, 0);
     assert_false(g_file_test(stale, G_FILE_TEST_EXISTS));
     g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
     assert_true(tu_num(json_node_get_object(root), "seed") == 2);
     g_autofree char *beside = tu_list_dir(dir);
     assert_string_equal(beside, "out\n");
-    tu_run_clear(&r1);
-    tu_run_clear(&r2);
-    tu_rmrf(dir);
 }
 
 /* An empty folder may be used as --out. */
 static void test_out_empty_folder(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "empty", NULL);
     assert_int_equal(g_mkdir(out, 0700), 0);
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    g_auto(TuRun) r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *json = g_build_filename(out, "summary.json", NULL);
     assert_true(g_file_test(json, G_FILE_TEST_IS_REGULAR));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* "--out DIR/" (a trailing slash, as shell completion writes it) is the
@@ -542,7 +482,7 @@ static void test_out_trailing_slash(void **state)
     g_autofree char *sc = tu_data_file("certain.ini");
     g_autoptr(GString) wrong = g_string_new(NULL);
     for (int run = 0; run < 2 && wrong->len == 0; run++) {
-        TuRun r = LADDER_RUN(sc, slash, "--no-charts", "-q", NULL);
+        g_auto(TuRun) r = LADDER_RUN(sc, slash, "--no-charts", "-q", NULL);
         g_autofree char *json = g_build_filename(out, "summary.json", NULL);
         g_autofree char *beside = tu_list_dir(dir);
         g_autofree char *inside = tu_list_dir(out);
@@ -552,7 +492,6 @@ static void test_out_trailing_slash(void **state)
             g_string_append_printf(wrong, "run %d: no summary.json in %s", run + 1, out);
         else if (strcmp(beside, "res\n") != 0 || strstr(inside, ".res.") != NULL)
             g_string_append_printf(wrong, "run %d: left behind: %s / %s", run + 1, beside, inside);
-        tu_run_clear(&r);
     }
     tu_rmrf(dir);
     if (wrong->len)
@@ -564,26 +503,23 @@ static void test_out_trailing_slash(void **state)
 static void test_interrupted(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("bench6.ini");
     const char *const args[] = {"run", sc, "--reps", "50000000", "--no-charts", "-q", NULL};
     tu_assert_interrupted(dir, args);
-    tu_rmrf(dir);
 }
 
 /* An output folder that cannot be made is an IO failure: exit 1. */
 static void test_out_unwritable(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *file = tu_write(dir, "file.txt", "x");
     g_autofree char *out = g_build_filename(file, "out", NULL);
     g_autofree char *sc = tu_data_file("certain.ini");
-    TuRun r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
+    g_auto(TuRun) r = LADDER_RUN(sc, out, "--no-charts", "-q", NULL);
     tu_assert_status(&r, 1);
     assert_true(g_str_has_prefix(r.err, "ladder: "));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 int main(void)

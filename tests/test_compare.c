@@ -9,6 +9,10 @@
 /* `ladder compare` of the NULL-ended files and flags into `out` (cwd NULL). */
 #define COMPARE(out, ...) tu_ladder(NULL, "compare", "--out", out, __VA_ARGS__)
 
+/* The compare.json of a `compare --out DIR` that must succeed (arguments
+ * not NULL-ended). */
+#define COMPARE_JSON(out, ...) TU_LADDER_RESULT(out, "compare.json", "compare", "--out", out, __VA_ARGS__)
+
 static JsonArray *array(JsonObject *o, const char *member)
 {
     JsonArray *a = json_object_get_array_member(o, member);
@@ -47,12 +51,12 @@ static void assert_ci(JsonObject *o, const char *name, double lo, double hi)
 static void test_self(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "cmp", NULL), *alone = g_build_filename(dir, "run", NULL);
     g_autofree char *sc = tu_data_file("bench6.ini");
-    TuRun r = COMPARE(out, sc, sc, "--reps", "700", "--seed", "3", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r = COMPARE(out, sc, sc, "--reps", "700", "--seed", "3", "--no-charts", "-q", NULL);
     tu_assert_status(&r, 0);
-    TuRun one = tu_ladder(NULL, "run", sc, "--out", alone, "--reps", "700", "--seed", "3", "--no-charts", "-q", NULL);
+    g_auto(TuRun) one = tu_ladder(NULL, "run", sc, "--out", alone, "--reps", "700", "--seed", "3", "--no-charts", "-q", NULL);
     tu_assert_status(&one, 0);
     g_autofree char *a = tu_read_text(out, "bench6/summary.json"), *b = tu_read_text(out, "bench6-2/summary.json");
     g_autofree char *c = tu_read_text(alone, "summary.json");
@@ -82,9 +86,6 @@ static void test_self(void **state)
         assert_null_member(e, "cost_per_extra_firm");
         tu_assert_contains(json_object_get_string_member(e, "reason"), "no extra firms");
     }
-    tu_run_clear(&r);
-    tu_run_clear(&one);
-    tu_rmrf(dir);
 }
 
 /* ---- a policy from 2023 ------------------------------------------------- */
@@ -95,12 +96,10 @@ static void test_self(void **state)
 static void test_before_policy(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "cmp", NULL);
     g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
-    TuRun r = COMPARE(out, a, b, "--reps", "600", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    g_autoptr(JsonNode) root = COMPARE_JSON(out, a, b, "--reps", "600", "--no-charts", "-q");
     JsonArray *stock = array(json_node_get_object(root), "stock_differences");
     int before = 0, moved = 0;
     for (guint i = 0; i < json_array_get_length(stock); i++) {
@@ -115,8 +114,6 @@ static void test_before_policy(void **state)
     }
     assert_int_equal(before, 6 * 3);
     assert_true(moved >= 6);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* compare.json and every chart data file and script: the same bytes with
@@ -124,11 +121,11 @@ static void test_before_policy(void **state)
 static void test_threads_same_bytes(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
     g_autofree char *o1 = g_build_filename(dir, "t1", NULL), *o3 = g_build_filename(dir, "t3", NULL);
-    TuRun r1 = COMPARE(o1, a, b, "--reps", "2001", "--threads", "1", "--no-charts", "-q", NULL);
-    TuRun r3 = COMPARE(o3, a, b, "--reps", "2001", "--threads", "3", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r1 = COMPARE(o1, a, b, "--reps", "2001", "--threads", "1", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r3 = COMPARE(o3, a, b, "--reps", "2001", "--threads", "3", "--no-charts", "-q", NULL);
     tu_assert_status(&r1, 0);
     tu_assert_status(&r3, 0);
     g_autofree char *names = tu_list_dir(o1), *names3 = tu_list_dir(o3);
@@ -143,9 +140,6 @@ static void test_threads_same_bytes(void **state)
             fail_msg("%s differs between --threads 1 and 3", files[i]);
     }
     tu_assert_contains(names, "compare.json\n");
-    tu_run_clear(&r1);
-    tu_run_clear(&r3);
-    tu_rmrf(dir);
 }
 
 /* ---- costs on a certain ladder ------------------------------------------ */
@@ -157,10 +151,10 @@ static void test_threads_same_bytes(void **state)
 static void test_costs(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "cmp", NULL);
     g_autofree char *a = tu_data_file("cost-base.ini"), *b = tu_data_file("cost-edge.ini");
-    TuRun r = COMPARE(out, a, b, "--no-charts", NULL);
+    g_auto(TuRun) r = COMPARE(out, a, b, "--no-charts", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
     JsonObject *o = json_node_get_object(root);
@@ -203,8 +197,6 @@ static void test_costs(void **state)
     tu_assert_contains(r.out, "13.1");
     tu_assert_contains(r.out, "无增量");
     tu_assert_contains(r.out, out);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* The bundled example: the 专班 raises the 高企 target surely; the 招引
@@ -212,7 +204,7 @@ static void test_costs(void **state)
 static void test_bundled(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "cmp", NULL);
     const char *names[] = {"tianning-2025.ini", "tianning-2025-zhuanban.ini", "tianning-2025-zhaoyin.ini"};
     char *files[3];
@@ -220,9 +212,7 @@ static void test_bundled(void **state)
         g_autofree char *rel = g_build_filename(tu_srcdir(), "scenarios", names[i], NULL);
         files[i] = g_canonicalize_filename(rel, NULL);
     }
-    TuRun r = COMPARE(out, files[0], files[1], files[2], "--reps", "2000", "--no-charts", "-q", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");
+    g_autoptr(JsonNode) root = COMPARE_JSON(out, files[0], files[1], files[2], "--reps", "2000", "--no-charts", "-q");
     JsonObject *o = json_node_get_object(root);
     JsonArray *scen = array(o, "scenarios");
     assert_true(tu_num(object_at(scen, 2), "total_cost") == 1470);
@@ -240,8 +230,6 @@ static void test_bundled(void **state)
     assert_true(found);
     for (int i = 0; i < 3; i++)
         g_free(files[i]);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* ---- the output folder -------------------------------------------------- */
@@ -252,14 +240,14 @@ static void test_bundled(void **state)
 static void test_layout(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sub = g_build_filename(dir, "other", NULL);
     assert_int_equal(g_mkdir(sub, 0700), 0);
     g_autofree char *base = tu_data_file("cost-base.ini"), *text = NULL;
     assert_true(g_file_get_contents(base, &text, NULL, NULL));
     g_free(tu_write(dir, "a.ini", text));
     g_free(tu_write(sub, "a.ini", text));
-    TuRun r = tu_ladder(dir, "compare", "a.ini", "a.ini", "other/a.ini", "--no-charts", "-q", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "compare", "a.ini", "a.ini", "other/a.ini", "--no-charts", "-q", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "out", "a-compare", NULL);
     g_autofree char *top = tu_list_dir(out);
@@ -284,8 +272,6 @@ static void test_layout(void **state)
     g_autofree char *parent = g_build_filename(dir, "out", NULL);
     g_autofree char *beside = tu_list_dir(parent);
     assert_string_equal(beside, "a-compare\n");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* With charts: every comparison script has its PNG and SVG. */
@@ -295,10 +281,10 @@ static void test_charts(void **state)
     g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
     if (gnuplot == NULL)
         skip();
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "cmp", NULL);
     g_autofree char *a = tu_data_file("cost-base.ini"), *b = tu_data_file("cost-edge.ini");
-    TuRun r = COMPARE(out, a, b, "-q", NULL);
+    g_auto(TuRun) r = COMPARE(out, a, b, "-q", NULL);
     tu_assert_status(&r, 0);
     const char *const charts[] = {"compare_a", "compare_b", "compare_targets", "compare_cost"};
     for (gsize i = 0; i < G_N_ELEMENTS(charts); i++) {
@@ -311,38 +297,27 @@ static void test_charts(void **state)
     assert_int_equal(tu_count_suffix(out, ".png"), tu_count_suffix(out, ".gp"));
     g_autofree char *inner = g_build_filename(out, "cost-edge", NULL);
     assert_true(tu_count_suffix(inner, ".png") >= 1);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* `ladder help compare` and `ladder compare --help` show the options and an example. */
 static void test_help(void **state)
 {
     (void)state;
-    const char *const ways[][2] = {{"help", "compare"}, {"compare", "--help"}};
-    for (gsize i = 0; i < G_N_ELEMENTS(ways); i++) {
-        TuRun r = tu_ladder(NULL, ways[i][0], ways[i][1], NULL);
-        tu_assert_status(&r, 0);
-        tu_assert_contains(r.out, "Example");
-        tu_assert_contains(r.out, "ladder compare scenarios/tianning-2025.ini");
-        tu_assert_contains(r.out, "--reps");
-        tu_assert_contains(r.out, "(default: out/<file stem>-compare)");
-        tu_run_clear(&r);
-    }
-    TuRun o = tu_ladder(NULL, "help", NULL);
+    const char *const want[] = {"Example", "ladder compare scenarios/tianning-2025.ini", "--reps",
+                                "(default: out/<file stem>-compare)"};
+    tu_assert_help("compare", want, G_N_ELEMENTS(want));
+    g_auto(TuRun) o = tu_ladder(NULL, "help", NULL);
     tu_assert_contains(o.out, "compare");
-    tu_run_clear(&o);
 }
 
 /* Ctrl-C in a long comparison: exit 130, a message, nothing left. */
 static void test_interrupted(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *a = tu_data_file("bench6.ini"), *b = tu_data_file("bench6-late.ini");
     const char *const args[] = {"compare", a, b, "--reps", "50000000", "--no-charts", "-q", NULL};
     tu_assert_interrupted(dir, args);
-    tu_rmrf(dir);
 }
 
 /* ---- bad input ---------------------------------------------------------- */
@@ -382,16 +357,14 @@ static const BadCase bad_cases[] = {
 static void test_bad_case(void **state)
 {
     const BadCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     if (c->a)
         g_free(tu_write(dir, "a.ini", c->a));
     if (c->b)
         g_free(tu_write(dir, "b.ini", c->b));
     g_autofree char *before = tu_list_dir(dir);
-    TuRun r = tu_ladder(dir, "compare", c->args[0], c->args[1], c->args[2], c->args[3], c->args[4], NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "compare", c->args[0], c->args[1], c->args[2], c->args[3], c->args[4], NULL);
     tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 int main(void)

@@ -38,7 +38,7 @@ static gboolean exists(const char *dir, const char *name)
 static void test_other_command_refused(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "s.ini", SMALL_INI));
     TuRun r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "-q", "--no-charts", "--out", "out", NULL);
     tu_assert_status(&r, 0);
@@ -71,25 +71,22 @@ static void test_other_command_refused(void **state)
     tu_assert_status(&r, 0);
     tu_run_clear(&r);
     assert_true(exists(out, "report.html"));
-    tu_rmrf(dir);
 }
 
 /* A folder of a version that recorded no command may be replaced by any. */
 static void test_old_marker(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "s.ini", SMALL_INI));
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_mkdir(out, 0777);
     g_free(tu_write(out, ".ladder-output", "written by ladder; ladder may replace this folder\n"));
-    TuRun r = tu_ladder(dir, "solve", "s.ini", "--target", "b200", "--probability", "0.5", "--lever", "a -> b",
+    g_auto(TuRun) r = tu_ladder(dir, "solve", "s.ini", "--target", "b200", "--probability", "0.5", "--lever", "a -> b",
                         "--reps", "50", "-q", "--no-charts", "--out", "out", NULL);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     g_autofree char *line = marker_line(dir, "out");
     assert_string_equal(line, "command: solve");
-    tu_rmrf(dir);
 }
 
 /* Makes the temporary folder `name` in `dir`, with a lock file when
@@ -119,7 +116,7 @@ static int make_temp(const char *dir, const char *name, gboolean lock, gboolean 
 static void test_stale_folders(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "s.ini", SMALL_INI));
     g_autofree char *parent = g_build_filename(dir, "out", NULL);
     g_mkdir(parent, 0777);
@@ -128,7 +125,7 @@ static void test_stale_folders(void **state)
     make_temp(parent, ".nolock.tmp-CCCCCC", FALSE, FALSE);
     make_temp(parent, ".dead.old-DDDDDD", FALSE, FALSE);
     make_temp(parent, ".live.old-EEEEEE", FALSE, FALSE);
-    TuRun r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "-q", "--no-charts", "--out", "out/new", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "-q", "--no-charts", "--out", "out/new", NULL);
     tu_assert_status(&r, 0);
     tu_assert_contains(r.err, "ladder: removed out/.dead.tmp-AAAAAA, left by a run that did not finish\n");
     tu_assert_contains(r.err, "ladder: removed out/.dead.old-DDDDDD, left by a run that did not finish\n");
@@ -142,9 +139,7 @@ static void test_stale_folders(void **state)
     /* the results hold no lock file */
     g_autofree char *result = g_build_filename(parent, "new", NULL);
     assert_false(exists(result, ".ladder-lock"));
-    tu_run_clear(&r);
     close(held);
-    tu_rmrf(dir);
 }
 
 /* A run killed with SIGKILL leaves its temporary folder; the next run into
@@ -152,7 +147,7 @@ static void test_stale_folders(void **state)
 static void test_killed_run(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "s.ini", SMALL_INI));
     g_autofree char *bin = tu_ladder_bin();
     const char *argv[] = {bin, "run", "s.ini", "--reps", "100000000", "-q", "--no-charts", "--threads", "1",
@@ -179,14 +174,12 @@ static void test_killed_run(void **state)
     assert_non_null(left);
     assert_true(WIFSIGNALED(status));
     assert_true(exists(parent, left));
-    TuRun r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "-q", "--no-charts", "--out", "out/k", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "-q", "--no-charts", "--out", "out/k", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *said = g_strdup_printf("ladder: removed out/%s, left by a run that did not finish\n", left);
     tu_assert_contains(r.err, said);
     assert_false(exists(parent, left));
-    tu_run_clear(&r);
     g_free(left);
-    tu_rmrf(dir);
 }
 
 int main(void)

@@ -255,7 +255,7 @@ static void test_unreadable(void **state)
 {
     (void)state;
     g_autoptr(Model) m = tu_load(WUJIN);
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *missing = g_build_filename(dir, "missing.csv", NULL);
     const char *paths[] = {missing, dir};
     const int codes[] = {LADDER_ERROR_INPUT, LADDER_ERROR_IO};
@@ -268,7 +268,6 @@ static void test_unreadable(void **state)
         tu_assert_contains(error->message, paths[i]);
         g_error_free(error);
     }
-    tu_rmrf(dir);
 }
 
 /* --region and the scenario's region must agree, whatever the file says. */
@@ -411,12 +410,7 @@ static void test_bad_case(void **state)
     g_autofree char *msg = load_fail(m, c->region, c->text);
     if (!g_str_has_prefix(msg, c->want[0]))
         fail_msg("'%s' does not start with '%s'", msg, c->want[0]);
-    for (int k = 1; k < 3 && c->want[k]; k++) {
-        if (c->want[k][0] != '!')
-            tu_assert_contains(msg, c->want[k]);
-        else if (strstr(msg, c->want[k] + 1) != NULL)
-            fail_msg("'%s' should not say '%s'", msg, c->want[k] + 1);
-    }
+    tu_assert_says(msg, c->want + 1, G_N_ELEMENTS(c->want) - 1);
 }
 
 /* Every row of both tables is a seed of fuzz/fuzz_history.c. */

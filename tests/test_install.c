@@ -131,11 +131,10 @@ static void test_installed_files(void **state)
         if (!g_file_test(path, G_FILE_TEST_IS_REGULAR))
             fail_msg("%s was not installed", path);
     }
-    TuRun v = installed_ladder(in, in->work, (const char *const[]){"--version", NULL});
+    g_auto(TuRun) v = installed_ladder(in, in->work, (const char *const[]){"--version", NULL});
     tu_assert_status(&v, 0);
     assert_true(g_str_has_prefix(v.out, "ladder "));
     assert_true(g_ascii_isdigit(v.out[strlen("ladder ")]));
-    tu_run_clear(&v);
 }
 
 /* ---- the installed scenarios run ---------------------------------------- */
@@ -183,13 +182,12 @@ static void test_installed_runs(void **state)
         for (gsize i = 0; i < G_N_ELEMENTS(common); i++)
             g_ptr_array_add(args, g_strdup(common[i]));
         g_ptr_array_add(args, NULL);
-        TuRun r = installed_ladder(in, in->work, (const char *const *)args->pdata);
+        g_auto(TuRun) r = installed_ladder(in, in->work, (const char *const *)args->pdata);
         if (r.status != 0)
             fail_msg("%s: exit status %d; stderr: %s", t->id, r.status, r.err);
         g_autofree char *written = g_build_filename(out, t->writes, NULL);
         if (!g_file_test(written, G_FILE_TEST_IS_REGULAR))
             fail_msg("%s: no %s", t->id, written);
-        tu_run_clear(&r);
     }
 }
 
@@ -269,7 +267,7 @@ static void test_man_page(void **state)
     Installed *in = *state;
     g_autofree char *page = g_build_filename(in->root, "share", "man", "man1", "ladder.1", NULL);
     const char *argv[] = {"groff", "-man", "-Tutf8", "-ww", "-P-cbou", page, NULL};
-    TuRun g = run_argv(in->work, argv, NULL);
+    g_auto(TuRun) g = run_argv(in->work, argv, NULL);
     if (g.status != 0 || g.err[0] != '\0')
         fail_msg("groff: exit status %d: %s", g.status, g.err);
     tu_assert_contains(g.out, PREFIX "/share/ladder/scenarios/");
@@ -277,9 +275,8 @@ static void test_man_page(void **state)
     const char *const chinese[] = {"初创", "独角兽", "高新技术企业500家", "→"};  /* \[uXXXX] escapes */
     for (gsize i = 0; i < G_N_ELEMENTS(chinese); i++)
         tu_assert_contains(g.out, chinese[i]);
-    TuRun v = installed_ladder(in, in->work, (const char *const[]){"--version", NULL});
+    g_auto(TuRun) v = installed_ladder(in, in->work, (const char *const[]){"--version", NULL});
     tu_assert_contains(g.out, g_strchomp(v.out));
-    tu_run_clear(&v);
 
     g_auto(GStrv) lines = g_strsplit(g.out, "\n", -1);
     g_autofree char *synopsis = section(lines, "SYNOPSIS");
@@ -287,7 +284,7 @@ static void test_man_page(void **state)
     assert_non_null(synopsis);
     assert_non_null(commands);
     g_auto(GStrv) command_lines = g_strsplit(commands, "\n", -1);
-    TuRun h = installed_ladder(in, in->work, (const char *const[]){"help", NULL});
+    g_auto(TuRun) h = installed_ladder(in, in->work, (const char *const[]){"help", NULL});
     tu_assert_status(&h, 0);
     g_autoptr(GPtrArray) names = first_words_after(h.out, "Commands:");
     assert_true(names->len >= 7);
@@ -305,8 +302,6 @@ static void test_man_page(void **state)
             if (strstr(text, options->pdata[k]) == NULL)
                 fail_msg("the man page's '%s' does not name %s", usage, (char *)options->pdata[k]);
     }
-    tu_run_clear(&h);
-    tu_run_clear(&g);
 }
 
 /* ---- uninstall ---------------------------------------------------------- */
@@ -332,10 +327,9 @@ static void find_files(const char *dir, GString *found)
 static void test_uninstall(void **state)
 {
     Installed *in = *state;
-    TuRun r = run_make("uninstall", in->dest);
+    g_auto(TuRun) r = run_make("uninstall", in->dest);
     if (r.status != 0)
         fail_msg("make uninstall: exit status %d\n%s%s", r.status, r.out, r.err);
-    tu_run_clear(&r);
     g_autoptr(GString) left = g_string_new(NULL);
     find_files(in->dest, left);
     if (left->len > 0)

@@ -30,7 +30,7 @@ static TuRun run_text(const char *dir, const char *text, const char *arg, const 
 static void test_per_year_limit(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     const char *cases[][2] = {
         {SMALL "[inflows]\na=100000000\n[policy boom]\nfrom=2023\ninflow.a=*10\n",
          "s.ini:17: [policy boom] inflow.a = *10: in 2023, stage a (A): inflow.a becomes 1e+09, but firms a year "
@@ -42,36 +42,30 @@ static void test_per_year_limit(void **state)
          "s.ini:8: [baseline] a = 1000000001"},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
-        TuRun r = run_text(dir, cases[i][0], NULL, NULL);
+        g_auto(TuRun) r = run_text(dir, cases[i][0], NULL, NULL);
         tu_assert_status(&r, 2);
         tu_assert_contains(r.err, cases[i][1]);
         g_autofree char *out = g_build_filename(dir, "out", NULL);
         assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-        tu_run_clear(&r);
     }
     /* at the limit itself it runs */
-    TuRun ok = run_text(dir, SMALL "[inflows]\na=100000000\n", NULL, NULL);
+    g_auto(TuRun) ok = run_text(dir, SMALL "[inflows]\na=100000000\n", NULL, NULL);
     tu_assert_status(&ok, 0);
-    tu_run_clear(&ok);
-    tu_rmrf(dir);
 }
 
 /* 10^8 replications at most, said before anything runs. */
 static void test_replications_limit(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
-    TuRun r = run_text(dir, SMALL, "--reps", "100000001");
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_auto(TuRun) r = run_text(dir, SMALL, "--reps", "100000001");
     tu_assert_status(&r, 2);
     tu_assert_contains(r.err, "--reps 100000001: expected a whole number from 1 to 100000000");
-    tu_run_clear(&r);
     g_free(tu_write(dir, "s2.ini", "[scenario]\nname=x\nbase_year=2021\nhorizon=2022\nreplications=100000001\n"
                                    "[stages]\na=A\n"));
-    TuRun s = tu_ladder(dir, "run", "s2.ini", NULL);
+    g_auto(TuRun) s = tu_ladder(dir, "run", "s2.ini", NULL);
     tu_assert_status(&s, 2);
     tu_assert_contains(s.err, "s2.ini:5: [scenario] replications = 100000001");
-    tu_run_clear(&s);
-    tu_rmrf(dir);
 }
 
 /* Names of thousands of characters (a pasted paragraph) load, run, and
@@ -79,7 +73,7 @@ static void test_replications_limit(void **state)
 static void test_long_names(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autoptr(GString) name = g_string_new(NULL);
     for (int i = 0; i < 1500; i++)
         g_string_append(name, "高企");
@@ -87,16 +81,14 @@ static void test_long_names(void **state)
                                             "[stages]\na=%s\nb=B\n[baseline]\na=1000\n[transitions]\na -> b = 0.1\n"
                                             "[target %s]\nstage=b\nat_least=100\n",
                                             name->str, name->str, name->str);
-    TuRun r = run_text(dir, text, "--report", NULL);
+    g_auto(TuRun) r = run_text(dir, text, "--report", NULL);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autoptr(JsonNode) root = tu_read_json(out, "summary.json");
     JsonObject *target = json_array_get_object_element(json_object_get_array_member(json_node_get_object(root), "targets"), 0);
     assert_string_equal(json_object_get_string_member(target, "name"), name->str);
     g_autofree char *html = tu_read_text(out, "report.html");
     tu_assert_contains(html, name->str);
-    tu_rmrf(dir);
 }
 
 /* Counts spread over 10^9 firms: a billion firms move on with a rate drawn
@@ -109,7 +101,7 @@ static void test_long_names(void **state)
 static void test_wide_spread(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     const char *text = "[scenario]\nname=wide\nlanguage=en\nbase_year=2021\nhorizon=2023\n"
                        "[stages]\na=A\nb=B\n[baseline]\na=1000000000\n[transitions]\na -> b = 0.5\n"
                        "[uncertainty]\na -> b = beta(1,1)\n";
@@ -122,10 +114,9 @@ static void test_wide_spread(void **state)
 #endif
     const int reps = 400;
     g_autofree char *reps_text = g_strdup_printf("%d", reps);
-    TuRun r = tu_ladder(dir, "run", "s.ini", "--reps", reps_text, "--no-charts", "-q", "--out", "out", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "run", "s.ini", "--reps", reps_text, "--no-charts", "-q", "--out", "out", NULL);
     assert_int_equal(setrlimit(RLIMIT_AS, &saved), 0);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     struct rusage use;
     assert_int_equal(getrusage(RUSAGE_CHILDREN, &use), 0);
     assert_true(use.ru_maxrss < 300 * 1024); /* kB */
@@ -144,7 +135,6 @@ static void test_wide_spread(void **state)
         if (fabs(got - q * 1e9) > 4 * se)
             fail_msg("%s of stage b in 2022: %.0f, want %.0f within 4 SE (%.0f)", quantiles[i].name, got, q * 1e9, 4 * se);
     }
-    tu_rmrf(dir);
 }
 
 /* An output folder that cannot be made (its parent is a file): exit 1
@@ -152,17 +142,15 @@ static void test_wide_spread(void **state)
 static void test_unwritable_out(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "s.ini", SMALL));
     g_free(tu_write(dir, "afile", "x\n"));
-    TuRun r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "--no-charts", "--out", "afile/sub", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "run", "s.ini", "--reps", "50", "--no-charts", "--out", "afile/sub", NULL);
     tu_assert_status(&r, 1);
     tu_assert_contains(r.err, "ladder: ");
     tu_assert_contains(r.err, "afile");
-    tu_run_clear(&r);
     g_autofree char *listing = tu_list_dir(dir);
     assert_string_equal(listing, "afile\ns.ini\n");
-    tu_rmrf(dir);
 }
 
 int main(void)

@@ -228,13 +228,11 @@ static const BadCase bad_cases[] = {
 static void test_bad_case(void **state)
 {
     const BadCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "t.ini", c->text));
     g_autofree char *before = tu_list_dir(dir);
-    TuRun r = tu_ladder(dir, "run", "t.ini", "--reps", "10", "--no-charts", "--out", "res", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "run", "t.ini", "--reps", "10", "--no-charts", "--out", "res", NULL);
     tu_assert_bad_input(&r, c->want, 3, dir, before);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* Every row of the table is a seed of fuzz/fuzz_scenario.c. */

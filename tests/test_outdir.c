@@ -279,7 +279,7 @@ static void assert_written(const TuRun *r, const char *out)
 static void test_limit_case(void **state)
 {
     const LimitCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     write_scenarios(dir);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     if (c->previous)
@@ -287,7 +287,7 @@ static void test_limit_case(void **state)
     g_autofree char *listing = tu_list_dir(dir);
     g_autofree char *before = snapshot(out);
 
-    TuRun r = ladder_limited(dir, c->fsize, c->args);
+    g_auto(TuRun) r = ladder_limited(dir, c->fsize, c->args);
     if (c->want) {
         assert_nothing_written(&r, c->want, dir, listing, out, before);
     } else {
@@ -296,8 +296,6 @@ static void test_limit_case(void **state)
         g_autofree char *want = c->previous ? g_strdup(listing) : listing_with(listing, "out");
         assert_string_equal(after, want);  /* no temporary or old folder beside it */
     }
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* `ladder report DIR` into a result folder: under a limit below
@@ -306,29 +304,25 @@ static void test_limit_case(void **state)
 static void test_report_limited(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     const char *const first[] = {RUN_T, "--no-charts", "--report", NULL};
-    TuRun made = ladder_limited(dir, FSIZE_ENOUGH, first);
+    g_auto(TuRun) made = ladder_limited(dir, FSIZE_ENOUGH, first);
     tu_assert_status(&made, 0);
-    tu_run_clear(&made);
     g_autofree char *listing = tu_list_dir(dir);
     g_autofree char *before = snapshot(out);
     g_autofree char *names = tu_list_dir(out);
 
     const char *const report[] = {"report", "out", "--lang", "en", NULL};
-    TuRun r = ladder_limited(dir, 1000, report);
+    g_auto(TuRun) r = ladder_limited(dir, 1000, report);
     assert_nothing_written(&r, "cannot write out/report.html: " EFBIG_TEXT, dir, listing, out, before);
-    tu_run_clear(&r);
 
-    TuRun ok = ladder_limited(dir, FSIZE_ENOUGH, report);
+    g_auto(TuRun) ok = ladder_limited(dir, FSIZE_ENOUGH, report);
     tu_assert_status(&ok, 0);
     g_autofree char *html = tu_read_text(out, "report.html");
     tu_assert_contains(html, "<html lang=\"en\">");
     g_autofree char *after = tu_list_dir(out);
     assert_string_equal(after, names);  /* report.html replaced, no temporary file beside it */
-    tu_run_clear(&ok);
-    tu_rmrf(dir);
 }
 
 /* With SIGXFSZ at its default (a shell's `ulimit -f`), ladder still ends
@@ -337,15 +331,13 @@ static void test_report_limited(void **state)
 static void test_limit_signal(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *listing = tu_list_dir(dir);
     g_auto(GStrv) argv = expand_all((const char *const[]){RUN_T, "--no-charts", NULL});
     rlim_t fsize = 1000;
-    TuRun r = tu_ladder_spawn(dir, (const char *const *)argv, limit_with_sigxfsz, &fsize);
+    g_auto(TuRun) r = tu_ladder_spawn(dir, (const char *const *)argv, limit_with_sigxfsz, &fsize);
     assert_nothing_written(&r, "cannot write out/summary.json: " EFBIG_TEXT, dir, listing, out, "(missing)");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* ---- standard output on a full disk --------------------------------------------- */
@@ -367,39 +359,34 @@ static void stdout_to_full(gpointer data)
 static void test_stdout_full(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_auto(GStrv) run = expand_all((const char *const[]){"run", "$S/tianning-2025.ini", "--reps", REPS,
                                                          "--no-charts", "--out", "out", NULL});
-    TuRun r = tu_ladder_spawn(dir, (const char *const *)run, stdout_to_full, NULL);
+    g_auto(TuRun) r = tu_ladder_spawn(dir, (const char *const *)run, stdout_to_full, NULL);
     tu_assert_status(&r, 1);
     assert_string_equal(r.err, "ladder: cannot write to standard output: " ENOSPC_TEXT "\n");
     g_autofree char *listing = tu_list_dir(dir);
     assert_string_equal(listing, "out\n");
     g_autoptr(JsonNode) summary = tu_read_json(out, "summary.json");
     g_autoptr(JsonNode) scenario = tu_read_json(out, "scenario.json");
-    tu_run_clear(&r);
 
     const char *const help[] = {"help", "run", NULL};
-    TuRun h = tu_ladder_spawn(dir, help, stdout_to_full, NULL);
+    g_auto(TuRun) h = tu_ladder_spawn(dir, help, stdout_to_full, NULL);
     tu_assert_status(&h, 1);
     tu_assert_contains(h.err, "ladder: cannot write to standard output: " ENOSPC_TEXT);
-    tu_run_clear(&h);
 
     const char *const report[] = {"report", "out", NULL};
-    TuRun p = tu_ladder_spawn(dir, report, stdout_to_full, NULL);
+    g_auto(TuRun) p = tu_ladder_spawn(dir, report, stdout_to_full, NULL);
     tu_assert_status(&p, 1);
     tu_assert_contains(p.err, "ladder: cannot write to standard output: " ENOSPC_TEXT);
     g_autofree char *html = tu_read_text(out, "report.html");
     tu_assert_contains(html, "</html>");
-    tu_run_clear(&p);
 
     /* -q prints nothing: nothing to fail on */
     const char *const quiet[] = {"report", "out", "-q", NULL};
-    TuRun q = tu_ladder_spawn(dir, quiet, stdout_to_full, NULL);
+    g_auto(TuRun) q = tu_ladder_spawn(dir, quiet, stdout_to_full, NULL);
     tu_assert_status(&q, 0);
-    tu_run_clear(&q);
-    tu_rmrf(dir);
 }
 
 /* Child setup: standard output is a pipe whose reader is gone (`| head`
@@ -422,16 +409,14 @@ static void stdout_to_closed_pipe(gpointer data)
 static void test_stdout_closed_pipe(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_auto(GStrv) run = expand_all((const char *const[]){"run", "$S/tianning-2025.ini", "--reps", REPS,
                                                          "--no-charts", "--out", "out", NULL});
-    TuRun r = tu_ladder_spawn(dir, (const char *const *)run, stdout_to_closed_pipe, NULL);
+    g_auto(TuRun) r = tu_ladder_spawn(dir, (const char *const *)run, stdout_to_closed_pipe, NULL);
     tu_assert_status(&r, 0);
     assert_string_equal(r.err, "");
     g_autoptr(JsonNode) summary = tu_read_json(out, "summary.json");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* ---- gnuplot and dot that leave a chart cut short ---------------------------------- */
@@ -456,17 +441,15 @@ static char *shadow_program(const char *dir, const char *name, const char *body)
 static void test_gnuplot_silent(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     write_scenarios(dir);
     g_autofree char *old_path = shadow_program(dir, "gnuplot", "exit 0\n");
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *listing = tu_list_dir(dir);
-    TuRun r = tu_ladder(dir, RUN("small.ini"), NULL);
+    g_auto(TuRun) r = tu_ladder(dir, RUN("small.ini"), NULL);
     g_setenv("PATH", old_path, TRUE);
     assert_nothing_written(&r, "gnuplot failed on out/composition.gp: it did not write composition.png", dir,
                            listing, out, "(missing)");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* A dot that fails or cuts its SVG short: the report is written all the
@@ -475,12 +458,11 @@ static void test_gnuplot_silent(void **state)
 static void test_dot_fails(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_auto(GStrv) run = expand_all((const char *const[]){RUN_T, "--no-charts", NULL});
-    TuRun m = tu_ladder_spawn(dir, (const char *const *)run, NULL, NULL);
+    g_auto(TuRun) m = tu_ladder_spawn(dir, (const char *const *)run, NULL, NULL);
     tu_assert_status(&m, 0);
-    tu_run_clear(&m);
     g_autofree char *before = snapshot(out);
     static const char *const dots[][2] = {
         {"cat >/dev/null\nprintf '<svg xmlns=\"http://www.w3.org/2000/svg\"><g><text>A</text>'\n",
@@ -490,12 +472,11 @@ static void test_dot_fails(void **state)
     };
     for (gsize i = 0; i < G_N_ELEMENTS(dots); i++) {
         g_autofree char *old_path = shadow_program(dir, "dot", dots[i][0]);
-        TuRun r = tu_ladder(dir, "report", "out", NULL);
+        g_auto(TuRun) r = tu_ladder(dir, "report", "out", NULL);
         g_setenv("PATH", old_path, TRUE);
         g_autofree char *bin = g_build_filename(dir, "bin", NULL);
         tu_rmrf(bin);
         tu_assert_status(&r, 0);
-        tu_run_clear(&r);
         g_autofree char *html = tu_read_text(out, "report.html");
         tu_assert_contains(html, dots[i][1]);
         assert_null(strstr(html, "<svg xmlns=\"http://www.w3.org/2000/svg\"><g><text>A</text>"));
@@ -504,7 +485,6 @@ static void test_dot_fails(void **state)
         g_autofree char *after = snapshot(out);
         assert_string_equal(after, before);
     }
-    tu_rmrf(dir);
 }
 
 /* A dot that stops reading its input: with a diagram of over 64 kB (a
@@ -514,20 +494,18 @@ static void test_dot_fails(void **state)
 static void test_dot_stops_reading(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *name = g_strnfill(100000, 'x');
     g_autofree char *json = g_strdup_printf("{\"name\": \"s\", \"language\": \"en\", "
                                             "\"stages\": [{\"id\": \"a\", \"name\": \"%s\"}]}", name);
     g_free(tu_write(dir, "scenario.json", json));
     g_autofree char *old_path = shadow_program(dir, "dot", "exec 0<&-\nsleep 0.5\nexit 1\n");
     const char *const report[] = {"report", ".", "-o", "r.html", NULL};
-    TuRun r = tu_ladder_spawn(dir, report, NULL, NULL);
+    g_auto(TuRun) r = tu_ladder_spawn(dir, report, NULL, NULL);
     g_setenv("PATH", old_path, TRUE);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     g_autofree char *html = tu_read_text(dir, "r.html");
     tu_assert_contains(html, "(Graphviz could not draw the diagram: dot exited with an error)");
-    tu_rmrf(dir);
 }
 
 /* ---- a real full file system ------------------------------------------------------ */
@@ -836,7 +814,7 @@ static void limit_self(rlim_t bytes)
 static void test_write_file(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *path = g_build_filename(dir, "f.txt", NULL);
     GError *error = NULL;
     assert_true(outdir_write_file(path, "first\n", -1, &error));
@@ -868,7 +846,6 @@ static void test_write_file(void **state)
     g_autofree char *missing = g_strdup_printf("cannot write %s: No such file or directory", nowhere);
     assert_string_equal(error->message, missing);
     g_clear_error(&error);
-    tu_rmrf(dir);
 }
 
 /* A PNG of a signature, an IHDR chunk and IEND (CRCs are not checked). */
@@ -910,7 +887,7 @@ static void test_chart_whole(void **state)
 static void test_check_outputs(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "c.gp", "set terminal pngcairo\n  set output \"c.png\"\nplot x\n"
                                  "set terminal svg\nset output \"c.svg\"\nreplot\nunset output\n"));
     g_autofree char *p = g_build_filename(dir, "c.png", NULL);
@@ -926,7 +903,6 @@ static void test_check_outputs(void **state)
     g_clear_error(&error);
     assert_true(g_file_set_contents(s, svg, -1, NULL));
     assert_true(plot_check_outputs(dir, "c.gp", &error));
-    tu_rmrf(dir);
 }
 
 int main(void)

@@ -355,7 +355,7 @@ static const MismatchCase mismatch_cases[] = {
 static void test_mismatch_case(void **state)
 {
     const MismatchCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *pa = tu_write(dir, "a.ini", MISMATCH_A), *pb = tu_write(dir, "b.ini", c->b);
     g_autoptr(Model) a = scenario_load(pa, NULL);
     g_autoptr(Model) b = scenario_load(pb, NULL);
@@ -369,7 +369,6 @@ static void test_mismatch_case(void **state)
     g_autofree char *what = g_strdup_printf(c->want, pa);
     g_autofree char *want = g_strdup_printf("%s: %s", pb, what);
     assert_string_equal(error->message, want);
-    tu_rmrf(dir);
 }
 
 /* ---- model variants --------------------------------------------------- */

@@ -94,7 +94,7 @@ static void test_agrees(void **state)
         print_message("%s: ../shared/tools/ladder_numpy.py or numpy missing, skipped\n", c->id);
         skip();
     }
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *scenario = g_build_filename(tu_srcdir(), c->scenario, NULL);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *ours = g_build_filename(out, "summary.json", NULL);
@@ -102,13 +102,12 @@ static void test_agrees(void **state)
     g_autofree char *copies = g_build_filename(dir, "scenarios", NULL);
     assert_int_equal(g_mkdir(copies, 0700), 0);
     g_autofree char *plain = without_costs(scenario, copies);
-    TuRun r = c->uncertain
+    g_auto(TuRun) r = c->uncertain
                   ? tu_ladder(NULL, "run", scenario, "--reps", REFERENCE_REPS, "--seed", "11", "--no-charts",
                               "--quiet", "--out", out, NULL)
                   : tu_ladder(NULL, "run", scenario, "--reps", REFERENCE_REPS, "--seed", "11", "--no-charts",
                               "--quiet", "--out", out, "--no-uncertainty", NULL);
     assert_int_equal(r.status, 0);
-    tu_run_clear(&r);
     g_autofree char *ref = tool("ladder_numpy.py");
     g_autofree char *agree = tool("agree.py");
     const char *run_ref[] = {"/usr/bin/python3", ref, plain, "--reps", REFERENCE_REPS, "--seed", "12",
@@ -122,7 +121,6 @@ static void test_agrees(void **state)
     print_message("%s: %s", c->id, verdict);
     if (status != 0)
         fail_msg("%s: ladder and the reference disagree: %s", c->id, verdict);
-    tu_rmrf(dir);
 }
 
 int main(void)

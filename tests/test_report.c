@@ -104,36 +104,30 @@ static void test_english(void **state)
 static void test_bad_input(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
-    TuRun a = tu_ladder(NULL, "report", dir, NULL);
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_auto(TuRun) a = tu_ladder(NULL, "report", dir, NULL);
     tu_assert_status(&a, 2);
     tu_assert_contains(a.err, "not a ladder result folder");
-    tu_run_clear(&a);
     g_autofree char *missing = g_build_filename(dir, "nothing", NULL);
-    TuRun b = tu_ladder(NULL, "report", missing, NULL);
+    g_auto(TuRun) b = tu_ladder(NULL, "report", missing, NULL);
     tu_assert_status(&b, 2);
     tu_assert_contains(b.err, "no such folder");
-    tu_run_clear(&b);
-    TuRun c = tu_ladder(NULL, "report", dir, "--lang", "fr", NULL);
+    g_auto(TuRun) c = tu_ladder(NULL, "report", dir, "--lang", "fr", NULL);
     tu_assert_status(&c, 2);
     tu_assert_contains(c.err, "--lang fr: expected zh or en");
-    tu_run_clear(&c);
     g_autofree char *listing = tu_list_dir(dir);
     assert_string_equal(listing, "");
     /* found by fuzz/fuzz_report.c: a compare.json whose base scenario's
      * folder is missing crashed (an error with no message) */
     g_autofree char *cmp = tu_write(dir, "compare.json", "{\"scenarios\": [{\"id\": \"gone\"}]}");
-    TuRun d = tu_ladder(NULL, "report", dir, NULL);
+    g_auto(TuRun) d = tu_ladder(NULL, "report", dir, NULL);
     tu_assert_status(&d, 2);
     tu_assert_contains(d.err, "not a ladder result folder");
-    tu_run_clear(&d);
     /* found the same way: a blank scenario.json crashed */
     g_autofree char *blank = tu_write(dir, "scenario.json", " \n");
-    TuRun e = tu_ladder(NULL, "report", dir, NULL);
+    g_auto(TuRun) e = tu_ladder(NULL, "report", dir, NULL);
     tu_assert_status(&e, 2);
     tu_assert_contains(e.err, "scenario.json: holds no JSON value");
-    tu_run_clear(&e);
-    tu_rmrf(dir);
 }
 
 /* --report on a command writes report.html into its folder, with that
@@ -141,18 +135,16 @@ static void test_bad_input(void **state)
 static void test_report_flag(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
     g_autofree char *res = g_build_filename(dir, "solve", NULL);
-    TuRun r = tu_ladder(NULL, "solve", sc, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
                         "recruitment.tech_sme", "--reps", REPS, "--no-charts", "-q", "--report", "--out", res, NULL);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     g_autofree char *html = tu_read_text(res, "report.html");
     tu_assert_contains(html, "结论：要做多少");
     tu_assert_contains(html, "<code>recruitment.tech_sme</code>");
     tu_assert_contains(html, "全部假设及其来源");
-    tu_rmrf(dir);
 }
 
 /* --lang en on a command: its charts and report in English, whatever the
@@ -160,22 +152,19 @@ static void test_report_flag(void **state)
 static void test_lang_flag(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
     g_autofree char *res = g_build_filename(dir, "res", NULL);
-    TuRun r = tu_ladder(NULL, "run", sc, "--reps", REPS, "--no-charts", "-q", "--lang", "en", "--report", "--out", res,
+    g_auto(TuRun) r = tu_ladder(NULL, "run", sc, "--reps", REPS, "--no-charts", "-q", "--lang", "en", "--report", "--out", res,
                         NULL);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     g_autofree char *gp = tu_read_text(res, "fan_hightech.gp");
     tu_assert_contains(gp, "\"Firms\"");
     g_autofree char *html = tu_read_text(res, "report.html");
     tu_assert_contains(html, "<html lang=\"en\">");
-    TuRun bad = tu_ladder(NULL, "run", sc, "--lang", "fr", NULL);
+    g_auto(TuRun) bad = tu_ladder(NULL, "run", sc, "--lang", "fr", NULL);
     tu_assert_status(&bad, 2);
     tu_assert_contains(bad.err, "--lang fr: expected zh or en");
-    tu_run_clear(&bad);
-    tu_rmrf(dir);
 }
 
 /* A comparison's report opens with what each policy changes, from
@@ -183,20 +172,18 @@ static void test_lang_flag(void **state)
 static void test_compare_report(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *a = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
     g_autofree char *b = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
     g_autofree char *res = g_build_filename(dir, "cmp", NULL);
-    TuRun r = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "--no-charts", "-q", "--report", "--out", res, NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "--no-charts", "-q", "--report", "--out", res, NULL);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     g_autofree char *html = tu_read_text(res, "report.html");
     const char *change = strstr(html, "结论：政策带来的变化"), *verdict = strstr(html, "结论：目标达成的概率");
     assert_non_null(change);
     assert_non_null(verdict);
     assert_true(change < verdict);
     tu_assert_contains(html, "tianning-2025-zhuanban");
-    tu_rmrf(dir);
 }
 
 /* ---- names and paths from the folder's files ------------------------------------ */
@@ -214,16 +201,14 @@ static char *replace_all(const char *text, const char *from, const char *to)
 static void test_hostile_names(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("hostile-names.ini");
     g_autofree char *res = g_build_filename(dir, "res", NULL);
-    TuRun r = tu_ladder(NULL, "run", sc, "--reps", "50", "--no-charts", "-q", "--out", res, NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "run", sc, "--reps", "50", "--no-charts", "-q", "--out", res, NULL);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
-    TuRun p = tu_ladder(NULL, "report", res, "-q", NULL);
+    g_auto(TuRun) p = tu_ladder(NULL, "report", res, "-q", NULL);
     tu_assert_status(&p, 0);
     assert_null(strstr(p.err, "CRITICAL"));
-    tu_run_clear(&p);
     g_autofree char *raw = tu_read_text(res, "report.html");
     g_autofree char *html = replace_all(raw, "&#45;", "-");  /* dot writes '-' so in SVG */
     const char *svg = strstr(html, "class=\"graph\"");
@@ -249,7 +234,6 @@ static void test_hostile_names(void **state)
     tu_assert_contains(html, "高企 &quot;q&quot; &lt;t&gt; &amp; \\");
     assert_null(strstr(html, "<script"));
     assert_null(strstr(html, "<b>&amp;"));
-    tu_rmrf(dir);
 }
 
 /* The diagram's text itself: ids and names quoted and escaped, whatever
@@ -282,7 +266,7 @@ static void test_dot_text(void **state)
 static void test_paths_stay_inside(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *outside = g_build_filename(dir, "outside", NULL);
     g_autofree char *res = g_build_filename(dir, "res", NULL);
     assert_int_equal(g_mkdir(outside, 0700), 0);
@@ -293,12 +277,11 @@ static void test_paths_stay_inside(void **state)
     for (gsize i = 0; i < G_N_ELEMENTS(ids); i++) {
         g_autofree char *cmp = g_strdup_printf("{\"scenarios\": [{\"id\": \"%s\"}]}", ids[i]);
         g_autofree char *path = tu_write(res, "compare.json", cmp);
-        TuRun r = tu_ladder(NULL, "report", res, NULL);
+        g_auto(TuRun) r = tu_ladder(NULL, "report", res, NULL);
         tu_assert_status(&r, 2);
         g_autofree char *want = g_strdup_printf("ladder: %s: the base scenario's id '%s' is not a folder name", path,
                                                 ids[i]);
         tu_assert_contains(r.err, want);
-        tu_run_clear(&r);
     }
     g_autofree char *listing = tu_list_dir(res);
     assert_string_equal(listing, "compare.json\n");
@@ -307,12 +290,10 @@ static void test_paths_stay_inside(void **state)
     assert_int_equal(g_mkdir(fan_x, 0700), 0);
     g_free(tu_write(res, "scenario.json", "{\"name\": \"s\", \"stages\": [{\"id\": \"x/../../outside/c\"}]}"));
     g_free(tu_write(res, "summary.json", "{\"targets\": []}"));
-    TuRun f = tu_ladder(NULL, "report", res, "-q", NULL);
+    g_auto(TuRun) f = tu_ladder(NULL, "report", res, "-q", NULL);
     tu_assert_status(&f, 0);
-    tu_run_clear(&f);
     g_autofree char *html = tu_read_text(res, "report.html");
     assert_null(strstr(html, "OUTSIDE"));
-    tu_rmrf(dir);
 }
 
 /* Files of another shape than ladder writes: members and elements of the
@@ -322,7 +303,7 @@ static void test_paths_stay_inside(void **state)
 static void test_odd_files(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_free(tu_write(dir, "scenario.json",
                     "{\"name\": 1, \"stages\": [1, null, {\"id\": \"a\", \"name\": [\"n\"], \"baseline\": \"5\"}],"
                     " \"parameters\": [2, {\"from\": \"a\", \"to\": \"b\", \"kind\": \"edge\", \"value\": \"0.5\"}],"
@@ -333,10 +314,9 @@ static void test_odd_files(void **state)
     g_free(tu_write(dir, "sensitivity.json", "{\"targets\": [9, {\"rows\": [10]}]}"));
     g_autofree char *pipe = g_build_filename(dir, "target_9.svg", NULL);
     assert_int_equal(mkfifo(pipe, 0600), 0);
-    TuRun r = tu_ladder(NULL, "report", dir, "-q", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "report", dir, "-q", NULL);
     tu_assert_status(&r, 0);
     assert_string_equal(r.err, "");
-    tu_run_clear(&r);
     g_autofree char *html = tu_read_text(dir, "report.html");
     tu_assert_contains(html, "<td class=\"n\">nan% ± nan%</td>");
     g_unlink(pipe);
@@ -344,21 +324,18 @@ static void test_odd_files(void **state)
     g_autofree char *sc = g_build_filename(dir, "scenario.json", NULL);
     g_unlink(sc);
     assert_int_equal(mkfifo(sc, 0600), 0);
-    TuRun s = tu_ladder(NULL, "report", dir, NULL);
+    g_auto(TuRun) s = tu_ladder(NULL, "report", dir, NULL);
     tu_assert_status(&s, 2);
     g_autofree char *want = g_strdup_printf("ladder: %s: not a regular file", sc);
     tu_assert_contains(s.err, want);
-    tu_run_clear(&s);
     g_unlink(sc);
     /* a parse error: "file:line:column: ...", the file named once */
     g_autofree char *bad = tu_write(dir, "scenario.json", "{\"name\": }");
-    TuRun b = tu_ladder(NULL, "report", dir, NULL);
+    g_auto(TuRun) b = tu_ladder(NULL, "report", dir, NULL);
     tu_assert_status(&b, 2);
     g_autofree char *once = g_strdup_printf("ladder: %s:1:", bad);
     tu_assert_contains(b.err, once);
     assert_int_equal(count(b.err, "scenario.json"), 1);
-    tu_run_clear(&b);
-    tu_rmrf(dir);
 }
 
 /* When dot is there but fails, the page says so, not that Graphviz is
@@ -366,7 +343,7 @@ static void test_odd_files(void **state)
 static void test_dot_fails(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *bin = g_build_filename(dir, "bin", NULL);
     assert_int_equal(g_mkdir(bin, 0700), 0);
     g_autofree char *fake = tu_write(bin, "dot", "#!/bin/sh\nexit 1\n");
@@ -375,14 +352,12 @@ static void test_dot_fails(void **state)
     g_autofree char *path = g_strdup(g_getenv("PATH"));
     g_autofree char *with_fake = g_strconcat(bin, ":", path, NULL);
     g_setenv("PATH", with_fake, TRUE);
-    TuRun r = tu_ladder(NULL, "report", dir, "-q", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "report", dir, "-q", NULL);
     g_setenv("PATH", path, TRUE);
     tu_assert_status(&r, 0);
-    tu_run_clear(&r);
     g_autofree char *html = tu_read_text(dir, "report.html");
     tu_assert_contains(html, "(Graphviz could not draw the diagram: dot exited with an error)");
     assert_null(strstr(html, "not installed"));
-    tu_rmrf(dir);
 }
 
 /* ---- in a real browser ------------------------------------------------------ */

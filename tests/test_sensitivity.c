@@ -524,23 +524,22 @@ static void test_target_find(void **state)
 static void test_cli_threads(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("bench6.ini");
     char *text[2] = {NULL, NULL};
     const char *threads[] = {"1", "3"};
     for (int i = 0; i < 2; i++) {
         g_autofree char *out = g_build_filename(dir, threads[i], NULL);
-        TuRun r = tu_ladder(NULL, "sensitivity", sc, "--reps", "300", "--threads", threads[i], "--out", out,
+        g_auto(TuRun) r = tu_ladder(NULL, "sensitivity", sc, "--reps", "300", "--threads", threads[i], "--out", out,
                             "--no-charts", "-q", NULL);
         tu_assert_status(&r, 0);
         assert_string_equal(r.out, "");
         text[i] = tu_read_text(out, "sensitivity.json");
-        tu_run_clear(&r);
     }
     assert_string_equal(text[0], text[1]);
-    g_autoptr(JsonParser) p = json_parser_new();
-    assert_true(json_parser_load_from_data(p, text[0], -1, NULL));
-    JsonObject *o = json_node_get_object(json_parser_get_root(p));
+    g_autofree char *one = g_build_filename(dir, threads[0], NULL);
+    g_autoptr(JsonNode) root = tu_read_json(one, "sensitivity.json");
+    JsonObject *o = json_node_get_object(root);
     assert_true(json_object_get_double_member(o, "spread") == 0.2);
     assert_int_equal(json_object_get_int_member(o, "replications"), 300);
     assert_int_equal(json_object_get_int_member(o, "seed"), 6);
@@ -565,7 +564,6 @@ static void test_cli_threads(void **state)
             fail_msg("the base has no %s", base_fields[f]);
     g_free(text[0]);
     g_free(text[1]);
-    tu_rmrf(dir);
 }
 
 /* The target probabilities of summary.json (`ladder run`), all together last. */
@@ -591,15 +589,15 @@ static GArray *run_probabilities(const char *dir)
 static void test_cli_same_as_run(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *rel = g_build_filename(tu_srcdir(), "scenarios", "tianning-2025.ini", NULL);
     g_autofree char *sc = g_canonicalize_filename(rel, NULL);
     g_autofree char *run_out = g_build_filename(dir, "run", NULL);
     g_autofree char *sens_out = g_build_filename(dir, "sens", NULL);
     g_autofree char *central_out = g_build_filename(dir, "central", NULL);
-    TuRun r = tu_ladder(NULL, "run", sc, "--reps", "1000", "--out", run_out, "--no-charts", "-q", NULL);
-    TuRun s = tu_ladder(NULL, "sensitivity", sc, "--reps", "1000", "--out", sens_out, "--no-charts", "--report", NULL);
-    TuRun c = tu_ladder(NULL, "sensitivity", sc, "--reps", "1000", "--out", central_out, "--no-charts", "--report",
+    g_auto(TuRun) r = tu_ladder(NULL, "run", sc, "--reps", "1000", "--out", run_out, "--no-charts", "-q", NULL);
+    g_auto(TuRun) s = tu_ladder(NULL, "sensitivity", sc, "--reps", "1000", "--out", sens_out, "--no-charts", "--report", NULL);
+    g_auto(TuRun) c = tu_ladder(NULL, "sensitivity", sc, "--reps", "1000", "--out", central_out, "--no-charts", "--report",
                         "--central", NULL);
     tu_assert_status(&r, 0);
     tu_assert_status(&s, 0);
@@ -637,10 +635,6 @@ static void test_cli_same_as_run(void **state)
     g_autofree char *cr = tu_read_text(central_out, "report.html");
     tu_assert_contains(sr, "</b> · 基准：与 ladder run 相同的 ");
     tu_assert_contains(cr, central_line);
-    tu_run_clear(&r);
-    tu_run_clear(&s);
-    tu_run_clear(&c);
-    tu_rmrf(dir);
 }
 
 /* Without --out: out/<stem>-sensitivity; --target keeps one target, one
@@ -648,9 +642,9 @@ static void test_cli_same_as_run(void **state)
 static void test_cli_default_out(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "one.ini", ORDER "[target 科小]\nstage=tech_sme\nyear=2024\nat_least=1\n");
-    TuRun r = tu_ladder(dir, "sensitivity", sc, "--reps", "200", "--target", "科小", "--no-charts", NULL);
+    g_auto(TuRun) r = tu_ladder(dir, "sensitivity", sc, "--reps", "200", "--target", "科小", "--no-charts", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "out", "one-sensitivity", NULL);
     g_autofree char *json = tu_read_text(out, "sensitivity.json");
@@ -663,8 +657,6 @@ static void test_cli_default_out(void **state)
     g_autofree char *gp = tu_read_text(out, "tornado_2.gp");  /* the chart's title names its base */
     tu_assert_contains(gp, "\\n基准：与 ladder run 相同的 100.0%\"");
     tu_assert_contains(r.out, "out/one-sensitivity/");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* With charts: a PNG and an SVG beside each script. */
@@ -674,18 +666,16 @@ static void test_cli_charts(void **state)
     g_autofree char *gnuplot = g_find_program_in_path("gnuplot");
     if (gnuplot == NULL)
         skip();
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "o.ini", ORDER);
     g_autofree char *out = g_build_filename(dir, "res", NULL);
-    TuRun r = tu_ladder(NULL, "sensitivity", sc, "--reps", "200", "--out", out, "-q", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "sensitivity", sc, "--reps", "200", "--out", out, "-q", NULL);
     tu_assert_status(&r, 0);
     const char *names[] = {"tornado_1.png", "tornado_1.svg", "tornado_all.png", "tornado_all.svg"};
     for (gsize i = 0; i < G_N_ELEMENTS(names); i++) {
         g_autofree char *path = g_build_filename(out, names[i], NULL);
         assert_true(g_file_test(path, G_FILE_TEST_IS_REGULAR));
     }
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* Bad input: exit 2, one "ladder: " message, and the folder as it was. */
@@ -717,48 +707,37 @@ static const BadCase bad_cases[] = {
 static void test_bad_case(void **state)
 {
     const BadCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = c->scenario ? tu_write(dir, "bad.ini", c->scenario) : g_build_filename(dir, "bad.ini", NULL);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *before = tu_list_dir(dir);
-    TuRun r = tu_ladder(NULL, "sensitivity", sc, "--out", out, "--reps", "50", "--no-charts", c->args[0],
+    g_auto(TuRun) r = tu_ladder(NULL, "sensitivity", sc, "--out", out, "--reps", "50", "--no-charts", c->args[0],
                         c->args[1], c->args[2], NULL);
     tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* `ladder help sensitivity` shows the options and an example. */
 static void test_cli_help(void **state)
 {
     (void)state;
-    TuRun r = tu_ladder(NULL, "help", "sensitivity", NULL);
-    tu_assert_status(&r, 0);
-    tu_assert_contains(r.out, "Example");
-    tu_assert_contains(r.out, "ladder sensitivity scenarios/tianning-2025.ini");
-    tu_assert_contains(r.out, "--spread");
-    tu_assert_contains(r.out, "--target");
-    tu_assert_contains(r.out, "--central");
-    tu_assert_contains(r.out, "--baselines");
-    tu_assert_contains(r.out, "基准：与 ladder run 相同的");
-    tu_assert_contains(r.out, "--reps");
-    tu_assert_contains(r.out, "(default: out/<file stem>-sensitivity)");
+    const char *const want[] = {"Example", "ladder sensitivity scenarios/tianning-2025.ini", "--spread", "--target",
+                                "--central", "--baselines", "基准：与 ladder run 相同的", "--reps",
+                                "(default: out/<file stem>-sensitivity)"};
+    tu_assert_help("sensitivity", want, G_N_ELEMENTS(want));
+    g_auto(TuRun) r = tu_ladder(NULL, "help", "sensitivity", NULL);
     assert_true(strstr(r.out, "\n  --no-uncertainty") == NULL); /* not among the options */
-    tu_run_clear(&r);
-    TuRun o = tu_ladder(NULL, "help", NULL);
+    g_auto(TuRun) o = tu_ladder(NULL, "help", NULL);
     tu_assert_contains(o.out, "sensitivity");
-    tu_run_clear(&o);
 }
 
 /* Ctrl-C: exit 130, a message, and no folder left behind. */
 static void test_cli_interrupted(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_data_file("bench6.ini");
     const char *const args[] = {"sensitivity", sc, "--reps", "10000000", "--no-charts", "-q", NULL};
     tu_assert_interrupted(dir, args);
-    tu_rmrf(dir);
 }
 
 int main(void)

@@ -394,6 +394,10 @@ static void test_lever_after_policies(void **state)
 /* `ladder solve FILE --out OUT --no-charts -q` with more arguments, NULL-ended. */
 #define SOLVE(file, out, ...) tu_ladder(NULL, "solve", file, "--out", out, "--no-charts", "-q", __VA_ARGS__)
 
+/* The solve.json of a SOLVE that must succeed (arguments not NULL-ended). */
+#define SOLVE_JSON(file, out, ...) \
+    TU_LADDER_RESULT(out, "solve.json", "solve", file, "--out", out, "--no-charts", "-q", __VA_ARGS__)
+
 static char *source_file(const char *rel)
 {
     g_autofree char *path = g_build_filename(tu_srcdir(), rel, NULL);
@@ -425,10 +429,14 @@ static char *replace_line(const char *text, const char *old, const char *new)
     return g_string_free(out, FALSE);
 }
 
-/* The probability of `target` ("all": every target) in dir/summary.json. */
-static double run_probability(const char *dir, const char *target)
+#define REPRO_REPS "4000"  /* replications of the solves and runs that must agree */
+
+/* The probability of `target` ("all": every target) in `ladder run` on
+ * scenario `text` (written to dir/file, its results in dir/file.out). */
+static double run_probability(const char *dir, const char *file, const char *text, const char *target)
 {
-    g_autoptr(JsonNode) root = tu_read_json(dir, "summary.json");
+    g_autoptr(JsonNode) root = tu_text_result(dir, file, text, "run", "summary.json", "--seed", "7", "--reps",
+                                              REPRO_REPS, "--no-charts", "-q", NULL);
     JsonObject *o = json_node_get_object(root);
     if (strcmp(target, "all") == 0)
         return tu_num(o, "all_targets_probability");
@@ -471,7 +479,6 @@ static const ReproCase repro_cases[] = {
     /* every target together; an inflow, whose draws are Poisson counts */
     {"solve-3.5", "all", "0.2", "inflow.startup", NULL, "startup=400", "startup=%s", "inflow.startup=gamma(16,25)"},
 };
-#define REPRO_REPS "4000"
 
 /* `ladder run` on the scenario rewritten with lever value `v`: its probability. */
 static double run_with(const ReproCase *c, const char *dir, const char *scenario, double v, const char *name)
@@ -480,26 +487,18 @@ static double run_with(const ReproCase *c, const char *dir, const char *scenario
     g_autofree char *with = g_strdup_printf(c->value_fmt, x);
     g_autofree char *text = c->line ? replace_line(scenario, c->line, with) : g_strconcat(scenario, with, NULL);
     g_autofree char *cut = c->uncertainty ? replace_line(text, c->uncertainty, NULL) : g_strdup(text);
-    g_autofree char *file = tu_write(dir, name, cut);
-    g_autofree char *out = g_build_filename(dir, name, NULL);
-    g_autofree char *outdir = g_strconcat(out, ".out", NULL);
-    TuRun r = tu_ladder(NULL, "run", file, "--seed", "7", "--reps", REPRO_REPS, "--out", outdir, "--no-charts", "-q",
-                        NULL);
-    tu_assert_status(&r, 0);
-    tu_run_clear(&r);
-    return run_probability(outdir, c->target);
+    return run_probability(dir, name, cut, c->target);
 }
 
 static void test_repro_case(void **state)
 {
     const ReproCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *sc = source_file(TIANNING);
-    TuRun r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
-                    "--reps", REPRO_REPS, "--from", c->from ? c->from : "2022", "--mode", "set", NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
+    g_autoptr(JsonNode) root = SOLVE_JSON(sc, out, "--target", c->target, "--probability", c->wanted, "--lever",
+                                          c->lever, "--seed", "7", "--reps", REPRO_REPS, "--from",
+                                          c->from ? c->from : "2022", "--mode", "set");
     JsonObject *o = json_node_get_object(root);
     double wanted = g_ascii_strtod(c->wanted, NULL);
     assert_true(json_object_get_boolean_member(o, "reachable"));
@@ -511,8 +510,6 @@ static void test_repro_case(void **state)
     double sp_run = run_with(c, dir, scenario, sv, "short.ini");
     if (p_run != p || sp_run != sp)
         fail_msg("ladder run gives %g at %g and %g at %g; solve said %g and %g", p_run, v, sp_run, sv, p, sp);
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 
@@ -554,13 +551,7 @@ static double run_appended(const char *dir, const char *scenario, const char *gr
     g_autofree char *text = tu_read_text(tu_srcdir(), scenario);
     g_autofree char *with = g_strconcat(text, "\n", group ? group : "", NULL);
     g_autofree char *base = g_path_get_basename(scenario);
-    g_autofree char *file = tu_write(dir, group ? name : base, with);
-    g_autofree char *out = g_strconcat(file, ".out", NULL);
-    TuRun r = tu_ladder(NULL, "run", file, "--seed", "7", "--reps", REPRO_REPS, "--out", out, "--no-charts", "-q",
-                        NULL);
-    tu_assert_status(&r, 0);
-    tu_run_clear(&r);
-    return run_probability(out, target);
+    return run_probability(dir, group ? name : base, with, target);
 }
 
 /* The policy group for the value one step short, as solve writes the answer's. */
@@ -581,16 +572,14 @@ static char *short_group(JsonObject *o)
 static void test_policy_case(void **state)
 {
     const PolicyCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *rel = g_build_filename("scenarios", c->scenario, NULL);
     g_autofree char *parent_text = tu_read_text(tu_srcdir(), TIANNING);
     g_autofree char *parent = tu_write(dir, "tianning-2025.ini", parent_text);  /* for extends */
     g_autofree char *sc = source_file(rel);
-    TuRun r = SOLVE(sc, out, "--target", c->target, "--probability", c->wanted, "--lever", c->lever, "--seed", "7",
-                    "--reps", REPRO_REPS, "--from", c->from, NULL);
-    tu_assert_status(&r, 0);
-    g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
+    g_autoptr(JsonNode) root = SOLVE_JSON(sc, out, "--target", c->target, "--probability", c->wanted, "--lever",
+                                          c->lever, "--seed", "7", "--reps", REPRO_REPS, "--from", c->from);
     JsonObject *o = json_node_get_object(root);
     assert_string_equal(json_object_get_string_member(o, "mode"), "policy");
     assert_true(json_object_get_boolean_member(o, "reachable") && json_object_get_boolean_member(o, "base_is_run"));
@@ -605,8 +594,6 @@ static void test_policy_case(void **state)
     if (at != tu_num(o, "probability") || short_run != tu_num(o, "probability_one_step_short"))
         fail_msg("ladder run gives %.17g with\n%s and %.17g with\n%s; solve said %.17g and %.17g", at, group,
                  short_run, less, tu_num(o, "probability"), tu_num(o, "probability_one_step_short"));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* --mode set: the table, solve.json, the report and the chart say the lever
@@ -614,10 +601,10 @@ static void test_policy_case(void **state)
 static void test_set_mode_caveat(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *out = g_build_filename(dir, "solve", NULL);
     g_autofree char *sc = source_file(TIANNING);
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--report", "--target", "高新技术企业500家",
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--report", "--target", "高新技术企业500家",
                         "--probability", "0.8", "--lever", "tech_sme -> hightech", "--seed", "7",
                         "--reps", REPRO_REPS, "--mode", "set", NULL);
     tu_assert_status(&r, 0);
@@ -638,8 +625,6 @@ static void test_set_mode_caveat(void **state)
     g_autofree char *gp = tu_read_text(out, "solve.gp");
     tu_assert_contains(gp, "固定取值、不再抽样");
     tu_assert_contains(gp, run_text + strlen("不同于 "));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* No value up to --max reaches the probability: exit 0, reachable false,
@@ -647,10 +632,10 @@ static void test_set_mode_caveat(void **state)
 static void test_unreachable(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "edge.ini", ONE_YEAR "[target 高企30]\nstage=hightech\nat_least=30\n");
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "高企30", "--probability", "0.9",
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "高企30", "--probability", "0.9",
                         "--lever", "tech_sme -> hightech", "--max", "0.15", "--reps", "20000", "--mode", "set", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
@@ -663,8 +648,6 @@ static void test_unreachable(void **state)
     assert_true(fabs(best - exact) < N_SE * sqrt(exact * (1 - exact) / 20000));
     tu_assert_contains(r.out, "达不到 90%");
     tu_assert_contains(r.out, "取 0.15 时");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* The current value already enough, said in English for an English
@@ -672,10 +655,10 @@ static void test_unreachable(void **state)
 static void test_already_met_cli(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "c.ini", CERTAIN "[target SMEs 25]\nstage=tech_sme\nat_least=25\n");
     g_autofree char *out = g_build_filename(dir, "out", NULL);
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "SMEs 25", "--probability",
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, "--no-charts", "--target", "SMEs 25", "--probability",
                         "0.99", "--lever", "recruitment.tech_sme", NULL);
     tu_assert_status(&r, 0);
     g_autoptr(JsonNode) root = tu_read_json(out, "solve.json");
@@ -686,8 +669,6 @@ static void test_already_met_cli(void **state)
     assert_true(JSON_NODE_HOLDS_NULL(json_object_get_member(o, "policy_line")));
     tu_assert_contains(r.out, "Base: the same 100.0% as ladder run");
     tu_assert_contains(r.out, "Answer: recruitment.tech_sme at its current value 5 is enough");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* Without --out: out/<stem>-solve, holding solve.json and the chart (its
@@ -695,9 +676,9 @@ static void test_already_met_cli(void **state)
 static void test_files_and_chart(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = tu_write(dir, "c.ini", CERTAIN "[target SMEs 40]\nstage=tech_sme\nat_least=40\n");
-    TuRun r = tu_ladder(dir, "solve", sc, "--target", "SMEs 40", "--probability", "0.5", "--lever",
+    g_auto(TuRun) r = tu_ladder(dir, "solve", sc, "--target", "SMEs 40", "--probability", "0.5", "--lever",
                         "recruitment.tech_sme", NULL);
     tu_assert_status(&r, 0);
     g_autofree char *out = g_build_filename(dir, "out", "c-solve", NULL);
@@ -718,26 +699,23 @@ static void test_files_and_chart(void **state)
     tu_assert_contains(r.out, "out/c-solve/");
     g_autofree char *gp = tu_read_text(out, "solve.gp");
     tu_assert_contains(gp, "Noto Sans CJK SC");
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
 /* solve.json and the chart data are the same bytes with 1 and 3 threads. */
 static void test_threads_same_bytes(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = source_file(TIANNING);
     const char *const threads[] = {"1", "3"};
     char *json[2], *dat[2];
     for (int i = 0; i < 2; i++) {
         g_autofree char *out = g_build_filename(dir, threads[i], NULL);
-        TuRun r = SOLVE(sc, out, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
+        g_auto(TuRun) r = SOLVE(sc, out, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
                         "recruitment.tech_sme", "--reps", "3001", "--threads", threads[i], NULL);
         tu_assert_status(&r, 0);
         json[i] = tu_read_text(out, "solve.json");
         dat[i] = tu_read_text(out, "solve.dat");
-        tu_run_clear(&r);
     }
     assert_string_equal(json[0], json[1]);
     assert_string_equal(dat[0], dat[1]);
@@ -745,7 +723,6 @@ static void test_threads_same_bytes(void **state)
         g_free(json[i]);
         g_free(dat[i]);
     }
-    tu_rmrf(dir);
 }
 
 /* ---- bad flags ------------------------------------------------------------ */
@@ -807,43 +784,36 @@ static const BadCase bad_cases[] = {
 static void test_bad_case(void **state)
 {
     const BadCase *c = *state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = c->data ? tu_data_file(c->data) : source_file(TIANNING);
     g_autofree char *out = g_build_filename(dir, "out", NULL);
     g_autofree char *before = tu_list_dir(dir);
     const char *const *a = c->args;  /* NULL-ended: the first NULL ends the list */
-    TuRun r = tu_ladder(NULL, "solve", sc, "--out", out, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
+    g_auto(TuRun) r = tu_ladder(NULL, "solve", sc, "--out", out, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
                         a[10], a[11], NULL);
     tu_assert_bad_input(&r, c->want, G_N_ELEMENTS(c->want), dir, before);
     tu_assert_contains(r.err, "Try 'ladder help solve'");
     assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
-    tu_run_clear(&r);
-    tu_rmrf(dir);
 }
 
-/* `ladder help solve` shows the flags and an example. */
+/* `ladder help solve` (and solve --help) shows the flags and an example. */
 static void test_help(void **state)
 {
     (void)state;
-    TuRun r = tu_ladder(NULL, "help", "solve", NULL);
-    tu_assert_status(&r, 0);
     const char *const want[] = {"Example", "ladder solve ", "[policy 求解]", "--mode", "--target", "--probability",
                                 "--lever", "--from",
                                 "--min", "--max", "--reps", "--no-charts", "(default: out/<file stem>-solve)"};
-    for (gsize i = 0; i < G_N_ELEMENTS(want); i++)
-        tu_assert_contains(r.out, want[i]);
-    tu_run_clear(&r);
+    tu_assert_help("solve", want, G_N_ELEMENTS(want));
 }
 
 /* Ctrl-C during a long solve: exit 130, a message, nothing left behind. */
 static void test_interrupted(void **state)
 {
     (void)state;
-    g_autofree char *dir = tu_tmpdir();
+    g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *sc = source_file(TIANNING);
     const char *const args[] = {"solve", sc, T500, P08, REC, "--reps", "50000000", "-q", NULL};
     tu_assert_interrupted(dir, args);
-    tu_rmrf(dir);
 }
 
 int main(void)

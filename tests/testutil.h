@@ -62,6 +62,18 @@ static inline void tu_rmrf(const char *path)
     g_free(cmd);
 }
 
+/* A scratch folder that g_auto(TuDir) removes, with all it holds, when it
+ * goes out of scope: `g_auto(TuDir) dir = tu_tmpdir();`. */
+typedef char *TuDir;
+
+static inline void tu_dir_free(TuDir dir)
+{
+    tu_rmrf(dir);
+    g_free(dir);
+}
+
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC(TuDir, tu_dir_free, NULL)
+
 /* Writes `text` to dir/name and returns the path (caller frees). */
 static inline char *tu_write(const char *dir, const char *name, const char *text)
 {
@@ -82,6 +94,9 @@ static inline void tu_run_clear(TuRun *r)
     g_free(r->out);
     g_free(r->err);
 }
+
+/* `g_auto(TuRun) r = tu_ladder(...);` clears r at the end of its scope. */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(TuRun, tu_run_clear)
 
 /* The ladder binary, $LADDER else build/ladder, as an absolute path, so
  * that tests may run it from another folder (caller frees). */
@@ -124,6 +139,14 @@ static inline TuRun tu_ladder_spawn(const char *cwd, const char *const *args, GS
     return r;
 }
 
+/* Adds the arguments of `ap` up to a NULL, and the NULL, to `args`. */
+static inline void tu_add_args(GPtrArray *args, va_list ap)
+{
+    for (const char *a; (a = va_arg(ap, const char *));)
+        g_ptr_array_add(args, (char *)a);
+    g_ptr_array_add(args, NULL);
+}
+
 /* Runs the ladder binary (tu_ladder_bin) with the NULL-ended arguments
  * after `cwd` (NULL: current folder). */
 static inline TuRun tu_ladder(const char *cwd, ...)
@@ -131,10 +154,8 @@ static inline TuRun tu_ladder(const char *cwd, ...)
     g_autoptr(GPtrArray) args = g_ptr_array_new();
     va_list ap;
     va_start(ap, cwd);
-    for (const char *a; (a = va_arg(ap, const char *));)
-        g_ptr_array_add(args, (char *)a);
+    tu_add_args(args, ap);
     va_end(ap);
-    g_ptr_array_add(args, NULL);
     return tu_ladder_spawn(cwd, (const char *const *)args->pdata, NULL, NULL);
 }
 
@@ -186,6 +207,18 @@ static inline void tu_assert_contains(const char *haystack, const char *needle)
 {
     if (haystack == NULL || strstr(haystack, needle) == NULL)
         fail_msg("'%s' does not contain '%s'", haystack ? haystack : "(null)", needle);
+}
+
+/* `text` holds each of the first `n` strings of `want` (up to a NULL), and
+ * none of those written after a '!'. */
+static inline void tu_assert_says(const char *text, const char *const *want, int n)
+{
+    for (int k = 0; k < n && want[k]; k++) {
+        if (want[k][0] != '!')
+            tu_assert_contains(text, want[k]);
+        else if (strstr(text, want[k] + 1) != NULL)
+            fail_msg("'%s' should not say '%s'", text, want[k] + 1);
+    }
 }
 
 static inline void tu_assert_status(const TuRun *r, int want)
@@ -253,14 +286,18 @@ static inline void tu_assert_bad_input(const TuRun *r, const char *const *want, 
     assert_string_equal(after, before);
 }
 
-/* `ladder help COMMAND`: exit 0, and stdout holds each of the `n` strings of `want`. */
+/* `ladder help COMMAND` and `ladder COMMAND --help`: exit 0, and stdout
+ * holds each of the `n` strings of `want`. */
 static inline void tu_assert_help(const char *command, const char *const *want, gsize n)
 {
-    TuRun r = tu_ladder(NULL, "help", command, NULL);
-    tu_assert_status(&r, 0);
-    for (gsize i = 0; i < n; i++)
-        tu_assert_contains(r.out, want[i]);
-    tu_run_clear(&r);
+    const char *const ways[][2] = {{"help", command}, {command, "--help"}};
+    for (gsize w = 0; w < G_N_ELEMENTS(ways); w++) {
+        TuRun r = tu_ladder(NULL, ways[w][0], ways[w][1], NULL);
+        tu_assert_status(&r, 0);
+        for (gsize i = 0; i < n; i++)
+            tu_assert_contains(r.out, want[i]);
+        tu_run_clear(&r);
+    }
 }
 
 /* The text of dir/name; fails the test when it cannot be read (caller frees). */
@@ -273,7 +310,10 @@ static inline char *tu_read_text(const char *dir, const char *name)
     return text;
 }
 
-/* The parsed JSON file dir/name (caller frees, json_node_unref). */
+/* The parsed JSON file dir/name (caller frees, json_node_unref).  Every
+ * result file of ladder's that a test reads comes through here (directly
+ * or by tu_ladder_result), so that checking them against their schema is
+ * one change. */
 static inline JsonNode *tu_read_json(const char *dir, const char *name)
 {
     g_autofree char *path = g_build_filename(dir, name, NULL);
@@ -282,6 +322,42 @@ static inline JsonNode *tu_read_json(const char *dir, const char *name)
     if (!json_parser_load_from_file(p, path, &error))
         fail_msg("%s does not parse: %s", name, error->message);
     return json_node_copy(json_parser_get_root(p));
+}
+
+/* Runs ladder (tu_ladder_spawn) in `cwd` (NULL: current folder) with the
+ * NULL-ended `args`, fails the test unless it exits 0, and returns the
+ * result file out/name (tu_read_json; caller frees).  A relative `out` is
+ * taken from the current folder, not from `cwd`. */
+static inline JsonNode *tu_ladder_result(const char *cwd, const char *const *args, const char *out, const char *name)
+{
+    TuRun r = tu_ladder_spawn(cwd, args, NULL, NULL);
+    tu_assert_status(&r, 0);
+    tu_run_clear(&r);
+    return tu_read_json(out, name);
+}
+
+/* tu_ladder_result in the current folder with the arguments given after
+ * `name` (not NULL-ended: the macro ends them). */
+#define TU_LADDER_RESULT(out, name, ...) tu_ladder_result(NULL, (const char *const[]){__VA_ARGS__, NULL}, out, name)
+
+/* Writes scenario `text` to dir/file, runs `ladder COMMAND dir/file --out
+ * dir/file.out` with the NULL-ended arguments after `result`, fails the test
+ * unless it exits 0, and returns the result file dir/file.out/result
+ * (tu_ladder_result; caller frees). */
+static inline JsonNode *tu_text_result(const char *dir, const char *file, const char *text, const char *command,
+                                       const char *result, ...)
+{
+    g_autofree char *path = tu_write(dir, file, text);
+    g_autofree char *out = g_strconcat(path, ".out", NULL);
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    const char *fixed[] = {command, path, "--out", out};
+    for (gsize i = 0; i < G_N_ELEMENTS(fixed); i++)
+        g_ptr_array_add(args, (char *)fixed[i]);
+    va_list ap;
+    va_start(ap, result);
+    tu_add_args(args, ap);
+    va_end(ap);
+    return tu_ladder_result(NULL, (const char *const *)args->pdata, out, result);
 }
 
 /* A JSON number (integer or not) of a member, as a double; NaN for null. */
@@ -312,15 +388,22 @@ static inline double tu_num_at(JsonArray *a, guint i)
     return json_node_get_double(n);
 }
 
+/* `made`, what a call that sets `error` when it returns NULL returned;
+ * fails the test with "what: message" when it is NULL. */
+static inline gpointer tu_made(gpointer made, const GError *error, const char *what)
+{
+    if (made == NULL)
+        fail_msg("%s: %s", what, error->message);
+    return made;
+}
+
 /* Loads scenario text as "t.ini" (caller frees, model_free); fails the
  * test when it does not load. */
 static inline Model *tu_load(const char *text)
 {
     GError *error = NULL;
     Model *m = scenario_load_data("t.ini", NULL, text, &error);
-    if (m == NULL)
-        fail_msg("scenario did not load: %s", error->message);
-    return m;
+    return tu_made(m, error, "scenario did not load");
 }
 
 /* runner_run of `m` under `c` (caller frees); fails the test when it fails. */
@@ -328,9 +411,7 @@ static inline RunResult *tu_run(const Model *m, const RunConfig *c)
 {
     GError *error = NULL;
     RunResult *r = runner_run(m, c, &error);
-    if (r == NULL)
-        fail_msg("run failed: %s", error->message);
-    return r;
+    return tu_made(r, error, "run failed");
 }
 
 /* summary_new of `r` (caller frees); fails the test when it fails. */
@@ -338,9 +419,7 @@ static inline Summary *tu_summary(const Model *m, const RunResult *r)
 {
     GError *error = NULL;
     Summary *s = summary_new(m, r, &error);
-    if (s == NULL)
-        fail_msg("summary failed: %s", error->message);
-    return s;
+    return tu_made(s, error, "summary failed");
 }
 
 /* tests/data/bench6.ini with `extra` groups appended (NULL: none). */
