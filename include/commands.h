@@ -65,7 +65,7 @@ typedef struct {
     void (*clear)(void *state);
 } CommandSpec;
 
-/* The rows, one in each cmd_*.c. */
+/* The rows, one in each cmd_*.c, gathered in commands.c's table. */
 extern const CommandSpec cmd_run_spec;
 extern const CommandSpec cmd_sensitivity_spec;
 extern const CommandSpec cmd_compare_spec;
@@ -73,6 +73,12 @@ extern const CommandSpec cmd_solve_spec;
 extern const CommandSpec cmd_calibrate_spec;
 extern const CommandSpec cmd_backtest_spec;
 extern const CommandSpec cmd_report_spec;
+
+/* The table: every command, in the order `ladder help` lists them; *n of them. */
+const CommandSpec *const *commands_list(gsize *n);
+
+/* The command called `name`, or NULL. */
+const CommandSpec *commands_find(const char *name);
 
 /* Runs `spec` on argv (argv[0] the command's name) and returns the exit
  * code: a failure said once on stderr ("ladder: MESSAGE", and "Try

@@ -1,4 +1,5 @@
-/* commands.c: the lifecycle every command shares (commands.h): flags,
+/* commands.c: the table of commands and the lifecycle every command
+ * shares (commands.h): flags,
  * operands, Ctrl-C, the scenario and run settings, the output folder,
  * compute, write, commit, print, and how a failure is said.  In the
  * library, so that the commands link without main.o.
@@ -6,6 +7,7 @@
 #include "commands.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "errors.h"
 #include "i18n.h"
@@ -14,6 +16,26 @@
 #include "run_outputs.h"
 #include "scenario.h"
 #include "text.h"
+
+/* The commands in the order `ladder help` lists them. */
+static const CommandSpec *const commands[] = {
+    &cmd_run_spec, &cmd_sensitivity_spec, &cmd_compare_spec, &cmd_solve_spec,
+    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_report_spec,
+};
+
+const CommandSpec *const *commands_list(gsize *n)
+{
+    *n = G_N_ELEMENTS(commands);
+    return commands;
+}
+
+const CommandSpec *commands_find(const char *name)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+        if (strcmp(commands[i]->name, name) == 0)
+            return commands[i];
+    return NULL;
+}
 
 /* Prints "ladder: MESSAGE" on stderr and returns the exit code of `error`
  * (freed); adds "Try 'ladder help COMMAND'" after a usage error. */

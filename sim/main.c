@@ -15,27 +15,14 @@
 #include "version.h"
 #include "text.h"
 
-
-/* The commands in the order `ladder help` lists them. */
-static const CommandSpec *const commands[] = {
-    &cmd_run_spec, &cmd_sensitivity_spec, &cmd_compare_spec, &cmd_solve_spec,
-    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_report_spec,
-};
-
-static const CommandSpec *find_command(const char *name)
-{
-    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
-        if (strcmp(commands[i]->name, name) == 0)
-            return commands[i];
-    return NULL;
-}
-
 static void print_overview(FILE *f)
 {
     fprintf(f, "Usage: ladder COMMAND [OPTIONS] ...\n\n"
                "Simulates how firms climb a growth ladder (初创 → 科小 → 高企 → 瞪羚 → 独角兽 → 上市)\n"
                "and how likely a plan's targets are met.\n\nCommands:\n");
-    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+    gsize n;
+    const CommandSpec *const *commands = commands_list(&n);
+    for (gsize i = 0; i < n; i++)
         fprintf(f, "  %-11s %-14s %s\n", commands[i]->name, commands[i]->parameter, commands[i]->summary);
     fprintf(f, "  %-11s %-14s %s\n", "help", "[COMMAND]", "show this, or a command's options");
     fprintf(f, "\nExample:\n  ladder run scenarios/tianning-2025.ini\n"
@@ -44,8 +31,11 @@ static void print_overview(FILE *f)
 
 static int unknown_command(const char *name)
 {
-    const char *names[G_N_ELEMENTS(commands) + 2] = {"help"};
-    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
+    gsize n;
+    const CommandSpec *const *commands = commands_list(&n);
+    g_autofree const char **names = g_new0(const char *, n + 2);
+    names[0] = "help";
+    for (gsize i = 0; i < n; i++)
         names[i + 1] = commands[i]->name;
     g_autoptr(GString) msg = g_string_new(NULL);
     g_string_printf(msg, "unknown command '%s'", name);
@@ -60,7 +50,7 @@ static int help(const char *name)
         print_overview(stdout);
         return LADDER_EXIT_OK;
     }
-    const CommandSpec *c = find_command(name);
+    const CommandSpec *c = commands_find(name);
     if (c == NULL)
         return unknown_command(name);
     g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
@@ -113,7 +103,7 @@ static int run(int argc, char **argv)
         return help(NULL);
     if (strcmp(name, "help") == 0)
         return help(argc > 2 ? argv[2] : NULL);
-    const CommandSpec *c = find_command(name);
+    const CommandSpec *c = commands_find(name);
     if (c == NULL)
         return unknown_command(name);
     g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
