@@ -58,7 +58,7 @@ typedef struct {
     /* The result files into call->dir, the charts drawn when call->render. */
     gboolean (*write)(void *state, const CommandCall *call, GError **error);
     /* The table printed before "Results in DEST/" (not with --quiet). */
-    void (*print)(void *state, const CommandCall *call, GString *out);
+    void (*print)(void *state, GString *out);
     /* The whole command, when it does not simulate. */
     gboolean (*run)(void *state, const CommandCall *call, GError **error);
     /* Frees and resets what the flags and the callbacks left in state. */

@@ -24,6 +24,7 @@ typedef struct {
 typedef struct {
     CliRunOptions opts;
     FitFlags flags;
+    const Model *model;                   /* the scenario as loaded (borrowed) */
     History *history;                     /* --history, --region's rows */
     CalibrateKey keys[CALIBRATE_MAX_FIT]; /* --fit */
     int n_keys;
@@ -60,7 +61,7 @@ gboolean fit_command_compute(void *state, const CommandCall *call, GError **erro
 gboolean fit_command_write(void *state, const CommandCall *call, GError **error);
 
 /* The fit's table and the backtest's. */
-void fit_command_print(void *state, const CommandCall *call, GString *out);
+void fit_command_print(void *state, GString *out);
 
 /* Frees what the flags, read and compute left, and zeroes the state. */
 void fit_command_clear(void *state);

@@ -83,9 +83,8 @@ static gboolean compare_write(void *state, const CommandCall *call, GError **err
     return !call->render || out_plot_render(call->dir, &no_gnuplot, error);
 }
 
-static void compare_print(void *state, const CommandCall *call, GString *out)
+static void compare_print(void *state, GString *out)
 {
-    (void)call;
     out_compare_table_format(((CompareState *)state)->result, out);
 }
 
@@ -119,15 +118,8 @@ const CommandSpec cmd_compare_spec = {
         "(see docs/scenario-format.md).\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
-    .operand = "scenario file",
-    .several = TRUE,
-    .opts = &compare_state.opts,
-    .out_suffix = "-compare",
-    .uncertainty_flag = TRUE,
-    .state = &compare_state,
+    .operand = "scenario file", .several = TRUE,
+    .state = &compare_state, .opts = &compare_state.opts, .out_suffix = "-compare", .uncertainty_flag = TRUE,
     .load = compare_load,
-    .compute = compare_compute,
-    .write = compare_write,
-    .print = compare_print,
-    .clear = compare_clear,
+    .compute = compare_compute, .write = compare_write, .print = compare_print, .clear = compare_clear,
 };

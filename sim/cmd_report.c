@@ -80,6 +80,5 @@ const CommandSpec cmd_report_spec = {
     .operand = "result folder",
     .state = &report_state,
     .add_options = report_add_options,
-    .run = report_run,
-    .clear = report_clear,
+    .run = report_run, .clear = report_clear,
 };

@@ -29,9 +29,8 @@ static gboolean run_write(void *state, const CommandCall *call, GError **error)
     return run_outputs_write(st->summary, call->dir, call->render, error);
 }
 
-static void run_print(void *state, const CommandCall *call, GString *out)
+static void run_print(void *state, GString *out)
 {
-    (void)call;
     out_table_format(((RunState *)state)->summary, out);
 }
 
@@ -62,12 +61,6 @@ const CommandSpec cmd_run_spec = {
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
-    .opts = &run_state.opts,
-    .out_suffix = "",
-    .uncertainty_flag = TRUE,
-    .state = &run_state,
-    .compute = run_compute,
-    .write = run_write,
-    .print = run_print,
-    .clear = run_clear,
+    .state = &run_state, .opts = &run_state.opts, .out_suffix = "", .uncertainty_flag = TRUE,
+    .compute = run_compute, .write = run_write, .print = run_print, .clear = run_clear,
 };

@@ -83,9 +83,8 @@ static gboolean sensitivity_write(void *state, const CommandCall *call, GError *
     return !call->render || run_outputs_render(call->dir, error);
 }
 
-static void sensitivity_print(void *state, const CommandCall *call, GString *out)
+static void sensitivity_print(void *state, GString *out)
 {
-    (void)call;
     out_sensitivity_table(((SensitivityState *)state)->result, out);
 }
 
@@ -127,14 +126,8 @@ const CommandSpec cmd_sensitivity_spec = {
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
-    .opts = &sensitivity_state.opts,
-    .out_suffix = "-sensitivity",
-    .state = &sensitivity_state,
-    .add_options = sensitivity_add_options,
-    .check = sensitivity_check,
-    .read = sensitivity_read,
-    .compute = sensitivity_compute,
-    .write = sensitivity_write,
-    .print = sensitivity_print,
-    .clear = sensitivity_clear,
+    .state = &sensitivity_state, .opts = &sensitivity_state.opts, .out_suffix = "-sensitivity",
+    .add_options = sensitivity_add_options, .check = sensitivity_check, .read = sensitivity_read,
+    .compute = sensitivity_compute, .write = sensitivity_write,
+    .print = sensitivity_print, .clear = sensitivity_clear,
 };

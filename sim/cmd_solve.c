@@ -253,9 +253,8 @@ static gboolean solve_write(void *state, const CommandCall *call, GError **error
            out_scenario_json(r->model, scenario, error) && (!call->render || run_outputs_render(call->dir, error));
 }
 
-static void solve_print(void *state, const CommandCall *call, GString *out)
+static void solve_print(void *state, GString *out)
 {
-    (void)call;
     out_solve_format(((SolveState *)state)->result, out);
 }
 
@@ -296,14 +295,7 @@ const CommandSpec cmd_solve_spec = {
         "Exit status: 0 done (also when no value reaches the probability), 1 a file could not be\n"
         "written, 2 bad input or usage, 130 interrupted.",
     .operand = "scenario file",
-    .opts = &solve_state.opts,
-    .out_suffix = "-solve",
-    .uncertainty_flag = TRUE,
-    .state = &solve_state,
-    .add_options = solve_add_options,
-    .read = solve_read,
-    .compute = solve_compute,
-    .write = solve_write,
-    .print = solve_print,
-    .clear = solve_clear,
+    .state = &solve_state, .opts = &solve_state.opts, .out_suffix = "-solve", .uncertainty_flag = TRUE,
+    .add_options = solve_add_options, .read = solve_read,
+    .compute = solve_compute, .write = solve_write, .print = solve_print, .clear = solve_clear,
 };

@@ -117,7 +117,7 @@ static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **err
 static void print_results(const CommandSpec *spec, const CommandCall *call)
 {
     g_autoptr(GString) text = g_string_new(NULL);
-    spec->print(spec->state, call, text);
+    spec->print(spec->state, text);
     fputs(text->str, stdout);
     printf("\n%s %s/\n", i18n_text(call->models[0]->language, I18N_RESULTS_IN), call->dest);
 }

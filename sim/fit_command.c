@@ -111,6 +111,7 @@ static gboolean read_until(FitCommand *st, const Model *m, GError **error)
 gboolean fit_command_read(FitCommand *st, CommandCall *call, gboolean backtest, GError **error)
 {
     const FitFlags *f = &st->flags;
+    st->model = call->model;
     call->config.entry_histograms = TRUE;
     if (f->history == NULL) {
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "--history is required: the published counts (CSV)");
@@ -202,7 +203,7 @@ gboolean fit_command_write(void *state, const CommandCall *call, GError **error)
            (!call->render || run_outputs_render(call->dir, error));
 }
 
-void fit_command_print(void *state, const CommandCall *call, GString *out)
+void fit_command_print(void *state, GString *out)
 {
     FitCommand *st = state;
     const Calibration *c = st->fit;
@@ -211,7 +212,7 @@ void fit_command_print(void *state, const CommandCall *call, GString *out)
     if (st->backtest != NULL) {
         if (out->len > 0)
             g_string_append_c(out, '\n');
-        out_backtest_format(st->backtest, call->model, c->n_fit > 0 ? c->history->n : 0, out);
+        out_backtest_format(st->backtest, st->model, c->n_fit > 0 ? c->history->n : 0, out);
     }
 }
 
