@@ -94,6 +94,7 @@ run: all
 	$(BUILD)/ladder report out/$(basename $(notdir $(SCENARIO)))
 
 check: all deps-check $(TESTS)
+	@sh tests/names.sh
 	@LADDER=$(abspath $(BUILD)/ladder) SRCDIR=$(CURDIR) sh tests/run-all.sh $(TESTS)
 
 bench: all
