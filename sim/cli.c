@@ -13,6 +13,7 @@
 #include "out_plot.h"
 #include "out_scenario.h"
 #include "report.h"
+#include "results.h"
 #include "version.h"
 #include "text.h"
 
@@ -172,9 +173,9 @@ char *cli_default_out(const char *file, const char *suffix)
 
 gboolean cli_write_run_outputs(const Summary *s, const char *dir, gboolean render, GError **error)
 {
-    g_autofree char *json = g_build_filename(dir, "summary.json", NULL);
+    g_autofree char *json = g_build_filename(dir, results_file(RESULTS_SUMMARY), NULL);
     g_autofree char *csv = g_build_filename(dir, "summary.csv", NULL);
-    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
+    g_autofree char *scenario = g_build_filename(dir, results_file(RESULTS_SCENARIO), NULL);
     if (!out_json_write(s, json, error) || !out_csv_write(s, csv, error) || !out_plot_write(s, dir, error) ||
         !out_scenario_json(s->model, scenario, error))
         return FALSE;

@@ -18,6 +18,7 @@
 #include "out_backtest.h"
 #include "out_calibrate.h"
 #include "outdir.h"
+#include "results.h"
 #include "scenario.h"
 #include "summary.h"
 #include "text.h"
@@ -291,8 +292,8 @@ static int fit_and_forecast(const char *command, Inputs *in, const History *fit_
     g_autoptr(RunResult) run = NULL;
     g_autoptr(Summary) s = fitted ? forecast(fitted, &in->config, tmp, &run, &error) : NULL;
     g_autoptr(Backtest) b = s && later ? backtest_check(later, s, in->until) : NULL;
-    g_autofree char *json = g_build_filename(tmp, "calibrate.json", NULL);
-    g_autofree char *bt_json = g_build_filename(tmp, "backtest.json", NULL);
+    g_autofree char *json = g_build_filename(tmp, results_file(RESULTS_CALIBRATE), NULL);
+    g_autofree char *bt_json = g_build_filename(tmp, results_file(RESULTS_BACKTEST), NULL);
     gboolean ok = s != NULL && (c->n_fit == 0 || out_calibrate_json(c, calibrated, json, &error)) &&
                   (b == NULL || out_backtest_json(b, in->m, bt_json, &error)) &&
                   out_calibrate_charts(c, in->h, s, b, tmp, &error) &&

@@ -17,6 +17,7 @@
 #include "out_compare.h"
 #include "outdir.h"
 #include "paired.h"
+#include "results.h"
 #include "runner.h"
 #include "scenario.h"
 
@@ -94,7 +95,7 @@ static gboolean write_outputs(const Comparison *c, const char *dir, gboolean ren
         if (!cli_write_run_outputs(c->scenarios[k].summary, sub, render, error))
             return FALSE;
     }
-    g_autofree char *json = g_build_filename(dir, "compare.json", NULL);
+    g_autofree char *json = g_build_filename(dir, results_file(RESULTS_COMPARE), NULL);
     if (!out_compare_json_write(c, json, error) || !out_compare_plot_write(c, dir, error))
         return FALSE;
     gboolean no_gnuplot = FALSE;  /* cli_write_run_outputs has said so */

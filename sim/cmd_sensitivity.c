@@ -13,6 +13,7 @@
 #include "out_scenario.h"
 #include "out_sensitivity.h"
 #include "outdir.h"
+#include "results.h"
 #include "scenario.h"
 #include "sensitivity.h"
 
@@ -86,8 +87,8 @@ static gboolean read_target(const Model *m, int *target, GError **error)
  * `render`) the charts, into `dir`. */
 static gboolean write_outputs(const Sensitivity *s, const char *dir, gboolean render, GError **error)
 {
-    g_autofree char *json = g_build_filename(dir, "sensitivity.json", NULL);
-    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
+    g_autofree char *json = g_build_filename(dir, results_file(RESULTS_SENSITIVITY), NULL);
+    g_autofree char *scenario = g_build_filename(dir, results_file(RESULTS_SCENARIO), NULL);
     if (!out_sensitivity_json(s, json, error) || !out_sensitivity_plot(s, dir, error) ||
         !out_scenario_json(s->plan->model, scenario, error))
         return FALSE;

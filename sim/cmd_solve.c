@@ -13,6 +13,7 @@
 #include "out_scenario.h"
 #include "out_solve.h"
 #include "outdir.h"
+#include "results.h"
 #include "scenario.h"
 #include "solve.h"
 #include "text.h"
@@ -256,8 +257,8 @@ static gboolean read_question(const Model *m, const char *file, SolveQuestion *q
 
 static gboolean write_outputs(const SolveResult *r, const char *dir, GError **error)
 {
-    g_autofree char *json = g_build_filename(dir, "solve.json", NULL);
-    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
+    g_autofree char *json = g_build_filename(dir, results_file(RESULTS_SOLVE), NULL);
+    g_autofree char *scenario = g_build_filename(dir, results_file(RESULTS_SCENARIO), NULL);
     return out_solve_json(r, json, error) && out_solve_chart(r, dir, error) &&
            out_scenario_json(r->model, scenario, error) &&
            (opts.no_charts || cli_render_charts(dir, error));
