@@ -108,6 +108,13 @@ gboolean results_save(ResultsKind kind, JsonNode *root, const char *path, GError
  * command to re-run), or when results_validate fails. */
 JsonNode *results_read(const char *dir, ResultsKind kind, GError **error);
 
+/* For tests and the fuzz harness, which write result files by hand: adds
+ * to `doc` every member the table of `kind` requires and it lacks, in its
+ * objects and the objects of its arrays at any depth (null where allowed,
+ * else "", 0, false, [] or a filled object; schema_version this ladder's).
+ * Members present are kept as they are, of whatever type. */
+void results_fill(ResultsKind kind, JsonNode *doc);
+
 /* docs/results.md: every file, every key, its type, unit and meaning, as
  * Markdown (caller frees).  tests/test_results.c checks that the committed
  * file is this text. */

@@ -746,6 +746,67 @@ JsonNode *results_read(const char *dir, ResultsKind kind, GError **error)
     return g_steal_pointer(&root);
 }
 
+/* ---- filling in (tests, fuzzing) ----------------------------------------------------------- */
+
+static void fill_node(const Table *t, JsonNode *n, const ResultsKey *k);
+
+/* A value of key `k`'s type that the table accepts: null where allowed,
+ * else "", 0, false, [] or an object filled in; schema_version is this
+ * ladder's.  Caller frees. */
+static JsonNode *default_node(const Table *t, const ResultsKey *k)
+{
+    JsonNode *n = json_node_new(JSON_NODE_VALUE);
+    if (strcmp(k->path, "schema_version") == 0) {
+        json_node_set_int(n, RESULTS_SCHEMA_VERSION);
+        return n;
+    }
+    if (k->flags & RESULTS_MAY_BE_NULL)
+        return json_node_init_null(n);
+    switch (k->type) {
+    case RESULTS_STRING: json_node_set_string(n, ""); break;
+    case RESULTS_NUMBER:
+    case RESULTS_INTEGER:
+    case RESULTS_UINT64: json_node_set_int(n, 0); break;
+    case RESULTS_BOOLEAN: json_node_set_boolean(n, FALSE); break;
+    case RESULTS_ARRAY: json_node_take_array(json_node_init(n, JSON_NODE_ARRAY), json_array_new()); break;
+    default: json_node_take_object(json_node_init(n, JSON_NODE_OBJECT), json_object_new()); break;
+    }
+    fill_node(t, n, k);
+    return n;
+}
+
+/* Adds what `n` (at key `k`) lacks, into its objects and arrays. */
+static void fill_node(const Table *t, JsonNode *n, const ResultsKey *k)
+{
+    if (JSON_NODE_HOLDS_ARRAY(n)) {
+        g_autofree char *path = g_strconcat(k->path, "[]", NULL);
+        const ResultsKey *element = lookup(t, path);
+        JsonArray *a = json_node_get_array(n);
+        for (guint i = 0; element && i < json_array_get_length(a); i++)
+            fill_node(t, json_array_get_element(a, i), element);
+        return;
+    }
+    if (!JSON_NODE_HOLDS_OBJECT(n))
+        return;
+    JsonObject *o = json_node_get_object(n);
+    GPtrArray *children = g_hash_table_lookup(t->children, k->path);
+    for (guint i = 0; children && i < children->len; i++) {
+        const ResultsKey *child = children->pdata[i];
+        const char *name = child->path + strlen(k->path) + (*k->path ? 1 : 0);
+        if (json_object_has_member(o, name))
+            fill_node(t, json_object_get_member(o, name), child);
+        else if (!(child->flags & RESULTS_MAY_BE_ABSENT))
+            json_object_set_member(o, name, default_node(t, child));
+    }
+}
+
+void results_fill(ResultsKind kind, JsonNode *doc)
+{
+    g_return_if_fail(kind >= 0 && kind < RESULTS_N_KINDS && doc != NULL);
+    const Table *t = table_of(kind);
+    fill_node(t, doc, lookup(t, ""));
+}
+
 /* ---- docs/results.md ------------------------------------------------------------------------ */
 
 /* A key's type as the docs say it: "number or null", "string, may be absent". */
