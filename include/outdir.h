@@ -46,4 +46,9 @@ GError *outdir_name_error(const OutDir *o, GError *error);
  * too large"). */
 gboolean outdir_write_file(const char *path, const char *data, gssize len, GError **error);
 
+/* The command named in the marker of folder `dest` (caller frees): "run",
+ * "sensitivity", ...; "" for a marker of a version that named none; NULL
+ * when `dest` holds no marker (a folder ladder did not write). */
+char *outdir_command(const char *dest);
+
 #endif

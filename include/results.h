@@ -102,11 +102,13 @@ gboolean results_validate(ResultsKind kind, JsonNode *root, const char *label, G
 gboolean results_save(ResultsKind kind, JsonNode *root, const char *path, GError **error);
 
 /* dir/<results_file(kind)> parsed and checked (caller frees, json_node_unref).
- * NULL with no error when the file is absent.  NULL with an INPUT error
- * naming the file when it is not a regular file or not JSON, when its
- * schema_version is missing or not RESULTS_SCHEMA_VERSION (saying which
- * command to re-run), or when results_validate fails. */
-JsonNode *results_read(const char *dir, ResultsKind kind, GError **error);
+ * NULL with no error when the file is absent, unless `command` (the
+ * command that wrote the folder, outdir_command; NULL: not known) always
+ * writes it: then an INPUT error saying it is missing.  NULL with an INPUT
+ * error naming the file when it is not a regular file or not JSON, when
+ * its schema_version is missing or not RESULTS_SCHEMA_VERSION (saying
+ * which command to re-run), or when results_validate fails. */
+JsonNode *results_read(const char *dir, ResultsKind kind, const char *command, GError **error);
 
 /* For tests and the fuzz harness, which write result files by hand: adds
  * to `doc` every member the table of `kind` requires and it lacks, in its

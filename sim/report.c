@@ -40,11 +40,12 @@ static const char *w(const Report *r, const char *zh, const char *en)
 /* ---- reading the folder ---------------------------------------------------- */
 
 /* dir's result file of `kind`, checked against its schema (results_read):
- * NULL with no error when absent, NULL with an INPUT error naming the file
- * and the key when it is not what ladder writes. */
-static JsonNode *read_json(const char *dir, ResultsKind kind, GError **error)
+ * NULL with no error when absent and `command` (which wrote the folder;
+ * NULL: unknown) does not always write it; NULL with an INPUT error naming
+ * the file and the key when it is not what ladder writes. */
+static JsonNode *read_json(const char *dir, ResultsKind kind, const char *command, GError **error)
 {
-    return results_read(dir, kind, error);
+    return results_read(dir, kind, command, error);
 }
 
 /* Every file is checked against its schema as it is read (read_json), so
@@ -140,7 +141,7 @@ static gboolean has_file(const char *dir, const char *name)
  * id is not a plain folder name (it would lead out of `dir`). */
 static char *compare_base_dir(const char *dir, GError **error)
 {
-    g_autoptr(JsonNode) cmp = read_json(dir, RESULTS_COMPARE, error);
+    g_autoptr(JsonNode) cmp = read_json(dir, RESULTS_COMPARE, NULL, error);
     const char *id = str(obj_at(arr(obj(cmp), "scenarios"), 0), "id");
     if (id == NULL)
         return NULL;
@@ -1006,19 +1007,21 @@ static void page(GString *out, Report *r)
 /* Reads scenario.json (found by find_scenario_dir) and the summary.json
  * beside it, and every other result file in r->dir, each checked against
  * its schema.  A file legitimately absent stays NULL; FALSE with an INPUT
- * error naming the file and the key at the first that is not what ladder
- * writes (or when scenario.json went away since it was found). */
+ * error naming the file (and the key) at the first that is not what ladder
+ * writes, or is missing though the command named in the folder's marker
+ * always writes it (or scenario.json went away since it was found). */
 static gboolean read_files(Report *r, GError **error)
 {
     GError *local = NULL;
-    r->scenario = read_json(r->scenario_dir, RESULTS_SCENARIO, &local);
+    g_autofree char *command = outdir_command(r->dir);  /* which files the folder must hold */
+    r->scenario = read_json(r->scenario_dir, RESULTS_SCENARIO, command, &local);
     if (r->scenario == NULL && local == NULL)
         g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT, "%s/%s: no such file", r->scenario_dir,
                     results_file(RESULTS_SCENARIO));
     if (local == NULL)
-        r->summary = read_json(r->scenario_dir, RESULTS_SUMMARY, &local);
+        r->summary = read_json(r->scenario_dir, RESULTS_SUMMARY, command, &local);
     for (int k = RESULTS_COMPARE; k < RESULTS_N_KINDS && local == NULL; k++)
-        r->files[k] = read_json(r->dir, (ResultsKind)k, &local);
+        r->files[k] = read_json(r->dir, (ResultsKind)k, command, &local);
     if (local == NULL)
         return TRUE;
     g_propagate_error(error, local);

@@ -366,9 +366,12 @@ static const ResultsKey backtest_rows[] = {
 
 /* ---- the files ---------------------------------------------------------------------- */
 
+#define WRITERS_MAX 7  /* the commands */
+
 typedef struct {
     const char *file;
-    const char *commands;  /* the ladder commands writing it, for "re-run ..." */
+    const char *writers[WRITERS_MAX];  /* the ladder commands writing it, NULL-ended */
+    gboolean always;                   /* each of them always writes it (else: only with some options) */
     const char *meaning;
     const ResultsKey *rows;
     gsize n_rows;
@@ -377,29 +380,51 @@ typedef struct {
 #define FILE_ROWS(rows) rows, G_N_ELEMENTS(rows)
 
 static const ResultsFile files[RESULTS_N_KINDS] = {
-    [RESULTS_SCENARIO] = {"scenario.json", "`ladder run`, `sensitivity`, `solve`, `compare`, `calibrate` or `backtest`",
+    [RESULTS_SCENARIO] = {"scenario.json", {"run", "sensitivity", "solve", "compare", "calibrate", "backtest"}, TRUE,
                           "The scenario as it was run, with the sources of its figures and checksums of its files. "
                           "Beside every run's summary.json, in each scenario folder of a comparison, and in forecast/ "
                           "of a calibration or backtest.", FILE_ROWS(scenario_rows)},
-    [RESULTS_SUMMARY] = {"summary.json", "`ladder run`, `compare`, `calibrate` or `backtest`",
+    [RESULTS_SUMMARY] = {"summary.json", {"run", "compare", "calibrate", "backtest"}, TRUE,
                          "Every figure of a run: each stage's and list's yearly distribution and each target's "
-                         "probability.", FILE_ROWS(summary_rows)},
-    [RESULTS_COMPARE] = {"compare.json", "`ladder compare`",
+                         "probability. In each scenario folder of a comparison, and in forecast/ of a calibration or "
+                         "backtest.", FILE_ROWS(summary_rows)},
+    [RESULTS_COMPARE] = {"compare.json", {"compare"}, TRUE,
                          "Scenarios against the first (the base) on common random numbers: the differences their "
                          "policies make and what they cost.", FILE_ROWS(compare_rows)},
-    [RESULTS_SENSITIVITY] = {"sensitivity.json", "`ladder sensitivity`",
+    [RESULTS_SENSITIVITY] = {"sensitivity.json", {"sensitivity"}, TRUE,
                              "Each target's probability with each parameter at its low and at its high value "
                              "(the tornado).", FILE_ROWS(sensitivity_rows)},
-    [RESULTS_SOLVE] = {"solve.json", "`ladder solve`",
+    [RESULTS_SOLVE] = {"solve.json", {"solve"}, TRUE,
                        "The least change of a lever that makes a target as likely as asked, and every value tried.",
                        FILE_ROWS(solve_rows)},
-    [RESULTS_CALIBRATE] = {"calibrate.json", "`ladder calibrate` or `backtest --fit`",
-                           "The parameters fitted to published counts, their intervals, and the fit to each count.",
-                           FILE_ROWS(calibrate_rows)},
-    [RESULTS_BACKTEST] = {"backtest.json", "`ladder backtest`",
+    [RESULTS_CALIBRATE] = {"calibrate.json", {"calibrate", "backtest"}, FALSE,
+                           "The parameters fitted to published counts, their intervals, and the fit to each count; "
+                           "only when --fit names parameters.", FILE_ROWS(calibrate_rows)},
+    [RESULTS_BACKTEST] = {"backtest.json", {"backtest"}, TRUE,
                           "The counts after --until against the forecast fitted on the years up to it.",
                           FILE_ROWS(backtest_rows)},
 };
+
+/* "`ladder run`, `compare` or `backtest`": who writes `kind`.  Caller frees. */
+static char *writers_phrase(ResultsKind kind)
+{
+    const char *const *w = files[kind].writers;
+    GString *out = g_string_new(NULL);
+    for (int i = 0; w[i]; i++)
+        g_string_append_printf(out, "%s`%s%s`", i == 0 ? "" : w[i + 1] ? ", " : " or ", i == 0 ? "ladder " : "",
+                               w[i]);
+    return g_string_free(out, FALSE);
+}
+
+/* Whether a folder `command` writes always holds `kind` (at its top, in
+ * forecast/, or in the base scenario's folder of a comparison). */
+static gboolean always_written_by(ResultsKind kind, const char *command)
+{
+    for (int i = 0; files[kind].always && command && files[kind].writers[i]; i++)
+        if (strcmp(files[kind].writers[i], command) == 0)
+            return TRUE;
+    return FALSE;
+}
 
 static const ResultsKey root_rows[] = {
     K("", OBJECT, 0, "", "the document"),
@@ -692,7 +717,7 @@ static void file_error(GError **error, const char *path, const char *what)
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: %s", path, valid);
 }
 
-/* dir/name parsed, NULL (no error) when absent; an INPUT error when it is
+/* The file `path` parsed, NULL (no error) when absent; an INPUT error when it is
  * not a regular file (a folder, or a pipe that would never end), not JSON
  * or holds no value.  Caller frees. */
 static JsonNode *parse_file(const char *path, GError **error)
@@ -730,17 +755,29 @@ static gboolean check_version(ResultsKind kind, JsonNode *root, const char *path
     /* no schema_version: written before there was one */
     const char *age = v == NULL ? "an older" : !number ? "another" : json_node_get_int(v) < RESULTS_SCHEMA_VERSION
                                                                          ? "an older" : "a newer";
+    g_autofree char *writers = writers_phrase(kind);
     g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
                 "%s was written by %s version of ladder (%s, this ladder reads schema %d): re-run the %s that "
-                "made it", path, age, had, RESULTS_SCHEMA_VERSION, files[kind].commands);
+                "made it", path, age, had, RESULTS_SCHEMA_VERSION, writers);
     return FALSE;
 }
 
-JsonNode *results_read(const char *dir, ResultsKind kind, GError **error)
+JsonNode *results_read(const char *dir, ResultsKind kind, const char *command, GError **error)
 {
     g_return_val_if_fail(dir != NULL && kind >= 0 && kind < RESULTS_N_KINDS, NULL);
     g_autofree char *path = g_build_filename(dir, files[kind].file, NULL);
-    g_autoptr(JsonNode) root = parse_file(path, error);
+    GError *local = NULL;
+    g_autoptr(JsonNode) root = parse_file(path, &local);
+    if (root == NULL && local == NULL && always_written_by(kind, command)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                    "%s is missing, and `ladder %s` (which wrote the folder) always writes it: re-run the "
+                    "`ladder %s` that made it", path, command, command);
+        return NULL;
+    }
+    if (local != NULL) {
+        g_propagate_error(error, local);
+        return NULL;
+    }
     if (root == NULL || !check_version(kind, root, path, error) || !results_validate(kind, root, path, error))
         return NULL;
     return g_steal_pointer(&root);
@@ -835,7 +872,8 @@ static void doc_cell(GString *out, const char *text)
 static void doc_file(GString *out, ResultsKind kind)
 {
     const ResultsFile *f = &files[kind];
-    g_string_append_printf(out, "\n## %s\n\n%s Written by %s.\n\n", f->file, f->meaning, f->commands);
+    g_autofree char *writers = writers_phrase(kind);
+    g_string_append_printf(out, "\n## %s\n\n%s Written by %s.\n\n", f->file, f->meaning, writers);
     g_string_append(out, "| key | type | unit | meaning |\n|---|---|---|---|\n");
     gsize n = 0;
     const ResultsKey *keys = results_keys(kind, &n);
@@ -864,7 +902,8 @@ char *results_doc_markdown(void)
         "*may be absent*: the member may be left out.\n"
         "- Every file opens with `schema_version`. `ladder report` refuses a file of another version "
         "(re-run the command that made it), a file missing a key or holding a key of another type, and "
-        "a key not listed here, naming the file and the key.\n"
+        "a key not listed here, naming the file and the key; and a file missing that the command which "
+        "wrote the folder (its `.ladder-output`) always writes.\n"
         "- Probabilities are shares of replications, 0..1; counts of firms are at the end of a year "
         "unless said otherwise; costs are in 万元.\n");
     g_string_append_printf(out, "\nThis is schema version %d.\n", RESULTS_SCHEMA_VERSION);

@@ -97,7 +97,7 @@ static void read_all(const char *dir, int *seen)
         if (kind == RESULTS_N_KINDS)
             fail_msg("%s: a JSON file results.c has no table for", path);
         GError *error = NULL;
-        g_autoptr(JsonNode) root = results_read(dir, kind, &error);
+        g_autoptr(JsonNode) root = results_read(dir, kind, NULL, &error);
         if (root == NULL)
             fail_msg("%s does not read back: %s", path, error ? error->message : "absent");
         /* schema_version first, as the bytes show it */
@@ -180,7 +180,7 @@ typedef struct {
     const char *id;
     const char *folder;  /* a commands[] name */
     const char *file;    /* in it */
-    const char *key;     /* what damage() changes */
+    const char *key;     /* what damage() changes; NULL: the file is removed */
     const char *value;   /* to what; NULL: removed */
     const char *want;    /* on stderr after "ladder: FOLDER/FILE" */
 } Damage;
@@ -217,8 +217,16 @@ static const Damage damages[] = {
     {"res-1.16", "backtest", "backtest.json", "schema_version", "\"1\"",
      " was written by another version of ladder (a schema_version that is not an integer, this ladder reads schema 1)"},
     {"res-1.17", "backtest", "calibrate.json", "schema_version", "0", " was written by an older version of ladder "
-     "(schema 0, this ladder reads schema 1): re-run the `ladder calibrate` or `backtest --fit` that made it"},
+     "(schema 0, this ladder reads schema 1): re-run the `ladder calibrate` or `backtest` that made it"},
     {"res-1.18", "run", "scenario.json", "stages", "7", ": key 'stages' is an integer, expected an array"},
+    /* a file the folder's command always writes, gone */
+    {"res-2.1", "solve", "solve.json", NULL, NULL, " is missing, and `ladder solve` (which wrote the folder) always "
+     "writes it: re-run the `ladder solve` that made it"},
+    {"res-2.2", "run", "summary.json", NULL, NULL, " is missing, and `ladder run` (which wrote the folder)"},
+    {"res-2.3", "sensitivity", "sensitivity.json", NULL, NULL, " is missing, and `ladder sensitivity`"},
+    {"res-2.4", "compare", "tianning-2025/summary.json", NULL, NULL, " is missing, and `ladder compare`"},
+    {"res-2.5", "calibrate", "forecast/summary.json", NULL, NULL, " is missing, and `ladder calibrate`"},
+    {"res-2.6", "backtest", "backtest.json", NULL, NULL, " is missing, and `ladder backtest`"},
 };
 
 /* A command's folder copied, one file damaged: `ladder report` is exit 2,
@@ -231,7 +239,10 @@ static void test_damage(void **state)
     assert_int_equal(system(cmd), 0);
     g_autofree char *res = g_build_filename(dir, "res", NULL);
     g_autofree char *file = g_build_filename(res, c->file, NULL);
-    damage(file, c->key, c->value);
+    if (c->key)
+        damage(file, c->key, c->value);
+    else
+        assert_int_equal(g_unlink(file), 0);
     TuRun r = tu_ladder(NULL, "report", res, NULL);
     tu_assert_status(&r, 2);
     g_autofree char *want = g_strconcat("ladder: ", file, c->want, NULL);
@@ -240,6 +251,33 @@ static void test_damage(void **state)
     g_autofree char *html = g_build_filename(res, "report.html", NULL);
     assert_false(g_file_test(html, G_FILE_TEST_EXISTS));
     tu_rmrf(dir);
+}
+
+/* A file legitimately absent stays absent: calibrate.json (written only
+ * with --fit), or any file of a folder no marker says the command of. */
+static void test_absent(void **state)
+{
+    (void)state;
+    static const char *const gone[][2] = {
+        {"calibrate", "calibrate.json"},
+        {"solve", "solve.json"},  /* and the marker: a folder made by hand */
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(gone); i++) {
+        g_autofree char *dir = tu_tmpdir();
+        g_autofree char *cmd = g_strdup_printf("cp -r '%s/%s' '%s/res'", folders, gone[i][0], dir);
+        assert_int_equal(system(cmd), 0);
+        g_autofree char *res = g_build_filename(dir, "res", NULL);
+        g_autofree char *file = g_build_filename(res, gone[i][1], NULL);
+        assert_int_equal(g_unlink(file), 0);
+        if (i == 1) {
+            g_autofree char *marker = g_build_filename(res, ".ladder-output", NULL);
+            assert_int_equal(g_unlink(marker), 0);
+        }
+        TuRun r = tu_ladder(NULL, "report", res, "-q", NULL);
+        tu_assert_status(&r, 0);
+        tu_run_clear(&r);
+        tu_rmrf(dir);
+    }
 }
 
 /* ---- the writer's side, in process --------------------------------------------- */
@@ -334,15 +372,23 @@ static void test_read(void **state)
     (void)state;
     g_autofree char *dir = tu_tmpdir();
     GError *error = NULL;
-    assert_null(results_read(dir, RESULTS_SOLVE, &error));
+    assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
     assert_null(error);
+    assert_null(results_read(dir, RESULTS_CALIBRATE, "calibrate", &error));  /* only with --fit */
+    assert_null(error);
+    assert_null(results_read(dir, RESULTS_SOLVE, "solve", &error));
+    g_autofree char *missing = g_strdup_printf("%s/solve.json is missing, and `ladder solve` (which wrote the "
+                                               "folder) always writes it", dir);
+    assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
+    tu_assert_contains(error->message, missing);
+    g_clear_error(&error);
     g_autofree char *path = tu_write(dir, "solve.json", "[1]");
-    assert_null(results_read(dir, RESULTS_SOLVE, &error));
+    assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
     assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
     tu_assert_contains(error->message, "solve.json was written by an older version of ladder (no schema_version");
     g_clear_error(&error);
     g_free(tu_write(dir, "solve.json", "{\"schema_version\": 1, \"lever\": 3}"));
-    assert_null(results_read(dir, RESULTS_SOLVE, &error));
+    assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
     g_autofree char *want = g_strdup_printf("%s: key 'lever' is an integer, expected a string", path);
     assert_string_equal(error->message, want);
     g_clear_error(&error);
@@ -400,7 +446,7 @@ int main(void)
     }
     tu_pin_ladder();
     const struct CMUnitTest fixed[] = {
-        cmocka_unit_test(test_every_command), cmocka_unit_test(test_save), cmocka_unit_test(test_types),
+        cmocka_unit_test(test_every_command), cmocka_unit_test(test_absent), cmocka_unit_test(test_save), cmocka_unit_test(test_types),
         cmocka_unit_test(test_read),          cmocka_unit_test(test_tables), cmocka_unit_test(test_docs),
     };
     GArray *tests = TU_TESTS(fixed);
