@@ -241,3 +241,11 @@ fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_lists
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_history $(BUILD)/tests/test_history
 	sh fuzz/seeds.sh $(BUILD)/ladder
+
+# ---- make results-doc: docs/results.md afresh from sim/results.c's tables ----
+# Every result file's keys, types, units and meanings are written once, in
+# sim/results.c; tests/test_results.c fails while the committed page is not
+# what the tables print.
+.PHONY: results-doc
+results-doc: $(BUILD)/tests/test_results
+	LADDER_WRITE_DOCS=docs/results.md $(BUILD)/tests/test_results

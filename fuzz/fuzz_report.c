@@ -14,6 +14,7 @@
 
 #include "fuzzutil.h"
 #include "report.h"
+#include "results.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -60,6 +61,18 @@ static void write_file(const char *dir, const char *name, const char *text)
     g_assert(g_file_set_contents_full(path, text, -1, G_FILE_SET_CONTENTS_NONE, 0644, NULL));
 }
 
+/* `partial` with every key the schema of `kind` requires filled in
+ * (results_fill), so that the report would read it.  Caller frees. */
+static char *whole(ResultsKind kind, const char *partial)
+{
+    g_autoptr(JsonParser) p = json_parser_new();
+    g_assert(json_parser_load_from_data(p, partial, -1, NULL));
+    results_fill(kind, json_parser_get_root(p));
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    json_generator_set_root(gen, json_parser_get_root(p));
+    return json_generator_to_data(gen, NULL);
+}
+
 /* root/outside: a result of its own, beside the one fuzzed, with the
  * canary in its scenario name and a chart, so that a report that reads
  * it (compare.json's id "../outside", a stage id "x/../../outside/c")
@@ -70,8 +83,10 @@ static void make_outside(void)
     g_assert(g_mkdir(out, 0755) == 0);
     g_autofree char *sc = g_strdup_printf("{\"name\": \"%s\", \"stages\": [{\"id\": \"c\", \"name\": \"%s\"}]}",
                                           canary, canary);
-    write_file(out, "scenario.json", sc);
-    write_file(out, "summary.json", "{\"targets\": []}");
+    g_autofree char *whole_sc = whole(RESULTS_SCENARIO, sc);
+    g_autofree char *whole_summary = whole(RESULTS_SUMMARY, "{}");
+    write_file(out, "scenario.json", whole_sc);
+    write_file(out, "summary.json", whole_summary);
     g_autofree char *svg = g_strdup_printf("<svg>%s</svg>", canary);
     write_file(out, "c.svg", svg);
 }

@@ -18,6 +18,7 @@ typedef enum {
     LADDER_ERROR_USAGE,   /* a bad command line */
     LADDER_ERROR_IO,      /* reading or writing failed */
     LADDER_ERROR_CANCELLED, /* the user interrupted the run (Ctrl-C) */
+    LADDER_ERROR_INTERNAL,  /* ladder's own bug caught at run time (a result breaking its schema): exit 1 */
 } LadderError;
 
 /* 130 = 128 + SIGINT, as shells report an interrupted program. */

@@ -44,7 +44,9 @@ void out_json_target_definition(JsonBuilder *b, const Model *m, int target);
 
 /* Writes the document `root` to `path`, pretty-printed, each number the
  * shortest text that reads back as its value, and a final newline: the
- * same bytes for the same tree.  Fails with an IO error naming the path. */
+ * same bytes for the same tree.  Fails with an IO error naming the path.
+ * Writers of result files call results_save (results.h) instead, which
+ * puts schema_version first and checks the tree before calling this. */
 gboolean out_json_save(JsonNode *root, const char *path, GError **error);
 
 #endif

@@ -52,4 +52,9 @@ gboolean outdir_write_file(const char *path, const char *data, gssize len, GErro
  * naming the folder when it cannot be read. */
 GPtrArray *outdir_list(const char *dir, const char *prefix, const char *suffix, GError **error);
 
+/* The command named in the marker of folder `dest` (caller frees): "run",
+ * "sensitivity", ...; "" for a marker of a version that named none; NULL
+ * when `dest` holds no marker (a folder ladder did not write). */
+char *outdir_command(const char *dest);
+
 #endif

@@ -12,6 +12,7 @@
 #include "out_compare.h"
 #include "out_plot.h"
 #include "paired.h"
+#include "results.h"
 #include "run_outputs.h"
 #include "scenario.h"
 
@@ -76,7 +77,7 @@ static gboolean compare_write(void *state, const CommandCall *call, GError **err
         if (!run_outputs_write(c->scenarios[k].summary, sub, call->render, error))
             return FALSE;
     }
-    g_autofree char *json = g_build_filename(call->dir, "compare.json", NULL);
+    g_autofree char *json = g_build_filename(call->dir, results_file(RESULTS_COMPARE), NULL);
     if (!out_compare_json_write(c, json, error) || !out_compare_plot_write(c, call->dir, error))
         return FALSE;
     gboolean no_gnuplot = FALSE;  /* run_outputs_write has said so */

@@ -7,6 +7,7 @@
 #include "errors.h"
 #include "out_scenario.h"
 #include "out_sensitivity.h"
+#include "results.h"
 #include "run_outputs.h"
 #include "sensitivity.h"
 
@@ -75,8 +76,8 @@ static gboolean sensitivity_compute(void *state, const CommandCall *call, GError
 static gboolean sensitivity_write(void *state, const CommandCall *call, GError **error)
 {
     const Sensitivity *s = ((SensitivityState *)state)->result;
-    g_autofree char *json = g_build_filename(call->dir, "sensitivity.json", NULL);
-    g_autofree char *scenario = g_build_filename(call->dir, "scenario.json", NULL);
+    g_autofree char *json = g_build_filename(call->dir, results_file(RESULTS_SENSITIVITY), NULL);
+    g_autofree char *scenario = g_build_filename(call->dir, results_file(RESULTS_SCENARIO), NULL);
     if (!out_sensitivity_json(s, json, error) || !out_sensitivity_plot(s, call->dir, error) ||
         !out_scenario_json(s->plan->model, scenario, error))
         return FALSE;

@@ -9,6 +9,7 @@
 #include "errors.h"
 #include "out_scenario.h"
 #include "out_solve.h"
+#include "results.h"
 #include "run_outputs.h"
 #include "solve.h"
 #include "text.h"
@@ -247,8 +248,8 @@ static gboolean solve_compute(void *state, const CommandCall *call, GError **err
 static gboolean solve_write(void *state, const CommandCall *call, GError **error)
 {
     const SolveResult *r = ((SolveState *)state)->result;
-    g_autofree char *json = g_build_filename(call->dir, "solve.json", NULL);
-    g_autofree char *scenario = g_build_filename(call->dir, "scenario.json", NULL);
+    g_autofree char *json = g_build_filename(call->dir, results_file(RESULTS_SOLVE), NULL);
+    g_autofree char *scenario = g_build_filename(call->dir, results_file(RESULTS_SCENARIO), NULL);
     return out_solve_json(r, json, error) && out_solve_chart(r, call->dir, error) &&
            out_scenario_json(r->model, scenario, error) && (!call->render || run_outputs_render(call->dir, error));
 }

@@ -12,6 +12,7 @@
 #include "out_backtest.h"
 #include "out_calibrate.h"
 #include "outdir.h"
+#include "results.h"
 #include "run_outputs.h"
 #include "scenario.h"
 #include "text.h"
@@ -195,8 +196,8 @@ gboolean fit_command_compute(void *state, const CommandCall *call, GError **erro
 gboolean fit_command_write(void *state, const CommandCall *call, GError **error)
 {
     FitCommand *st = state;
-    g_autofree char *json = g_build_filename(call->dir, "calibrate.json", NULL);
-    g_autofree char *bt_json = g_build_filename(call->dir, "backtest.json", NULL);
+    g_autofree char *json = g_build_filename(call->dir, results_file(RESULTS_CALIBRATE), NULL);
+    g_autofree char *bt_json = g_build_filename(call->dir, results_file(RESULTS_BACKTEST), NULL);
     return (st->fit->n_fit == 0 || out_calibrate_json(st->fit, st->calibrated, json, error)) &&
            (st->backtest == NULL || out_backtest_json(st->backtest, call->model, bt_json, error)) &&
            out_calibrate_charts(st->fit, st->history, st->forecast, st->backtest, call->dir, error) &&

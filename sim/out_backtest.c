@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "out_json.h"
+#include "results.h"
 #include "text.h"
 
 gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path, GError **error)
@@ -37,7 +38,7 @@ gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path,
     json_builder_end_array(b);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return out_json_save(root, path, error);
+    return results_save(RESULTS_BACKTEST, root, path, error);
 }
 
 void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString *out)

@@ -10,6 +10,7 @@
 
 #include "i18n.h"
 #include "out_json.h"
+#include "results.h"
 #include "plot.h"
 #include "text.h"
 
@@ -299,7 +300,7 @@ gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, c
     json_builder_end_array(b);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return out_json_save(root, path, error);
+    return results_save(RESULTS_CALIBRATE, root, path, error);
 }
 
 /* ---- charts --------------------------------------------------------------- */

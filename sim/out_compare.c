@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "out_plot.h"
 #include "out_json.h"
+#include "results.h"
 #include "plot.h"
 #include "text.h"
 
@@ -158,7 +159,7 @@ gboolean out_compare_json_write(const Comparison *c, const char *path, GError **
 {
     g_return_val_if_fail(c != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(c);
-    return out_json_save(root, path, error);
+    return results_save(RESULTS_COMPARE, root, path, error);
 }
 
 /* ---- charts ------------------------------------------------------------- */

@@ -10,6 +10,7 @@
 
 #include "errors.h"
 #include "out_json.h"
+#include "results.h"
 
 #include "i18n.h"
 #include "outdir.h"
@@ -301,7 +302,7 @@ gboolean out_json_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(s);
-    return out_json_save(root, path, error);
+    return results_save(RESULTS_SUMMARY, root, path, error);
 }
 
 gboolean out_json_save(JsonNode *root, const char *path, GError **error)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "out_json.h"
+#include "results.h"
 
 #define VALUE_DECIMALS 9
 
@@ -187,5 +188,5 @@ gboolean out_scenario_json(const Model *m, const char *path, GError **error)
     add_targets(b, m);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return out_json_save(root, path, error);
+    return results_save(RESULTS_SCENARIO, root, path, error);
 }

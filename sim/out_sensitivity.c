@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "out_json.h"
+#include "results.h"
 #include "plot.h"
 #include "text.h"
 
@@ -155,7 +156,7 @@ gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **e
     add_skipped(b, s->plan);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return out_json_save(root, path, error);
+    return results_save(RESULTS_SENSITIVITY, root, path, error);
 }
 
 /* ---- words shared by the table and the charts --------------------------- */

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "out_table.h"
 #include "out_json.h"
+#include "results.h"
 #include "plot.h"
 #include "text.h"
 
@@ -311,7 +312,7 @@ gboolean out_solve_json(const SolveResult *r, const char *path, GError **error)
     add_evaluations(b, r);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return out_json_save(root, path, error);
+    return results_save(RESULTS_SOLVE, root, path, error);
 }
 
 /* ---- the chart ---------------------------------------------------------- */

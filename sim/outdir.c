@@ -65,10 +65,7 @@ static gboolean io_error(GError **error, const char *what, const char *path)
     return io_fail(error, errno, what, path);
 }
 
-/* The command named in the marker of folder `dest` (caller frees): "run",
- * "sensitivity", ...; "" for a marker of a version that named none; NULL
- * when `dest` holds no marker. */
-static char *marker_command(const char *dest)
+char *outdir_command(const char *dest)
 {
     g_autofree char *marker = g_build_filename(dest, OUTDIR_MARKER, NULL);
     g_autofree char *text = NULL;
@@ -95,7 +92,7 @@ static gboolean replaceable(const char *dest, const char *command, gboolean forc
             g_dir_close(dir);
         if (empty)
             return TRUE;
-        g_autofree char *writer = marker_command(dest);
+        g_autofree char *writer = outdir_command(dest);
         if (writer != NULL && (force || *writer == '\0' || strcmp(writer, command) == 0))
             return TRUE;
         if (writer != NULL) {

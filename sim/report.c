@@ -16,6 +16,7 @@
 #include "out_table.h"
 #include "plot.h"
 #include "outdir.h"
+#include "results.h"
 
 /* Everything the page is made from. */
 typedef struct {
@@ -24,6 +25,8 @@ typedef struct {
     const char *version;
     JsonNode *scenario;    /* scenario.json */
     JsonNode *summary;     /* summary.json beside it, or NULL */
+    JsonNode *files[RESULTS_N_KINDS]; /* dir's compare.json ... backtest.json by kind, NULL when absent
+                                        * (scenario.json and summary.json: the two above) */
     char *scenario_dir;    /* the folder scenario.json was found in */
     gboolean no_dot;
 } Report;
@@ -36,45 +39,19 @@ static const char *w(const Report *r, const char *zh, const char *en)
 
 /* ---- reading the folder ---------------------------------------------------- */
 
-/* An INPUT error about file `path`, saying `what`; json-glib's messages
- * name the file themselves, and may quote bytes that are not UTF-8. */
-static void file_error(GError **error, const char *path, const char *what)
+/* dir's result file of `kind`, checked against its schema (results_read):
+ * NULL with no error when absent and `command` (which wrote the folder;
+ * NULL: unknown) does not always write it; NULL with an INPUT error naming
+ * the file and the key when it is not what ladder writes. */
+static JsonNode *read_json(const char *dir, ResultsKind kind, const char *command, GError **error)
 {
-    g_autofree char *valid = g_utf8_make_valid(what, -1);
-    if (g_str_has_prefix(valid, path))
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s", valid);
-    else
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s: %s", path, valid);
+    return results_read(dir, kind, command, error);
 }
 
-/* dir/name parsed, NULL (no error) when absent; an INPUT error when it is
- * not a regular file (a folder, or a pipe that would never end), not JSON
- * or holds no value. */
-static JsonNode *read_json(const char *dir, const char *name, GError **error)
-{
-    g_autofree char *path = g_build_filename(dir, name, NULL);
-    if (!g_file_test(path, G_FILE_TEST_EXISTS))
-        return NULL;
-    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-        file_error(error, path, "not a regular file");
-        return NULL;
-    }
-    g_autoptr(JsonParser) p = json_parser_new();
-    GError *local = NULL;
-    if (!json_parser_load_from_file(p, path, &local)) {
-        file_error(error, path, local->message);
-        g_error_free(local);
-        return NULL;
-    }
-    JsonNode *root = json_parser_get_root(p);
-    if (root == NULL)  /* blank, or only comments */
-        file_error(error, path, "holds no JSON value");
-    return root ? json_node_copy(root) : NULL;
-}
-
-/* The accessors below take whatever a hand-edited file holds: a member
- * or element of another type than asked is absent (NULL, NAN), never a
- * json-glib warning (those are for a caller's bug). */
+/* Every file is checked against its schema as it is read (read_json), so
+ * a member is of the type results.c says.  The accessors still give NULL
+ * or NAN for a member that may be null or absent, and for a type other
+ * than asked, never a json-glib warning (those are for a caller's bug). */
 
 static JsonObject *obj(JsonNode *n)
 {
@@ -164,19 +141,19 @@ static gboolean has_file(const char *dir, const char *name)
  * id is not a plain folder name (it would lead out of `dir`). */
 static char *compare_base_dir(const char *dir, GError **error)
 {
-    g_autoptr(JsonNode) cmp = read_json(dir, "compare.json", error);
+    g_autoptr(JsonNode) cmp = read_json(dir, RESULTS_COMPARE, NULL, error);
     const char *id = str(obj_at(arr(obj(cmp), "scenarios"), 0), "id");
     if (id == NULL)
         return NULL;
     if (!plain_name(id)) {
-        g_autofree char *path = g_build_filename(dir, "compare.json", NULL);
+        g_autofree char *path = g_build_filename(dir, results_file(RESULTS_COMPARE), NULL);
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
                     "%s: the base scenario's id '%s' is not a folder name (it must not be empty, hold '/', "
                     "or be '.' or '..')", path, id);
         return NULL;
     }
     g_autofree char *d = g_build_filename(dir, id, NULL);
-    return has_file(d, "scenario.json") ? g_steal_pointer(&d) : NULL;
+    return has_file(d, results_file(RESULTS_SCENARIO)) ? g_steal_pointer(&d) : NULL;
 }
 
 /* Where scenario.json is: the folder, its forecast/, or the base
@@ -187,7 +164,7 @@ static char *find_scenario_dir(const char *dir, GError **error)
     const char *tries[] = {"", "forecast"};
     for (gsize i = 0; i < G_N_ELEMENTS(tries); i++) {
         g_autofree char *d = g_build_filename(dir, tries[i], NULL);
-        if (has_file(d, "scenario.json"))
+        if (has_file(d, results_file(RESULTS_SCENARIO)))
             return g_steal_pointer(&d);
     }
     return compare_base_dir(dir, error);
@@ -668,33 +645,31 @@ static void section_charts(GString *out, const Report *r)
 static void section_analyses(GString *out, const Report *r)
 {
     static const struct {
-        const char *json, *prefix, *zh, *en;
+        ResultsKind json;
+        const char *prefix, *zh, *en;
     } kinds[] = {
-        {"compare.json", "compare_", "政策比较", "Comparing policies"},
-        {"sensitivity.json", "tornado_", "哪个假设最要紧", "Which assumption matters most"},
-        {"solve.json", "solve", "要做多少", "How much must be done"},
-        {"calibrate.json", "calibrate_", "按公布数据校准", "Calibration to published counts"},
-        {"backtest.json", "calibrate_", "回测", "Backtest"},
+        {RESULTS_COMPARE, "compare_", "政策比较", "Comparing policies"},
+        {RESULTS_SENSITIVITY, "tornado_", "哪个假设最要紧", "Which assumption matters most"},
+        {RESULTS_SOLVE, "solve", "要做多少", "How much must be done"},
+        {RESULTS_CALIBRATE, "calibrate_", "按公布数据校准", "Calibration to published counts"},
+        {RESULTS_BACKTEST, "calibrate_", "回测", "Backtest"},
     };
-    g_autofree char *backtest = g_build_filename(r->dir, "backtest.json", NULL);
-    gboolean is_backtest = g_file_test(backtest, G_FILE_TEST_EXISTS);
+    gboolean is_backtest = r->files[RESULTS_BACKTEST] != NULL;
     for (gsize i = 0; i < G_N_ELEMENTS(kinds); i++) {
-        g_autofree char *f = g_build_filename(r->dir, kinds[i].json, NULL);
         /* a backtest's folder holds calibrate.json too: its charts once */
-        if (!g_file_test(f, G_FILE_TEST_EXISTS) || (is_backtest && strcmp(kinds[i].json, "calibrate.json") == 0))
+        if (r->files[kinds[i].json] == NULL || (is_backtest && kinds[i].json == RESULTS_CALIBRATE))
             continue;
         g_string_append_printf(out, "<h2>%s</h2>\n", w(r, kinds[i].zh, kinds[i].en));
         inline_svgs(out, r->dir, kinds[i].prefix);
         g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n", w(r, "全部数字见", "Every figure is in"),
-                               kinds[i].json);
+                               results_file(kinds[i].json));
     }
 }
 
 /* The change each other scenario of a comparison makes, first. */
 static void section_compare(GString *out, const Report *r)
 {
-    g_autoptr(JsonNode) n = read_json(r->dir, "compare.json", NULL);
-    JsonArray *diffs = arr(obj(n), "differences");
+    JsonArray *diffs = arr(obj(r->files[RESULTS_COMPARE]), "differences");
     if (diffs == NULL)
         return;
     g_string_append_printf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
@@ -798,8 +773,7 @@ static void solve_policy(GString *out, const Report *r, JsonObject *o)
  * base beside ladder run's, and the policy group to paste. */
 static void section_solve(GString *out, const Report *r)
 {
-    g_autoptr(JsonNode) n = read_json(r->dir, "solve.json", NULL);
-    JsonObject *o = obj(n);
+    JsonObject *o = obj(r->files[RESULTS_SOLVE]);
     if (o == NULL)
         return;
     g_string_append_printf(out, "<h2>%s</h2>\n<p>", w(r, "结论：要做多少", "Answer: how much must be done"));
@@ -851,8 +825,7 @@ static void sensitivity_base(GString *out, const Report *r, JsonObject *t)
 /* The top of each tornado of a sensitivity, first, each under its base. */
 static void section_sensitivity(GString *out, const Report *r)
 {
-    g_autoptr(JsonNode) n = read_json(r->dir, "sensitivity.json", NULL);
-    JsonArray *targets = arr(obj(n), "targets");
+    JsonArray *targets = arr(obj(r->files[RESULTS_SENSITIVITY]), "targets");
     if (targets == NULL)
         return;
     g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "结论：哪个假设最要紧", "Answer: which assumption matters most"));
@@ -950,8 +923,7 @@ static void section_assumptions(GString *out, const Report *r)
 static void section_methods(GString *out, const Report *r)
 {
     /* the run settings: the summary's, else those of a solve or sensitivity */
-    g_autoptr(JsonNode) solve = read_json(r->dir, "solve.json", NULL);
-    g_autoptr(JsonNode) sens = read_json(r->dir, "sensitivity.json", NULL);
+    JsonNode *solve = r->files[RESULTS_SOLVE], *sens = r->files[RESULTS_SENSITIVITY];
     JsonObject *s = obj(r->summary) ? obj(r->summary) : obj(solve) ? obj(solve) : obj(sens), *sc = obj(r->scenario);
     g_string_append_printf(out, "<h2>%s</h2>\n<p>%s</p>\n", w(r, "方法与复现", "Method, and how to reproduce it"),
                            w(r, "每个模拟年：每家企业在退出、沿各条边转化或留在原阶段之间按年概率抽取一个结果；资格到期的企业按续期率续期，未续期者降至指定阶段；然后新企业按泊松均值流入，招引按计划数加入。政策在其年份改变相应参数；[uncertainty] 中的参数每次模拟抽取一次。概率为达成目标的模拟次数占比，± 为其蒙特卡洛标准误 √(p(1−p)/n)；“精确期望”由队列递推精确算出。",
@@ -1018,34 +990,62 @@ static void page(GString *out, Report *r)
     g_string_append(out, "</body>\n</html>\n");
 }
 
+/* Reads scenario.json (found by find_scenario_dir) and the summary.json
+ * beside it, and every other result file in r->dir, each checked against
+ * its schema.  A file legitimately absent stays NULL; FALSE with an INPUT
+ * error naming the file (and the key) at the first that is not what ladder
+ * writes, or is missing though the command named in the folder's marker
+ * always writes it (or scenario.json went away since it was found). */
+static gboolean read_files(Report *r, GError **error)
+{
+    GError *local = NULL;
+    g_autofree char *command = outdir_command(r->dir);  /* which files the folder must hold */
+    r->scenario = read_json(r->scenario_dir, RESULTS_SCENARIO, command, &local);
+    if (r->scenario == NULL && local == NULL)
+        g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT, "%s/%s: no such file", r->scenario_dir,
+                    results_file(RESULTS_SCENARIO));
+    if (local == NULL)
+        r->summary = read_json(r->scenario_dir, RESULTS_SUMMARY, command, &local);
+    for (int k = RESULTS_COMPARE; k < RESULTS_N_KINDS && local == NULL; k++)
+        r->files[k] = read_json(r->dir, (ResultsKind)k, command, &local);
+    if (local == NULL)
+        return TRUE;
+    g_propagate_error(error, local);
+    return FALSE;
+}
+
+static void report_clear(Report *r)
+{
+    g_clear_pointer(&r->scenario, json_node_unref);
+    g_clear_pointer(&r->summary, json_node_unref);
+    for (int k = 0; k < RESULTS_N_KINDS; k++)
+        g_clear_pointer(&r->files[k], json_node_unref);
+    g_clear_pointer(&r->scenario_dir, g_free);
+}
+
 gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
                       gboolean *no_dot, GError **error)
 {
     Report r = {.dir = dir, .version = version};
-    r.scenario_dir = find_scenario_dir(dir, error);
+    GError *local = NULL;
+    r.scenario_dir = find_scenario_dir(dir, &local);
     if (r.scenario_dir == NULL) {
-        if (error && *error == NULL)
-            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+        if (local == NULL)
+            g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT,
                         "%s: not a ladder result folder (no scenario.json in it, its forecast/ or a "
                         "comparison's scenario folders)", dir);
+        g_propagate_error(error, local);
         return FALSE;
     }
     gboolean ok = FALSE;
-    if ((r.scenario = read_json(r.scenario_dir, "scenario.json", error)) != NULL) {
-        r.summary = read_json(r.scenario_dir, "summary.json", error);
-        if (error == NULL || *error == NULL) {
-            r.lang = lang ? lang : (g_strcmp0(str(obj(r.scenario), "language"), "en") == 0 ? "en" : "zh");
-            g_autoptr(GString) out = g_string_new(NULL);
-            page(out, &r);
-            ok = outdir_write_file(output, out->str, (gssize)out->len, error);
-        }
+    if (read_files(&r, error)) {
+        r.lang = lang ? lang : (g_strcmp0(str(obj(r.scenario), "language"), "en") == 0 ? "en" : "zh");
+        g_autoptr(GString) out = g_string_new(NULL);
+        page(out, &r);
+        ok = outdir_write_file(output, out->str, (gssize)out->len, error);
     }
     if (no_dot)
         *no_dot = r.no_dot;
-    if (r.scenario)
-        json_node_unref(r.scenario);
-    if (r.summary)
-        json_node_unref(r.summary);
-    g_free(r.scenario_dir);
+    report_clear(&r);
     return ok;
 }

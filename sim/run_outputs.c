@@ -10,13 +10,14 @@
 #include "out_plot.h"
 #include "out_scenario.h"
 #include "report.h"
+#include "results.h"
 #include "version.h"
 
 gboolean run_outputs_write(const Summary *s, const char *dir, gboolean render, GError **error)
 {
-    g_autofree char *json = g_build_filename(dir, "summary.json", NULL);
+    g_autofree char *json = g_build_filename(dir, results_file(RESULTS_SUMMARY), NULL);
     g_autofree char *csv = g_build_filename(dir, "summary.csv", NULL);
-    g_autofree char *scenario = g_build_filename(dir, "scenario.json", NULL);
+    g_autofree char *scenario = g_build_filename(dir, results_file(RESULTS_SCENARIO), NULL);
     if (!out_json_write(s, json, error) || !out_csv_write(s, csv, error) || !out_plot_write(s, dir, error) ||
         !out_scenario_json(s->model, scenario, error))
         return FALSE;

@@ -496,8 +496,9 @@ static void test_dot_stops_reading(void **state)
     (void)state;
     g_auto(TuDir) dir = tu_tmpdir();
     g_autofree char *name = g_strnfill(100000, 'x');
-    g_autofree char *json = g_strdup_printf("{\"name\": \"s\", \"language\": \"en\", "
-                                            "\"stages\": [{\"id\": \"a\", \"name\": \"%s\"}]}", name);
+    g_autofree char *partial = g_strdup_printf("{\"name\": \"s\", \"language\": \"en\", "
+                                               "\"stages\": [{\"id\": \"a\", \"name\": \"%s\"}]}", name);
+    g_autofree char *json = tu_result_json(RESULTS_SCENARIO, partial);
     g_free(tu_write(dir, "scenario.json", json));
     g_autofree char *old_path = shadow_program(dir, "dot", "exec 0<&-\nsleep 0.5\nexit 1\n");
     const char *const report[] = {"report", ".", "-o", "r.html", NULL};

@@ -119,7 +119,8 @@ static void test_bad_input(void **state)
     assert_string_equal(listing, "");
     /* found by fuzz/fuzz_report.c: a compare.json whose base scenario's
      * folder is missing crashed (an error with no message) */
-    g_autofree char *cmp = tu_write(dir, "compare.json", "{\"scenarios\": [{\"id\": \"gone\"}]}");
+    g_autofree char *gone = tu_result_json(RESULTS_COMPARE, "{\"scenarios\": [{\"id\": \"gone\"}]}");
+    g_autofree char *cmp = tu_write(dir, "compare.json", gone);
     g_auto(TuRun) d = tu_ladder(NULL, "report", dir, NULL);
     tu_assert_status(&d, 2);
     tu_assert_contains(d.err, "not a ladder result folder");
@@ -271,11 +272,13 @@ static void test_paths_stay_inside(void **state)
     g_autofree char *res = g_build_filename(dir, "res", NULL);
     assert_int_equal(g_mkdir(outside, 0700), 0);
     assert_int_equal(g_mkdir(res, 0700), 0);
-    g_free(tu_write(outside, "scenario.json", "{\"name\": \"OUTSIDE\", \"stages\": [{\"id\": \"c\"}]}"));
+    g_autofree char *other = tu_result_json(RESULTS_SCENARIO, "{\"name\": \"OUTSIDE\", \"stages\": [{\"id\": \"c\"}]}");
+    g_free(tu_write(outside, "scenario.json", other));
     g_free(tu_write(outside, "c.svg", "<svg>OUTSIDE-CHART</svg>"));
     const char *ids[] = {"../outside", "/tmp", ".", "..", ""};
     for (gsize i = 0; i < G_N_ELEMENTS(ids); i++) {
-        g_autofree char *cmp = g_strdup_printf("{\"scenarios\": [{\"id\": \"%s\"}]}", ids[i]);
+        g_autofree char *partial = g_strdup_printf("{\"scenarios\": [{\"id\": \"%s\"}]}", ids[i]);
+        g_autofree char *cmp = tu_result_json(RESULTS_COMPARE, partial);
         g_autofree char *path = tu_write(res, "compare.json", cmp);
         g_auto(TuRun) r = tu_ladder(NULL, "report", res, NULL);
         tu_assert_status(&r, 2);
@@ -288,37 +291,94 @@ static void test_paths_stay_inside(void **state)
     /* res/fan_x/../../outside/c.svg is outside/c.svg */
     g_autofree char *fan_x = g_build_filename(res, "fan_x", NULL);
     assert_int_equal(g_mkdir(fan_x, 0700), 0);
-    g_free(tu_write(res, "scenario.json", "{\"name\": \"s\", \"stages\": [{\"id\": \"x/../../outside/c\"}]}"));
-    g_free(tu_write(res, "summary.json", "{\"targets\": []}"));
+    g_autofree char *sc = tu_result_json(RESULTS_SCENARIO, "{\"name\": \"s\", \"stages\": [{\"id\": \"x/../../outside/c\"}]}");
+    g_autofree char *summary = tu_result_json(RESULTS_SUMMARY, "{}");
+    g_free(tu_write(res, "scenario.json", sc));
+    g_free(tu_write(res, "summary.json", summary));
     g_auto(TuRun) f = tu_ladder(NULL, "report", res, "-q", NULL);
     tu_assert_status(&f, 0);
     g_autofree char *html = tu_read_text(res, "report.html");
     assert_null(strstr(html, "OUTSIDE"));
 }
 
-/* Files of another shape than ladder writes: members and elements of the
- * wrong type are shown as missing, without a warning; a pipe where a file
- * should be is an error or skipped, never a wait; a parse error names the
- * file once. */
+/* Files of another shape than ladder writes, each in a folder otherwise
+ * whole: exit 2 naming the file and the key, no page.  Until results.c
+ * these were shown as missing (a section gone, "nan%") with exit 0: a
+ * renamed key or a damaged file went unnoticed. */
+typedef struct {
+    const char *id, *file, *json, *want;  /* the file, its members before filling in, the error */
+} OddFile;
+
+static const OddFile odd_files[] = {
+    {"odd-1.1", "summary.json", "{\"targets\": [7, {\"name\": \"t\"}]}",
+     "summary.json: key 'targets[0]' is an integer, expected an object"},
+    {"odd-1.2", "summary.json", "{\"targets\": [{\"name\": \"t\", \"probability\": \"high\"}]}",
+     "summary.json: key 'targets[0].probability' is a string, expected a number"},
+    {"odd-1.3", "compare.json", "{\"differences\": [{\"ci95\": [\"a\", {}]}]}",
+     "compare.json: key 'differences[0].ci95[0]' is a string, expected a number"},
+    {"odd-1.4", "solve.json", "{\"reachable\": []}", "solve.json: key 'reachable' is an array, expected a boolean"},
+    {"odd-1.5", "sensitivity.json", "{\"targets\": [{\"rows\": [10]}]}",
+     "sensitivity.json: key 'targets[0].rows[0]' is an integer, expected an object"},
+    {"odd-1.6", "scenario.json", "{\"name\": 1}", "scenario.json: key 'name' is an integer, expected a string"},
+    {"odd-1.7", "scenario.json", "{\"stages\": [null, {\"baseline\": \"5\"}]}",
+     "scenario.json: key 'stages[0]' is null, expected an object"},
+    {"odd-1.8", "scenario.json", "{\"stages\": [{\"baseline\": \"5\"}]}",
+     "scenario.json: key 'stages[0].baseline' is a string, expected an integer"},
+    {"odd-1.9", "calibrate.json", "{\"fit\": [{\"observed\": 1.5}]}",
+     "calibrate.json: key 'fit[0].observed' is a number, expected an integer"},
+    {"odd-1.10", "backtest.json", "{\"points\": {}}", "backtest.json: key 'points' is an object, expected an array"},
+};
+
+/* The kind of result file named `file`. */
+static ResultsKind kind_of(const char *file)
+{
+    for (int k = 0; k < RESULTS_N_KINDS; k++)
+        if (strcmp(results_file((ResultsKind)k), file) == 0)
+            return (ResultsKind)k;
+    fail_msg("no result file %s", file);
+    return RESULTS_N_KINDS;
+}
+
+/* A folder with a whole scenario.json and summary.json (one target). */
+static void write_whole_run(const char *dir)
+{
+    g_autofree char *sc = tu_result_json(RESULTS_SCENARIO, "{\"name\": \"s\", \"stages\": [{\"id\": \"a\"}]}");
+    g_autofree char *sum = tu_result_json(RESULTS_SUMMARY, "{\"targets\": [{\"name\": \"t\", \"probability\": 0.5}]}");
+    g_free(tu_write(dir, "scenario.json", sc));
+    g_free(tu_write(dir, "summary.json", sum));
+}
+
+static void test_odd_file(void **state)
+{
+    const OddFile *c = *state;
+    g_autofree char *dir = tu_tmpdir();
+    write_whole_run(dir);
+    g_autofree char *json = tu_result_json(kind_of(c->file), c->json);
+    g_autofree char *path = tu_write(dir, c->file, json);
+    TuRun r = tu_ladder(NULL, "report", dir, NULL);
+    tu_assert_status(&r, 2);
+    g_autofree char *want = g_strdup_printf("ladder: %s/%s", dir, c->want);
+    tu_assert_contains(r.err, want);
+    tu_run_clear(&r);
+    g_autofree char *html = g_build_filename(dir, "report.html", NULL);
+    assert_false(g_file_test(html, G_FILE_TEST_EXISTS));
+    tu_rmrf(dir);
+}
+
+/* A pipe where a chart should be is skipped, never a wait; a pipe named
+ * scenario.json is an error; a parse error names the file once. */
 static void test_odd_files(void **state)
 {
     (void)state;
     g_auto(TuDir) dir = tu_tmpdir();
-    g_free(tu_write(dir, "scenario.json",
-                    "{\"name\": 1, \"stages\": [1, null, {\"id\": \"a\", \"name\": [\"n\"], \"baseline\": \"5\"}],"
-                    " \"parameters\": [2, {\"from\": \"a\", \"to\": \"b\", \"kind\": \"edge\", \"value\": \"0.5\"}],"
-                    " \"policies\": [3, {\"name\": \"p\", \"changes\": [4, {\"key\": \"k\", \"op\": 5}]}], \"sources\": [6]}"));
-    g_free(tu_write(dir, "summary.json", "{\"targets\": [7, {\"name\": \"t\", \"probability\": \"high\"}]}"));
-    g_free(tu_write(dir, "compare.json", "{\"differences\": [8, {\"ci95\": [\"a\", {}]}]}"));
-    g_free(tu_write(dir, "solve.json", "{\"reachable\": []}"));
-    g_free(tu_write(dir, "sensitivity.json", "{\"targets\": [9, {\"rows\": [10]}]}"));
+    write_whole_run(dir);
     g_autofree char *pipe = g_build_filename(dir, "target_9.svg", NULL);
     assert_int_equal(mkfifo(pipe, 0600), 0);
     g_auto(TuRun) r = tu_ladder(NULL, "report", dir, "-q", NULL);
     tu_assert_status(&r, 0);
     assert_string_equal(r.err, "");
     g_autofree char *html = tu_read_text(dir, "report.html");
-    tu_assert_contains(html, "<td class=\"n\">nan% ± nan%</td>");
+    tu_assert_contains(html, "<td class=\"n\">50.0% ± 0.0%</td>");
     g_unlink(pipe);
     /* a pipe named scenario.json */
     g_autofree char *sc = g_build_filename(dir, "scenario.json", NULL);
@@ -348,7 +408,8 @@ static void test_dot_fails(void **state)
     assert_int_equal(g_mkdir(bin, 0700), 0);
     g_autofree char *fake = tu_write(bin, "dot", "#!/bin/sh\nexit 1\n");
     assert_int_equal(g_chmod(fake, 0700), 0);
-    g_free(tu_write(dir, "scenario.json", "{\"name\": \"s\", \"language\": \"en\", \"stages\": [{\"id\": \"a\"}]}"));
+    g_autofree char *sc = tu_result_json(RESULTS_SCENARIO, "{\"name\": \"s\", \"language\": \"en\", \"stages\": [{\"id\": \"a\"}]}");
+    g_free(tu_write(dir, "scenario.json", sc));
     g_autofree char *path = g_strdup(g_getenv("PATH"));
     g_autofree char *with_fake = g_strconcat(bin, ":", path, NULL);
     g_setenv("PATH", with_fake, TRUE);
@@ -454,7 +515,7 @@ static void test_browser(void **state)
 int main(void)
 {
     tu_pin_ladder();
-    const struct CMUnitTest tests[] = {
+    const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_content),
         cmocka_unit_test(test_english),
         cmocka_unit_test(test_bad_input),
@@ -468,5 +529,9 @@ int main(void)
         cmocka_unit_test(test_dot_fails),
         cmocka_unit_test(test_browser),
     };
-    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+    GArray *tests = TU_TESTS(fixed);
+    ADD_ROWS(tests, odd_files, test_odd_file);
+    int failed = tu_run_tests("report", tests);
+    g_array_free(tests, TRUE);
+    return failed;
 }

@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "results.h"
 #include "runner.h"
 #include "scenario.h"
 #include "summary.h"
@@ -448,6 +449,22 @@ static inline int tu_count_suffix(const char *dir, const char *suffix)
 }
 
 /* ---- JSON ----------------------------------------------------------- */
+
+/* The result file of `kind` a test writes by hand: the JSON object
+ * `partial` with every key results.c requires and it lacks filled in
+ * (results_fill), so that ladder report reads it and the test's own
+ * members are what it is about.  Caller frees. */
+static inline char *tu_result_json(ResultsKind kind, const char *partial)
+{
+    g_autoptr(JsonParser) p = json_parser_new();
+    GError *error = NULL;
+    if (!json_parser_load_from_data(p, partial, -1, &error))
+        fail_msg("test JSON does not parse: %s", error->message);
+    results_fill(kind, json_parser_get_root(p));
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    json_generator_set_root(gen, json_parser_get_root(p));
+    return json_generator_to_data(gen, NULL);
+}
 
 /* Table rows become tests of their own, named by their ids: `table` is an
  * array of structs whose first member is `const char *id`. */

@@ -1,0 +1,458 @@
+/* test_results.c: the result files' contract (results.c): every command's
+ * files read back through results_read; a file that is not what ladder
+ * writes (a key missing, mistyped or unknown, schema_version missing or
+ * another) is exit 2 from `ladder report` naming the file and the key; a
+ * writer breaking the table is an internal error and writes nothing; and
+ * docs/results.md is the table's own text.
+ *
+ *   LADDER_WRITE_DOCS=docs/results.md build/tests/test_results
+ * writes docs/results.md afresh (make results-doc) instead of testing.
+ * SPDX-License-Identifier: MIT */
+#include "testutil.h"
+
+#include <string.h>
+
+#include "errors.h"
+#include "results.h"
+
+#define REPS "200"
+
+/* The result folders of every command, made once by setup_folders. */
+static char *folders;
+
+/* Each command, its folder's name and its arguments (the scenario files
+ * relative to the repository; --out and the run settings are added). */
+static const struct {
+    const char *name;
+    const char *args[12];
+} commands[] = {
+    {"run", {"run", "scenarios/tianning-2025.ini", NULL}},
+    {"sensitivity", {"sensitivity", "scenarios/tianning-2025.ini", NULL}},
+    {"sensitivity-central", {"sensitivity", "scenarios/tianning-2025.ini", "--central", "--baselines", NULL}},
+    {"solve", {"solve", "scenarios/tianning-2025.ini", "--target", "高新技术企业500家", "--probability", "0.8",
+               "--lever", "recruitment.tech_sme", NULL}},
+    {"solve-set", {"solve", "scenarios/tianning-2025.ini", "--target", "高新技术企业500家", "--probability", "0.8",
+                   "--lever", "tech_sme -> hightech", "--mode", "set", NULL}},
+    {"compare", {"compare", "scenarios/tianning-2025.ini", "scenarios/tianning-2025-zhuanban.ini", NULL}},
+    {"calibrate", {"calibrate", "scenarios/wujin-2025.ini", "--history", "scenarios/history/wujin.csv", "--fit",
+                   "tech_sme -> hightech,hightech -> gazelle", NULL}},
+    {"backtest", {"backtest", "scenarios/wujin-2025.ini", "--history", "scenarios/history/wujin.csv", "--until",
+                  "2017", "--fit", "tech_sme -> hightech", NULL}},
+};
+
+static int setup_folders(void **state)
+{
+    (void)state;
+    folders = tu_tmpdir();
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++) {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
+        for (gsize k = 0; commands[i].args[k]; k++)
+            g_ptr_array_add(argv, k == 0 || commands[i].args[k][0] == '-' || !strchr(commands[i].args[k], '/')
+                                      ? g_strdup(commands[i].args[k])
+                                      : g_build_filename(tu_srcdir(), commands[i].args[k], NULL));
+        const char *more[] = {"--reps", REPS, "--seed", "11", "--threads", "1", "--no-charts", "-q", "--out"};
+        for (gsize k = 0; k < G_N_ELEMENTS(more); k++)
+            g_ptr_array_add(argv, g_strdup(more[k]));
+        g_ptr_array_add(argv, g_build_filename(folders, commands[i].name, NULL));
+        g_ptr_array_add(argv, NULL);
+        TuRun r = tu_ladder_spawn(NULL, (const char *const *)argv->pdata, NULL, NULL);
+        tu_assert_status(&r, 0);
+        tu_run_clear(&r);
+    }
+    return 0;
+}
+
+static int teardown_folders(void **state)
+{
+    (void)state;
+    tu_rmrf(folders);
+    g_free(folders);
+    return 0;
+}
+
+/* The kind of the file named `name`, or RESULTS_N_KINDS when none. */
+static ResultsKind kind_named(const char *name)
+{
+    for (int k = 0; k < RESULTS_N_KINDS; k++)
+        if (strcmp(results_file((ResultsKind)k), name) == 0)
+            return (ResultsKind)k;
+    return RESULTS_N_KINDS;
+}
+
+/* Reads every .json under `dir` (any depth) through results_read, counting
+ * each kind seen in seen[]; fails on an error or a .json of no kind. */
+static void read_all(const char *dir, int *seen)
+{
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    assert_non_null(d);
+    for (const char *n; (n = g_dir_read_name(d));) {
+        g_autofree char *path = g_build_filename(dir, n, NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+            read_all(path, seen);
+            continue;
+        }
+        if (!g_str_has_suffix(n, ".json"))
+            continue;
+        ResultsKind kind = kind_named(n);
+        if (kind == RESULTS_N_KINDS)
+            fail_msg("%s: a JSON file results.c has no table for", path);
+        GError *error = NULL;
+        g_autoptr(JsonNode) root = results_read(dir, kind, NULL, &error);
+        if (root == NULL)
+            fail_msg("%s does not read back: %s", path, error ? error->message : "absent");
+        /* schema_version first, as the bytes show it */
+        g_autofree char *text = tu_read_text(dir, n);
+        if (!g_str_has_prefix(text, "{\n  \"schema_version\" : 1,\n"))
+            fail_msg("%s does not open with schema_version", path);
+        seen[kind]++;
+    }
+}
+
+/* Every command's every JSON file reads back through results_read, with
+ * schema_version first, and between them they write every kind; each
+ * folder's report is written. */
+static void test_every_command(void **state)
+{
+    (void)state;
+    int seen[RESULTS_N_KINDS] = {0};
+    read_all(folders, seen);
+    for (int k = 0; k < RESULTS_N_KINDS; k++)
+        if (seen[k] == 0)
+            fail_msg("no command wrote %s", results_file((ResultsKind)k));
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++) {
+        g_autofree char *dir = g_build_filename(folders, commands[i].name, NULL);
+        g_autofree char *html = g_build_filename(dir, "report.html", NULL);
+        TuRun r = tu_ladder(NULL, "report", dir, "-q", "-o", html, NULL);
+        tu_assert_status(&r, 0);
+        tu_run_clear(&r);
+        assert_true(g_file_test(html, G_FILE_TEST_EXISTS));
+        g_unlink(html);
+    }
+}
+
+/* ---- damaged files ------------------------------------------------------------ */
+
+/* In the file `path`, sets the member or element at `key` ("targets[1].probability")
+ * to the JSON `value`, or removes it when `value` is NULL; a member not
+ * there is added. */
+static void damage(const char *path, const char *key, const char *value)
+{
+    g_autoptr(JsonParser) p = json_parser_new();
+    assert_true(json_parser_load_from_file(p, path, NULL));
+    JsonNode *node = json_parser_get_root(p);
+    g_auto(GStrv) steps = g_strsplit_set(key, ".[", -1);  /* "targets", "1]", "probability" */
+    guint n = g_strv_length(steps);
+    for (guint i = 0; i < n; i++) {
+        gboolean last = i + 1 == n, index = g_str_has_suffix(steps[i], "]");
+        JsonNode *next = index ? json_array_get_element(json_node_get_array(node), (guint)atoi(steps[i]))
+                               : json_object_get_member(json_node_get_object(node), steps[i]);
+        if (last && value == NULL) {
+            if (index)
+                json_array_remove_element(json_node_get_array(node), (guint)atoi(steps[i]));
+            else
+                json_object_remove_member(json_node_get_object(node), steps[i]);
+        } else if (last) {
+            g_autoptr(JsonParser) v = json_parser_new();
+            assert_true(json_parser_load_from_data(v, value, -1, NULL));
+            JsonNode *copy = json_node_copy(json_parser_get_root(v));
+            if (!index) {
+                json_object_set_member(json_node_get_object(node), steps[i], copy);
+            } else {  /* arrays have no setter: the array made again */
+                JsonArray *old = json_node_get_array(node);
+                g_autoptr(JsonArray) made = json_array_new();
+                for (guint k = 0; k < json_array_get_length(old); k++)
+                    json_array_add_element(made, k == (guint)atoi(steps[i]) ? copy
+                                                                            : json_node_copy(json_array_get_element(old, k)));
+                json_node_set_array(node, made);
+            }
+            break;
+        }
+        assert_true(last || next != NULL);
+        node = next;
+    }
+    g_autoptr(JsonGenerator) gen = json_generator_new();
+    json_generator_set_pretty(gen, TRUE);
+    json_generator_set_root(gen, json_parser_get_root(p));
+    assert_true(json_generator_to_file(gen, path, NULL));
+}
+
+typedef struct {
+    const char *id;
+    const char *folder;  /* a commands[] name */
+    const char *file;    /* in it */
+    const char *key;     /* what damage() changes; NULL: the file is removed */
+    const char *value;   /* to what; NULL: removed */
+    const char *want;    /* on stderr after "ladder: FOLDER/FILE" */
+} Damage;
+
+static const Damage damages[] = {
+    {"res-1.1", "run", "summary.json", "targets[1].probability", NULL, ": key 'targets[1].probability' is missing"},
+    {"res-1.2", "run", "summary.json", "stages[0].stock.p50[3]", "\"12\"",
+     ": key 'stages[0].stock.p50[3]' is a string, expected an integer"},
+    {"res-1.3", "run", "summary.json", "targets[0].probabilty", "0.5",
+     ": key 'targets[0].probabilty' is not a key of summary.json"},
+    {"res-1.4", "run", "scenario.json", "schema_version", NULL,
+     " was written by an older version of ladder (no schema_version, this ladder reads schema 1): re-run the "
+     "`ladder run`, `sensitivity`, `solve`, `compare`, `calibrate` or `backtest` that made it"},
+    {"res-1.5", "solve", "solve.json", "schema_version", "0",
+     " was written by an older version of ladder (schema 0, this ladder reads schema 1): re-run the `ladder solve` "
+     "that made it"},
+    {"res-1.6", "solve", "solve.json", "schema_version", "2", " was written by a newer version of ladder (schema 2,"},
+    {"res-1.7", "solve", "solve.json", "evaluations[2].probability", "\"0.5\"",
+     ": key 'evaluations[2].probability' is a string, expected a number"},
+    {"res-1.8", "solve", "solve.json", "reachable", "null", ": key 'reachable' is null, expected a boolean"},
+    {"res-1.9", "compare", "compare.json", "differences[0].ci95", NULL, ": key 'differences[0].ci95' is missing"},
+    {"res-1.10", "compare", "tianning-2025/summary.json", "all_targets_probability", "true",
+     ": key 'all_targets_probability' is a boolean, expected a number"},
+    {"res-1.11", "sensitivity", "sensitivity.json", "targets[0].rows[0].swing", "null",
+     ": key 'targets[0].rows[0].swing' is null, expected a number"},
+    {"res-1.12", "sensitivity-central", "sensitivity.json", "schema_version", NULL,
+     " was written by an older version of ladder (no schema_version, this ladder reads schema 1): re-run the "
+     "`ladder sensitivity` that made it"},
+    {"res-1.13", "calibrate", "calibrate.json", "parameters[0].status", NULL,
+     ": key 'parameters[0].status' is missing"},
+    {"res-1.14", "calibrate", "forecast/summary.json", "years", "{}", ": key 'years' is an object, expected an array"},
+    {"res-1.15", "backtest", "backtest.json", "points[0].inside", "1",
+     ": key 'points[0].inside' is an integer, expected a boolean"},
+    {"res-1.16", "backtest", "backtest.json", "schema_version", "\"1\"",
+     " was written by another version of ladder (a schema_version that is not an integer, this ladder reads schema 1)"},
+    {"res-1.17", "backtest", "calibrate.json", "schema_version", "0", " was written by an older version of ladder "
+     "(schema 0, this ladder reads schema 1): re-run the `ladder calibrate` or `backtest` that made it"},
+    {"res-1.18", "run", "scenario.json", "stages", "7", ": key 'stages' is an integer, expected an array"},
+    /* a file the folder's command always writes, gone */
+    {"res-2.1", "solve", "solve.json", NULL, NULL, " is missing, and `ladder solve` (which wrote the folder) always "
+     "writes it: re-run the `ladder solve` that made it"},
+    {"res-2.2", "run", "summary.json", NULL, NULL, " is missing, and `ladder run` (which wrote the folder)"},
+    {"res-2.3", "sensitivity", "sensitivity.json", NULL, NULL, " is missing, and `ladder sensitivity`"},
+    {"res-2.4", "compare", "tianning-2025/summary.json", NULL, NULL, " is missing, and `ladder compare`"},
+    {"res-2.5", "calibrate", "forecast/summary.json", NULL, NULL, " is missing, and `ladder calibrate`"},
+    {"res-2.6", "backtest", "backtest.json", NULL, NULL, " is missing, and `ladder backtest`"},
+};
+
+/* A command's folder copied, one file damaged: `ladder report` is exit 2,
+ * names the file and the key, and writes no page. */
+static void test_damage(void **state)
+{
+    const Damage *c = *state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *cmd = g_strdup_printf("cp -r '%s/%s' '%s/res'", folders, c->folder, dir);
+    assert_int_equal(system(cmd), 0);
+    g_autofree char *res = g_build_filename(dir, "res", NULL);
+    g_autofree char *file = g_build_filename(res, c->file, NULL);
+    if (c->key)
+        damage(file, c->key, c->value);
+    else
+        assert_int_equal(g_unlink(file), 0);
+    TuRun r = tu_ladder(NULL, "report", res, NULL);
+    tu_assert_status(&r, 2);
+    g_autofree char *want = g_strconcat("ladder: ", file, c->want, NULL);
+    tu_assert_contains(r.err, want);
+    tu_run_clear(&r);
+    g_autofree char *html = g_build_filename(res, "report.html", NULL);
+    assert_false(g_file_test(html, G_FILE_TEST_EXISTS));
+    tu_rmrf(dir);
+}
+
+/* A file legitimately absent stays absent: calibrate.json (written only
+ * with --fit), or any file of a folder no marker says the command of. */
+static void test_absent(void **state)
+{
+    (void)state;
+    static const char *const gone[][2] = {
+        {"calibrate", "calibrate.json"},
+        {"solve", "solve.json"},  /* and the marker: a folder made by hand */
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(gone); i++) {
+        g_autofree char *dir = tu_tmpdir();
+        g_autofree char *cmd = g_strdup_printf("cp -r '%s/%s' '%s/res'", folders, gone[i][0], dir);
+        assert_int_equal(system(cmd), 0);
+        g_autofree char *res = g_build_filename(dir, "res", NULL);
+        g_autofree char *file = g_build_filename(res, gone[i][1], NULL);
+        assert_int_equal(g_unlink(file), 0);
+        if (i == 1) {
+            g_autofree char *marker = g_build_filename(res, ".ladder-output", NULL);
+            assert_int_equal(g_unlink(marker), 0);
+        }
+        TuRun r = tu_ladder(NULL, "report", res, "-q", NULL);
+        tu_assert_status(&r, 0);
+        tu_run_clear(&r);
+        tu_rmrf(dir);
+    }
+}
+
+/* ---- the writer's side, in process --------------------------------------------- */
+
+/* `json` parsed (caller frees). */
+static JsonNode *parse(const char *json)
+{
+    g_autoptr(JsonParser) p = json_parser_new();
+    assert_true(json_parser_load_from_data(p, json, -1, NULL));
+    return json_node_copy(json_parser_get_root(p));
+}
+
+/* results_save of a tree that breaks the table: an INTERNAL error (exit 1)
+ * naming the file and the key, and no file; of a whole tree: the file,
+ * schema_version first, the tree's members after it in their order. */
+static void test_save(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json, *want;
+    } bad[] = {
+        {"{\"checked\": 0, \"inside\": 0, \"coverage\": null, \"points\": []}", "backtest.json: key 'until' is missing"},
+        {"{\"until\": 2017, \"checked\": 0, \"inside\": 0, \"coverage\": null, \"points\": [], \"extra\": 1}",
+         "backtest.json: key 'extra' is not a key of backtest.json"},
+        {"{\"until\": 2017, \"checked\": 0, \"inside\": 0, \"coverage\": \"x\", \"points\": []}",
+         "backtest.json: key 'coverage' is a string, expected a number"},
+        {"{\"until\": 2017.5, \"checked\": 0, \"inside\": 0, \"coverage\": null, \"points\": []}",
+         "backtest.json: key 'until' is a number, expected an integer"},
+    };
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "backtest.json", NULL);
+    for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autoptr(JsonNode) root = parse(bad[i].json);
+        GError *error = NULL;
+        assert_false(results_save(RESULTS_BACKTEST, root, path, &error));
+        assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INTERNAL));
+        assert_int_equal(errors_exit_code(error), 1);
+        tu_assert_contains(error->message, "internal error: ");
+        tu_assert_contains(error->message, bad[i].want);
+        g_error_free(error);
+        assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+    }
+    g_autoptr(JsonNode) good = parse("{\"until\": 2017, \"checked\": 1, \"inside\": 1, \"coverage\": 1, \"points\": "
+                                     "[{\"year\": 2018, \"stage\": \"a\", \"kind\": \"stock\", \"observed\": 5, "
+                                     "\"p5\": 4, \"p50\": 5, \"p95\": 6, \"inside\": true}]}");
+    assert_true(results_save(RESULTS_BACKTEST, good, path, NULL));
+    g_autofree char *text = tu_read_text(dir, "backtest.json");
+    assert_true(g_str_has_prefix(text, "{\n  \"schema_version\" : 1,\n  \"until\" : 2017,\n  \"checked\" : 1,\n"));
+    tu_rmrf(dir);
+}
+
+/* Types as results.c reads them: a number may be integral, an integer may
+ * not have a fraction, a seed beyond 2^63-1 is a string of digits (and
+ * only then), null only where the table allows it, an absent-able member
+ * may be absent. */
+static void test_types(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        gboolean ok;
+    } cases[] = {
+        {"{\"probability_wanted\": 1}", TRUE},
+        {"{\"probability_wanted\": 0.5}", TRUE},
+        {"{\"from\": 2022.0}", FALSE},
+        {"{\"seed\": \"18446744073709551615\"}", TRUE},
+        {"{\"seed\": \"9223372036854775807\"}", FALSE},  /* fits an integer: written as one */
+        {"{\"seed\": \"12x\"}", FALSE},
+        {"{\"value\": null}", TRUE},
+        {"{\"lever\": null}", FALSE},
+        {"{\"best_value\": 1.5, \"best_probability\": 0.7}", TRUE},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autoptr(JsonNode) root = parse(cases[i].json);
+        results_fill(RESULTS_SOLVE, root);
+        g_autoptr(GError) error = NULL;
+        gboolean ok = results_validate(RESULTS_SOLVE, root, "solve.json", &error);
+        if (ok != cases[i].ok)
+            fail_msg("%s: %s", cases[i].json, ok ? "accepted" : error->message);
+    }
+    /* best_value may be absent: results_fill leaves it out, and that reads */
+    g_autoptr(JsonNode) none = parse("{}");
+    results_fill(RESULTS_SOLVE, none);
+    assert_false(json_object_has_member(json_node_get_object(none), "best_value"));
+    assert_true(results_validate(RESULTS_SOLVE, none, "solve.json", NULL));
+}
+
+/* results_read: an absent file is NULL without an error; a file that is
+ * not an object names its own shape. */
+static void test_read(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    GError *error = NULL;
+    assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
+    assert_null(error);
+    assert_null(results_read(dir, RESULTS_CALIBRATE, "calibrate", &error));  /* only with --fit */
+    assert_null(error);
+    assert_null(results_read(dir, RESULTS_SOLVE, "solve", &error));
+    g_autofree char *missing = g_strdup_printf("%s/solve.json is missing, and `ladder solve` (which wrote the "
+                                               "folder) always writes it", dir);
+    assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
+    tu_assert_contains(error->message, missing);
+    g_clear_error(&error);
+    g_autofree char *path = tu_write(dir, "solve.json", "[1]");
+    assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
+    assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
+    tu_assert_contains(error->message, "solve.json was written by an older version of ladder (no schema_version");
+    g_clear_error(&error);
+    g_free(tu_write(dir, "solve.json", "{\"schema_version\": 1, \"lever\": 3}"));
+    assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
+    g_autofree char *want = g_strdup_printf("%s: key 'lever' is an integer, expected a string", path);
+    assert_string_equal(error->message, want);
+    g_clear_error(&error);
+    tu_rmrf(dir);
+}
+
+/* ---- the table and its page ---------------------------------------------------------- */
+
+/* Every key has a meaning and a known type; the document and
+ * schema_version open every table. */
+static void test_tables(void **state)
+{
+    (void)state;
+    for (int k = 0; k < RESULTS_N_KINDS; k++) {
+        gsize n = 0;
+        const ResultsKey *keys = results_keys((ResultsKind)k, &n);
+        assert_true(n > 3);
+        assert_string_equal(keys[0].path, "");
+        assert_string_equal(keys[1].path, "schema_version");
+        assert_int_equal(keys[1].type, RESULTS_INTEGER);
+        for (gsize i = 0; i < n; i++) {
+            if (keys[i].meaning == NULL || *keys[i].meaning == '\0' || keys[i].unit == NULL)
+                fail_msg("%s: key '%s' has no meaning", results_file((ResultsKind)k), keys[i].path);
+            assert_true(keys[i].type < RESULTS_PART);
+        }
+    }
+}
+
+/* docs/results.md is the tables' page as results_doc_markdown prints it,
+ * and it lists each key of each file with its type. */
+static void test_docs(void **state)
+{
+    (void)state;
+    g_autofree char *docs = g_build_filename(tu_srcdir(), "docs", NULL);
+    g_autofree char *committed = tu_read_text(docs, "results.md");
+    g_autofree char *made = results_doc_markdown();
+    if (strcmp(committed, made) != 0)
+        fail_msg("docs/results.md is not the tables' page: run `make results-doc` and commit it");
+    gsize n = 0;
+    const ResultsKey *keys = results_keys(RESULTS_SOLVE, &n);
+    for (gsize i = 1; i < n; i++) {
+        g_autofree char *row = g_strdup_printf("| `%s` |", keys[i].path);
+        tu_assert_contains(made, row);
+    }
+    tu_assert_contains(made, "| `targets[].probability` | number | probability, 0..1 |");
+    tu_assert_contains(made, "| `best_value` | number or null, may be absent |");
+}
+
+int main(void)
+{
+    const char *write = g_getenv("LADDER_WRITE_DOCS");
+    if (write) {
+        g_autofree char *text = results_doc_markdown();
+        return g_file_set_contents(write, text, -1, NULL) ? 0 : 1;
+    }
+    tu_pin_ladder();
+    const struct CMUnitTest fixed[] = {
+        cmocka_unit_test(test_every_command), cmocka_unit_test(test_absent), cmocka_unit_test(test_save), cmocka_unit_test(test_types),
+        cmocka_unit_test(test_read),          cmocka_unit_test(test_tables), cmocka_unit_test(test_docs),
+    };
+    GArray *tests = TU_TESTS(fixed);
+    ADD_ROWS(tests, damages, test_damage);
+    int failed = _cmocka_run_group_tests("results", (const struct CMUnitTest *)(void *)tests->data, tests->len,
+                                         setup_folders, teardown_folders);
+    g_array_free(tests, TRUE);
+    return failed;
+}
