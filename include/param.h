@@ -8,6 +8,10 @@
 
 #include <glib.h>
 
+/* How a key of every kind is written, for help texts and messages (a
+ * string literal, so that static texts can include it). */
+#define PARAM_KEY_FORMS "'a -> b', exit.ID, renewal.ID, inflow.ID, recruitment.ID, list.LIST.ID"
+
 #define PARAM_MAX_PER_YEAR 1e8  /* inflow or recruitment: firms a year, as written or after a policy */
 
 /* The order is part of the random stream layout (engine.c keys each

@@ -14,7 +14,7 @@
 #include "solve.h"
 #include "text.h"
 
-#define LEVER_FORMS "levers are written as in a policy: 'a -> b', exit.ID, renewal.ID, inflow.ID, recruitment.ID"
+#define LEVER_FORMS "levers are written as in a policy: " PARAM_KEY_FORMS
 
 /* The solve flags as typed; NULL when absent. */
 typedef struct {
@@ -37,7 +37,7 @@ static void solve_add_options(GOptionContext *ctx, void *state)
     const GOptionEntry entries[] = {
         {"target", 0, 0, G_OPTION_ARG_STRING, &f->target, "The target to meet, by name, or 'all' for every target together", "NAME"},
         {"probability", 0, 0, G_OPTION_ARG_STRING, &f->probability, "Probability wanted, above 0 and below 1 (0.8 for 80%)", "P"},
-        {"lever", 0, 0, G_OPTION_ARG_STRING, &f->lever, "The parameter to change, as a policy writes it: 'tech_sme -> hightech', exit.ID, renewal.ID, inflow.ID, recruitment.ID", "KEY"},
+        {"lever", 0, 0, G_OPTION_ARG_STRING, &f->lever, "The parameter to change, as a policy writes it: " PARAM_KEY_FORMS, "KEY"},
         {"from", 0, 0, G_OPTION_ARG_STRING, &f->from, "First year the change acts in (default: base_year+1)", "YEAR"},
         {"mode", 0, 0, G_OPTION_ARG_STRING, &f->mode, "policy (default): change the lever as a policy does, *x on a probability, +x on a count, on top of the drawn values and after the policies; set: set it to a value, which is then no longer drawn from [uncertainty]", "policy|set"},
         {"min", 0, 0, G_OPTION_ARG_STRING, &f->min, "Lowest factor, addend or (--mode set) value to try (default: the lowest every year allows)", "A"},
@@ -122,7 +122,8 @@ static gboolean read_lever(const SolveFlags *f, const Model *m, const char *file
     if (f->lever == NULL)
         return usage_error(error, "--lever is required: %s", LEVER_FORMS);
     g_autofree char *key = g_strstrip(g_strdup(f->lever));
-    if (g_str_has_prefix(key, "baseline."))
+    g_autofree char *baseline_of = param_baseline_stage(key);
+    if (baseline_of != NULL)
         return usage_error(error, "--lever %s: the baseline is the firms at the end of %d, not a yearly "
                            "parameter, so it is not a lever; %s", f->lever, m->base_year, LEVER_FORMS);
     *param = cli_param_find(m, file, "--lever", key, "to make it a lever", LEVER_FORMS, error);

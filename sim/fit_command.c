@@ -17,8 +17,7 @@
 #include "scenario.h"
 #include "text.h"
 
-#define FIT_FORMS "keys are written as in a policy ('a -> b', exit.ID, renewal.ID, inflow.ID, recruitment.ID) " \
-                  "or baseline.ID"
+#define FIT_FORMS "keys are written as in a policy (" PARAM_KEY_FORMS ") or baseline.ID"
 #define MAX_CV 10.0
 
 void fit_command_add_options(GOptionContext *ctx, FitFlags *f, gboolean backtest)
@@ -27,7 +26,7 @@ void fit_command_add_options(GOptionContext *ctx, FitFlags *f, gboolean backtest
         {"history", 0, 0, G_OPTION_ARG_FILENAME, &f->history, "Published counts (CSV: region,year,stage,count,kind)", "H.csv"},
         {"fit", 0, 0, G_OPTION_ARG_STRING, &f->fit,
          backtest ? "Parameters to fit on the early counts, comma-separated (default: none, the scenario as written)"
-                  : "Parameters to fit, comma-separated: 'a -> b', exit.ID, renewal.ID, inflow.ID, recruitment.ID, baseline.ID",
+                  : "Parameters to fit, comma-separated: " PARAM_KEY_FORMS ", baseline.ID",
          "KEYS"},
         {"region", 0, 0, G_OPTION_ARG_STRING, &f->region, "Keep only this region's rows of the history (default: the scenario's region)", "R"},
         {"cv", 0, 0, G_OPTION_ARG_STRING, &f->cv,
@@ -46,8 +45,8 @@ void fit_command_add_options(GOptionContext *ctx, FitFlags *f, gboolean backtest
 /* One --fit key: a parameter, or baseline.ID.  FALSE with a USAGE error. */
 static gboolean read_key(const Model *m, const char *file, const char *key, CalibrateKey *out, GError **error)
 {
-    if (g_str_has_prefix(key, "baseline.")) {
-        const char *id = key + strlen("baseline.");
+    g_autofree char *id = param_baseline_stage(key);
+    if (id != NULL) {
         out->param = -1;
         out->stage = model_stage_index(m, id);
         if (out->stage >= 0)
