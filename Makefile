@@ -95,6 +95,7 @@ run: all
 
 check: all deps-check $(TESTS)
 	@sh tests/names.sh
+	@sh tests/layers.sh
 	@LADDER=$(abspath $(BUILD)/ladder) SRCDIR=$(CURDIR) sh tests/run-all.sh $(TESTS)
 
 bench: all

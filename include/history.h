@@ -87,7 +87,4 @@ const char *history_series_name(const Model *m, int series);
 /* "stock" or "new". */
 const char *history_kind_name(HistoryKind kind);
 
-/* The kind in words of m's language (存量 / stock, 新增 / new). */
-const char *history_kind_word(const Model *m, HistoryKind kind);
-
 #endif

@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+#include "history.h"
 #include "model.h"
 
 /* One message id per row of the table in i18n.c; ids ending in _FMT are
@@ -214,6 +215,10 @@ const char *i18n_text(const char *language, I18nMessage id);
 /* TRUE when `language` is "en"; every other value (NULL, "zh") is Chinese,
  * the default.  The one rule for picking a word of a zh/en pair. */
 gboolean i18n_is_english(const char *language);
+
+/* A kind of published count in words of m's language (存量 / stock,
+ * 新增 / new). */
+const char *i18n_history_kind(const Model *m, HistoryKind kind);
 
 /* The label of a parameter of `m` in its language, with stage names:
  * "科小 → 高企", "高企续期率"; for param -1, stage `stage`'s baseline,

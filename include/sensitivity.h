@@ -38,7 +38,6 @@ typedef enum {
 typedef struct {
     char *key;          /* as a policy writes it, "tech_sme -> hightech", "exit.startup";
                            "baseline.ID" for a baseline */
-    char *label;        /* in the model's language with stage names: "科小 → 高企" */
     int param;          /* index into Model.params; -1 for a baseline */
     int stage;          /* the baseline's stage, or the parameter's (an edge's source) */
     double central;     /* the base model's central value: a probability 0..1, firms a

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "errors.h"
-#include "i18n.h"
 #include "text.h"
 
 #define HISTORY_YEAR_MAX 9999           /* four digits; the scenario's years bound it further */
@@ -555,11 +554,6 @@ const char *history_series_id(const Model *m, int series)
 {
     g_return_val_if_fail(series >= 0 && series < history_n_series(m), "?");
     return series < m->n_stages ? m->stages[series].id : m->lists[series - m->n_stages].id;
-}
-
-const char *history_kind_word(const Model *m, HistoryKind kind)
-{
-    return i18n_text(m->language, kind == HISTORY_STOCK ? I18N_CAL_STOCK : I18N_CAL_NEW);
 }
 
 const char *history_series_name(const Model *m, int series)

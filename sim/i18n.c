@@ -292,6 +292,11 @@ gboolean i18n_is_english(const char *language)
     return language && strcmp(language, "en") == 0;
 }
 
+const char *i18n_history_kind(const Model *m, HistoryKind kind)
+{
+    return i18n_text(m->language, kind == HISTORY_STOCK ? I18N_CAL_STOCK : I18N_CAL_NEW);
+}
+
 const char *i18n_text(const char *language, I18nMessage id)
 {
     g_return_val_if_fail(id < I18N_N_MESSAGES, "");

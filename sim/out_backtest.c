@@ -67,7 +67,7 @@ void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString 
         g_autofree char *observed = g_strdup_printf("%" G_GINT64_FORMAT, p->obs.count);
         g_autofree char *range = g_strdup_printf("%" G_GINT64_FORMAT "–%" G_GINT64_FORMAT, p->p5, p->p95);
         g_autofree char *median = g_strdup_printf("%" G_GINT64_FORMAT, p->p50);
-        const char *row[] = {year, history_series_name(m, p->obs.series), history_kind_word(m, p->obs.kind), observed, range,
+        const char *row[] = {year, history_series_name(m, p->obs.series), i18n_history_kind(m, p->obs.kind), observed, range,
                              median, i18n_text(l, p->inside ? I18N_CAL_YES : I18N_BT_NO)};
         text_table_add(&t, row);
     }

@@ -394,7 +394,7 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
     const char *l = lang(c);
     g_autofree char *name = g_strdup_printf("calibrate_%s%s", history_series_id(m, s), k == HISTORY_NEW ? "_new" : "");
     g_autofree char *title = g_strdup_printf(i18n_text(l, I18N_CAL_CHART_TITLE_FMT), history_series_name(m, s),
-                                             history_kind_word(m, k));
+                                             i18n_history_kind(m, k));
     g_autofree char *data = band_data(c, f, s, k);
     g_autoptr(GHashTable) v = plot_vars_new();
     plot_set_year_chart(v, m, name, title);
@@ -507,7 +507,7 @@ static void append_fit(const Calibration *c, GString *out)
         g_autofree char *off = c->is_start[i]    ? g_strdup(i18n_text(lang(c), I18N_CAL_START_ROW))
                                : c->fitted[i] > 0 ? g_strdup_printf("%+.1f%%", 100 * (o->count - c->fitted[i]) / c->fitted[i])
                                                   : g_strdup("–");
-        const char *row[] = {year, history_series_name(m, o->series), history_kind_word(m, o->kind), observed, fitted, off};
+        const char *row[] = {year, history_series_name(m, o->series), i18n_history_kind(m, o->kind), observed, fitted, off};
         text_table_add(&t, row);
     }
     text_table_flush(&t, out);

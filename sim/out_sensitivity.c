@@ -74,13 +74,21 @@ static const char *const source_names[] = {
     [SENSITIVITY_FROM_SPREAD] = "±spread",
 };
 
+/* Parameter p of model m in words, in m's language: "科小 → 高企", "高企基数".
+ * Caller frees. */
+static char *param_words(const Model *m, const SensitivityParam *p)
+{
+    return i18n_param_label(m, p->param, p->stage);
+}
+
 /* One row: the parameter, its values, and the probabilities at each. */
-static void add_row(JsonBuilder *b, const SensitivityRow *r)
+static void add_row(JsonBuilder *b, const Model *m, const SensitivityRow *r)
 {
     const SensitivityParam *p = r->param;
+    g_autofree char *words = param_words(m, p);
     json_builder_begin_object(b);
     out_json_member_string(b, "parameter", p->key);
-    out_json_member_string(b, "label", p->label);
+    out_json_member_string(b, "label", words);
     out_json_member_double(b, "central", p->central, JSON_VALUE_DECIMALS);
     out_json_member_double(b, "low", p->low, JSON_VALUE_DECIMALS);
     out_json_member_double(b, "high", p->high, JSON_VALUE_DECIMALS);
@@ -119,7 +127,7 @@ static void add_target(JsonBuilder *b, const Sensitivity *s, const SensitivityTa
     json_builder_set_member_name(b, "rows");
     json_builder_begin_array(b);
     for (int i = 0; i < t->n_rows; i++)
-        add_row(b, &t->rows[i]);
+        add_row(b, s->plan->model, &t->rows[i]);
     json_builder_end_array(b);
     json_builder_end_object(b);
 }
@@ -187,18 +195,19 @@ static char *dat_label(const char *label)
 
 /* A bar's label: the stage names, then the key as the analyst wrote it,
  * "科小 → 高企 (tech_sme -> hightech)".  Caller frees. */
-static char *bar_label(const SensitivityParam *p)
+static char *bar_label(const Model *m, const SensitivityParam *p)
 {
-    return g_strdup_printf("%s (%s)", p->label, p->key);
+    g_autofree char *words = param_words(m, p);
+    return g_strdup_printf("%s (%s)", words, p->key);
 }
 
 /* tornado_<k>.dat: row, label, probability in percent at low and at high;
  * the largest swing on the top row. */
-static char *tornado_data(const SensitivityTarget *t, int n)
+static char *tornado_data(const Model *m, const SensitivityTarget *t, int n)
 {
     GString *out = g_string_new("# row label probability_low_pct probability_high_pct\n");
     for (int i = 0; i < n; i++) {
-        g_autofree char *text = bar_label(t->rows[i].param);
+        g_autofree char *text = bar_label(m, t->rows[i].param);
         g_autofree char *label = dat_label(text);
         g_string_append_printf(out, "%d \"%s\" %.4f %.4f\n", n - i, label, 100 * t->rows[i].probability_low,
                                100 * t->rows[i].probability_high);
@@ -207,11 +216,11 @@ static char *tornado_data(const SensitivityTarget *t, int n)
 }
 
 /* Left margin in characters: the widest label (a Chinese character is two). */
-static guint label_margin(const SensitivityTarget *t, int n)
+static guint label_margin(const Model *m, const SensitivityTarget *t, int n)
 {
     guint w = 0;
     for (int i = 0; i < n; i++) {
-        g_autofree char *label = bar_label(t->rows[i].param);
+        g_autofree char *label = bar_label(m, t->rows[i].param);
         w = MAX(w, text_display_width(label));
     }
     return w + 3;
@@ -269,7 +278,7 @@ static void tornado_vars(const Sensitivity *s, const SensitivityTarget *t, int n
     g_autofree char *base = g_strdup_printf("%.4f", 100 * t->base_probability);
     g_autofree char *rows = g_strdup_printf("%d", n);
     g_autofree char *height = g_strdup_printf("%d", MAX(PLOT_MIN_PX, PLOT_FRAME_PX + PLOT_ROW_PX * n));
-    g_autofree char *margin = g_strdup_printf("%u", label_margin(t, n));
+    g_autofree char *margin = g_strdup_printf("%u", label_margin(s->plan->model, t, n));
 
     plot_set_text(v, "TITLE", title);
     plot_set_raw(v, "SUBTITLE", subtitle);
@@ -293,7 +302,7 @@ static gboolean write_tornado(const Sensitivity *s, const SensitivityTarget *t, 
     if (n == 0)
         return TRUE;
     g_autofree char *name = t->target < 0 ? g_strdup("tornado_all") : g_strdup_printf("tornado_%d", t->target + 1);
-    g_autofree char *data = tornado_data(t, n);
+    g_autofree char *data = tornado_data(s->plan->model, t, n);
     g_autoptr(GHashTable) v = plot_vars_new();
 
     tornado_vars(s, t, n, v);
@@ -335,8 +344,9 @@ static void append_heading(const Sensitivity *s, GString *out)
 }
 
 /* One row: key, label, "low → high" (with * when capped), both probabilities, swing. */
-static void add_table_row(TextTable *table, const SensitivityRow *r)
+static void add_table_row(TextTable *table, const Model *m, const SensitivityRow *r)
 {
+    g_autofree char *words = param_words(m, r->param);
     const SensitivityParam *p = r->param;
     g_autofree char *low = format_value(p->low);
     g_autofree char *high = format_value(p->high);
@@ -344,7 +354,7 @@ static void add_table_row(TextTable *table, const SensitivityRow *r)
     g_autofree char *at_low = percent(r->probability_low);
     g_autofree char *at_high = percent(r->probability_high);
     g_autofree char *swing = g_strdup_printf("%.1f", 100 * r->swing);
-    const char *cells[] = {p->key, p->label, range, at_low, at_high, swing};
+    const char *cells[] = {p->key, words, range, at_low, at_high, swing};
     text_table_add(table, cells);
 }
 
@@ -380,7 +390,7 @@ static gboolean append_target(const Sensitivity *s, const SensitivityTarget *t, 
     text_table_init(table, G_N_ELEMENTS(right), right);
     text_table_add(table, head);
     for (int i = 0; i < shown; i++) {
-        add_table_row(table, &t->rows[i]);
+        add_table_row(table, s->plan->model, &t->rows[i]);
         capped = capped || t->rows[i].param->capped;
     }
     text_table_flush(table, out);

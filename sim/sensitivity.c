@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "errors.h"
-#include "i18n.h"
 #include "paired.h"
 #include "text.h"
 
@@ -62,7 +61,6 @@ static void param_clear(gpointer data)
 {
     SensitivityParam *sp = data;
     g_free(sp->key);
-    g_free(sp->label);
 }
 
 static void skip_clear(gpointer data)
@@ -85,7 +83,6 @@ static void plan_add(SensitivityPlan *p, SensitivityParam *sp, SensitivitySkipRe
         plan_skip(p, sp, sp->capped ? SENSITIVITY_SKIP_NO_ROOM : reason);
         return;
     }
-    sp->label = i18n_param_label(p->model, sp->param, sp->stage);
     g_array_append_val(p->params, *sp);
 }
 
