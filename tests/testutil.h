@@ -116,6 +116,18 @@ static inline void tu_pin_ladder(void)
     }
 }
 
+/* The argv `bin` `args`... NULL of running ladder: the NULL-ended `args`
+ * after the binary `bin` (both borrowed; caller frees the array). */
+static inline GPtrArray *tu_ladder_argv(const char *bin, const char *const *args)
+{
+    GPtrArray *argv = g_ptr_array_new();
+    g_ptr_array_add(argv, (char *)bin);
+    for (gsize i = 0; args[i]; i++)
+        g_ptr_array_add(argv, (char *)args[i]);
+    g_ptr_array_add(argv, NULL);
+    return argv;
+}
+
 /* Runs the ladder binary (tu_ladder_bin) in `cwd` (NULL: current folder)
  * with the NULL-ended `args`, calling `setup(data)` (NULL: nothing) in the
  * child just before it starts ladder (GSpawnChildSetupFunc: limits,
@@ -123,12 +135,8 @@ static inline void tu_pin_ladder(void)
 static inline TuRun tu_ladder_spawn(const char *cwd, const char *const *args, GSpawnChildSetupFunc setup,
                                     gpointer data)
 {
-    g_autoptr(GPtrArray) argv = g_ptr_array_new();
     g_autofree char *bin = tu_ladder_bin();
-    g_ptr_array_add(argv, bin);
-    for (gsize i = 0; args[i]; i++)
-        g_ptr_array_add(argv, (char *)args[i]);
-    g_ptr_array_add(argv, NULL);
+    g_autoptr(GPtrArray) argv = tu_ladder_argv(bin, args);
     TuRun r = {0};
     GError *error = NULL;
     int wait = 0;
@@ -165,12 +173,8 @@ static inline TuRun tu_ladder(const char *cwd, ...)
  * signal), its stderr in `msg` (NUL-ended, cut to `size` - 1 bytes). */
 static inline int tu_ladder_interrupted(const char *const *args, char *msg, gsize size)
 {
-    g_autoptr(GPtrArray) argv = g_ptr_array_new();
     g_autofree char *bin = tu_ladder_bin();
-    g_ptr_array_add(argv, bin);
-    for (gsize i = 0; args[i]; i++)
-        g_ptr_array_add(argv, (char *)args[i]);
-    g_ptr_array_add(argv, NULL);
+    g_autoptr(GPtrArray) argv = tu_ladder_argv(bin, args);
     GPid pid;
     int err_fd;
     GError *error = NULL;
