@@ -285,6 +285,17 @@ static void row_end(Row *row)
     g_string_append(row->out, "</tr>\n");
 }
 
+/* A row of a table without header row that names a setting: <th> the word
+ * `name`, then the cell of its value, open for the caller to fill. */
+static Row field_begin(GString *out, const Report *r, I18nMessage name)
+{
+    Row row = row_begin(out);
+    cell_tag(&row, "th", NULL);
+    g_string_append(out, i18n_text(r->lang, name));
+    cell(&row, NULL);
+    return row;
+}
+
 /* dir/name (an SVG gnuplot or dot wrote) inline in a <figure>, without its
  * XML prolog; nothing when it is absent or not a regular file (a pipe
  * would never end). */
@@ -764,28 +775,28 @@ static void section_compare(GString *out, const Report *r)
     JsonArray *diffs = arr(obj(r->files[RESULTS_COMPARE]), "differences");
     if (diffs == NULL)
         return;
-    g_string_append_printf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                           i18n_text(r->lang, I18N_REPORT_COMPARE_TITLE), i18n_text(r->lang, I18N_SCENARIO),
-                           i18n_text(r->lang, I18N_TARGET), i18n_text(r->lang, I18N_REPORT_PROBABILITY_CHANGE),
-                           i18n_text(r->lang, I18N_DIFFERENCE_PP), i18n_text(r->lang, I18N_CI95));
+    static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_REPORT_PROBABILITY_CHANGE,
+                                          I18N_DIFFERENCE_PP, I18N_CI95};
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(diffs); i++) {
         JsonObject *d = obj_at(diffs, i);
         JsonArray *ci = arr(d, "ci95");
-        g_string_append(out, "<tr><td>");
-        esc(out, str(d, "scenario"));
-        g_string_append(out, "</td><td>");
-        esc(out, str(d, "target"));
-        g_string_append(out, "</td><td class=\"n\">");
+        Row row = row_begin(out);
+        cell_text(&row, NULL, str(d, "scenario"));
+        cell_text(&row, NULL, str(d, "target"));
+        cell(&row, "n");
         percent(out, num(d, "probability_base"));
         g_string_append(out, " → ");
         percent(out, num(d, "probability"));
-        g_string_append_printf(out, "</td><td class=\"n\">%+.1f</td><td class=\"n\">", 100 * num(d, "difference"));
+        cell_printf(&row, "n", "%+.1f", 100 * num(d, "difference"));
+        cell(&row, "n");
         if (len(ci) == 2)
             g_string_append_printf(out, "%+.1f … %+.1f", 100 * num_at(ci, 0), 100 * num_at(ci, 1));
-        g_string_append(out, "</td></tr>\n");
+        row_end(&row);
     }
-    g_string_append_printf(out, "</table>\n<p class=\"muted\">%s</p>\n",
-                           i18n_text(r->lang, I18N_REPORT_COMPARE_NOTE));
+    table_end(out);
+    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_NOTE));
 }
 
 /* A solve's lever value `name` as it acts: "×1.217", "+37", or "0.145"
@@ -803,11 +814,9 @@ static void solve_value(GString *out, JsonObject *o, const char *name)
 }
 
 /* The base of a solve: the same as ladder run's, or why not, with run's
- * beside it.  Nothing for a solve.json written before it had a base. */
+ * beside it. */
 static void solve_base(GString *out, const Report *r, JsonObject *o)
 {
-    if (isnan(num(o, "base_probability")))
-        return;
     if (flag(o, "base_is_run")) {
         g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_BASE_SAME));
         percent(out, num(o, "base_probability"));
@@ -820,8 +829,7 @@ static void solve_base(GString *out, const Report *r, JsonObject *o)
     percent(out, num(o, "run_probability"));
     g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_SOLVE_BECAUSE_FMT), num(o, "from"));
     esc(out, str(o, "lever"));
-    g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_SOLVE_FIXED_FMT),
-                           num(o, "parameter_central"));
+    g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_SOLVE_FIXED_FMT), num(o, "parameter_central"));
 }
 
 /* The value found, its probability and one step short's. */
@@ -881,33 +889,35 @@ static void section_solve(GString *out, const Report *r)
 
 /* A sensitivity target's base, named as its table names it: `ladder
  * run`'s probability, or with --central the central one and, beside it,
- * why it is not run's.  A sensitivity.json without "base" (before
- * --central existed) ran at central values: its base is called that. */
+ * why it is not run's (or that ladder run has no probability to compare). */
 static void sensitivity_base(GString *out, const Report *r, JsonObject *t)
 {
     JsonObject *b = obj(member(t, "base"));
-    const char *mode = str(b, "mode");
-    if (mode && strcmp(mode, "run") == 0) {
+    if (g_strcmp0(str(b, "mode"), "run") == 0) {
         g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_BASE_RUN));
         percent(out, num(b, "probability"));
         g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_BASE_RUN_END));
         return;
     }
     g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_BASE_CENTRAL));
-    percent(out, b ? num(b, "probability") : num(t, "base_probability"));
-    if (b == NULL || isnan(num(b, "run_probability"))) {
+    percent(out, num(b, "probability"));
+    if (isnan(num(b, "run_probability"))) {
         g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_NO_RUN));
         return;
     }
-    g_string_append(out, flag(b, "same_as_run") ? i18n_text(r->lang, I18N_REPORT_SENS_SAME_AS_RUN)
-                                                : i18n_text(r->lang, I18N_REPORT_SENS_UNLIKE_RUN));
+    gboolean same = flag(b, "same_as_run");
+    g_string_append(out, i18n_text(r->lang, same ? I18N_REPORT_SENS_SAME_AS_RUN : I18N_REPORT_SENS_UNLIKE_RUN));
     percent(out, num(b, "run_probability"));
-    g_string_append(out, flag(b, "same_as_run") ? i18n_text(r->lang, I18N_REPORT_SENS_SAME_AS_RUN_END) : i18n_text(r->lang, I18N_REPORT_SENS_UNLIKE_RUN_END));
+    g_string_append(out, i18n_text(r->lang, same ? I18N_REPORT_SENS_SAME_AS_RUN_END : I18N_REPORT_SENS_UNLIKE_RUN_END));
 }
+
+#define TORNADO_ROWS 5  /* the parameters of each tornado shown; sensitivity.json has them all */
 
 /* The top of each tornado of a sensitivity, first, each under its base. */
 static void section_sensitivity(GString *out, const Report *r)
 {
+    static const I18nMessage headers[] = {I18N_SENS_PARAMETER, I18N_SENS_LOW_HIGH, I18N_REPORT_AT_LOW,
+                                          I18N_REPORT_AT_HIGH};
     JsonArray *targets = arr(obj(r->files[RESULTS_SENSITIVITY]), "targets");
     if (targets == NULL)
         return;
@@ -919,58 +929,58 @@ static void section_sensitivity(GString *out, const Report *r)
         esc(out, str(t, "name"));
         g_string_append(out, "</b> · ");
         sensitivity_base(out, r, t);
-        g_string_append_printf(out, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                               i18n_text(r->lang, I18N_SENS_PARAMETER), i18n_text(r->lang, I18N_SENS_LOW_HIGH),
-                               i18n_text(r->lang, I18N_REPORT_AT_LOW), i18n_text(r->lang, I18N_REPORT_AT_HIGH));
-        for (guint k = 0; k < MIN(len(rows), 5u); k++) {
-            JsonObject *row = obj_at(rows, k);
-            g_string_append(out, "<tr><td>");
-            esc(out, str(row, "label"));
+        g_string_append(out, "</p>\n");
+        table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
+        for (guint k = 0; k < MIN(len(rows), (guint)TORNADO_ROWS); k++) {
+            JsonObject *p = obj_at(rows, k);
+            Row row = row_begin(out);
+            cell_text(&row, NULL, str(p, "label"));
             g_string_append(out, " <code>");
-            esc(out, str(row, "parameter"));
-            g_string_append(out, "</code></td><td class=\"n\">");
-            number(out, num(row, "low"));
+            esc(out, str(p, "parameter"));
+            g_string_append(out, "</code>");
+            cell(&row, "n");
+            number(out, num(p, "low"));
             g_string_append(out, " → ");
-            number(out, num(row, "high"));
-            g_string_append(out, "</td><td class=\"n\">");
-            percent(out, num(row, "probability_low"));
-            g_string_append(out, "</td><td class=\"n\">");
-            percent(out, num(row, "probability_high"));
-            g_string_append(out, "</td></tr>\n");
+            number(out, num(p, "high"));
+            cell(&row, "n");
+            percent(out, num(p, "probability_low"));
+            cell(&row, "n");
+            percent(out, num(p, "probability_high"));
+            row_end(&row);
         }
-        g_string_append(out, "</table>\n");
+        table_end(out);
     }
 }
 
 static void assumption_row(GString *out, const char *key, const char *value, const char *dist, const char *note,
                            const char *dist_note)
 {
-    g_string_append(out, "<tr><td><code>");
+    Row row = row_begin(out);
+    cell(&row, NULL);
+    g_string_append(out, "<code>");
     esc(out, key);
-    g_string_append(out, "</code></td><td class=\"n\">");
-    esc(out, value);
-    g_string_append(out, "</td><td>");
-    esc(out, dist ? dist : "");
-    g_string_append(out, "</td><td class=\"note\">");
-    esc(out, note ? note : "");
+    g_string_append(out, "</code>");
+    cell_text(&row, "n", value);
+    cell_text(&row, NULL, dist);
+    cell_text(&row, "note", note);
     if (dist_note) {
         g_string_append(out, note ? "\n" : "");
         esc(out, dist_note);
     }
-    g_string_append(out, "</td></tr>\n");
+    row_end(&row);
 }
 
 static void section_assumptions(GString *out, const Report *r)
 {
+    static const I18nMessage headers[] = {I18N_SENS_PARAMETER, I18N_REPORT_VALUE, I18N_REPORT_UNCERTAINTY,
+                                          I18N_REPORT_SOURCE};
     JsonObject *sc = obj(r->scenario);
-    g_string_append_printf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                           i18n_text(r->lang, I18N_REPORT_ASSUMPTIONS_TITLE), i18n_text(r->lang, I18N_SENS_PARAMETER),
-                           i18n_text(r->lang, I18N_REPORT_VALUE), i18n_text(r->lang, I18N_REPORT_UNCERTAINTY),
-                           i18n_text(r->lang, I18N_REPORT_SOURCE));
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_ASSUMPTIONS_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     JsonArray *stages = arr(sc, "stages");
     for (guint i = 0; i < len(stages); i++) {
         JsonObject *s = obj_at(stages, i);
-        g_autofree char *key = g_strconcat("baseline.", str(s, "id") ? str(s, "id") : "", NULL);
+        g_autofree char *key = param_baseline_key(str(s, "id"));
         g_autofree char *v = g_strdup_printf("%.0f", num(s, "baseline"));
         assumption_row(out, key, v, str(s, "baseline_uncertainty"), str(s, "baseline_note"),
                        str(s, "baseline_uncertainty_note"));
@@ -982,7 +992,7 @@ static void section_assumptions(GString *out, const Report *r)
         number(v, num(p, "value"));
         assumption_row(out, str(p, "key"), v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
     }
-    g_string_append(out, "</table>\n");
+    table_end(out);
     JsonArray *policies = arr(sc, "policies");
     for (guint i = 0; i < len(policies); i++) {
         JsonObject *p = obj_at(policies, i);
@@ -1010,23 +1020,30 @@ static void section_methods(GString *out, const Report *r)
     JsonObject *s = obj(r->summary) ? obj(r->summary) : obj(solve) ? obj(solve) : obj(sens), *sc = obj(r->scenario);
     g_string_append_printf(out, "<h2>%s</h2>\n<p>%s</p>\n", i18n_text(r->lang, I18N_REPORT_METHODS_TITLE),
                            i18n_text(r->lang, I18N_REPORT_METHODS));
-    g_string_append(out, "<table>\n");
+    table_begin(out, r->lang, NULL, 0);
     if (s) {
-        g_string_append_printf(out, "<tr><th>%s</th><td>%.0f</td></tr>\n", i18n_text(r->lang, I18N_REPORT_REPLICATIONS),
-                               num(s, "replications"));
-        g_string_append_printf(out, "<tr><th>%s</th><td>%.0f</td></tr>\n", i18n_text(r->lang, I18N_REPORT_SEED), num(s, "seed"));
+        Row reps = field_begin(out, r, I18N_REPORT_REPLICATIONS);
+        g_string_append_printf(out, "%.0f", num(s, "replications"));
+        row_end(&reps);
+        Row seed = field_begin(out, r, I18N_REPORT_SEED);
+        g_string_append_printf(out, "%.0f", num(s, "seed"));
+        row_end(&seed);
     }
-    g_string_append_printf(out, "<tr><th>%s</th><td>ladder %s</td></tr>\n", i18n_text(r->lang, I18N_REPORT_PROGRAM), r->version);
+    Row program = field_begin(out, r, I18N_REPORT_PROGRAM);
+    g_string_append_printf(out, "ladder %s", r->version);
+    row_end(&program);
     JsonArray *src = arr(sc, "sources");
     for (guint i = 0; i < len(src); i++) {
         JsonObject *f = obj_at(src, i);
-        g_string_append_printf(out, "<tr><th>%s</th><td><code>", i18n_text(r->lang, I18N_REPORT_SCENARIO_FILE));
+        Row row = field_begin(out, r, I18N_REPORT_SCENARIO_FILE);
+        g_string_append(out, "<code>");
         esc(out, str(f, "file"));
         g_string_append(out, "</code><br>SHA-256 <code>");
-        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");
-        g_string_append(out, "</code></td></tr>\n");
+        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");  /* null: the file could not be read */
+        g_string_append(out, "</code>");
+        row_end(&row);
     }
-    g_string_append(out, "</table>\n");
+    table_end(out);
     if (r->summary) {
         g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run ",
                                i18n_text(r->lang, I18N_REPORT_SAME_BYTES));
