@@ -244,9 +244,8 @@ typedef enum {
     I18N_REPORT_COMPARE_TITLE,
     I18N_REPORT_PROBABILITY_CHANGE,
     I18N_REPORT_COMPARE_NOTE,
-    I18N_REPORT_SOLVE_BASE_SAME,  /* the pieces of a sentence around figures (solve) */
-    I18N_REPORT_SOLVE_BASE_SAME_END,
-    I18N_REPORT_SOLVE_BASE,
+    I18N_REPORT_SOLVE_BASE_SAME_FMT,  /* the base probability (string) */
+    I18N_REPORT_SOLVE_BASE,  /* the pieces of a sentence around figures (solve) */
     I18N_REPORT_SOLVE_NOT_RUN,
     I18N_REPORT_SOLVE_BECAUSE_FMT,  /* year (double, %.0f) */
     I18N_REPORT_SOLVE_FIXED_FMT,  /* central value (double, %.6g) */
@@ -260,14 +259,10 @@ typedef enum {
     I18N_REPORT_SOLVE_END,
     I18N_REPORT_SOLVE_TITLE,
     I18N_REPORT_SOLVE_UNREACHABLE,
-    I18N_REPORT_SENS_BASE_RUN,  /* the pieces of a sentence around figures (sensitivity) */
-    I18N_REPORT_SENS_BASE_RUN_END,
-    I18N_REPORT_SENS_BASE_CENTRAL,
+    I18N_REPORT_SENS_BASE_CENTRAL,  /* the pieces of a sentence around figures (sensitivity) */
     I18N_REPORT_SENS_NO_RUN,
-    I18N_REPORT_SENS_SAME_AS_RUN,
-    I18N_REPORT_SENS_UNLIKE_RUN,
-    I18N_REPORT_SENS_SAME_AS_RUN_END,
-    I18N_REPORT_SENS_UNLIKE_RUN_END,
+    I18N_REPORT_SENS_SAME_AS_RUN_FMT,  /* ladder run's probability (string) */
+    I18N_REPORT_SENS_UNLIKE_RUN_FMT,  /* ladder run's probability (string) */
     I18N_REPORT_SENS_TITLE,
     I18N_REPORT_AT_LOW,
     I18N_REPORT_AT_HIGH,

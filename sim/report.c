@@ -196,6 +196,15 @@ static void percent(GString *out, double p)
     g_string_append_printf(out, "%.1f%%", 100 * p);
 }
 
+/* The words `id` of r's language, a printf format of one string, with
+ * the percentage of probability `p` in it. */
+static void percent_in(GString *out, const Report *r, I18nMessage id, double p)
+{
+    g_autoptr(GString) words = g_string_new(NULL);
+    percent(words, p);
+    g_string_append_printf(out, i18n_text(r->lang, id), words->str);
+}
+
 /* A probability with its Monte Carlo standard error: "81.2% ± 1.7%". */
 static void percent_se(GString *out, double p, double se)
 {
@@ -818,9 +827,7 @@ static void solve_value(GString *out, JsonObject *o, const char *name)
 static void solve_base(GString *out, const Report *r, JsonObject *o)
 {
     if (flag(o, "base_is_run")) {
-        g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_BASE_SAME));
-        percent(out, num(o, "base_probability"));
-        g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_BASE_SAME_END));
+        percent_in(out, r, I18N_REPORT_SOLVE_BASE_SAME_FMT, num(o, "base_probability"));
         return;
     }
     g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_BASE));
@@ -894,9 +901,7 @@ static void sensitivity_base(GString *out, const Report *r, JsonObject *t)
 {
     JsonObject *b = obj(member(t, "base"));
     if (g_strcmp0(str(b, "mode"), "run") == 0) {
-        g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_BASE_RUN));
-        percent(out, num(b, "probability"));
-        g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_BASE_RUN_END));
+        percent_in(out, r, I18N_SENS_BASE_RUN_FMT, num(b, "probability"));
         return;
     }
     g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_BASE_CENTRAL));
@@ -905,10 +910,8 @@ static void sensitivity_base(GString *out, const Report *r, JsonObject *t)
         g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_NO_RUN));
         return;
     }
-    gboolean same = flag(b, "same_as_run");
-    g_string_append(out, i18n_text(r->lang, same ? I18N_REPORT_SENS_SAME_AS_RUN : I18N_REPORT_SENS_UNLIKE_RUN));
-    percent(out, num(b, "run_probability"));
-    g_string_append(out, i18n_text(r->lang, same ? I18N_REPORT_SENS_SAME_AS_RUN_END : I18N_REPORT_SENS_UNLIKE_RUN_END));
+    percent_in(out, r, flag(b, "same_as_run") ? I18N_REPORT_SENS_SAME_AS_RUN_FMT : I18N_REPORT_SENS_UNLIKE_RUN_FMT,
+               num(b, "run_probability"));
 }
 
 #define TORNADO_ROWS 5  /* the parameters of each tornado shown; sensitivity.json has them all */
