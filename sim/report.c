@@ -741,7 +741,8 @@ static void lists_table(GString *out, const Report *r)
 static void section_charts(GString *out, const Report *r)
 {
     const char *d = r->scenario_dir;
-    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_STAGES_TITLE),
+    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"muted\">%s</p>\n",
+                           i18n_text(r->lang, I18N_REPORT_STAGES_TITLE),
                            i18n_text(r->lang, I18N_REPORT_STAGES_NOTE));
     inline_svg(out, d, "targets.svg", NULL);
     inline_fans(out, d, arr(obj(r->scenario), "stages"));  /* in ladder order */
@@ -773,7 +774,8 @@ static void section_analyses(GString *out, const Report *r)
             continue;
         g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, kinds[i].heading));
         inline_svgs(out, r->dir, kinds[i].prefix);
-        g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n", i18n_text(r->lang, I18N_REPORT_EVERY_FIGURE_IN),
+        g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n",
+                               i18n_text(r->lang, I18N_REPORT_EVERY_FIGURE_IN),
                                results_file(kinds[i].json));
     }
 }
@@ -865,8 +867,7 @@ static void solve_policy(GString *out, const Report *r, JsonObject *o)
     const char *group = str(o, "policy_line");
     if (group == NULL)
         return;
-    g_string_append_printf(out, "<p>%s</p>\n<pre>",
-                           i18n_text(r->lang, I18N_SOLVE_PASTE));
+    g_string_append_printf(out, "<p>%s</p>\n<pre>", i18n_text(r->lang, I18N_SOLVE_PASTE));
     esc(out, group);
     g_string_append(out, "</pre>\n");
 }
