@@ -7,21 +7,24 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdarg.h>
 #include <string.h>
 #include <glib/gstdio.h>
 #include <unistd.h>
 
 #include "errors.h"
+#include "i18n.h"
 #include "model.h"
 #include "out_table.h"
 #include "plot.h"
 #include "outdir.h"
+#include "param.h"
 #include "results.h"
 
 /* Everything the page is made from. */
 typedef struct {
     const char *dir;       /* the result folder */
-    const char *lang;      /* "zh" or "en" */
+    const char *lang;      /* "zh" or "en" (page_language) */
     const char *version;
     JsonNode *scenario;    /* scenario.json */
     JsonNode *summary;     /* summary.json beside it, or NULL */
@@ -31,10 +34,11 @@ typedef struct {
     gboolean no_dot;
 } Report;
 
-/* The word in the report's language. */
-static const char *w(const Report *r, const char *zh, const char *en)
+/* "en" when i18n_is_english(language), else "zh": the page's language,
+ * also the key of a target's words in summary.json's "condition". */
+static const char *page_language(const char *language)
 {
-    return strcmp(r->lang, "en") == 0 ? en : zh;
+    return i18n_is_english(language) ? "en" : "zh";
 }
 
 /* ---- reading the folder ---------------------------------------------------- */
@@ -192,6 +196,115 @@ static void percent(GString *out, double p)
     g_string_append_printf(out, "%.1f%%", 100 * p);
 }
 
+/* The words `id` of r's language, a printf format of one string, with
+ * the percentage of probability `p` in it. */
+static void percent_in(GString *out, const Report *r, I18nMessage id, double p)
+{
+    g_autoptr(GString) words = g_string_new(NULL);
+    percent(words, p);
+    g_string_append_printf(out, i18n_text(r->lang, id), words->str);
+}
+
+/* A probability with its Monte Carlo standard error: "81.2% ± 1.7%". */
+static void percent_se(GString *out, double p, double se)
+{
+    percent(out, p);
+    g_string_append(out, " ± ");
+    percent(out, se);
+}
+
+/* ---- tables --------------------------------------------------------------------
+ * Every table of the page is written through these: table_begin (with its
+ * header row), then each row as row_begin, a cell call before each cell's
+ * content, row_end; table_end. */
+
+/* "<table>", the header row of the words `headers` (n of them; 0: no
+ * header row) in r's language, and a line end.  The words are i18n.c's,
+ * written as they are: they hold no markup, and esc would spell an
+ * apostrophe "&apos;". */
+static void table_begin(GString *out, const char *lang, const I18nMessage *headers, gsize n)
+{
+    g_string_append(out, "<table>");
+    if (n > 0) {
+        g_string_append(out, "<tr>");
+        for (gsize i = 0; i < n; i++)
+            g_string_append_printf(out, "<th>%s</th>", i18n_text(lang, headers[i]));
+        g_string_append(out, "</tr>");
+    }
+    g_string_append_c(out, '\n');
+}
+
+static void table_end(GString *out)
+{
+    g_string_append(out, "</table>\n");
+}
+
+/* A row being written: each cell call closes the cell before it. */
+typedef struct {
+    GString *out;
+    const char *open;   /* the tag of the open cell ("td", "th"); NULL before the first */
+} Row;
+
+static Row row_begin(GString *out)
+{
+    g_string_append(out, "<tr>");
+    return (Row){out, NULL};
+}
+
+/* Opens the next cell of `row` as <tag> or, with `cls`, <tag class="cls">;
+ * the caller appends its content (escaped) to row->out. */
+static void cell_tag(Row *row, const char *tag, const char *cls)
+{
+    if (row->open)
+        g_string_append_printf(row->out, "</%s>", row->open);
+    if (cls)
+        g_string_append_printf(row->out, "<%s class=\"%s\">", tag, cls);
+    else
+        g_string_append_printf(row->out, "<%s>", tag);
+    row->open = tag;
+}
+
+static void cell(Row *row, const char *cls)
+{
+    cell_tag(row, "td", cls);
+}
+
+/* A cell holding `text`, escaped. */
+static void cell_text(Row *row, const char *cls, const char *text)
+{
+    cell(row, cls);
+    esc(row->out, text);
+}
+
+/* A cell holding a printf of `format` (numbers; no text to escape). */
+G_GNUC_PRINTF(3, 4)
+static void cell_printf(Row *row, const char *cls, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    cell(row, cls);
+    g_string_append_vprintf(row->out, format, args);
+    va_end(args);
+}
+
+static void row_end(Row *row)
+{
+    if (row->open)
+        g_string_append_printf(row->out, "</%s>", row->open);
+    g_string_append(row->out, "</tr>\n");
+}
+
+/* A row of a table without header row that names a setting: <th> the word
+ * `name`, then the cell of its value, open for the caller to fill. */
+static Row field_begin(GString *out, const Report *r, I18nMessage name)
+{
+    Row row = row_begin(out);
+    cell_tag(&row, "th", NULL);
+    g_string_append(out, i18n_text(r->lang, name));
+    cell(&row, NULL);
+    return row;
+}
+
 /* dir/name (an SVG gnuplot or dot wrote) inline in a <figure>, without its
  * XML prolog; nothing when it is absent or not a regular file (a pipe
  * would never end). */
@@ -244,6 +357,18 @@ static const char *verdict(const Report *r, double p)
     return out_table_verdict(r->lang, p);
 }
 
+/* The kind of parameter `p` of scenario.json (a ParamKind), or -1. */
+static int kind_of(JsonObject *p)
+{
+    return param_kind_from_name(str(p, "kind"));
+}
+
+/* TRUE when parameter `p` is a share of list `l`: list.L.ID. */
+static gboolean share_of(JsonObject *p, JsonObject *l)
+{
+    return kind_of(p) == PARAM_SHARE && g_strcmp0(str(p, "list"), str(l, "id")) == 0;
+}
+
 /* The display name of stage `id`, from scenario.json. */
 static const char *stage_name(const Report *r, const char *id)
 {
@@ -260,48 +385,35 @@ static void section_verdict(GString *out, const Report *r)
 {
     JsonObject *s = obj(r->summary);
     JsonArray *targets = arr(s, "targets");
-    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "结论：目标达成的概率", "Verdict: how likely each target is met"));
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_VERDICT_TITLE));
     if (len(targets) == 0) {
-        g_string_append_printf(out, "<p>%s</p>\n", w(r, "此结果没有目标。", "These results have no targets."));
+        g_string_append_printf(out, "<p>%s</p>\n", i18n_text(r->lang, I18N_REPORT_NO_TARGETS));
         return;
     }
-    g_string_append_printf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>P5–P95</th></tr>\n",
-                           w(r, "目标", "Target"), w(r, "条件", "Condition"), w(r, "达成概率", "Probability met"),
-                           w(r, "判断", "Verdict"), w(r, "中位数", "Median"));
+    static const I18nMessage headers[] = {I18N_TARGET, I18N_CONDITION, I18N_REPORT_PROBABILITY_MET, I18N_VERDICT,
+                                          I18N_MEDIAN, I18N_P5_P95};
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(targets); i++) {
         JsonObject *t = obj_at(targets, i);
-        double p = num(t, "probability"), se = num(t, "se");
-        g_string_append(out, "<tr><td>");
-        esc(out, str(t, "name"));
-        g_string_append(out, "</td><td>");
-        const char *condition = str(obj(member(t, "condition")), r->lang);
-        if (condition != NULL) {
-            esc(out, condition);
-            g_string_append(out, "</td><td class=\"n\">");
-        } else {  /* a folder written before conditions were */
-            esc(out, stage_name(r, str(t, "stage")));
-            g_string_append_printf(out, " ≥ %.0f (%.0f%s)</td><td class=\"n\">", num(t, "at_least"), num(t, "year"),
-                                   w(r, " 年", ""));
-        }
-        percent(out, p);
-        g_string_append(out, " ± ");
-        percent(out, se);
-        g_string_append_printf(out, "</td><td class=\"verdict\">%s</td><td class=\"n\">%.0f</td><td class=\"n\">%.0f–%.0f</td></tr>\n",
-                               verdict(r, p), num(t, "p50"), num(t, "p5"), num(t, "p95"));
+        double p = num(t, "probability");
+        Row row = row_begin(out);
+        cell_text(&row, NULL, str(t, "name"));
+        cell_text(&row, NULL, str(obj(member(t, "condition")), r->lang));
+        cell(&row, "n");
+        percent_se(out, p, num(t, "se"));
+        cell_text(&row, "verdict", verdict(r, p));
+        cell_printf(&row, "n", "%.0f", num(t, "p50"));
+        cell_printf(&row, "n", "%.0f–%.0f", num(t, "p5"), num(t, "p95"));
+        row_end(&row);
     }
-    g_string_append(out, "</table>\n");
+    table_end(out);
     double all = num(s, "all_targets_probability");
     if (!isnan(all)) {
-        g_string_append_printf(out, "<p class=\"all\">%s", w(r, "全部目标同时达成：", "All targets together: "));
-        percent(out, all);
-        g_string_append(out, " ± ");
-        percent(out, num(s, "all_targets_se"));
+        g_string_append_printf(out, "<p class=\"all\">%s", i18n_text(r->lang, I18N_REPORT_ALL_TARGETS));
+        percent_se(out, all, num(s, "all_targets_se"));
         g_string_append_printf(out, "（%s）</p>\n", verdict(r, all));
     }
-    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n",
-                           w(r, "± 为蒙特卡洛标准误。判断按所示概率：≥90% 很可能达成，≥66% 较可能达成，≥33% 难以确定，≥10% 不太可能，其下极不可能。",
-                             "± is the Monte Carlo standard error. Verdicts on the probability as shown: ≥90% very likely, "
-                             "≥66% likely, ≥33% as likely as not, ≥10% unlikely, below that very unlikely."));
+    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_VERDICT_NOTE));
 }
 
 /* Appends `s` as the inside of a double-quoted DOT string that dot draws
@@ -326,28 +438,46 @@ static void dot_append(GString *o, const char *s)
     }
 }
 
+/* Appends `s` as a double-quoted DOT string (dot_append). */
+static void dot_quoted(GString *d, const char *s)
+{
+    g_string_append_c(d, '"');
+    dot_append(d, s);
+    g_string_append_c(d, '"');
+}
+
+/* Appends the start of an edge statement, `  "from" -> "to"`. */
+static void dot_arrow(GString *d, const char *from, const char *to)
+{
+    g_string_append(d, "  ");
+    dot_quoted(d, from);
+    g_string_append(d, " -> ");
+    dot_quoted(d, to);
+}
+
 /* Appends the box of stage `s`: its name, baseline, exit, inflow and
  * recruitment; nothing for a stage without an id. */
 static void dot_stage(GString *d, const Report *r, JsonObject *s, JsonArray *params)
 {
     if (str(s, "id") == NULL)
         return;
-    g_string_append(d, "  \"");
-    dot_append(d, str(s, "id"));
-    g_string_append(d, "\" [label=\"");
+    g_string_append(d, "  ");
+    dot_quoted(d, str(s, "id"));
+    g_string_append(d, " [label=\"");
     dot_append(d, str(s, "name"));
-    g_string_append_printf(d, "\\n%s %.0f", w(r, "基数", "baseline"), num(s, "baseline"));
+    g_string_append_printf(d, "\\n%s %.0f", i18n_text(r->lang, I18N_REPORT_DOT_BASELINE), num(s, "baseline"));
     for (guint j = 0; j < len(params); j++) {
         JsonObject *p = obj_at(params, j);
         if (g_strcmp0(str(p, "from"), str(s, "id")) != 0)
             continue;
-        const char *kind = str(p, "kind");
-        if (g_strcmp0(kind, "exit") == 0)
-            g_string_append_printf(d, "\\n%s %.3g", w(r, "退出", "exit"), num(p, "value"));
-        else if (g_strcmp0(kind, "inflow") == 0)
-            g_string_append_printf(d, "\\n%s %.4g/%s", w(r, "流入", "inflow"), num(p, "value"), w(r, "年", "yr"));
-        else if (g_strcmp0(kind, "recruitment") == 0)
-            g_string_append_printf(d, "\\n%s %.4g/%s", w(r, "招引", "recruited"), num(p, "value"), w(r, "年", "yr"));
+        int kind = kind_of(p);
+        if (kind == PARAM_EXIT)
+            g_string_append_printf(d, "\\n%s %.3g", i18n_text(r->lang, I18N_REPORT_DOT_EXIT), num(p, "value"));
+        else if (kind == PARAM_INFLOW || kind == PARAM_RECRUITMENT)
+            g_string_append_printf(d, "\\n%s %.4g/%s",
+                                   i18n_text(r->lang, kind == PARAM_INFLOW ? I18N_REPORT_DOT_INFLOW
+                                                                           : I18N_REPORT_DOT_RECRUITED),
+                                   num(p, "value"), i18n_text(r->lang, I18N_REPORT_DOT_PER_YEAR));
     }
     g_string_append(d, "\"];\n");
 }
@@ -361,16 +491,13 @@ static void dot_lapse(GString *d, const Report *r, JsonObject *s, JsonArray *par
     double renew = NAN;
     for (guint j = 0; j < len(params); j++) {
         JsonObject *p = obj_at(params, j);
-        if (g_strcmp0(str(p, "kind"), "renewal") == 0 && g_strcmp0(str(p, "from"), str(s, "id")) == 0)
+        if (kind_of(p) == PARAM_RENEWAL && g_strcmp0(str(p, "from"), str(s, "id")) == 0)
             renew = num(p, "value");
     }
-    g_string_append(d, "  \"");
-    dot_append(d, str(s, "id"));
-    g_string_append(d, "\" -> \"");
-    dot_append(d, str(s, "lapse_to"));
-    g_string_append_printf(d, "\" [style=dashed, color=\"#888888\", label=\"%s %.0f%s, %s %.3g\"];\n",
-                           w(r, "有效期", "valid"), num(s, "renewal_years"), w(r, " 年", "y"), w(r, "续期", "renewed"),
-                           renew);
+    dot_arrow(d, str(s, "id"), str(s, "lapse_to"));
+    g_string_append_printf(d, " [style=dashed, color=\"#888888\", label=\"%s %.0f%s, %s %.3g\"];\n",
+                           i18n_text(r->lang, I18N_REPORT_DOT_VALID), num(s, "renewal_years"),
+                           i18n_text(r->lang, I18N_REPORT_DOT_YEARS), i18n_text(r->lang, I18N_REPORT_DOT_RENEWED), renew);
 }
 
 static void string_free(gpointer s)
@@ -414,11 +541,8 @@ static void dot_edge(GString *d, JsonObject *p, GHashTable *marks)
         return;
     const char *key = str(p, "key");
     GString *m = key ? g_hash_table_lookup(marks, key) : NULL;
-    g_string_append(d, "  \"");
-    dot_append(d, str(p, "from"));
-    g_string_append(d, "\" -> \"");
-    dot_append(d, str(p, "to"));
-    g_string_append_printf(d, "\" [label=\"%.3g%s\"%s];\n", num(p, "value"), m ? m->str : "",
+    dot_arrow(d, str(p, "from"), str(p, "to"));
+    g_string_append_printf(d, " [label=\"%.3g%s\"%s];\n", num(p, "value"), m ? m->str : "",
                            m ? ", color=\"#e15759\", fontcolor=\"#e15759\", penwidth=2" : "");
 }
 
@@ -430,33 +554,26 @@ static void dot_list(GString *d, const Report *r, JsonObject *l, JsonArray *para
     if (str(l, "id") == NULL)
         return;
     g_autofree char *node = g_strconcat("list:", str(l, "id"), NULL);
-    g_string_append(d, "  \"");
-    dot_append(d, node);
-    g_string_append(d, "\" [shape=note, style=filled, fillcolor=\"#fff4d6\", color=\"#b07d10\", label=\"");
+    g_string_append(d, "  ");
+    dot_quoted(d, node);
+    g_string_append(d, " [shape=note, style=filled, fillcolor=\"#fff4d6\", color=\"#b07d10\", label=\"");
     dot_append(d, str(l, "name"));
-    g_string_append_printf(d, "\\n(%s)\"];\n", w(r, "名单", "list"));
+    g_string_append_printf(d, "\\n(%s)\"];\n", i18n_text(r->lang, I18N_REPORT_DOT_LIST));
     JsonArray *members = arr(l, "stages");
     for (guint j = 0; j < len(members); j++) {
         if (str_at(members, j) == NULL)
             continue;
-        g_string_append(d, "  \"");
-        dot_append(d, str_at(members, j));
-        g_string_append(d, "\" -> \"");
-        dot_append(d, node);
-        g_string_append_printf(d, "\" [style=dotted, color=\"#b07d10\", fontcolor=\"#b07d10\", label=\"%s\", "
-                               "constraint=false];\n", w(r, "全部", "all"));
+        dot_arrow(d, str_at(members, j), node);
+        g_string_append_printf(d, " [style=dotted, color=\"#b07d10\", fontcolor=\"#b07d10\", label=\"%s\", "
+                               "constraint=false];\n", i18n_text(r->lang, I18N_REPORT_DOT_ALL));
     }
     for (guint j = 0; j < len(params); j++) {
         JsonObject *p = obj_at(params, j);
-        if (g_strcmp0(str(p, "kind"), "share") != 0 || g_strcmp0(str(p, "list"), str(l, "id")) != 0 ||
-            str(p, "from") == NULL)
+        if (!share_of(p, l) || str(p, "from") == NULL)
             continue;
-        g_string_append(d, "  \"");
-        dot_append(d, str(p, "from"));
-        g_string_append(d, "\" -> \"");
-        dot_append(d, node);
-        g_string_append_printf(d, "\" [style=dotted, color=\"#b07d10\", fontcolor=\"#b07d10\", label=\"%s %.3g\", "
-                               "constraint=false];\n", w(r, "占", "share"), num(p, "value"));
+        dot_arrow(d, str(p, "from"), node);
+        g_string_append_printf(d, " [style=dotted, color=\"#b07d10\", fontcolor=\"#b07d10\", label=\"%s %.3g\", "
+                               "constraint=false];\n", i18n_text(r->lang, I18N_REPORT_DOT_SHARE), num(p, "value"));
     }
 }
 
@@ -476,7 +593,7 @@ static char *ladder_dot(const Report *r)
     }
     g_autoptr(GHashTable) marks = policy_marks(arr(sc, "policies"));
     for (guint j = 0; j < len(params); j++)
-        if (g_strcmp0(str(obj_at(params, j), "kind"), "edge") == 0)
+        if (kind_of(obj_at(params, j)) == PARAM_EDGE)
             dot_edge(d, obj_at(params, j), marks);
     JsonArray *lists = arr(sc, "lists");
     for (guint i = 0; i < len(lists); i++)
@@ -496,7 +613,7 @@ static char *dot_message(GBytes *err, const char *otherwise)
 
 char *report_ladder_dot(JsonNode *scenario, const char *lang)
 {
-    Report r = {.lang = g_strcmp0(lang, "en") == 0 ? "en" : "zh", .scenario = scenario};
+    Report r = {.lang = page_language(lang), .scenario = scenario};
     return ladder_dot(&r);
 }
 
@@ -510,14 +627,13 @@ static char *ladder_svg(Report *r, char **why)
     g_autofree char *dot = g_find_program_in_path("dot");
     if (dot == NULL) {
         r->no_dot = TRUE;
-        *why = g_strdup(w(r, "（未安装 Graphviz，未画阶梯图：apt-get install graphviz）",
-                          "(Graphviz is not installed, so the diagram is missing: apt-get install graphviz)"));
+        *why = g_strdup(i18n_text(r->lang, I18N_REPORT_NO_GRAPHVIZ));
         return NULL;
     }
     /* no ladder the scenario loader accepts is larger; a hand-made one
      * could keep dot busy for hours */
     if (len(arr(obj(r->scenario), "stages")) > MODEL_MAX_STAGES) {
-        *why = g_strdup(w(r, "（阶段多于 64 个，未画阶梯图）", "(more than 64 stages: the diagram is not drawn)"));
+        *why = g_strdup_printf(i18n_text(r->lang, I18N_REPORT_TOO_MANY_STAGES_FMT), MODEL_MAX_STAGES);
         return NULL;
     }
     g_autofree char *src = ladder_dot(r);
@@ -539,10 +655,9 @@ static char *ladder_svg(Report *r, char **why)
     if (!talked || !g_subprocess_get_successful(p) || start == NULL || !plot_chart_whole("ladder.svg", text, n)) {
         g_autofree char *said = p == NULL ? g_strdup(local->message)
                                 : dot_message(err, talked && g_subprocess_get_successful(p)
-                                                       ? w(r, "SVG 不完整", "its SVG is cut short")
-                                                       : w(r, "dot 出错退出", "dot exited with an error"));
-        *why = g_strconcat(w(r, "（Graphviz 未能画出阶梯图：", "(Graphviz could not draw the diagram: "), said,
-                           w(r, "）", ")"), NULL);
+                                                       ? i18n_text(r->lang, I18N_REPORT_DOT_SVG_CUT)
+                                                       : i18n_text(r->lang, I18N_REPORT_DOT_FAILED));
+        *why = g_strdup_printf(i18n_text(r->lang, I18N_REPORT_DOT_ERROR_FMT), said);
         return NULL;
     }
     return g_strndup(start, n - (gsize)(start - text));
@@ -550,7 +665,7 @@ static char *ladder_svg(Report *r, char **why)
 
 static void section_ladder(GString *out, Report *r)
 {
-    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "阶梯结构", "The ladder"));
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_LADDER_TITLE));
     g_autofree char *why = NULL;
     g_autofree char *svg = ladder_svg(r, &why);
     if (svg == NULL) {
@@ -560,12 +675,7 @@ static void section_ladder(GString *out, Report *r)
         return;
     }
     g_string_append_printf(out, "<figure class=\"chart ladder\">%s<figcaption>%s</figcaption></figure>\n", svg,
-                           w(r, "方框为阶段（基数为基准年末企业数）；箭头为年转化概率（中心值）；红色为政策改变的转化；虚线为资格到期未续期的降级；"
-                             "黄色为名单（认定口径的计数），点线标出计入它的阶段（全部或按占比）。",
-                             "Boxes are stages (baseline: firms at the end of the base year); arrows are annual "
-                             "probabilities (central values); red ones are changed by a policy; dashed ones are lapses of "
-                             "a status not renewed; yellow notes are lists (designation counts), dotted lines the stages "
-                             "they count (all, or a share)."));
+                           i18n_text(r->lang, I18N_REPORT_LADDER_CAPTION));
 }
 
 /* The fan chart of each element of `items` (stages or lists) in their order,
@@ -581,6 +691,26 @@ static void inline_fans(GString *out, const char *dir, JsonArray *items)
     }
 }
 
+/* What list `l` (scenario.json's) counts: its stages, then each share as
+ * its stage and central value, "高企、瞪羚、上市 × 0.6". */
+static void list_counts(GString *out, const Report *r, JsonObject *l)
+{
+    JsonArray *members = arr(l, "stages"), *params = arr(obj(r->scenario), "parameters");
+    for (guint j = 0; j < len(members); j++) {
+        g_string_append(out, j ? i18n_text(r->lang, I18N_REPORT_LIST_SEP) : "");
+        esc(out, stage_name(r, str_at(members, j)));
+    }
+    for (guint j = 0, n = len(members); j < len(params); j++) {
+        JsonObject *p = obj_at(params, j);
+        if (!share_of(p, l))
+            continue;
+        g_string_append(out, n++ ? i18n_text(r->lang, I18N_REPORT_LIST_SEP) : "");
+        esc(out, stage_name(r, str(p, "from")));
+        g_string_append(out, " × ");
+        number(out, num(p, "value"));
+    }
+}
+
 /* The lists at the horizon: what each counts and its expected count, median
  * and P5–P95; nothing when the summary has none. */
 static void lists_table(GString *out, const Report *r)
@@ -588,50 +718,32 @@ static void lists_table(GString *out, const Report *r)
     JsonArray *lists = arr(obj(r->summary), "lists"), *defs = arr(obj(r->scenario), "lists");
     if (len(lists) == 0)
         return;
-    g_string_append_printf(out, "<h3>%s</h3>\n<p class=\"muted\">%s</p>\n", w(r, "名单", "Lists"),
-                           w(r, "名单按认定口径计数（如有效高企含瞪羚、独角兽中的高企），与阶段重叠，不可与阶段相加。",
-                             "Lists count designations (valid 高企 certificates include the 瞪羚 and 独角兽 holding "
-                             "one); they overlap the stages and are not to be added to them."));
-    g_string_append_printf(out, "<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>P5–P95</th></tr>\n",
-                           w(r, "名单", "List"), w(r, "计入", "Counts"), w(r, "期末精确期望", "Expected at the horizon"),
-                           w(r, "中位数", "Median"));
+    g_string_append_printf(out, "<h3>%s</h3>\n<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_LISTS_TITLE),
+                           i18n_text(r->lang, I18N_REPORT_LISTS_NOTE));
+    static const I18nMessage headers[] = {I18N_LIST, I18N_REPORT_LIST_COUNTS, I18N_REPORT_LIST_EXPECTED, I18N_MEDIAN,
+                                          I18N_P5_P95};
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(lists); i++) {
         JsonObject *l = obj_at(lists, i), *c = obj(member(l, "count"));
-        JsonObject *def = i < len(defs) ? obj_at(defs, i) : NULL;
         guint last = len(arr(c, "mean")) ? len(arr(c, "mean")) - 1 : 0;
-        g_string_append(out, "<tr><td>");
-        esc(out, str(l, "name"));
-        g_string_append(out, "</td><td>");
-        JsonArray *members = arr(def, "stages"), *params = arr(obj(r->scenario), "parameters");
-        for (guint j = 0; j < len(members); j++) {
-            g_string_append(out, j ? w(r, "、", ", ") : "");
-            esc(out, stage_name(r, str_at(members, j)));
-        }
-        /* each share as its stage and central value, "上市 × 0.6" */
-        for (guint j = 0, n = len(members); j < len(params); j++) {
-            JsonObject *p = obj_at(params, j);
-            if (g_strcmp0(str(p, "kind"), "share") != 0 || g_strcmp0(str(p, "list"), str(l, "id")) != 0)
-                continue;
-            g_string_append(out, n++ ? w(r, "、", ", ") : "");
-            esc(out, stage_name(r, str(p, "from")));
-            g_string_append(out, " × ");
-            number(out, num(p, "value"));
-        }
-        g_string_append_printf(out, "</td><td class=\"n\">%.1f</td><td class=\"n\">%.0f</td>"
-                               "<td class=\"n\">%.0f–%.0f</td></tr>\n",
-                               num_at(arr(c, "expected"), last), num_at(arr(c, "p50"), last),
-                               num_at(arr(c, "p5"), last), num_at(arr(c, "p95"), last));
+        Row row = row_begin(out);
+        cell_text(&row, NULL, str(l, "name"));
+        cell(&row, NULL);
+        list_counts(out, r, obj_at(defs, i));
+        cell_printf(&row, "n", "%.1f", num_at(arr(c, "expected"), last));
+        cell_printf(&row, "n", "%.0f", num_at(arr(c, "p50"), last));
+        cell_printf(&row, "n", "%.0f–%.0f", num_at(arr(c, "p5"), last), num_at(arr(c, "p95"), last));
+        row_end(&row);
     }
-    g_string_append(out, "</table>\n");
+    table_end(out);
 }
 
 static void section_charts(GString *out, const Report *r)
 {
     const char *d = r->scenario_dir;
-    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"muted\">%s</p>\n", w(r, "各阶段企业数", "Firms in each stage"),
-                           w(r, "阶段互斥：每家企业只计入其所在的一个阶段（高企阶段不含已成为瞪羚、独角兽的企业）。",
-                             "Stages are exclusive: each firm counts in one stage (the 高企 stage leaves out firms "
-                             "that became 瞪羚 or 独角兽)."));
+    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"muted\">%s</p>\n",
+                           i18n_text(r->lang, I18N_REPORT_STAGES_TITLE),
+                           i18n_text(r->lang, I18N_REPORT_STAGES_NOTE));
     inline_svg(out, d, "targets.svg", NULL);
     inline_fans(out, d, arr(obj(r->scenario), "stages"));  /* in ladder order */
     lists_table(out, r);
@@ -646,22 +758,24 @@ static void section_analyses(GString *out, const Report *r)
 {
     static const struct {
         ResultsKind json;
-        const char *prefix, *zh, *en;
+        const char *prefix;
+        I18nMessage heading;
     } kinds[] = {
-        {RESULTS_COMPARE, "compare_", "政策比较", "Comparing policies"},
-        {RESULTS_SENSITIVITY, "tornado_", "哪个假设最要紧", "Which assumption matters most"},
-        {RESULTS_SOLVE, "solve", "要做多少", "How much must be done"},
-        {RESULTS_CALIBRATE, "calibrate_", "按公布数据校准", "Calibration to published counts"},
-        {RESULTS_BACKTEST, "calibrate_", "回测", "Backtest"},
+        {RESULTS_COMPARE, "compare_", I18N_REPORT_COMPARE_CHARTS},
+        {RESULTS_SENSITIVITY, "tornado_", I18N_REPORT_SENSITIVITY_CHARTS},
+        {RESULTS_SOLVE, "solve", I18N_REPORT_SOLVE_CHARTS},
+        {RESULTS_CALIBRATE, "calibrate_", I18N_REPORT_CALIBRATE_CHARTS},
+        {RESULTS_BACKTEST, "calibrate_", I18N_REPORT_BACKTEST_CHARTS},
     };
     gboolean is_backtest = r->files[RESULTS_BACKTEST] != NULL;
     for (gsize i = 0; i < G_N_ELEMENTS(kinds); i++) {
         /* a backtest's folder holds calibrate.json too: its charts once */
         if (r->files[kinds[i].json] == NULL || (is_backtest && kinds[i].json == RESULTS_CALIBRATE))
             continue;
-        g_string_append_printf(out, "<h2>%s</h2>\n", w(r, kinds[i].zh, kinds[i].en));
+        g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, kinds[i].heading));
         inline_svgs(out, r->dir, kinds[i].prefix);
-        g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n", w(r, "全部数字见", "Every figure is in"),
+        g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n",
+                               i18n_text(r->lang, I18N_REPORT_EVERY_FIGURE_IN),
                                results_file(kinds[i].json));
     }
 }
@@ -672,30 +786,28 @@ static void section_compare(GString *out, const Report *r)
     JsonArray *diffs = arr(obj(r->files[RESULTS_COMPARE]), "differences");
     if (diffs == NULL)
         return;
-    g_string_append_printf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                           w(r, "结论：政策带来的变化", "Answer: what each policy changes"), w(r, "情景", "Scenario"),
-                           w(r, "目标", "Target"), w(r, "达成概率：基准 → 本情景", "Probability: base → this"),
-                           w(r, "差值（百分点）", "Difference (points)"), w(r, "95% 区间", "95% interval"));
+    static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_REPORT_PROBABILITY_CHANGE,
+                                          I18N_DIFFERENCE_PP, I18N_CI95};
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(diffs); i++) {
         JsonObject *d = obj_at(diffs, i);
         JsonArray *ci = arr(d, "ci95");
-        g_string_append(out, "<tr><td>");
-        esc(out, str(d, "scenario"));
-        g_string_append(out, "</td><td>");
-        esc(out, str(d, "target"));
-        g_string_append(out, "</td><td class=\"n\">");
+        Row row = row_begin(out);
+        cell_text(&row, NULL, str(d, "scenario"));
+        cell_text(&row, NULL, str(d, "target"));
+        cell(&row, "n");
         percent(out, num(d, "probability_base"));
         g_string_append(out, " → ");
         percent(out, num(d, "probability"));
-        g_string_append_printf(out, "</td><td class=\"n\">%+.1f</td><td class=\"n\">", 100 * num(d, "difference"));
+        cell_printf(&row, "n", "%+.1f", 100 * num(d, "difference"));
+        cell(&row, "n");
         if (len(ci) == 2)
             g_string_append_printf(out, "%+.1f … %+.1f", 100 * num_at(ci, 0), 100 * num_at(ci, 1));
-        g_string_append(out, "</td></tr>\n");
+        row_end(&row);
     }
-    g_string_append_printf(out, "</table>\n<p class=\"muted\">%s</p>\n",
-                           w(r, "各情景使用相同的随机数（共同随机数），差值来自逐次配对的模拟。下文的结论与阶梯图为基准情景的。",
-                             "Every scenario runs on the same random numbers (common random numbers); differences come "
-                             "from paired replications. The verdicts and diagram below are the base scenario's."));
+    table_end(out);
+    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_NOTE));
 }
 
 /* A solve's lever value `name` as it acts: "×1.217", "+37", or "0.145"
@@ -713,46 +825,40 @@ static void solve_value(GString *out, JsonObject *o, const char *name)
 }
 
 /* The base of a solve: the same as ladder run's, or why not, with run's
- * beside it.  Nothing for a solve.json written before it had a base. */
+ * beside it. */
 static void solve_base(GString *out, const Report *r, JsonObject *o)
 {
-    if (isnan(num(o, "base_probability")))
-        return;
     if (flag(o, "base_is_run")) {
-        g_string_append(out, w(r, "基准：与 ladder run 相同的 ", "Base: the same "));
-        percent(out, num(o, "base_probability"));
-        g_string_append(out, w(r, "。", " as ladder run."));
+        percent_in(out, r, I18N_REPORT_SOLVE_BASE_SAME_FMT, num(o, "base_probability"));
         return;
     }
-    g_string_append(out, w(r, "基准：", "Base: "));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_BASE));
     percent(out, num(o, "base_probability"));
-    g_string_append(out, w(r, "，不同于 ladder run 的 ", ", not ladder run's "));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_NOT_RUN));
     percent(out, num(o, "run_probability"));
-    g_string_append_printf(out, w(r, "，因为 %.0f 年起 <code>", ", because from %.0f on <code>"), num(o, "from"));
+    g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_SOLVE_BECAUSE_FMT), num(o, "from"));
     esc(out, str(o, "lever"));
-    g_string_append_printf(out, w(r, "</code> 固定取值（当前 %.6g），不再按 [uncertainty] 抽样（--mode set）。",
-                                  "</code> is fixed at a value (now %.6g), no longer drawn from [uncertainty] (--mode set)."),
-                           num(o, "parameter_central"));
+    g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_SOLVE_FIXED_FMT), num(o, "parameter_central"));
 }
 
 /* The value found, its probability and one step short's. */
 static void solve_reached(GString *out, const Report *r, JsonObject *o)
 {
-    g_string_append_printf(out, w(r, "从 %.0f 年起，<code>", "From %.0f on, <code>"), num(o, "from"));
+    g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_SOLVE_FROM_FMT), num(o, "from"));
     esc(out, str(o, "lever"));
-    g_string_append(out, w(r, "</code> 取 ", "</code> at "));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_AT));
     solve_value(out, o, "value");
-    g_string_append(out, w(r, "（当前 ", " (now "));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_NOW));
     solve_value(out, o, "current_value");
-    g_string_append(out, w(r, "）时，“", ") makes \""));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_MAKES));
     esc(out, str(o, "target"));
-    g_string_append(out, w(r, "”达成概率为 ", "\" as likely as "));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_AS_LIKELY));
     percent(out, num(o, "probability"));
-    g_string_append(out, w(r, "，不低于所要求的 ", ", at least the "));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_AT_LEAST));
     percent(out, num(o, "probability_wanted"));
-    g_string_append(out, w(r, "；少一步时为 ", " wanted; one step short it is "));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_ONE_STEP_SHORT));
     percent(out, num(o, "probability_one_step_short"));
-    g_string_append(out, w(r, "。", "."));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_END));
 }
 
 /* The policy group to append to the scenario, when solve.json has one. */
@@ -761,10 +867,7 @@ static void solve_policy(GString *out, const Report *r, JsonObject *o)
     const char *group = str(o, "policy_line");
     if (group == NULL)
         return;
-    g_string_append_printf(out, "<p>%s</p>\n<pre>",
-                           w(r, "将以下政策组加到情景文件末尾，ladder run 即得同一概率（相同随机种子与模拟次数）：",
-                             "Append this policy group to the scenario file and ladder run gives the same probability "
-                             "(same seed and replications):"));
+    g_string_append_printf(out, "<p>%s</p>\n<pre>", i18n_text(r->lang, I18N_SOLVE_PASTE));
     esc(out, group);
     g_string_append(out, "</pre>\n");
 }
@@ -776,12 +879,11 @@ static void section_solve(GString *out, const Report *r)
     JsonObject *o = obj(r->files[RESULTS_SOLVE]);
     if (o == NULL)
         return;
-    g_string_append_printf(out, "<h2>%s</h2>\n<p>", w(r, "结论：要做多少", "Answer: how much must be done"));
+    g_string_append_printf(out, "<h2>%s</h2>\n<p>", i18n_text(r->lang, I18N_REPORT_SOLVE_TITLE));
     if (flag(o, "reachable")) {
         solve_reached(out, r, o);
     } else {
-        g_string_append(out, w(r, "在所给范围内没有取值能达到所要求的概率；最好的是 ",
-                                "No value within the bounds reaches the probability wanted; the best is "));
+        g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_UNREACHABLE));
         solve_value(out, o, "best_value");
         g_string_append(out, " (");
         percent(out, num(o, "best_probability"));
@@ -795,40 +897,35 @@ static void section_solve(GString *out, const Report *r)
 
 /* A sensitivity target's base, named as its table names it: `ladder
  * run`'s probability, or with --central the central one and, beside it,
- * why it is not run's.  A sensitivity.json without "base" (before
- * --central existed) ran at central values: its base is called that. */
+ * why it is not run's (or that ladder run has no probability to compare). */
 static void sensitivity_base(GString *out, const Report *r, JsonObject *t)
 {
     JsonObject *b = obj(member(t, "base"));
-    const char *mode = str(b, "mode");
-    if (mode && strcmp(mode, "run") == 0) {
-        g_string_append(out, w(r, "基准：与 ladder run 相同的 ", "base: "));
-        percent(out, num(b, "probability"));
-        g_string_append(out, w(r, "", ", the same as ladder run"));
+    if (g_strcmp0(str(b, "mode"), "run") == 0) {
+        percent_in(out, r, I18N_SENS_BASE_RUN_FMT, num(b, "probability"));
         return;
     }
-    g_string_append(out, w(r, "基准：中心值 ", "base at central values: "));
-    percent(out, b ? num(b, "probability") : num(t, "base_probability"));
-    if (b == NULL || isnan(num(b, "run_probability"))) {
-        g_string_append(out, w(r, "（所有参数取中心值，无 ladder run 的概率可比）",
-                               " (every parameter at its central value; no ladder run probability to compare)"));
+    g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_BASE_CENTRAL));
+    percent(out, num(b, "probability"));
+    if (isnan(num(b, "run_probability"))) {
+        g_string_append(out, i18n_text(r->lang, I18N_REPORT_SENS_NO_RUN));
         return;
     }
-    g_string_append(out, flag(b, "same_as_run") ? w(r, "（所有参数取中心值，与 ladder run 的 ", " (every parameter "
-                                                  "at its central value; the same as ladder run's ")
-                                                : w(r, "（所有参数取中心值，不同于 ladder run 的 ", " (every "
-                                                  "parameter at its central value, unlike ladder run's "));
-    percent(out, num(b, "run_probability"));
-    g_string_append(out, flag(b, "same_as_run") ? w(r, " 相同）", ")") : w(r, "）", ")"));
+    percent_in(out, r, flag(b, "same_as_run") ? I18N_REPORT_SENS_SAME_AS_RUN_FMT : I18N_REPORT_SENS_UNLIKE_RUN_FMT,
+               num(b, "run_probability"));
 }
+
+#define TORNADO_ROWS 5  /* the parameters of each tornado shown; sensitivity.json has them all */
 
 /* The top of each tornado of a sensitivity, first, each under its base. */
 static void section_sensitivity(GString *out, const Report *r)
 {
+    static const I18nMessage headers[] = {I18N_SENS_PARAMETER, I18N_SENS_LOW_HIGH, I18N_REPORT_AT_LOW,
+                                          I18N_REPORT_AT_HIGH};
     JsonArray *targets = arr(obj(r->files[RESULTS_SENSITIVITY]), "targets");
     if (targets == NULL)
         return;
-    g_string_append_printf(out, "<h2>%s</h2>\n", w(r, "结论：哪个假设最要紧", "Answer: which assumption matters most"));
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_SENS_TITLE));
     for (guint i = 0; i < len(targets); i++) {
         JsonObject *t = obj_at(targets, i);
         JsonArray *rows = arr(t, "rows");
@@ -836,58 +933,58 @@ static void section_sensitivity(GString *out, const Report *r)
         esc(out, str(t, "name"));
         g_string_append(out, "</b> · ");
         sensitivity_base(out, r, t);
-        g_string_append_printf(out, "</p>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                               w(r, "参数", "Parameter"), w(r, "低值 → 高值", "Low → high"),
-                               w(r, "低值时概率", "At low"), w(r, "高值时概率", "At high"));
-        for (guint k = 0; k < MIN(len(rows), 5u); k++) {
-            JsonObject *row = obj_at(rows, k);
-            g_string_append(out, "<tr><td>");
-            esc(out, str(row, "label"));
+        g_string_append(out, "</p>\n");
+        table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
+        for (guint k = 0; k < MIN(len(rows), (guint)TORNADO_ROWS); k++) {
+            JsonObject *p = obj_at(rows, k);
+            Row row = row_begin(out);
+            cell_text(&row, NULL, str(p, "label"));
             g_string_append(out, " <code>");
-            esc(out, str(row, "parameter"));
-            g_string_append(out, "</code></td><td class=\"n\">");
-            number(out, num(row, "low"));
+            esc(out, str(p, "parameter"));
+            g_string_append(out, "</code>");
+            cell(&row, "n");
+            number(out, num(p, "low"));
             g_string_append(out, " → ");
-            number(out, num(row, "high"));
-            g_string_append(out, "</td><td class=\"n\">");
-            percent(out, num(row, "probability_low"));
-            g_string_append(out, "</td><td class=\"n\">");
-            percent(out, num(row, "probability_high"));
-            g_string_append(out, "</td></tr>\n");
+            number(out, num(p, "high"));
+            cell(&row, "n");
+            percent(out, num(p, "probability_low"));
+            cell(&row, "n");
+            percent(out, num(p, "probability_high"));
+            row_end(&row);
         }
-        g_string_append(out, "</table>\n");
+        table_end(out);
     }
 }
 
 static void assumption_row(GString *out, const char *key, const char *value, const char *dist, const char *note,
                            const char *dist_note)
 {
-    g_string_append(out, "<tr><td><code>");
+    Row row = row_begin(out);
+    cell(&row, NULL);
+    g_string_append(out, "<code>");
     esc(out, key);
-    g_string_append(out, "</code></td><td class=\"n\">");
-    esc(out, value);
-    g_string_append(out, "</td><td>");
-    esc(out, dist ? dist : "");
-    g_string_append(out, "</td><td class=\"note\">");
-    esc(out, note ? note : "");
+    g_string_append(out, "</code>");
+    cell_text(&row, "n", value);
+    cell_text(&row, NULL, dist);
+    cell_text(&row, "note", note);
     if (dist_note) {
         g_string_append(out, note ? "\n" : "");
         esc(out, dist_note);
     }
-    g_string_append(out, "</td></tr>\n");
+    row_end(&row);
 }
 
 static void section_assumptions(GString *out, const Report *r)
 {
+    static const I18nMessage headers[] = {I18N_SENS_PARAMETER, I18N_REPORT_VALUE, I18N_REPORT_UNCERTAINTY,
+                                          I18N_REPORT_SOURCE};
     JsonObject *sc = obj(r->scenario);
-    g_string_append_printf(out, "<h2>%s</h2>\n<table><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>\n",
-                           w(r, "全部假设及其来源", "Every assumption and its source"), w(r, "参数", "Parameter"),
-                           w(r, "取值", "Value"), w(r, "不确定性", "Uncertainty"),
-                           w(r, "来源与说明（情景文件中的注释）", "Source and reasons (the scenario file's comments)"));
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_ASSUMPTIONS_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     JsonArray *stages = arr(sc, "stages");
     for (guint i = 0; i < len(stages); i++) {
         JsonObject *s = obj_at(stages, i);
-        g_autofree char *key = g_strconcat("baseline.", str(s, "id") ? str(s, "id") : "", NULL);
+        g_autofree char *key = param_baseline_key(str(s, "id"));
         g_autofree char *v = g_strdup_printf("%.0f", num(s, "baseline"));
         assumption_row(out, key, v, str(s, "baseline_uncertainty"), str(s, "baseline_note"),
                        str(s, "baseline_uncertainty_note"));
@@ -899,11 +996,11 @@ static void section_assumptions(GString *out, const Report *r)
         number(v, num(p, "value"));
         assumption_row(out, str(p, "key"), v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
     }
-    g_string_append(out, "</table>\n");
+    table_end(out);
     JsonArray *policies = arr(sc, "policies");
     for (guint i = 0; i < len(policies); i++) {
         JsonObject *p = obj_at(policies, i);
-        g_string_append_printf(out, "<p><b>%s</b> ", w(r, "政策", "Policy"));
+        g_string_append_printf(out, "<p><b>%s</b> ", i18n_text(r->lang, I18N_POLICY));
         esc(out, str(p, "name"));
         g_string_append_printf(out, " (%.0f–%.0f):", num(p, "from"), num(p, "to"));
         JsonArray *ch = arr(p, "changes");
@@ -925,35 +1022,35 @@ static void section_methods(GString *out, const Report *r)
     /* the run settings: the summary's, else those of a solve or sensitivity */
     JsonNode *solve = r->files[RESULTS_SOLVE], *sens = r->files[RESULTS_SENSITIVITY];
     JsonObject *s = obj(r->summary) ? obj(r->summary) : obj(solve) ? obj(solve) : obj(sens), *sc = obj(r->scenario);
-    g_string_append_printf(out, "<h2>%s</h2>\n<p>%s</p>\n", w(r, "方法与复现", "Method, and how to reproduce it"),
-                           w(r, "每个模拟年：每家企业在退出、沿各条边转化或留在原阶段之间按年概率抽取一个结果；资格到期的企业按续期率续期，未续期者降至指定阶段；然后新企业按泊松均值流入，招引按计划数加入。政策在其年份改变相应参数；[uncertainty] 中的参数每次模拟抽取一次。概率为达成目标的模拟次数占比，± 为其蒙特卡洛标准误 √(p(1−p)/n)；“精确期望”由队列递推精确算出。",
-                             "Each simulated year every firm has one outcome, drawn from its stage's annual probabilities: "
-                             "exit, a move along an edge, or staying; a status that reaches its valid years renews with the "
-                             "renewal probability or lapses to its stage; then new firms arrive (Poisson) and recruited "
-                             "ones join. Policies change their parameters in their years; [uncertainty] parameters are "
-                             "drawn once per replication. A probability is the share of replications meeting the target, "
-                             "± its Monte Carlo standard error √(p(1−p)/n); exact expectations come from a cohort "
-                             "recursion."));
-    g_string_append(out, "<table>\n");
+    g_string_append_printf(out, "<h2>%s</h2>\n<p>%s</p>\n", i18n_text(r->lang, I18N_REPORT_METHODS_TITLE),
+                           i18n_text(r->lang, I18N_REPORT_METHODS));
+    table_begin(out, r->lang, NULL, 0);
     if (s) {
-        g_string_append_printf(out, "<tr><th>%s</th><td>%.0f</td></tr>\n", w(r, "模拟次数", "Replications"),
-                               num(s, "replications"));
-        g_string_append_printf(out, "<tr><th>%s</th><td>%.0f</td></tr>\n", w(r, "随机种子", "Seed"), num(s, "seed"));
+        Row reps = field_begin(out, r, I18N_REPORT_REPLICATIONS);
+        g_string_append_printf(out, "%.0f", num(s, "replications"));
+        row_end(&reps);
+        Row seed = field_begin(out, r, I18N_REPORT_SEED);
+        g_string_append_printf(out, "%.0f", num(s, "seed"));
+        row_end(&seed);
     }
-    g_string_append_printf(out, "<tr><th>%s</th><td>ladder %s</td></tr>\n", w(r, "程序版本", "Program"), r->version);
+    Row program = field_begin(out, r, I18N_REPORT_PROGRAM);
+    g_string_append_printf(out, "ladder %s", r->version);
+    row_end(&program);
     JsonArray *src = arr(sc, "sources");
     for (guint i = 0; i < len(src); i++) {
         JsonObject *f = obj_at(src, i);
-        g_string_append_printf(out, "<tr><th>%s</th><td><code>", w(r, "情景文件", "Scenario file"));
+        Row row = field_begin(out, r, I18N_REPORT_SCENARIO_FILE);
+        g_string_append(out, "<code>");
         esc(out, str(f, "file"));
         g_string_append(out, "</code><br>SHA-256 <code>");
-        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");
-        g_string_append(out, "</code></td></tr>\n");
+        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");  /* null: the file could not be read */
+        g_string_append(out, "</code>");
+        row_end(&row);
     }
-    g_string_append(out, "</table>\n");
+    table_end(out);
     if (r->summary) {
         g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run ",
-                               w(r, "同一程序版本下，以下命令给出逐字节相同的结果：", "With the same program version this gives the same bytes:"));
+                               i18n_text(r->lang, I18N_REPORT_SAME_BYTES));
         esc(out, str(sc, "file"));
         g_string_append_printf(out, " --reps %.0f --seed %.0f</code></p>\n", num(s, "replications"), num(s, "seed"));
     }
@@ -963,7 +1060,7 @@ static void page(GString *out, Report *r)
 {
     JsonObject *sc = obj(r->scenario);
     g_string_append_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
-                           strcmp(r->lang, "en") == 0 ? "en" : "zh-CN");
+                           i18n_is_english(r->lang) ? "en" : "zh-CN");
     esc(out, str(sc, "name"));
     g_string_append_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>", STYLE);
     esc(out, str(sc, "name"));
@@ -1039,7 +1136,7 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
     }
     gboolean ok = FALSE;
     if (read_files(&r, error)) {
-        r.lang = lang ? lang : (g_strcmp0(str(obj(r.scenario), "language"), "en") == 0 ? "en" : "zh");
+        r.lang = page_language(lang ? lang : str(obj(r.scenario), "language"));
         g_autoptr(GString) out = g_string_new(NULL);
         page(out, &r);
         ok = outdir_write_file(output, out->str, (gssize)out->len, error);
