@@ -319,14 +319,15 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
         "lists (designation counts), dotted lines the stages they count (all, or a share)."},
     [I18N_REPORT_LISTS_TITLE] = {"名单", "Lists"},
     [I18N_REPORT_LISTS_NOTE] = {"名单按认定口径计数（如有效高企含瞪羚、独角兽中的高企），与阶段重叠，不可与阶段相加。",
-        "Lists count designations (valid 高企 certificates include the 瞪羚 and 独角兽 holding one); they overlap the stages "
-        "and are not to be added to them."},
+        "Lists count designations (valid high-tech certificates include the gazelles and unicorns holding one); they "
+        "overlap the stages and are not to be added to them."},
     [I18N_REPORT_LIST_COUNTS] = {"计入", "Counts"},
     [I18N_REPORT_LIST_EXPECTED] = {"期末精确期望", "Expected at the horizon"},
     [I18N_REPORT_LIST_SEP] = {"、", ", "},
     [I18N_REPORT_STAGES_TITLE] = {"各阶段企业数", "Firms in each stage"},
     [I18N_REPORT_STAGES_NOTE] = {"阶段互斥：每家企业只计入其所在的一个阶段（高企阶段不含已成为瞪羚、独角兽的企业）。",
-        "Stages are exclusive: each firm counts in one stage (the 高企 stage leaves out firms that became 瞪羚 or 独角兽)."},
+        "Stages are exclusive: each firm counts in one stage (the high-tech stage leaves out firms that became gazelles "
+        "or unicorns)."},
     [I18N_REPORT_COMPARE_CHARTS] = {"政策比较", "Comparing policies"},
     [I18N_REPORT_SENSITIVITY_CHARTS] = {"哪个假设最要紧", "Which assumption matters most"},
     [I18N_REPORT_SOLVE_CHARTS] = {"要做多少", "How much must be done"},
