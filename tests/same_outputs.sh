@@ -11,7 +11,10 @@
 # e.g. after `git worktree add /tmp/before HEAD~1 && make -C /tmp/before`:
 #   sh tests/same_outputs.sh /tmp/before/build/ladder build/ladder
 # Prints each difference and "same outputs" or "N differences"; exit 0 only
-# when there are none.
+# when there are none.  With SAME_OUTPUTS_IGNORE=REGEX, changed lines that
+# all match REGEX (diff -I) are not differences: a change made on purpose,
+# e.g. SAME_OUTPUTS_IGNORE='"schema_version"' against a ladder from before
+# result files carried their schema's version.
 # SPDX-License-Identifier: MIT
 set -u
 old=${1:?usage: same_outputs.sh OLD_LADDER NEW_LADDER}
@@ -19,6 +22,7 @@ new=${2:?usage: same_outputs.sh OLD_LADDER NEW_LADDER}
 for bin in "$old" "$new"; do
     [ -x "$bin" ] || { echo "same_outputs.sh: no ladder binary at $bin" >&2; exit 2; }
 done
+ignore=${SAME_OUTPUTS_IGNORE:-}
 src=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -54,9 +58,9 @@ cases | while read -r name rest; do
         echo "exit $?" >>"$work/$side/$name.stderr"
         mv "$work/at/$name" "$work/$side/$name" 2>/dev/null
     done
-    if ! diff -r "$work/old/$name" "$work/new/$name" >"$work/diff" 2>&1 ||
-       ! diff "$work/old/$name.stdout" "$work/new/$name.stdout" >>"$work/diff" 2>&1 ||
-       ! diff "$work/old/$name.stderr" "$work/new/$name.stderr" >>"$work/diff" 2>&1; then
+    if ! diff -r ${ignore:+-I "$ignore"} "$work/old/$name" "$work/new/$name" >"$work/diff" 2>&1 ||
+       ! diff ${ignore:+-I "$ignore"} "$work/old/$name.stdout" "$work/new/$name.stdout" >>"$work/diff" 2>&1 ||
+       ! diff ${ignore:+-I "$ignore"} "$work/old/$name.stderr" "$work/new/$name.stderr" >>"$work/diff" 2>&1; then
         echo "== $name differs:"
         head -40 "$work/diff"
         echo x >>"$work/count"
