@@ -1,7 +1,8 @@
 /* cli.h: the flags every simulating command shares (--reps, --seed,
- * --threads, --out, --lang, --no-uncertainty, --no-charts, --report,
- * --quiet, --force), their reading into a RunConfig, bounded flag numbers,
- * and parameter keys named on the command line.
+ * --threads, --out, --lang, --no-uncertainty, --without, --only,
+ * --no-charts, --report, --quiet, --force), their reading into a
+ * RunConfig, bounded flag numbers, parameter keys named on the command
+ * line, and the policies switched off there.
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_CLI_H
 #define LADDER_CLI_H
@@ -20,15 +21,26 @@ typedef struct {
     char *reps, *seed, *threads, *out, *lang;
     gboolean no_uncertainty, no_charts, quiet, report;
     gboolean force;     /* --force: replace a folder another command wrote */
+    GStrv without;      /* --without POLICY, repeatable */
+    GStrv only;         /* --only POLICY, repeatable */
     char *out_help;     /* --out's help line, naming the command's default */
 } CliRunOptions;
 
 /* Adds the run flags to `ctx`'s main group, bound to `o` (which must outlive
  * the parse).  `out_suffix` follows the file stem in --out's default folder
  * ("" for run, "-compare", ...); --no-uncertainty is offered only when
- * `uncertainty_flag`, for commands where it changes something. */
+ * `uncertainty_flag`, for commands where it changes something, and
+ * --without and --only only when `policy_flags`. */
 void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_suffix,
-                         gboolean uncertainty_flag);
+                         gboolean uncertainty_flag, gboolean policy_flags);
+
+/* Switches off the policies --without names, or all but those --only
+ * names, in each of `models[0..n-1]` (read from `files`) that has them
+ * (model_switch_off_policy).  A USAGE error, changing nothing, when both
+ * flags are given, or when a name is no policy of any of the files (the
+ * nearest name suggested). */
+gboolean cli_apply_policy_flags(Model *const *models, int n, const char *const *files, const CliRunOptions *o,
+                                GError **error);
 
 /* Frees the strings in `o` and zeroes it. */
 void cli_run_options_clear(CliRunOptions *o);

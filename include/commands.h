@@ -43,6 +43,7 @@ typedef struct {
     CliRunOptions *opts;     /* the run flags, in state; NULL: none (report) */
     const char *out_suffix;  /* after the file stem in the default --out: "", "-solve" */
     gboolean uncertainty_flag;  /* offers --no-uncertainty */
+    gboolean policy_flags;      /* offers --without and --only (cli_apply_policy_flags) */
     void *state;
     /* The command's own flags, added before the run flags. */
     void (*add_options)(GOptionContext *ctx, void *state);

@@ -154,6 +154,9 @@ typedef struct Model {
     int n_lists;
     List *lists;
     int n_levers;       /* parameters with a lever on (model_set_lever) */
+    GStrv policies_off; /* the policies of the file switched off on the command line
+                           (--without, --only; model_switch_off_policy), in file
+                           order; NULL when none */
 } Model;
 
 void model_free(Model *m);
@@ -195,6 +198,14 @@ void model_rename_file(Model *m, const char *from, const char *to);
 /* Removes policy `policy` (an index into m->policies) from `m`; the
  * policies after it move down one place, keeping their order. */
 void model_drop_policy(Model *m, int policy);
+
+/* The index of the policy named `name` in m->policies, or -1. */
+int model_policy_index(const Model *m, const char *name);
+
+/* model_drop_policy for a policy the user switched off (--without,
+ * --only): its name is kept in m->policies_off, so that the results say
+ * it and the report's reproduction line repeats the switch. */
+void model_switch_off_policy(Model *m, int policy);
 
 /* TRUE when `m` can be compared replication by replication with `ref`:
  * the same stage ids in the same order, the same base_year and horizon.

@@ -13,7 +13,7 @@
 #include "text.h"
 
 void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_suffix,
-                         gboolean uncertainty_flag)
+                         gboolean uncertainty_flag, gboolean policy_flags)
 {
     g_free(o->out_help);
     o->out_help = g_strdup_printf("Output folder (default: out/<file stem>%s)", out_suffix);
@@ -30,6 +30,11 @@ void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_
         {"no-uncertainty", 0, 0, G_OPTION_ARG_NONE, &o->no_uncertainty, "Use central values instead of drawing [uncertainty]", NULL},
         {NULL},
     };
+    const GOptionEntry policies[] = {
+        {"without", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->without, "Switch off the [policy NAME] group NAME, as if it were not in the file (repeatable)", "NAME"},
+        {"only", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->only, "Switch off every policy but NAME (repeatable: keep each one named)", "NAME"},
+        {NULL},
+    };
     const GOptionEntry output[] = {
         {"no-charts", 0, 0, G_OPTION_ARG_NONE, &o->no_charts, "Write chart data and scripts but do not run gnuplot", NULL},
         {"report", 0, 0, G_OPTION_ARG_NONE, &o->report, "Also write report.html, as `ladder report` does", NULL},
@@ -40,6 +45,8 @@ void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_
     g_option_context_add_main_entries(ctx, run, NULL);
     if (uncertainty_flag)
         g_option_context_add_main_entries(ctx, uncertainty, NULL);
+    if (policy_flags)
+        g_option_context_add_main_entries(ctx, policies, NULL);
     g_option_context_add_main_entries(ctx, output, NULL);
 }
 
@@ -51,6 +58,8 @@ void cli_run_options_clear(CliRunOptions *o)
     g_free(o->out);
     g_free(o->out_help);
     g_free(o->lang);
+    g_strfreev(o->without);
+    g_strfreev(o->only);
     memset(o, 0, sizeof *o);
 }
 
@@ -177,4 +186,52 @@ void cli_apply_language(Model *m, const CliRunOptions *o)
         return;
     g_free(m->language);
     m->language = g_strdup(o->lang);
+}
+
+/* TRUE when policy `name` is in some model; else a USAGE error naming
+ * `flag`, the files and the nearest policy name. */
+static gboolean policy_named(Model *const *models, int n, const char *const *files, const char *flag,
+                             const char *name, GError **error)
+{
+    g_autoptr(GPtrArray) names = g_ptr_array_new();
+    for (int k = 0; k < n; k++) {
+        if (model_policy_index(models[k], name) >= 0)
+            return TRUE;
+        for (int i = 0; i < models[k]->n_policies; i++)
+            g_ptr_array_add(names, models[k]->policies[i].name);
+    }
+    g_ptr_array_add(names, NULL);
+    g_autoptr(GString) msg = g_string_new(NULL);
+    if (n == 1)
+        g_string_printf(msg, "%s %s: %s has no [policy %s]", flag, name, files[0], name);
+    else
+        g_string_printf(msg, "%s %s: none of the %d scenarios has a [policy %s]", flag, name, n, name);
+    if (names->len > 1)
+        text_append_suggestion(msg, name, (const char *const *)names->pdata);
+    else
+        g_string_append(msg, " (it has no policy)");
+    g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg->str);
+    return FALSE;
+}
+
+gboolean cli_apply_policy_flags(Model *const *models, int n, const char *const *files, const CliRunOptions *o,
+                                GError **error)
+{
+    if (o->without && o->only) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
+                    "--without and --only together: name the policies to switch off, or those to keep");
+        return FALSE;
+    }
+    const char *flag = o->only ? "--only" : "--without";
+    GStrv named = o->only ? o->only : o->without;
+    for (int i = 0; named && named[i]; i++)
+        if (!policy_named(models, n, files, flag, named[i], error))
+            return FALSE;
+    for (int k = 0; named && k < n; k++)
+        for (int p = 0; p < models[k]->n_policies;)  /* in file order, for policies_off */
+            if (g_strv_contains((const char *const *)named, models[k]->policies[p].name) == (o->only == NULL))
+                model_switch_off_policy(models[k], p);
+            else
+                p++;
+    return TRUE;
 }

@@ -120,7 +120,8 @@ const CommandSpec cmd_compare_spec = {
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file", .several = TRUE,
-    .state = &compare_state, .opts = &compare_state.opts, .out_suffix = "-compare", .uncertainty_flag = TRUE,
+    .state = &compare_state, .opts = &compare_state.opts, .out_suffix = "-compare",
+    .uncertainty_flag = TRUE, .policy_flags = TRUE,
     .load = compare_load,
     .compute = compare_compute, .write = compare_write, .print = compare_print, .clear = compare_clear,
 };

@@ -61,6 +61,7 @@ const CommandSpec cmd_run_spec = {
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
-    .state = &run_state, .opts = &run_state.opts, .out_suffix = "", .uncertainty_flag = TRUE,
+    .state = &run_state, .opts = &run_state.opts, .out_suffix = "",
+    .uncertainty_flag = TRUE, .policy_flags = TRUE,
     .compute = run_compute, .write = run_write, .print = run_print, .clear = run_clear,
 };

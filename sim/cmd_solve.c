@@ -297,7 +297,8 @@ const CommandSpec cmd_solve_spec = {
         "Exit status: 0 done (also when no value reaches the probability), 1 a file could not be\n"
         "written, 2 bad input or usage, 130 interrupted.",
     .operand = "scenario file",
-    .state = &solve_state, .opts = &solve_state.opts, .out_suffix = "-solve", .uncertainty_flag = TRUE,
+    .state = &solve_state, .opts = &solve_state.opts, .out_suffix = "-solve",
+    .uncertainty_flag = TRUE, .policy_flags = TRUE,
     .add_options = solve_add_options, .read = solve_read,
     .compute = solve_compute, .write = solve_write, .print = solve_print, .clear = solve_clear,
 };

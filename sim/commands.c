@@ -56,7 +56,7 @@ static GOptionContext *commands_context(const CommandSpec *spec)
     if (spec->add_options)
         spec->add_options(ctx, spec->state);
     if (spec->opts)
-        cli_add_run_options(ctx, spec->opts, spec->out_suffix, spec->uncertainty_flag);
+        cli_add_run_options(ctx, spec->opts, spec->out_suffix, spec->uncertainty_flag, spec->policy_flags);
     g_option_context_set_summary(ctx, spec->help_summary);
     g_option_context_set_description(ctx, spec->help_description);
     return ctx;
@@ -104,6 +104,8 @@ static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **err
     if (spec->check && !spec->check(spec->state, error))
         return FALSE;
     if (spec->load ? !spec->load(spec->state, call, error) : !load_one(call, error))
+        return FALSE;
+    if (spec->policy_flags && !cli_apply_policy_flags(call->models, call->n_models, call->files, spec->opts, error))
         return FALSE;
     for (int i = 0; i < call->n_models; i++)
         cli_apply_language(call->models[i], spec->opts);

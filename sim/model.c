@@ -57,6 +57,7 @@ void model_free(Model *m)
     g_free(m->region);
     g_free(m->description);
     g_free(m->language);
+    g_strfreev(m->policies_off);
     g_free(m);
 }
 
@@ -90,6 +91,7 @@ Model *model_copy(const Model *m)
     c->region = g_strdup(m->region);
     c->description = g_strdup(m->description);
     c->language = g_strdup(m->language);
+    c->policies_off = g_strdupv(m->policies_off);
     c->stages = dup_array(m->stages, m->n_stages, sizeof *m->stages);
     for (int i = 0; i < m->n_stages; i++) {
         c->stages[i].id = g_strdup(m->stages[i].id);
@@ -205,6 +207,24 @@ void model_drop_policy(Model *m, int policy)
     memmove(&m->policies[policy], &m->policies[policy + 1],
             sizeof *m->policies * (gsize)(m->n_policies - policy - 1));
     m->n_policies--;
+}
+
+int model_policy_index(const Model *m, const char *name)
+{
+    for (int i = 0; i < m->n_policies; i++)
+        if (strcmp(m->policies[i].name, name) == 0)
+            return i;
+    return -1;
+}
+
+void model_switch_off_policy(Model *m, int policy)
+{
+    g_return_if_fail(policy >= 0 && policy < m->n_policies);
+    guint n = m->policies_off ? g_strv_length(m->policies_off) : 0;
+    m->policies_off = g_renew(char *, m->policies_off, n + 2);
+    m->policies_off[n] = g_strdup(m->policies[policy].name);
+    m->policies_off[n + 1] = NULL;
+    model_drop_policy(m, policy);
 }
 
 /* The first place where the stage lists of `m` and `ref` part, as

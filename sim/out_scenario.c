@@ -155,6 +155,11 @@ static void add_policies(JsonBuilder *b, const Model *m)
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
+    json_builder_set_member_name(b, "policies_off");
+    json_builder_begin_array(b);
+    for (int i = 0; m->policies_off && m->policies_off[i]; i++)
+        json_builder_add_string_value(b, m->policies_off[i]);
+    json_builder_end_array(b);
 }
 
 static void add_targets(JsonBuilder *b, const Model *m)

@@ -1052,7 +1052,14 @@ static void section_methods(GString *out, const Report *r)
         g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run ",
                                i18n_text(r->lang, I18N_REPORT_SAME_BYTES));
         esc(out, str(sc, "file"));
-        g_string_append_printf(out, " --reps %.0f --seed %.0f</code></p>\n", num(s, "replications"), num(s, "seed"));
+        g_string_append_printf(out, " --reps %.0f --seed %.0f", num(s, "replications"), num(s, "seed"));
+        JsonArray *off = arr(sc, "policies_off");  /* --without repeats what was switched off */
+        for (guint i = 0; i < len(off); i++) {
+            g_autofree char *quoted = g_shell_quote(str_at(off, i));
+            g_string_append(out, " --without ");
+            esc(out, quoted);
+        }
+        g_string_append(out, "</code></p>\n");
     }
 }
 

@@ -120,6 +120,9 @@ static const ResultsKey scenario_rows[] = {
     K("policies[].changes[].x", NUMBER, 0, "per parameter", "the operand"),
     K("policies[].cost_per_year", NUMBER, 0, "万元/year", "its fixed cost a year"),
     K("policies[].cost_per_firm", NUMBER, 0, "万元/firm", "its cost per extra firm"),
+    K("policies_off", ARRAY, 0, "", "the file's policies switched off on the command line (--without, --only), "
+                                    "in file order; not in `policies`"),
+    K("policies_off[]", STRING, 0, "", "a policy's name"),
     K("targets", ARRAY, 0, "", "the targets, in file order"),
     K("targets[]", OBJECT, 0, "", "one target"),
     PART("targets[]", target_part),

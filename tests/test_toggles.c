@@ -1,0 +1,179 @@
+/* test_toggles.c: --without and --only switch a file's policies off from
+ * the command line: the result is the run of the file with those [policy]
+ * groups deleted, byte for byte; scenario.json and the report's
+ * reproduction line say what was switched off; bad names are usage errors.
+ * SPDX-License-Identifier: MIT */
+#include <string.h>
+
+#include "testutil.h"
+
+#define REPS "400"
+
+/* Three policies of three kinds: an edge written in [transitions], an exit
+ * and a recruitment the scenario does not give (they start at 0). */
+#define BODY                                                                              \
+    "[baseline]\n"                                                                        \
+    "startup=300\n"                                                                       \
+    "tech_sme=120\n"                                                                      \
+    "hightech=40\n"                                                                       \
+    "[transitions]\n"                                                                     \
+    "startup -> tech_sme = 0.2\n"                                                         \
+    "tech_sme -> hightech = 0.15\n"                                                       \
+    "[exits]\n"                                                                           \
+    "startup = 0.1\n"                                                                     \
+    "[uncertainty]\n"                                                                     \
+    "tech_sme -> hightech = beta(15, 85)\n"                                               \
+    "[target 高企]\n"                                                                     \
+    "stage = hightech\n"                                                                  \
+    "year = 2025\n"                                                                       \
+    "at_least = 90\n"
+
+#define POLICY_EDGE "[policy 专班 A]\nfrom = 2023\ntech_sme -> hightech = *1.3\n"
+#define POLICY_EXIT "[policy B]\nexit.hightech = +0.02\n"
+#define POLICY_RECRUIT "[policy C]\nfrom = 2022\nto = 2024\nrecruitment.tech_sme = +10\n"
+
+/* summary.json of `ladder run` of scenario `text` written as dir/sub/s.ini,
+ * with the NULL-ended extra arguments (caller frees). */
+static char *run_summary(const char *dir, const char *sub, const char *text, ...)
+{
+    g_autofree char *folder = g_build_filename(dir, sub, NULL);
+    assert_int_equal(g_mkdir_with_parents(folder, 0700), 0);
+    g_autofree char *file = tu_write(folder, "s.ini", text);
+    g_autofree char *out = g_build_filename(folder, "out", NULL);
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    const char *fixed[] = {"run", file, "--reps", REPS, "--seed", "5", "--no-charts", "-q", "--out", out};
+    for (gsize i = 0; i < G_N_ELEMENTS(fixed); i++)
+        g_ptr_array_add(args, (char *)fixed[i]);
+    va_list ap;
+    va_start(ap, text);
+    tu_add_args(args, ap);
+    va_end(ap);
+    g_auto(TuRun) r = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+    tu_assert_status(&r, 0);
+    return tu_read_text(out, "summary.json");
+}
+
+/* --without NAME gives the same summary.json, byte for byte, as the file
+ * without that group, for each kind of policy. */
+static void test_without_is_deleting(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    const char *all = TU_HEAD BODY POLICY_EDGE POLICY_EXIT POLICY_RECRUIT;
+    g_autofree char *full = run_summary(dir, "full", all, NULL);
+    const struct {
+        const char *name, *rest;
+    } cases[] = {
+        {"专班 A", TU_HEAD BODY POLICY_EXIT POLICY_RECRUIT},
+        {"B", TU_HEAD BODY POLICY_EDGE POLICY_RECRUIT},
+        {"C", TU_HEAD BODY POLICY_EDGE POLICY_EXIT},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *a = g_strdup_printf("without-%zu", i), *b = g_strdup_printf("deleted-%zu", i);
+        g_autofree char *switched = run_summary(dir, a, all, "--without", cases[i].name, NULL);
+        g_autofree char *deleted = run_summary(dir, b, cases[i].rest, NULL);
+        assert_string_equal(switched, deleted);
+        /* and the policy mattered: the full file differs */
+        assert_string_not_equal(switched, full);
+    }
+}
+
+/* --only keeps the policies it names and switches off the others, which
+ * scenario.json lists in file order; the report repeats the switches. */
+static void test_only_and_what_is_said(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    const char *all = TU_HEAD BODY POLICY_EDGE POLICY_EXIT POLICY_RECRUIT;
+    g_autofree char *only = run_summary(dir, "only", all, "--only", "B", "--report", NULL);
+    g_autofree char *kept = run_summary(dir, "kept", TU_HEAD BODY POLICY_EXIT, NULL);
+    assert_string_equal(only, kept);
+
+    g_autofree char *out = g_build_filename(dir, "only", "out", NULL);
+    g_autoptr(JsonNode) sc = tu_read_json(out, "scenario.json");
+    JsonObject *o = json_node_get_object(sc);
+    JsonArray *off = json_object_get_array_member(o, "policies_off");
+    assert_int_equal(json_array_get_length(off), 2);
+    assert_string_equal(json_array_get_string_element(off, 0), "专班 A");
+    assert_string_equal(json_array_get_string_element(off, 1), "C");
+    JsonArray *on = json_object_get_array_member(o, "policies");
+    assert_int_equal(json_array_get_length(on), 1);
+    assert_string_equal(json_object_get_string_member(json_array_get_object_element(on, 0), "name"), "B");
+    g_autofree char *html = tu_read_text(out, "report.html");
+    tu_assert_contains(html, "--without &apos;专班 A&apos; --without &apos;C&apos;</code>");
+
+    /* nothing switched off: an empty list, and no --without in the report */
+    g_autofree char *plain = run_summary(dir, "plain", all, "--report", NULL);
+    g_autofree char *plain_out = g_build_filename(dir, "plain", "out", NULL);
+    g_autoptr(JsonNode) plain_sc = tu_read_json(plain_out, "scenario.json");
+    assert_int_equal(json_array_get_length(json_object_get_array_member(json_node_get_object(plain_sc),
+                                                                        "policies_off")), 0);
+    g_autofree char *plain_html = tu_read_text(plain_out, "report.html");
+    assert_null(strstr(plain_html, "--without"));
+}
+
+/* compare switches the policy off in every scenario that has it. */
+static void test_compare(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *base = tu_write(dir, "base.ini", TU_HEAD BODY);
+    g_autofree char *other = tu_write(dir, "other.ini", TU_HEAD BODY POLICY_EDGE POLICY_EXIT);
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "compare", base, other, "--reps", REPS, "--no-charts", "-q", "--out", out,
+                                "--without", "B", NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *sub = g_build_filename(out, "other", NULL);
+    g_autoptr(JsonNode) sc = tu_read_json(sub, "scenario.json");
+    JsonArray *off = json_object_get_array_member(json_node_get_object(sc), "policies_off");
+    assert_int_equal(json_array_get_length(off), 1);
+    assert_string_equal(json_array_get_string_element(off, 0), "B");
+    assert_int_equal(json_array_get_length(json_object_get_array_member(json_node_get_object(sc), "policies")), 1);
+
+    g_auto(TuRun) none = tu_ladder(NULL, "compare", base, other, "--reps", REPS, "-q", "--out", out, "--without",
+                                   "Z", NULL);
+    tu_assert_status(&none, 2);
+    tu_assert_contains(none.err, "--without Z: none of the 2 scenarios has a [policy Z]");
+}
+
+/* Names that are no policy, and both flags at once, are usage errors that
+ * write nothing; commands that fit rates do not take the flags. */
+static void test_errors(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *file = tu_write(dir, "s.ini", TU_HEAD BODY POLICY_EDGE POLICY_EXIT);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    const struct {
+        const char *flag, *name, *flag2, *name2, *want;
+    } cases[] = {
+        {"--without", "BB", NULL, NULL, "--without BB: "},
+        {"--only", "Q", NULL, NULL, "has no [policy Q]"},
+        {"--without", "B", "--only", "B", "--without and --only together"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_auto(TuRun) r = tu_ladder(NULL, "run", file, "--reps", REPS, "-q", "--out", out, cases[i].flag,
+                                    cases[i].name, cases[i].flag2, cases[i].name2, NULL);
+        tu_assert_status(&r, 2);
+        tu_assert_contains(r.err, cases[i].want);
+        tu_assert_contains(r.err, "Try 'ladder help run'.");
+        assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+    }
+    g_auto(TuRun) typo = tu_ladder(NULL, "run", file, "-q", "--out", out, "--without", "BB", NULL);
+    tu_assert_contains(typo.err, "did you mean 'B'?");
+    g_auto(TuRun) cal = tu_ladder(NULL, "calibrate", file, "--without", "B", NULL);
+    tu_assert_status(&cal, 2);
+    tu_assert_contains(cal.err, "--without");
+}
+
+int main(void)
+{
+    tu_pin_ladder();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_without_is_deleting),
+        cmocka_unit_test(test_only_and_what_is_said),
+        cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
