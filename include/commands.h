@@ -40,6 +40,9 @@ typedef struct {
     const char *help_summary, *help_description;  /* the paragraphs of its help */
     const char *operand;     /* "scenario file": what the usage errors ask for */
     gboolean several;        /* BASE OTHER...: at least two operands, else exactly one */
+    /* When set, says instead whether `n` operands are right (after the
+     * flags are read), with a USAGE error when not. */
+    gboolean (*operands)(void *state, int n, GError **error);
     CliRunOptions *opts;     /* the run flags, in state; NULL: none (report) */
     const char *out_suffix;  /* after the file stem in the default --out: "", "-solve" */
     gboolean uncertainty_flag;  /* offers --no-uncertainty */

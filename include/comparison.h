@@ -43,11 +43,12 @@ typedef struct Comparison {
 } Comparison;
 
 /* The figures of `p`, the paired run of models[0..n-1] (read from
- * files[0..n-1], with costs[0..n-1]); everything given is borrowed and
- * must outlive the result (caller owns, comparison_free).  Fails as
+ * files[0..n-1], with costs[0..n-1]), each scenario in its subfolder
+ * ids[k] (NULL: comparison_ids of the files); everything given is borrowed
+ * and must outlive the result (caller owns, comparison_free).  Fails as
  * summary_new does. */
-Comparison *comparison_new(const Model *const *models, const char *const *files, const CostSheet *const *costs,
-                           const PairedResult *p, GError **error);
+Comparison *comparison_new(const Model *const *models, const char *const *files, const char *const *ids,
+                           const CostSheet *const *costs, const PairedResult *p, GError **error);
 void comparison_free(Comparison *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Comparison, comparison_free)
 

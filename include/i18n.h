@@ -129,6 +129,9 @@ typedef enum {
     I18N_FILE,
     I18N_BASE,              /* marks the base scenario */
     I18N_BASE_KEY_FMT,      /* chart key: the base's label */
+    I18N_EACH_NONE_FMT,     /* compare --each-policy: the scenario's name, without its policies */
+    I18N_EACH_ONLY_FMT,     /* ... with one policy alone: the name, the policy's */
+    I18N_EACH_ALL_FMT,      /* ... with every policy, as the file has it */
     I18N_AGAINST_BASE_FMT,  /* scenario label, base label */
     I18N_PROBABILITY_CHANGE,/* column: base -> this scenario */
     I18N_DIFFERENCE_PP,     /* column: difference in percentage points */

@@ -1,14 +1,18 @@
 /* cmd_compare.c: `ladder compare BASE.ini OTHER.ini...`: run scenarios side
  * by side under common random numbers and say what each other scenario
- * changes against the first, and at what cost.
+ * changes against the first, and at what cost; `ladder compare FILE
+ * --each-policy`: the file with no policy, each policy alone and all of
+ * them, against the first.
  * SPDX-License-Identifier: MIT */
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "commands.h"
 #include "comparison.h"
 #include "cost.h"
 #include "errors.h"
+#include "i18n.h"
 #include "out_compare.h"
 #include "out_plot.h"
 #include "paired.h"
@@ -19,6 +23,9 @@
 /* The scenarios and their costs, in the order given, and the result. */
 typedef struct {
     CliRunOptions opts;
+    gboolean each_policy;      /* --each-policy */
+    GPtrArray *files;          /* char *, borrowed: each scenario's file */
+    GPtrArray *ids;            /* char *: each scenario's subfolder; NULL: by file stem */
     GPtrArray *models;         /* Model */
     GPtrArray *costs;          /* CostSheet */
     PairedResult *paired;
@@ -27,27 +34,134 @@ typedef struct {
 
 static CompareState compare_state;
 
-/* Loads every file, checks each can be compared with the first, and
- * prices its policies.  Stops at the first error. */
+static void compare_add_options(GOptionContext *ctx, void *state)
+{
+    CompareState *st = state;
+    const GOptionEntry entries[] = {
+        {"each-policy", 0, 0, G_OPTION_ARG_NONE, &st->each_policy,
+         "Compare one FILE with no policy (the base), each of its policies alone, and all of them together",
+         NULL},
+        {NULL},
+    };
+    g_option_context_add_main_entries(ctx, entries, NULL);
+}
+
+/* Two scenario files or more; with --each-policy, one. */
+static gboolean compare_operands(void *state, int n, GError **error)
+{
+    CompareState *st = state;
+    if (st->each_policy && n != 1) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "compare --each-policy: name one scenario file (got %d)",
+                    n);
+        return FALSE;
+    }
+    if (!st->each_policy && n < 2) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
+                    "compare: name at least two scenario files, the base first (got %d), or one with --each-policy",
+                    n);
+        return FALSE;
+    }
+    return TRUE;
+}
+
+/* Adds scenario `m` (taken) read from `file`, in subfolder `id` (NULL: by
+ * file stem), after checking it can be compared with the first and
+ * pricing its policies. */
+static gboolean add_scenario(CompareState *st, Model *m, const char *file, const char *id, GError **error)
+{
+    g_ptr_array_add(st->models, m);
+    g_ptr_array_add(st->files, (char *)file);
+    if (id)
+        g_ptr_array_add(st->ids, g_strdup(id));
+    if (st->models->len > 1 && !model_comparable(m, st->models->pdata[0], error))
+        return FALSE;
+    CostSheet *c = cost_sheet_new(m, error);
+    if (c == NULL)
+        return FALSE;
+    g_ptr_array_add(st->costs, c);
+    return TRUE;
+}
+
+/* A copy of `m` with every policy but `keep` switched off (-1: all). */
+static Model *with_policy(const Model *m, int keep)
+{
+    Model *c = model_copy(m);
+    const char *kept = keep >= 0 ? m->policies[keep].name : NULL;
+    for (int p = 0; p < c->n_policies;)
+        if (kept && strcmp(c->policies[p].name, kept) == 0)
+            p++;
+        else
+            model_switch_off_policy(c, p);
+    return c;
+}
+
+/* --each-policy's scenarios of `file`: no policy (the base, "none"), each
+ * policy alone ("only-1", ...; left out when there is one policy: it is
+ * the file), and every policy, the file as written ("all"). */
+static gboolean each_policy(CompareState *st, const char *file, GError **error)
+{
+    g_autoptr(Model) m = scenario_load(file, error);
+    if (m == NULL)
+        return FALSE;
+    if (m->n_policies == 0) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                    "%s has no [policy] group: --each-policy compares a file's policies", file);
+        return FALSE;
+    }
+    if (!add_scenario(st, with_policy(m, -1), file, "none", error))
+        return FALSE;
+    for (int p = 0; m->n_policies > 1 && p < m->n_policies; p++) {
+        g_autofree char *id = g_strdup_printf("only-%d", p + 1);
+        if (!add_scenario(st, with_policy(m, p), file, id, error))
+            return FALSE;
+    }
+    return add_scenario(st, g_steal_pointer(&m), file, "all", error);
+}
+
+/* Loads every file (or one file's policy variants), checks each can be
+ * compared with the first, and prices its policies.  Stops at the first
+ * error. */
 static gboolean compare_load(void *state, CommandCall *call, GError **error)
 {
     CompareState *st = state;
     st->models = g_ptr_array_new_with_free_func((GDestroyNotify)model_free);
     st->costs = g_ptr_array_new_with_free_func((GDestroyNotify)cost_sheet_free);
-    for (int k = 0; k < call->n_files; k++) {
+    st->files = g_ptr_array_new();
+    st->ids = st->each_policy ? g_ptr_array_new_with_free_func(g_free) : NULL;
+    if (st->each_policy && (st->opts.without || st->opts.only)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
+                    "--each-policy switches the policies itself: leave out --without and --only");
+        return FALSE;
+    }
+    if (st->each_policy && !each_policy(st, call->files[0], error))
+        return FALSE;
+    for (int k = 0; !st->each_policy && k < call->n_files; k++) {
         Model *m = scenario_load(call->files[k], error);
-        if (m == NULL)
+        if (m == NULL || !add_scenario(st, m, call->files[k], NULL, error))
             return FALSE;
-        g_ptr_array_add(st->models, m);
-        if (k > 0 && !model_comparable(m, st->models->pdata[0], error))
-            return FALSE;
-        CostSheet *c = cost_sheet_new(m, error);
-        if (c == NULL)
-            return FALSE;
-        g_ptr_array_add(st->costs, c);
     }
     call->models = (Model *const *)st->models->pdata;
     call->n_models = (int)st->models->len;
+    return TRUE;
+}
+
+/* --each-policy: each variant named after the file's scenario in the
+ * language it speaks (after --lang), "天宁区 2025：仅专班". */
+static gboolean compare_read(void *state, CommandCall *call, GError **error)
+{
+    (void)error;
+    CompareState *st = state;
+    for (int k = 0; st->each_policy && k < call->n_models; k++) {
+        Model *m = call->models[k];
+        const char *id = st->ids->pdata[k];
+        g_autofree char *name = m->name;
+        if (strcmp(id, "none") == 0)
+            m->name = g_strdup_printf(i18n_text(m->language, I18N_EACH_NONE_FMT), name);
+        else if (strcmp(id, "all") == 0)
+            m->name = g_strdup_printf(i18n_text(m->language, I18N_EACH_ALL_FMT), name);
+        else
+            m->name = g_strdup_printf(i18n_text(m->language, I18N_EACH_ONLY_FMT), name, m->policies[0].name);
+    }
     return TRUE;
 }
 
@@ -56,8 +170,9 @@ static gboolean compare_compute(void *state, const CommandCall *call, GError **e
     CompareState *st = state;
     const Model *const *models = (const Model *const *)call->models;
     st->paired = runner_run_paired(models, call->n_models, &call->config, error);
-    st->result = st->paired ? comparison_new(models, call->files, (const CostSheet *const *)st->costs->pdata,
-                                             st->paired, error)
+    const char *const *ids = st->ids ? (const char *const *)st->ids->pdata : NULL;
+    st->result = st->paired ? comparison_new(models, (const char *const *)st->files->pdata, ids,
+                                             (const CostSheet *const *)st->costs->pdata, st->paired, error)
                             : NULL;
     return st->result != NULL;
 }
@@ -96,6 +211,9 @@ static void compare_clear(void *state)
     g_clear_pointer(&st->paired, paired_result_free);
     g_clear_pointer(&st->models, g_ptr_array_unref);
     g_clear_pointer(&st->costs, g_ptr_array_unref);
+    g_clear_pointer(&st->files, g_ptr_array_unref);
+    g_clear_pointer(&st->ids, g_ptr_array_unref);
+    st->each_policy = FALSE;
 }
 
 const CommandSpec cmd_compare_spec = {
@@ -116,12 +234,15 @@ const CommandSpec cmd_compare_spec = {
         "after its file (a file given twice gets -2). Replications and seed default to\n"
         "BASE's. The scenarios must have the same stages in the same order, base_year and\n"
         "horizon. Costs come from cost_per_year and cost_per_firm in [policy] groups, in 万元\n"
-        "(see docs/scenario-format.md).\n"
+        "(see docs/scenario-format.md).\n\n"
+        "  ladder compare scenarios/tianning-2025-zhuanban.ini --each-policy\n\n"
+        "compares the file with no policy (the base), each policy alone, and all of them,\n"
+        "in subfolders none/, only-1/, only-2/ ... and all/.\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
-    .operand = "scenario file", .several = TRUE,
+    .operand = "scenario file", .several = TRUE, .operands = compare_operands,
     .state = &compare_state, .opts = &compare_state.opts, .out_suffix = "-compare",
     .uncertainty_flag = TRUE, .policy_flags = TRUE,
-    .load = compare_load,
+    .add_options = compare_add_options, .load = compare_load, .read = compare_read,
     .compute = compare_compute, .write = compare_write, .print = compare_print, .clear = compare_clear,
 };

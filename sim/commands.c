@@ -71,10 +71,12 @@ char *commands_help(const CommandSpec *spec)
     return text;
 }
 
-/* `n` operands as `spec` takes them: exactly one, or (several) two or more.
- * A USAGE error otherwise. */
+/* `n` operands as `spec` takes them: its operands callback's rule, else
+ * exactly one, or (several) two or more.  A USAGE error otherwise. */
 static gboolean check_operands(const CommandSpec *spec, int n, GError **error)
 {
+    if (spec->operands)
+        return spec->operands(spec->state, n, error);
     if (spec->several && n < 2) {
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s: name at least two %ss, the base first (got %d)",
                     spec->name, spec->operand, n);

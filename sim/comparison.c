@@ -92,12 +92,14 @@ static gboolean scenario_fill(Comparison *c, const Model *const *models, int k, 
     return TRUE;
 }
 
-Comparison *comparison_new(const Model *const *models, const char *const *files, const CostSheet *const *costs,
-                           const PairedResult *p, GError **error)
+Comparison *comparison_new(const Model *const *models, const char *const *files, const char *const *ids,
+                           const CostSheet *const *costs, const PairedResult *p, GError **error)
 {
     g_return_val_if_fail(p->n_models >= 2, NULL);
     g_autoptr(Comparison) c = g_new0(Comparison, 1);
-    g_auto(GStrv) ids = comparison_ids(files, p->n_models);
+    g_auto(GStrv) stems = ids ? NULL : comparison_ids(files, p->n_models);
+    if (stems)
+        ids = (const char *const *)stems;
     c->n_scenarios = p->n_models;
     c->paired = p;
     c->scenarios = g_new0(CompareScenario, c->n_scenarios);

@@ -136,6 +136,72 @@ static void test_compare(void **state)
     tu_assert_contains(none.err, "--without Z: none of the 2 scenarios has a [policy Z]");
 }
 
+/* `json` without its first "name" member's line (the scenario's name,
+ * which compare --each-policy gives each variant); caller frees. */
+static char *without_name(const char *json)
+{
+    const char *at = strstr(json, "\"name\" : ");
+    assert_non_null(at);
+    const char *end = strchr(at, '\n');
+    assert_non_null(end);
+    g_autofree char *head = g_strndup(json, at - json);
+    return g_strconcat(head, end + 1, NULL);
+}
+
+/* compare --each-policy: the file with no policy (the base), each policy
+ * alone and all of them; each subfolder's summary.json is, byte for byte,
+ * what `ladder run` writes for the same variant. */
+static void test_each_policy(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    const char *all = TU_HEAD BODY POLICY_EDGE POLICY_EXIT;
+    g_autofree char *file = tu_write(dir, "s.ini", all);
+    g_autofree char *out = g_build_filename(dir, "each", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "compare", file, "--each-policy", "--reps", REPS, "--seed", "5",
+                                "--no-charts", "--out", out, NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *listing = tu_list_dir(out);
+    tu_assert_contains(listing, "all\ncompare.json\n");
+    tu_assert_contains(listing, "none\nonly-1\nonly-2\n");
+    tu_assert_contains(r.out, "t：仅专班 A");
+    tu_assert_contains(r.out, "t：无政策");
+    const struct {
+        const char *id, *text;
+    } variants[] = {
+        {"none", TU_HEAD BODY},
+        {"only-1", TU_HEAD BODY POLICY_EDGE},
+        {"only-2", TU_HEAD BODY POLICY_EXIT},
+        {"all", TU_HEAD BODY POLICY_EDGE POLICY_EXIT},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(variants); i++) {
+        g_autofree char *sub = g_build_filename(out, variants[i].id, NULL);
+        g_autofree char *compared = tu_read_text(sub, "summary.json");
+        g_autofree char *alone = run_summary(dir, variants[i].id, variants[i].text, NULL);
+        g_autofree char *compared_figures = without_name(compared), *alone_figures = without_name(alone);
+        assert_string_equal(compared_figures, alone_figures);
+        assert_string_not_equal(compared, alone);  /* the name says which variant it is... */
+        tu_assert_contains(compared, "\"name\" : \"t：");  /* ...after the file's */
+    }
+
+    const char *const bad[][3] = {
+        {file, file, "compare --each-policy: name one scenario file (got 2)"},
+        {file, "--without", "--each-policy switches the policies itself"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(bad); i++) {
+        g_autofree char *o = g_build_filename(dir, "bad", NULL);
+        g_auto(TuRun) b = tu_ladder(NULL, "compare", "--each-policy", bad[i][0], bad[i][1],
+                                    strcmp(bad[i][1], "--without") == 0 ? "B" : NULL, "--out", o, NULL);
+        tu_assert_status(&b, 2);
+        tu_assert_contains(b.err, bad[i][2]);
+        assert_false(g_file_test(o, G_FILE_TEST_EXISTS));
+    }
+    g_autofree char *plain = tu_write(dir, "plain.ini", TU_HEAD BODY);
+    g_auto(TuRun) none = tu_ladder(NULL, "compare", plain, "--each-policy", "-q", "--out", out, NULL);
+    tu_assert_status(&none, 2);
+    tu_assert_contains(none.err, "has no [policy] group: --each-policy compares a file's policies");
+}
+
 /* Names that are no policy, and both flags at once, are usage errors that
  * write nothing; commands that fit rates do not take the flags. */
 static void test_errors(void **state)
@@ -173,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_without_is_deleting),
         cmocka_unit_test(test_only_and_what_is_said),
         cmocka_unit_test(test_compare),
+        cmocka_unit_test(test_each_policy),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
