@@ -33,6 +33,11 @@ void out_json_member_bool(JsonBuilder *b, const char *name, gboolean value);
 
 /* The members every result document opens with: "replications", "seed"
  * and "uncertainty" (whether [uncertainty] was drawn) of run `c`. */
+/* PREFIXverdict and PREFIXverdict_words: the verdict on `probability`
+ * (out_table_verdict_code, and out_table_verdict's words in `lang`); both
+ * null when it is NaN. */
+void out_json_member_verdict(JsonBuilder *b, const char *prefix, const char *lang, double probability);
+
 void out_json_member_run(JsonBuilder *b, const RunConfig *c);
 
 /* The members that say what target `target` of `m` counts, in every

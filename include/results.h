@@ -16,7 +16,7 @@
  * file of another version is then refused by `ladder report` with a word
  * on which command to re-run); adding a key that may be absent needs no
  * new version. */
-#define RESULTS_SCHEMA_VERSION 1
+#define RESULTS_SCHEMA_VERSION 2  /* 2: verdict keys (required) beside judged probabilities */
 
 /* The kinds of result file, one per row of the table in results.c. */
 typedef enum {

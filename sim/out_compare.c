@@ -69,6 +69,7 @@ static void add_difference(JsonBuilder *b, const CompareScenario *sc, int t)
     out_json_member_string(b, "target", sc->model->targets[t].name);
     out_json_member_double(b, "probability_base", ct->probability_base, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "probability", ct->probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", sc->model->language, ct->probability);
     out_json_member_double(b, "difference", ct->difference.mean, OUT_JSON_PROB_DECIMALS);
     add_ci(b, &ct->difference, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "median_difference", ct->median_difference, 0);

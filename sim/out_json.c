@@ -13,6 +13,7 @@
 #include "results.h"
 
 #include "i18n.h"
+#include "out_table.h"
 #include "outdir.h"
 
 #define JSON_INDENT 2
@@ -86,6 +87,15 @@ void out_json_member_bool(JsonBuilder *b, const char *name, gboolean value)
 {
     json_builder_set_member_name(b, name);
     json_builder_add_boolean_value(b, value);
+}
+
+void out_json_member_verdict(JsonBuilder *b, const char *prefix, const char *lang, double probability)
+{
+    gboolean known = !isnan(probability);
+    g_autofree char *code = g_strconcat(prefix, "verdict", NULL);
+    g_autofree char *words = g_strconcat(prefix, "verdict_words", NULL);
+    out_json_member_string(b, code, known ? out_table_verdict_code(probability) : NULL);
+    out_json_member_string(b, words, known ? out_table_verdict(lang, probability) : NULL);
 }
 
 void out_json_member_run(JsonBuilder *b, const RunConfig *c)
@@ -190,6 +200,7 @@ static void add_target(JsonBuilder *b, const Summary *s, int i)
     out_json_target_definition(b, s->model, i);
     out_json_member_double(b, "probability", ts->probability, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "se", ts->se, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", s->model->language, ts->probability);
     out_json_member_double(b, "mean", ts->mean, OUT_JSON_COUNT_DECIMALS);
     out_json_member_double(b, "expected", ts->expected, OUT_JSON_EXACT_DECIMALS);
     for (int k = 0; k < SUMMARY_N_PCT; k++) {
@@ -229,6 +240,7 @@ static JsonNode *build_document(const Summary *s)
     out_json_member_double(b, "all_targets_probability", any ? s->all_probability : NAN,
                       OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "all_targets_se", any ? s->all_se : NAN, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "all_targets_", m->language, any ? s->all_probability : NAN);
     json_builder_end_object(b);
     return json_builder_get_root(b);
 }

@@ -110,6 +110,7 @@ static void add_base(JsonBuilder *b, const Sensitivity *s, const SensitivityTarg
     json_builder_begin_object(b);
     out_json_member_string(b, "mode", s->plan->options.central ? "central" : "run");
     out_json_member_double(b, "probability", t->base_probability, JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", s->plan->model->language, t->base_probability);
     out_json_member_double(b, "run_probability", t->run_probability, JSON_PROB_DECIMALS);
     out_json_member_bool(b, "same_as_run", base_is_runs(t));
     out_json_member_string(b, "reason", reason);

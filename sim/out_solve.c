@@ -277,6 +277,7 @@ static void add_answer(JsonBuilder *b, const SolveResult *r)
     out_json_member_double(b, "change", r->value - r->current, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "probability", r->probability, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "se", r->se, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", r->model->language, r->reachable ? r->probability : NAN);
     out_json_member_double(b, "value_one_step_short", r->short_value, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "probability_one_step_short", r->short_probability, OUT_JSON_PROB_DECIMALS);
     if (!r->reachable) {

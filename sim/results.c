@@ -17,6 +17,10 @@
 #define PARTOF(rows) {rows, G_N_ELEMENTS(rows)}
 
 #define P01 "probability, 0..1"
+/* out_table_verdict_code's bands, judged on the probability rounded to 0.1% as the table prints it */
+#define VERDICT_CODES "the verdict on the probability: very_likely (≥ 90.0%), likely (≥ 66.0%), " \
+    "as_likely_as_not (≥ 33.0%), unlikely (≥ 10.0%) or very_unlikely, judged on it rounded to 0.1%"
+#define VERDICT_WORDS "the same verdict in words, in the scenario's language (很可能达成 … 极不可能)"
 
 /* ---- parts shared by several files ------------------------------------------ */
 
@@ -159,6 +163,8 @@ static const ResultsKey summary_rows[] = {
     PART("targets[]", target_part),
     K("targets[].probability", NUMBER, 0, P01, "the share of replications meeting it"),
     K("targets[].se", NUMBER, 0, P01, "its Monte Carlo standard error √(p(1−p)/n)"),
+    K("targets[].verdict", STRING, 0, "", VERDICT_CODES),
+    K("targets[].verdict_words", STRING, 0, "", VERDICT_WORDS),
     K("targets[].mean", NUMBER, 0, "firms", "the mean count it is measured on"),
     K("targets[].expected", NUMBER, N, "firms", "that count's exact expectation"),
     K("targets[].p5", INTEGER, 0, "firms", "the count's 5th percentile"),
@@ -168,6 +174,8 @@ static const ResultsKey summary_rows[] = {
     K("targets[].p95", INTEGER, 0, "firms", "its 95th percentile"),
     K("all_targets_probability", NUMBER, N, P01, "the share meeting every target together; null without targets"),
     K("all_targets_se", NUMBER, N, P01, "its Monte Carlo standard error; null without targets"),
+    K("all_targets_verdict", STRING, N, "", "the verdict on all_targets_probability, as verdict; null without targets"),
+    K("all_targets_verdict_words", STRING, N, "", "its words; null without targets"),
 };
 
 /* ---- compare.json ---------------------------------------------------------------- */
@@ -199,6 +207,8 @@ static const ResultsKey compare_rows[] = {
     K("differences[].target", STRING, 0, "", "the target's name"),
     K("differences[].probability_base", NUMBER, 0, P01, "the base scenario's probability of it"),
     K("differences[].probability", NUMBER, 0, P01, "this scenario's"),
+    K("differences[].verdict", STRING, 0, "", "the verdict on this scenario's probability, as summary.json's"),
+    K("differences[].verdict_words", STRING, 0, "", "its words, in that scenario's language"),
     K("differences[].difference", NUMBER, 0, P01, "this minus the base's, on common random numbers"),
     K("differences[].ci95", ARRAY, 0, "", "its 95% interval from the paired replications"),
     K("differences[].ci95[]", NUMBER, N, P01, "low, then high"),
@@ -237,6 +247,8 @@ static const ResultsKey sensitivity_rows[] = {
     K("targets[].base", OBJECT, 0, "", "which base, and why"),
     K("targets[].base.mode", STRING, 0, "", "run or central, as mode"),
     K("targets[].base.probability", NUMBER, 0, P01, "the base's probability"),
+    K("targets[].base.verdict", STRING, 0, "", "the verdict on the base's probability, as summary.json's"),
+    K("targets[].base.verdict_words", STRING, 0, "", "its words, in the scenario's language"),
     K("targets[].base.run_probability", NUMBER, N, P01, "ladder run's with the same seed and replications; null when not run"),
     K("targets[].base.same_as_run", BOOLEAN, 0, "", "whether the base is ladder run's draw for draw"),
     K("targets[].base.reason", STRING, N, "", "why the base is what it is"),
@@ -282,6 +294,8 @@ static const ResultsKey solve_rows[] = {
     K("change", NUMBER, N, "per operation", "value − current_value"),
     K("probability", NUMBER, N, P01, "the probability at value"),
     K("se", NUMBER, N, P01, "its Monte Carlo standard error"),
+    K("verdict", STRING, N, "", "the verdict on probability, as summary.json's; null when unreachable"),
+    K("verdict_words", STRING, N, "", "its words, in the scenario's language; null when unreachable"),
     K("value_one_step_short", NUMBER, N, "per operation", "the neighbour nearer the current value, short of P"),
     K("probability_one_step_short", NUMBER, N, P01, "its probability; null when already met or unreachable"),
     K("best_value", NUMBER, N | A, "per operation", "only when unreachable: the value of the highest probability"),
