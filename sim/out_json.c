@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "out_csv.h"
 #include "out_json.h"
 #include "results.h"
 
@@ -251,7 +252,7 @@ static JsonNode *build_document(const Summary *s)
 /* The shortest text that reads back as the double `x`: fixed notation with
  * as few decimals as needed ("0.873457", "2000"), or the shortest %g form
  * for magnitudes fixed notation spells badly. */
-static void append_shortest(GString *out, double x)
+void out_json_append_number(GString *out, double x)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE], fmt[8];
     gboolean fixed = fabs(x) < JSON_FIXED_MAX && (x == 0 || fabs(x) >= 1e-6);
@@ -300,7 +301,7 @@ static char *shorten_numbers(const char *json)
         } else if ((*p == '-' || g_ascii_isdigit(*p)) && is_double_token(p)) {
             char *end;
             double x = g_ascii_strtod(p, &end);
-            append_shortest(out, x);
+            out_json_append_number(out, x);
             p = end;
         } else {
             in_string = *p == '"';
@@ -314,7 +315,8 @@ gboolean out_json_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(s);
-    return results_save(RESULTS_SUMMARY, root, path, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    return results_save(RESULTS_SUMMARY, root, path, error) && out_csv_targets(s, root, dir, error);
 }
 
 gboolean out_json_save(JsonNode *root, const char *path, GError **error)
