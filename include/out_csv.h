@@ -42,6 +42,10 @@ gboolean out_csv_save(OutCsv *c, const char *path, GError **error);
  * array ci95), blank where absent. */
 gboolean out_csv_write_rows(ResultsCsv kind, const char *lang, JsonArray *rows, const char *dir, GError **error);
 
+/* Copies into the row object `to` every member of `from` it lacks: how a
+ * writer joins the JSON objects one CSV row shows. */
+void out_csv_row_merge(JsonObject *to, JsonObject *from);
+
 /* summary.csv: a row per stage and year, then per list and year. */
 gboolean out_csv_write(const Summary *s, const char *path, GError **error);
 

@@ -172,6 +172,14 @@ gboolean out_csv_write_rows(ResultsCsv kind, const char *lang, JsonArray *rows, 
     return out_csv_save(c, path, error);
 }
 
+void out_csv_row_merge(JsonObject *to, JsonObject *from)
+{
+    g_autoptr(GList) names = json_object_get_members(from);
+    for (GList *l = names; l; l = l->next)
+        if (!json_object_has_member(to, l->data))
+            json_object_set_member(to, l->data, json_node_copy(json_object_get_member(from, l->data)));
+}
+
 /* ---- summary.csv ------------------------------------------------------------ */
 
 /* One row: `id`, `name`, the year, the count's expectation, mean, sd and
