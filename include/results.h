@@ -14,7 +14,8 @@
 #include "i18n.h"
 
 /* Every result file's first member, "schema_version": this number.  Raise
- * it when a key is renamed, removed, retyped or given a new meaning (a
+ * it when a key is renamed, removed, retyped, given a new meaning or added
+ * as required (an older file lacks it; a
  * file of another version is then refused by `ladder report` with a word
  * on which command to re-run); adding a key that may be absent needs no
  * new version. */
