@@ -10,6 +10,7 @@
 
 /* backtest.json: until, checked, inside, coverage and every later
  * observation with its forecast percentiles. */
+/* And backtest.csv beside it: each later count against its forecast. */
 gboolean out_backtest_json(const Backtest *b, const Model *m, const char *path, GError **error);
 
 /* The later counts against their forecast and the coverage; `n_used` is

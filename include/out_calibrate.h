@@ -25,6 +25,7 @@ char *out_calibrate_ini(const Calibration *c, const char *parent);
 /* calibrate.json: parameters [ {key, value, ci95, sd, identified, status,
  * tied_to, correlation} ], fit [ {region, year, stage, kind, observed,
  * fitted, line} ], log_likelihood, the likelihood and the file names. */
+/* And calibrate.csv beside it: each parameter (results.c RESULTS_CSV_CALIBRATE). */
 gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, const char *path,
                             GError **error);
 

@@ -13,6 +13,7 @@
  * scenario against the base: target differences, stock differences and
  * the cost of each extra firm.  The same bytes for the same comparison; no
  * time, no absolute path (files as the user gave them). */
+/* And compare.csv beside it: each scenario after the base by target. */
 gboolean out_compare_json_write(const Comparison *c, const char *path, GError **error);
 
 /* Writes into `dir` the .dat files and .gp scripts of the comparison

@@ -11,7 +11,8 @@
 #include "runner.h"
 #include "summary.h"
 
-/* summary.json (json-glib): byte-identical for the same summary; no time, no path. */
+/* summary.json (json-glib): byte-identical for the same summary; no time, no path; and
+ * targets.csv beside it (out_csv_targets), the same figures for a spreadsheet. */
 gboolean out_json_write(const Summary *s, const char *path, GError **error);
 
 #define OUT_JSON_PROB_DECIMALS 6   /* probabilities and their standard errors */
@@ -33,6 +34,11 @@ void out_json_member_bool(JsonBuilder *b, const char *name, gboolean value);
 
 /* The members every result document opens with: "replications", "seed"
  * and "uncertainty" (whether [uncertainty] was drawn) of run `c`. */
+/* PREFIXverdict and PREFIXverdict_words: the verdict on `probability`
+ * (out_table_verdict_code, and out_table_verdict's words in `lang`); both
+ * null when it is NaN. */
+void out_json_member_verdict(JsonBuilder *b, const char *prefix, const char *lang, double probability);
+
 void out_json_member_run(JsonBuilder *b, const RunConfig *c);
 
 /* The members that say what target `target` of `m` counts, in every
@@ -47,6 +53,11 @@ void out_json_target_definition(JsonBuilder *b, const Model *m, int target);
  * same bytes for the same tree.  Fails with an IO error naming the path.
  * Writers of result files call results_save (results.h) instead, which
  * puts schema_version first and checks the tree before calling this. */
+/* Appends the shortest text that reads back as the double `x`, as every
+ * JSON file spells its numbers ("0.873457", "2000"); the CSV files use it
+ * so that their figures are the JSON's. */
+void out_json_append_number(GString *out, double x);
+
 gboolean out_json_save(JsonNode *root, const char *path, GError **error);
 
 #endif

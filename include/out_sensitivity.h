@@ -12,6 +12,7 @@
 
 /* sensitivity.json (json-glib): byte-identical for the same result; no
  * time, no path.  IO error when it cannot be written. */
+/* And sensitivity.csv beside it: every row of every target. */
 gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **error);
 
 /* tornado_<k>.dat and .gp for the k-th target (1-based; tornado_all for

@@ -11,6 +11,7 @@
 /* solve.json (json-glib): the question, the answer (or, when unreachable,
  * the best found) and every value evaluated, sorted by value.  The same
  * bytes for the same result; no time, no path. */
+/* And solve.csv beside it: every value tried, the answer marked. */
 gboolean out_solve_json(const SolveResult *r, const char *path, GError **error);
 
 /* solve.dat and solve.gp in `dir`: the probability at each value evaluated,

@@ -11,12 +11,15 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "i18n.h"
+
 /* Every result file's first member, "schema_version": this number.  Raise
- * it when a key is renamed, removed, retyped or given a new meaning (a
+ * it when a key is renamed, removed, retyped, given a new meaning or added
+ * as required (an older file lacks it; a
  * file of another version is then refused by `ladder report` with a word
  * on which command to re-run); adding a key that may be absent needs no
  * new version. */
-#define RESULTS_SCHEMA_VERSION 1
+#define RESULTS_SCHEMA_VERSION 2  /* 2: verdict keys (required) beside judged probabilities */
 
 /* The kinds of result file, one per row of the table in results.c. */
 typedef enum {
@@ -116,6 +119,38 @@ JsonNode *results_read(const char *dir, ResultsKind kind, const char *command, G
  * else "", 0, false, [] or a filled object; schema_version this ladder's).
  * Members present are kept as they are, of whatever type. */
 void results_fill(ResultsKind kind, JsonNode *doc);
+
+/* ---- CSV files ------------------------------------------------------------ */
+
+/* The CSV files, each beside a JSON file, for spreadsheets; one row per
+ * kind in results.c's table of CSV files. */
+typedef enum {
+    RESULTS_CSV_SUMMARY,      /* summary.csv, beside summary.json */
+    RESULTS_CSV_TARGETS,      /* targets.csv, beside summary.json */
+    RESULTS_CSV_COMPARE,      /* compare.csv */
+    RESULTS_CSV_SENSITIVITY,  /* sensitivity.csv */
+    RESULTS_CSV_SOLVE,        /* solve.csv */
+    RESULTS_CSV_CALIBRATE,    /* calibrate.csv */
+    RESULTS_CSV_BACKTEST,     /* backtest.csv */
+    RESULTS_CSV_N_KINDS
+} ResultsCsv;
+
+/* One column of a CSV file, in order.  `key` names the figure: the JSON
+ * key of a row object it is copied from ("probability", "ci95[0]" for the
+ * first element of an array), so that each CSV shows the JSON's figures
+ * spelled as the JSON spells them (out_csv_write_rows). */
+typedef struct {
+    const char *key;
+    I18nMessage header;   /* the header cell, in the scenario's language */
+    const char *format;   /* how cells are written, for the docs ("number, ≤ 6 decimals") */
+    const char *meaning;  /* one line, in English */
+} ResultsCsvColumn;
+
+/* The file name of CSV `kind` ("targets.csv"). */
+const char *results_csv_file(ResultsCsv kind);
+
+/* The columns of CSV `kind`, in order; *n their number.  Static. */
+const ResultsCsvColumn *results_csv_columns(ResultsCsv kind, gsize *n);
 
 /* docs/results.md: every file, every key, its type, unit and meaning, as
  * Markdown (caller frees).  tests/test_results.c checks that the committed

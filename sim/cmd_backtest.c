@@ -42,8 +42,8 @@ const CommandSpec cmd_backtest_spec = {
     .help_description =
         "Example:\n"
         "  ladder backtest scenarios/wujin-2025.ini --history scenarios/history/wujin.csv --until 2017\n\n"
-        "Writes backtest.json, the charts (the cutoff drawn, counts outside their band ringed),\n"
-        "forecast/ and, with --fit, calibrate.json and the calibrated scenario into\n"
+        "Writes backtest.json and .csv, the charts (the cutoff drawn, counts outside their band ringed),\n"
+        "forecast/ and, with --fit, calibrate.json and .csv and the calibrated scenario into\n"
         "out/<file stem>-backtest/.  P5-P95 intervals of a right model hold about 90% of counts.\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage, 130 interrupted.",
     .operand = "scenario file",

@@ -34,7 +34,7 @@ const CommandSpec cmd_calibrate_spec = {
         "sets each identified parameter to its estimate, drawn in [uncertainty] from a beta\n"
         "(probabilities) or gamma (rates) of the same mean and standard error, so `ladder run` on\n"
         "it carries the estimation uncertainty into the forecast; calibrate.json (estimates, 95%\n"
-        "intervals, correlations, the fit); a chart per stage and kind of count (observed counts,\n"
+        "intervals, correlations, the fit) and calibrate.csv (a row per parameter); a chart per stage and kind of count (observed counts,\n"
         "fitted expectation, forecast bands); and forecast/, the run of the calibrated scenario.\n"
         "Beside each 95% interval (delta method) stands the profile-likelihood one.  A parameter\n"
         "the counts do not determine (its profile log-likelihood within 1.92 of the best up to an\n"

@@ -229,7 +229,7 @@ const CommandSpec cmd_compare_spec = {
         "Example:\n"
         "  ladder compare scenarios/tianning-2025.ini scenarios/tianning-2025-zhuanban.ini \\\n"
         "                 scenarios/tianning-2025-zhaoyin.ini\n\n"
-        "Writes compare.json and the comparison charts into out/tianning-2025-compare/, and\n"
+        "Writes compare.json, compare.csv and the comparison charts into out/tianning-2025-compare/, and\n"
         "each scenario's own results, as `ladder run` writes them, into a subfolder named\n"
         "after its file (a file given twice gets -2). Replications and seed default to\n"
         "BASE's. The scenarios must have the same stages in the same order, base_year and\n"

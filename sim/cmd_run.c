@@ -50,7 +50,7 @@ const CommandSpec cmd_run_spec = {
     .help_description =
         "Example:\n"
         "  ladder run scenarios/tianning-2025.ini --reps 20000 --seed 7\n\n"
-        "Writes summary.json, summary.csv, gnuplot data (.dat), scripts (.gp) and\n"
+        "Writes summary.json, summary.csv, targets.csv, gnuplot data (.dat), scripts (.gp) and\n"
         "charts (.png, .svg) into out/tianning-2025/. The same seed gives the same\n"
         "bytes in every file, whatever the number of threads.\n\n"
         "A target counts a stage (stage =, with count = stage, at_or_above, new or\n"

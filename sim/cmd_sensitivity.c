@@ -114,7 +114,7 @@ const CommandSpec cmd_sensitivity_spec = {
         "Examples:\n"
         "  ladder sensitivity scenarios/tianning-2025.ini --target 高新技术企业500家\n"
         "  ladder sensitivity scenarios/tianning-2025.ini --central --baselines\n\n"
-        "Writes sensitivity.json and a tornado chart per target (tornado_1.png, ...,\n"
+        "Writes sensitivity.json, sensitivity.csv and a tornado chart per target (tornado_1.png, ...,\n"
         "tornado_all.png for every target together; .dat, .gp, .png, .svg) into\n"
         "out/tianning-2025-sensitivity/. Every table, chart and the JSON name the base:\n"
         "\"基准：与 ladder run 相同的 52.3%\"; with --central (every parameter at its\n"

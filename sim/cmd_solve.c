@@ -293,7 +293,7 @@ const CommandSpec cmd_solve_spec = {
         "--mode set sets the parameter to a value instead (before the policies); a parameter in\n"
         "[uncertainty] is then no longer drawn, so its base differs from `ladder run`'s, which is\n"
         "printed beside it.\n"
-        "Writes solve.json and a chart (solve.dat, solve.gp, .png, .svg) into out/<file stem>-solve/.\n"
+        "Writes solve.json, solve.csv and a chart (solve.dat, solve.gp, .png, .svg) into out/<file stem>-solve/.\n"
         "Exit status: 0 done (also when no value reaches the probability), 1 a file could not be\n"
         "written, 2 bad input or usage, 130 interrupted.",
     .operand = "scenario file",

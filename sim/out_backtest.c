@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "i18n.h"
+#include "out_csv.h"
 #include "out_json.h"
 #include "results.h"
 #include "text.h"
@@ -38,7 +39,10 @@ gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path,
     json_builder_end_array(b);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return results_save(RESULTS_BACKTEST, root, path, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    JsonArray *points = json_object_get_array_member(json_node_get_object(root), "points");
+    return results_save(RESULTS_BACKTEST, root, path, error) &&
+           out_csv_write_rows(RESULTS_CSV_BACKTEST, m->language, points, dir, error);
 }
 
 void out_backtest_format(const Backtest *b, const Model *m, int n_used, GString *out)

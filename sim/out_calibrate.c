@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "out_csv.h"
 #include "out_json.h"
 #include "results.h"
 #include "plot.h"
@@ -300,7 +301,10 @@ gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, c
     json_builder_end_array(b);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return results_save(RESULTS_CALIBRATE, root, path, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    JsonArray *params = json_object_get_array_member(json_node_get_object(root), "parameters");
+    return results_save(RESULTS_CALIBRATE, root, path, error) &&
+           out_csv_write_rows(RESULTS_CSV_CALIBRATE, c->model->language, params, dir, error);
 }
 
 /* ---- charts --------------------------------------------------------------- */

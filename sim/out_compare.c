@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "out_csv.h"
 #include "out_plot.h"
 #include "out_json.h"
 #include "results.h"
@@ -69,6 +70,7 @@ static void add_difference(JsonBuilder *b, const CompareScenario *sc, int t)
     out_json_member_string(b, "target", sc->model->targets[t].name);
     out_json_member_double(b, "probability_base", ct->probability_base, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "probability", ct->probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", sc->model->language, ct->probability);
     out_json_member_double(b, "difference", ct->difference.mean, OUT_JSON_PROB_DECIMALS);
     add_ci(b, &ct->difference, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "median_difference", ct->median_difference, 0);
@@ -155,11 +157,35 @@ static JsonNode *build_document(const Comparison *c)
     return json_builder_get_root(b);
 }
 
+/* compare.csv in `dir`: each of compare.json's differences joined with its
+ * cost_effectiveness (listed in the same order) and its scenario's total cost. */
+static gboolean write_csv(const Comparison *c, JsonNode *doc, const char *dir, GError **error)
+{
+    JsonObject *root = json_node_get_object(doc);
+    JsonArray *diffs = json_object_get_array_member(root, "differences");
+    JsonArray *costs = json_object_get_array_member(root, "cost_effectiveness");
+    JsonArray *scenarios = json_object_get_array_member(root, "scenarios");
+    g_autoptr(JsonArray) rows = json_array_new();
+    for (guint i = 0; i < json_array_get_length(diffs); i++) {
+        JsonObject *row = json_object_new();
+        out_csv_row_merge(row, json_array_get_object_element(diffs, i));
+        out_csv_row_merge(row, json_array_get_object_element(costs, i));
+        for (guint k = 0; k < json_array_get_length(scenarios); k++) {
+            JsonObject *sc = json_array_get_object_element(scenarios, k);
+            if (strcmp(json_object_get_string_member(sc, "id"), json_object_get_string_member(row, "scenario")) == 0)
+                json_object_set_member(row, "total_cost", json_node_copy(json_object_get_member(sc, "total_cost")));
+        }
+        json_array_add_object_element(rows, row);
+    }
+    return out_csv_write_rows(RESULTS_CSV_COMPARE, c->scenarios[0].model->language, rows, dir, error);
+}
+
 gboolean out_compare_json_write(const Comparison *c, const char *path, GError **error)
 {
     g_return_val_if_fail(c != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(c);
-    return results_save(RESULTS_COMPARE, root, path, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    return results_save(RESULTS_COMPARE, root, path, error) && write_csv(c, root, dir, error);
 }
 
 /* ---- charts ------------------------------------------------------------- */

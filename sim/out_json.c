@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "errors.h"
+#include "out_csv.h"
 #include "out_json.h"
 #include "results.h"
 
 #include "i18n.h"
+#include "out_table.h"
 #include "outdir.h"
 
 #define JSON_INDENT 2
@@ -86,6 +88,15 @@ void out_json_member_bool(JsonBuilder *b, const char *name, gboolean value)
 {
     json_builder_set_member_name(b, name);
     json_builder_add_boolean_value(b, value);
+}
+
+void out_json_member_verdict(JsonBuilder *b, const char *prefix, const char *lang, double probability)
+{
+    gboolean known = !isnan(probability);
+    g_autofree char *code = g_strconcat(prefix, "verdict", NULL);
+    g_autofree char *words = g_strconcat(prefix, "verdict_words", NULL);
+    out_json_member_string(b, code, known ? out_table_verdict_code(probability) : NULL);
+    out_json_member_string(b, words, known ? out_table_verdict(lang, probability) : NULL);
 }
 
 void out_json_member_run(JsonBuilder *b, const RunConfig *c)
@@ -190,6 +201,7 @@ static void add_target(JsonBuilder *b, const Summary *s, int i)
     out_json_target_definition(b, s->model, i);
     out_json_member_double(b, "probability", ts->probability, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "se", ts->se, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", s->model->language, ts->probability);
     out_json_member_double(b, "mean", ts->mean, OUT_JSON_COUNT_DECIMALS);
     out_json_member_double(b, "expected", ts->expected, OUT_JSON_EXACT_DECIMALS);
     for (int k = 0; k < SUMMARY_N_PCT; k++) {
@@ -229,6 +241,7 @@ static JsonNode *build_document(const Summary *s)
     out_json_member_double(b, "all_targets_probability", any ? s->all_probability : NAN,
                       OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "all_targets_se", any ? s->all_se : NAN, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "all_targets_", m->language, any ? s->all_probability : NAN);
     json_builder_end_object(b);
     return json_builder_get_root(b);
 }
@@ -239,7 +252,7 @@ static JsonNode *build_document(const Summary *s)
 /* The shortest text that reads back as the double `x`: fixed notation with
  * as few decimals as needed ("0.873457", "2000"), or the shortest %g form
  * for magnitudes fixed notation spells badly. */
-static void append_shortest(GString *out, double x)
+void out_json_append_number(GString *out, double x)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE], fmt[8];
     gboolean fixed = fabs(x) < JSON_FIXED_MAX && (x == 0 || fabs(x) >= 1e-6);
@@ -288,7 +301,7 @@ static char *shorten_numbers(const char *json)
         } else if ((*p == '-' || g_ascii_isdigit(*p)) && is_double_token(p)) {
             char *end;
             double x = g_ascii_strtod(p, &end);
-            append_shortest(out, x);
+            out_json_append_number(out, x);
             p = end;
         } else {
             in_string = *p == '"';
@@ -302,7 +315,8 @@ gboolean out_json_write(const Summary *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
     g_autoptr(JsonNode) root = build_document(s);
-    return results_save(RESULTS_SUMMARY, root, path, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    return results_save(RESULTS_SUMMARY, root, path, error) && out_csv_targets(s, root, dir, error);
 }
 
 gboolean out_json_save(JsonNode *root, const char *path, GError **error)

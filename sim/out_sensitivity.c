@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "out_csv.h"
 #include "out_json.h"
 #include "results.h"
 #include "plot.h"
@@ -110,6 +111,7 @@ static void add_base(JsonBuilder *b, const Sensitivity *s, const SensitivityTarg
     json_builder_begin_object(b);
     out_json_member_string(b, "mode", s->plan->options.central ? "central" : "run");
     out_json_member_double(b, "probability", t->base_probability, JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", s->plan->model->language, t->base_probability);
     out_json_member_double(b, "run_probability", t->run_probability, JSON_PROB_DECIMALS);
     out_json_member_bool(b, "same_as_run", base_is_runs(t));
     out_json_member_string(b, "reason", reason);
@@ -147,6 +149,26 @@ static void add_skipped(JsonBuilder *b, const SensitivityPlan *plan)
     json_builder_end_array(b);
 }
 
+/* sensitivity.csv in `dir`: every row of every target of sensitivity.json
+ * (`doc`), with the target's name and base probability. */
+static gboolean write_csv(const Sensitivity *s, JsonNode *doc, const char *dir, GError **error)
+{
+    JsonArray *targets = json_object_get_array_member(json_node_get_object(doc), "targets");
+    g_autoptr(JsonArray) rows = json_array_new();
+    for (guint k = 0; k < json_array_get_length(targets); k++) {
+        JsonObject *t = json_array_get_object_element(targets, k);
+        JsonArray *trows = json_object_get_array_member(t, "rows");
+        for (guint i = 0; i < json_array_get_length(trows); i++) {
+            JsonObject *row = json_object_new();
+            json_object_set_member(row, "target", json_node_copy(json_object_get_member(t, "name")));
+            out_csv_row_merge(row, t);  /* base_probability */
+            out_csv_row_merge(row, json_array_get_object_element(trows, i));
+            json_array_add_object_element(rows, row);
+        }
+    }
+    return out_csv_write_rows(RESULTS_CSV_SENSITIVITY, s->plan->model->language, rows, dir, error);
+}
+
 gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **error)
 {
     g_return_val_if_fail(s != NULL && path != NULL, FALSE);
@@ -164,7 +186,8 @@ gboolean out_sensitivity_json(const Sensitivity *s, const char *path, GError **e
     add_skipped(b, s->plan);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return results_save(RESULTS_SENSITIVITY, root, path, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    return results_save(RESULTS_SENSITIVITY, root, path, error) && write_csv(s, root, dir, error);
 }
 
 /* ---- words shared by the table and the charts --------------------------- */

@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "out_table.h"
+#include "out_csv.h"
 #include "out_json.h"
 #include "results.h"
 #include "plot.h"
@@ -277,6 +278,7 @@ static void add_answer(JsonBuilder *b, const SolveResult *r)
     out_json_member_double(b, "change", r->value - r->current, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "probability", r->probability, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "se", r->se, OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", r->model->language, r->reachable ? r->probability : NAN);
     out_json_member_double(b, "value_one_step_short", r->short_value, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "probability_one_step_short", r->short_probability, OUT_JSON_PROB_DECIMALS);
     if (!r->reachable) {
@@ -300,6 +302,23 @@ static void add_evaluations(JsonBuilder *b, const SolveResult *r)
     json_builder_end_array(b);
 }
 
+/* solve.csv in `dir`: solve.json's (`doc`) evaluations, each marked
+ * whether it is the answer. */
+static gboolean write_csv(const SolveResult *r, JsonNode *doc, const char *dir, GError **error)
+{
+    JsonObject *root = json_node_get_object(doc);
+    JsonNode *answer = json_object_get_member(root, "value");
+    JsonArray *points = json_object_get_array_member(root, "evaluations");
+    g_autoptr(JsonArray) rows = json_array_new();
+    for (guint i = 0; i < json_array_get_length(points); i++) {
+        JsonObject *row = json_object_new();
+        out_csv_row_merge(row, json_array_get_object_element(points, i));
+        json_object_set_boolean_member(row, "answer", json_node_equal(answer, json_object_get_member(row, "value")));
+        json_array_add_object_element(rows, row);
+    }
+    return out_csv_write_rows(RESULTS_CSV_SOLVE, r->model->language, rows, dir, error);
+}
+
 gboolean out_solve_json(const SolveResult *r, const char *path, GError **error)
 {
     g_return_val_if_fail(r != NULL && path != NULL, FALSE);
@@ -312,7 +331,8 @@ gboolean out_solve_json(const SolveResult *r, const char *path, GError **error)
     add_evaluations(b, r);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
-    return results_save(RESULTS_SOLVE, root, path, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    return results_save(RESULTS_SOLVE, root, path, error) && write_csv(r, root, dir, error);
 }
 
 /* ---- the chart ---------------------------------------------------------- */

@@ -15,24 +15,36 @@
  * coarsened to five. */
 static const struct {
     int at_least;        /* per mille */
+    const char *code;    /* the fixed code the JSON and CSV files carry */
     I18nMessage words;
 } verdicts[] = {
-    {900, I18N_VERY_LIKELY},
-    {660, I18N_LIKELY},
-    {330, I18N_AS_LIKELY_AS_NOT},
-    {100, I18N_UNLIKELY},
-    {0, I18N_VERY_UNLIKELY},
+    {900, "very_likely", I18N_VERY_LIKELY},
+    {660, "likely", I18N_LIKELY},
+    {330, "as_likely_as_not", I18N_AS_LIKELY_AS_NOT},
+    {100, "unlikely", I18N_UNLIKELY},
+    {0, "very_unlikely", I18N_VERY_UNLIKELY},
 };
 
-/* The verdict of `probability` as the table prints it, to 0.1%: a target
- * shown at 10.0% is judged at 10%, never one band below it. */
-const char *out_table_verdict(const char *lang, double probability)
+/* The row of `probability` as the table prints it, to 0.1%: a target
+ * shown at 10.0% is judged at 10%, never one band below it.  A NaN (or
+ * anything below 0) falls to the last row. */
+static gsize verdict_row(double probability)
 {
     double per_mille = rint(probability * 1000);
     for (gsize i = 0; i < G_N_ELEMENTS(verdicts); i++)
         if (per_mille >= verdicts[i].at_least)
-            return i18n_text(lang, verdicts[i].words);
-    return i18n_text(lang, I18N_VERY_UNLIKELY);
+            return i;
+    return G_N_ELEMENTS(verdicts) - 1;
+}
+
+const char *out_table_verdict(const char *lang, double probability)
+{
+    return i18n_text(lang, verdicts[verdict_row(probability)].words);
+}
+
+const char *out_table_verdict_code(double probability)
+{
+    return verdicts[verdict_row(probability)].code;
 }
 
 /* "87.3% ± 0.3%": the standard error gets a second decimal when the first

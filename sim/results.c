@@ -17,6 +17,10 @@
 #define PARTOF(rows) {rows, G_N_ELEMENTS(rows)}
 
 #define P01 "probability, 0..1"
+/* out_table_verdict_code's bands, judged on the probability rounded to 0.1% as the table prints it */
+#define VERDICT_CODES "the verdict on the probability: very_likely (≥ 90.0%), likely (≥ 66.0%), " \
+    "as_likely_as_not (≥ 33.0%), unlikely (≥ 10.0%) or very_unlikely, judged on it rounded to 0.1%"
+#define VERDICT_WORDS "the same verdict in words, in the scenario's language (很可能达成 … 极不可能)"
 
 /* ---- parts shared by several files ------------------------------------------ */
 
@@ -162,6 +166,8 @@ static const ResultsKey summary_rows[] = {
     PART("targets[]", target_part),
     K("targets[].probability", NUMBER, 0, P01, "the share of replications meeting it"),
     K("targets[].se", NUMBER, 0, P01, "its Monte Carlo standard error √(p(1−p)/n)"),
+    K("targets[].verdict", STRING, 0, "", VERDICT_CODES),
+    K("targets[].verdict_words", STRING, 0, "", VERDICT_WORDS),
     K("targets[].mean", NUMBER, 0, "firms", "the mean count it is measured on"),
     K("targets[].expected", NUMBER, N, "firms", "that count's exact expectation"),
     K("targets[].p5", INTEGER, 0, "firms", "the count's 5th percentile"),
@@ -171,6 +177,8 @@ static const ResultsKey summary_rows[] = {
     K("targets[].p95", INTEGER, 0, "firms", "its 95th percentile"),
     K("all_targets_probability", NUMBER, N, P01, "the share meeting every target together; null without targets"),
     K("all_targets_se", NUMBER, N, P01, "its Monte Carlo standard error; null without targets"),
+    K("all_targets_verdict", STRING, N, "", "the verdict on all_targets_probability, as verdict; null without targets"),
+    K("all_targets_verdict_words", STRING, N, "", "its words; null without targets"),
 };
 
 /* ---- compare.json ---------------------------------------------------------------- */
@@ -202,6 +210,8 @@ static const ResultsKey compare_rows[] = {
     K("differences[].target", STRING, 0, "", "the target's name"),
     K("differences[].probability_base", NUMBER, 0, P01, "the base scenario's probability of it"),
     K("differences[].probability", NUMBER, 0, P01, "this scenario's"),
+    K("differences[].verdict", STRING, 0, "", "the verdict on this scenario's probability, as summary.json's"),
+    K("differences[].verdict_words", STRING, 0, "", "its words, in that scenario's language"),
     K("differences[].difference", NUMBER, 0, P01, "this minus the base's, on common random numbers"),
     K("differences[].ci95", ARRAY, 0, "", "its 95% interval from the paired replications"),
     K("differences[].ci95[]", NUMBER, N, P01, "low, then high"),
@@ -240,6 +250,8 @@ static const ResultsKey sensitivity_rows[] = {
     K("targets[].base", OBJECT, 0, "", "which base, and why"),
     K("targets[].base.mode", STRING, 0, "", "run or central, as mode"),
     K("targets[].base.probability", NUMBER, 0, P01, "the base's probability"),
+    K("targets[].base.verdict", STRING, 0, "", "the verdict on the base's probability, as summary.json's"),
+    K("targets[].base.verdict_words", STRING, 0, "", "its words, in the scenario's language"),
     K("targets[].base.run_probability", NUMBER, N, P01, "ladder run's with the same seed and replications; null when not run"),
     K("targets[].base.same_as_run", BOOLEAN, 0, "", "whether the base is ladder run's draw for draw"),
     K("targets[].base.reason", STRING, N, "", "why the base is what it is"),
@@ -285,6 +297,8 @@ static const ResultsKey solve_rows[] = {
     K("change", NUMBER, N, "per operation", "value − current_value"),
     K("probability", NUMBER, N, P01, "the probability at value"),
     K("se", NUMBER, N, P01, "its Monte Carlo standard error"),
+    K("verdict", STRING, N, "", "the verdict on probability, as summary.json's; null when unreachable"),
+    K("verdict_words", STRING, N, "", "its words, in the scenario's language; null when unreachable"),
     K("value_one_step_short", NUMBER, N, "per operation", "the neighbour nearer the current value, short of P"),
     K("probability_one_step_short", NUMBER, N, P01, "its probability; null when already met or unreachable"),
     K("best_value", NUMBER, N | A, "per operation", "only when unreachable: the value of the highest probability"),
@@ -407,6 +421,148 @@ static const ResultsFile files[RESULTS_N_KINDS] = {
                           "The counts after --until against the forecast fitted on the years up to it.",
                           FILE_ROWS(backtest_rows)},
 };
+
+/* ---- the CSV files ------------------------------------------------------------------ */
+
+/* Column shorthand: C(key, header message, format, meaning). */
+#define C(k, h, f, m) {k, I18N_##h, f, m}
+#define F_TEXT "text"
+#define F_INT "integer"
+#define F_P6 "number, ≤ 6 decimals"
+#define F_N4 "number, ≤ 4 decimals"
+#define F_N9 "number, ≤ 9 decimals"
+#define F_YESNO "是/否 or yes/no"
+
+static const ResultsCsvColumn summary_csv[] = {
+    C("id", STAGE_ID, F_TEXT, "the stage's or list's id (a list's rows follow the stages': they overlap them)"),
+    C("name", STAGE, F_TEXT, "its display name"),
+    C("year", YEAR, F_INT, "the year, base year to horizon"),
+    C("expected", EXPECTED, "number, 4 decimals", "firms at the end of the year: the exact expectation"),
+    C("mean", MEAN, "number, 4 decimals", "the Monte Carlo mean"),
+    C("sd", SD, "number, 4 decimals", "the standard deviation across replications"),
+    C("p5", CSV_P5, F_INT, "the 5th percentile"),
+    C("p25", CSV_P25, F_INT, "the 25th percentile"),
+    C("p50", CSV_P50, F_INT, "the median"),
+    C("p75", CSV_P75, F_INT, "the 75th percentile"),
+    C("p95", CSV_P95, F_INT, "the 95th percentile"),
+    C("new_mean", NEW_MEAN, "number, 4 decimals", "the mean of firms entering the stage in the year; blank for a list"),
+};
+
+static const ResultsCsvColumn targets_csv[] = {
+    C("name", TARGET, F_TEXT, "the target's name; the last row is every target together"),
+    C("condition", CONDITION, F_TEXT, "what it asks, in the scenario's language; blank for all targets"),
+    C("year", YEAR, F_INT, "the year it is measured at the end of; blank for all targets"),
+    C("probability", CSV_PROBABILITY, F_P6, "summary.json's probability (all targets: all_targets_probability)"),
+    C("se", CSV_SE, F_P6, "its Monte Carlo standard error"),
+    C("verdict", CSV_VERDICT_CODE, F_TEXT, "the verdict code, as summary.json's verdict"),
+    C("verdict_words", VERDICT, F_TEXT, "the verdict in words, in the scenario's language"),
+    C("p50", MEDIAN, F_INT, "the median of the count it is measured on; blank for all targets"),
+    C("p5", CSV_P5, F_INT, "its 5th percentile; blank for all targets"),
+    C("p95", CSV_P95, F_INT, "its 95th percentile; blank for all targets"),
+};
+
+static const ResultsCsvColumn compare_csv[] = {
+    C("scenario", CSV_SCENARIO, F_TEXT, "the scenario's id (each scenario after the base, by target)"),
+    C("target", TARGET, F_TEXT, "the target's name"),
+    C("probability_base", CSV_BASE_PROBABILITY, F_P6, "the base scenario's probability of it"),
+    C("probability", CSV_PROBABILITY, F_P6, "this scenario's"),
+    C("verdict", CSV_VERDICT_CODE, F_TEXT, "the verdict code on this scenario's probability"),
+    C("verdict_words", VERDICT, F_TEXT, "the verdict in words"),
+    C("difference", CSV_DIFFERENCE, F_P6, "this minus the base's, on common random numbers"),
+    C("ci95[0]", CSV_CI95_LOW, F_P6, "the low end of its paired 95% interval"),
+    C("ci95[1]", CSV_CI95_HIGH, F_P6, "the high end"),
+    C("total_cost", CSV_TOTAL_COST, F_N4, "what the scenario's policies cost in all (compare.json's scenarios[].total_cost)"),
+    C("extra_cost", CSV_EXTRA_COST, F_N4, "its cost beyond the base's"),
+    C("extra_count", CSV_EXTRA_COUNT, F_N4, "the mean extra count of the target"),
+    C("cost_per_extra_firm", CSV_COST_PER_FIRM, F_N4, "extra cost over extra count; blank: see the note"),
+    C("reason", CSV_REASON, F_TEXT, "why there is no cost per extra firm (compare.json's reason, in English)"),
+};
+
+static const ResultsCsvColumn sensitivity_csv[] = {
+    C("target", TARGET, F_TEXT, "the target's name (every target together has its own), in sensitivity.json's order"),
+    C("base_probability", CSV_BASE_PROBABILITY, F_P6, "the target's probability at the base"),
+    C("parameter", CSV_PARAMETER, F_TEXT, "the parameter's key; rows by largest swing first"),
+    C("label", CSV_LABEL, F_TEXT, "its name in words, in the scenario's language"),
+    C("central", CSV_CENTRAL, F_N9, "its central value"),
+    C("low", CSV_LOW, F_N9, "the low value tried"),
+    C("high", CSV_HIGH, F_N9, "the high value tried"),
+    C("source", CSV_SOURCE, F_TEXT, "where low and high come from, as sensitivity.json's source"),
+    C("probability_low", CSV_PROBABILITY_LOW, F_P6, "the target's probability at low"),
+    C("probability_high", CSV_PROBABILITY_HIGH, F_P6, "at high"),
+    C("swing", CSV_SWING, F_P6, "|probability_high − probability_low|"),
+};
+
+static const ResultsCsvColumn solve_csv[] = {
+    C("value", CSV_VALUE, F_N9, "a value of the lever tried, in order"),
+    C("probability", CSV_PROBABILITY, F_P6, "the target's probability at it"),
+    C("answer", CSV_ANSWER, F_YESNO, "whether it is solve.json's answer (value)"),
+};
+
+static const ResultsCsvColumn calibrate_csv[] = {
+    C("key", CSV_PARAMETER, F_TEXT, "the parameter fitted"),
+    C("value", CSV_ESTIMATE, F_N9, "the estimate (the start value when not identified)"),
+    C("start", CSV_START, F_N9, "the scenario's value, where the fit started"),
+    C("ci95[0]", CSV_CI95_LOW, F_N9, "the low end of the 95% interval from the curvature; blank when none"),
+    C("ci95[1]", CSV_CI95_HIGH, F_N9, "its high end"),
+    C("profile_ci95[0]", CSV_PROFILE_LOW, F_N9, "the low end of the 95% profile-likelihood interval; blank when none"),
+    C("profile_ci95[1]", CSV_PROFILE_HIGH, F_N9, "its high end"),
+    C("sd", SD, F_N9, "the estimate's standard error; blank when none"),
+    C("identified", CSV_IDENTIFIED, F_YESNO, "whether the counts pin it down"),
+    C("status", CSV_STATUS, F_TEXT, "identified, or why not: flat, open or at_bound (calibrate.json's status)"),
+};
+
+static const ResultsCsvColumn backtest_csv[] = {
+    C("year", YEAR, F_INT, "the year of a count after --until"),
+    C("stage", STAGE_ID, F_TEXT, "the stage or list id counted"),
+    C("kind", CSV_KIND, F_TEXT, "stock or new"),
+    C("observed", CSV_OBSERVED, F_INT, "the published count"),
+    C("p5", CSV_P5, F_INT, "the forecast's 5th percentile"),
+    C("p50", CSV_P50, F_INT, "its median"),
+    C("p95", CSV_P95, F_INT, "its 95th percentile"),
+    C("inside", CSV_INSIDE, F_YESNO, "whether P5 ≤ observed ≤ P95"),
+};
+
+typedef struct {
+    const char *file;
+    ResultsKind beside;  /* the JSON file it sits beside and mirrors */
+    const char *meaning;
+    const ResultsCsvColumn *columns;
+    gsize n_columns;
+} ResultsCsvFile;
+
+static const ResultsCsvFile csv_files[RESULTS_CSV_N_KINDS] = {
+    [RESULTS_CSV_SUMMARY] = {"summary.csv", RESULTS_SUMMARY,
+                             "Each stage's, then each list's, firms by year: summary.json's stages and lists, one row "
+                             "per year.", FILE_ROWS(summary_csv)},
+    [RESULTS_CSV_TARGETS] = {"targets.csv", RESULTS_SUMMARY,
+                             "Each target, then every target together: summary.json's targets.", FILE_ROWS(targets_csv)},
+    [RESULTS_CSV_COMPARE] = {"compare.csv", RESULTS_COMPARE,
+                             "Each scenario after the base, by target: compare.json's differences and "
+                             "cost_effectiveness.", FILE_ROWS(compare_csv)},
+    [RESULTS_CSV_SENSITIVITY] = {"sensitivity.csv", RESULTS_SENSITIVITY,
+                                 "Every row of every target's tornado: sensitivity.json's targets[].rows.",
+                                 FILE_ROWS(sensitivity_csv)},
+    [RESULTS_CSV_SOLVE] = {"solve.csv", RESULTS_SOLVE, "Every value tried: solve.json's evaluations.",
+                           FILE_ROWS(solve_csv)},
+    [RESULTS_CSV_CALIBRATE] = {"calibrate.csv", RESULTS_CALIBRATE,
+                               "Each parameter fitted: calibrate.json's parameters.", FILE_ROWS(calibrate_csv)},
+    [RESULTS_CSV_BACKTEST] = {"backtest.csv", RESULTS_BACKTEST,
+                              "Each count after --until against its forecast: backtest.json's points.",
+                              FILE_ROWS(backtest_csv)},
+};
+
+const char *results_csv_file(ResultsCsv kind)
+{
+    g_return_val_if_fail(kind >= 0 && kind < RESULTS_CSV_N_KINDS, "");
+    return csv_files[kind].file;
+}
+
+const ResultsCsvColumn *results_csv_columns(ResultsCsv kind, gsize *n)
+{
+    g_return_val_if_fail(kind >= 0 && kind < RESULTS_CSV_N_KINDS && n != NULL, NULL);
+    *n = csv_files[kind].n_columns;
+    return csv_files[kind].columns;
+}
 
 /* "`ladder run`, `compare` or `backtest`": who writes `kind`.  Caller frees. */
 static char *writers_phrase(ResultsKind kind)
@@ -890,6 +1046,24 @@ static void doc_file(GString *out, ResultsKind kind)
     }
 }
 
+/* One CSV file's section: its name, beside what, the columns. */
+static void doc_csv(GString *out, ResultsCsv kind)
+{
+    const ResultsCsvFile *f = &csv_files[kind];
+    g_string_append_printf(out, "\n## %s\n\n%s Beside %s.\n\n", f->file, f->meaning, files[f->beside].file);
+    g_string_append(out, "| column | 中文表头 | English header | cells | meaning |\n|---|---|---|---|---|\n");
+    for (gsize i = 0; i < f->n_columns; i++) {
+        const ResultsCsvColumn *c = &f->columns[i];
+        g_string_append_printf(out, "| `%s` | ", c->key);
+        doc_cell(out, i18n_text("zh", c->header));
+        g_string_append(out, " | ");
+        doc_cell(out, i18n_text("en", c->header));
+        g_string_append_printf(out, " | %s | ", c->format);
+        doc_cell(out, c->meaning);
+        g_string_append(out, " |\n");
+    }
+}
+
 char *results_doc_markdown(void)
 {
     GString *out = g_string_new(
@@ -912,5 +1086,16 @@ char *results_doc_markdown(void)
     g_string_append_printf(out, "\nThis is schema version %d.\n", RESULTS_SCHEMA_VERSION);
     for (int k = 0; k < RESULTS_N_KINDS; k++)
         doc_file(out, (ResultsKind)k);
+    g_string_append(
+        out, "\n# CSV files\n\n"
+             "The same figures for a spreadsheet, each CSV beside its JSON file: UTF-8 with a byte-order mark and "
+             "CRLF line ends (so Excel shows Chinese), fields quoted as RFC 4180 says, a header row in the "
+             "scenario's language (中文表头 for a zh scenario, English header for en). A column's `key` is the JSON "
+             "key its figure comes from, spelled as the JSON spells it (≤ 6 decimals: at most that many, trailing "
+             "zeros left out); a blank cell is a null or a figure that does not apply. Verdict codes: very_likely "
+             "(≥ 90.0%), likely (≥ 66.0%), as_likely_as_not (≥ 33.0%), unlikely (≥ 10.0%), very_unlikely, judged on "
+             "the probability rounded to 0.1% as the table prints it.\n");
+    for (int k = 0; k < RESULTS_CSV_N_KINDS; k++)
+        doc_csv(out, (ResultsCsv)k);
     return g_string_free(out, FALSE);
 }

@@ -1152,7 +1152,7 @@ static void test_cli_calibrate(void **state)
     tu_assert_contains(r.out, "out/s-calibrate/");
     g_autofree char *out = g_build_filename(dir, "out", "s-calibrate", NULL);
     g_autofree char *names = tu_list_dir(out);
-    assert_string_equal(names, ".ladder-output\ncalibrate.json\ncalibrate_hightech.dat\ncalibrate_hightech.gp\n"
+    assert_string_equal(names, ".ladder-output\ncalibrate.csv\ncalibrate.json\ncalibrate_hightech.dat\ncalibrate_hightech.gp\n"
                                "calibrate_hightech_new.dat\ncalibrate_hightech_new.gp\ncalibrate_tech_sme.dat\n"
                                "calibrate_tech_sme.gp\nforecast\ns-calibrated.ini\n");
     g_autofree char *forecast = g_build_filename(out, "forecast", NULL);
@@ -1485,7 +1485,7 @@ static void test_cli_backtest(void **state)
     tu_assert_contains(r.out, "Coverage: ");
     g_autofree char *out = g_build_filename(dir, "out", "s-backtest", NULL);
     g_autofree char *names = tu_list_dir(out);
-    assert_string_equal(names, ".ladder-output\nbacktest.json\ncalibrate.json\ncalibrate_hightech.dat\ncalibrate_hightech.gp\n"
+    assert_string_equal(names, ".ladder-output\nbacktest.csv\nbacktest.json\ncalibrate.csv\ncalibrate.json\ncalibrate_hightech.dat\ncalibrate_hightech.gp\n"
                                "calibrate_hightech_new.dat\ncalibrate_hightech_new.gp\ncalibrate_tech_sme.dat\n"
                                "calibrate_tech_sme.gp\nforecast\ns-calibrated.ini\n");
     g_autoptr(JsonNode) bt = tu_read_json(out, "backtest.json");

@@ -675,6 +675,39 @@ static void test_i18n_complete(void **state)
     assert_string_equal(i18n_text(NULL, I18N_FIRMS), "企业数");
 }
 
+/* verdict-N: the code and words of a probability, each band's edge exactly
+ * and the probabilities that print as it (to 0.1%) judged with it. */
+static void test_verdict_bands(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *id;
+        double p;
+        const char *code;
+        const char *en;
+    } cases[] = {
+        {"verdict-1", 1.0, "very_likely", "very likely"},
+        {"verdict-2", 0.9, "very_likely", "very likely"},
+        {"verdict-3", 0.89951, "very_likely", "very likely"}, /* prints as 90.0% */
+        {"verdict-4", 0.8994, "likely", "likely"},            /* prints as 89.9% */
+        {"verdict-5", 0.66, "likely", "likely"},
+        {"verdict-6", 0.6594, "as_likely_as_not", "as likely as not"},
+        {"verdict-7", 0.33, "as_likely_as_not", "as likely as not"},
+        {"verdict-8", 0.3294, "unlikely", "unlikely"},
+        {"verdict-9", 0.1, "unlikely", "unlikely"},
+        {"verdict-10", 0.09951, "unlikely", "unlikely"},      /* prints as 10.0% */
+        {"verdict-11", 0.0994, "very_unlikely", "very unlikely"},
+        {"verdict-12", 0.0, "very_unlikely", "very unlikely"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        if (strcmp(out_table_verdict_code(cases[i].p), cases[i].code) != 0)
+            fail_msg("%s: %g judged %s, want %s", cases[i].id, cases[i].p, out_table_verdict_code(cases[i].p),
+                     cases[i].code);
+        assert_string_equal(out_table_verdict("en", cases[i].p), cases[i].en);
+    }
+    assert_string_equal(out_table_verdict("zh", 0.66), "较可能达成");
+}
+
 #define FX_TEST(t) cmocka_unit_test_setup_teardown(t, fx_setup, fx_teardown)
 
 int main(void)
@@ -701,6 +734,7 @@ int main(void)
         FX_TEST(test_plot_render_no_gnuplot),
         FX_TEST(test_plot_render_error),
         cmocka_unit_test(test_i18n_complete),
+        cmocka_unit_test(test_verdict_bands),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

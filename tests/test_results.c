@@ -10,9 +10,13 @@
  * SPDX-License-Identifier: MIT */
 #include "testutil.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "errors.h"
+#include "i18n.h"
+#include "out_table.h"
 #include "results.h"
 
 #define REPS "200"
@@ -27,6 +31,7 @@ static const struct {
     const char *args[12];
 } commands[] = {
     {"run", {"run", "scenarios/tianning-2025.ini", NULL}},
+    {"run-en", {"run", "tests/data/lists.ini", NULL}},  /* an English scenario with lists */
     {"sensitivity", {"sensitivity", "scenarios/tianning-2025.ini", NULL}},
     {"sensitivity-central", {"sensitivity", "scenarios/tianning-2025.ini", "--central", "--baselines", NULL}},
     {"solve", {"solve", "scenarios/tianning-2025.ini", "--target", "高新技术企业500家", "--probability", "0.8",
@@ -102,7 +107,7 @@ static void read_all(const char *dir, int *seen)
             fail_msg("%s does not read back: %s", path, error ? error->message : "absent");
         /* schema_version first, as the bytes show it */
         g_autofree char *text = tu_read_text(dir, n);
-        if (!g_str_has_prefix(text, "{\n  \"schema_version\" : 1,\n"))
+        if (!g_str_has_prefix(text, "{\n  \"schema_version\" : 2,\n"))
             fail_msg("%s does not open with schema_version", path);
         seen[kind]++;
     }
@@ -192,12 +197,12 @@ static const Damage damages[] = {
     {"res-1.3", "run", "summary.json", "targets[0].probabilty", "0.5",
      ": key 'targets[0].probabilty' is not a key of summary.json"},
     {"res-1.4", "run", "scenario.json", "schema_version", NULL,
-     " was written by an older version of ladder (no schema_version, this ladder reads schema 1): re-run the "
+     " was written by an older version of ladder (no schema_version, this ladder reads schema 2): re-run the "
      "`ladder run`, `sensitivity`, `solve`, `compare`, `calibrate` or `backtest` that made it"},
     {"res-1.5", "solve", "solve.json", "schema_version", "0",
-     " was written by an older version of ladder (schema 0, this ladder reads schema 1): re-run the `ladder solve` "
+     " was written by an older version of ladder (schema 0, this ladder reads schema 2): re-run the `ladder solve` "
      "that made it"},
-    {"res-1.6", "solve", "solve.json", "schema_version", "2", " was written by a newer version of ladder (schema 2,"},
+    {"res-1.6", "solve", "solve.json", "schema_version", "3", " was written by a newer version of ladder (schema 3,"},
     {"res-1.7", "solve", "solve.json", "evaluations[2].probability", "\"0.5\"",
      ": key 'evaluations[2].probability' is a string, expected a number"},
     {"res-1.8", "solve", "solve.json", "reachable", "null", ": key 'reachable' is null, expected a boolean"},
@@ -207,7 +212,7 @@ static const Damage damages[] = {
     {"res-1.11", "sensitivity", "sensitivity.json", "targets[0].rows[0].swing", "null",
      ": key 'targets[0].rows[0].swing' is null, expected a number"},
     {"res-1.12", "sensitivity-central", "sensitivity.json", "schema_version", NULL,
-     " was written by an older version of ladder (no schema_version, this ladder reads schema 1): re-run the "
+     " was written by an older version of ladder (no schema_version, this ladder reads schema 2): re-run the "
      "`ladder sensitivity` that made it"},
     {"res-1.13", "calibrate", "calibrate.json", "parameters[0].status", NULL,
      ": key 'parameters[0].status' is missing"},
@@ -215,9 +220,9 @@ static const Damage damages[] = {
     {"res-1.15", "backtest", "backtest.json", "points[0].inside", "1",
      ": key 'points[0].inside' is an integer, expected a boolean"},
     {"res-1.16", "backtest", "backtest.json", "schema_version", "\"1\"",
-     " was written by another version of ladder (a schema_version that is not an integer, this ladder reads schema 1)"},
+     " was written by another version of ladder (a schema_version that is not an integer, this ladder reads schema 2)"},
     {"res-1.17", "backtest", "calibrate.json", "schema_version", "0", " was written by an older version of ladder "
-     "(schema 0, this ladder reads schema 1): re-run the `ladder calibrate` or `backtest` that made it"},
+     "(schema 0, this ladder reads schema 2): re-run the `ladder calibrate` or `backtest` that made it"},
     {"res-1.18", "run", "scenario.json", "stages", "7", ": key 'stages' is an integer, expected an array"},
     /* a file the folder's command always writes, gone */
     {"res-2.1", "solve", "solve.json", NULL, NULL, " is missing, and `ladder solve` (which wrote the folder) always "
@@ -325,7 +330,7 @@ static void test_save(void **state)
                                      "\"p5\": 4, \"p50\": 5, \"p95\": 6, \"inside\": true}]}");
     assert_true(results_save(RESULTS_BACKTEST, good, path, NULL));
     g_autofree char *text = tu_read_text(dir, "backtest.json");
-    assert_true(g_str_has_prefix(text, "{\n  \"schema_version\" : 1,\n  \"until\" : 2017,\n  \"checked\" : 1,\n"));
+    assert_true(g_str_has_prefix(text, "{\n  \"schema_version\" : 2,\n  \"until\" : 2017,\n  \"checked\" : 1,\n"));
     tu_rmrf(dir);
 }
 
@@ -387,7 +392,7 @@ static void test_read(void **state)
     assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
     tu_assert_contains(error->message, "solve.json was written by an older version of ladder (no schema_version");
     g_clear_error(&error);
-    g_free(tu_write(dir, "solve.json", "{\"schema_version\": 1, \"lever\": 3}"));
+    g_free(tu_write(dir, "solve.json", "{\"schema_version\": 2, \"lever\": 3}"));
     assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
     g_autofree char *want = g_strdup_printf("%s: key 'lever' is an integer, expected a string", path);
     assert_string_equal(error->message, want);
@@ -437,6 +442,341 @@ static void test_docs(void **state)
     tu_assert_contains(made, "| `best_value` | number or null, may be absent |");
 }
 
+/* ---- the CSV files against their JSON ------------------------------------------------ */
+
+/* The rows of the CSV text `text` (RFC 4180: quoted fields, doubled quotes,
+ * CRLF line ends), each a NULL-ended array of fields; fails on a bare LF. */
+static GPtrArray *csv_parse(const char *text, const char *path)
+{
+    GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
+    GPtrArray *row = g_ptr_array_new();
+    GString *field = g_string_new(NULL);
+    gboolean quoted = FALSE;
+    for (const char *p = text; *p; p++) {
+        if (quoted) {
+            if (*p == '"' && p[1] == '"')
+                g_string_append_c(field, *p++);
+            else if (*p == '"')
+                quoted = FALSE;
+            else
+                g_string_append_c(field, *p);
+        } else if (*p == '"') {
+            quoted = TRUE;
+        } else if (*p == ',') {
+            g_ptr_array_add(row, g_strdup(field->str));
+            g_string_truncate(field, 0);
+        } else if (*p == '\r' && p[1] == '\n') {
+            g_ptr_array_add(row, g_strdup(field->str));
+            g_string_truncate(field, 0);
+            g_ptr_array_add(row, NULL);
+            g_ptr_array_add(rows, g_ptr_array_free(row, FALSE));
+            row = g_ptr_array_new();
+            p++;
+        } else if (*p == '\n') {
+            fail_msg("%s: a line ends without CR", path);
+        } else {
+            g_string_append_c(field, *p);
+        }
+    }
+    if (row->len > 0 || field->len > 0)
+        fail_msg("%s: the last line does not end with CRLF", path);
+    g_ptr_array_free(row, TRUE);
+    g_string_free(field, TRUE);
+    return rows;
+}
+
+/* The member of `row` a column key names ("ci95[1]": an array's element). */
+static JsonNode *csv_member(JsonObject *row, const char *key)
+{
+    const char *bracket = strchr(key, '[');
+    if (bracket == NULL)
+        return json_object_get_member(row, key);
+    g_autofree char *name = g_strndup(key, (gsize)(bracket - key));
+    JsonNode *a = json_object_get_member(row, name);
+    guint i = (guint)atoi(bracket + 1);
+    if (a == NULL || JSON_NODE_HOLDS_NULL(a) || i >= json_array_get_length(json_node_get_array(a)))
+        return NULL;
+    return json_array_get_element(json_node_get_array(a), i);
+}
+
+/* The cell `cell` shows `want`: blank for null or absent, the language's
+ * member of a {zh, en} object, yes/no words for a boolean, the same number
+ * within `tol` (0: the JSON's exact double), the same text. */
+static void csv_check_cell(const char *where, const char *cell, JsonNode *want, const char *lang, double tol)
+{
+    if (want && JSON_NODE_HOLDS_OBJECT(want))
+        want = json_object_get_member(json_node_get_object(want), lang);
+    if (want == NULL || JSON_NODE_HOLDS_NULL(want)) {
+        if (*cell)
+            fail_msg("%s: '%s', want a blank cell", where, cell);
+        return;
+    }
+    GType t = json_node_get_value_type(want);
+    if (t == G_TYPE_BOOLEAN) {
+        const char *words = i18n_text(lang, json_node_get_boolean(want) ? I18N_CSV_YES : I18N_CSV_NO);
+        if (strcmp(cell, words) != 0)
+            fail_msg("%s: '%s', want '%s'", where, cell, words);
+    } else if (t == G_TYPE_STRING) {
+        if (strcmp(cell, json_node_get_string(want)) != 0)
+            fail_msg("%s: '%s', want '%s'", where, cell, json_node_get_string(want));
+    } else {
+        char *end = NULL;
+        double x = g_ascii_strtod(cell, &end);
+        double w = t == G_TYPE_INT64 ? (double)json_node_get_int(want) : json_node_get_double(want);
+        if (*cell == '\0' || *end != '\0' || fabs(x - w) > tol)
+            fail_msg("%s: '%s', want %.17g", where, cell, w);
+        if (t == G_TYPE_INT64 && tol == 0 && strchr(cell, '.'))
+            fail_msg("%s: '%s', want an integer", where, cell);
+    }
+}
+
+/* A copy of every member of `from` that `to` lacks. */
+static void csv_join(JsonObject *to, JsonObject *from)
+{
+    g_autoptr(GList) names = json_object_get_members(from);
+    for (GList *l = names; l; l = l->next)
+        if (!json_object_has_member(to, l->data))
+            json_object_set_member(to, l->data, json_node_copy(json_object_get_member(from, l->data)));
+}
+
+/* A new row object: the members of `a` then those of `b` (NULL: none). */
+static JsonObject *csv_row(JsonObject *a, JsonObject *b)
+{
+    JsonObject *row = json_object_new();
+    csv_join(row, a);
+    if (b)
+        csv_join(row, b);
+    return row;
+}
+
+/* summary.json's stages and lists, a row per year, as summary.csv has them. */
+static void expect_summary(GPtrArray *rows, JsonObject *root)
+{
+    static const char *const arrays[] = {"stages", "lists"};
+    JsonArray *years = json_object_get_array_member(root, "years");
+    for (gsize k = 0; k < G_N_ELEMENTS(arrays); k++) {
+        JsonArray *a = json_object_get_array_member(root, arrays[k]);
+        for (guint i = 0; i < json_array_get_length(a); i++) {
+            JsonObject *o = json_array_get_object_element(a, i);
+            JsonObject *d = json_object_get_object_member(o, k == 0 ? "stock" : "count");
+            for (guint y = 0; y < json_array_get_length(years); y++) {
+                JsonObject *row = json_object_new();
+                json_object_set_member(row, "id", json_node_copy(json_object_get_member(o, "id")));
+                json_object_set_member(row, "name", json_node_copy(json_object_get_member(o, "name")));
+                json_object_set_member(row, "year", json_node_copy(json_array_get_element(years, y)));
+                static const char *const keys[] = {"expected", "mean", "sd", "p5", "p25", "p50", "p75", "p95"};
+                for (gsize j = 0; j < G_N_ELEMENTS(keys); j++)
+                    json_object_set_member(row, keys[j],
+                                           json_node_copy(json_array_get_element(
+                                               json_object_get_array_member(d, keys[j]), y)));
+                if (k == 0)
+                    json_object_set_member(row, "new_mean", json_node_copy(json_array_get_element(
+                        json_object_get_array_member(json_object_get_object_member(o, "new"), "mean"), y)));
+                g_ptr_array_add(rows, row);
+            }
+        }
+    }
+}
+
+/* summary.json's targets, then every target together; each verdict is
+ * the band of its probability. */
+static void expect_targets(GPtrArray *rows, JsonObject *root, const char *lang)
+{
+    JsonArray *targets = json_object_get_array_member(root, "targets");
+    for (guint i = 0; i < json_array_get_length(targets); i++) {
+        JsonObject *t = json_array_get_object_element(targets, i);
+        assert_string_equal(json_object_get_string_member(t, "verdict"),
+                            out_table_verdict_code(json_object_get_double_member(t, "probability")));
+        assert_string_equal(json_object_get_string_member(t, "verdict_words"),
+                            out_table_verdict(lang, json_object_get_double_member(t, "probability")));
+        g_ptr_array_add(rows, csv_row(t, NULL));
+    }
+    if (json_array_get_length(targets) == 0)
+        return;
+    JsonObject *all = json_object_new();
+    json_object_set_string_member(all, "name", i18n_text(lang, I18N_CSV_ALL_TARGETS));
+    static const char *const keys[] = {"probability", "se", "verdict", "verdict_words"};
+    for (gsize k = 0; k < G_N_ELEMENTS(keys); k++) {
+        g_autofree char *from = g_strconcat("all_targets_", keys[k], NULL);
+        json_object_set_member(all, keys[k], json_node_copy(json_object_get_member(root, from)));
+    }
+    assert_string_equal(json_object_get_string_member(all, "verdict"),
+                        out_table_verdict_code(json_object_get_double_member(all, "probability")));
+    g_ptr_array_add(rows, all);
+}
+
+/* compare.json's differences, each with its cost_effectiveness (matched by
+ * scenario and target) and its scenario's total cost. */
+static void expect_compare(GPtrArray *rows, JsonObject *root)
+{
+    JsonArray *diffs = json_object_get_array_member(root, "differences");
+    JsonArray *costs = json_object_get_array_member(root, "cost_effectiveness");
+    JsonArray *scenarios = json_object_get_array_member(root, "scenarios");
+    for (guint i = 0; i < json_array_get_length(diffs); i++) {
+        JsonObject *d = json_array_get_object_element(diffs, i);
+        JsonObject *row = csv_row(d, NULL);
+        for (guint j = 0; j < json_array_get_length(costs); j++) {
+            JsonObject *c = json_array_get_object_element(costs, j);
+            if (g_str_equal(json_object_get_string_member(c, "scenario"), json_object_get_string_member(d, "scenario")) &&
+                g_str_equal(json_object_get_string_member(c, "target"), json_object_get_string_member(d, "target")))
+                csv_join(row, c);
+        }
+        for (guint k = 0; k < json_array_get_length(scenarios); k++) {
+            JsonObject *sc = json_array_get_object_element(scenarios, k);
+            if (g_str_equal(json_object_get_string_member(sc, "id"), json_object_get_string_member(d, "scenario")))
+                json_object_set_member(row, "total_cost", json_node_copy(json_object_get_member(sc, "total_cost")));
+        }
+        g_ptr_array_add(rows, row);
+    }
+}
+
+static void expect_sensitivity(GPtrArray *rows, JsonObject *root)
+{
+    JsonArray *targets = json_object_get_array_member(root, "targets");
+    for (guint k = 0; k < json_array_get_length(targets); k++) {
+        JsonObject *t = json_array_get_object_element(targets, k);
+        JsonArray *trows = json_object_get_array_member(t, "rows");
+        for (guint i = 0; i < json_array_get_length(trows); i++) {
+            JsonObject *row = csv_row(json_array_get_object_element(trows, i), NULL);
+            json_object_set_string_member(row, "target", json_object_get_string_member(t, "name"));
+            json_object_set_member(row, "base_probability", json_node_copy(json_object_get_member(t, "base_probability")));
+            g_ptr_array_add(rows, row);
+        }
+    }
+}
+
+static void expect_solve(GPtrArray *rows, JsonObject *root)
+{
+    JsonArray *points = json_object_get_array_member(root, "evaluations");
+    JsonNode *answer = json_object_get_member(root, "value");
+    int answers = 0;
+    for (guint i = 0; i < json_array_get_length(points); i++) {
+        JsonObject *row = csv_row(json_array_get_object_element(points, i), NULL);
+        gboolean is = !JSON_NODE_HOLDS_NULL(answer) &&
+                      json_object_get_double_member(row, "value") == json_node_get_double(answer);
+        answers += is;
+        json_object_set_boolean_member(row, "answer", is);
+        g_ptr_array_add(rows, row);
+    }
+    assert_int_equal(answers, JSON_NODE_HOLDS_NULL(answer) ? 0 : 1);
+}
+
+/* The rows of array `name` of `root`. */
+static void expect_array(GPtrArray *rows, JsonObject *root, const char *name)
+{
+    JsonArray *a = json_object_get_array_member(root, name);
+    for (guint i = 0; i < json_array_get_length(a); i++)
+        g_ptr_array_add(rows, csv_row(json_array_get_object_element(a, i), NULL));
+}
+
+/* dir/name (a CSV of `kind`) against the JSON beside it: BOM, CRLF, the
+ * header in `lang`, and every cell the JSON's figure. */
+static void check_csv(const char *dir, const char *name, ResultsCsv kind, const char *lang)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    g_autofree char *text = tu_read_text(dir, name);
+    if (!g_str_has_prefix(text, "\xEF\xBB\xBF"))
+        fail_msg("%s: no byte-order mark", path);
+    g_autoptr(GPtrArray) csv = csv_parse(text + 3, path);
+    gsize n = 0;
+    const ResultsCsvColumn *cols = results_csv_columns(kind, &n);
+    assert_true(csv->len >= 1);
+    char **header = csv->pdata[0];
+    assert_int_equal(g_strv_length(header), n);
+    for (gsize i = 0; i < n; i++)
+        if (strcmp(header[i], i18n_text(lang, cols[i].header)) != 0)
+            fail_msg("%s: header %zu is '%s', want '%s'", path, i, header[i], i18n_text(lang, cols[i].header));
+
+    gboolean summary = kind == RESULTS_CSV_SUMMARY || kind == RESULTS_CSV_TARGETS;
+    const char *json = summary ? "summary.json" : g_strdup_printf("%.*s.json", (int)(strlen(name) - 4), name);
+    g_autoptr(JsonNode) doc = tu_read_json(dir, json);
+    if (!summary)
+        g_free((char *)json);
+    JsonObject *root = json_node_get_object(doc);
+    g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func((GDestroyNotify)json_object_unref);
+    switch (kind) {
+    case RESULTS_CSV_SUMMARY: expect_summary(want, root); break;
+    case RESULTS_CSV_TARGETS: expect_targets(want, root, lang); break;
+    case RESULTS_CSV_COMPARE: expect_compare(want, root); break;
+    case RESULTS_CSV_SENSITIVITY: expect_sensitivity(want, root); break;
+    case RESULTS_CSV_SOLVE: expect_solve(want, root); break;
+    case RESULTS_CSV_CALIBRATE: expect_array(want, root, "parameters"); break;
+    default: expect_array(want, root, "points"); break;
+    }
+    if (csv->len - 1 != want->len)
+        fail_msg("%s: %u rows, want %u", path, csv->len - 1, want->len);
+    for (guint r = 0; r < want->len; r++) {
+        char **row = csv->pdata[r + 1];
+        if (g_strv_length(row) != n)
+            fail_msg("%s: row %u has %u cells, want %zu", path, r + 1, g_strv_length(row), n);
+        for (gsize i = 0; i < n; i++) {
+            g_autofree char *where = g_strdup_printf("%s: row %u, column %s", path, r + 1, cols[i].key);
+            double tol = strcmp(cols[i].format, "number, 4 decimals") == 0 ? 0.5e-4 + 1e-9 : 0;  /* summary.csv's %.4f */
+            csv_check_cell(where, row[i], csv_member(want->pdata[r], cols[i].key), lang, tol);
+        }
+    }
+}
+
+/* Every CSV under `dir` (any depth) checked against its JSON; seen[kind] counted. */
+static void check_all_csv(const char *dir, const char *lang, int *seen)
+{
+    g_autofree char *summary = g_build_filename(dir, "summary.json", NULL);
+    g_autofree char *targets = g_build_filename(dir, "targets.csv", NULL);
+    if (g_file_test(summary, G_FILE_TEST_EXISTS) && !g_file_test(targets, G_FILE_TEST_EXISTS))
+        fail_msg("%s: no targets.csv beside summary.json", dir);
+    g_autoptr(GDir) d = g_dir_open(dir, 0, NULL);
+    for (const char *n; d && (n = g_dir_read_name(d));) {
+        g_autofree char *path = g_build_filename(dir, n, NULL);
+        if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+            check_all_csv(path, lang, seen);
+            continue;
+        }
+        if (!g_str_has_suffix(n, ".csv"))
+            continue;
+        int kind = 0;
+        while (kind < RESULTS_CSV_N_KINDS && strcmp(results_csv_file((ResultsCsv)kind), n) != 0)
+            kind++;
+        if (kind == RESULTS_CSV_N_KINDS)
+            fail_msg("%s: a CSV results.c has no columns for", path);
+        check_csv(dir, n, (ResultsCsv)kind, lang);
+        seen[kind]++;
+    }
+}
+
+/* Every command's CSV files show its JSON's figures, with headers in the
+ * scenario's language; every kind of CSV is among them. */
+static void test_csv(void **state)
+{
+    (void)state;
+    int seen[RESULTS_CSV_N_KINDS] = {0};
+    for (gsize i = 0; i < G_N_ELEMENTS(commands); i++) {
+        g_autofree char *dir = g_build_filename(folders, commands[i].name, NULL);
+        check_all_csv(dir, g_str_has_suffix(commands[i].name, "-en") ? "en" : "zh", seen);
+    }
+    for (int k = 0; k < RESULTS_CSV_N_KINDS; k++)
+        if (seen[k] == 0)
+            fail_msg("no command wrote %s", results_csv_file((ResultsCsv)k));
+}
+
+/* docs/results.md lists each CSV's columns with the headers the files carry. */
+static void test_csv_docs(void **state)
+{
+    (void)state;
+    g_autofree char *doc = tu_read_text(tu_srcdir(), "docs/results.md");
+    for (int k = 0; k < RESULTS_CSV_N_KINDS; k++) {
+        g_autofree char *title = g_strdup_printf("\n## %s\n", results_csv_file((ResultsCsv)k));
+        tu_assert_contains(doc, title);
+        gsize n = 0;
+        const ResultsCsvColumn *cols = results_csv_columns((ResultsCsv)k, &n);
+        for (gsize i = 0; i < n; i++) {
+            g_autofree char *line = g_strdup_printf("| `%s` | %s | %s | %s |", cols[i].key,
+                                                    i18n_text("zh", cols[i].header), i18n_text("en", cols[i].header),
+                                                    cols[i].format);
+            tu_assert_contains(strstr(doc, title), line);
+        }
+    }
+}
+
 int main(void)
 {
     const char *write = g_getenv("LADDER_WRITE_DOCS");
@@ -448,6 +788,7 @@ int main(void)
     const struct CMUnitTest fixed[] = {
         cmocka_unit_test(test_every_command), cmocka_unit_test(test_absent), cmocka_unit_test(test_save), cmocka_unit_test(test_types),
         cmocka_unit_test(test_read),          cmocka_unit_test(test_tables), cmocka_unit_test(test_docs),
+        cmocka_unit_test(test_csv),           cmocka_unit_test(test_csv_docs),
     };
     GArray *tests = TU_TESTS(fixed);
     ADD_ROWS(tests, damages, test_damage);

@@ -654,7 +654,7 @@ static void test_cli_default_out(void **state)
     tu_assert_contains(json, "\"name\" : \"科小\"");
     assert_null(strstr(json, "高企200"));
     g_autofree char *files = tu_list_dir(out);
-    assert_string_equal(files, ".ladder-output\nscenario.json\nsensitivity.json\ntornado_2.dat\ntornado_2.gp\n");
+    assert_string_equal(files, ".ladder-output\nscenario.json\nsensitivity.csv\nsensitivity.json\ntornado_2.dat\ntornado_2.gp\n");
     tu_assert_contains(r.out, "科小：科小 ≥ 1（2024 年） · 基准：与 ladder run 相同的 100.0%");
     tu_assert_contains(r.out, "未变动 baseline.listed：无 [uncertainty]，加 --baselines 才变动");
     g_autofree char *gp = tu_read_text(out, "tornado_2.gp");  /* the chart's title names its base */
