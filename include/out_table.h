@@ -20,7 +20,7 @@ void out_table_format(const Summary *s, GString *out);
 const char *out_table_verdict(const char *lang, double probability);
 
 /* The fixed code of the same verdict, for files: very_likely (from 90.0%),
- * likely (66.0%), as_likely_as_not (33.0%), unlikely (10.0%) or
+ * likely (66.0%), uncertain (33.0%), unlikely (10.0%) or
  * very_unlikely, judged as out_table_verdict.  Static. */
 const char *out_table_verdict_code(double probability);
 

@@ -20,7 +20,7 @@ static const struct {
 } verdicts[] = {
     {900, "very_likely", I18N_VERY_LIKELY},
     {660, "likely", I18N_LIKELY},
-    {330, "as_likely_as_not", I18N_AS_LIKELY_AS_NOT},
+    {330, "uncertain", I18N_AS_LIKELY_AS_NOT},
     {100, "unlikely", I18N_UNLIKELY},
     {0, "very_unlikely", I18N_VERY_UNLIKELY},
 };

@@ -19,7 +19,7 @@
 #define P01 "probability, 0..1"
 /* out_table_verdict_code's bands, judged on the probability rounded to 0.1% as the table prints it */
 #define VERDICT_CODES "the verdict on the probability: very_likely (≥ 90.0%), likely (≥ 66.0%), " \
-    "as_likely_as_not (≥ 33.0%), unlikely (≥ 10.0%) or very_unlikely, judged on it rounded to 0.1%"
+    "uncertain (≥ 33.0%), unlikely (≥ 10.0%) or very_unlikely, judged on it rounded to 0.1%"
 #define VERDICT_WORDS "the same verdict in words, in the scenario's language (很可能达成 … 极不可能)"
 
 /* ---- parts shared by several files ------------------------------------------ */
@@ -1093,7 +1093,7 @@ char *results_doc_markdown(void)
              "scenario's language (中文表头 for a zh scenario, English header for en). A column's `key` is the JSON "
              "key its figure comes from, spelled as the JSON spells it (≤ 6 decimals: at most that many, trailing "
              "zeros left out); a blank cell is a null or a figure that does not apply. Verdict codes: very_likely "
-             "(≥ 90.0%), likely (≥ 66.0%), as_likely_as_not (≥ 33.0%), unlikely (≥ 10.0%), very_unlikely, judged on "
+             "(≥ 90.0%), likely (≥ 66.0%), uncertain (≥ 33.0%), unlikely (≥ 10.0%), very_unlikely, judged on "
              "the probability rounded to 0.1% as the table prints it.\n");
     for (int k = 0; k < RESULTS_CSV_N_KINDS; k++)
         doc_csv(out, (ResultsCsv)k);

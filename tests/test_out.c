@@ -691,8 +691,8 @@ static void test_verdict_bands(void **state)
         {"verdict-3", 0.89951, "very_likely", "very likely"}, /* prints as 90.0% */
         {"verdict-4", 0.8994, "likely", "likely"},            /* prints as 89.9% */
         {"verdict-5", 0.66, "likely", "likely"},
-        {"verdict-6", 0.6594, "as_likely_as_not", "as likely as not"},
-        {"verdict-7", 0.33, "as_likely_as_not", "as likely as not"},
+        {"verdict-6", 0.6594, "uncertain", "as likely as not"},
+        {"verdict-7", 0.33, "uncertain", "as likely as not"},
         {"verdict-8", 0.3294, "unlikely", "unlikely"},
         {"verdict-9", 0.1, "unlikely", "unlikely"},
         {"verdict-10", 0.09951, "unlikely", "unlikely"},      /* prints as 10.0% */
