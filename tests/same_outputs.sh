@@ -12,9 +12,10 @@
 #   sh tests/same_outputs.sh /tmp/before/build/ladder build/ladder
 # Prints each difference and "same outputs" or "N differences"; exit 0 only
 # when there are none.  With SAME_OUTPUTS_IGNORE=REGEX, changed lines that
-# all match REGEX (diff -I) are not differences: a change made on purpose,
-# e.g. SAME_OUTPUTS_IGNORE='"schema_version"' against a ladder from before
-# result files carried their schema's version.
+# all match REGEX (diff -I, a basic regular expression: alternatives are
+# joined by \|) are not differences: a change made on purpose, e.g.
+# SAME_OUTPUTS_IGNORE='"schema_version"\|"verdict' against a ladder from
+# before result files carried their schema's version and verdicts.
 # SPDX-License-Identifier: MIT
 set -u
 old=${1:?usage: same_outputs.sh OLD_LADDER NEW_LADDER}
