@@ -162,7 +162,7 @@ static void test_each_policy(void **state)
                                 "--no-charts", "--out", out, NULL);
     tu_assert_status(&r, 0);
     g_autofree char *listing = tu_list_dir(out);
-    assert_true(g_str_has_prefix(listing, "all\n"));
+    tu_assert_contains(listing, "\nall\n");
     tu_assert_contains(listing, "none\nonly-1\nonly-2\n");
     tu_assert_contains(r.out, "t：仅专班 A");
     tu_assert_contains(r.out, "t：无政策");
