@@ -218,6 +218,20 @@ static void stage_series(const Comparison *c, const char *data, PlotVars *v)
     plot_set_raw(v, "PLOT", plot->str);
 }
 
+/* @YRANGE@ and @YLABEL@ of stage s's chart: every scenario's band and the
+ * base's targets on that stage. */
+static void stage_range(const Comparison *c, int s, PlotVars *v)
+{
+    int p5 = summary_pct_index(5), p95 = summary_pct_index(95);
+    double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+    for (int k = 0; k < c->n_scenarios; k++)
+        for (int y = 0; y < model_n_years(c->scenarios[0].model); y++) {
+            lo = MIN(lo, (double)c->scenarios[k].summary->stages[s].pct[p5][y]);
+            hi = MAX(hi, (double)c->scenarios[k].summary->stages[s].pct[p95][y]);
+        }
+    out_plot_fan_range(c->scenarios[0].summary, s, -1, lo, hi, v);
+}
+
 static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, GError **error)
 {
     const CompareScenario *base = &c->scenarios[0];
@@ -231,7 +245,8 @@ static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, G
 
     plot_set_year_chart(v, m, name, title);
     stage_series(c, data_name, v);
-    out_plot_target_marks(base->summary, s, -1, v);
+    stage_range(c, s, v);
+    out_plot_target_marks(base->summary, s, -1, (double)base->summary->stages[s].pct[summary_pct_index(50)][0], v);
     return plot_write_chart(dir, name, data, "compare_fan.gp", v, error);
 }
 

@@ -53,9 +53,13 @@ static char *fan_data(const Summary *s, const FanSeries *f)
     return g_string_free(out, FALSE);
 }
 
-/* Commands marking target `k` on its stage's fan: a dotted line at the
- * threshold, a labelled marker at (year, threshold) on the datablock. */
-static void fan_target_marks(const Summary *s, int k, GString *cmds, GString *block)
+/* Commands marking target `k` on its stage's fan: a dotted guide at the
+ * threshold from the first year up to the target's year only, labelled
+ * with the target at its left end, and a marker at (year, threshold) on
+ * the datablock.  The label sits above the guide when the fan starts below
+ * the threshold (the usual climb), below it otherwise, on a white box so
+ * the bands under it do not garble it. */
+static void fan_target_marks(const Summary *s, int k, gboolean fan_starts_below, GString *cmds, GString *block)
 {
     const Model *m = s->model;
     const Target *t = &m->targets[k];
@@ -64,14 +68,14 @@ static void fan_target_marks(const Summary *s, int k, GString *cmds, GString *bl
     g_autofree char *label = g_strdup_printf(i18n_text(m->language, I18N_TARGET_LINE_FMT),
                                              t->name, threshold, t->year);
     g_autofree char *quoted = plot_escape(label);
-    gboolean early = 2 * (t->year - m->base_year) <= m->horizon - m->base_year;
 
     g_string_append_printf(block, "%d %" G_GINT64_FORMAT "\n", t->year, t->at_least);
-    g_string_append_printf(cmds, "set arrow from graph 0, first %s to graph 1, first %s "
-                           "nohead dt 3 lw 1.5 lc rgb \"#d62728\" front\n", threshold, threshold);
-    g_string_append_printf(cmds, "set label \"%s\" at first %d, first %s %s offset %s, 1 "
-                           "tc rgb \"#d62728\" front\n", quoted, t->year, threshold,
-                           early ? "left" : "right", early ? "1" : "-1");
+    g_string_append_printf(cmds, "set arrow from first %d, first %s to first %d, first %s "
+                           "nohead dt 3 lw 1.5 lc rgb \"#d62728\" front\n",
+                           m->base_year, threshold, t->year, threshold);
+    g_string_append_printf(cmds, "set label \"%s\" at first %d, first %s left offset 1, %s "
+                           "boxed tc rgb \"#d62728\" front\n", quoted, m->base_year, threshold,
+                           fan_starts_below ? "0.9" : "-0.9");
 }
 
 /* TRUE when target `t` counts exactly what the fan of stage `stage` or
@@ -81,15 +85,15 @@ static gboolean target_on_fan(const Target *t, int stage, int list)
     return list >= 0 ? t->count == COUNT_LIST && t->list == list : t->count == COUNT_STAGE && t->stage == stage;
 }
 
-void out_plot_target_marks(const Summary *s, int stage, int list, PlotVars *v)
+void out_plot_target_marks(const Summary *s, int stage, int list, double first_year_median, PlotVars *v)
 {
     const Model *m = s->model;
-    g_autoptr(GString) cmds = g_string_new(NULL);
+    g_autoptr(GString) cmds = g_string_new("set style textbox opaque fc rgb \"#ffffff\" noborder margins 2, 1\n");
     g_autoptr(GString) block = g_string_new(NULL);
 
     for (int k = 0; k < m->n_targets; k++)
         if (target_on_fan(&m->targets[k], stage, list))
-            fan_target_marks(s, k, cmds, block);
+            fan_target_marks(s, k, first_year_median < (double)m->targets[k].at_least, cmds, block);
     if (block->len == 0) {
         plot_set_raw(v, "TARGETS", "");
         plot_set_raw(v, "TARGET_PLOT", "");
@@ -105,6 +109,30 @@ void out_plot_target_marks(const Summary *s, int stage, int list, PlotVars *v)
     plot_set_raw(v, "TARGET_PLOT", plot);
 }
 
+void out_plot_fan_range(const Summary *s, int stage, int list, double lo, double hi, PlotVars *v)
+{
+    const Model *m = s->model;
+    for (int k = 0; k < m->n_targets; k++)
+        if (target_on_fan(&m->targets[k], stage, list)) {
+            lo = MIN(lo, (double)m->targets[k].at_least);
+            hi = MAX(hi, (double)m->targets[k].at_least);
+        }
+    plot_set_count_range(v, m, lo, hi);
+}
+
+/* The lowest and highest figure the fan `f` draws: P5 and P95, the
+ * expectation and the mean, over every year. */
+static void fan_span(const Summary *s, const FanSeries *f, double *lo, double *hi)
+{
+    int p5 = summary_pct_index(5), p95 = summary_pct_index(95);
+    *lo = G_MAXDOUBLE;
+    *hi = -G_MAXDOUBLE;
+    for (int y = 0; y < s->n_years; y++) {
+        *lo = MIN(*lo, MIN((double)f->pct[p5][y], MIN(f->expected[y], f->mean[y])));
+        *hi = MAX(*hi, MAX((double)f->pct[p95][y], MAX(f->expected[y], f->mean[y])));
+    }
+}
+
 static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f, GError **error)
 {
     const Model *m = s->model;
@@ -118,8 +146,11 @@ static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f,
 
     plot_set_year_chart(v, m, name, title);
     plot_set_band_keys(v, m);
+    double lo, hi;
+    fan_span(s, f, &lo, &hi);
     plot_set_text(v, "EXPECTED", i18n_text(lang, I18N_EXPECTED));
-    out_plot_target_marks(s, f->stage, f->list, v);
+    out_plot_fan_range(s, f->stage, f->list, lo, hi, v);
+    out_plot_target_marks(s, f->stage, f->list, (double)f->pct[summary_pct_index(50)][0], v);
     return plot_write_chart(dir, name, data, "fan.gp", v, error);
 }
 

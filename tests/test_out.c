@@ -515,9 +515,12 @@ static void test_plot_scripts(void **state)
         assert_int_equal(strstr(gp, "$targets") != NULL, i == 2);
     }
     g_autofree char *fan = file_in(f, "fan_hightech.gp");
-    assert_non_null(strstr(fan, "first 500 to graph 1, first 500"));
+    /* the target: a marker at its year, a guide from the first year up to that year only */
+    assert_non_null(strstr(fan, "set arrow from first 2024, first 500 to first 2030, first 500 nohead"));
+    assert_null(strstr(fan, "to graph 1, first 500"));
     assert_non_null(strstr(fan, "目标 高企：≥ 500（2030 年）"));
     assert_non_null(strstr(fan, "$targets << EOD\n2030 500\nEOD\n"));
+    assert_non_null(strstr(fan, "$targets using 1:2 with points"));
     const char *others[] = {"composition.gp", "composition.dat", "targets.gp", "targets.dat",
                             "target_1.gp", "target_2.gp", "target_3.dat"};
     for (gsize i = 0; i < G_N_ELEMENTS(others); i++)
@@ -527,6 +530,40 @@ static void test_plot_scripts(void **state)
     assert_non_null(strstr(bars, "\n1 95.0000 94.6080 95.3920\n"));  /* p ± 1.96 se */
     g_autofree char *targets = file_in(f, "targets.gp");
     assert_non_null(strstr(targets, "(\"高企\" 1, \"瞪羚及以上\" 2, \"新增科小\" 3)"));
+}
+
+/* The lower and upper end of `set yrange [lo:hi]` in the script `gp`. */
+static void yrange_of(const char *gp, double *lo, double *hi)
+{
+    const char *r = strstr(gp, "set yrange [");
+    assert_non_null(r);
+    assert_int_equal(sscanf(r, "set yrange [%lf:%lf]", lo, hi), 2);
+}
+
+/* A fan far above 0 is not flattened against an axis from 0, and its axis
+ * says so; a fan near 0 keeps 0; both hold every figure and the target. */
+static void test_plot_fan_range(void **state)
+{
+    Fx *f = *state;
+    assert_true(out_plot_write(&f->s, f->dir, NULL));
+    int p5 = summary_pct_index(5), p95 = summary_pct_index(95);
+    double lo, hi;
+
+    g_autofree char *startup = file_in(f, "fan_startup.gp");   /* P5 about 1350 to P95 about 2800 */
+    yrange_of(startup, &lo, &hi);
+    assert_true(lo >= 500 && lo <= f->pct[0][p5][FX_YEARS - 1]);
+    assert_true(hi >= f->pct[0][p95][FX_YEARS - 1] && hi <= 3000);
+    assert_non_null(strstr(startup, "set ylabel \"企业数（纵轴不从 0 开始）\""));
+
+    g_autofree char *hightech = file_in(f, "fan_hightech.gp");  /* 250 up to about 650, target 500 */
+    yrange_of(hightech, &lo, &hi);
+    assert_true(lo > 0 && lo <= 250);
+    assert_true(hi >= f->pct[2][p95][FX_YEARS - 1] && hi >= 500);
+
+    g_autofree char *unicorn = file_in(f, "fan_unicorn.gp");    /* 3 up to about 9 */
+    yrange_of(unicorn, &lo, &hi);
+    assert_true(lo == 0 && hi >= f->pct[4][p95][FX_YEARS - 1]);
+    assert_non_null(strstr(unicorn, "set ylabel \"企业数\""));
 }
 
 /* target_1.dat: bars of merged values, each wholly met or not, summing to 100%. */
@@ -694,6 +731,7 @@ int main(void)
         FX_TEST(test_table_no_targets),
         FX_TEST(test_table_verdicts),
         FX_TEST(test_plot_scripts),
+        FX_TEST(test_plot_fan_range),
         FX_TEST(test_plot_target_bars),
         FX_TEST(test_plot_no_targets),
         FX_TEST(test_plot_escaping),
