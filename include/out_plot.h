@@ -21,6 +21,11 @@ gboolean out_plot_write(const Summary *s, const char *dir, GError **error);
  * year) puts each label on the side of its guide the fan leaves free. */
 void out_plot_target_marks(const Summary *s, int stage, int list, double first_year_median, PlotVars *v);
 
+/* gnuplot commands drawing the verdict bands of the result table on a
+ * probability axis in percent: a faint line at each band's lower end, its
+ * words in the right margin.  Caller frees. */
+char *out_plot_verdict_guides(const char *lang);
+
 /* Sets @YRANGE@ and @YLABEL@ (plot_set_count_range) of that chart, whose
  * figures span lo..hi: widened to take in the thresholds it marks. */
 void out_plot_fan_range(const Summary *s, int stage, int list, double lo, double hi, PlotVars *v);

@@ -19,4 +19,8 @@ void out_table_format(const Summary *s, GString *out);
  * on the probability as printed to 0.1%: the table's and the report's. */
 const char *out_table_verdict(const char *lang, double probability);
 
+/* Verdict band i, from the most likely: the probability (0..1) it starts
+ * at and its words in `lang` (static).  FALSE when there is no band i. */
+gboolean out_table_verdict_band(const char *lang, guint i, double *from, const char **words);
+
 #endif

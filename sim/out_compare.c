@@ -327,7 +327,6 @@ static void targets_series(const Comparison *c, PlotVars *v)
 
 /* 80%: a level many plans call "likely enough"; a guide for the eye, as on
  * the run's target chart. */
-#define GUIDE_80 "set arrow from graph 0, first 80 to graph 1, first 80 nohead dt 2 lc rgb \"#888888\" back"
 
 static gboolean write_targets_chart(const Comparison *c, const char *dir, GError **error)
 {
@@ -344,7 +343,8 @@ static gboolean write_targets_chart(const Comparison *c, const char *dir, GError
     plot_set_raw(v, "YMIN", "0");
     plot_set_raw(v, "YMAX", "110");
     plot_set_raw(v, "YFORMAT", "%.0f");
-    plot_set_raw(v, "GUIDES", GUIDE_80);
+    g_autofree char *guides = out_plot_verdict_guides(lang);
+    plot_set_raw(v, "GUIDES", guides);
     bars_layout(c, c->n_scenarios, v);
     targets_series(c, v);
     return plot_write_chart(dir, "compare_targets", data, "compare_bars.gp", v, error);

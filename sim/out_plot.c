@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "i18n.h"
+#include "out_table.h"
 #include "outdir.h"
 #include "plot.h"
 
@@ -156,29 +157,66 @@ static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f,
 
 /* ---- probability of each target ----------------------------------------- */
 
-/* targets.dat: k, probability, and the ends of its ±1.96 se bar, in percent. */
-static char *targets_data(const Summary *s)
+char *out_plot_verdict_guides(const char *lang)
 {
-    GString *out = g_string_new("# target probability_pct low_pct high_pct\n");
-    for (int k = 0; k < s->model->n_targets; k++) {
-        const TargetSummary *ts = &s->targets[k];
-        double half = PLOT_Z95 * ts->se;
-        g_string_append_printf(out, "%d", k + 1);
-        plot_append_number(out, 100 * ts->probability);
-        plot_append_number(out, 100 * MAX(0.0, ts->probability - half));
-        plot_append_number(out, 100 * MIN(1.0, ts->probability + half));
-        g_string_append_c(out, '\n');
+    GString *out = g_string_new("set rmargin 17\n");
+    double from, above = 1.0;
+    const char *words;
+
+    for (guint i = 0; out_table_verdict_band(lang, i, &from, &words); i++) {
+        g_autofree char *quoted = plot_escape(words);
+        if (from > 0)
+            g_string_append_printf(out, "set arrow from graph 0, first %g to graph 1, first %g "
+                                   "nohead dt 3 lc rgb \"#aaaaaa\" back\n", 100 * from, 100 * from);
+        g_string_append_printf(out, "set label \"%s\" at graph 1, first %g left offset 1, 0 "
+                               "tc rgb \"#777777\"\n", quoted, 50 * (from + above));
+        above = from;
     }
     return g_string_free(out, FALSE);
 }
 
-/* ("高企" 1, "瞪羚" 2): the target names under their bars. */
-static char *targets_xtics(const Model *m)
+/* Whether the targets chart has a bar for every target met together: only
+ * when there is more than one target (with one it is that target's bar). */
+static gboolean targets_all_bar(const Summary *s)
 {
+    return s->model->n_targets > 1;
+}
+
+static void targets_data_row(GString *out, int x, double p, double se)
+{
+    double half = PLOT_Z95 * se;
+    g_string_append_printf(out, "%d", x);
+    plot_append_number(out, 100 * p);
+    plot_append_number(out, 100 * MAX(0.0, p - half));
+    plot_append_number(out, 100 * MIN(1.0, p + half));
+    g_string_append_c(out, '\n');
+}
+
+/* targets.dat: k, probability, and the ends of its ±1.96 se bar, in
+ * percent; then, at k = n + 1, all targets met together. */
+static char *targets_data(const Summary *s)
+{
+    GString *out = g_string_new("# target probability_pct low_pct high_pct\n");
+    int n = s->model->n_targets;
+    for (int k = 0; k < n; k++)
+        targets_data_row(out, k + 1, s->targets[k].probability, s->targets[k].se);
+    if (targets_all_bar(s))
+        targets_data_row(out, n + 1, s->all_probability, s->all_se);
+    return g_string_free(out, FALSE);
+}
+
+/* ("高企" 1, "瞪羚" 2, "全部目标同时达成" 3): the names under the bars. */
+static char *targets_xtics(const Summary *s)
+{
+    const Model *m = s->model;
     GString *out = g_string_new(NULL);
     for (int k = 0; k < m->n_targets; k++) {
         g_autofree char *name = plot_escape(m->targets[k].name);
         g_string_append_printf(out, "%s\"%s\" %d", k ? ", " : "", name, k + 1);
+    }
+    if (targets_all_bar(s)) {
+        g_autofree char *all = plot_escape(i18n_text(m->language, I18N_ALL_TARGETS_BAR));
+        g_string_append_printf(out, ", \"%s\" %d", all, m->n_targets + 1);
     }
     return g_string_free(out, FALSE);
 }
@@ -190,15 +228,19 @@ static gboolean write_targets_chart(const Summary *s, const char *dir, GError **
     const Model *m = s->model;
     const char *lang = m->language;
     g_autofree char *data = targets_data(s);
-    g_autofree char *xtics = targets_xtics(m);
+    g_autofree char *xtics = targets_xtics(s);
+    g_autofree char *guides = out_plot_verdict_guides(lang);
+    int n_bars = m->n_targets + targets_all_bar(s);
     g_autoptr(GHashTable) v = plot_vars_new();
 
     plot_set_text(v, "TITLE", i18n_text(lang, I18N_TARGETS_TITLE));
     plot_set_text(v, "SUBTITLE", i18n_text(lang, I18N_ERRORBAR_NOTE));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
-    plot_set_int(v, "N", m->n_targets);
+    plot_set_int(v, "N", n_bars);
+    plot_set_int(v, "N_TARGETS", m->n_targets);
     plot_set_raw(v, "XTICS", xtics);
-    plot_set_raw(v, "XTICS_ROTATE", m->n_targets > PLOT_TARGETS_FLAT ? "rotate by -30" : "");
+    plot_set_raw(v, "GUIDES", guides);
+    plot_set_raw(v, "XTICS_ROTATE", n_bars > PLOT_TARGETS_FLAT ? "rotate by -30" : "");
     return plot_write_chart(dir, "targets", data, "targets.gp", v, error);
 }
 

@@ -528,8 +528,18 @@ static void test_plot_scripts(void **state)
     assert_non_null(strstr(fan, "set xtics 1 format \"%.0f\""));
     g_autofree char *bars = file_in(f, "targets.dat");
     assert_non_null(strstr(bars, "\n1 95.0000 94.6080 95.3920\n"));  /* p ± 1.96 se */
+    assert_non_null(strstr(bars, "\n4 62.3123 61.3626 63.2621\n"));  /* all targets together */
     g_autofree char *targets = file_in(f, "targets.gp");
-    assert_non_null(strstr(targets, "(\"高企\" 1, \"瞪羚及以上\" 2, \"新增科小\" 3)"));
+    assert_non_null(strstr(targets, "(\"高企\" 1, \"瞪羚及以上\" 2, \"新增科小\" 3, \"全部目标同时达成\" 4)"));
+    assert_non_null(strstr(targets, "set xrange [0.4:4 + 0.6]"));
+    assert_non_null(strstr(targets, "误差线：±1.96 倍蒙特卡洛标准误"));
+    /* no unexplained lines: each one is a verdict band's lower end, with its words */
+    assert_null(strstr(targets, "first 80 "));
+    const char *bands[] = {"first 90 to", "first 66 to", "first 33 to", "first 10 to",
+                           "\"很可能达成\"", "\"较可能达成\"", "\"难以确定\"", "\"不太可能\"", "\"极不可能\""};
+    for (gsize i = 0; i < G_N_ELEMENTS(bands); i++)
+        assert_non_null(strstr(targets, bands[i]));
+    assert_int_equal(count_of(targets, "set arrow"), 4);
 }
 
 /* The lower and upper end of `set yrange [lo:hi]` in the script `gp`. */
