@@ -153,6 +153,7 @@ typedef enum {
     I18N_COST_PER_EXTRA,
     I18N_NO_EXTRA_FIRMS,    /* no cost per extra firm: none extra */
     I18N_COMPARE_STAGE_FMT, /* chart title: stage name */
+    I18N_COMPARE_BASE_BAND, /* key of the base's band on a stage chart */
     I18N_COMPARE_TARGETS_TITLE,
     I18N_COMPARE_COST_FMT,  /* chart title: the base's label */
     I18N_COST_PER_EXTRA_AXIS,

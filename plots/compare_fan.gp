@@ -15,8 +15,8 @@ set yrange @YRANGE@
 set border 3
 set grid ytics lc rgb "#e0e0e0"
 set key outside below vertical center samplen 3 spacing 1.2 invert height 1.2
-# The bands overlap: each is drawn light and see-through, so every one shows.
-set style fill transparent solid 0.18 noborder
+# The bands overlap: only the base's is filled, the others are outlines,
+# so no blended colour appears that the key does not explain.
 @TARGETS@
 set terminal pngcairo size 1000,650 font "@FONT@" noenhanced
 set output "@NAME@.png"

@@ -186,6 +186,8 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_COST_PER_EXTRA]    = {"每家成本（万元）", "Per extra firm (10,000 yuan)"},
     [I18N_NO_EXTRA_FIRMS]    = {"无增量", "no extra firms"},
     [I18N_COMPARE_STAGE_FMT] = {"%s：各情景中位数与 P5–P95", "%s: median and P5–P95 of each scenario"},
+    [I18N_COMPARE_BASE_BAND] = {"基准 P5–P95（其他情景的 P5–P95：同色虚线）",
+                                "Base P5–P95 (other scenarios' P5–P95: dashed, in their colour)"},
     [I18N_COMPARE_TARGETS_TITLE] = {"各情景目标达成概率", "Probability of meeting each target, by scenario"},
     [I18N_COMPARE_COST_FMT]  = {"每多一家企业的成本（对比“%s”）", "Cost of each extra firm against \"%s\""},
     [I18N_COST_PER_EXTRA_AXIS] = {"万元/家", "10,000 yuan per extra firm"},

@@ -193,21 +193,25 @@ static char *stage_data(const Comparison *c, int s)
     return g_string_free(out, FALSE);
 }
 
-/* @PLOT@ of a stage chart: every scenario's band with its edges dashed in
- * its colour (where bands overlap, the edges tell them apart), then every
- * median on top, the base's last so that it shows where the others
- * coincide with it (the template inverts the key back into order). */
+/* @PLOT@ of a stage chart: the base's band filled light, every other
+ * scenario's band as its two edges dashed in its colour (fills laid over
+ * each other blend into a colour no key explains), then every median on
+ * top, the base's last so that it shows where the others coincide with it
+ * (the template inverts the key back into order). */
 static void stage_series(const Comparison *c, const char *data, PlotVars *v)
 {
     g_autoptr(GString) plot = g_string_new(NULL);
-    for (int k = 0; k < c->n_scenarios; k++) {
+    g_autofree char *band = plot_escape(c->n_scenarios > 1 ? i18n_text(c->scenarios[0].model->language,
+                                                                       I18N_COMPARE_BASE_BAND)
+                                                           : i18n_text(c->scenarios[0].model->language,
+                                                                       I18N_P5_P95));
+    g_string_append_printf(plot, "\"%s\" using 1:2:4 with filledcurves fc rgb \"%s\" "
+                           "fillstyle transparent solid 0.22 noborder title \"%s\"", data, plot_colour(0), band);
+    for (int k = 1; k < c->n_scenarios; k++) {
         int p5 = 2 + 3 * k, p95 = 4 + 3 * k;
-        const char *colour = plot_colour(k);
-        g_string_append_printf(plot, "%s\"%s\" using 1:%d:%d with filledcurves fc rgb \"%s\" notitle",
-                               k ? ", \\\n     " : "", k ? "" : data, p5, p95, colour);
         for (int col = p5; col <= p95; col += p95 - p5)
-            g_string_append_printf(plot, ", \\\n     \"\" using 1:%d with lines dt 2 lw 1 lc rgb \"%s\" notitle",
-                                   col, colour);
+            g_string_append_printf(plot, ", \\\n     \"\" using 1:%d with lines dt 2 lw 1.5 lc rgb \"%s\" notitle",
+                                   col, plot_colour(k));
     }
     for (int k = c->n_scenarios - 1; k >= 0; k--) {
         g_autofree char *key = key_of(c, k);
