@@ -59,6 +59,7 @@ typedef enum {
     I18N_ERRORBAR_NOTE,     /* subtitle of the target chart */
     I18N_FIRMS_NOT_FROM_ZERO, /* y-axis label of a fan whose axis does not start at 0 */
     I18N_ALL_TARGETS_BAR,   /* the bar of every target met together */
+    I18N_COMPOSITION_UPPER_FMT, /* panel of the upper rungs: lowest of them (stage name) */
     I18N_RESULTS_IN,        /* before the output folder, at the end of a run */
     /* ladder sensitivity */
     I18N_SENS_HEADING_FMT,  /* --central: spread in percent (string) */

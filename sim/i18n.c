@@ -68,6 +68,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_ERRORBAR_NOTE]     = {"误差线：±1.96 倍蒙特卡洛标准误", "error bars: ±1.96 Monte Carlo standard errors"},
     [I18N_FIRMS_NOT_FROM_ZERO] = {"企业数（纵轴不从 0 开始）", "Firms (axis does not start at 0)"},
     [I18N_ALL_TARGETS_BAR]   = {"全部目标同时达成", "All targets together"},
+    [I18N_COMPOSITION_UPPER_FMT] = {"%s及以上（纵轴放大）", "%s and above (own axis)"},
     /* ladder sensitivity */
     [I18N_SENS_HEADING_FMT]  = {"每次只变动一个参数：取其不确定性分布的 P5 与 P95，无分布时取 ±%s；其余参数取中心值，共用随机数",
                                 "One parameter at a time at its low and high value: P5 and P95 of its uncertainty, else ±%s; "

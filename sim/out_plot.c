@@ -263,26 +263,81 @@ static char *composition_data(const Summary *s)
     return g_string_free(out, FALSE);
 }
 
-/* @LINETYPES@ and @PLOT@: one stacked series per stage, in ladder order. */
-static void composition_series(const Model *m, PlotVars *v)
-{
-    g_autoptr(GString) types = g_string_new(NULL);
-    g_autoptr(GString) plot = g_string_new(NULL);
-    int step = plot_year_step(m);
+#define PLOT_UPPER_SHARE 0.10  /* top stages holding less than this share of all firms get their own panel */
+#define PLOT_UPPER_WIDTH 0.36  /* of the chart's width, for that panel */
 
-    for (int i = 0; i < m->n_stages; i++) {
-        g_autofree char *title = plot_escape(model_stage_name(m, i));
-        g_string_append_printf(types, "set linetype %d lc rgb \"%s\"\n", i + 1,
-                               plot_colour(i));
-        if (i == 0)
-            g_string_append_printf(plot, "\"composition.dat\" using 2:xtic(int($1) %% %d == 0 "
-                                   "? stringcolumn(1) : \"\") title \"%s\" lt 1", step, title);
-        else
-            g_string_append_printf(plot, ", \\\n     \"\" using %d title \"%s\" lt %d",
-                                   i + 2, title, i + 1);
+/* The first of the upper rungs: the top stages that together hold less
+ * than PLOT_UPPER_SHARE of all firms in every year, so they are a sliver
+ * of the stack.  n_stages when there are none; 0 never (all stages can't
+ * be a sliver of themselves). */
+static int composition_upper(const Summary *s)
+{
+    const Model *m = s->model;
+    int first = m->n_stages;
+    for (int i = m->n_stages - 1; i > 0; i--) {
+        gboolean small = TRUE;
+        for (int y = 0; y < s->n_years && small; y++) {
+            double upper = 0, total = 0;
+            for (int j = 0; j < m->n_stages; j++) {
+                total += s->stages[j].mean[y];
+                upper += j >= i ? s->stages[j].mean[y] : 0;
+            }
+            small = upper < PLOT_UPPER_SHARE * total;
+        }
+        if (!small)
+            break;
+        first = i;
     }
+    return first;
+}
+
+/* One stacked plot of stages from..n_stages-1, titled in the key when `keyed`. */
+static void composition_plot(const Model *m, int from, gboolean keyed, GString *out)
+{
+    int step = plot_year_step(m);
+    g_string_append(out, "plot ");
+    for (int i = from; i < m->n_stages; i++) {
+        g_autofree char *name = plot_escape(model_stage_name(m, i));
+        g_autofree char *title = keyed ? g_strdup_printf("title \"%s\"", name) : g_strdup("notitle");
+        if (i == from)
+            g_string_append_printf(out, "\"composition.dat\" using %d:xtic(int($1) %% %d == 0 "
+                                   "? stringcolumn(1) : \"\") %s lt %d", i + 2, step, title, i + 1);
+        else
+            g_string_append_printf(out, ", \\\n     \"\" using %d %s lt %d", i + 2, title, i + 1);
+    }
+    g_string_append_c(out, '\n');
+}
+
+/* @LINETYPES@ and @PANELS@: one stacked series per stage, in ladder order;
+ * the upper rungs, when they are a sliver, stacked again in a second panel
+ * with their own axis, in the same colours. */
+static void composition_series(const Summary *s, PlotVars *v)
+{
+    const Model *m = s->model;
+    g_autoptr(GString) types = g_string_new(NULL);
+    g_autoptr(GString) panels = g_string_new(NULL);
+    g_autofree char *title = plot_escape(i18n_text(m->language, I18N_COMPOSITION_TITLE));
+    int upper = composition_upper(s);
+
+    for (int i = 0; i < m->n_stages; i++)
+        g_string_append_printf(types, "set linetype %d lc rgb \"%s\"\n", i + 1, plot_colour(i));
+    g_string_append_printf(panels, "set multiplot title \"%s\" font \",14\"\n", title);
+    g_string_append_printf(panels, "set origin 0, 0\nset size %g, 1\n",
+                           upper < m->n_stages ? 1 - PLOT_UPPER_WIDTH : 1.0);
+    g_string_append(panels, "set title \"\"\nset key outside right top vertical invert samplen 2 spacing 1.2\n");
+    composition_plot(m, 0, TRUE, panels);
+    if (upper < m->n_stages) {
+        g_autofree char *sub = g_strdup_printf(i18n_text(m->language, I18N_COMPOSITION_UPPER_FMT),
+                                               model_stage_name(m, upper));
+        g_autofree char *quoted = plot_escape(sub);
+        g_string_append_printf(panels, "set origin %g, 0\nset size %g, 1\n", 1 - PLOT_UPPER_WIDTH,
+                               PLOT_UPPER_WIDTH);
+        g_string_append_printf(panels, "set title \"%s\"\nset key off\nset ylabel \"\"\n", quoted);
+        composition_plot(m, upper, FALSE, panels);
+    }
+    g_string_append(panels, "unset multiplot");
     plot_set_raw(v, "LINETYPES", types->str);
-    plot_set_raw(v, "PLOT", plot->str);
+    plot_set_raw(v, "PANELS", panels->str);
 }
 
 static gboolean write_composition(const Summary *s, const char *dir, GError **error)
@@ -291,10 +346,9 @@ static gboolean write_composition(const Summary *s, const char *dir, GError **er
     g_autofree char *data = composition_data(s);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_text(v, "TITLE", i18n_text(lang, I18N_COMPOSITION_TITLE));
     plot_set_text(v, "XLABEL", i18n_text(lang, I18N_YEAR));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_FIRMS));
-    composition_series(s->model, v);
+    composition_series(s, v);
     return plot_write_chart(dir, "composition", data, "composition.gp", v, error);
 }
 

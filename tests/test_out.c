@@ -576,6 +576,27 @@ static void test_plot_fan_range(void **state)
     assert_non_null(strstr(unicorn, "set ylabel \"企业数\""));
 }
 
+/* The upper rungs, a sliver of the stack, get a panel of their own. */
+static void test_plot_composition_upper(void **state)
+{
+    Fx *f = *state;
+    assert_true(out_plot_write(&f->s, f->dir, NULL));
+    g_autofree char *gp = file_in(f, "composition.gp");
+    assert_int_equal(count_of(gp, "set multiplot title \"各阶段企业数（均值）\""), 2);   /* PNG and SVG */
+    assert_int_equal(count_of(gp, "set title \"瞪羚及以上（纵轴放大）\""), 2);
+    /* the whole stack from 初创, then 瞪羚 (column 5) up on their own */
+    assert_non_null(strstr(gp, "plot \"composition.dat\" using 2:xtic"));
+    assert_non_null(strstr(gp, "plot \"composition.dat\" using 5:xtic"));
+    assert_non_null(strstr(gp, "\"\" using 7 notitle lt 6"));
+
+    /* no sliver: one panel */
+    f->st[5].mean = f->st[0].mean;   /* 上市 as many as 初创 */
+    assert_true(out_plot_write(&f->s, f->dir, NULL));
+    g_autofree char *one = file_in(f, "composition.gp");
+    assert_null(strstr(one, "纵轴放大"));
+    assert_non_null(strstr(one, "set size 1, 1"));
+}
+
 /* target_1.dat: bars of merged values, each wholly met or not, summing to 100%. */
 static void test_plot_target_bars(void **state)
 {
@@ -742,6 +763,7 @@ int main(void)
         FX_TEST(test_table_verdicts),
         FX_TEST(test_plot_scripts),
         FX_TEST(test_plot_fan_range),
+        FX_TEST(test_plot_composition_upper),
         FX_TEST(test_plot_target_bars),
         FX_TEST(test_plot_no_targets),
         FX_TEST(test_plot_escaping),
