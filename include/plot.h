@@ -58,7 +58,7 @@ int plot_year_step(const Model *m);
 
 /* The placeholders of a chart over the years of `m`: @NAME@, @DATA@
  * (name.dat), @TITLE@, the axis labels (year, firms) in m's language and
- * @XMIN@, @XMAX@, @XSTEP@. */
+ * @XMIN@, @XMAX@, @XSTEP@, @XPAD@ (a margin beyond them, in years). */
 void plot_set_year_chart(PlotVars *v, const Model *m, const char *name, const char *title);
 
 /* Sets @YRANGE@ ("[lo:hi]") and @YLABEL@ of a chart of firms whose

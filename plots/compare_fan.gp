@@ -6,7 +6,7 @@ set encoding utf8
 set title "@TITLE@" font ",14"
 set xlabel "@XLABEL@" offset 0, 0.6
 set ylabel "@YLABEL@"
-set xrange [@XMIN@:@XMAX@]
+set xrange [@XMIN@ - @XPAD@:@XMAX@ + @XPAD@]
 set xtics @XSTEP@ format "%.0f" nomirror out
 set mxtics 1
 set ytics nomirror out

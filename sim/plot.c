@@ -150,6 +150,8 @@ void plot_set_year_chart(PlotVars *v, const Model *m, const char *name, const ch
     plot_set_int(v, "XMIN", m->base_year);
     plot_set_int(v, "XMAX", m->horizon);
     plot_set_int(v, "XSTEP", plot_year_step(m));
+    /* room beyond the first and last year, so a marker there is not cut by the border */
+    plot_set_double(v, "XPAD", 0.025 * MAX(1, m->horizon - m->base_year));
 }
 
 #define PLOT_TICKS 6          /* about this many steps on a count axis */
