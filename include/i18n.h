@@ -57,6 +57,9 @@ typedef enum {
     I18N_TARGET_LINE_FMT,   /* target name, threshold (string), year (int) */
     I18N_TARGET_HIST_FMT,   /* target name, condition, probability (string) */
     I18N_ERRORBAR_NOTE,     /* subtitle of the target chart */
+    I18N_FIRMS_NOT_FROM_ZERO, /* y-axis label of a fan whose axis does not start at 0 */
+    I18N_ALL_TARGETS_BAR,   /* the bar of every target met together */
+    I18N_COMPOSITION_UPPER_FMT, /* panel of the upper rungs: lowest of them (stage name) */
     I18N_RESULTS_IN,        /* before the output folder, at the end of a run */
     /* ladder sensitivity */
     I18N_SENS_HEADING_FMT,  /* --central: spread in percent (string) */
@@ -154,6 +157,7 @@ typedef enum {
     I18N_COST_PER_EXTRA,
     I18N_NO_EXTRA_FIRMS,    /* no cost per extra firm: none extra */
     I18N_COMPARE_STAGE_FMT, /* chart title: stage name */
+    I18N_COMPARE_BASE_BAND, /* key of the base's band on a stage chart */
     I18N_COMPARE_TARGETS_TITLE,
     I18N_COMPARE_COST_FMT,  /* chart title: the base's label */
     I18N_COST_PER_EXTRA_AXIS,

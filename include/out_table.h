@@ -24,4 +24,8 @@ const char *out_table_verdict(const char *lang, double probability);
  * very_unlikely, judged as out_table_verdict.  Static. */
 const char *out_table_verdict_code(double probability);
 
+/* Verdict band i, from the most likely: the probability (0..1) it starts
+ * at and its words in `lang` (static).  FALSE when there is no band i. */
+gboolean out_table_verdict_band(const char *lang, guint i, double *from, const char **words);
+
 #endif

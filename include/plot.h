@@ -58,8 +58,14 @@ int plot_year_step(const Model *m);
 
 /* The placeholders of a chart over the years of `m`: @NAME@, @DATA@
  * (name.dat), @TITLE@, the axis labels (year, firms) in m's language and
- * @XMIN@, @XMAX@, @XSTEP@. */
+ * @XMIN@, @XMAX@, @XSTEP@, @XPAD@ (a margin beyond them, in years). */
 void plot_set_year_chart(PlotVars *v, const Model *m, const char *name, const char *title);
+
+/* Sets @YRANGE@ ("[lo:hi]") and @YLABEL@ of a chart of firms whose
+ * figures span lo..hi: a margin around them, rounded to a tick step; the
+ * axis starts at 0 when lo is under a third of hi or 0 is about a tick
+ * below lo, else the label says that it does not start at 0. */
+void plot_set_count_range(PlotVars *v, const Model *m, double lo, double hi);
 
 /* The legend words of a fan's bands and median: @P5P95@, @P25P75@, @MEDIAN@. */
 void plot_set_band_keys(PlotVars *v, const Model *m);

@@ -1,9 +1,9 @@
 # composition.gp: firms in each stage by year (mean over replications),
-# stacked, written by ladder.
+# stacked, written by ladder; the upper rungs, a sliver of the stack,
+# again on their own axis beside it.
 # SPDX-License-Identifier: MIT
 # Redraw composition.png and composition.svg with `gnuplot composition.gp` in this folder.
 set encoding utf8
-set title "@TITLE@" font ",14"
 set xlabel "@XLABEL@"
 set ylabel "@YLABEL@"
 set style data histograms
@@ -15,13 +15,14 @@ set ytics nomirror out
 set format y "%.0f"
 set yrange [0:*]
 set border 3
+set tmargin 4.5
+set bmargin 4
 set grid ytics lc rgb "#e0e0e0"
-set key outside right top vertical invert samplen 2 spacing 1.2
 @LINETYPES@
 set terminal pngcairo size 1000,600 font "@FONT@" noenhanced
 set output "composition.png"
-plot @PLOT@
+@PANELS@
 set terminal svg size 1000,600 font "@FONT@" noenhanced
 set output "composition.svg"
-replot
+@PANELS@
 unset output

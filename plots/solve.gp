@@ -8,11 +8,12 @@ set ylabel "@YLABEL@"
 set yrange [0:108]
 set ytics 0, 20, 100 nomirror out
 set xtics nomirror out
-set autoscale xfix
-set offsets graph 0.03, graph 0.03, 0, 0
+# The values where the probability climbs; the flat far ends run off the chart.
+set xrange [@XMIN@:@XMAX@]
 set border 3
 set grid xtics ytics lc rgb "#e0e0e0"
-set key outside below horizontal center
+set xlabel offset 0, 0.6
+set key outside below horizontal center height 1.2
 set arrow from graph 0, first @WANTED@ to graph 1, first @WANTED@ nohead dt 2 lw 2 lc rgb "#d62728" back
 set label "@WANTED_LABEL@" at graph 0.01, first @WANTED@ left offset 0, 0.8 tc rgb "#d62728" front
 set arrow from first @CURRENT@, graph 0 to first @CURRENT@, graph 1 nohead dt 3 lw 1.5 lc rgb "#888888" back

@@ -15,11 +15,13 @@ set boxwidth 0.6
 set key off
 # The error bars are vectors with flat heads: "with yerrorbars" blanks a
 # dot at the centre, which on short bars hides the bar itself.
-# 80%: a level many plans call "likely enough"; a guide for the eye.
-set arrow from graph 0, first 80 to graph 1, first 80 nohead dt 2 lc rgb "#888888" back
+# The verdict bands of the result table, each line and word as it judges.
+@GUIDES@
 set terminal pngcairo size 1000,600 font "@FONT@" noenhanced
 set output "targets.png"
-plot "@DATA@" using 1:2 with boxes lc rgb "#4e79a7", \
+# Bars 1..@N_TARGETS@ are the targets, any after them all targets together.
+plot "@DATA@" using 1:($1 <= @N_TARGETS@ ? $2 : 1/0) with boxes lc rgb "#4e79a7", \
+     "" using 1:($1 > @N_TARGETS@ ? $2 : 1/0) with boxes lc rgb "#1c3f63", \
      "" using 1:3:(0):($4 - $3) with vectors heads size screen 0.012,90 lw 2 lc rgb "#333333", \
      "" using 1:4:(sprintf("%.1f%%", $2)) with labels offset 0, 0.8
 set terminal svg size 1000,600 font "@FONT@" noenhanced

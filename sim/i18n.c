@@ -66,6 +66,9 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_TARGET_HIST_FMT]   = {"%s：%s，达成概率 %s", "%s: %s, probability met %s"},
     [I18N_RESULTS_IN]        = {"结果与图表：", "Results and charts:"},
     [I18N_ERRORBAR_NOTE]     = {"误差线：±1.96 倍蒙特卡洛标准误", "error bars: ±1.96 Monte Carlo standard errors"},
+    [I18N_FIRMS_NOT_FROM_ZERO] = {"企业数（纵轴不从 0 开始）", "Firms (axis does not start at 0)"},
+    [I18N_ALL_TARGETS_BAR]   = {"全部目标同时达成", "All targets together"},
+    [I18N_COMPOSITION_UPPER_FMT] = {"%s及以上（纵轴放大）", "%s and above (own axis)"},
     /* ladder sensitivity */
     [I18N_SENS_HEADING_FMT]  = {"每次只变动一个参数：取其不确定性分布的 P5 与 P95，无分布时取 ±%s；其余参数取中心值，共用随机数",
                                 "One parameter at a time at its low and high value: P5 and P95 of its uncertainty, else ±%s; "
@@ -187,6 +190,8 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_COST_PER_EXTRA]    = {"每家成本（万元）", "Per extra firm (10,000 yuan)"},
     [I18N_NO_EXTRA_FIRMS]    = {"无增量", "no extra firms"},
     [I18N_COMPARE_STAGE_FMT] = {"%s：各情景中位数与 P5–P95", "%s: median and P5–P95 of each scenario"},
+    [I18N_COMPARE_BASE_BAND] = {"基准 P5–P95（其他情景的 P5–P95：同色虚线）",
+                                "Base P5–P95 (other scenarios' P5–P95: dashed, in their colour)"},
     [I18N_COMPARE_TARGETS_TITLE] = {"各情景目标达成概率", "Probability of meeting each target, by scenario"},
     [I18N_COMPARE_COST_FMT]  = {"每多一家企业的成本（对比“%s”）", "Cost of each extra firm against \"%s\""},
     [I18N_COST_PER_EXTRA_AXIS] = {"万元/家", "10,000 yuan per extra firm"},

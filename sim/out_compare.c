@@ -219,21 +219,25 @@ static char *stage_data(const Comparison *c, int s)
     return g_string_free(out, FALSE);
 }
 
-/* @PLOT@ of a stage chart: every scenario's band with its edges dashed in
- * its colour (where bands overlap, the edges tell them apart), then every
- * median on top, the base's last so that it shows where the others
- * coincide with it (the template inverts the key back into order). */
+/* @PLOT@ of a stage chart: the base's band filled light, every other
+ * scenario's band as its two edges dashed in its colour (fills laid over
+ * each other blend into a colour no key explains), then every median on
+ * top, the base's last so that it shows where the others coincide with it
+ * (the template inverts the key back into order). */
 static void stage_series(const Comparison *c, const char *data, PlotVars *v)
 {
     g_autoptr(GString) plot = g_string_new(NULL);
-    for (int k = 0; k < c->n_scenarios; k++) {
+    g_autofree char *band = plot_escape(c->n_scenarios > 1 ? i18n_text(c->scenarios[0].model->language,
+                                                                       I18N_COMPARE_BASE_BAND)
+                                                           : i18n_text(c->scenarios[0].model->language,
+                                                                       I18N_P5_P95));
+    g_string_append_printf(plot, "\"%s\" using 1:2:4 with filledcurves fc rgb \"%s\" "
+                           "fillstyle transparent solid 0.22 noborder title \"%s\"", data, plot_colour(0), band);
+    for (int k = 1; k < c->n_scenarios; k++) {
         int p5 = 2 + 3 * k, p95 = 4 + 3 * k;
-        const char *colour = plot_colour(k);
-        g_string_append_printf(plot, "%s\"%s\" using 1:%d:%d with filledcurves fc rgb \"%s\" notitle",
-                               k ? ", \\\n     " : "", k ? "" : data, p5, p95, colour);
         for (int col = p5; col <= p95; col += p95 - p5)
-            g_string_append_printf(plot, ", \\\n     \"\" using 1:%d with lines dt 2 lw 1 lc rgb \"%s\" notitle",
-                                   col, colour);
+            g_string_append_printf(plot, ", \\\n     \"\" using 1:%d with lines dt 2 lw 1.5 lc rgb \"%s\" notitle",
+                                   col, plot_colour(k));
     }
     for (int k = c->n_scenarios - 1; k >= 0; k--) {
         g_autofree char *key = key_of(c, k);
@@ -242,6 +246,20 @@ static void stage_series(const Comparison *c, const char *data, PlotVars *v)
                                "lc rgb \"%s\" title \"%s\"", 3 + 3 * k, plot_colour(k), title);
     }
     plot_set_raw(v, "PLOT", plot->str);
+}
+
+/* @YRANGE@ and @YLABEL@ of stage s's chart: every scenario's band and the
+ * base's targets on that stage. */
+static void stage_range(const Comparison *c, int s, PlotVars *v)
+{
+    int p5 = summary_pct_index(5), p95 = summary_pct_index(95);
+    double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+    for (int k = 0; k < c->n_scenarios; k++)
+        for (int y = 0; y < model_n_years(c->scenarios[0].model); y++) {
+            lo = MIN(lo, (double)c->scenarios[k].summary->stages[s].pct[p5][y]);
+            hi = MAX(hi, (double)c->scenarios[k].summary->stages[s].pct[p95][y]);
+        }
+    out_plot_fan_range(c->scenarios[0].summary, s, -1, lo, hi, v);
 }
 
 static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, GError **error)
@@ -257,7 +275,8 @@ static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, G
 
     plot_set_year_chart(v, m, name, title);
     stage_series(c, data_name, v);
-    out_plot_target_marks(base->summary, s, -1, v);
+    stage_range(c, s, v);
+    out_plot_target_marks(base->summary, s, -1, (double)base->summary->stages[s].pct[summary_pct_index(50)][0], v);
     return plot_write_chart(dir, name, data, "compare_fan.gp", v, error);
 }
 
@@ -338,7 +357,6 @@ static void targets_series(const Comparison *c, PlotVars *v)
 
 /* 80%: a level many plans call "likely enough"; a guide for the eye, as on
  * the run's target chart. */
-#define GUIDE_80 "set arrow from graph 0, first 80 to graph 1, first 80 nohead dt 2 lc rgb \"#888888\" back"
 
 static gboolean write_targets_chart(const Comparison *c, const char *dir, GError **error)
 {
@@ -355,7 +373,8 @@ static gboolean write_targets_chart(const Comparison *c, const char *dir, GError
     plot_set_raw(v, "YMIN", "0");
     plot_set_raw(v, "YMAX", "110");
     plot_set_raw(v, "YFORMAT", "%.0f");
-    plot_set_raw(v, "GUIDES", GUIDE_80);
+    g_autofree char *guides = out_plot_verdict_guides(lang);
+    plot_set_raw(v, "GUIDES", guides);
     bars_layout(c, c->n_scenarios, v);
     targets_series(c, v);
     return plot_write_chart(dir, "compare_targets", data, "compare_bars.gp", v, error);

@@ -8,6 +8,7 @@
 
 #include "errors.h"
 #include "i18n.h"
+#include "out_table.h"
 #include "outdir.h"
 #include "plot.h"
 
@@ -53,9 +54,13 @@ static char *fan_data(const Summary *s, const FanSeries *f)
     return g_string_free(out, FALSE);
 }
 
-/* Commands marking target `k` on its stage's fan: a dotted line at the
- * threshold, a labelled marker at (year, threshold) on the datablock. */
-static void fan_target_marks(const Summary *s, int k, GString *cmds, GString *block)
+/* Commands marking target `k` on its stage's fan: a dotted guide at the
+ * threshold from the first year up to the target's year only, labelled
+ * with the target at its left end, and a marker at (year, threshold) on
+ * the datablock.  The label sits above the guide when the fan starts below
+ * the threshold (the usual climb), below it otherwise, on a white box so
+ * the bands under it do not garble it. */
+static void fan_target_marks(const Summary *s, int k, gboolean fan_starts_below, GString *cmds, GString *block)
 {
     const Model *m = s->model;
     const Target *t = &m->targets[k];
@@ -64,14 +69,14 @@ static void fan_target_marks(const Summary *s, int k, GString *cmds, GString *bl
     g_autofree char *label = g_strdup_printf(i18n_text(m->language, I18N_TARGET_LINE_FMT),
                                              t->name, threshold, t->year);
     g_autofree char *quoted = plot_escape(label);
-    gboolean early = 2 * (t->year - m->base_year) <= m->horizon - m->base_year;
 
     g_string_append_printf(block, "%d %" G_GINT64_FORMAT "\n", t->year, t->at_least);
-    g_string_append_printf(cmds, "set arrow from graph 0, first %s to graph 1, first %s "
-                           "nohead dt 3 lw 1.5 lc rgb \"#d62728\" front\n", threshold, threshold);
-    g_string_append_printf(cmds, "set label \"%s\" at first %d, first %s %s offset %s, 1 "
-                           "tc rgb \"#d62728\" front\n", quoted, t->year, threshold,
-                           early ? "left" : "right", early ? "1" : "-1");
+    g_string_append_printf(cmds, "set arrow from first %d, first %s to first %d, first %s "
+                           "nohead dt 3 lw 1.5 lc rgb \"#d62728\" front\n",
+                           m->base_year, threshold, t->year, threshold);
+    g_string_append_printf(cmds, "set label \"%s\" at first %d, first %s left offset 1, %s "
+                           "boxed tc rgb \"#d62728\" front\n", quoted, m->base_year, threshold,
+                           fan_starts_below ? "0.9" : "-0.9");
 }
 
 /* TRUE when target `t` counts exactly what the fan of stage `stage` or
@@ -81,15 +86,15 @@ static gboolean target_on_fan(const Target *t, int stage, int list)
     return list >= 0 ? t->count == COUNT_LIST && t->list == list : t->count == COUNT_STAGE && t->stage == stage;
 }
 
-void out_plot_target_marks(const Summary *s, int stage, int list, PlotVars *v)
+void out_plot_target_marks(const Summary *s, int stage, int list, double first_year_median, PlotVars *v)
 {
     const Model *m = s->model;
-    g_autoptr(GString) cmds = g_string_new(NULL);
+    g_autoptr(GString) cmds = g_string_new("set style textbox opaque fc rgb \"#ffffff\" noborder margins 2, 1\n");
     g_autoptr(GString) block = g_string_new(NULL);
 
     for (int k = 0; k < m->n_targets; k++)
         if (target_on_fan(&m->targets[k], stage, list))
-            fan_target_marks(s, k, cmds, block);
+            fan_target_marks(s, k, first_year_median < (double)m->targets[k].at_least, cmds, block);
     if (block->len == 0) {
         plot_set_raw(v, "TARGETS", "");
         plot_set_raw(v, "TARGET_PLOT", "");
@@ -105,6 +110,30 @@ void out_plot_target_marks(const Summary *s, int stage, int list, PlotVars *v)
     plot_set_raw(v, "TARGET_PLOT", plot);
 }
 
+void out_plot_fan_range(const Summary *s, int stage, int list, double lo, double hi, PlotVars *v)
+{
+    const Model *m = s->model;
+    for (int k = 0; k < m->n_targets; k++)
+        if (target_on_fan(&m->targets[k], stage, list)) {
+            lo = MIN(lo, (double)m->targets[k].at_least);
+            hi = MAX(hi, (double)m->targets[k].at_least);
+        }
+    plot_set_count_range(v, m, lo, hi);
+}
+
+/* The lowest and highest figure the fan `f` draws: P5 and P95, the
+ * expectation and the mean, over every year. */
+static void fan_span(const Summary *s, const FanSeries *f, double *lo, double *hi)
+{
+    int p5 = summary_pct_index(5), p95 = summary_pct_index(95);
+    *lo = G_MAXDOUBLE;
+    *hi = -G_MAXDOUBLE;
+    for (int y = 0; y < s->n_years; y++) {
+        *lo = MIN(*lo, MIN((double)f->pct[p5][y], MIN(f->expected[y], f->mean[y])));
+        *hi = MAX(*hi, MAX((double)f->pct[p95][y], MAX(f->expected[y], f->mean[y])));
+    }
+}
+
 static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f, GError **error)
 {
     const Model *m = s->model;
@@ -118,36 +147,76 @@ static gboolean write_fan(const Summary *s, const char *dir, const FanSeries *f,
 
     plot_set_year_chart(v, m, name, title);
     plot_set_band_keys(v, m);
+    double lo, hi;
+    fan_span(s, f, &lo, &hi);
     plot_set_text(v, "EXPECTED", i18n_text(lang, I18N_EXPECTED));
-    out_plot_target_marks(s, f->stage, f->list, v);
+    out_plot_fan_range(s, f->stage, f->list, lo, hi, v);
+    out_plot_target_marks(s, f->stage, f->list, (double)f->pct[summary_pct_index(50)][0], v);
     return plot_write_chart(dir, name, data, "fan.gp", v, error);
 }
 
 /* ---- probability of each target ----------------------------------------- */
 
-/* targets.dat: k, probability, and the ends of its ±1.96 se bar, in percent. */
-static char *targets_data(const Summary *s)
+char *out_plot_verdict_guides(const char *lang)
 {
-    GString *out = g_string_new("# target probability_pct low_pct high_pct\n");
-    for (int k = 0; k < s->model->n_targets; k++) {
-        const TargetSummary *ts = &s->targets[k];
-        double half = PLOT_Z95 * ts->se;
-        g_string_append_printf(out, "%d", k + 1);
-        plot_append_number(out, 100 * ts->probability);
-        plot_append_number(out, 100 * MAX(0.0, ts->probability - half));
-        plot_append_number(out, 100 * MIN(1.0, ts->probability + half));
-        g_string_append_c(out, '\n');
+    GString *out = g_string_new("set rmargin 17\n");
+    double from, above = 1.0;
+    const char *words;
+
+    for (guint i = 0; out_table_verdict_band(lang, i, &from, &words); i++) {
+        g_autofree char *quoted = plot_escape(words);
+        if (from > 0)
+            g_string_append_printf(out, "set arrow from graph 0, first %g to graph 1, first %g "
+                                   "nohead dt 3 lc rgb \"#aaaaaa\" back\n", 100 * from, 100 * from);
+        g_string_append_printf(out, "set label \"%s\" at graph 1, first %g left offset 1, 0 "
+                               "tc rgb \"#777777\"\n", quoted, 50 * (from + above));
+        above = from;
     }
     return g_string_free(out, FALSE);
 }
 
-/* ("高企" 1, "瞪羚" 2): the target names under their bars. */
-static char *targets_xtics(const Model *m)
+/* Whether the targets chart has a bar for every target met together: only
+ * when there is more than one target (with one it is that target's bar). */
+static gboolean targets_all_bar(const Summary *s)
 {
+    return s->model->n_targets > 1;
+}
+
+static void targets_data_row(GString *out, int x, double p, double se)
+{
+    double half = PLOT_Z95 * se;
+    g_string_append_printf(out, "%d", x);
+    plot_append_number(out, 100 * p);
+    plot_append_number(out, 100 * MAX(0.0, p - half));
+    plot_append_number(out, 100 * MIN(1.0, p + half));
+    g_string_append_c(out, '\n');
+}
+
+/* targets.dat: k, probability, and the ends of its ±1.96 se bar, in
+ * percent; then, at k = n + 1, all targets met together. */
+static char *targets_data(const Summary *s)
+{
+    GString *out = g_string_new("# target probability_pct low_pct high_pct\n");
+    int n = s->model->n_targets;
+    for (int k = 0; k < n; k++)
+        targets_data_row(out, k + 1, s->targets[k].probability, s->targets[k].se);
+    if (targets_all_bar(s))
+        targets_data_row(out, n + 1, s->all_probability, s->all_se);
+    return g_string_free(out, FALSE);
+}
+
+/* ("高企" 1, "瞪羚" 2, "全部目标同时达成" 3): the names under the bars. */
+static char *targets_xtics(const Summary *s)
+{
+    const Model *m = s->model;
     GString *out = g_string_new(NULL);
     for (int k = 0; k < m->n_targets; k++) {
         g_autofree char *name = plot_escape(m->targets[k].name);
         g_string_append_printf(out, "%s\"%s\" %d", k ? ", " : "", name, k + 1);
+    }
+    if (targets_all_bar(s)) {
+        g_autofree char *all = plot_escape(i18n_text(m->language, I18N_ALL_TARGETS_BAR));
+        g_string_append_printf(out, ", \"%s\" %d", all, m->n_targets + 1);
     }
     return g_string_free(out, FALSE);
 }
@@ -159,15 +228,19 @@ static gboolean write_targets_chart(const Summary *s, const char *dir, GError **
     const Model *m = s->model;
     const char *lang = m->language;
     g_autofree char *data = targets_data(s);
-    g_autofree char *xtics = targets_xtics(m);
+    g_autofree char *xtics = targets_xtics(s);
+    g_autofree char *guides = out_plot_verdict_guides(lang);
+    int n_bars = m->n_targets + targets_all_bar(s);
     g_autoptr(GHashTable) v = plot_vars_new();
 
     plot_set_text(v, "TITLE", i18n_text(lang, I18N_TARGETS_TITLE));
     plot_set_text(v, "SUBTITLE", i18n_text(lang, I18N_ERRORBAR_NOTE));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
-    plot_set_int(v, "N", m->n_targets);
+    plot_set_int(v, "N", n_bars);
+    plot_set_int(v, "N_TARGETS", m->n_targets);
     plot_set_raw(v, "XTICS", xtics);
-    plot_set_raw(v, "XTICS_ROTATE", m->n_targets > PLOT_TARGETS_FLAT ? "rotate by -30" : "");
+    plot_set_raw(v, "GUIDES", guides);
+    plot_set_raw(v, "XTICS_ROTATE", n_bars > PLOT_TARGETS_FLAT ? "rotate by -30" : "");
     return plot_write_chart(dir, "targets", data, "targets.gp", v, error);
 }
 
@@ -190,26 +263,81 @@ static char *composition_data(const Summary *s)
     return g_string_free(out, FALSE);
 }
 
-/* @LINETYPES@ and @PLOT@: one stacked series per stage, in ladder order. */
-static void composition_series(const Model *m, PlotVars *v)
-{
-    g_autoptr(GString) types = g_string_new(NULL);
-    g_autoptr(GString) plot = g_string_new(NULL);
-    int step = plot_year_step(m);
+#define PLOT_UPPER_SHARE 0.10  /* top stages holding less than this share of all firms get their own panel */
+#define PLOT_UPPER_WIDTH 0.36  /* of the chart's width, for that panel */
 
-    for (int i = 0; i < m->n_stages; i++) {
-        g_autofree char *title = plot_escape(model_stage_name(m, i));
-        g_string_append_printf(types, "set linetype %d lc rgb \"%s\"\n", i + 1,
-                               plot_colour(i));
-        if (i == 0)
-            g_string_append_printf(plot, "\"composition.dat\" using 2:xtic(int($1) %% %d == 0 "
-                                   "? stringcolumn(1) : \"\") title \"%s\" lt 1", step, title);
-        else
-            g_string_append_printf(plot, ", \\\n     \"\" using %d title \"%s\" lt %d",
-                                   i + 2, title, i + 1);
+/* The first of the upper rungs: the top stages that together hold less
+ * than PLOT_UPPER_SHARE of all firms in every year, so they are a sliver
+ * of the stack.  n_stages when there are none; 0 never (all stages can't
+ * be a sliver of themselves). */
+static int composition_upper(const Summary *s)
+{
+    const Model *m = s->model;
+    int first = m->n_stages;
+    for (int i = m->n_stages - 1; i > 0; i--) {
+        gboolean small = TRUE;
+        for (int y = 0; y < s->n_years && small; y++) {
+            double upper = 0, total = 0;
+            for (int j = 0; j < m->n_stages; j++) {
+                total += s->stages[j].mean[y];
+                upper += j >= i ? s->stages[j].mean[y] : 0;
+            }
+            small = upper < PLOT_UPPER_SHARE * total;
+        }
+        if (!small)
+            break;
+        first = i;
     }
+    return first;
+}
+
+/* One stacked plot of stages from..n_stages-1, titled in the key when `keyed`. */
+static void composition_plot(const Model *m, int from, gboolean keyed, GString *out)
+{
+    int step = plot_year_step(m);
+    g_string_append(out, "plot ");
+    for (int i = from; i < m->n_stages; i++) {
+        g_autofree char *name = plot_escape(model_stage_name(m, i));
+        g_autofree char *title = keyed ? g_strdup_printf("title \"%s\"", name) : g_strdup("notitle");
+        if (i == from)
+            g_string_append_printf(out, "\"composition.dat\" using %d:xtic(int($1) %% %d == 0 "
+                                   "? stringcolumn(1) : \"\") %s lt %d", i + 2, step, title, i + 1);
+        else
+            g_string_append_printf(out, ", \\\n     \"\" using %d %s lt %d", i + 2, title, i + 1);
+    }
+    g_string_append_c(out, '\n');
+}
+
+/* @LINETYPES@ and @PANELS@: one stacked series per stage, in ladder order;
+ * the upper rungs, when they are a sliver, stacked again in a second panel
+ * with their own axis, in the same colours. */
+static void composition_series(const Summary *s, PlotVars *v)
+{
+    const Model *m = s->model;
+    g_autoptr(GString) types = g_string_new(NULL);
+    g_autoptr(GString) panels = g_string_new(NULL);
+    g_autofree char *title = plot_escape(i18n_text(m->language, I18N_COMPOSITION_TITLE));
+    int upper = composition_upper(s);
+
+    for (int i = 0; i < m->n_stages; i++)
+        g_string_append_printf(types, "set linetype %d lc rgb \"%s\"\n", i + 1, plot_colour(i));
+    g_string_append_printf(panels, "set multiplot title \"%s\" font \",14\"\n", title);
+    g_string_append_printf(panels, "set origin 0, 0\nset size %g, 1\n",
+                           upper < m->n_stages ? 1 - PLOT_UPPER_WIDTH : 1.0);
+    g_string_append(panels, "set title \"\"\nset key outside right top vertical invert samplen 2 spacing 1.2\n");
+    composition_plot(m, 0, TRUE, panels);
+    if (upper < m->n_stages) {
+        g_autofree char *sub = g_strdup_printf(i18n_text(m->language, I18N_COMPOSITION_UPPER_FMT),
+                                               model_stage_name(m, upper));
+        g_autofree char *quoted = plot_escape(sub);
+        g_string_append_printf(panels, "set origin %g, 0\nset size %g, 1\n", 1 - PLOT_UPPER_WIDTH,
+                               PLOT_UPPER_WIDTH);
+        g_string_append_printf(panels, "set title \"%s\"\nset key off\nset ylabel \"\"\n", quoted);
+        composition_plot(m, upper, FALSE, panels);
+    }
+    g_string_append(panels, "unset multiplot");
     plot_set_raw(v, "LINETYPES", types->str);
-    plot_set_raw(v, "PLOT", plot->str);
+    plot_set_raw(v, "PANELS", panels->str);
 }
 
 static gboolean write_composition(const Summary *s, const char *dir, GError **error)
@@ -218,10 +346,9 @@ static gboolean write_composition(const Summary *s, const char *dir, GError **er
     g_autofree char *data = composition_data(s);
     g_autoptr(GHashTable) v = plot_vars_new();
 
-    plot_set_text(v, "TITLE", i18n_text(lang, I18N_COMPOSITION_TITLE));
     plot_set_text(v, "XLABEL", i18n_text(lang, I18N_YEAR));
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_FIRMS));
-    composition_series(s->model, v);
+    composition_series(s, v);
     return plot_write_chart(dir, "composition", data, "composition.gp", v, error);
 }
 

@@ -362,21 +362,58 @@ static void add_text(GPtrArray *pairs, const char *key, const char *text)
     add_raw(pairs, key, plot_escape(text));
 }
 
+/* The lever's name as charts show it: "科小 → 高企", not its key. */
+static char *lever_name(const SolveResult *r)
+{
+    return i18n_param_label(r->model, r->question.param, -1);
+}
+
+#define SOLVE_FLAT_PP 1.0     /* within this many points of the lowest or highest probability tried: flat */
+#define SOLVE_X_PAD 0.06      /* of the x-range, each side */
+
+/* @XMIN@ and @XMAX@: the tried values where the probability climbs (not
+ * within SOLVE_FLAT_PP of the lowest or highest tried), the current value
+ * and the marked point, padded; the search's far bounds, where nothing
+ * happens, would squeeze the climb into a corner.  The line runs on out
+ * of the chart to the values left out. */
+static void chart_xrange(const SolveResult *r, GPtrArray *pairs)
+{
+    double p_lo = G_MAXDOUBLE, p_hi = -G_MAXDOUBLE;
+    double mark = r->reachable ? r->value : r->best_value;
+    double lo = MIN(r->current, mark), hi = MAX(r->current, mark);
+
+    for (int i = 0; i < r->n_points; i++) {
+        p_lo = MIN(p_lo, 100 * r->points[i].probability);
+        p_hi = MAX(p_hi, 100 * r->points[i].probability);
+    }
+    for (int i = 0; i < r->n_points; i++) {
+        double p = 100 * r->points[i].probability, x = r->points[i].value;
+        if (p > p_lo + SOLVE_FLAT_PP && p < p_hi - SOLVE_FLAT_PP) {
+            lo = MIN(lo, x);
+            hi = MAX(hi, x);
+        }
+    }
+    double pad = hi > lo ? SOLVE_X_PAD * (hi - lo) : MAX(fabs(lo) * 0.1, 1e-3);
+    add_raw(pairs, "XMIN", value_text(lo - pad));
+    add_raw(pairs, "XMAX", value_text(hi + pad));
+}
+
 /* Title, axes, the wanted probability's line and the current value's. */
 static void chart_labels(const SolveResult *r, GPtrArray *pairs)
 {
+    g_autofree char *lever = lever_name(r);
     g_autofree char *target = target_text(r);
     g_autofree char *wanted = percent_text(r->question.wanted, TRUE);
     g_autofree char *current = value_text(r->current);
     g_autofree char *current_text = lever_text(r, r->current);
-    g_autofree char *title = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CHART_TITLE_FMT), target, lever_key(r),
+    g_autofree char *title = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CHART_TITLE_FMT), target, lever,
                                              r->question.from);
     g_autofree char *wanted_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_WANTED_FMT), wanted);
     g_autofree char *current_label = g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_CURRENT_FMT), current_text);
     static const I18nMessage xlabel[] = {[LEVER_SET] = I18N_SOLVE_XLABEL_SET_FMT,
                                          [LEVER_MULTIPLY] = I18N_SOLVE_XLABEL_FACTOR_FMT,
                                          [LEVER_ADD] = I18N_SOLVE_XLABEL_ADDEND_FMT};
-    g_autofree char *axis = g_strdup_printf(i18n_text(lang(r), xlabel[r->op]), lever_key(r));
+    g_autofree char *axis = g_strdup_printf(i18n_text(lang(r), xlabel[r->op]), lever);
 
     add_text(pairs, "TITLE", title);
     add_text(pairs, "XLABEL", axis);
@@ -393,9 +430,10 @@ static void chart_note(const SolveResult *r, GPtrArray *pairs)
 {
     g_autofree char *base = percent_text(r->base_probability, FALSE);
     g_autofree char *run = percent_text(r->run_probability, FALSE);
+    g_autofree char *lever = lever_name(r);
     g_autofree char *note = solve_base_is_run(r)
                                 ? g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_NOTE_SAME_FMT), run)
-                                : g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_NOTE_SET_FMT), lever_key(r), base, run);
+                                : g_strdup_printf(i18n_text(lang(r), I18N_SOLVE_NOTE_SET_FMT), lever, base, run);
     add_text(pairs, "NOTE", note);
 }
 
@@ -431,6 +469,7 @@ gboolean out_solve_chart(const SolveResult *r, const char *dir, GError **error)
     g_return_val_if_fail(r != NULL && dir != NULL, FALSE);
     g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func(g_free);
     chart_labels(r, pairs);
+    chart_xrange(r, pairs);
     chart_note(r, pairs);
     chart_mark(r, pairs);
     g_ptr_array_add(pairs, NULL);

@@ -47,6 +47,15 @@ const char *out_table_verdict_code(double probability)
     return verdicts[verdict_row(probability)].code;
 }
 
+gboolean out_table_verdict_band(const char *lang, guint i, double *from, const char **words)
+{
+    if (i >= G_N_ELEMENTS(verdicts))
+        return FALSE;
+    *from = verdicts[i].at_least / 1000.0;
+    *words = i18n_text(lang, verdicts[i].words);
+    return TRUE;
+}
+
 /* "87.3% ± 0.3%": the standard error gets a second decimal when the first
  * would round it to zero. */
 char *out_table_probability(double p, double se)

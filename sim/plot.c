@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <gio/gio.h>
 #include <string.h>
 #include <unistd.h>
@@ -149,6 +150,34 @@ void plot_set_year_chart(PlotVars *v, const Model *m, const char *name, const ch
     plot_set_int(v, "XMIN", m->base_year);
     plot_set_int(v, "XMAX", m->horizon);
     plot_set_int(v, "XSTEP", plot_year_step(m));
+    /* room beyond the first and last year, so a marker there is not cut by the border */
+    plot_set_double(v, "XPAD", 0.025 * MAX(1, m->horizon - m->base_year));
+}
+
+#define PLOT_TICKS 6          /* about this many steps on a count axis */
+#define PLOT_MARGIN 0.06      /* of the figures' span, above and below them */
+
+/* 1, 2 or 5 times a power of ten: a tick step for `span` in about PLOT_TICKS steps. */
+static double nice_step(double span)
+{
+    double raw = span / PLOT_TICKS;
+    double ten = pow(10, floor(log10(raw)));
+    double f = raw / ten;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * ten;
+}
+
+void plot_set_count_range(PlotVars *v, const Model *m, double lo, double hi)
+{
+    double span = MAX(hi - lo, MAX(hi, 1.0) * 0.1);   /* a flat fan still gets room */
+    double step = MAX(1.0, nice_step(span));
+    double y0 = floor((lo - PLOT_MARGIN * span) / step) * step;
+    double y1 = ceil((hi + PLOT_MARGIN * span) / step) * step;
+    /* from 0 the fan already fills two thirds of the axis, or 0 is a tick away */
+    gboolean from_zero = lo <= hi / 3 || y0 <= step;
+
+    g_autofree char *range = g_strdup_printf("[%.0f:%.0f]", from_zero ? 0 : y0, MAX(y1, step));
+    plot_set_raw(v, "YRANGE", range);
+    plot_set_text(v, "YLABEL", i18n_text(m->language, from_zero ? I18N_FIRMS : I18N_FIRMS_NOT_FROM_ZERO));
 }
 
 void plot_set_band_keys(PlotVars *v, const Model *m)

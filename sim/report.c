@@ -205,12 +205,12 @@ static void percent_in(GString *out, const Report *r, I18nMessage id, double p)
     g_string_append_printf(out, i18n_text(r->lang, id), words->str);
 }
 
-/* A probability with its Monte Carlo standard error: "81.2% ± 1.7%". */
+/* A probability with its Monte Carlo standard error: "81.2% ± 1.7%",
+ * "99.9% ± 0.04%": the table's digits (out_table_probability). */
 static void percent_se(GString *out, double p, double se)
 {
-    percent(out, p);
-    g_string_append(out, " ± ");
-    percent(out, se);
+    g_autofree char *text = out_table_probability(p, se);
+    g_string_append(out, text);
 }
 
 /* ---- tables --------------------------------------------------------------------

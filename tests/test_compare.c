@@ -257,6 +257,18 @@ static void test_layout(void **state)
     tu_assert_contains(top, "compare_targets.dat\n");
     tu_assert_contains(top, "compare_cost.gp\n");
     assert_int_equal(tu_count_suffix(out, ".png"), 0);
+    /* overlapping bands: only the base's is filled, the others are outlines */
+    g_autofree char *fan_path = g_build_filename(out, "compare_a.gp", NULL), *fan = NULL;
+    assert_true(g_file_get_contents(fan_path, &fan, NULL, NULL));
+    assert_non_null(strstr(fan, "filledcurves"));
+    assert_null(strstr(strstr(fan, "filledcurves") + 1, "filledcurves"));
+    assert_non_null(strstr(fan, "using 1:5 with lines dt 2"));   /* scenario 2's P5 */
+    assert_non_null(strstr(fan, "using 1:10 with lines dt 2"));  /* scenario 3's P95 */
+    /* the probability bars: verdict bands, no unexplained 80% line */
+    g_autofree char *bars_path = g_build_filename(out, "compare_targets.gp", NULL), *bars = NULL;
+    assert_true(g_file_get_contents(bars_path, &bars, NULL, NULL));
+    assert_null(strstr(bars, "first 80 "));
+    assert_non_null(strstr(bars, "first 90 to graph 1"));
     const char *const ids[] = {"a", "a-2", "a-3"};
     const char *const given[] = {"a.ini", "a.ini", "other/a.ini"};
     g_autoptr(JsonNode) root = tu_read_json(out, "compare.json");

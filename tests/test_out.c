@@ -515,9 +515,12 @@ static void test_plot_scripts(void **state)
         assert_int_equal(strstr(gp, "$targets") != NULL, i == 2);
     }
     g_autofree char *fan = file_in(f, "fan_hightech.gp");
-    assert_non_null(strstr(fan, "first 500 to graph 1, first 500"));
+    /* the target: a marker at its year, a guide from the first year up to that year only */
+    assert_non_null(strstr(fan, "set arrow from first 2024, first 500 to first 2030, first 500 nohead"));
+    assert_null(strstr(fan, "to graph 1, first 500"));
     assert_non_null(strstr(fan, "目标 高企：≥ 500（2030 年）"));
     assert_non_null(strstr(fan, "$targets << EOD\n2030 500\nEOD\n"));
+    assert_non_null(strstr(fan, "$targets using 1:2 with points"));
     const char *others[] = {"composition.gp", "composition.dat", "targets.gp", "targets.dat",
                             "target_1.gp", "target_2.gp", "target_3.dat"};
     for (gsize i = 0; i < G_N_ELEMENTS(others); i++)
@@ -525,8 +528,73 @@ static void test_plot_scripts(void **state)
     assert_non_null(strstr(fan, "set xtics 1 format \"%.0f\""));
     g_autofree char *bars = file_in(f, "targets.dat");
     assert_non_null(strstr(bars, "\n1 95.0000 94.6080 95.3920\n"));  /* p ± 1.96 se */
+    assert_non_null(strstr(bars, "\n4 62.3123 61.3626 63.2621\n"));  /* all targets together */
     g_autofree char *targets = file_in(f, "targets.gp");
-    assert_non_null(strstr(targets, "(\"高企\" 1, \"瞪羚及以上\" 2, \"新增科小\" 3)"));
+    assert_non_null(strstr(targets, "(\"高企\" 1, \"瞪羚及以上\" 2, \"新增科小\" 3, \"全部目标同时达成\" 4)"));
+    assert_non_null(strstr(targets, "set xrange [0.4:4 + 0.6]"));
+    assert_non_null(strstr(targets, "误差线：±1.96 倍蒙特卡洛标准误"));
+    /* no unexplained lines: each one is a verdict band's lower end, with its words */
+    assert_null(strstr(targets, "first 80 "));
+    const char *bands[] = {"first 90 to", "first 66 to", "first 33 to", "first 10 to",
+                           "\"很可能达成\"", "\"较可能达成\"", "\"难以确定\"", "\"不太可能\"", "\"极不可能\""};
+    for (gsize i = 0; i < G_N_ELEMENTS(bands); i++)
+        assert_non_null(strstr(targets, bands[i]));
+    assert_int_equal(count_of(targets, "set arrow"), 4);
+}
+
+/* The lower and upper end of `set yrange [lo:hi]` in the script `gp`. */
+static void yrange_of(const char *gp, double *lo, double *hi)
+{
+    const char *r = strstr(gp, "set yrange [");
+    assert_non_null(r);
+    assert_int_equal(sscanf(r, "set yrange [%lf:%lf]", lo, hi), 2);
+}
+
+/* A fan far above 0 is not flattened against an axis from 0, and its axis
+ * says so; a fan near 0 keeps 0; both hold every figure and the target. */
+static void test_plot_fan_range(void **state)
+{
+    Fx *f = *state;
+    assert_true(out_plot_write(&f->s, f->dir, NULL));
+    int p5 = summary_pct_index(5), p95 = summary_pct_index(95);
+    double lo, hi;
+
+    g_autofree char *startup = file_in(f, "fan_startup.gp");   /* P5 about 1350 to P95 about 2800 */
+    yrange_of(startup, &lo, &hi);
+    assert_true(lo >= 500 && lo <= f->pct[0][p5][FX_YEARS - 1]);
+    assert_true(hi >= f->pct[0][p95][FX_YEARS - 1] && hi <= 3000);
+    assert_non_null(strstr(startup, "set ylabel \"企业数（纵轴不从 0 开始）\""));
+
+    g_autofree char *hightech = file_in(f, "fan_hightech.gp");  /* 250 up to about 650, target 500 */
+    yrange_of(hightech, &lo, &hi);
+    assert_true(lo > 0 && lo <= 250);
+    assert_true(hi >= f->pct[2][p95][FX_YEARS - 1] && hi >= 500);
+
+    g_autofree char *unicorn = file_in(f, "fan_unicorn.gp");    /* 3 up to about 9 */
+    yrange_of(unicorn, &lo, &hi);
+    assert_true(lo == 0 && hi >= f->pct[4][p95][FX_YEARS - 1]);
+    assert_non_null(strstr(unicorn, "set ylabel \"企业数\""));
+}
+
+/* The upper rungs, a sliver of the stack, get a panel of their own. */
+static void test_plot_composition_upper(void **state)
+{
+    Fx *f = *state;
+    assert_true(out_plot_write(&f->s, f->dir, NULL));
+    g_autofree char *gp = file_in(f, "composition.gp");
+    assert_int_equal(count_of(gp, "set multiplot title \"各阶段企业数（均值）\""), 2);   /* PNG and SVG */
+    assert_int_equal(count_of(gp, "set title \"瞪羚及以上（纵轴放大）\""), 2);
+    /* the whole stack from 初创, then 瞪羚 (column 5) up on their own */
+    assert_non_null(strstr(gp, "plot \"composition.dat\" using 2:xtic"));
+    assert_non_null(strstr(gp, "plot \"composition.dat\" using 5:xtic"));
+    assert_non_null(strstr(gp, "\"\" using 7 notitle lt 6"));
+
+    /* no sliver: one panel */
+    f->st[5].mean = f->st[0].mean;   /* 上市 as many as 初创 */
+    assert_true(out_plot_write(&f->s, f->dir, NULL));
+    g_autofree char *one = file_in(f, "composition.gp");
+    assert_null(strstr(one, "纵轴放大"));
+    assert_non_null(strstr(one, "set size 1, 1"));
 }
 
 /* target_1.dat: bars of merged values, each wholly met or not, summing to 100%. */
@@ -727,6 +795,8 @@ int main(void)
         FX_TEST(test_table_no_targets),
         FX_TEST(test_table_verdicts),
         FX_TEST(test_plot_scripts),
+        FX_TEST(test_plot_fan_range),
+        FX_TEST(test_plot_composition_upper),
         FX_TEST(test_plot_target_bars),
         FX_TEST(test_plot_no_targets),
         FX_TEST(test_plot_escaping),

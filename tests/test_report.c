@@ -365,6 +365,23 @@ static void test_odd_file(void **state)
     tu_rmrf(dir);
 }
 
+/* A small standard error keeps the digits it needs, as the result table
+ * prints it (out_table_probability), never "± 0.0%". */
+static void test_small_se(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *sc = tu_result_json(RESULTS_SCENARIO, "{\"name\": \"s\", \"stages\": [{\"id\": \"a\"}]}");
+    g_autofree char *sum = tu_result_json(RESULTS_SUMMARY, "{\"targets\": [{\"name\": \"t\", \"probability\": 0.003, "
+                                                           "\"se\": 0.0004}]}");
+    g_free(tu_write(dir, "scenario.json", sc));
+    g_free(tu_write(dir, "summary.json", sum));
+    g_auto(TuRun) r = tu_ladder(NULL, "report", dir, "-q", NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *html = tu_read_text(dir, "report.html");
+    tu_assert_contains(html, "<td class=\"n\">0.3% ± 0.04%</td>");
+}
+
 /* A pipe where a chart should be is skipped, never a wait; a pipe named
  * scenario.json is an error; a parse error names the file once. */
 static void test_odd_files(void **state)
@@ -526,6 +543,7 @@ int main(void)
         cmocka_unit_test(test_dot_text),
         cmocka_unit_test(test_paths_stay_inside),
         cmocka_unit_test(test_odd_files),
+        cmocka_unit_test(test_small_se),
         cmocka_unit_test(test_dot_fails),
         cmocka_unit_test(test_browser),
     };

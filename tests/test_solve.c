@@ -699,6 +699,21 @@ static void test_files_and_chart(void **state)
     tu_assert_contains(r.out, "out/c-solve/");
     g_autofree char *gp = tu_read_text(out, "solve.gp");
     tu_assert_contains(gp, "Noto Sans CJK SC");
+    /* tried from -5 to 1000, the climb from +4 to +5: the x-range is the
+     * current value (+0) to the answer, not the far bounds of the search */
+    g_autofree char *dat = tu_read_text(out, "solve.dat");
+    tu_assert_contains(dat, "\n-5 0.0000\n");
+    tu_assert_contains(dat, "\n1000 100.0000\n");
+    double lo = NAN, hi = NAN;
+    const char *range = strstr(gp, "set xrange [");
+    assert_non_null(range);
+    assert_int_equal(sscanf(range, "set xrange [%lf:%lf]", &lo, &hi), 2);
+    assert_true(lo < 0 && lo > -1 && hi > 5 && hi < 6);
+    assert_null(strstr(gp, "autoscale x"));
+    /* display names on the axes, not the key */
+    tu_assert_contains(gp, "set xlabel \"firms a year added to Tech SME recruitment");
+    tu_assert_contains(gp, "against Tech SME recruitment (from 2022)");
+    assert_null(strstr(gp, "recruitment.tech_sme"));
 }
 
 /* solve.json and the chart data are the same bytes with 1 and 3 threads. */
