@@ -690,6 +690,35 @@ static void test_escapes(void **state)
     assert_string_equal(m->description, "C:\\data dir");
 }
 
+/* A '#' after a blank (a space, a tab, a full-width space) starts an
+ * inline comment, on a value's line, a key's and a group header's; it
+ * joins the # lines above as the entry's note.  "\#" is a '#', and a '#'
+ * right after another character is text. */
+static void test_inline_comments(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok("[scenario]\nname = 方案 \\#2   # the second\nbase_year = 2021\t# base\n"
+                                 "horizon = 2025\ndescription = a#b c\\\\#d\n"
+                                 "[stages]  # the ladder\nstartup = 初创\nhightech = 高企 #\n"
+                                 "[baseline]\n# above\nstartup = 3\xe3\x80\x80# full-width space\n"
+                                 "[exits]\nstartup = 0.08   # assumed\nhightech = 0.01\n"
+                                 "[target X]  # a target\nstage = hightech # 高企\nat_least = 1 # one\nyear = 2025\n");
+    assert_string_equal(m->name, "方案 #2");
+    assert_int_equal(m->base_year, 2021);
+    assert_string_equal(m->description, "a#b c\\#d");
+    assert_string_equal(m->stages[1].name, "高企");
+    assert_int_equal(m->stages[0].baseline, 3);
+    assert_string_equal(m->stages[0].baseline_note, "above\nfull-width space");
+    const Param *exit = &m->params[model_param_find(m, "exit.startup")];
+    assert_true(exit->value == 0.08);
+    assert_string_equal(exit->note, "assumed");
+    assert_null(m->params[model_param_find(m, "exit.hightech")].note);
+    assert_int_equal(m->targets[0].at_least, 1);
+    /* what the rule changes: "方案 #2" is now the name 方案 */
+    g_autoptr(Model) n = load_ok("[scenario]\nname = 方案 #2\nbase_year=2021\nhorizon=2022\n[stages]\na=A\n");
+    assert_string_equal(n->name, "方案");
+}
+
 /* Up to 64 stages; the 65th is an error at its line. */
 static void test_stage_limit(void **state)
 {
@@ -778,8 +807,9 @@ static const ErrorCase error_cases[] = {
      {"t.ini:11: [transitions] tech_sme -> hightech = 1.7: a probability must lie in [0, 1]"}},
     {"scenario-3.11", HEAD "[exits]\nstartup=-0.1\n", {"t.ini:11: [exits] startup = -0.1: a probability must lie in [0, 1]"}},
     {"scenario-3.12", HEAD "[exits]\nstartup=15%\n", {"t.ini:11: [exits] startup = 15%: ", "probability"}},
-    {"scenario-3.13", HEAD "[exits]\n# from the plan\nstartup=0.15  # assumed\n",
-     {"t.ini:12: [exits] startup = 0.15  # assumed: ", "probability"}},
+    /* a '#' right after a character is text, not a comment */
+    {"scenario-3.13", HEAD "[exits]\n# from the plan\nstartup=0.15# assumed\n",
+     {"t.ini:12: [exits] startup = 0.15# assumed: ", "probability"}},
     {"scenario-3.14", HEAD "[inflows]\nstartup=-5\n", {"t.ini:11: [inflows] startup = -5: firms a year must lie in [0,"}},
     {"scenario-3.15", HEAD "[recruitment]\ntech_sme=-1\n", {"t.ini:11: [recruitment] tech_sme = -1: firms a year must lie in [0,"}},
     {"scenario-3.16", HEAD "[inflows]\nstartup=lots\n", {"t.ini:11: [inflows] startup = lots: expected a number of firms a year"}},
@@ -955,6 +985,14 @@ static const ErrorCase error_cases[] = {
      {"t.ini:13: [policy X] exit = *0.5: unknown key 'exit'"}},
     {"scenario-3.101", HEAD "[uncertainty]\ninflow=gamma(1,1)\n",
      {"t.ini:11: [uncertainty] inflow = gamma(1,1): unknown key 'inflow'"}},
+    /* inline comments in keys: a '#' after a blank ends the line before
+     * its '=', one after a character is part of the key, and "\#" cannot
+     * make a key a comment */
+    {"scenario-3.103", HEAD "[exits]\nstartup # first = 0.1\n",
+     {"t.ini:11: ", "'startup' is not a [group], a key = value line"}},
+    {"scenario-3.104", HEAD "[exits]\nstartup#1 = 0.1\n",
+     {"t.ini:11: [exits] startup#1 = 0.1: unknown stage 'startup#1'", "did you mean 'startup'"}},
+    {"scenario-3.105", HEAD "[exits]\n\\#startup = 0.1\n", {"t.ini:11: ", "a key cannot start with #"}},
 };
 
 static void test_error_case(void **state)
@@ -1027,6 +1065,7 @@ int main(void)
         cmocka_unit_test(test_nul_and_special_files),
         cmocka_unit_test(test_bom_crlf),
         cmocka_unit_test(test_escapes),
+        cmocka_unit_test(test_inline_comments),
         cmocka_unit_test(test_stage_limit),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_bundled),
