@@ -304,18 +304,43 @@ static gboolean parse_year(const Reader *r, const char *text, int line, int *out
     return TRUE;
 }
 
-/* The id `text` is nearest to among `ids` (stages then lists): the id of
- * a stage or list whose display name it is, else a near typo of an id,
- * else NULL. */
-static const char *nearest_series(const Model *m, const char *text, const char *const *ids)
+/* Appends to `msg` the series `text` may mean: a list whose display name
+ * it is, else the nearest id or display name ("; did you mean '高企'
+ * (hightech)?"), else every id with its display name. */
+static void append_series_hint(GString *msg, const Model *m, const char *text)
 {
-    for (int k = 0; k < history_n_series(m); k++)
-        if (strcmp(history_series_name(m, k), text) == 0)
-            return history_series_id(m, k);
-    return text_nearest(text, ids);
+    int n = history_n_series(m);
+    g_autofree const char **ids = g_new0(const char *, n + 1);
+    g_autofree const char **words = g_new0(const char *, 2 * (gsize)n + 1);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        ids[i] = words[k++] = history_series_id(m, i);
+        if (strcmp(history_series_name(m, i), ids[i]) != 0)
+            words[k++] = history_series_name(m, i);
+    }
+    for (int i = 0; i < n; i++)
+        if (strcmp(history_series_name(m, i), text) == 0) {
+            g_string_append_printf(msg, "; did you mean '%s'?", ids[i]);
+            return;
+        }
+    const char *near = text_nearest(text, words);
+    for (int i = 0; near != NULL && i < n; i++)
+        if (near == ids[i] || strcmp(near, history_series_name(m, i)) == 0) {
+            g_string_append_printf(msg, near == ids[i] ? "; did you mean '%s'?" : "; did you mean '%s' (%s)?",
+                                   near, ids[i]);
+            return;
+        }
+    g_string_append(msg, m->n_lists ? " (its stages and lists: " : " (its stages: ");
+    for (int i = 0; i < n; i++) {
+        const char *name = history_series_name(m, i);
+        g_string_append_printf(msg, "%s%s%s%s", i ? ", " : "", ids[i], strcmp(name, ids[i]) ? " " : "",
+                               strcmp(name, ids[i]) ? name : "");
+    }
+    g_string_append_c(msg, ')');
 }
 
-/* The series `text` names: a stage id, or a list id. */
+/* The series `text` names: a stage (by its id or display name, through
+ * model_stage_lookup, the scenario's own rule), or a list id. */
 static gboolean parse_series(const Reader *r, const char *text, int line, int *out, GError **error)
 {
     const Model *m = r->m;
@@ -323,19 +348,15 @@ static gboolean parse_series(const Reader *r, const char *text, int line, int *o
     for (*out = 0; *out < n; (*out)++)
         if (strcmp(history_series_id(m, *out), text) == 0)
             return TRUE;
-    g_autofree const char **ids = g_new0(const char *, n + 1);
-    for (int k = 0; k < n; k++)
-        ids[k] = history_series_id(m, k);
+    g_autofree char *why = NULL;
+    *out = model_stage_lookup(m, text, &why);
+    if (*out >= 0)
+        return TRUE;
+    if (*out == MODEL_STAGE_AMBIGUOUS)
+        return line_error(error, r->file, line, "stage %s", why);
     g_autoptr(GString) msg = g_string_new(NULL);
     g_string_printf(msg, "stage '%s' is not a stage%s of %s", text, m->n_lists ? " or list" : "", m->file);
-    const char *near = nearest_series(m, text, ids);
-    if (near != NULL) {
-        g_string_append_printf(msg, "; did you mean '%s'?", near);
-    } else {
-        g_string_append(msg, m->n_lists ? " (its stages and lists: " : " (its stages: ");
-        append_list(msg, ids);
-        g_string_append_c(msg, ')');
-    }
+    append_series_hint(msg, m, text);
     return line_error(error, r->file, line, "%s", msg->str);
 }
 

@@ -141,10 +141,17 @@ static int stage_find(Builder *b, const char *id)
     return find_id(b->stages, G_STRUCT_OFFSET(Stage, id), id);
 }
 
-/* The stage named by `id` in entry `e`, or -1 with an error. */
-static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
+/* The stage named by `word` (its id or its display name) in entry `e`,
+ * or -1 with an error. */
+static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const char *word, GError **error)
 {
-    return need_id(b->stages, G_STRUCT_OFFSET(Stage, id), "stage", g, e, id, error);
+    g_autofree char *why = NULL;
+    int s = model_stages_lookup((const Stage *)(void *)b->stages->data, (int)b->stages->len, word, &why);
+    if (s < 0) {
+        entry_error(error, g, e, "%s", why);
+        return -1;
+    }
+    return s;
 }
 
 static List *list_at(Builder *b, int i)
@@ -193,6 +200,40 @@ static int param_add(Builder *b, ParamKind kind, int stage, int to, int list, do
     case PARAM_N_KINDS: g_assert_not_reached();
     }
     return i;
+}
+
+/* TRUE when `e` replaces what `first` (an earlier line) gave: a file
+ * that extends another replaces its lines (inifile.h), also when one names
+ * a stage by its id and the other by its display name; in one file, both
+ * are an error. */
+static gboolean replaces(const SourceRef *first, const IniEntry *e)
+{
+    return strcmp(first->file, e->where.file) != 0;
+}
+
+/* Adds the parameter written at `e` (param_add), or gives it `value` when
+ * a parent file gave it; fails when an earlier line of the same file gave
+ * it already, as a stage may be named by its id on one line and by its
+ * display name on another. */
+static gboolean param_add_once(Builder *b, ParamKind kind, int stage, int to, int list, double value,
+                               const IniGroup *g, const IniEntry *e, GError **error)
+{
+    int i = model_params_index((const Param *)(void *)b->params->data, (int)b->params->len, kind, stage, to, list);
+    if (i < 0) {
+        param_add(b, kind, stage, to, list, value, g, e);
+        return TRUE;
+    }
+    Param *p = &g_array_index(b->params, Param, i);
+    if (!replaces(&p->where, e))
+        return entry_error(error, g, e, "%s is given twice (first at line %d)", p->key, p->where.line);
+    p->value = value;
+    g_free(p->where.file);
+    g_free(p->written);
+    g_free(p->note);
+    p->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    p->written = written(g, e);
+    p->note = g_strdup(e->comment);
+    return TRUE;
 }
 
 /* Every key a policy or [uncertainty] could name, for suggestions. */
@@ -352,11 +393,16 @@ static gboolean read_stages(Builder *b, const IniGroup *g, GError **error)
 
 static gboolean read_baseline(Builder *b, const IniGroup *g, GError **error)
 {
+    SourceRef first[MODEL_MAX_STAGES] = {{0}};  /* the line giving each stage's baseline */
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
         int s = need_stage(b, g, e, e->key, error);
+        if (s >= 0 && first[s].file != NULL && !replaces(&first[s], e))
+            return entry_error(error, g, e, "stage %s is given twice (first at line %d)", stage_at(b, s)->id,
+                               first[s].line);
         if (s < 0 || !read_int(g, e, 0, MODEL_MAX_FIRMS, &stage_at(b, s)->baseline, error))
             return FALSE;
+        first[s] = e->where;
         g_free(stage_at(b, s)->baseline_note);
         stage_at(b, s)->baseline_note = g_strdup(e->comment);
     }
@@ -376,7 +422,8 @@ static gboolean read_transitions(Builder *b, const IniGroup *g, GError **error)
             return FALSE;
         if (s == t)
             return entry_error(error, g, e, "an edge must lead to another stage");
-        param_add(b, PARAM_EDGE, s, t, -1, p, g, e);
+        if (!param_add_once(b, PARAM_EDGE, s, t, -1, p, g, e, error))
+            return FALSE;
     }
     return TRUE;
 }
@@ -387,9 +434,9 @@ static gboolean read_exits(Builder *b, const IniGroup *g, GError **error)
         const IniEntry *e = g->entries->pdata[i];
         int s = need_stage(b, g, e, e->key, error);
         double p = 0;
-        if (s < 0 || !check_probability(g, e, e->value, &p, error))
+        if (s < 0 || !check_probability(g, e, e->value, &p, error) ||
+            !param_add_once(b, PARAM_EXIT, s, -1, -1, p, g, e, error))
             return FALSE;
-        param_add(b, PARAM_EXIT, s, -1, -1, p, g, e);
     }
     return TRUE;
 }
@@ -416,10 +463,11 @@ static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry
         return FALSE;
     if (lapse == s)
         return entry_error(error, g, e, "a lapsed firm must fall to another stage");
+    if (!param_add_once(b, PARAM_RENEWAL, s, -1, -1, p, g, e, error))
+        return FALSE;
     Stage *st = stage_at(b, s);
     st->renewal_years = (int)years;
     st->lapse_to = lapse;
-    param_add(b, PARAM_RENEWAL, s, -1, -1, p, g, e);
     return TRUE;
 }
 
@@ -437,9 +485,8 @@ static gboolean read_rates(Builder *b, const IniGroup *g, ParamKind kind, GError
         const IniEntry *e = g->entries->pdata[i];
         int s = need_stage(b, g, e, e->key, error);
         double v = 0;
-        if (s < 0 || !check_rate(g, e, &v, error))
+        if (s < 0 || !check_rate(g, e, &v, error) || !param_add_once(b, kind, s, -1, -1, v, g, e, error))
             return FALSE;
-        param_add(b, kind, s, -1, -1, v, g, e);
     }
     return TRUE;
 }
@@ -688,13 +735,18 @@ static gboolean read_year(Builder *b, const IniGroup *g, const IniEntry *e, int 
 /* The keys of a [policy] group other than parameters. */
 static const char *const policy_keys[] = {"from", "to", "cost_per_year", "cost_per_firm", NULL};
 
-/* "*1.25", "+20", "-0.01", "=0.3" */
-static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, PolicyChange *c,
-                            GError **error)
+/* "*1.25", "+20", "-0.01", "=0.3": the change `c` of policy `p`, after
+ * the changes before it, each to another parameter. */
+static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, const Policy *p,
+                            PolicyChange *c, GError **error)
 {
     c->param = resolve_param(b, g, e, policy_keys, error);
     if (c->param < 0)
         return FALSE;
+    for (const PolicyChange *o = p->changes; o < c; o++)
+        if (o->param == c->param)
+            return entry_error(error, g, e, "%s is changed twice in the policy (first at line %d)",
+                               g_array_index(b->params, Param, c->param).key, o->where.line);
     const char op = e->value[0];
     const char *rest = e->value + (op ? 1 : 0);
     while (*rest == ' ')
@@ -730,7 +782,7 @@ static gboolean read_policy_entry(Builder *b, const IniGroup *g, const IniEntry 
         return read_cost(g, e, &p->cost_per_year, error);
     if (strcmp(e->key, "cost_per_firm") == 0)
         return read_cost(g, e, &p->cost_per_firm, error);
-    return read_change(b, g, e, &p->changes[p->n_changes++], error);
+    return read_change(b, g, e, p, &p->changes[p->n_changes++], error);
 }
 
 /* A cost per firm needs a change that adds firms (cost.h): a recruitment,

@@ -34,6 +34,9 @@
     "hightech=高企\n"                                                                     \
     "gazelle=瞪羚\n"
 
+/* WUJIN with two stages of one display name. */
+#define TWINS WUJIN "hightech_b=高企\n"
+
 /* WUJIN with a list: valid 高企 certificates, the 高企 stage and the 瞪羚 on it. */
 #define WITH_LIST WUJIN "[list hightech_valid]\nname=有效高企\nstages=hightech, gazelle\n"
 
@@ -106,7 +109,7 @@ typedef struct {
 
 typedef struct {
     const char *id;
-    const char *scenario;  /* WUJIN or ANYWHERE */
+    const char *scenario;  /* WUJIN, ANYWHERE, TWINS or WITH_LIST */
     const char *region;    /* --region, or NULL */
     const char *text;      /* h.csv */
     const char *kept;      /* the region the History says it kept */
@@ -201,6 +204,12 @@ static const GoodCase good_cases[] = {
      WJ, 0,
      {{2017, "hightech_valid", HISTORY_STOCK, 344, 2}, {2017, "hightech", HISTORY_STOCK, 320, 3},
       {2022, "hightech_valid", HISTORY_STOCK, 1061, 4}}},
+    /* a stage by its display name, as published tables write it; in a
+       ladder where two stages share 高企, 科小 still names one */
+    {"history-0.14", WUJIN, NULL, HEADER WJ ",2017,高企,344,stock,,\n" WJ ",2018,科小,120,new,,\n",
+     WJ, 0, {{2017, "hightech", HISTORY_STOCK, 344, 2}, {2018, "tech_sme", HISTORY_NEW, 120, 3}}},
+    {"history-0.15", TWINS, NULL, HEADER WJ ",2017,科小,40,stock,,\n" WJ ",2017,hightech_b,4,stock,,\n",
+     WJ, 0, {{2017, "tech_sme", HISTORY_STOCK, 40, 2}, {2017, "hightech_b", HISTORY_STOCK, 4, 3}}},
 };
 
 /* The series of stage or list `id` of `m`, or -1. */
@@ -283,7 +292,7 @@ static void test_region_conflict(void **state)
 
 typedef struct {
     const char *id;
-    const char *scenario;  /* WUJIN or ANYWHERE */
+    const char *scenario;  /* WUJIN, ANYWHERE, TWINS or WITH_LIST */
     const char *region;    /* --region, or NULL */
     const char *text;      /* h.csv */
     const char *want[3];   /* want[0] starts the message ("h.csv:LINE: ..."); the others are in it,
@@ -291,13 +300,19 @@ typedef struct {
 } BadCase;
 
 static const BadCase bad_cases[] = {
-    /* stages: a near typo, a display name, and a far miss listing them all */
+    /* stages: a near typo of an id and of a display name, a display name
+       two stages share, and a far miss listing them all */
     {"history-1.1", WUJIN, NULL, HEADER WJ ",2017,hightech,344,stock,,\n" WJ ",2018,hightec,400,stock,,\n",
      {"h.csv:3: stage 'hightec' is not a stage of t.ini; did you mean 'hightech'?"}},
-    {"history-1.2", WUJIN, NULL, HEADER WJ ",2018,高企,400,stock,,\n",
-     {"h.csv:2: stage '高企' is not a stage of t.ini; did you mean 'hightech'?"}},
+    {"history-1.2", WUJIN, NULL, HEADER WJ ",2018,高新,400,stock,,\n",
+     {"h.csv:2: stage '高新' is not a stage of t.ini; did you mean '高企' (hightech)?"}},
+    {"history-1.45", TWINS, NULL, HEADER WJ ",2018,科小,40,stock,,\n" WJ ",2018,高企,400,stock,,\n",
+     {"h.csv:3: stage '高企' is the display name of 2 stages (hightech, hightech_b); write the id"}},
+    {"history-1.46", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,,\n" WJ ",2018,高企,410,stock,,\n",
+     {"h.csv:3: " WJ " 2018 hightech stock is given twice (first at line 2)"}},
     {"history-1.3", WUJIN, NULL, HEADER WJ ",2018,unicorn,4,stock,,\n",
-     {"h.csv:2: stage 'unicorn' is not a stage of t.ini (its stages: tech_sme, hightech, gazelle)", "!did you mean"}},
+     {"h.csv:2: stage 'unicorn' is not a stage of t.ini (its stages: tech_sme 科小, hightech 高企, gazelle 瞪羚)",
+      "!did you mean"}},
     /* kinds */
     {"history-1.4", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stok,,\n",
      {"h.csv:2: kind 'stok': expected 'stock' or 'new'; did you mean 'stock'?"}},
@@ -399,8 +414,8 @@ static const BadCase bad_cases[] = {
     {"history-1.43", WITH_LIST, NULL, HEADER WJ ",2018,有效高企,400,stock,,\n",
      {"h.csv:2: stage '有效高企' is not a stage or list of t.ini; did you mean 'hightech_valid'?"}},
     {"history-1.44", WITH_LIST, NULL, HEADER WJ ",2018,unicorn,4,stock,,\n",
-     {"h.csv:2: stage 'unicorn' is not a stage or list of t.ini (its stages and lists: tech_sme, hightech, gazelle, "
-      "hightech_valid)"}},
+     {"h.csv:2: stage 'unicorn' is not a stage or list of t.ini (its stages and lists: tech_sme 科小, hightech 高企, "
+      "gazelle 瞪羚, hightech_valid 有效高企)"}},
 };
 
 static void test_bad_case(void **state)

@@ -719,6 +719,70 @@ static void test_inline_comments(void **state)
     assert_string_equal(n->name, "方案");
 }
 
+/* Every line that names a stage, with `A`, `B`, `C` standing for the three
+ * stages of HEAD (by id or by display name). */
+#define NAMING(A, B, C)                                                                     \
+    HEAD "[baseline]\n" A "=100\n" C "=20\n"                                                 \
+    "[transitions]\n" A " -> " B " = 0.2\n" B "->" C " = 0.1\n"                               \
+    "[exits]\n" A " = 0.05\n"                                                                \
+    "[renewal]\n" C " = 3;0.8;" B "\n"                                                       \
+    "[inflows]\n" A " = 50\n"                                                                \
+    "[recruitment]\n" B " = 5\n"                                                             \
+    "[list valid]\nstages = " C "\nshare." B " = 0.3\n"                                      \
+    "[uncertainty]\nbaseline." A " = gamma(100,1)\n" B " -> " C " = beta(2,18)\n"             \
+    "exit." A " = beta(5,95)\n"                                                              \
+    "[policy P]\n" B " -> " C " = *1.2\ninflow." A " = +10\nlist.valid." B " = =0.4\n"        \
+    "[target T]\nstage = " C "\nat_least = 10\nyear = 2025\n"
+
+/* Wherever a stage is expected, its display name names it as its id does:
+ * the scenario written with names is the one written with ids. */
+static void test_display_names(void **state)
+{
+    (void)state;
+    g_autoptr(Model) ids = load_ok(NAMING("startup", "tech_sme", "hightech"));
+    g_autoptr(Model) names = load_ok(NAMING("初创", "科小", "高企"));
+    assert_int_equal(names->n_params, ids->n_params);
+    for (int i = 0; i < ids->n_params; i++) {
+        assert_string_equal(names->params[i].key, ids->params[i].key);
+        assert_true(names->params[i].value == ids->params[i].value);
+        assert_int_equal(names->params[i].uncertain, ids->params[i].uncertain);
+    }
+    for (int s = 0; s < ids->n_stages; s++) {
+        assert_int_equal(names->stages[s].baseline, ids->stages[s].baseline);
+        assert_int_equal(names->stages[s].lapse_to, ids->stages[s].lapse_to);
+        assert_int_equal(names->stages[s].baseline_uncertain, ids->stages[s].baseline_uncertain);
+    }
+    assert_int_equal(names->stages[0].baseline, 100);
+    assert_int_equal(names->stages[2].lapse_to, 1);
+    assert_int_equal(names->lists[0].n_members, 1);
+    assert_int_equal(names->lists[0].members[0], 2);
+    assert_int_equal(names->targets[0].stage, 2);
+    assert_int_equal(names->policies[0].n_changes, 3);
+    for (int j = 0; j < 3; j++)
+        assert_int_equal(names->policies[0].changes[j].param, ids->policies[0].changes[j].param);
+    assert_true(names->params[model_param_find(names, "list.valid.tech_sme")].uncertain == FALSE);
+}
+
+/* A file that extends another replaces the parent's line also when one
+ * names a stage by its id and the other by its display name. */
+static void test_display_names_extends(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_free(tu_write(dir, "p.ini", HEAD "[baseline]\nhightech=5\n[exits]\nstartup=0.1\n"));
+    g_autofree char *child = tu_write(dir, "c.ini", "[scenario]\nextends=p.ini\n[baseline]\n高企=7\n"
+                                                    "[exits]\n初创=0.2  # the child's\n");
+    GError *error = NULL;
+    g_autoptr(Model) m = scenario_load(child, &error);
+    if (m == NULL)
+        fail_msg("%s", error->message);
+    assert_int_equal(m->stages[2].baseline, 7);
+    const Param *exit = &m->params[model_param_find(m, "exit.startup")];
+    assert_true(exit->value == 0.2);
+    assert_int_equal(exit->where.line, 6);
+    assert_string_equal(exit->note, "the child's");
+}
+
 /* Up to 64 stages; the 65th is an error at its line. */
 static void test_stage_limit(void **state)
 {
@@ -993,6 +1057,29 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.104", HEAD "[exits]\nstartup#1 = 0.1\n",
      {"t.ini:11: [exits] startup#1 = 0.1: unknown stage 'startup#1'", "did you mean 'startup'"}},
     {"scenario-3.105", HEAD "[exits]\n\\#startup = 0.1\n", {"t.ini:11: ", "a key cannot start with #"}},
+    /* display names: one shared by two stages names neither; a stage named
+     * by its id and by its name is given twice; unknown names suggest the
+     * nearest id or name, or list every stage */
+    {"scenario-3.106", HEAD "gazelle=高企\n[exits]\n高企=0.1\n",
+     {"t.ini:12: [exits] 高企 = 0.1: '高企' is the display name of 2 stages (hightech, gazelle); write the id"}},
+    {"scenario-3.107", HEAD "gazelle=高企\n[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\n科小 -> 高企 = *2\n",
+     {"t.ini:14: [policy X] 科小 -> 高企 = *2: '高企' is the display name of 2 stages (hightech, gazelle)"}},
+    {"scenario-3.108", HEAD "gazelle=高企\n[target X]\nstage=高企\nat_least=5\n",
+     {"t.ini:12: [target X] stage = 高企: '高企' is the display name of 2 stages (hightech, gazelle)"}},
+    {"scenario-3.109", HEAD "[exits]\nstartup=0.1\n初创=0.2\n",
+     {"t.ini:12: [exits] 初创 = 0.2: exit.startup is given twice (first at line 11)"}},
+    {"scenario-3.110", HEAD "[baseline]\nhightech=5\n高企=6\n",
+     {"t.ini:12: [baseline] 高企 = 6: stage hightech is given twice (first at line 11)"}},
+    {"scenario-3.111", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n科小 -> 高企 = 0.2\n",
+     {"t.ini:12: [transitions] 科小 -> 高企 = 0.2: tech_sme -> hightech is given twice (first at line 11)"}},
+    {"scenario-3.112", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*2\nexit.初创=*3\n",
+     {"t.ini:14: [policy X] exit.初创 = *3: exit.startup is changed twice in the policy (first at line 13)"}},
+    {"scenario-3.113", HEAD "[list l]\nstages=hightech, 高企\n", {"t.ini:11: [list l] stages = hightech, 高企: ",
+                                                                  "stage 高企 is named twice in the list"}},
+    {"scenario-3.114", HEAD "[exits]\n高新=0.1\n",
+     {"t.ini:11: [exits] 高新 = 0.1: unknown stage '高新'; did you mean '高企' (hightech)?"}},
+    {"scenario-3.115", HEAD "[exits]\nunicorn=0.1\n",
+     {"t.ini:11: [exits] unicorn = 0.1: unknown stage 'unicorn' (the stages: startup 初创, tech_sme 科小, hightech 高企)"}},
 };
 
 static void test_error_case(void **state)
@@ -1066,6 +1153,8 @@ int main(void)
         cmocka_unit_test(test_bom_crlf),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_inline_comments),
+        cmocka_unit_test(test_display_names),
+        cmocka_unit_test(test_display_names_extends),
         cmocka_unit_test(test_stage_limit),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_bundled),
