@@ -28,8 +28,21 @@ void text_append_padded(GString *out, const char *s, guint width, gboolean right
 /* Parses a plain decimal number ("0.08", "1e-3", "-2") filling all of
  * `text`, spaces around allowed, into *out: the one number syntax of
  * scenario values, distributions and flags.  Not hex, inf or nan (which
- * g_ascii_strtod would take), not "3,000".  FALSE, *out untouched, otherwise. */
-gboolean text_parse_decimal(const char *text, double *out);
+ * g_ascii_strtod would take), not "3,000", not "12%".  FALSE, *out
+ * untouched, otherwise, with *why (when `why` is not NULL; caller frees)
+ * text_number_advice's advice or NULL: every reader of numbers says it. */
+gboolean text_parse_decimal(const char *text, double *out, char **why);
+
+/* Parses a whole number in [lo, hi] filling all of `text` (spaces around
+ * allowed) into *out; otherwise FALSE with *why as text_parse_decimal's. */
+gboolean text_parse_integer(const char *text, gint64 lo, gint64 hi, gint64 *out, char **why);
+
+/* What to write instead of `text`, a number written as in prose, which
+ * ladder refuses rather than guess (caller frees): "write 3000 without the
+ * comma" for "3,000" (digits in groups of three), "write 0.08 with a
+ * point, not a comma" for "0,08", "write 0.12 for 12%" for "12%" or
+ * "12％"; NULL for any other text. */
+char *text_number_advice(const char *text);
 
 /* TRUE when `s` holds a Han, Hiragana, Katakana or Hangul character. */
 gboolean text_has_cjk(const char *s);

@@ -293,8 +293,10 @@ static gboolean parse_year(const Reader *r, const char *text, int line, int *out
 {
     const Model *m = r->m;
     gint64 y;
-    if (!g_ascii_string_to_signed(text, 10, 0, HISTORY_YEAR_MAX, &y, NULL))
-        return line_error(error, r->file, line, "year '%s' is not a year such as %d", text, m->horizon);
+    g_autofree char *why = NULL;
+    if (!text_parse_integer(text, 0, HISTORY_YEAR_MAX, &y, &why))
+        return line_error(error, r->file, line, "year '%s' is not a year such as %d%s%s", text, m->horizon,
+                          why ? "; " : "", why ? why : "");
     if (y < m->horizon - MODEL_MAX_YEARS)
         return line_error(error, r->file, line, "year %d is more than %d years before horizon %d of %s", (int)y,
                           MODEL_MAX_YEARS, m->horizon, m->file);
@@ -362,8 +364,10 @@ static gboolean parse_series(const Reader *r, const char *text, int line, int *o
 
 static gboolean parse_count(const Reader *r, const char *text, int line, gint64 *out, GError **error)
 {
-    if (!g_ascii_string_to_signed(text, 10, 0, G_MAXINT64, out, NULL))
-        return line_error(error, r->file, line, "count '%s' is not a whole number >= 0", text);
+    g_autofree char *why = NULL;
+    if (!text_parse_integer(text, 0, G_MAXINT64, out, &why))
+        return line_error(error, r->file, line, "count '%s' is not a whole number >= 0%s%s", text, why ? "; " : "",
+                          why ? why : "");
     if (*out > MODEL_MAX_FIRMS)
         return line_error(error, r->file, line, "count %s is over %lld firms; a typo?", text, MODEL_MAX_FIRMS);
     return TRUE;

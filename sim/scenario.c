@@ -69,20 +69,32 @@ static gboolean unknown_error(GError **error, const IniGroup *g, const IniEntry 
 
 /* ---- numbers ----------------------------------------------------------- */
 
+/* The error for a value that is not the number `expected` says, with the
+ * advice `why` (text_number_advice, taken; may be NULL) after it. */
+static gboolean number_error(GError **error, const IniGroup *g, const IniEntry *e, char *why, const char *expected)
+{
+    g_autofree char *advice = why;
+    return entry_error(error, g, e, "%s%s%s", expected, advice ? "; " : "", advice ? advice : "");
+}
+
 static gboolean read_int(const IniGroup *g, const IniEntry *e, gint64 lo, gint64 hi, gint64 *out,
                          GError **error)
 {
-    if (!g_ascii_string_to_signed(e->value, 10, lo, hi, out, NULL))
-        return entry_error(error, g, e, "expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                           lo, hi);
+    char *why = NULL;
+    if (!text_parse_integer(e->value, lo, hi, out, &why)) {
+        g_autofree char *expected = g_strdup_printf("expected a whole number from %" G_GINT64_FORMAT
+                                                    " to %" G_GINT64_FORMAT, lo, hi);
+        return number_error(error, g, e, why, expected);
+    }
     return TRUE;
 }
 
 static gboolean check_probability(const IniGroup *g, const IniEntry *e, const char *text, double *out,
                                   GError **error)
 {
-    if (!text_parse_decimal(text, out))
-        return entry_error(error, g, e, "expected a probability such as 0.08");
+    char *why = NULL;
+    if (!text_parse_decimal(text, out, &why))
+        return number_error(error, g, e, why, "expected a probability such as 0.08");
     if (!param_value_fits(PARAM_EXIT, *out))  /* every probability kind has the same bounds */
         return entry_error(error, g, e, "a probability must lie in [0, 1]");
     return TRUE;
@@ -90,8 +102,9 @@ static gboolean check_probability(const IniGroup *g, const IniEntry *e, const ch
 
 static gboolean check_rate(const IniGroup *g, const IniEntry *e, double *out, GError **error)
 {
-    if (!text_parse_decimal(e->value, out))
-        return entry_error(error, g, e, "expected a number of firms a year, such as 400");
+    char *why = NULL;
+    if (!text_parse_decimal(e->value, out, &why))
+        return number_error(error, g, e, why, "expected a number of firms a year, such as 400");
     if (!param_value_fits(PARAM_INFLOW, *out))  /* every count kind has the same bounds */
         return entry_error(error, g, e, "firms a year must lie in [0, %g]", param_kind(PARAM_INFLOW)->max);
     return TRUE;
@@ -336,8 +349,11 @@ static gboolean read_scenario_entry(Builder *b, const IniGroup *g, const IniEntr
             return FALSE;
         m->replications = (guint64)v;
     } else if (strcmp(e->key, "seed") == 0) {
-        if (!g_ascii_string_to_unsigned(e->value, 10, 0, G_MAXUINT64, &m->seed, NULL))
-            return entry_error(error, g, e, "expected a whole number from 0 to %" G_GUINT64_FORMAT, G_MAXUINT64);
+        if (!g_ascii_string_to_unsigned(e->value, 10, 0, G_MAXUINT64, &m->seed, NULL)) {
+            g_autofree char *expected = g_strdup_printf("expected a whole number from 0 to %" G_GUINT64_FORMAT,
+                                                        G_MAXUINT64);
+            return number_error(error, g, e, text_number_advice(e->value), expected);
+        }
         m->has_seed = TRUE;
     } else if (strcmp(e->key, "language") == 0) {
         if (strcmp(e->value, "zh") != 0 && strcmp(e->value, "en") != 0)
@@ -454,8 +470,12 @@ static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry
         g_strstrip(parts[i]);
     gint64 years;
     double p = 0;
-    if (!g_ascii_string_to_signed(parts[0], 10, 1, MODEL_MAX_RENEWAL_YEARS, &years, NULL))
-        return entry_error(error, g, e, "valid years must be a whole number from 1 to %d", MODEL_MAX_RENEWAL_YEARS);
+    char *why = NULL;
+    if (!text_parse_integer(parts[0], 1, MODEL_MAX_RENEWAL_YEARS, &years, &why)) {
+        g_autofree char *expected = g_strdup_printf("valid years must be a whole number from 1 to %d",
+                                                    MODEL_MAX_RENEWAL_YEARS);
+        return number_error(error, g, e, why, expected);
+    }
     if (!check_probability(g, e, parts[1], &p, error))
         return FALSE;
     int lapse = need_stage(b, g, e, parts[2], error);
@@ -751,8 +771,9 @@ static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, co
     const char *rest = e->value + (op ? 1 : 0);
     while (*rest == ' ')
         rest++;
-    if (!strchr("*+-=", op) || op == '\0' || !text_parse_decimal(rest, &c->x))
-        return entry_error(error, g, e, "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25");
+    char *why = NULL;
+    if (!strchr("*+-=", op) || op == '\0' || !text_parse_decimal(rest, &c->x, &why))
+        return number_error(error, g, e, why, "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25");
     c->op = op == '*' ? POLICY_MULTIPLY : op == '=' ? POLICY_SET : POLICY_ADD;
     if (op == '-')
         c->x = -c->x;
@@ -763,8 +784,9 @@ static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, co
 /* cost_per_year, cost_per_firm: 万元, a non-negative decimal. */
 static gboolean read_cost(const IniGroup *g, const IniEntry *e, double *out, GError **error)
 {
-    if (!text_parse_decimal(e->value, out))
-        return entry_error(error, g, e, "expected an amount in 万元 (10,000 yuan), such as 120");
+    char *why = NULL;
+    if (!text_parse_decimal(e->value, out, &why))
+        return number_error(error, g, e, why, "expected an amount in 万元 (10,000 yuan), such as 120");
     if (*out < 0 || *out > SCENARIO_MAX_COST)
         return entry_error(error, g, e, "a cost must lie in [0, %g] 万元", SCENARIO_MAX_COST);
     return TRUE;

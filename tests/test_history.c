@@ -308,6 +308,9 @@ static const BadCase bad_cases[] = {
      {"h.csv:2: stage '高新' is not a stage of t.ini; did you mean '高企' (hightech)?"}},
     {"history-1.45", TWINS, NULL, HEADER WJ ",2018,科小,40,stock,,\n" WJ ",2018,高企,400,stock,,\n",
      {"h.csv:3: stage '高企' is the display name of 2 stages (hightech, hightech_b); write the id"}},
+    /* a count as Excel shows it, with a thousands separator */
+    {"history-1.47", WUJIN, NULL, HEADER WJ ",2018,hightech,\"1,061\",stock,,\n",
+     {"h.csv:2: count '1,061' is not a whole number >= 0; write 1061 without the comma"}},
     {"history-1.46", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,,\n" WJ ",2018,高企,410,stock,,\n",
      {"h.csv:3: " WJ " 2018 hightech stock is given twice (first at line 2)"}},
     {"history-1.3", WUJIN, NULL, HEADER WJ ",2018,unicorn,4,stock,,\n",
