@@ -18,6 +18,15 @@ const char *text_nearest(const char *word, const char *const *candidates);
 /* Appends ", did you mean 'X'?" to `msg` when a candidate is near `word`. */
 void text_append_suggestion(GString *msg, const char *word, const char *const *candidates);
 
+/* Appends "a, b, c", the NULL-terminated `items`, to `msg`. */
+void text_append_list(GString *msg, const char *const *items);
+
+/* Appends "must be one of a, b, c" (every one of `known`) and, when one is
+ * near `word`, "; did you mean 'b'?": the message of every enumerated
+ * value (count =, language =, a history's kind, a distribution), after
+ * the caller's subject ("count ", "kind 'total' "). */
+void text_append_one_of(GString *msg, const char *word, const char *const *known);
+
 /* Columns that `s` takes in a terminal: 2 for each wide (CJK) character. */
 guint text_display_width(const char *s);
 

@@ -66,9 +66,9 @@ gboolean dist_parse(const char *text, Dist *out, GError **error)
         const char *names[G_N_ELEMENTS(dist_types) + 1] = {0};
         for (gsize i = 0; i < G_N_ELEMENTS(dist_types); i++)
             names[i] = dist_types[i].name;
-        g_autoptr(GString) msg = g_string_new("unknown distribution '");
-        g_string_append_printf(msg, "%s' (known: beta, gamma, uniform)", name);
-        text_append_suggestion(msg, name, names);
+        g_autoptr(GString) msg = g_string_new(NULL);
+        g_string_printf(msg, "unknown distribution '%s': a distribution ", name);
+        text_append_one_of(msg, name, names);
         return fail(error, text, msg->str);
     }
     if (*rest != '\0')

@@ -79,13 +79,6 @@ static gboolean line_error(GError **error, const char *file, int line, const cha
     return FALSE;
 }
 
-/* Appends "a, b, c" (the NULL-terminated `names`) to `msg`. */
-static void append_list(GString *msg, const char *const *names)
-{
-    for (int i = 0; names[i]; i++)
-        g_string_append_printf(msg, "%s%s", i ? ", " : "", names[i]);
-}
-
 /* The number of the text's last line (1 for an empty text), where a
  * message about what the file lacks points. */
 static int last_line(const char *text)
@@ -381,8 +374,8 @@ static gboolean parse_kind(const Reader *r, const char *text, int line, HistoryK
             return TRUE;
         }
     g_autoptr(GString) msg = g_string_new(NULL);
-    g_string_printf(msg, "kind '%s': expected 'stock' or 'new'", text);
-    text_append_suggestion(msg, text, kind_names);
+    g_string_printf(msg, "kind '%s': kind ", text);
+    text_append_one_of(msg, text, kind_names);
     return line_error(error, r->file, line, "%s", msg->str);
 }
 
@@ -440,7 +433,7 @@ static gboolean no_rows_error(const Reader *r, int end, GError **error)
     g_string_printf(msg, "the file ends without a row of region %s", r->region);
     text_append_suggestion(msg, r->region, names);
     g_string_append(msg, " (its regions: ");
-    append_list(msg, names);
+    text_append_list(msg, names);
     return line_error(error, r->file, end, "%s)", msg->str);
 }
 

@@ -67,6 +67,21 @@ static gboolean unknown_error(GError **error, const IniGroup *g, const IniEntry 
     return entry_error(error, g, e, "%s", msg->str);
 }
 
+/* unknown_error for a key of a group whose keys are the few of `known`:
+ * every one of them is listed when none is near. */
+static gboolean unknown_fixed_key(GError **error, const IniGroup *g, const IniEntry *e, const char *const *known)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown key '%s'", e->key);
+    if (text_nearest(e->key, known) != NULL) {
+        text_append_suggestion(msg, e->key, known);
+    } else {
+        g_string_append_printf(msg, ": a key of [%s] must be one of ", g->name);
+        text_append_list(msg, known);
+    }
+    return entry_error(error, g, e, "%s", msg->str);
+}
+
 /* ---- numbers ----------------------------------------------------------- */
 
 /* The error for a value that is not the number `expected` says, with the
@@ -356,11 +371,15 @@ static gboolean read_scenario_entry(Builder *b, const IniGroup *g, const IniEntr
         }
         m->has_seed = TRUE;
     } else if (strcmp(e->key, "language") == 0) {
-        if (strcmp(e->value, "zh") != 0 && strcmp(e->value, "en") != 0)
-            return entry_error(error, g, e, "expected zh or en");
+        static const char *const languages[] = {"zh", "en", NULL};
+        if (!g_strv_contains(languages, e->value)) {
+            g_autoptr(GString) msg = g_string_new("language ");
+            text_append_one_of(msg, e->value, languages);
+            return entry_error(error, g, e, "%s", msg->str);
+        }
         m->language = g_strdup(e->value);
     } else if (strcmp(e->key, "extends") != 0) {
-        return unknown_error(error, g, e, "key", e->key, scenario_keys);
+        return unknown_fixed_key(error, g, e, scenario_keys);
     }
     return TRUE;
 }
@@ -628,7 +647,7 @@ static gboolean read_list_entry(Builder *b, const IniGroup *g, const IniEntry *e
         return read_list_members(b, g, e, li, error);
     if (g_str_has_prefix(e->key, SHARE_PREFIX))
         return read_list_share(b, g, e, li, error);
-    return unknown_error(error, g, e, "key", e->key, list_keys);
+    return unknown_fixed_key(error, g, e, list_keys);
 }
 
 /* One "[list ID]" group: a designation counted over the ladder. */
@@ -851,14 +870,13 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
 }
 
 /* An unknown `count =`: the message lists every count a user may write,
- * since a word far from all of them ("total") gets no suggestion. */
+ * since a word far from all of them ("total") gets no suggestion.  A
+ * list's count is not one: a target says list = ID instead. */
 static gboolean unknown_count(GError **error, const IniGroup *g, const IniEntry *e, const char *const *known)
 {
-    g_autoptr(GString) msg = g_string_new(NULL);
-    g_string_printf(msg, "unknown count '%s': expected ", e->value);
-    for (int i = 0; known[i]; i++)
-        g_string_append_printf(msg, "%s%s", i == 0 ? "" : known[i + 1] ? ", " : " or ", known[i]);
-    g_string_append(msg, " (a list is counted with list = ID)");
+    g_autoptr(GString) msg = g_string_new("count must be one of ");
+    text_append_list(msg, known);
+    g_string_append(msg, " (a list is counted with list = ID, without count =)");
     text_append_suggestion(msg, e->value, known);
     return entry_error(error, g, e, "%s", msg->str);
 }
@@ -888,7 +906,7 @@ static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry 
             t->count = (CountKind)k;
         return TRUE;
     }
-    return unknown_error(error, g, e, "key", e->key, target_keys);
+    return unknown_fixed_key(error, g, e, target_keys);
 }
 
 /* What a target counts must be said once: a stage (with its count kind) or
@@ -994,8 +1012,14 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
             const char *space = strchr(g->name, ' ');
             g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
                                            : g_strdup(g->name);
+            known[G_N_ELEMENTS(known) - 1] = NULL;
             g_autoptr(GString) msg = g_string_new("unknown group");
-            text_append_suggestion(msg, first, known);
+            if (text_nearest(first, known) != NULL) {
+                text_append_suggestion(msg, first, known);
+            } else {
+                g_string_append(msg, ": a group must be one of ");
+                text_append_list(msg, known);
+            }
             return group_error(error, g, "%s", msg->str);
         }
     }

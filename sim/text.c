@@ -53,6 +53,19 @@ void text_append_suggestion(GString *msg, const char *word, const char *const *c
         g_string_append_printf(msg, "; did you mean '%s'?", near);
 }
 
+void text_append_list(GString *msg, const char *const *items)
+{
+    for (int i = 0; items && items[i]; i++)
+        g_string_append_printf(msg, "%s%s", i ? ", " : "", items[i]);
+}
+
+void text_append_one_of(GString *msg, const char *word, const char *const *known)
+{
+    g_string_append(msg, "must be one of ");
+    text_append_list(msg, known);
+    text_append_suggestion(msg, word, known);
+}
+
 guint text_display_width(const char *s)
 {
     guint w = 0;

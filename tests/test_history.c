@@ -318,11 +318,11 @@ static const BadCase bad_cases[] = {
       "!did you mean"}},
     /* kinds */
     {"history-1.4", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stok,,\n",
-     {"h.csv:2: kind 'stok': expected 'stock' or 'new'; did you mean 'stock'?"}},
+     {"h.csv:2: kind 'stok': kind must be one of stock, new; did you mean 'stock'?"}},
     {"history-1.5", WUJIN, NULL, HEADER WJ ",2018,hightech,400,Stock,,\n",
-     {"h.csv:2: kind 'Stock': expected 'stock' or 'new'; did you mean 'stock'?"}},
+     {"h.csv:2: kind 'Stock': kind must be one of stock, new; did you mean 'stock'?"}},
     {"history-1.6", WUJIN, NULL, HEADER WJ ",2018,hightech,400,total,,\n",
-     {"h.csv:2: kind 'total': expected 'stock' or 'new'", "!did you mean"}},
+     {"h.csv:2: kind 'total': kind must be one of stock, new", "!did you mean"}},
     /* years */
     {"history-1.7", WUJIN, NULL, HEADER WJ ",1921,hightech,300,stock,,\n",
      {"h.csv:2: year 1921 is more than 100 years before horizon 2022 of t.ini", "!base_year"}},

@@ -925,7 +925,19 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.42", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nseed=-1\n[stages]\na=A\n",
      {"t.ini:5: [scenario] seed = -1: expected a whole number from 0 to"}},
     {"scenario-3.43", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nlanguage=fr\n[stages]\na=A\n",
-     {"t.ini:5: [scenario] language = fr: expected zh or en"}},
+     {"t.ini:5: [scenario] language = fr: language must be one of zh, en"}},
+    {"scenario-3.122", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nlanguage=english\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] language = english: language must be one of zh, en", "!did you mean"}},
+    /* a key or group far from every known one gets them all listed */
+    {"scenario-3.123", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\ntitle=x\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] title = x: unknown key 'title': a key of [scenario] must be one of name, region, "
+      "description, base_year, horizon, extends, replications, seed, language"}},
+    {"scenario-3.124", HEAD "[target X]\nstage=hightech\nat_least=5\ngoal=5\n",
+     {"t.ini:13: [target X] goal = 5: unknown key 'goal': a key of [target X] must be one of stage, list, year, "
+      "at_least, count"}},
+    {"scenario-3.125", HEAD "[assumptions]\nx=1\n",
+     {"t.ini:10: [assumptions]: unknown group: a group must be one of policy NAME, target NAME, scenario, stages, "
+      "baseline, transitions, exits, renewal, inflows, recruitment, list NAME, uncertainty"}},
     {"scenario-3.44", "[scenario]\nname=\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
      {"t.ini:2: [scenario] name = : the scenario needs a name"}},
     {"scenario-3.45", "[stages]\na=A\n", {"t.ini", "the [scenario] group is missing"}},
@@ -979,7 +991,7 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.66", HEAD "[target 高企500]\nat_least=500\n", {"t.ini:10: [target 高企500]: stage (or list) is required"}},
     {"scenario-3.67", HEAD "[target 高企500]\nstage=hightech\n", {"t.ini:10: [target 高企500]: at_least is required"}},
     {"scenario-3.68", HEAD "[target X]\nstage=hightech\nat_least=5\ncount=stages\n",
-     {"t.ini:13: [target X] count = stages: unknown count 'stages'", "did you mean 'stage'"}},
+     {"t.ini:13: [target X] count = stages: count must be one of stage, at_or_above, new, cumulative", "did you mean 'stage'"}},
     {"scenario-3.69", HEAD "[target X]\nstage=hightech\natleast=5\n",
      {"t.ini:12: [target X] atleast = 5: unknown key 'atleast'", "did you mean 'at_least'"}},
     {"scenario-3.70", HEAD "[target X]\nstage=hightech\nat_least=5\nyear=2030\n",

@@ -662,7 +662,7 @@ typedef struct {
 } DistError;
 
 static const DistError dist_errors[] = {
-    {"dist-2.1", "normal(0.15,0.03)", "unknown distribution 'normal' (known: beta, gamma, uniform)"},
+    {"dist-2.1", "normal(0.15,0.03)", "unknown distribution 'normal': a distribution must be one of beta, gamma, uniform"},
     {"dist-2.2", "betta(2,3)", "did you mean 'beta'"},
     {"dist-2.3", "gama(2,3)", "did you mean 'gamma'"},
     {"dist-2.4", "beta(1)", "beta takes two numbers: beta(alpha,beta)"},
