@@ -203,12 +203,24 @@ static gboolean unknown_column(Reader *r, const char *name, int line, GError **e
     return line_error(error, r->file, line, "%s " COLUMNS_HELP, msg->str);
 }
 
+/* The fields of `fields` up to its last non-empty one: Excel saves the
+ * empty columns right of a table as trailing commas ("a,b,c,,,"). */
+static guint named_fields(GPtrArray *fields)
+{
+    guint n = fields->len;
+    while (n > 0 && *(const char *)fields->pdata[n - 1] == '\0')
+        n--;
+    return n;
+}
+
 /* Finds each column in the header `fields` at `line`: every name known and
- * given once, every required one present. */
+ * given once, every required one present; empty columns after the last
+ * name are no columns. */
 static gboolean read_header(Reader *r, GPtrArray *fields, int line, GError **error)
 {
     for (int c = 0; c < N_COLUMNS; c++)
         r->col[c] = -1;
+    g_ptr_array_set_size(fields, named_fields(fields));
     for (guint i = 0; i < fields->len; i++) {
         const char *name = fields->pdata[i];
         int c = column_index(name);
@@ -235,19 +247,24 @@ static const char *cell(const Reader *r, GPtrArray *fields, Column c)
     return fields->pdata[r->col[c]];
 }
 
-/* Fails on a row whose field count differs from the header's, and on a
- * required field left empty. */
+/* Fails on a row with fewer fields than the header names, a value in a
+ * column the header names none for, and a required field left empty.
+ * Empty fields after the header's columns (Excel's trailing commas) are
+ * dropped. */
 static gboolean check_shape(const Reader *r, GPtrArray *fields, int line, GError **error)
 {
-    guint empty = 0;
-    for (guint i = 0; i < fields->len; i++)
-        empty += *(const char *)fields->pdata[i] == '\0';
+    guint named = named_fields(fields);
     /* Excel writes a blank row of its sheet as a line of commas. */
-    if (empty == fields->len)
+    if (named == 0)
         return line_error(error, r->file, line, "a row of empty fields; delete it, or make it a # comment");
-    if (fields->len != r->n_fields)
+    for (guint i = r->n_fields; i < named; i++)
+        if (*(const char *)fields->pdata[i] != '\0')
+            return line_error(error, r->file, line, "field %u (%s): the header names no column %u (it names %u)",
+                              i + 1, (const char *)fields->pdata[i], i + 1, r->n_fields);
+    if (fields->len < r->n_fields)
         return line_error(error, r->file, line, "%u field%s, but the header has %u", fields->len,
                           fields->len == 1 ? "" : "s", r->n_fields);
+    g_ptr_array_set_size(fields, r->n_fields);
     for (int c = 0; c < N_REQUIRED; c++)
         if (*cell(r, fields, c) == '\0')
             return line_error(error, r->file, line, "the %s field is empty", column_names[c]);

@@ -204,6 +204,13 @@ static const GoodCase good_cases[] = {
      WJ, 0,
      {{2017, "hightech_valid", HISTORY_STOCK, 344, 2}, {2017, "hightech", HISTORY_STOCK, 320, 3},
       {2022, "hightech_valid", HISTORY_STOCK, 1061, 4}}},
+    /* as Excel saves a sheet with empty columns right of the table: empty
+       trailing columns in the header and the rows, as many or fewer */
+    {"history-0.16", WUJIN, NULL,
+     "region,year,stage,count,kind,source,note,,,\r\n" WJ ",2017,hightech,344,stock,,,,,\r\n"
+     WJ ",2018,hightech,400,stock,,\r\n" WJ ",2019,hightech,420,stock,a.txt,有效,,,,,\r\n",
+     WJ, 0, {{2017, "hightech", HISTORY_STOCK, 344, 2}, {2018, "hightech", HISTORY_STOCK, 400, 3},
+             {2019, "hightech", HISTORY_STOCK, 420, 4}}},
     /* a stage by its display name, as published tables write it; in a
        ladder where two stages share 高企, 科小 still names one */
     {"history-0.14", WUJIN, NULL, HEADER WJ ",2017,高企,344,stock,,\n" WJ ",2018,科小,120,new,,\n",
@@ -356,8 +363,13 @@ static const BadCase bad_cases[] = {
     /* fields and columns */
     {"history-1.19", WUJIN, NULL, HEADER WJ ",2017,hightech,344,stock,,\n" WJ ",2018,hightech,400,stock\n",
      {"h.csv:3: 5 fields, but the header has 7"}},
-    {"history-1.20", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,a,b,c\n",
-     {"h.csv:2: 8 fields, but the header has 7"}},
+    {"history-1.20", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,a,b,,c\n",
+     {"h.csv:2: field 9 (c): the header names no column 9 (it names 7)"}},
+    /* Excel's trailing empty columns: a value under one is still an error */
+    {"history-1.48", WUJIN, NULL, "region,year,stage,count,kind,,,\n" WJ ",2018,hightech,400,stock,,x,\n",
+     {"h.csv:2: field 7 (x): the header names no column 7 (it names 5)"}},
+    {"history-1.49", WUJIN, NULL, "region,year,stage,count,kind,,,\n" WJ ",2018,hightech,400\n",
+     {"h.csv:2: 4 fields, but the header has 5"}},
     {"history-1.21", WUJIN, NULL, "region,year,stage,cout,kind\n" WJ ",2018,hightech,400,stock\n",
      {"h.csv:1: unknown column 'cout'; did you mean 'count'? "
       "(columns: region, year, stage, count, kind, and optionally source, note)"}},
@@ -370,8 +382,8 @@ static const BadCase bad_cases[] = {
       "and optionally source, note)"}},
     {"history-1.25", WUJIN, NULL, "region,year,stage,count,kind,year\n",
      {"h.csv:1: column 'year' is given twice (columns 2 and 6)"}},
-    {"history-1.26", WUJIN, NULL, "region,year,stage,count,kind,\n",
-     {"h.csv:1: column 6 of the header has no name"}},
+    {"history-1.26", WUJIN, NULL, "region,year,,stage,count,kind,\n",
+     {"h.csv:1: column 3 of the header has no name"}},
     {"history-1.27", WUJIN, NULL, HEADER WJ ",2018,hightech,,stock,,\n", {"h.csv:2: the count field is empty"}},
     {"history-1.28", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,,\n,,,,,,\n",
      {"h.csv:3: a row of empty fields; delete it, or make it a # comment"}},
