@@ -9,11 +9,14 @@
 
 typedef struct {
     char *key;        /* as the file's IniKeyRule writes it */
-    char *value;      /* unescaped (g_key_file_get_string), stripped */
+    char *value;      /* unescaped (g_key_file_get_string, and "\#" as '#'),
+                         without its inline comment, stripped */
     SourceRef where;
     char *comment;    /* the # lines above it (back to the key or group header
-                         before it), without the '#', stripped, blank ones
-                         dropped, joined by newlines; NULL when none */
+                         before it), then its inline comment (a '#' after a
+                         blank, to the line end), each without the '#',
+                         stripped, blank ones dropped, joined by newlines;
+                         NULL when none */
 } IniEntry;
 
 typedef struct {
@@ -35,7 +38,10 @@ typedef char *(*IniKeyRule)(const char *key);
 /* Reads `path` and, when [scenario] has `extends`, the file it names first
  * (relative to `path`'s folder), letting this file's keys replace the
  * parent's key by key and adding new groups and keys after the parent's.
- * Accepts a UTF-8 BOM and CRLF line ends.  INPUT errors say
+ * Accepts a UTF-8 BOM and CRLF line ends.  A '#' after a blank (a space,
+ * a tab, a full-width space) starts an inline comment to the line end, on
+ * any line; "\#" is a '#' that starts none; a '#' right after another
+ * character is text ("a#b").  INPUT errors say
  * "file:line: what is wrong" (not UTF-8, a NUL byte, a line that is no
  * group, key or comment, a key given twice, an extends loop or a parent
  * that is no regular file); an unreadable file is IO. */

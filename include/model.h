@@ -218,6 +218,22 @@ int model_n_years(const Model *m);
 /* Stage index of `id`, or -1. */
 int model_stage_index(const Model *m, const char *id);
 
+#define MODEL_STAGE_UNKNOWN (-1)    /* model_stages_lookup: no stage has that id or name */
+#define MODEL_STAGE_AMBIGUOUS (-2)  /* model_stages_lookup: several stages have that name */
+
+/* The stage that `word` names among `stages` (`n` of them), as a user may
+ * write it wherever a stage is expected: the stage whose id it is, else
+ * the one stage whose display name it is ("高企" for hightech = 高企).  The
+ * one resolver of stage names, for scenario files and history CSVs.
+ * Otherwise MODEL_STAGE_UNKNOWN, with *why (caller frees; NULL `why`: not
+ * set) "unknown stage 'X'" and the nearest id or name ("; did you mean
+ * '高企' (hightech)?"), or the list of stages when none is near; or
+ * MODEL_STAGE_AMBIGUOUS, with *why naming every stage that has the name. */
+int model_stages_lookup(const Stage *stages, int n, const char *word, char **why);
+
+/* model_stages_lookup over the stages of `m`. */
+int model_stage_lookup(const Model *m, const char *word, char **why);
+
 /* Parameter index of a key written as in a policy ("a -> b", "a->b",
  * "exit.ID", "renewal.ID", "inflow.ID", "recruitment.ID"), or -1 when the
  * model has no such parameter.  Spaces around "->" and the key are ignored. */

@@ -18,6 +18,15 @@ const char *text_nearest(const char *word, const char *const *candidates);
 /* Appends ", did you mean 'X'?" to `msg` when a candidate is near `word`. */
 void text_append_suggestion(GString *msg, const char *word, const char *const *candidates);
 
+/* Appends "a, b, c", the NULL-terminated `items`, to `msg`. */
+void text_append_list(GString *msg, const char *const *items);
+
+/* Appends "must be one of a, b, c" (every one of `known`) and, when one is
+ * near `word`, "; did you mean 'b'?": the message of every enumerated
+ * value (count =, language =, a history's kind, a distribution), after
+ * the caller's subject ("count ", "kind 'total' "). */
+void text_append_one_of(GString *msg, const char *word, const char *const *known);
+
 /* Columns that `s` takes in a terminal: 2 for each wide (CJK) character. */
 guint text_display_width(const char *s);
 
@@ -28,8 +37,21 @@ void text_append_padded(GString *out, const char *s, guint width, gboolean right
 /* Parses a plain decimal number ("0.08", "1e-3", "-2") filling all of
  * `text`, spaces around allowed, into *out: the one number syntax of
  * scenario values, distributions and flags.  Not hex, inf or nan (which
- * g_ascii_strtod would take), not "3,000".  FALSE, *out untouched, otherwise. */
-gboolean text_parse_decimal(const char *text, double *out);
+ * g_ascii_strtod would take), not "3,000", not "12%".  FALSE, *out
+ * untouched, otherwise, with *why (when `why` is not NULL; caller frees)
+ * text_number_advice's advice or NULL: every reader of numbers says it. */
+gboolean text_parse_decimal(const char *text, double *out, char **why);
+
+/* Parses a whole number in [lo, hi] filling all of `text` (spaces around
+ * allowed) into *out; otherwise FALSE with *why as text_parse_decimal's. */
+gboolean text_parse_integer(const char *text, gint64 lo, gint64 hi, gint64 *out, char **why);
+
+/* What to write instead of `text`, a number written as in prose, which
+ * ladder refuses rather than guess (caller frees): "write 3000 without the
+ * comma" for "3,000" (digits in groups of three), "write 0.08 with a
+ * point, not a comma" for "0,08", "write 0.12 for 12%" for "12%" or
+ * "12％"; NULL for any other text. */
+char *text_number_advice(const char *text);
 
 /* TRUE when `s` holds a Han, Hiragana, Katakana or Hangul character. */
 gboolean text_has_cjk(const char *s);

@@ -78,9 +78,10 @@ gboolean cli_flag_number(const char *text, const char *flag, guint64 lo, guint64
     if (text == NULL)
         return TRUE;
     if (!g_ascii_string_to_unsigned(text, 10, lo, hi, out, NULL)) {
+        g_autofree char *why = text_number_advice(text);
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE,
-                    "%s %s: expected a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT, flag,
-                    text, lo, hi);
+                    "%s %s: expected a whole number from %" G_GUINT64_FORMAT " to %" G_GUINT64_FORMAT "%s%s", flag,
+                    text, lo, hi, why ? "; " : "", why ? why : "");
         return FALSE;
     }
     return TRUE;
@@ -92,9 +93,10 @@ gboolean cli_flag_double(const char *text, const char *flag, double lo, double h
     if (text == NULL)
         return TRUE;
     double v = 0;
-    if (!text_parse_decimal(text, &v) || !(v >= lo && v <= hi)) {
-        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s %s: expected a number from %g to %g", flag,
-                    text, lo, hi);
+    g_autofree char *why = NULL;
+    if (!text_parse_decimal(text, &v, &why) || !(v >= lo && v <= hi)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_USAGE, "%s %s: expected a number from %g to %g%s%s", flag,
+                    text, lo, hi, why ? "; " : "", why ? why : "");
         return FALSE;
     }
     *out = v;

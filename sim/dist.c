@@ -66,9 +66,9 @@ gboolean dist_parse(const char *text, Dist *out, GError **error)
         const char *names[G_N_ELEMENTS(dist_types) + 1] = {0};
         for (gsize i = 0; i < G_N_ELEMENTS(dist_types); i++)
             names[i] = dist_types[i].name;
-        g_autoptr(GString) msg = g_string_new("unknown distribution '");
-        g_string_append_printf(msg, "%s' (known: beta, gamma, uniform)", name);
-        text_append_suggestion(msg, name, names);
+        g_autoptr(GString) msg = g_string_new(NULL);
+        g_string_printf(msg, "unknown distribution '%s': a distribution ", name);
+        text_append_one_of(msg, name, names);
         return fail(error, text, msg->str);
     }
     if (*rest != '\0')
@@ -77,8 +77,12 @@ gboolean dist_parse(const char *text, Dist *out, GError **error)
     g_auto(GStrv) args = g_strsplit(inner, ",", -1);
     const DistType *t = &dist_types[kind];
     g_autofree char *want = g_strdup_printf("%s takes two numbers: %s(%s)", t->name, t->name, t->args);
-    if (g_strv_length(args) != 2 || !text_parse_decimal(args[0], &out->a) || !text_parse_decimal(args[1], &out->b))
-        return fail(error, text, want);
+    g_autofree char *why = NULL;
+    if (g_strv_length(args) != 2 || !text_parse_decimal(args[0], &out->a, &why) ||
+        !text_parse_decimal(args[1], &out->b, &why)) {
+        g_autofree char *said = why ? g_strdup_printf("%s; %s", want, why) : g_strdup(want);
+        return fail(error, text, said);
+    }
     out->kind = (DistKind)kind;
     if (!t->valid(out->a, out->b))
         return fail(error, text, kind == DIST_UNIFORM ? "uniform(low,high) needs low < high"

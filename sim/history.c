@@ -79,13 +79,6 @@ static gboolean line_error(GError **error, const char *file, int line, const cha
     return FALSE;
 }
 
-/* Appends "a, b, c" (the NULL-terminated `names`) to `msg`. */
-static void append_list(GString *msg, const char *const *names)
-{
-    for (int i = 0; names[i]; i++)
-        g_string_append_printf(msg, "%s%s", i ? ", " : "", names[i]);
-}
-
 /* The number of the text's last line (1 for an empty text), where a
  * message about what the file lacks points. */
 static int last_line(const char *text)
@@ -210,12 +203,24 @@ static gboolean unknown_column(Reader *r, const char *name, int line, GError **e
     return line_error(error, r->file, line, "%s " COLUMNS_HELP, msg->str);
 }
 
+/* The fields of `fields` up to its last non-empty one: Excel saves the
+ * empty columns right of a table as trailing commas ("a,b,c,,,"). */
+static guint named_fields(GPtrArray *fields)
+{
+    guint n = fields->len;
+    while (n > 0 && *(const char *)fields->pdata[n - 1] == '\0')
+        n--;
+    return n;
+}
+
 /* Finds each column in the header `fields` at `line`: every name known and
- * given once, every required one present. */
+ * given once, every required one present; empty columns after the last
+ * name are no columns. */
 static gboolean read_header(Reader *r, GPtrArray *fields, int line, GError **error)
 {
     for (int c = 0; c < N_COLUMNS; c++)
         r->col[c] = -1;
+    g_ptr_array_set_size(fields, named_fields(fields));
     for (guint i = 0; i < fields->len; i++) {
         const char *name = fields->pdata[i];
         int c = column_index(name);
@@ -242,19 +247,24 @@ static const char *cell(const Reader *r, GPtrArray *fields, Column c)
     return fields->pdata[r->col[c]];
 }
 
-/* Fails on a row whose field count differs from the header's, and on a
- * required field left empty. */
+/* Fails on a row with fewer fields than the header names, a value in a
+ * column the header names none for, and a required field left empty.
+ * Empty fields after the header's columns (Excel's trailing commas) are
+ * dropped. */
 static gboolean check_shape(const Reader *r, GPtrArray *fields, int line, GError **error)
 {
-    guint empty = 0;
-    for (guint i = 0; i < fields->len; i++)
-        empty += *(const char *)fields->pdata[i] == '\0';
+    guint named = named_fields(fields);
     /* Excel writes a blank row of its sheet as a line of commas. */
-    if (empty == fields->len)
+    if (named == 0)
         return line_error(error, r->file, line, "a row of empty fields; delete it, or make it a # comment");
-    if (fields->len != r->n_fields)
+    for (guint i = r->n_fields; i < named; i++)
+        if (*(const char *)fields->pdata[i] != '\0')
+            return line_error(error, r->file, line, "field %u (%s): the header names no column %u (it names %u)",
+                              i + 1, (const char *)fields->pdata[i], i + 1, r->n_fields);
+    if (fields->len < r->n_fields)
         return line_error(error, r->file, line, "%u field%s, but the header has %u", fields->len,
                           fields->len == 1 ? "" : "s", r->n_fields);
+    g_ptr_array_set_size(fields, r->n_fields);
     for (int c = 0; c < N_REQUIRED; c++)
         if (*cell(r, fields, c) == '\0')
             return line_error(error, r->file, line, "the %s field is empty", column_names[c]);
@@ -293,8 +303,10 @@ static gboolean parse_year(const Reader *r, const char *text, int line, int *out
 {
     const Model *m = r->m;
     gint64 y;
-    if (!g_ascii_string_to_signed(text, 10, 0, HISTORY_YEAR_MAX, &y, NULL))
-        return line_error(error, r->file, line, "year '%s' is not a year such as %d", text, m->horizon);
+    g_autofree char *why = NULL;
+    if (!text_parse_integer(text, 0, HISTORY_YEAR_MAX, &y, &why))
+        return line_error(error, r->file, line, "year '%s' is not a year such as %d%s%s", text, m->horizon,
+                          why ? "; " : "", why ? why : "");
     if (y < m->horizon - MODEL_MAX_YEARS)
         return line_error(error, r->file, line, "year %d is more than %d years before horizon %d of %s", (int)y,
                           MODEL_MAX_YEARS, m->horizon, m->file);
@@ -304,18 +316,43 @@ static gboolean parse_year(const Reader *r, const char *text, int line, int *out
     return TRUE;
 }
 
-/* The id `text` is nearest to among `ids` (stages then lists): the id of
- * a stage or list whose display name it is, else a near typo of an id,
- * else NULL. */
-static const char *nearest_series(const Model *m, const char *text, const char *const *ids)
+/* Appends to `msg` the series `text` may mean: a list whose display name
+ * it is, else the nearest id or display name ("; did you mean '高企'
+ * (hightech)?"), else every id with its display name. */
+static void append_series_hint(GString *msg, const Model *m, const char *text)
 {
-    for (int k = 0; k < history_n_series(m); k++)
-        if (strcmp(history_series_name(m, k), text) == 0)
-            return history_series_id(m, k);
-    return text_nearest(text, ids);
+    int n = history_n_series(m);
+    g_autofree const char **ids = g_new0(const char *, n + 1);
+    g_autofree const char **words = g_new0(const char *, 2 * (gsize)n + 1);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        ids[i] = words[k++] = history_series_id(m, i);
+        if (strcmp(history_series_name(m, i), ids[i]) != 0)
+            words[k++] = history_series_name(m, i);
+    }
+    for (int i = 0; i < n; i++)
+        if (strcmp(history_series_name(m, i), text) == 0) {
+            g_string_append_printf(msg, "; did you mean '%s'?", ids[i]);
+            return;
+        }
+    const char *near = text_nearest(text, words);
+    for (int i = 0; near != NULL && i < n; i++)
+        if (near == ids[i] || strcmp(near, history_series_name(m, i)) == 0) {
+            g_string_append_printf(msg, near == ids[i] ? "; did you mean '%s'?" : "; did you mean '%s' (%s)?",
+                                   near, ids[i]);
+            return;
+        }
+    g_string_append(msg, m->n_lists ? " (its stages and lists: " : " (its stages: ");
+    for (int i = 0; i < n; i++) {
+        const char *name = history_series_name(m, i);
+        g_string_append_printf(msg, "%s%s%s%s", i ? ", " : "", ids[i], strcmp(name, ids[i]) ? " " : "",
+                               strcmp(name, ids[i]) ? name : "");
+    }
+    g_string_append_c(msg, ')');
 }
 
-/* The series `text` names: a stage id, or a list id. */
+/* The series `text` names: a stage (by its id or display name, through
+ * model_stage_lookup, the scenario's own rule), or a list id. */
 static gboolean parse_series(const Reader *r, const char *text, int line, int *out, GError **error)
 {
     const Model *m = r->m;
@@ -323,26 +360,24 @@ static gboolean parse_series(const Reader *r, const char *text, int line, int *o
     for (*out = 0; *out < n; (*out)++)
         if (strcmp(history_series_id(m, *out), text) == 0)
             return TRUE;
-    g_autofree const char **ids = g_new0(const char *, n + 1);
-    for (int k = 0; k < n; k++)
-        ids[k] = history_series_id(m, k);
+    g_autofree char *why = NULL;
+    *out = model_stage_lookup(m, text, &why);
+    if (*out >= 0)
+        return TRUE;
+    if (*out == MODEL_STAGE_AMBIGUOUS)
+        return line_error(error, r->file, line, "stage %s", why);
     g_autoptr(GString) msg = g_string_new(NULL);
     g_string_printf(msg, "stage '%s' is not a stage%s of %s", text, m->n_lists ? " or list" : "", m->file);
-    const char *near = nearest_series(m, text, ids);
-    if (near != NULL) {
-        g_string_append_printf(msg, "; did you mean '%s'?", near);
-    } else {
-        g_string_append(msg, m->n_lists ? " (its stages and lists: " : " (its stages: ");
-        append_list(msg, ids);
-        g_string_append_c(msg, ')');
-    }
+    append_series_hint(msg, m, text);
     return line_error(error, r->file, line, "%s", msg->str);
 }
 
 static gboolean parse_count(const Reader *r, const char *text, int line, gint64 *out, GError **error)
 {
-    if (!g_ascii_string_to_signed(text, 10, 0, G_MAXINT64, out, NULL))
-        return line_error(error, r->file, line, "count '%s' is not a whole number >= 0", text);
+    g_autofree char *why = NULL;
+    if (!text_parse_integer(text, 0, G_MAXINT64, out, &why))
+        return line_error(error, r->file, line, "count '%s' is not a whole number >= 0%s%s", text, why ? "; " : "",
+                          why ? why : "");
     if (*out > MODEL_MAX_FIRMS)
         return line_error(error, r->file, line, "count %s is over %lld firms; a typo?", text, MODEL_MAX_FIRMS);
     return TRUE;
@@ -356,8 +391,8 @@ static gboolean parse_kind(const Reader *r, const char *text, int line, HistoryK
             return TRUE;
         }
     g_autoptr(GString) msg = g_string_new(NULL);
-    g_string_printf(msg, "kind '%s': expected 'stock' or 'new'", text);
-    text_append_suggestion(msg, text, kind_names);
+    g_string_printf(msg, "kind '%s': kind ", text);
+    text_append_one_of(msg, text, kind_names);
     return line_error(error, r->file, line, "%s", msg->str);
 }
 
@@ -415,7 +450,7 @@ static gboolean no_rows_error(const Reader *r, int end, GError **error)
     g_string_printf(msg, "the file ends without a row of region %s", r->region);
     text_append_suggestion(msg, r->region, names);
     g_string_append(msg, " (its regions: ");
-    append_list(msg, names);
+    text_append_list(msg, names);
     return line_error(error, r->file, end, "%s)", msg->str);
 }
 

@@ -194,6 +194,89 @@ static char *entry_comment(GKeyFile *kf, const char *group, const char *key)
     return g_string_free(out, FALSE);
 }
 
+/* TRUE when `p` (inside `line`) follows a blank: the start of an inline
+ * comment when it is a '#'.  Blanks are Unicode's (a full-width space
+ * too), as Python's str.isspace, which the reference implementation's
+ * configparser asks. */
+static gboolean after_blank(const char *line, const char *p)
+{
+    if (p == line)
+        return FALSE;
+    const char *prev = g_utf8_find_prev_char(line, p);
+    return prev != NULL && g_unichar_isspace(g_utf8_get_char(prev));
+}
+
+/* `row` (one line) without its inline comment, and with each "\#" turned
+ * into '#' (caller frees).  An inline comment is a '#' after a blank, up to
+ * the line end; its text, stripped, goes to *note (NULL when none).  A line
+ * that is a whole comment is returned as it is.  "\\" is GKeyFile's
+ * backslash and is passed on whole, so "\\#" is a backslash then '#'. */
+static char *strip_inline(const char *row, char **note)
+{
+    *note = NULL;
+    const char *first = row + strspn(row, " \t");
+    if (*first == '#')
+        return g_strdup(row);
+    GString *out = g_string_sized_new(strlen(row));
+    for (const char *p = row; *p; p++) {
+        if (p[0] == '\\' && (p[1] == '#' || p[1] == '\\')) {
+            if (p[1] == '\\')
+                g_string_append_c(out, '\\');
+            g_string_append_c(out, *++p);
+            continue;
+        }
+        if (*p == '#' && after_blank(row, p)) {
+            *note = g_strstrip(g_strdup(p + 1));
+            if (**note == '\0')
+                g_clear_pointer(note, g_free);
+            while (out->len > 0 && after_blank(out->str, out->str + out->len))
+                g_string_truncate(out, g_utf8_find_prev_char(out->str, out->str + out->len) - out->str);
+            break;
+        }
+        g_string_append_c(out, *p);
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* `text` with every line's inline comment taken out (strip_inline), one
+ * line for each line; the comments go to *notes, element i for line i + 1
+ * (NULL when that line has none).  Fails on a line whose "\#" would make
+ * it a comment: a key cannot start with '#'. */
+static char *strip_inline_comments(const char *file, const char *text, GPtrArray **notes, GError **error)
+{
+    g_auto(GStrv) rows = g_strsplit(text, "\n", -1);
+    g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func(g_free);
+    GString *out = g_string_sized_new(strlen(text));
+    for (int i = 0; rows[i]; i++) {
+        char *note = NULL;
+        g_autofree char *row = strip_inline(rows[i], &note);
+        g_ptr_array_add(kept, note);
+        const char *first = row + strspn(row, " \t");
+        if (*first == '#' && strcmp(row, rows[i]) != 0) {
+            g_string_free(out, TRUE);
+            input_error(error, file, i + 1, "'%s': a key cannot start with #", rows[i]);
+            return NULL;
+        }
+        g_string_append(out, row);
+        if (rows[i + 1])
+            g_string_append_c(out, '\n');
+    }
+    *notes = g_steal_pointer(&kept);
+    return g_string_free(out, FALSE);
+}
+
+/* `above` (the # lines above an entry) and `inline_note` (the comment
+ * after its value), joined by a newline; NULL when both are.  Takes
+ * `above`. */
+static char *join_note(char *above, const char *inline_note)
+{
+    if (inline_note == NULL)
+        return above;
+    char *both = above ? g_strconcat(above, "\n", inline_note, NULL) : g_strdup(inline_note);
+    g_free(above);
+    return both;
+}
+
 /* The groups and entries of one file, without following extends. */
 static IniDoc *read_one(const char *file, const char *text, IniKeyRule rule, GError **error)
 {
@@ -201,7 +284,11 @@ static IniDoc *read_one(const char *file, const char *text, IniKeyRule rule, GEr
         input_error(error, file, 0, "the file is not UTF-8; save it as UTF-8 (in Excel or Notepad: Save As, encoding UTF-8)");
         return NULL;
     }
-    g_autofree char *clean = clean_text(text);
+    g_autofree char *raw = clean_text(text);
+    g_autoptr(GPtrArray) notes = NULL;
+    g_autofree char *clean = strip_inline_comments(file, raw, &notes, error);
+    if (clean == NULL)
+        return NULL;
     g_autoptr(GHashTable) lines = scan_lines(file, clean, rule, error);
     if (lines == NULL)
         return NULL;
@@ -235,7 +322,8 @@ static IniDoc *read_one(const char *file, const char *text, IniKeyRule rule, GEr
                 return NULL;
             }
             g_strstrip(e->value);
-            e->comment = entry_comment(kf, groups[i], keys[j]);
+            e->comment = join_note(entry_comment(kf, groups[i], keys[j]),
+                                   e->where.line > 0 ? notes->pdata[e->where.line - 1] : NULL);
         }
     }
     return doc;

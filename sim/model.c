@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "text.h"
 
 
 static void policy_clear(Policy *p)
@@ -281,6 +282,79 @@ int model_stage_index(const Model *m, const char *id)
         if (strcmp(m->stages[i].id, id) == 0)
             return i;
     return -1;
+}
+
+/* TRUE when stage `s` has a display name of its own (not its id). */
+static gboolean has_own_name(const Stage *s)
+{
+    return s->name != NULL && *s->name != '\0' && strcmp(s->name, s->id) != 0;
+}
+
+/* "unknown stage 'word'" with the nearest of the ids and display names
+ * of `stages`, or every stage when none is near (caller frees). */
+static char *unknown_stage(const Stage *stages, int n, const char *word)
+{
+    gsize most = 2 * (gsize)MAX(n, 0);  /* every id and every name */
+    g_autofree const char **words = g_new0(const char *, most + 1);
+    g_autofree int *stage_of = g_new0(int, most + 1);
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        stage_of[k] = i;
+        words[k++] = stages[i].id;
+        if (has_own_name(&stages[i])) {
+            stage_of[k] = i;
+            words[k++] = stages[i].name;
+        }
+    }
+    GString *msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown stage '%s'", word);
+    const char *near = text_nearest(word, words);
+    for (int j = 0; near != NULL && j < k; j++) {
+        if (words[j] != near)
+            continue;
+        const char *id = stages[stage_of[j]].id;
+        if (near == id)
+            g_string_append_printf(msg, "; did you mean '%s'?", near);
+        else
+            g_string_append_printf(msg, "; did you mean '%s' (%s)?", near, id);
+        return g_string_free(msg, FALSE);
+    }
+    g_string_append(msg, " (the stages: ");
+    for (int i = 0; i < n; i++) {
+        g_string_append_printf(msg, "%s%s", i ? ", " : "", stages[i].id);
+        if (has_own_name(&stages[i]))
+            g_string_append_printf(msg, " %s", stages[i].name);
+    }
+    g_string_append_c(msg, ')');
+    return g_string_free(msg, FALSE);
+}
+
+int model_stages_lookup(const Stage *stages, int n, const char *word, char **why)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(stages[i].id, word) == 0)
+            return i;
+    int found = MODEL_STAGE_UNKNOWN, count = 0;
+    g_autoptr(GString) ids = g_string_new(NULL);
+    for (int i = 0; i < n; i++) {
+        if (stages[i].name == NULL || strcmp(stages[i].name, word) != 0)
+            continue;
+        g_string_append_printf(ids, "%s%s", count ? ", " : "", stages[i].id);
+        found = i;
+        count++;
+    }
+    if (count == 1)
+        return found;
+    if (why != NULL)
+        *why = count > 1 ? g_strdup_printf("'%s' is the display name of %d stages (%s); write the id of the one "
+                                           "meant", word, count, ids->str)
+                         : unknown_stage(stages, n, word);
+    return count > 1 ? MODEL_STAGE_AMBIGUOUS : MODEL_STAGE_UNKNOWN;
+}
+
+int model_stage_lookup(const Model *m, const char *word, char **why)
+{
+    return model_stages_lookup(m->stages, m->n_stages, word, why);
 }
 
 const char *model_stage_name(const Model *m, int stage)

@@ -67,22 +67,49 @@ static gboolean unknown_error(GError **error, const IniGroup *g, const IniEntry 
     return entry_error(error, g, e, "%s", msg->str);
 }
 
+/* unknown_error for a key of a group whose keys are the few of `known`:
+ * every one of them is listed when none is near. */
+static gboolean unknown_fixed_key(GError **error, const IniGroup *g, const IniEntry *e, const char *const *known)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "unknown key '%s'", e->key);
+    if (text_nearest(e->key, known) != NULL) {
+        text_append_suggestion(msg, e->key, known);
+    } else {
+        g_string_append_printf(msg, ": a key of [%s] must be one of ", g->name);
+        text_append_list(msg, known);
+    }
+    return entry_error(error, g, e, "%s", msg->str);
+}
+
 /* ---- numbers ----------------------------------------------------------- */
+
+/* The error for a value that is not the number `expected` says, with the
+ * advice `why` (text_number_advice, taken; may be NULL) after it. */
+static gboolean number_error(GError **error, const IniGroup *g, const IniEntry *e, char *why, const char *expected)
+{
+    g_autofree char *advice = why;
+    return entry_error(error, g, e, "%s%s%s", expected, advice ? "; " : "", advice ? advice : "");
+}
 
 static gboolean read_int(const IniGroup *g, const IniEntry *e, gint64 lo, gint64 hi, gint64 *out,
                          GError **error)
 {
-    if (!g_ascii_string_to_signed(e->value, 10, lo, hi, out, NULL))
-        return entry_error(error, g, e, "expected a whole number from %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT,
-                           lo, hi);
+    char *why = NULL;
+    if (!text_parse_integer(e->value, lo, hi, out, &why)) {
+        g_autofree char *expected = g_strdup_printf("expected a whole number from %" G_GINT64_FORMAT
+                                                    " to %" G_GINT64_FORMAT, lo, hi);
+        return number_error(error, g, e, why, expected);
+    }
     return TRUE;
 }
 
 static gboolean check_probability(const IniGroup *g, const IniEntry *e, const char *text, double *out,
                                   GError **error)
 {
-    if (!text_parse_decimal(text, out))
-        return entry_error(error, g, e, "expected a probability such as 0.08");
+    char *why = NULL;
+    if (!text_parse_decimal(text, out, &why))
+        return number_error(error, g, e, why, "expected a probability such as 0.08");
     if (!param_value_fits(PARAM_EXIT, *out))  /* every probability kind has the same bounds */
         return entry_error(error, g, e, "a probability must lie in [0, 1]");
     return TRUE;
@@ -90,8 +117,9 @@ static gboolean check_probability(const IniGroup *g, const IniEntry *e, const ch
 
 static gboolean check_rate(const IniGroup *g, const IniEntry *e, double *out, GError **error)
 {
-    if (!text_parse_decimal(e->value, out))
-        return entry_error(error, g, e, "expected a number of firms a year, such as 400");
+    char *why = NULL;
+    if (!text_parse_decimal(e->value, out, &why))
+        return number_error(error, g, e, why, "expected a number of firms a year, such as 400");
     if (!param_value_fits(PARAM_INFLOW, *out))  /* every count kind has the same bounds */
         return entry_error(error, g, e, "firms a year must lie in [0, %g]", param_kind(PARAM_INFLOW)->max);
     return TRUE;
@@ -141,10 +169,17 @@ static int stage_find(Builder *b, const char *id)
     return find_id(b->stages, G_STRUCT_OFFSET(Stage, id), id);
 }
 
-/* The stage named by `id` in entry `e`, or -1 with an error. */
-static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const char *id, GError **error)
+/* The stage named by `word` (its id or its display name) in entry `e`,
+ * or -1 with an error. */
+static int need_stage(Builder *b, const IniGroup *g, const IniEntry *e, const char *word, GError **error)
 {
-    return need_id(b->stages, G_STRUCT_OFFSET(Stage, id), "stage", g, e, id, error);
+    g_autofree char *why = NULL;
+    int s = model_stages_lookup((const Stage *)(void *)b->stages->data, (int)b->stages->len, word, &why);
+    if (s < 0) {
+        entry_error(error, g, e, "%s", why);
+        return -1;
+    }
+    return s;
 }
 
 static List *list_at(Builder *b, int i)
@@ -193,6 +228,40 @@ static int param_add(Builder *b, ParamKind kind, int stage, int to, int list, do
     case PARAM_N_KINDS: g_assert_not_reached();
     }
     return i;
+}
+
+/* TRUE when `e` replaces what `first` (an earlier line) gave: a file
+ * that extends another replaces its lines (inifile.h), also when one names
+ * a stage by its id and the other by its display name; in one file, both
+ * are an error. */
+static gboolean replaces(const SourceRef *first, const IniEntry *e)
+{
+    return strcmp(first->file, e->where.file) != 0;
+}
+
+/* Adds the parameter written at `e` (param_add), or gives it `value` when
+ * a parent file gave it; fails when an earlier line of the same file gave
+ * it already, as a stage may be named by its id on one line and by its
+ * display name on another. */
+static gboolean param_add_once(Builder *b, ParamKind kind, int stage, int to, int list, double value,
+                               const IniGroup *g, const IniEntry *e, GError **error)
+{
+    int i = model_params_index((const Param *)(void *)b->params->data, (int)b->params->len, kind, stage, to, list);
+    if (i < 0) {
+        param_add(b, kind, stage, to, list, value, g, e);
+        return TRUE;
+    }
+    Param *p = &g_array_index(b->params, Param, i);
+    if (!replaces(&p->where, e))
+        return entry_error(error, g, e, "%s is given twice (first at line %d)", p->key, p->where.line);
+    p->value = value;
+    g_free(p->where.file);
+    g_free(p->written);
+    g_free(p->note);
+    p->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    p->written = written(g, e);
+    p->note = g_strdup(e->comment);
+    return TRUE;
 }
 
 /* Every key a policy or [uncertainty] could name, for suggestions. */
@@ -295,15 +364,22 @@ static gboolean read_scenario_entry(Builder *b, const IniGroup *g, const IniEntr
             return FALSE;
         m->replications = (guint64)v;
     } else if (strcmp(e->key, "seed") == 0) {
-        if (!g_ascii_string_to_unsigned(e->value, 10, 0, G_MAXUINT64, &m->seed, NULL))
-            return entry_error(error, g, e, "expected a whole number from 0 to %" G_GUINT64_FORMAT, G_MAXUINT64);
+        if (!g_ascii_string_to_unsigned(e->value, 10, 0, G_MAXUINT64, &m->seed, NULL)) {
+            g_autofree char *expected = g_strdup_printf("expected a whole number from 0 to %" G_GUINT64_FORMAT,
+                                                        G_MAXUINT64);
+            return number_error(error, g, e, text_number_advice(e->value), expected);
+        }
         m->has_seed = TRUE;
     } else if (strcmp(e->key, "language") == 0) {
-        if (strcmp(e->value, "zh") != 0 && strcmp(e->value, "en") != 0)
-            return entry_error(error, g, e, "expected zh or en");
+        static const char *const languages[] = {"zh", "en", NULL};
+        if (!g_strv_contains(languages, e->value)) {
+            g_autoptr(GString) msg = g_string_new("language ");
+            text_append_one_of(msg, e->value, languages);
+            return entry_error(error, g, e, "%s", msg->str);
+        }
         m->language = g_strdup(e->value);
     } else if (strcmp(e->key, "extends") != 0) {
-        return unknown_error(error, g, e, "key", e->key, scenario_keys);
+        return unknown_fixed_key(error, g, e, scenario_keys);
     }
     return TRUE;
 }
@@ -352,11 +428,16 @@ static gboolean read_stages(Builder *b, const IniGroup *g, GError **error)
 
 static gboolean read_baseline(Builder *b, const IniGroup *g, GError **error)
 {
+    SourceRef first[MODEL_MAX_STAGES] = {{0}};  /* the line giving each stage's baseline */
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
         int s = need_stage(b, g, e, e->key, error);
+        if (s >= 0 && first[s].file != NULL && !replaces(&first[s], e))
+            return entry_error(error, g, e, "stage %s is given twice (first at line %d)", stage_at(b, s)->id,
+                               first[s].line);
         if (s < 0 || !read_int(g, e, 0, MODEL_MAX_FIRMS, &stage_at(b, s)->baseline, error))
             return FALSE;
+        first[s] = e->where;
         g_free(stage_at(b, s)->baseline_note);
         stage_at(b, s)->baseline_note = g_strdup(e->comment);
     }
@@ -376,7 +457,8 @@ static gboolean read_transitions(Builder *b, const IniGroup *g, GError **error)
             return FALSE;
         if (s == t)
             return entry_error(error, g, e, "an edge must lead to another stage");
-        param_add(b, PARAM_EDGE, s, t, -1, p, g, e);
+        if (!param_add_once(b, PARAM_EDGE, s, t, -1, p, g, e, error))
+            return FALSE;
     }
     return TRUE;
 }
@@ -387,9 +469,9 @@ static gboolean read_exits(Builder *b, const IniGroup *g, GError **error)
         const IniEntry *e = g->entries->pdata[i];
         int s = need_stage(b, g, e, e->key, error);
         double p = 0;
-        if (s < 0 || !check_probability(g, e, e->value, &p, error))
+        if (s < 0 || !check_probability(g, e, e->value, &p, error) ||
+            !param_add_once(b, PARAM_EXIT, s, -1, -1, p, g, e, error))
             return FALSE;
-        param_add(b, PARAM_EXIT, s, -1, -1, p, g, e);
     }
     return TRUE;
 }
@@ -407,8 +489,12 @@ static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry
         g_strstrip(parts[i]);
     gint64 years;
     double p = 0;
-    if (!g_ascii_string_to_signed(parts[0], 10, 1, MODEL_MAX_RENEWAL_YEARS, &years, NULL))
-        return entry_error(error, g, e, "valid years must be a whole number from 1 to %d", MODEL_MAX_RENEWAL_YEARS);
+    char *why = NULL;
+    if (!text_parse_integer(parts[0], 1, MODEL_MAX_RENEWAL_YEARS, &years, &why)) {
+        g_autofree char *expected = g_strdup_printf("valid years must be a whole number from 1 to %d",
+                                                    MODEL_MAX_RENEWAL_YEARS);
+        return number_error(error, g, e, why, expected);
+    }
     if (!check_probability(g, e, parts[1], &p, error))
         return FALSE;
     int lapse = need_stage(b, g, e, parts[2], error);
@@ -416,10 +502,11 @@ static gboolean read_renewal_entry(Builder *b, const IniGroup *g, const IniEntry
         return FALSE;
     if (lapse == s)
         return entry_error(error, g, e, "a lapsed firm must fall to another stage");
+    if (!param_add_once(b, PARAM_RENEWAL, s, -1, -1, p, g, e, error))
+        return FALSE;
     Stage *st = stage_at(b, s);
     st->renewal_years = (int)years;
     st->lapse_to = lapse;
-    param_add(b, PARAM_RENEWAL, s, -1, -1, p, g, e);
     return TRUE;
 }
 
@@ -437,9 +524,8 @@ static gboolean read_rates(Builder *b, const IniGroup *g, ParamKind kind, GError
         const IniEntry *e = g->entries->pdata[i];
         int s = need_stage(b, g, e, e->key, error);
         double v = 0;
-        if (s < 0 || !check_rate(g, e, &v, error))
+        if (s < 0 || !check_rate(g, e, &v, error) || !param_add_once(b, kind, s, -1, -1, v, g, e, error))
             return FALSE;
-        param_add(b, kind, s, -1, -1, v, g, e);
     }
     return TRUE;
 }
@@ -561,7 +647,7 @@ static gboolean read_list_entry(Builder *b, const IniGroup *g, const IniEntry *e
         return read_list_members(b, g, e, li, error);
     if (g_str_has_prefix(e->key, SHARE_PREFIX))
         return read_list_share(b, g, e, li, error);
-    return unknown_error(error, g, e, "key", e->key, list_keys);
+    return unknown_fixed_key(error, g, e, list_keys);
 }
 
 /* One "[list ID]" group: a designation counted over the ladder. */
@@ -688,19 +774,25 @@ static gboolean read_year(Builder *b, const IniGroup *g, const IniEntry *e, int 
 /* The keys of a [policy] group other than parameters. */
 static const char *const policy_keys[] = {"from", "to", "cost_per_year", "cost_per_firm", NULL};
 
-/* "*1.25", "+20", "-0.01", "=0.3" */
-static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, PolicyChange *c,
-                            GError **error)
+/* "*1.25", "+20", "-0.01", "=0.3": the change `c` of policy `p`, after
+ * the changes before it, each to another parameter. */
+static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, const Policy *p,
+                            PolicyChange *c, GError **error)
 {
     c->param = resolve_param(b, g, e, policy_keys, error);
     if (c->param < 0)
         return FALSE;
+    for (const PolicyChange *o = p->changes; o < c; o++)
+        if (o->param == c->param)
+            return entry_error(error, g, e, "%s is changed twice in the policy (first at line %d)",
+                               g_array_index(b->params, Param, c->param).key, o->where.line);
     const char op = e->value[0];
     const char *rest = e->value + (op ? 1 : 0);
     while (*rest == ' ')
         rest++;
-    if (!strchr("*+-=", op) || op == '\0' || !text_parse_decimal(rest, &c->x))
-        return entry_error(error, g, e, "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25");
+    char *why = NULL;
+    if (!strchr("*+-=", op) || op == '\0' || !text_parse_decimal(rest, &c->x, &why))
+        return number_error(error, g, e, why, "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25");
     c->op = op == '*' ? POLICY_MULTIPLY : op == '=' ? POLICY_SET : POLICY_ADD;
     if (op == '-')
         c->x = -c->x;
@@ -711,8 +803,9 @@ static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, Po
 /* cost_per_year, cost_per_firm: 万元, a non-negative decimal. */
 static gboolean read_cost(const IniGroup *g, const IniEntry *e, double *out, GError **error)
 {
-    if (!text_parse_decimal(e->value, out))
-        return entry_error(error, g, e, "expected an amount in 万元 (10,000 yuan), such as 120");
+    char *why = NULL;
+    if (!text_parse_decimal(e->value, out, &why))
+        return number_error(error, g, e, why, "expected an amount in 万元 (10,000 yuan), such as 120");
     if (*out < 0 || *out > SCENARIO_MAX_COST)
         return entry_error(error, g, e, "a cost must lie in [0, %g] 万元", SCENARIO_MAX_COST);
     return TRUE;
@@ -730,7 +823,7 @@ static gboolean read_policy_entry(Builder *b, const IniGroup *g, const IniEntry 
         return read_cost(g, e, &p->cost_per_year, error);
     if (strcmp(e->key, "cost_per_firm") == 0)
         return read_cost(g, e, &p->cost_per_firm, error);
-    return read_change(b, g, e, &p->changes[p->n_changes++], error);
+    return read_change(b, g, e, p, &p->changes[p->n_changes++], error);
 }
 
 /* A cost per firm needs a change that adds firms (cost.h): a recruitment,
@@ -777,14 +870,13 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
 }
 
 /* An unknown `count =`: the message lists every count a user may write,
- * since a word far from all of them ("total") gets no suggestion. */
+ * since a word far from all of them ("total") gets no suggestion.  A
+ * list's count is not one: a target says list = ID instead. */
 static gboolean unknown_count(GError **error, const IniGroup *g, const IniEntry *e, const char *const *known)
 {
-    g_autoptr(GString) msg = g_string_new(NULL);
-    g_string_printf(msg, "unknown count '%s': expected ", e->value);
-    for (int i = 0; known[i]; i++)
-        g_string_append_printf(msg, "%s%s", i == 0 ? "" : known[i + 1] ? ", " : " or ", known[i]);
-    g_string_append(msg, " (a list is counted with list = ID)");
+    g_autoptr(GString) msg = g_string_new("count must be one of ");
+    text_append_list(msg, known);
+    g_string_append(msg, " (a list is counted with list = ID, without count =)");
     text_append_suggestion(msg, e->value, known);
     return entry_error(error, g, e, "%s", msg->str);
 }
@@ -814,7 +906,7 @@ static gboolean read_target_entry(Builder *b, const IniGroup *g, const IniEntry 
             t->count = (CountKind)k;
         return TRUE;
     }
-    return unknown_error(error, g, e, "key", e->key, target_keys);
+    return unknown_fixed_key(error, g, e, target_keys);
 }
 
 /* What a target counts must be said once: a stage (with its count kind) or
@@ -920,8 +1012,14 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
             const char *space = strchr(g->name, ' ');
             g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
                                            : g_strdup(g->name);
+            known[G_N_ELEMENTS(known) - 1] = NULL;
             g_autoptr(GString) msg = g_string_new("unknown group");
-            text_append_suggestion(msg, first, known);
+            if (text_nearest(first, known) != NULL) {
+                text_append_suggestion(msg, first, known);
+            } else {
+                g_string_append(msg, ": a group must be one of ");
+                text_append_list(msg, known);
+            }
             return group_error(error, g, "%s", msg->str);
         }
     }

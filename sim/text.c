@@ -53,6 +53,19 @@ void text_append_suggestion(GString *msg, const char *word, const char *const *c
         g_string_append_printf(msg, "; did you mean '%s'?", near);
 }
 
+void text_append_list(GString *msg, const char *const *items)
+{
+    for (int i = 0; items && items[i]; i++)
+        g_string_append_printf(msg, "%s%s", i ? ", " : "", items[i]);
+}
+
+void text_append_one_of(GString *msg, const char *word, const char *const *known)
+{
+    g_string_append(msg, "must be one of ");
+    text_append_list(msg, known);
+    text_append_suggestion(msg, word, known);
+}
+
 guint text_display_width(const char *s)
 {
     guint w = 0;
@@ -136,9 +149,9 @@ int text_line_at(const char *text, const char *at)
     return line;
 }
 
-gboolean text_parse_decimal(const char *text, double *out)
+/* A plain decimal filling all of `t` (stripped), or FALSE. */
+static gboolean plain_decimal(const char *t, double *out)
 {
-    g_autofree char *t = g_strstrip(g_strdup(text));
     char *end = NULL;
     if (*t == '\0' || strspn(t, "0123456789.eE+-") != strlen(t))
         return FALSE;
@@ -147,6 +160,74 @@ gboolean text_parse_decimal(const char *text, double *out)
         return FALSE;
     *out = v;
     return TRUE;
+}
+
+/* TRUE when `t` is digits in groups of three after a first group of one to
+ * three, split by commas ("3,000", "12,500,000"): a thousands separator. */
+static gboolean thousands(const char *t)
+{
+    const char *first = t + (*t == '-' || *t == '+');
+    gsize lead = strspn(first, "0123456789");
+    if (lead < 1 || lead > 3)
+        return FALSE;
+    const char *p = first + lead;
+    if (*p != ',')
+        return FALSE;
+    while (*p == ',') {
+        if (strspn(p + 1, "0123456789") != 3)
+            return FALSE;
+        p += 4;
+    }
+    return *p == '\0' || (*p == '.' && strspn(p + 1, "0123456789") == strlen(p + 1));
+}
+
+char *text_number_advice(const char *text)
+{
+    g_autofree char *t = g_strstrip(g_strdup(text));
+    double v;
+    if (strchr(t, ',') != NULL) {
+        g_autofree char *bare = g_strdup(t);
+        char *w = bare;
+        for (const char *p = t; *p; p++)
+            if (*p != ',')
+                *w++ = *p;
+        *w = '\0';
+        if (thousands(t))
+            return g_strdup_printf("write %s without the comma", bare);
+        g_autofree char *point = g_strdelimit(g_strdup(t), ",", '.');
+        if (strchr(t, '.') == NULL && plain_decimal(point, &v))
+            return g_strdup_printf("write %s with a point, not a comma", point);
+        return NULL;
+    }
+    const char *pct = g_str_has_suffix(t, "%") ? "%" : g_str_has_suffix(t, "\xEF\xBC\x85") ? "\xEF\xBC\x85" : NULL;
+    if (pct == NULL)
+        return NULL;
+    g_autofree char *num = g_strstrip(g_strndup(t, strlen(t) - strlen(pct)));
+    if (!plain_decimal(num, &v))
+        return NULL;
+    char fraction[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(fraction, sizeof fraction, "%.12g", v / 100);
+    return g_strdup_printf("write %s for %s%%", fraction, num);
+}
+
+/* Sets *why (when `why` is not NULL) to the advice for `text`; FALSE. */
+static gboolean not_a_number(const char *text, char **why)
+{
+    if (why != NULL)
+        *why = text_number_advice(text);
+    return FALSE;
+}
+
+gboolean text_parse_decimal(const char *text, double *out, char **why)
+{
+    g_autofree char *t = g_strstrip(g_strdup(text));
+    return plain_decimal(t, out) || not_a_number(text, why);
+}
+
+gboolean text_parse_integer(const char *text, gint64 lo, gint64 hi, gint64 *out, char **why)
+{
+    g_autofree char *t = g_strstrip(g_strdup(text));
+    return g_ascii_string_to_signed(t, 10, lo, hi, out, NULL) || not_a_number(text, why);
 }
 
 char *text_file_stem(const char *file)

@@ -34,6 +34,9 @@
     "hightech=高企\n"                                                                     \
     "gazelle=瞪羚\n"
 
+/* WUJIN with two stages of one display name. */
+#define TWINS WUJIN "hightech_b=高企\n"
+
 /* WUJIN with a list: valid 高企 certificates, the 高企 stage and the 瞪羚 on it. */
 #define WITH_LIST WUJIN "[list hightech_valid]\nname=有效高企\nstages=hightech, gazelle\n"
 
@@ -106,7 +109,7 @@ typedef struct {
 
 typedef struct {
     const char *id;
-    const char *scenario;  /* WUJIN or ANYWHERE */
+    const char *scenario;  /* WUJIN, ANYWHERE, TWINS or WITH_LIST */
     const char *region;    /* --region, or NULL */
     const char *text;      /* h.csv */
     const char *kept;      /* the region the History says it kept */
@@ -201,6 +204,19 @@ static const GoodCase good_cases[] = {
      WJ, 0,
      {{2017, "hightech_valid", HISTORY_STOCK, 344, 2}, {2017, "hightech", HISTORY_STOCK, 320, 3},
       {2022, "hightech_valid", HISTORY_STOCK, 1061, 4}}},
+    /* as Excel saves a sheet with empty columns right of the table: empty
+       trailing columns in the header and the rows, as many or fewer */
+    {"history-0.16", WUJIN, NULL,
+     "region,year,stage,count,kind,source,note,,,\r\n" WJ ",2017,hightech,344,stock,,,,,\r\n"
+     WJ ",2018,hightech,400,stock,,\r\n" WJ ",2019,hightech,420,stock,a.txt,有效,,,,,\r\n",
+     WJ, 0, {{2017, "hightech", HISTORY_STOCK, 344, 2}, {2018, "hightech", HISTORY_STOCK, 400, 3},
+             {2019, "hightech", HISTORY_STOCK, 420, 4}}},
+    /* a stage by its display name, as published tables write it; in a
+       ladder where two stages share 高企, 科小 still names one */
+    {"history-0.14", WUJIN, NULL, HEADER WJ ",2017,高企,344,stock,,\n" WJ ",2018,科小,120,new,,\n",
+     WJ, 0, {{2017, "hightech", HISTORY_STOCK, 344, 2}, {2018, "tech_sme", HISTORY_NEW, 120, 3}}},
+    {"history-0.15", TWINS, NULL, HEADER WJ ",2017,科小,40,stock,,\n" WJ ",2017,hightech_b,4,stock,,\n",
+     WJ, 0, {{2017, "tech_sme", HISTORY_STOCK, 40, 2}, {2017, "hightech_b", HISTORY_STOCK, 4, 3}}},
 };
 
 /* The series of stage or list `id` of `m`, or -1. */
@@ -283,7 +299,7 @@ static void test_region_conflict(void **state)
 
 typedef struct {
     const char *id;
-    const char *scenario;  /* WUJIN or ANYWHERE */
+    const char *scenario;  /* WUJIN, ANYWHERE, TWINS or WITH_LIST */
     const char *region;    /* --region, or NULL */
     const char *text;      /* h.csv */
     const char *want[3];   /* want[0] starts the message ("h.csv:LINE: ..."); the others are in it,
@@ -291,20 +307,29 @@ typedef struct {
 } BadCase;
 
 static const BadCase bad_cases[] = {
-    /* stages: a near typo, a display name, and a far miss listing them all */
+    /* stages: a near typo of an id and of a display name, a display name
+       two stages share, and a far miss listing them all */
     {"history-1.1", WUJIN, NULL, HEADER WJ ",2017,hightech,344,stock,,\n" WJ ",2018,hightec,400,stock,,\n",
      {"h.csv:3: stage 'hightec' is not a stage of t.ini; did you mean 'hightech'?"}},
-    {"history-1.2", WUJIN, NULL, HEADER WJ ",2018,高企,400,stock,,\n",
-     {"h.csv:2: stage '高企' is not a stage of t.ini; did you mean 'hightech'?"}},
+    {"history-1.2", WUJIN, NULL, HEADER WJ ",2018,高新,400,stock,,\n",
+     {"h.csv:2: stage '高新' is not a stage of t.ini; did you mean '高企' (hightech)?"}},
+    {"history-1.45", TWINS, NULL, HEADER WJ ",2018,科小,40,stock,,\n" WJ ",2018,高企,400,stock,,\n",
+     {"h.csv:3: stage '高企' is the display name of 2 stages (hightech, hightech_b); write the id"}},
+    /* a count as Excel shows it, with a thousands separator */
+    {"history-1.47", WUJIN, NULL, HEADER WJ ",2018,hightech,\"1,061\",stock,,\n",
+     {"h.csv:2: count '1,061' is not a whole number >= 0; write 1061 without the comma"}},
+    {"history-1.46", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,,\n" WJ ",2018,高企,410,stock,,\n",
+     {"h.csv:3: " WJ " 2018 hightech stock is given twice (first at line 2)"}},
     {"history-1.3", WUJIN, NULL, HEADER WJ ",2018,unicorn,4,stock,,\n",
-     {"h.csv:2: stage 'unicorn' is not a stage of t.ini (its stages: tech_sme, hightech, gazelle)", "!did you mean"}},
+     {"h.csv:2: stage 'unicorn' is not a stage of t.ini (its stages: tech_sme 科小, hightech 高企, gazelle 瞪羚)",
+      "!did you mean"}},
     /* kinds */
     {"history-1.4", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stok,,\n",
-     {"h.csv:2: kind 'stok': expected 'stock' or 'new'; did you mean 'stock'?"}},
+     {"h.csv:2: kind 'stok': kind must be one of stock, new; did you mean 'stock'?"}},
     {"history-1.5", WUJIN, NULL, HEADER WJ ",2018,hightech,400,Stock,,\n",
-     {"h.csv:2: kind 'Stock': expected 'stock' or 'new'; did you mean 'stock'?"}},
+     {"h.csv:2: kind 'Stock': kind must be one of stock, new; did you mean 'stock'?"}},
     {"history-1.6", WUJIN, NULL, HEADER WJ ",2018,hightech,400,total,,\n",
-     {"h.csv:2: kind 'total': expected 'stock' or 'new'", "!did you mean"}},
+     {"h.csv:2: kind 'total': kind must be one of stock, new", "!did you mean"}},
     /* years */
     {"history-1.7", WUJIN, NULL, HEADER WJ ",1921,hightech,300,stock,,\n",
      {"h.csv:2: year 1921 is more than 100 years before horizon 2022 of t.ini", "!base_year"}},
@@ -338,8 +363,13 @@ static const BadCase bad_cases[] = {
     /* fields and columns */
     {"history-1.19", WUJIN, NULL, HEADER WJ ",2017,hightech,344,stock,,\n" WJ ",2018,hightech,400,stock\n",
      {"h.csv:3: 5 fields, but the header has 7"}},
-    {"history-1.20", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,a,b,c\n",
-     {"h.csv:2: 8 fields, but the header has 7"}},
+    {"history-1.20", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,a,b,,c\n",
+     {"h.csv:2: field 9 (c): the header names no column 9 (it names 7)"}},
+    /* Excel's trailing empty columns: a value under one is still an error */
+    {"history-1.48", WUJIN, NULL, "region,year,stage,count,kind,,,\n" WJ ",2018,hightech,400,stock,,x,\n",
+     {"h.csv:2: field 7 (x): the header names no column 7 (it names 5)"}},
+    {"history-1.49", WUJIN, NULL, "region,year,stage,count,kind,,,\n" WJ ",2018,hightech,400\n",
+     {"h.csv:2: 4 fields, but the header has 5"}},
     {"history-1.21", WUJIN, NULL, "region,year,stage,cout,kind\n" WJ ",2018,hightech,400,stock\n",
      {"h.csv:1: unknown column 'cout'; did you mean 'count'? "
       "(columns: region, year, stage, count, kind, and optionally source, note)"}},
@@ -352,8 +382,8 @@ static const BadCase bad_cases[] = {
       "and optionally source, note)"}},
     {"history-1.25", WUJIN, NULL, "region,year,stage,count,kind,year\n",
      {"h.csv:1: column 'year' is given twice (columns 2 and 6)"}},
-    {"history-1.26", WUJIN, NULL, "region,year,stage,count,kind,\n",
-     {"h.csv:1: column 6 of the header has no name"}},
+    {"history-1.26", WUJIN, NULL, "region,year,,stage,count,kind,\n",
+     {"h.csv:1: column 3 of the header has no name"}},
     {"history-1.27", WUJIN, NULL, HEADER WJ ",2018,hightech,,stock,,\n", {"h.csv:2: the count field is empty"}},
     {"history-1.28", WUJIN, NULL, HEADER WJ ",2018,hightech,400,stock,,\n,,,,,,\n",
      {"h.csv:3: a row of empty fields; delete it, or make it a # comment"}},
@@ -399,8 +429,8 @@ static const BadCase bad_cases[] = {
     {"history-1.43", WITH_LIST, NULL, HEADER WJ ",2018,有效高企,400,stock,,\n",
      {"h.csv:2: stage '有效高企' is not a stage or list of t.ini; did you mean 'hightech_valid'?"}},
     {"history-1.44", WITH_LIST, NULL, HEADER WJ ",2018,unicorn,4,stock,,\n",
-     {"h.csv:2: stage 'unicorn' is not a stage or list of t.ini (its stages and lists: tech_sme, hightech, gazelle, "
-      "hightech_valid)"}},
+     {"h.csv:2: stage 'unicorn' is not a stage or list of t.ini (its stages and lists: tech_sme 科小, hightech 高企, "
+      "gazelle 瞪羚, hightech_valid 有效高企)"}},
 };
 
 static void test_bad_case(void **state)

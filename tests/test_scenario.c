@@ -690,6 +690,99 @@ static void test_escapes(void **state)
     assert_string_equal(m->description, "C:\\data dir");
 }
 
+/* A '#' after a blank (a space, a tab, a full-width space) starts an
+ * inline comment, on a value's line, a key's and a group header's; it
+ * joins the # lines above as the entry's note.  "\#" is a '#', and a '#'
+ * right after another character is text. */
+static void test_inline_comments(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_ok("[scenario]\nname = 方案 \\#2   # the second\nbase_year = 2021\t# base\n"
+                                 "horizon = 2025\ndescription = a#b c\\\\#d\n"
+                                 "[stages]  # the ladder\nstartup = 初创\nhightech = 高企 #\n"
+                                 "[baseline]\n# above\nstartup = 3\xe3\x80\x80# full-width space\n"
+                                 "[exits]\nstartup = 0.08   # assumed\nhightech = 0.01\n"
+                                 "[target X]  # a target\nstage = hightech # 高企\nat_least = 1 # one\nyear = 2025\n");
+    assert_string_equal(m->name, "方案 #2");
+    assert_int_equal(m->base_year, 2021);
+    assert_string_equal(m->description, "a#b c\\#d");
+    assert_string_equal(m->stages[1].name, "高企");
+    assert_int_equal(m->stages[0].baseline, 3);
+    assert_string_equal(m->stages[0].baseline_note, "above\nfull-width space");
+    const Param *exit = &m->params[model_param_find(m, "exit.startup")];
+    assert_true(exit->value == 0.08);
+    assert_string_equal(exit->note, "assumed");
+    assert_null(m->params[model_param_find(m, "exit.hightech")].note);
+    assert_int_equal(m->targets[0].at_least, 1);
+    /* what the rule changes: "方案 #2" is now the name 方案 */
+    g_autoptr(Model) n = load_ok("[scenario]\nname = 方案 #2\nbase_year=2021\nhorizon=2022\n[stages]\na=A\n");
+    assert_string_equal(n->name, "方案");
+}
+
+/* Every line that names a stage, with `A`, `B`, `C` standing for the three
+ * stages of HEAD (by id or by display name). */
+#define NAMING(A, B, C)                                                                     \
+    HEAD "[baseline]\n" A "=100\n" C "=20\n"                                                 \
+    "[transitions]\n" A " -> " B " = 0.2\n" B "->" C " = 0.1\n"                               \
+    "[exits]\n" A " = 0.05\n"                                                                \
+    "[renewal]\n" C " = 3;0.8;" B "\n"                                                       \
+    "[inflows]\n" A " = 50\n"                                                                \
+    "[recruitment]\n" B " = 5\n"                                                             \
+    "[list valid]\nstages = " C "\nshare." B " = 0.3\n"                                      \
+    "[uncertainty]\nbaseline." A " = gamma(100,1)\n" B " -> " C " = beta(2,18)\n"             \
+    "exit." A " = beta(5,95)\n"                                                              \
+    "[policy P]\n" B " -> " C " = *1.2\ninflow." A " = +10\nlist.valid." B " = =0.4\n"        \
+    "[target T]\nstage = " C "\nat_least = 10\nyear = 2025\n"
+
+/* Wherever a stage is expected, its display name names it as its id does:
+ * the scenario written with names is the one written with ids. */
+static void test_display_names(void **state)
+{
+    (void)state;
+    g_autoptr(Model) ids = load_ok(NAMING("startup", "tech_sme", "hightech"));
+    g_autoptr(Model) names = load_ok(NAMING("初创", "科小", "高企"));
+    assert_int_equal(names->n_params, ids->n_params);
+    for (int i = 0; i < ids->n_params; i++) {
+        assert_string_equal(names->params[i].key, ids->params[i].key);
+        assert_true(names->params[i].value == ids->params[i].value);
+        assert_int_equal(names->params[i].uncertain, ids->params[i].uncertain);
+    }
+    for (int s = 0; s < ids->n_stages; s++) {
+        assert_int_equal(names->stages[s].baseline, ids->stages[s].baseline);
+        assert_int_equal(names->stages[s].lapse_to, ids->stages[s].lapse_to);
+        assert_int_equal(names->stages[s].baseline_uncertain, ids->stages[s].baseline_uncertain);
+    }
+    assert_int_equal(names->stages[0].baseline, 100);
+    assert_int_equal(names->stages[2].lapse_to, 1);
+    assert_int_equal(names->lists[0].n_members, 1);
+    assert_int_equal(names->lists[0].members[0], 2);
+    assert_int_equal(names->targets[0].stage, 2);
+    assert_int_equal(names->policies[0].n_changes, 3);
+    for (int j = 0; j < 3; j++)
+        assert_int_equal(names->policies[0].changes[j].param, ids->policies[0].changes[j].param);
+    assert_true(names->params[model_param_find(names, "list.valid.tech_sme")].uncertain == FALSE);
+}
+
+/* A file that extends another replaces the parent's line also when one
+ * names a stage by its id and the other by its display name. */
+static void test_display_names_extends(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_free(tu_write(dir, "p.ini", HEAD "[baseline]\nhightech=5\n[exits]\nstartup=0.1\n"));
+    g_autofree char *child = tu_write(dir, "c.ini", "[scenario]\nextends=p.ini\n[baseline]\n高企=7\n"
+                                                    "[exits]\n初创=0.2  # the child's\n");
+    GError *error = NULL;
+    g_autoptr(Model) m = scenario_load(child, &error);
+    if (m == NULL)
+        fail_msg("%s", error->message);
+    assert_int_equal(m->stages[2].baseline, 7);
+    const Param *exit = &m->params[model_param_find(m, "exit.startup")];
+    assert_true(exit->value == 0.2);
+    assert_int_equal(exit->where.line, 6);
+    assert_string_equal(exit->note, "the child's");
+}
+
 /* Up to 64 stages; the 65th is an error at its line. */
 static void test_stage_limit(void **state)
 {
@@ -777,9 +870,11 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.10", HEAD "[transitions]\ntech_sme -> hightech = 1.7\n",
      {"t.ini:11: [transitions] tech_sme -> hightech = 1.7: a probability must lie in [0, 1]"}},
     {"scenario-3.11", HEAD "[exits]\nstartup=-0.1\n", {"t.ini:11: [exits] startup = -0.1: a probability must lie in [0, 1]"}},
-    {"scenario-3.12", HEAD "[exits]\nstartup=15%\n", {"t.ini:11: [exits] startup = 15%: ", "probability"}},
-    {"scenario-3.13", HEAD "[exits]\n# from the plan\nstartup=0.15  # assumed\n",
-     {"t.ini:12: [exits] startup = 0.15  # assumed: ", "probability"}},
+    {"scenario-3.12", HEAD "[exits]\nstartup=15%\n",
+     {"t.ini:11: [exits] startup = 15%: expected a probability such as 0.08; write 0.15 for 15%"}},
+    /* a '#' right after a character is text, not a comment */
+    {"scenario-3.13", HEAD "[exits]\n# from the plan\nstartup=0.15# assumed\n",
+     {"t.ini:12: [exits] startup = 0.15# assumed: ", "probability"}},
     {"scenario-3.14", HEAD "[inflows]\nstartup=-5\n", {"t.ini:11: [inflows] startup = -5: firms a year must lie in [0,"}},
     {"scenario-3.15", HEAD "[recruitment]\ntech_sme=-1\n", {"t.ini:11: [recruitment] tech_sme = -1: firms a year must lie in [0,"}},
     {"scenario-3.16", HEAD "[inflows]\nstartup=lots\n", {"t.ini:11: [inflows] startup = lots: expected a number of firms a year"}},
@@ -830,7 +925,19 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.42", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nseed=-1\n[stages]\na=A\n",
      {"t.ini:5: [scenario] seed = -1: expected a whole number from 0 to"}},
     {"scenario-3.43", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nlanguage=fr\n[stages]\na=A\n",
-     {"t.ini:5: [scenario] language = fr: expected zh or en"}},
+     {"t.ini:5: [scenario] language = fr: language must be one of zh, en"}},
+    {"scenario-3.122", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nlanguage=english\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] language = english: language must be one of zh, en", "!did you mean"}},
+    /* a key or group far from every known one gets them all listed */
+    {"scenario-3.123", "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\ntitle=x\n[stages]\na=A\n",
+     {"t.ini:5: [scenario] title = x: unknown key 'title': a key of [scenario] must be one of name, region, "
+      "description, base_year, horizon, extends, replications, seed, language"}},
+    {"scenario-3.124", HEAD "[target X]\nstage=hightech\nat_least=5\ngoal=5\n",
+     {"t.ini:13: [target X] goal = 5: unknown key 'goal': a key of [target X] must be one of stage, list, year, "
+      "at_least, count"}},
+    {"scenario-3.125", HEAD "[assumptions]\nx=1\n",
+     {"t.ini:10: [assumptions]: unknown group: a group must be one of policy NAME, target NAME, scenario, stages, "
+      "baseline, transitions, exits, renewal, inflows, recruitment, list NAME, uncertainty"}},
     {"scenario-3.44", "[scenario]\nname=\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
      {"t.ini:2: [scenario] name = : the scenario needs a name"}},
     {"scenario-3.45", "[stages]\na=A\n", {"t.ini", "the [scenario] group is missing"}},
@@ -884,7 +991,7 @@ static const ErrorCase error_cases[] = {
     {"scenario-3.66", HEAD "[target 高企500]\nat_least=500\n", {"t.ini:10: [target 高企500]: stage (or list) is required"}},
     {"scenario-3.67", HEAD "[target 高企500]\nstage=hightech\n", {"t.ini:10: [target 高企500]: at_least is required"}},
     {"scenario-3.68", HEAD "[target X]\nstage=hightech\nat_least=5\ncount=stages\n",
-     {"t.ini:13: [target X] count = stages: unknown count 'stages'", "did you mean 'stage'"}},
+     {"t.ini:13: [target X] count = stages: count must be one of stage, at_or_above, new, cumulative", "did you mean 'stage'"}},
     {"scenario-3.69", HEAD "[target X]\nstage=hightech\natleast=5\n",
      {"t.ini:12: [target X] atleast = 5: unknown key 'atleast'", "did you mean 'at_least'"}},
     {"scenario-3.70", HEAD "[target X]\nstage=hightech\nat_least=5\nyear=2030\n",
@@ -913,8 +1020,23 @@ static const ErrorCase error_cases[] = {
      {"t.ini:15: [uncertainty] startup -> tech_sme = beta(7,3): ", "exit plus outgoing edges sum to 1.2, more than 1"}},
     {"scenario-3.82", HEAD "[renewal]\nhightech=51;0.8;tech_sme\n",
      {"t.ini:11: [renewal] hightech = 51;0.8;tech_sme: valid years must be a whole number from 1 to 50"}},
-    {"scenario-3.83", HEAD "[exits]\nstartup=0,15\n", {"t.ini:11: [exits] startup = 0,15: ", "probability"}},
-    {"scenario-3.84", HEAD "[inflows]\nstartup=1,000\n", {"t.ini:11: [inflows] startup = 1,000: ", "firms a year"}},
+    {"scenario-3.83", HEAD "[exits]\nstartup=0,15\n",
+     {"t.ini:11: [exits] startup = 0,15: expected a probability such as 0.08; write 0.15 with a point, not a comma"}},
+    {"scenario-3.84", HEAD "[inflows]\nstartup=1,000\n",
+     {"t.ini:11: [inflows] startup = 1,000: expected a number of firms a year, such as 400; write 1000 without the comma"}},
+    /* commas and percents in every reader of numbers say what to write */
+    {"scenario-3.116", HEAD "[baseline]\nstartup = 3,000\n",
+     {"t.ini:11: [baseline] startup = 3,000: expected a whole number from 0 to", "; write 3000 without the comma"}},
+    {"scenario-3.117", HEAD "[renewal]\nhightech=3;80%;tech_sme\n",
+     {"t.ini:11: [renewal] hightech = 3;80%;tech_sme: expected a probability such as 0.08; write 0.8 for 80%"}},
+    {"scenario-3.118", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*0.5\ncost_per_year=1,200\n",
+     {"t.ini:14: [policy X] cost_per_year = 1,200: expected an amount in 万元", "; write 1200 without the comma"}},
+    {"scenario-3.119", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*125%\n",
+     {"t.ini:13: [policy X] exit.startup = *125%: expected *x", "; write 1.25 for 125%"}},
+    {"scenario-3.120", HEAD "[exits]\nstartup=0.1\n[uncertainty]\nexit.startup=uniform(5%, 0.2)\n",
+     {"t.ini:13: [uncertainty] exit.startup = uniform(5%, 0.2): uniform takes two numbers", "; write 0.05 for 5%"}},
+    {"scenario-3.121", "[scenario]\nname=t\nbase_year=2,021\nhorizon=2025\n[stages]\na=A\n",
+     {"t.ini:3: [scenario] base_year = 2,021: expected a whole number", "; write 2021 without the comma"}},
     {"scenario-3.85", HEAD "[target X]\nstage=hightech\nat_least=5\nyear=2021\n",
      {"t.ini:13: [target X] year = 2021: expected a whole number from 2022 to 2025"}},
     /* names must differ (spaces after "policy"/"target" do not count) */
@@ -955,6 +1077,37 @@ static const ErrorCase error_cases[] = {
      {"t.ini:13: [policy X] exit = *0.5: unknown key 'exit'"}},
     {"scenario-3.101", HEAD "[uncertainty]\ninflow=gamma(1,1)\n",
      {"t.ini:11: [uncertainty] inflow = gamma(1,1): unknown key 'inflow'"}},
+    /* inline comments in keys: a '#' after a blank ends the line before
+     * its '=', one after a character is part of the key, and "\#" cannot
+     * make a key a comment */
+    {"scenario-3.103", HEAD "[exits]\nstartup # first = 0.1\n",
+     {"t.ini:11: ", "'startup' is not a [group], a key = value line"}},
+    {"scenario-3.104", HEAD "[exits]\nstartup#1 = 0.1\n",
+     {"t.ini:11: [exits] startup#1 = 0.1: unknown stage 'startup#1'", "did you mean 'startup'"}},
+    {"scenario-3.105", HEAD "[exits]\n\\#startup = 0.1\n", {"t.ini:11: ", "a key cannot start with #"}},
+    /* display names: one shared by two stages names neither; a stage named
+     * by its id and by its name is given twice; unknown names suggest the
+     * nearest id or name, or list every stage */
+    {"scenario-3.106", HEAD "gazelle=高企\n[exits]\n高企=0.1\n",
+     {"t.ini:12: [exits] 高企 = 0.1: '高企' is the display name of 2 stages (hightech, gazelle); write the id"}},
+    {"scenario-3.107", HEAD "gazelle=高企\n[transitions]\ntech_sme -> hightech = 0.1\n[policy X]\n科小 -> 高企 = *2\n",
+     {"t.ini:14: [policy X] 科小 -> 高企 = *2: '高企' is the display name of 2 stages (hightech, gazelle)"}},
+    {"scenario-3.108", HEAD "gazelle=高企\n[target X]\nstage=高企\nat_least=5\n",
+     {"t.ini:12: [target X] stage = 高企: '高企' is the display name of 2 stages (hightech, gazelle)"}},
+    {"scenario-3.109", HEAD "[exits]\nstartup=0.1\n初创=0.2\n",
+     {"t.ini:12: [exits] 初创 = 0.2: exit.startup is given twice (first at line 11)"}},
+    {"scenario-3.110", HEAD "[baseline]\nhightech=5\n高企=6\n",
+     {"t.ini:12: [baseline] 高企 = 6: stage hightech is given twice (first at line 11)"}},
+    {"scenario-3.111", HEAD "[transitions]\ntech_sme -> hightech = 0.1\n科小 -> 高企 = 0.2\n",
+     {"t.ini:12: [transitions] 科小 -> 高企 = 0.2: tech_sme -> hightech is given twice (first at line 11)"}},
+    {"scenario-3.112", HEAD "[exits]\nstartup=0.1\n[policy X]\nexit.startup=*2\nexit.初创=*3\n",
+     {"t.ini:14: [policy X] exit.初创 = *3: exit.startup is changed twice in the policy (first at line 13)"}},
+    {"scenario-3.113", HEAD "[list l]\nstages=hightech, 高企\n", {"t.ini:11: [list l] stages = hightech, 高企: ",
+                                                                  "stage 高企 is named twice in the list"}},
+    {"scenario-3.114", HEAD "[exits]\n高新=0.1\n",
+     {"t.ini:11: [exits] 高新 = 0.1: unknown stage '高新'; did you mean '高企' (hightech)?"}},
+    {"scenario-3.115", HEAD "[exits]\nunicorn=0.1\n",
+     {"t.ini:11: [exits] unicorn = 0.1: unknown stage 'unicorn' (the stages: startup 初创, tech_sme 科小, hightech 高企)"}},
 };
 
 static void test_error_case(void **state)
@@ -1027,6 +1180,9 @@ int main(void)
         cmocka_unit_test(test_nul_and_special_files),
         cmocka_unit_test(test_bom_crlf),
         cmocka_unit_test(test_escapes),
+        cmocka_unit_test(test_inline_comments),
+        cmocka_unit_test(test_display_names),
+        cmocka_unit_test(test_display_names_extends),
         cmocka_unit_test(test_stage_limit),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_bundled),

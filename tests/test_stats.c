@@ -662,7 +662,7 @@ typedef struct {
 } DistError;
 
 static const DistError dist_errors[] = {
-    {"dist-2.1", "normal(0.15,0.03)", "unknown distribution 'normal' (known: beta, gamma, uniform)"},
+    {"dist-2.1", "normal(0.15,0.03)", "unknown distribution 'normal': a distribution must be one of beta, gamma, uniform"},
     {"dist-2.2", "betta(2,3)", "did you mean 'beta'"},
     {"dist-2.3", "gama(2,3)", "did you mean 'gamma'"},
     {"dist-2.4", "beta(1)", "beta takes two numbers: beta(alpha,beta)"},
@@ -764,7 +764,8 @@ static void test_display_width(void **state)
 
 /* The one number syntax: plain decimals with spaces around; nothing
  * g_ascii_strtod would take beyond that (hex, inf, nan), no thousands
- * separator, nothing empty or trailing. */
+ * separator, no percent, nothing empty or trailing; what is refused gets
+ * advice when a person's habit explains it (`why`, NULL when none). */
 static void test_parse_decimal(void **state)
 {
     (void)state;
@@ -772,18 +773,40 @@ static void test_parse_decimal(void **state)
         const char *text;
         gboolean ok;
         double want;
+        const char *why;
     } cases[] = {
-        {"0.08", TRUE, 0.08}, {" 1e-3 ", TRUE, 1e-3}, {"-2", TRUE, -2}, {"+5", TRUE, 5}, {"400", TRUE, 400},
-        {"0x10", FALSE, 0}, {"inf", FALSE, 0}, {"nan", FALSE, 0}, {"1e999", FALSE, 0}, {"3,000", FALSE, 0},
-        {"", FALSE, 0}, {"  ", FALSE, 0}, {"1.5x", FALSE, 0}, {"0.08 # assumed", FALSE, 0}, {"1-2", FALSE, 0},
+        {"0.08", TRUE, 0.08, NULL}, {" 1e-3 ", TRUE, 1e-3, NULL}, {"-2", TRUE, -2, NULL}, {"+5", TRUE, 5, NULL},
+        {"400", TRUE, 400, NULL}, {"0x10", FALSE, 0, NULL}, {"inf", FALSE, 0, NULL}, {"nan", FALSE, 0, NULL},
+        {"1e999", FALSE, 0, NULL}, {"", FALSE, 0, NULL}, {"  ", FALSE, 0, NULL}, {"1.5x", FALSE, 0, NULL},
+        {"0.08 # assumed", FALSE, 0, NULL}, {"1-2", FALSE, 0, NULL},
+        {"3,000", FALSE, 0, "write 3000 without the comma"},
+        {" 12,500,000 ", FALSE, 0, "write 12500000 without the comma"},
+        {"1,234.5", FALSE, 0, "write 1234.5 without the comma"},
+        {"0,08", FALSE, 0, "write 0.08 with a point, not a comma"},
+        {"3,00", FALSE, 0, "write 3.00 with a point, not a comma"},
+        {"1,2,3", FALSE, 0, NULL}, {"1,000,00", FALSE, 0, NULL},
+        {"12%", FALSE, 0, "write 0.12 for 12%"}, {"12.5 %", FALSE, 0, "write 0.125 for 12.5%"},
+        {"8\xEF\xBC\x85", FALSE, 0, "write 0.08 for 8%"}, {"%", FALSE, 0, NULL}, {"x%", FALSE, 0, NULL},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
         double v = -99;
-        gboolean ok = text_parse_decimal(cases[i].text, &v);
+        g_autofree char *why = NULL;
+        gboolean ok = text_parse_decimal(cases[i].text, &v, &why);
         if (ok != cases[i].ok || (ok && v != cases[i].want) || (!ok && v != -99))
             fail_msg("'%s': %s %g, want %s %g", cases[i].text, ok ? "ok" : "refused", v,
                      cases[i].ok ? "ok" : "refused", cases[i].want);
+        if (g_strcmp0(why, cases[i].why) != 0)
+            fail_msg("'%s': advice '%s', want '%s'", cases[i].text, why ? why : "(none)",
+                     cases[i].why ? cases[i].why : "(none)");
     }
+    gint64 n = -99;
+    g_autofree char *why = NULL;
+    assert_true(text_parse_integer(" 3000 ", 0, 5000, &n, NULL));
+    assert_int_equal(n, 3000);
+    assert_false(text_parse_integer("3,000", 0, 5000, &n, &why));
+    assert_string_equal(why, "write 3000 without the comma");
+    assert_false(text_parse_integer("6000", 0, 5000, &n, NULL));
+    assert_int_equal(n, 3000);
 }
 
 int main(void)
