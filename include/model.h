@@ -235,8 +235,10 @@ int model_stages_lookup(const Stage *stages, int n, const char *word, char **why
 int model_stage_lookup(const Model *m, const char *word, char **why);
 
 /* Parameter index of a key written as in a policy ("a -> b", "a->b",
- * "exit.ID", "renewal.ID", "inflow.ID", "recruitment.ID"), or -1 when the
- * model has no such parameter.  Spaces around "->" and the key are ignored. */
+ * "exit.ID", "renewal.ID", "inflow.ID", "recruitment.ID", "list.L.ID"; a
+ * stage by its id or its display name, as model_stage_lookup), or -1 when
+ * the model has no such parameter.  Spaces around "->" and the key are
+ * ignored. */
 int model_param_find(const Model *m, const char *key);
 
 /* The index among `params[0..n-1]` of the parameter that is what (kind,

@@ -481,8 +481,8 @@ int model_param_find(const Model *m, const char *key)
     ParamKey k;
     if (!param_key_parse(key, &k))
         return -1;
-    int s = model_stage_index(m, k.stage);
-    int to = k.to ? model_stage_index(m, k.to) : -1;
+    int s = model_stage_lookup(m, k.stage, NULL);  /* an id, or a stage's display name */
+    int to = k.to ? model_stage_lookup(m, k.to, NULL) : -1;
     int list = k.list ? model_list_index(m, k.list) : -1;
     gboolean named = s >= 0 && (k.to == NULL || to >= 0) && (k.list == NULL || list >= 0);
     int i = named ? model_params_index(m->params, m->n_params, k.kind, s, to, list) : -1;

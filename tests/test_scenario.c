@@ -761,6 +761,18 @@ static void test_display_names(void **state)
     for (int j = 0; j < 3; j++)
         assert_int_equal(names->policies[0].changes[j].param, ids->policies[0].changes[j].param);
     assert_true(names->params[model_param_find(names, "list.valid.tech_sme")].uncertain == FALSE);
+    /* keys named on the command line (--lever, --fit) take display names too */
+    const char *const pairs[][2] = {
+        {"科小 -> 高企", "tech_sme -> hightech"},
+        {"exit.初创", "exit.startup"},
+        {"list.valid.科小", "list.valid.tech_sme"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(pairs); i++) {
+        int by_name = model_param_find(ids, pairs[i][0]);
+        assert_true(by_name >= 0);
+        assert_int_equal(by_name, model_param_find(ids, pairs[i][1]));
+    }
+    assert_int_equal(model_param_find(ids, "科小 -> 高新"), -1);
 }
 
 /* A file that extends another replaces the parent's line also when one
