@@ -10,6 +10,7 @@
 #include "errors.h"
 #include "out_allocate.h"
 #include "out_plot.h"
+#include "out_scenario.h"
 #include "results.h"
 #include "text.h"
 
@@ -102,7 +103,9 @@ static gboolean allocate_write(void *state, const CommandCall *call, GError **er
 {
     AllocateState *st = state;
     g_autofree char *json = g_build_filename(call->dir, results_file(RESULTS_ALLOCATE), NULL);
-    if (!out_allocate_json(st->result, &call->config, json, error) ||
+    g_autofree char *scenario = g_build_filename(call->dir, results_file(RESULTS_SCENARIO), NULL);
+    if (!out_scenario_json(call->models[0], scenario, error) ||
+        !out_allocate_json(st->result, &call->config, json, error) ||
         !out_allocate_chart(st->result, call->dir, error))
         return FALSE;
     gboolean no_gnuplot = FALSE;

@@ -430,7 +430,7 @@ static const ResultsKey backtest_rows[] = {
 
 /* ---- the files ---------------------------------------------------------------------- */
 
-#define WRITERS_MAX 7  /* the commands */
+#define WRITERS_MAX 8  /* the commands, and the NULL after them */
 
 typedef struct {
     const char *file;
@@ -444,7 +444,7 @@ typedef struct {
 #define FILE_ROWS(rows) rows, G_N_ELEMENTS(rows)
 
 static const ResultsFile files[RESULTS_N_KINDS] = {
-    [RESULTS_SCENARIO] = {"scenario.json", {"run", "sensitivity", "solve", "compare", "calibrate", "backtest"}, TRUE,
+    [RESULTS_SCENARIO] = {"scenario.json", {"run", "sensitivity", "solve", "compare", "calibrate", "backtest", "allocate"}, TRUE,
                           "The scenario as it was run, with the sources of its figures and checksums of its files. "
                           "Beside every run's summary.json, in each scenario folder of a comparison, and in forecast/ "
                           "of a calibration or backtest.", FILE_ROWS(scenario_rows)},
