@@ -2,7 +2,7 @@
 # frontier, the budget and the best combination within it, written by ladder allocate.
 # SPDX-License-Identifier: MIT
 # Redraw allocate.png and allocate.svg with `gnuplot allocate.gp` in this folder.
-# allocate.dat: cost probability_pct frontier(1/0), by cost.
+# allocate.dat: index 0 every combination (cost, probability in %), index 1 the frontier.
 set encoding utf8
 set title "@TITLE@" font ",14"
 set xlabel "@XLABEL@"
@@ -21,9 +21,9 @@ $mark << EOD
 EOD
 set terminal pngcairo size 1000,600 font "@FONT@" noenhanced
 set output "@NAME@.png"
-plot "@DATA@" using 1:2 with points pt 7 ps 0.6 lc rgb "#b0b0b0" title "@ALL@", \
-     "@DATA@" using 1:($3 > 0 ? $2 : 1/0) with steps lw 2 lc rgb "#4e79a7" title "@FRONTIER@", \
-     "@DATA@" using 1:($3 > 0 ? $2 : 1/0) with points pt 7 ps 1.1 lc rgb "#4e79a7" notitle, \
+plot "@DATA@" index 0 using 1:2 with points pt 7 ps 0.6 lc rgb "#b0b0b0" title "@ALL@", \
+     "@DATA@" index 1 using 1:2 with steps lw 2 lc rgb "#4e79a7" title "@FRONTIER@", \
+     "@DATA@" index 1 using 1:2 with points pt 7 ps 1.1 lc rgb "#4e79a7" notitle, \
      $mark using 1:2 with points pt 9 ps 2.6 lc rgb "#d62728" title "@MARK_TITLE@"
 set terminal svg size 1000,600 font "@FONT@" noenhanced
 set output "@NAME@.svg"

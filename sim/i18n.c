@@ -439,7 +439,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_CSV_WITHIN_BUDGET] = {"是否在预算内", "Within budget"},
     [I18N_CSV_BEST] = {"是否为预算内最佳", "Best within budget"},
     [I18N_CSV_CHEAPEST] = {"是否为达标最省", "Cheapest reaching"},
-    [I18N_ALLOC_TARGET_FMT] = {"目标：%s · 预算：%s 万元（全部年份合计）", "Target: %s · budget: %s (10,000 yuan, all years)"},
+    [I18N_ALLOC_TARGET_FMT] = {"目标：%s达成 · 预算：%s 万元（全部年份合计）", "Aim: meeting %s · budget: %s (10,000 yuan, all years)"},
     [I18N_ALLOC_EXHAUSTIVE_FMT] = {"穷举：%d 个政策组合全部模拟（精确比较）",
                                    "Exhaustive: all %d combinations of the policies simulated"},
     [I18N_ALLOC_SEARCH_FMT] = {"搜索（非穷举，结果不保证最优）：共 %s 个组合，超过 256 个；贪心逐步加码筛选 %d 个（每个 %s 次模拟），"
@@ -458,7 +458,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_ALLOC_COMBINATION] = {"政策组合", "Combination"},
     [I18N_ALLOC_RUN_FMT] = {"每个组合 %s 次模拟，随机种子 %s（共同随机数）",
                             "%s replications per combination, seed %s (common random numbers)"},
-    [I18N_ALLOC_CHART_TITLE_FMT] = {"政策组合：成本与%s的概率", "Policy combinations: cost against %s"},
+    [I18N_ALLOC_CHART_TITLE_FMT] = {"政策组合：成本与%s达成的概率", "Policy combinations: cost against the chance of meeting %s"},
     [I18N_ALLOC_XLABEL] = {"成本（万元，全部年份合计）", "Cost (10,000 yuan, all years)"},
     [I18N_ALLOC_ALL_POINTS] = {"政策组合", "combinations"},
     [I18N_ALLOC_FRONTIER_LEGEND] = {"有效前沿", "efficient frontier"},

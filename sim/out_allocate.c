@@ -40,10 +40,10 @@ static char *percent(double p)
     return g_strdup_printf("%.1f%%", 100 * p);
 }
 
-/* "1906.1": 万元 as the table shows them (allocate.json has 4 decimals). */
+/* "1906.1", "3000": 万元 as the table shows them (allocate.json has 4 decimals). */
 static char *money(double x)
 {
-    return g_strdup_printf("%.1f", x);
+    return g_strdup_printf("%.10g", round(x * 10) / 10);
 }
 
 /* The combination as words: its policies, or "(no policy)". */
@@ -172,14 +172,22 @@ gboolean out_allocate_json(const Allocation *a, const RunConfig *run, const char
 
 /* ---- the chart ----------------------------------------------------------------- */
 
+/* allocate.dat: every combination (cost, probability in percent), then,
+ * after two blank lines (gnuplot's index 1), the frontier's. */
 static char *chart_data(const Allocation *a)
 {
-    GString *out = g_string_new("# cost probability_pct frontier\n");
-    for (int i = 0; i < a->n_combos; i++) {
-        const AllocateCombo *c = &a->combos[i];
-        plot_append_number(out, c->cost);
-        plot_append_number(out, 100 * c->probability);
-        g_string_append_printf(out, " %d\n", c->frontier ? 1 : 0);
+    GString *out = g_string_new("# cost probability_pct: every combination run, by cost\n");
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            g_string_append(out, "\n\n# cost probability_pct: the efficient frontier\n");
+        for (int i = 0; i < a->n_combos; i++) {
+            const AllocateCombo *c = &a->combos[i];
+            if (pass == 1 && !c->frontier)
+                continue;
+            plot_append_number(out, c->cost);
+            plot_append_number(out, 100 * c->probability);
+            g_string_append(out, "\n");
+        }
     }
     return g_string_free(out, FALSE);
 }
