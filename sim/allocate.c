@@ -319,7 +319,8 @@ Allocation *allocate_new(const Model *m, const AllocateConfig *config, const Run
 {
     if (m->n_policies == 0) {
         g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
-                    "%s has no [policy] group: allocate chooses among a file's policies", m->file);
+                    "%s has no policy to choose among: it has no [policy] group, or --without/--only switched "
+                    "every one off", m->file);
         return NULL;
     }
     g_autoptr(Allocation) a = g_new0(Allocation, 1);

@@ -247,6 +247,46 @@ static void test_command_exhaustive(void **state)
     tu_rmrf(dir);
 }
 
+/* Bad input: exit 2 and a message saying what to write instead. */
+typedef struct {
+    const char *id;
+    const char *text;        /* the scenario */
+    const char *args[10];    /* after the file, NULL-ended */
+    const char *message;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+    {"bad-1.1", THREE, {NULL}, "--budget is required"},
+    {"bad-1.2", THREE, {"--budget", "-5", NULL}, "--budget -5: expected an amount"},
+    {"bad-1.3", THREE, {"--budget", "10", "--probability", "1.5", NULL}, "--probability 1.5"},
+    {"bad-1.4", THREE, {"--budget", "10", "--target", "b41", NULL}, "has no target 'b41'"},
+    {"bad-1.5", AB "[target b1]\nstage=b\nat_least=1\n", {"--budget", "10", NULL}, "has no policy to choose among"},
+    {"bad-1.6", THREE, {"--budget", "10", "--without", "X", "--without", "Y", "--without", "Z", NULL},
+     "has no policy to choose among"},
+};
+
+static void test_bad_case(void **state)
+{
+    const BadCase *c = *state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *path = tu_write(dir, "bad.ini", c->text);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    g_ptr_array_add(args, "allocate");
+    g_ptr_array_add(args, path);
+    for (int i = 0; c->args[i]; i++)
+        g_ptr_array_add(args, (char *)c->args[i]);
+    g_ptr_array_add(args, "-o");
+    g_ptr_array_add(args, out);
+    g_ptr_array_add(args, NULL);
+    TuRun r = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+    tu_assert_status(&r, 2);
+    tu_assert_contains(r.err, c->message);
+    tu_run_clear(&r);
+    assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+    tu_rmrf(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest fixed[] = {
@@ -258,5 +298,6 @@ int main(void)
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, levels_cases, test_levels_case);
+    ADD_ROWS(tests, bad_cases, test_bad_case);
     return tu_run_tests("allocate", tests);
 }
