@@ -76,6 +76,7 @@ extern const CommandSpec cmd_compare_spec;
 extern const CommandSpec cmd_solve_spec;
 extern const CommandSpec cmd_calibrate_spec;
 extern const CommandSpec cmd_backtest_spec;
+extern const CommandSpec cmd_allocate_spec;
 extern const CommandSpec cmd_report_spec;
 
 /* The table: every command, in the order `ladder help` lists them; *n of them. */

@@ -325,6 +325,31 @@ typedef enum {
     I18N_CSV_KIND,
     I18N_CSV_OBSERVED,
     I18N_CSV_INSIDE,
+    I18N_CSV_COMBINATION,
+    I18N_CSV_N_POLICIES,
+    I18N_CSV_FRONTIER,
+    I18N_CSV_WITHIN_BUDGET,
+    I18N_CSV_BEST,
+    I18N_CSV_CHEAPEST,
+    I18N_ALLOC_TARGET_FMT,      /* target words, budget (string, 万元) */
+    I18N_ALLOC_EXHAUSTIVE_FMT,  /* combinations (int) */
+    I18N_ALLOC_SEARCH_FMT,      /* combinations (string), screened (int), screening reps (string), finalists (int) */
+    I18N_ALLOC_BEST_FMT,        /* combination, probability, cost */
+    I18N_ALLOC_NONE_FITS_FMT,   /* cheapest cost */
+    I18N_ALLOC_CHEAPEST_FMT,    /* probability wanted, combination, probability, cost */
+    I18N_ALLOC_UNREACHED_FMT,   /* probability wanted, highest probability */
+    I18N_ALLOC_FRONTIER,        /* heading of the frontier */
+    I18N_ALLOC_COST,            /* column: cost */
+    I18N_ALLOC_PROBABILITY,     /* column: probability */
+    I18N_ALLOC_COMBINATION,     /* column: combination */
+    I18N_ALLOC_RUN_FMT,         /* replications, seed (strings) */
+    I18N_ALLOC_CHART_TITLE_FMT, /* target words */
+    I18N_ALLOC_XLABEL,
+    I18N_ALLOC_ALL_POINTS,
+    I18N_ALLOC_FRONTIER_LEGEND,
+    I18N_ALLOC_BUDGET_FMT,      /* budget (string) */
+    I18N_ALLOC_CHOSEN_FMT,      /* combination, probability */
+    I18N_ALLOC_NONE,            /* the combination with no policy */
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,
     I18N_N_MESSAGES

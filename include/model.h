@@ -59,6 +59,9 @@ typedef struct {
 
 typedef enum { POLICY_MULTIPLY, POLICY_ADD, POLICY_SET } PolicyOp;
 
+/* Levels a policy may list (`levels = 0.5, 1, 1.5`). */
+#define MODEL_MAX_LEVELS 8
+
 typedef struct {
     int param;          /* index into Model.params */
     PolicyOp op;
@@ -74,6 +77,8 @@ typedef struct {
     SourceRef where;    /* the group header */
     double cost_per_year; /* 万元 (10,000 yuan) for each year it acts, >= 0; 0 when not given */
     double cost_per_firm; /* 万元 for each firm it adds (cost.h says which), >= 0 */
+    int n_levels;       /* 1..MODEL_MAX_LEVELS: the levels `ladder allocate` tries */
+    double levels[MODEL_MAX_LEVELS]; /* > 0, ascending; {1} when `levels =` is not given */
 } Policy;
 
 /* What a target counts (model_count_name gives each its name in a file). */
@@ -198,6 +203,13 @@ void model_rename_file(Model *m, const char *from, const char *to);
 /* Removes policy `policy` (an index into m->policies) from `m`; the
  * policies after it move down one place, keeping their order. */
 void model_drop_policy(Model *m, int policy);
+
+/* Policy `policy` of `m` at level `level` (> 0; 1 leaves it as written):
+ * each change *x becomes *(1 + level (x - 1)), +x and -x become
+ * +level x and -level x, and cost_per_year is multiplied by `level`;
+ * cost_per_firm is kept (the firms it pays for change with the level).  A
+ * policy with a change =x takes no level but 1: a caller's bug. */
+void model_set_policy_level(Model *m, int policy, double level);
 
 /* The index of the policy named `name` in m->policies, or -1. */
 int model_policy_index(const Model *m, const char *name);

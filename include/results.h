@@ -30,6 +30,7 @@ typedef enum {
     RESULTS_SOLVE,        /* solve.json */
     RESULTS_CALIBRATE,    /* calibrate.json */
     RESULTS_BACKTEST,     /* backtest.json */
+    RESULTS_ALLOCATE,     /* allocate.json */
     RESULTS_N_KINDS
 } ResultsKind;
 
@@ -132,6 +133,7 @@ typedef enum {
     RESULTS_CSV_SOLVE,        /* solve.csv */
     RESULTS_CSV_CALIBRATE,    /* calibrate.csv */
     RESULTS_CSV_BACKTEST,     /* backtest.csv */
+    RESULTS_CSV_ALLOCATE,     /* allocate.csv */
     RESULTS_CSV_N_KINDS
 } ResultsCsv;
 

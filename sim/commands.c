@@ -20,7 +20,7 @@
 /* The commands in the order `ladder help` lists them. */
 static const CommandSpec *const commands[] = {
     &cmd_run_spec, &cmd_sensitivity_spec, &cmd_compare_spec, &cmd_solve_spec,
-    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_report_spec,
+    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_allocate_spec, &cmd_report_spec,
 };
 
 const CommandSpec *const *commands_list(gsize *n)

@@ -210,6 +210,21 @@ void model_drop_policy(Model *m, int policy)
     m->n_policies--;
 }
 
+void model_set_policy_level(Model *m, int policy, double level)
+{
+    g_return_if_fail(policy >= 0 && policy < m->n_policies && level > 0);
+    Policy *p = &m->policies[policy];
+    for (int j = 0; j < p->n_changes; j++) {
+        PolicyChange *c = &p->changes[j];
+        g_return_if_fail(c->op != POLICY_SET || level == 1);
+        if (c->op == POLICY_MULTIPLY)
+            c->x = 1 + level * (c->x - 1);
+        else if (c->op == POLICY_ADD)
+            c->x = level * c->x;
+    }
+    p->cost_per_year *= level;
+}
+
 int model_policy_index(const Model *m, const char *name)
 {
     for (int i = 0; i < m->n_policies; i++)

@@ -311,6 +311,53 @@ static const ResultsKey solve_rows[] = {
     K("evaluations[].probability", NUMBER, 0, P01, "its probability"),
 };
 
+/* ---- allocate.json ------------------------------------------------------------------ */
+
+/* One combination of the policies. */
+static const ResultsKey combo_rows[] = {
+    K("label", STRING, 0, "", "the policies on, each with its level when not 1 (\"A×0.5 + B\"); - for none"),
+    K("levels", ARRAY, 0, "", "each policy's level in the order of policies; 0 when off"),
+    K("levels[]", NUMBER, 0, "level", "0 (off), or the level it acts at"),
+    K("n_policies", INTEGER, 0, "policies", "how many policies are on"),
+    K("cost", NUMBER, 0, "万元", "what the combination's policies cost over all years (firms counted within it)"),
+    K("probability", NUMBER, 0, P01, "the probability of the target (or of every target), at full replications"),
+    K("se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("verdict", STRING, 0, "", VERDICT_CODES),
+    K("verdict_words", STRING, 0, "", VERDICT_WORDS),
+    K("frontier", BOOLEAN, 0, "", "no combination as cheap or cheaper reaches as high a probability"),
+    K("within_budget", BOOLEAN, 0, "", "cost ≤ budget"),
+};
+static const ResultsPart combo_part = PARTOF(combo_rows);
+
+static const ResultsKey allocate_rows[] = {
+    K("target", STRING, 0, "", "the target's name; all for every target together"),
+    K("budget", NUMBER, 0, "万元", "the budget over all years (--budget)"),
+    K("probability_wanted", NUMBER, N, P01, "--probability; null when not given"),
+    K("method", STRING, 0, "", "exhaustive (every combination run) or search (not exact: see search_rule)"),
+    K("exact", BOOLEAN, 0, "", "true when every combination was run at full replications"),
+    K("search_rule", STRING, N, "", "how the search chose the combinations run; null when exhaustive"),
+    K("screen_replications", UINT64, N, "replications", "the search's screening replications; null when exhaustive"),
+    K("combinations_screened", INTEGER, N, "combinations", "combinations the search screened; null when exhaustive"),
+    K("combinations_total", UINT64, 0, "combinations", "every combination of the policies, off or at a level"),
+    K("combinations_run", INTEGER, 0, "combinations", "combinations run at full replications"),
+    PART("", run_part),
+    K("policies", ARRAY, 0, "", "the scenario's policies, in file order"),
+    K("policies[]", OBJECT, 0, "", "one policy"),
+    K("policies[].name", STRING, 0, "", "from [policy NAME]"),
+    K("policies[].levels", ARRAY, 0, "", "the levels tried (levels =; 1 when not given)"),
+    K("policies[].levels[]", NUMBER, 0, "level", "a level"),
+    K("policies[].cost_per_year", NUMBER, 0, "万元", "as written (at level 1)"),
+    K("policies[].cost_per_firm", NUMBER, 0, "万元", "as written"),
+    K("best", OBJECT, N, "", "the highest probability within the budget (ties: cheaper, fewer policies, file "
+      "order); null when no combination fits the budget"),
+    PART("best", combo_part),
+    K("cheapest", OBJECT, N, "", "the cheapest combination reaching probability_wanted; null when none or not asked"),
+    PART("cheapest", combo_part),
+    K("combinations", ARRAY, 0, "", "every combination run at full replications, by cost, then probability"),
+    K("combinations[]", OBJECT, 0, "", "one combination"),
+    PART("combinations[]", combo_part),
+};
+
 /* ---- calibrate.json ----------------------------------------------------------------- */
 
 static const ResultsKey calibrate_rows[] = {
@@ -383,7 +430,7 @@ static const ResultsKey backtest_rows[] = {
 
 /* ---- the files ---------------------------------------------------------------------- */
 
-#define WRITERS_MAX 7  /* the commands */
+#define WRITERS_MAX 8  /* the commands, and the NULL after them */
 
 typedef struct {
     const char *file;
@@ -397,7 +444,7 @@ typedef struct {
 #define FILE_ROWS(rows) rows, G_N_ELEMENTS(rows)
 
 static const ResultsFile files[RESULTS_N_KINDS] = {
-    [RESULTS_SCENARIO] = {"scenario.json", {"run", "sensitivity", "solve", "compare", "calibrate", "backtest"}, TRUE,
+    [RESULTS_SCENARIO] = {"scenario.json", {"run", "sensitivity", "solve", "compare", "calibrate", "backtest", "allocate"}, TRUE,
                           "The scenario as it was run, with the sources of its figures and checksums of its files. "
                           "Beside every run's summary.json, in each scenario folder of a comparison, and in forecast/ "
                           "of a calibration or backtest.", FILE_ROWS(scenario_rows)},
@@ -420,6 +467,10 @@ static const ResultsFile files[RESULTS_N_KINDS] = {
     [RESULTS_BACKTEST] = {"backtest.json", {"backtest"}, TRUE,
                           "The counts after --until against the forecast fitted on the years up to it.",
                           FILE_ROWS(backtest_rows)},
+    [RESULTS_ALLOCATE] = {"allocate.json", {"allocate"}, TRUE,
+                          "Combinations of a scenario's policies, each off or at a level, on common random numbers: "
+                          "the best within a budget, the efficient frontier, the cheapest reaching a probability.",
+                          FILE_ROWS(allocate_rows)},
 };
 
 /* ---- the CSV files ------------------------------------------------------------------ */
@@ -522,6 +573,20 @@ static const ResultsCsvColumn backtest_csv[] = {
     C("inside", CSV_INSIDE, F_YESNO, "whether P5 ≤ observed ≤ P95"),
 };
 
+static const ResultsCsvColumn allocate_csv[] = {
+    C("label", CSV_COMBINATION, F_TEXT, "the policies on, with their levels"),
+    C("n_policies", CSV_N_POLICIES, F_INT, "how many are on"),
+    C("cost", CSV_TOTAL_COST, F_N4, "what they cost over all years, 万元"),
+    C("probability", CSV_PROBABILITY, F_P6, "the probability of the target (or every target)"),
+    C("se", CSV_SE, F_P6, "its Monte Carlo standard error"),
+    C("verdict", CSV_VERDICT_CODE, F_TEXT, "the verdict code"),
+    C("verdict_words", VERDICT, F_TEXT, "the verdict in words"),
+    C("frontier", CSV_FRONTIER, F_YESNO, "whether it is on the efficient frontier"),
+    C("within_budget", CSV_WITHIN_BUDGET, F_YESNO, "whether its cost is within the budget"),
+    C("best", CSV_BEST, F_YESNO, "whether it is allocate.json's best"),
+    C("cheapest", CSV_CHEAPEST, F_YESNO, "whether it is allocate.json's cheapest reaching the probability"),
+};
+
 typedef struct {
     const char *file;
     ResultsKind beside;  /* the JSON file it sits beside and mirrors */
@@ -549,6 +614,8 @@ static const ResultsCsvFile csv_files[RESULTS_CSV_N_KINDS] = {
     [RESULTS_CSV_BACKTEST] = {"backtest.csv", RESULTS_BACKTEST,
                               "Each count after --until against its forecast: backtest.json's points.",
                               FILE_ROWS(backtest_csv)},
+    [RESULTS_CSV_ALLOCATE] = {"allocate.csv", RESULTS_ALLOCATE,
+                              "Every combination run: allocate.json's combinations.", FILE_ROWS(allocate_csv)},
 };
 
 const char *results_csv_file(ResultsCsv kind)

@@ -772,7 +772,7 @@ static gboolean read_year(Builder *b, const IniGroup *g, const IniEntry *e, int 
 }
 
 /* The keys of a [policy] group other than parameters. */
-static const char *const policy_keys[] = {"from", "to", "cost_per_year", "cost_per_firm", NULL};
+static const char *const policy_keys[] = {"from", "to", "cost_per_year", "cost_per_firm", "levels", NULL};
 
 /* "*1.25", "+20", "-0.01", "=0.3": the change `c` of policy `p`, after
  * the changes before it, each to another parameter. */
@@ -811,6 +811,44 @@ static gboolean read_cost(const IniGroup *g, const IniEntry *e, double *out, GEr
     return TRUE;
 }
 
+#define SCENARIO_MAX_LEVEL 100.0  /* a level beyond 100 times the written policy is a typo */
+
+/* levels = 0.5, 1, 1.5: the levels `ladder allocate` tries, each in (0,
+ * SCENARIO_MAX_LEVEL], ascending, MODEL_MAX_LEVELS at most. */
+static gboolean read_levels(const IniGroup *g, const IniEntry *e, Policy *p, GError **error)
+{
+    g_auto(GStrv) parts = g_strsplit(e->value, ",", -1);
+    p->n_levels = 0;
+    for (int i = 0; parts[i]; i++) {
+        char *why = NULL;
+        double v;
+        if (!text_parse_decimal(g_strstrip(parts[i]), &v, &why))
+            return number_error(error, g, e, why, "expected levels such as 0.5, 1, 1.5");
+        if (p->n_levels == MODEL_MAX_LEVELS)
+            return entry_error(error, g, e, "at most %d levels", MODEL_MAX_LEVELS);
+        if (!(v > 0 && v <= SCENARIO_MAX_LEVEL))
+            return entry_error(error, g, e, "a level must lie in (0, %g]", SCENARIO_MAX_LEVEL);
+        if (p->n_levels > 0 && v <= p->levels[p->n_levels - 1])
+            return entry_error(error, g, e, "levels must ascend, each once (%g after %g)", v,
+                               p->levels[p->n_levels - 1]);
+        p->levels[p->n_levels++] = v;
+    }
+    return TRUE;
+}
+
+/* A policy that sets a value (=x) has no levels: 0.5 of "= 0.3" means nothing. */
+static gboolean check_levels(const IniGroup *g, const IniEntry *e, const Policy *p, GError **error)
+{
+    if (p->n_levels == 1 && p->levels[0] == 1)
+        return TRUE;
+    for (int j = 0; j < p->n_changes; j++)
+        if (p->changes[j].op == POLICY_SET)
+            return entry_error(error, g, e, "[policy %s] sets a value (=x at line %d), which has no levels: "
+                               "leave out levels, or write the change as *x, +x or -x", p->name,
+                               p->changes[j].where.line);
+    return TRUE;
+}
+
 /* One line of a [policy] group into `p`: its years, a cost, or a change. */
 static gboolean read_policy_entry(Builder *b, const IniGroup *g, const IniEntry *e, Policy *p,
                                   GError **error)
@@ -823,6 +861,8 @@ static gboolean read_policy_entry(Builder *b, const IniGroup *g, const IniEntry 
         return read_cost(g, e, &p->cost_per_year, error);
     if (strcmp(e->key, "cost_per_firm") == 0)
         return read_cost(g, e, &p->cost_per_firm, error);
+    if (strcmp(e->key, "levels") == 0)
+        return read_levels(g, e, p, error);
     return read_change(b, g, e, p, &p->changes[p->n_changes++], error);
 }
 
@@ -850,18 +890,22 @@ static gboolean read_policy(Builder *b, const IniGroup *g, const char *name, GEr
                                other->where.line);
     }
     Policy p = {.name = g_strdup(name), .from = b->m->base_year + 1, .to = b->m->horizon,
-                .changes = g_new0(PolicyChange, g->entries->len),
+                .changes = g_new0(PolicyChange, g->entries->len), .n_levels = 1, .levels = {1},
                 .where = {g_strdup(g->where.file), g->where.line}};
     g_array_append_val(b->policies, p);
     Policy *pp = &g_array_index(b->policies, Policy, b->policies->len - 1);
-    const IniEntry *per_firm = NULL;
+    const IniEntry *per_firm = NULL, *levels = NULL;
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
         if (!read_policy_entry(b, g, e, pp, error))
             return FALSE;
         if (strcmp(e->key, "cost_per_firm") == 0)
             per_firm = e;
+        if (strcmp(e->key, "levels") == 0)
+            levels = e;
     }
+    if (levels && !check_levels(g, levels, pp, error))
+        return FALSE;
     if (pp->from > pp->to)
         return group_error(error, g, "from %d comes after to %d", pp->from, pp->to);
     if (pp->n_changes == 0)

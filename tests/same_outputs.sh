@@ -45,6 +45,7 @@ solve-set solve $S/tianning-2025.ini --target 高新技术企业500家 --probabi
 compare compare $S/tianning-2025.ini $S/tianning-2025-zhuanban.ini $S/tianning-2025-zhaoyin.ini $R
 calibrate calibrate $S/wujin-2025.ini --history $S/history/wujin.csv --fit 'tech_sme -> hightech,hightech -> gazelle' $R
 backtest backtest $S/wujin-2025.ini --history $S/history/wujin.csv --until 2017 $R
+allocate allocate $S/tianning-2025-budget.ini --budget 3000 --probability 0.35 $R
 EOF
 }
 

@@ -43,6 +43,8 @@ static const struct {
                    "tech_sme -> hightech,hightech -> gazelle", NULL}},
     {"backtest", {"backtest", "scenarios/wujin-2025.ini", "--history", "scenarios/history/wujin.csv", "--until",
                   "2017", "--fit", "tech_sme -> hightech", NULL}},
+    {"allocate", {"allocate", "scenarios/tianning-2025-budget.ini", "--budget", "2000", "--probability", "0.3",
+                  "-n", "500", NULL}},
 };
 
 static int setup_folders(void **state)
@@ -198,7 +200,7 @@ static const Damage damages[] = {
      ": key 'targets[0].probabilty' is not a key of summary.json"},
     {"res-1.4", "run", "scenario.json", "schema_version", NULL,
      " was written by an older version of ladder (no schema_version, this ladder reads schema 2): re-run the "
-     "`ladder run`, `sensitivity`, `solve`, `compare`, `calibrate` or `backtest` that made it"},
+     "`ladder run`, `sensitivity`, `solve`, `compare`, `calibrate`, `backtest` or `allocate` that made it"},
     {"res-1.5", "solve", "solve.json", "schema_version", "0",
      " was written by an older version of ladder (schema 0, this ladder reads schema 2): re-run the `ladder solve` "
      "that made it"},
@@ -661,6 +663,24 @@ static void expect_solve(GPtrArray *rows, JsonObject *root)
     assert_int_equal(answers, JSON_NODE_HOLDS_NULL(answer) ? 0 : 1);
 }
 
+/* allocate.csv: the combinations, best and cheapest marked by their labels. */
+static void expect_allocate(GPtrArray *rows, JsonObject *root)
+{
+    JsonArray *a = json_object_get_array_member(root, "combinations");
+    const char *marks[] = {"best", "cheapest"};
+    for (guint i = 0; i < json_array_get_length(a); i++) {
+        JsonObject *row = csv_row(json_array_get_object_element(a, i), NULL);
+        for (gsize k = 0; k < G_N_ELEMENTS(marks); k++) {
+            JsonNode *pick = json_object_get_member(root, marks[k]);
+            gboolean is = !JSON_NODE_HOLDS_NULL(pick) &&
+                          strcmp(json_object_get_string_member(json_node_get_object(pick), "label"),
+                                 json_object_get_string_member(row, "label")) == 0;
+            json_object_set_boolean_member(row, marks[k], is);
+        }
+        g_ptr_array_add(rows, row);
+    }
+}
+
 /* The rows of array `name` of `root`. */
 static void expect_array(GPtrArray *rows, JsonObject *root, const char *name)
 {
@@ -701,6 +721,7 @@ static void check_csv(const char *dir, const char *name, ResultsCsv kind, const 
     case RESULTS_CSV_SENSITIVITY: expect_sensitivity(want, root); break;
     case RESULTS_CSV_SOLVE: expect_solve(want, root); break;
     case RESULTS_CSV_CALIBRATE: expect_array(want, root, "parameters"); break;
+    case RESULTS_CSV_ALLOCATE: expect_allocate(want, root); break;
     default: expect_array(want, root, "points"); break;
     }
     if (csv->len - 1 != want->len)

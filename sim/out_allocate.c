@@ -1,0 +1,314 @@
+/* out_allocate.c: allocate.json, allocate.csv, the frontier chart and the
+ * answer of `ladder allocate` on stdout in the scenario's language.
+ * SPDX-License-Identifier: MIT */
+#include "out_allocate.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "out_csv.h"
+#include "out_json.h"
+#include "out_table.h"
+#include "plot.h"
+#include "results.h"
+
+#define ALLOCATE_COST_DECIMALS 4  /* 万元: cost.c's figures are exact expectations times prices */
+
+/* The search's rule, in English, for allocate.json. */
+#define ALLOCATE_SEARCH_RULE                                                                          \
+    "greedy ascent from no policy: at each step every combination one step up (a policy switched on " \
+    "at its lowest level, or raised to its next level) is screened at screen_replications, and the "  \
+    "step with the most probability gained per 万元 is taken, until every policy is at its highest "  \
+    "level; every screened combination that no combination as cheap or cheaper beats by more than "  \
+    "2 standard errors is re-run at full replications, on which the answer is read"
+
+static const char *lang(const Allocation *a)
+{
+    return a->model->language;
+}
+
+static double se_of(const Allocation *a, double p)
+{
+    return sqrt(p * (1 - p) / (double)a->reps);
+}
+
+/* "72.4%" */
+static char *percent(double p)
+{
+    return g_strdup_printf("%.1f%%", 100 * p);
+}
+
+/* "1906.1", "3000": 万元 as the table shows them (allocate.json has 4 decimals). */
+static char *money(double x)
+{
+    return g_strdup_printf("%.10g", round(x * 10) / 10);
+}
+
+/* The combination as words: its policies, or "(no policy)". */
+static char *combo_words(const Allocation *a, const AllocateCombo *c)
+{
+    if (c->n_on == 0)
+        return g_strdup(i18n_text(lang(a), I18N_ALLOC_NONE));
+    return allocate_combo_label(a->model, c->choice);
+}
+
+static char *target_words(const Allocation *a)
+{
+    if (a->config.target < 0)
+        return g_strdup(i18n_text(lang(a), I18N_SOLVE_ALL_TARGETS));
+    return g_strdup_printf(i18n_text(lang(a), I18N_SOLVE_TARGET_FMT), a->model->targets[a->config.target].name);
+}
+
+/* ---- allocate.json ----------------------------------------------------------- */
+
+static void add_combo(JsonBuilder *b, const Allocation *a, const AllocateCombo *c)
+{
+    json_builder_begin_object(b);
+    g_autofree char *label = allocate_combo_label(a->model, c->choice);
+    out_json_member_string(b, "label", label);
+    json_builder_set_member_name(b, "levels");
+    json_builder_begin_array(b);
+    for (int p = 0; p < a->model->n_policies; p++)
+        out_json_add_number(b, allocate_level(a->model, p, c->choice[p]), 9);
+    json_builder_end_array(b);
+    out_json_member_int(b, "n_policies", c->n_on);
+    out_json_member_double(b, "cost", c->cost, ALLOCATE_COST_DECIMALS);
+    out_json_member_double(b, "probability", c->probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "se", se_of(a, c->probability), OUT_JSON_PROB_DECIMALS);
+    out_json_member_verdict(b, "", lang(a), c->probability);
+    out_json_member_bool(b, "frontier", c->frontier);
+    out_json_member_bool(b, "within_budget", c->cost <= a->config.budget);
+    json_builder_end_object(b);
+}
+
+/* Member `name`: combination `i`, or null when -1. */
+static void add_pick(JsonBuilder *b, const Allocation *a, const char *name, int i)
+{
+    json_builder_set_member_name(b, name);
+    if (i < 0)
+        json_builder_add_null_value(b);
+    else
+        add_combo(b, a, &a->combos[i]);
+}
+
+static void add_question(JsonBuilder *b, const Allocation *a)
+{
+    out_json_member_string(b, "target", a->config.target < 0 ? "all" : a->model->targets[a->config.target].name);
+    out_json_member_double(b, "budget", a->config.budget, ALLOCATE_COST_DECIMALS);
+    out_json_member_double(b, "probability_wanted", a->config.goal, OUT_JSON_PROB_DECIMALS);
+    out_json_member_string(b, "method", a->search ? "search" : "exhaustive");
+    out_json_member_bool(b, "exact", !a->search);
+    out_json_member_string(b, "search_rule", a->search ? ALLOCATE_SEARCH_RULE : NULL);
+    json_builder_set_member_name(b, "screen_replications");
+    if (a->search)
+        json_builder_add_int_value(b, (gint64)a->screen_reps);
+    else
+        json_builder_add_null_value(b);
+    json_builder_set_member_name(b, "combinations_screened");
+    if (a->search)
+        json_builder_add_int_value(b, a->n_screened);
+    else
+        json_builder_add_null_value(b);
+    out_json_member_uint64(b, "combinations_total", a->n_combinations);
+    out_json_member_int(b, "combinations_run", a->n_combos);
+}
+
+static void add_policies(JsonBuilder *b, const Model *m)
+{
+    json_builder_set_member_name(b, "policies");
+    json_builder_begin_array(b);
+    for (int p = 0; p < m->n_policies; p++) {
+        const Policy *pol = &m->policies[p];
+        json_builder_begin_object(b);
+        out_json_member_string(b, "name", pol->name);
+        json_builder_set_member_name(b, "levels");
+        json_builder_begin_array(b);
+        for (int l = 0; l < pol->n_levels; l++)
+            out_json_add_number(b, pol->levels[l], 9);
+        json_builder_end_array(b);
+        out_json_member_double(b, "cost_per_year", pol->cost_per_year, ALLOCATE_COST_DECIMALS);
+        out_json_member_double(b, "cost_per_firm", pol->cost_per_firm, ALLOCATE_COST_DECIMALS);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
+/* allocate.csv in `dir`: the document's combinations, each marked best or cheapest. */
+static gboolean write_csv(const Allocation *a, JsonNode *doc, const char *dir, GError **error)
+{
+    JsonArray *combos = json_object_get_array_member(json_node_get_object(doc), "combinations");
+    g_autoptr(JsonArray) rows = json_array_new();
+    for (guint i = 0; i < json_array_get_length(combos); i++) {
+        JsonObject *row = json_object_new();
+        out_csv_row_merge(row, json_array_get_object_element(combos, i));
+        json_object_set_boolean_member(row, "best", (int)i == a->best);
+        json_object_set_boolean_member(row, "cheapest", (int)i == a->cheapest);
+        json_array_add_object_element(rows, row);
+    }
+    return out_csv_write_rows(RESULTS_CSV_ALLOCATE, lang(a), rows, dir, error);
+}
+
+gboolean out_allocate_json(const Allocation *a, const RunConfig *run, const char *path, GError **error)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    add_question(b, a);
+    out_json_member_run(b, run);
+    add_policies(b, a->model);
+    add_pick(b, a, "best", a->best);
+    add_pick(b, a, "cheapest", a->cheapest);
+    json_builder_set_member_name(b, "combinations");
+    json_builder_begin_array(b);
+    for (int i = 0; i < a->n_combos; i++)
+        add_combo(b, a, &a->combos[i]);
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) root = json_builder_get_root(b);
+    g_autofree char *dir = g_path_get_dirname(path);
+    return results_save(RESULTS_ALLOCATE, root, path, error) && write_csv(a, root, dir, error);
+}
+
+/* ---- the chart ----------------------------------------------------------------- */
+
+/* allocate.dat: every combination (cost, probability in percent), then,
+ * after two blank lines (gnuplot's index 1), the frontier's. */
+static char *chart_data(const Allocation *a)
+{
+    GString *out = g_string_new("# cost probability_pct: every combination run, by cost\n");
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1)
+            g_string_append(out, "\n\n# cost probability_pct: the efficient frontier\n");
+        for (int i = 0; i < a->n_combos; i++) {
+            const AllocateCombo *c = &a->combos[i];
+            if (pass == 1 && !c->frontier)
+                continue;
+            plot_append_number(out, c->cost);
+            plot_append_number(out, 100 * c->probability);
+            g_string_append(out, "\n");
+        }
+    }
+    return g_string_free(out, FALSE);
+}
+
+gboolean out_allocate_chart(const Allocation *a, const char *dir, GError **error)
+{
+    g_autoptr(GHashTable) v = plot_vars_new();
+    g_autofree char *target = target_words(a);
+    g_autofree char *title = g_strdup_printf(i18n_text(lang(a), I18N_ALLOC_CHART_TITLE_FMT), target);
+    g_autofree char *budget = money(a->config.budget);
+    g_autofree char *budget_label = g_strdup_printf(i18n_text(lang(a), I18N_ALLOC_BUDGET_FMT), budget);
+    double xmax = a->config.budget;
+    for (int i = 0; i < a->n_combos; i++)
+        xmax = MAX(xmax, a->combos[i].cost);
+    plot_set_text(v, "TITLE", title);
+    plot_set_text(v, "XLABEL", i18n_text(lang(a), I18N_ALLOC_XLABEL));
+    plot_set_text(v, "YLABEL", i18n_text(lang(a), I18N_PROBABILITY_PCT));
+    plot_set_text(v, "ALL", i18n_text(lang(a), I18N_ALLOC_ALL_POINTS));
+    plot_set_text(v, "FRONTIER", i18n_text(lang(a), I18N_ALLOC_FRONTIER_LEGEND));
+    plot_set_text(v, "BUDGET_LABEL", budget_label);
+    plot_set_double(v, "BUDGET", a->config.budget);
+    plot_set_double(v, "XMAX", xmax > 0 ? xmax * 1.05 : 1);
+    if (a->best >= 0) {
+        const AllocateCombo *c = &a->combos[a->best];
+        g_autofree char *words = combo_words(a, c);
+        g_autofree char *p = percent(c->probability);
+        g_autofree char *mark_title = g_strdup_printf(i18n_text(lang(a), I18N_ALLOC_CHOSEN_FMT), words, p);
+        g_autofree char *mark = g_strdup_printf("%.6f %.6f", c->cost, 100 * c->probability);
+        plot_set_raw(v, "MARK", mark);
+        plot_set_text(v, "MARK_TITLE", mark_title);
+    } else {
+        plot_set_raw(v, "MARK", "-1 -1");  /* off the chart: nothing fits the budget */
+        plot_set_text(v, "MARK_TITLE", "");
+    }
+    g_autofree char *data = chart_data(a);
+    return plot_write_chart(dir, "allocate", data, "allocate.gp", v, error);
+}
+
+/* ---- stdout ---------------------------------------------------------------------- */
+
+static void append_method(GString *out, const Allocation *a, const RunConfig *run)
+{
+    if (a->search) {
+        g_autofree char *total = g_strdup_printf("%" G_GUINT64_FORMAT, a->n_combinations);
+        g_autofree char *screen = g_strdup_printf("%" G_GUINT64_FORMAT, a->screen_reps);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_SEARCH_FMT), total, a->n_screened, screen,
+                               a->n_combos);
+    } else {
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_EXHAUSTIVE_FMT), a->n_combos);
+    }
+    g_string_append(out, "\n");
+    g_autofree char *reps = g_strdup_printf("%" G_GUINT64_FORMAT, run->reps);
+    g_autofree char *seed = g_strdup_printf("%" G_GUINT64_FORMAT, run->seed);
+    g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_RUN_FMT), reps, seed);
+    g_string_append(out, "\n\n");
+}
+
+static void append_best(GString *out, const Allocation *a)
+{
+    if (a->best < 0) {
+        g_autofree char *cheapest = money(a->combos[0].cost);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_NONE_FITS_FMT), cheapest);
+    } else {
+        const AllocateCombo *c = &a->combos[a->best];
+        g_autofree char *words = combo_words(a, c);
+        g_autofree char *p = percent(c->probability);
+        g_autofree char *cost = money(c->cost);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_BEST_FMT), words, p, cost);
+    }
+    g_string_append(out, "\n");
+}
+
+static void append_cheapest(GString *out, const Allocation *a)
+{
+    if (isnan(a->config.goal))
+        return;
+    g_autofree char *goal = g_strdup_printf("%.10g%%", 100 * a->config.goal);
+    if (a->cheapest < 0) {
+        double hi = 0;
+        for (int i = 0; i < a->n_combos; i++)
+            hi = MAX(hi, a->combos[i].probability);
+        g_autofree char *p = percent(hi);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_UNREACHED_FMT), goal, p);
+    } else {
+        const AllocateCombo *c = &a->combos[a->cheapest];
+        g_autofree char *words = combo_words(a, c);
+        g_autofree char *p = percent(c->probability);
+        g_autofree char *cost = money(c->cost);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_CHEAPEST_FMT), goal, words, p, cost);
+    }
+    g_string_append(out, "\n");
+}
+
+static void append_frontier(GString *out, const Allocation *a)
+{
+    g_string_append_printf(out, "\n%s\n", i18n_text(lang(a), I18N_ALLOC_FRONTIER));
+    g_string_append_printf(out, "  %s · %s · %s\n", i18n_text(lang(a), I18N_ALLOC_COST),
+                           i18n_text(lang(a), I18N_ALLOC_PROBABILITY), i18n_text(lang(a), I18N_ALLOC_COMBINATION));
+    for (int i = 0; i < a->n_combos; i++) {
+        const AllocateCombo *c = &a->combos[i];
+        if (!c->frontier)
+            continue;
+        g_autofree char *words = combo_words(a, c);
+        g_autofree char *p = percent(c->probability);
+        g_autofree char *cost = money(c->cost);
+        g_string_append_printf(out, "  %14s  %8s  %s%s\n", cost, p, words, i == a->best ? "  ◀" : "");
+    }
+}
+
+void out_allocate_format(const Allocation *a, const RunConfig *run, GString *out)
+{
+    g_autofree char *target = target_words(a);
+    g_autofree char *budget = money(a->config.budget);
+    g_string_append_printf(out, i18n_text(lang(a), I18N_SCENARIO_FMT), a->model->name);
+    g_string_append(out, " · ");
+    g_string_append(out, i18n_text(lang(a), run->uncertain ? I18N_UNCERTAIN_DRAWN : I18N_UNCERTAIN_CENTRAL));
+    g_string_append(out, "\n");
+    g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_TARGET_FMT), target, budget);
+    g_string_append(out, "\n");
+    append_method(out, a, run);
+    append_best(out, a);
+    append_cheapest(out, a);
+    append_frontier(out, a);
+}

@@ -1,0 +1,303 @@
+/* test_allocate.c: `ladder allocate`: policy levels' arithmetic, the
+ * exhaustive frontier against every combination run alone (brute force, the
+ * same seed), the budget, the tie rules on certain cases, and a case beyond
+ * 256 combinations said to be a search.
+ * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "allocate.h"
+#include "cost.h"
+#include "errors.h"
+#include "model.h"
+
+/* Two stages a -> b over 2021-2025, 100 firms in a. */
+#define AB                                                                          \
+    "[scenario]\nname=ab\nlanguage=zh\nbase_year=2021\nhorizon=2025\nreplications=400\nseed=3\n" \
+    "[stages]\na=A\nb=B\n[baseline]\na=100\n[transitions]\na -> b = 0.02\n"         \
+    "[recruitment]\na=4\nb=0\n"
+
+/* ---- levels ------------------------------------------------------------------ */
+
+/* λ = 0.5 on *1.4 gives *1.2, on +20 gives +10, on -2 gives -1, and halves
+ * cost_per_year; cost_per_firm is kept.  Exact: no tolerance. */
+static void test_level_arithmetic(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(AB "[policy P]\na -> b = *1.4\nrecruitment.b = +20\nrecruitment.a = -2\n"
+                                    "cost_per_year = 100\ncost_per_firm = 3\nlevels = 0.5, 1, 1.5\n");
+    const Policy *p = &m->policies[0];
+    assert_int_equal(p->n_levels, 3);
+    assert_true(p->levels[0] == 0.5 && p->levels[1] == 1 && p->levels[2] == 1.5);
+    model_set_policy_level(m, 0, 0.5);
+    assert_true(p->changes[0].x == 1.2);
+    assert_true(p->changes[1].x == 10);
+    assert_true(p->changes[2].x == -1);
+    assert_true(p->cost_per_year == 50);
+    assert_true(p->cost_per_firm == 3);
+    /* level 1 changes nothing; a policy without levels = has the one level 1 */
+    g_autoptr(Model) one = tu_load(AB "[policy P]\na -> b = *1.4\ncost_per_year = 100\n");
+    assert_int_equal(one->policies[0].n_levels, 1);
+    assert_true(one->policies[0].levels[0] == 1);
+    model_set_policy_level(one, 0, 1);
+    assert_true(one->policies[0].changes[0].x == 1.4 && one->policies[0].cost_per_year == 100);
+}
+
+typedef struct {
+    const char *id;
+    const char *policy;   /* the [policy P] body */
+    const char *message;  /* NULL: loads */
+} LevelsCase;
+
+static const LevelsCase levels_cases[] = {
+    {"levels-1.1", "a -> b = =0.3\nlevels = 0.5, 1\n", "[policy P] sets a value (=x"},
+    {"levels-1.2", "a -> b = =0.3\nlevels = 1\n", NULL},  /* only level 1: no error */
+    {"levels-1.3", "a -> b = *1.1\nlevels = 1, 0.5\n", "levels must ascend"},
+    {"levels-1.4", "a -> b = *1.1\nlevels = 0, 1\n", "a level must lie in (0,"},
+    {"levels-1.5", "a -> b = *1.1\nlevels = 1, x\n", "expected levels"},
+    {"levels-1.6", "recruitment.a = +1\nlevels = 0.5, 2\n", NULL},
+};
+
+static void test_levels_case(void **state)
+{
+    const LevelsCase *c = *state;
+    g_autofree char *text = g_strconcat(AB "[policy P]\n", c->policy, NULL);
+    GError *error = NULL;
+    g_autoptr(Model) m = scenario_load_data("t.ini", NULL, text, &error);
+    if (c->message == NULL) {
+        assert_non_null(m);
+        return;
+    }
+    assert_null(m);
+    tu_assert_contains(error->message, c->message);
+    g_error_free(error);
+}
+
+/* ---- the exhaustive frontier against brute force -------------------------------- */
+
+/* Three stochastic policies of which one (Z) does nothing and costs 5 a
+ * year: 3 x 3 x 2 = 18 combinations. */
+#define THREE                                                                              \
+    AB "[target b14]\nstage=b\nat_least=14\n"                                              \
+    "[policy X]\na -> b = *1.5\ncost_per_year = 10\nlevels = 0.5, 1\n"                     \
+    "[policy Y]\nrecruitment.b = +2\ncost_per_year = 4\ncost_per_firm = 1\nlevels = 1, 2\n" \
+    "[policy Z]\nrecruitment.a = +0\ncost_per_year = 5\n"
+
+static RunConfig config_of(const Model *m)
+{
+    return (RunConfig){.reps = m->replications, .seed = m->seed, .threads = 2, .uncertain = TRUE};
+}
+
+/* The model of choice `c` built independently of allocate.c: switched off
+ * as --without does, the level set on the others. */
+static Model *brute_model(const Model *m, const int *c)
+{
+    Model *v = model_copy(m);
+    for (int p = m->n_policies - 1; p >= 0; p--)
+        if (c[p] == 0)
+            model_switch_off_policy(v, p);
+    for (int p = 0, q = 0; p < m->n_policies; p++)
+        if (c[p] != 0)
+            model_set_policy_level(v, q++, m->policies[p].levels[c[p] - 1]);
+    return v;
+}
+
+/* TRUE when combination j of `a` beats i: no dearer, no less likely, and
+ * better in one, or equal in both and first by the tie rule. */
+static gboolean beats(const Allocation *a, int j, int i)
+{
+    const AllocateCombo *x = &a->combos[j], *y = &a->combos[i];
+    if (x->cost > y->cost || x->probability < y->probability)
+        return FALSE;
+    if (x->cost < y->cost || x->probability > y->probability)
+        return TRUE;
+    return allocate_precedes(x, y, a->model->n_policies);
+}
+
+static void test_brute_force(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(THREE);
+    RunConfig rc = config_of(m);
+    AllocateConfig ac = {.budget = 60, .target = 0, .goal = 0.5};
+    GError *error = NULL;
+    g_autoptr(Allocation) a = tu_made(allocate_new(m, &ac, &rc, &error), error, "allocate");
+    assert_false(a->search);
+    assert_int_equal(a->n_combos, 18);
+    double best_p = -1;
+    for (int i = 0; i < a->n_combos; i++) {
+        const AllocateCombo *c = &a->combos[i];
+        g_autoptr(Model) v = brute_model(m, c->choice);
+        g_autoptr(RunResult) r = tu_run(v, &rc);
+        g_autoptr(CostSheet) cs = tu_made(cost_sheet_new(v, &error), error, "cost");
+        /* the same probability and cost as the combination run alone */
+        assert_true(c->probability == (double)r->target_met[0] / (double)rc.reps);
+        assert_true(c->cost == cs->total);
+        /* the frontier is exactly the combinations nothing beats */
+        gboolean beaten = FALSE;
+        for (int j = 0; j < a->n_combos; j++)
+            beaten = beaten || (j != i && beats(a, j, i));
+        if (c->frontier == beaten)
+            fail_msg("combination %d: frontier %d but beaten %d", i, c->frontier, beaten);
+        /* Z does nothing and costs 5 a year: never on the frontier */
+        assert_false(c->frontier && c->choice[2] != 0);
+        if (c->cost <= ac.budget)
+            best_p = MAX(best_p, c->probability);
+    }
+    /* the best: within the budget and as likely as any within it */
+    assert_true(a->best >= 0);
+    assert_true(a->combos[a->best].cost <= ac.budget);
+    assert_true(a->combos[a->best].probability == best_p);
+    assert_int_equal(a->combos[a->best].choice[2], 0);
+    /* the cheapest reaching 0.5: reaches it, and none cheaper does */
+    if (a->cheapest >= 0) {
+        assert_true(a->combos[a->cheapest].probability >= 0.5);
+        for (int i = 0; i < a->n_combos; i++)
+            assert_false(a->combos[i].cost < a->combos[a->cheapest].cost && a->combos[i].probability >= 0.5);
+    }
+    /* a clear spread: the test would not pass on all-equal probabilities */
+    assert_true(a->combos[a->n_combos - 1].probability > a->combos[0].probability + 0.1);
+}
+
+/* ---- ties, on certain cases -------------------------------------------------------- */
+
+/* Nobody moves; b is met only by recruiting into it.  P and Q are the same
+ * policy at the same cost (4 years x 10 = 40); F does nothing and costs
+ * nothing. */
+#define TIES                                                                                   \
+    "[scenario]\nname=t\nbase_year=2021\nhorizon=2025\nreplications=50\nseed=1\n"             \
+    "[stages]\na=A\nb=B\n[baseline]\na=10\n[transitions]\na -> b = 0\n[recruitment]\na=0\nb=0\n" \
+    "[target b4]\nstage=b\nat_least=4\n"                                                       \
+    "[policy P]\nrecruitment.b = +4\ncost_per_year = 10\n"                                     \
+    "[policy Q]\nrecruitment.b = +4\ncost_per_year = 10\n"                                     \
+    "[policy F]\nrecruitment.a = +0\n"
+
+static void test_ties(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(TIES);
+    RunConfig rc = config_of(m);
+    GError *error = NULL;
+    /* budget 100: P, Q, P+Q and each with F all reach 1; the cheaper (40),
+     * then fewer policies (not P+F), then file order (P before Q) */
+    AllocateConfig ac = {.budget = 100, .target = -1, .goal = 1};
+    g_autoptr(Allocation) a = tu_made(allocate_new(m, &ac, &rc, &error), error, "allocate");
+    const AllocateCombo *b = &a->combos[a->best];
+    assert_true(b->probability == 1 && b->cost == 40);
+    assert_int_equal(b->choice[0], 1);
+    assert_int_equal(b->choice[1], 0);
+    assert_int_equal(b->choice[2], 0);
+    assert_int_equal(a->cheapest, a->best);
+    /* budget 39: nothing but the free ones; the best is no policy at all
+     * (fewer policies than F alone, both at cost 0 and probability 0) */
+    AllocateConfig low = {.budget = 39, .target = -1, .goal = NAN};
+    g_autoptr(Allocation) l = tu_made(allocate_new(m, &low, &rc, &error), error, "allocate");
+    assert_true(l->combos[l->best].probability == 0);
+    assert_int_equal(l->combos[l->best].n_on, 0);
+    assert_int_equal(l->cheapest, -1);
+}
+
+/* ---- the command ---------------------------------------------------------------- */
+
+/* Nine policies of one level: 2^9 = 512 combinations, a search, said so. */
+static void test_search_said(void **state)
+{
+    (void)state;
+    g_autoptr(GString) text = g_string_new(AB "[target b10]\nstage=b\nat_least=10\n");
+    for (int p = 0; p < 9; p++)
+        g_string_append_printf(text, "[policy P%d]\nrecruitment.b = +%d\ncost_per_year = %d\n", p, p + 1, 3 * p + 2);
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *path = tu_write(dir, "nine.ini", text->str);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    TuRun r = tu_ladder(NULL, "allocate", path, "--budget", "20", "-n", "200", "--no-charts", "-o", out, NULL);
+    tu_assert_status(&r, 0);
+    tu_assert_contains(r.out, "搜索（非穷举");
+    tu_run_clear(&r);
+    g_autoptr(JsonNode) doc = tu_read_json(out, "allocate.json");
+    JsonObject *o = json_node_get_object(doc);
+    assert_string_equal(json_object_get_string_member(o, "method"), "search");
+    assert_false(json_object_get_boolean_member(o, "exact"));
+    assert_true(tu_num(o, "combinations_total") == 512);
+    assert_true(tu_num(o, "combinations_run") < 512);
+    JsonObject *best = json_object_get_object_member(o, "best");
+    assert_true(tu_num(best, "cost") <= 20);
+    tu_rmrf(dir);
+}
+
+/* An exhaustive run says so; --only leaves the other policies out of the choice. */
+static void test_command_exhaustive(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *path = tu_write(dir, "three.ini", THREE);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    TuRun r = tu_ladder(NULL, "allocate", path, "--budget", "60", "--only", "X", "--no-charts", "-o", out, NULL);
+    tu_assert_status(&r, 0);
+    tu_assert_contains(r.out, "穷举：3 个政策组合");
+    tu_run_clear(&r);
+    g_autoptr(JsonNode) doc = tu_read_json(out, "allocate.json");
+    JsonObject *o = json_node_get_object(doc);
+    assert_string_equal(json_object_get_string_member(o, "method"), "exhaustive");
+    assert_true(json_object_get_boolean_member(o, "exact"));
+    assert_true(tu_num(o, "combinations_run") == 3);
+    g_autofree char *csv = tu_read_text(out, "allocate.csv");
+    tu_assert_contains(csv, "政策组合");
+    tu_rmrf(dir);
+}
+
+/* Bad input: exit 2 and a message saying what to write instead. */
+typedef struct {
+    const char *id;
+    const char *text;        /* the scenario */
+    const char *args[10];    /* after the file, NULL-ended */
+    const char *message;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+    {"bad-1.1", THREE, {NULL}, "--budget is required"},
+    {"bad-1.2", THREE, {"--budget", "-5", NULL}, "--budget -5: expected an amount"},
+    {"bad-1.3", THREE, {"--budget", "10", "--probability", "1.5", NULL}, "--probability 1.5"},
+    {"bad-1.4", THREE, {"--budget", "10", "--target", "b41", NULL}, "has no target 'b41'"},
+    {"bad-1.5", AB "[target b1]\nstage=b\nat_least=1\n", {"--budget", "10", NULL}, "has no policy to choose among"},
+    {"bad-1.6", THREE, {"--budget", "10", "--without", "X", "--without", "Y", "--without", "Z", NULL},
+     "has no policy to choose among"},
+};
+
+static void test_bad_case(void **state)
+{
+    const BadCase *c = *state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *path = tu_write(dir, "bad.ini", c->text);
+    g_autofree char *out = g_build_filename(dir, "out", NULL);
+    g_autoptr(GPtrArray) args = g_ptr_array_new();
+    g_ptr_array_add(args, "allocate");
+    g_ptr_array_add(args, path);
+    for (int i = 0; c->args[i]; i++)
+        g_ptr_array_add(args, (char *)c->args[i]);
+    g_ptr_array_add(args, "-o");
+    g_ptr_array_add(args, out);
+    g_ptr_array_add(args, NULL);
+    TuRun r = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+    tu_assert_status(&r, 2);
+    tu_assert_contains(r.err, c->message);
+    tu_run_clear(&r);
+    assert_false(g_file_test(out, G_FILE_TEST_EXISTS));
+    tu_rmrf(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest fixed[] = {
+        cmocka_unit_test(test_level_arithmetic),
+        cmocka_unit_test(test_brute_force),
+        cmocka_unit_test(test_ties),
+        cmocka_unit_test(test_search_said),
+        cmocka_unit_test(test_command_exhaustive),
+    };
+    g_autoptr(GArray) tests = TU_TESTS(fixed);
+    ADD_ROWS(tests, levels_cases, test_levels_case);
+    ADD_ROWS(tests, bad_cases, test_bad_case);
+    return tu_run_tests("allocate", tests);
+}
