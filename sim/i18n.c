@@ -440,7 +440,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_CSV_BEST] = {"是否为预算内最佳", "Best within budget"},
     [I18N_CSV_CHEAPEST] = {"是否为达标最省", "Cheapest reaching"},
     [I18N_ALLOC_TARGET_FMT] = {"目标：%s达成 · 预算：%s 万元（全部年份合计）", "Aim: meeting %s · budget: %s (10,000 yuan, all years)"},
-    [I18N_ALLOC_EXHAUSTIVE_FMT] = {"穷举：%d 个政策组合全部模拟（精确比较）",
+    [I18N_ALLOC_EXHAUSTIVE_FMT] = {"穷举：%d 个政策组合全部模拟（不是搜索）",
                                    "Exhaustive: all %d combinations of the policies simulated"},
     [I18N_ALLOC_SEARCH_FMT] = {"搜索（非穷举，结果不保证最优）：共 %s 个组合，超过 256 个；贪心逐步加码筛选 %d 个（每个 %s 次模拟），"
                                "其中 %d 个入围者以全部模拟次数重算",
