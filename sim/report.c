@@ -15,6 +15,7 @@
 #include "errors.h"
 #include "i18n.h"
 #include "model.h"
+#include "out_json.h"
 #include "out_table.h"
 #include "plot.h"
 #include "outdir.h"
@@ -1017,6 +1018,170 @@ static void section_assumptions(GString *out, const Report *r)
     }
 }
 
+/* ---- the command that reproduces the folder ------------------------------------- */
+
+/* TRUE when a POSIX shell reads `word` as itself: letters, digits, a few
+ * marks and UTF-8 text (the names of stages and policies), nothing else. */
+static gboolean shell_plain(const char *word)
+{
+    if (*word == '\0')
+        return FALSE;
+    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
+        if (*p < 0x80 && !g_ascii_isalnum(*p) && strchr("_-+=./,:@%", *p) == NULL)
+            return FALSE;
+    return TRUE;
+}
+
+/* Appends " WORD", quoted for a POSIX shell when it needs it. */
+static void arg(GString *cmd, const char *word)
+{
+    g_string_append_c(cmd, ' ');
+    if (word && shell_plain(word)) {
+        g_string_append(cmd, word);
+        return;
+    }
+    g_autofree char *quoted = g_shell_quote(word ? word : "");
+    g_string_append(cmd, quoted);
+}
+
+/* Appends " FLAG VALUE". */
+static void opt(GString *cmd, const char *flag_name, const char *value)
+{
+    arg(cmd, flag_name);
+    arg(cmd, value);
+}
+
+/* Appends " FLAG X" with X the shortest spelling that reads back as the
+ * number the file holds (out_json_append_number), so the flag gives the
+ * same double. */
+static void opt_number(GString *cmd, const char *flag_name, double x)
+{
+    g_autoptr(GString) v = g_string_new(NULL);
+    out_json_append_number(v, x);
+    opt(cmd, flag_name, v->str);
+}
+
+/* Appends " FLAG N" for the integer member `name` of `o` (replications and
+ * seeds are 64-bit: never through a double). */
+static void opt_int(GString *cmd, const char *flag_name, JsonObject *o, const char *name)
+{
+    JsonNode *n = member(o, name);
+    if (n == NULL || !JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_INT64)
+        return;
+    g_autofree char *v = g_strdup_printf("%" G_GUINT64_FORMAT, (guint64)json_node_get_int(n));
+    opt(cmd, flag_name, v);
+}
+
+/* --reps and --seed of the run settings `o`, --no-uncertainty when it
+ * was not drawn (and the command has the flag), and --without for every
+ * policy of the scenario switched off (when the command has --without). */
+static void run_flags(GString *cmd, const Report *r, JsonObject *o, gboolean uncertainty_flag, gboolean policy_flags)
+{
+    opt_int(cmd, "--reps", o, "replications");
+    opt_int(cmd, "--seed", o, "seed");
+    if (uncertainty_flag && member(o, "uncertainty") && !flag(o, "uncertainty"))
+        arg(cmd, "--no-uncertainty");
+    JsonArray *off = arr(obj(r->scenario), "policies_off");
+    for (guint i = 0; policy_flags && i < len(off); i++)
+        opt(cmd, "--without", str_at(off, i));
+}
+
+/* `ladder compare`: every file in order, or --each-policy FILE when every
+ * scenario was made of the same file. */
+static void reproduce_compare(GString *cmd, const Report *r, JsonObject *c)
+{
+    JsonArray *sc = arr(c, "scenarios");
+    gboolean each = len(sc) >= 2;
+    for (guint i = 1; i < len(sc); i++)
+        each = each && g_strcmp0(str(obj_at(sc, i), "file"), str(obj_at(sc, 0), "file")) == 0;
+    arg(cmd, "compare");
+    if (each) {
+        arg(cmd, "--each-policy");
+        arg(cmd, str(obj_at(sc, 0), "file"));
+    }
+    for (guint i = 0; !each && i < len(sc); i++)
+        arg(cmd, str(obj_at(sc, i), "file"));
+    run_flags(cmd, r, c, TRUE, !each);  /* --each-policy switches the policies itself */
+}
+
+static void reproduce_sensitivity(GString *cmd, const Report *r, JsonObject *s)
+{
+    arg(cmd, "sensitivity");
+    arg(cmd, str(obj(r->scenario), "file"));
+    opt_number(cmd, "--spread", num(s, "spread"));
+    JsonArray *t = arr(s, "targets");
+    if (len(t) == 1)  /* without --target: each target, then all of them */
+        opt(cmd, "--target", str(obj_at(t, 0), "name"));
+    if (g_strcmp0(str(s, "mode"), "central") == 0)
+        arg(cmd, "--central");
+    if (flag(s, "baselines"))
+        arg(cmd, "--baselines");
+    run_flags(cmd, r, s, FALSE, TRUE);
+}
+
+static void reproduce_solve(GString *cmd, const Report *r, JsonObject *s)
+{
+    arg(cmd, "solve");
+    arg(cmd, str(obj(r->scenario), "file"));
+    opt(cmd, "--target", str(s, "target"));
+    opt_number(cmd, "--probability", num(s, "probability_wanted"));
+    opt(cmd, "--lever", str(s, "lever"));
+    opt(cmd, "--mode", str(s, "mode"));
+    opt_int(cmd, "--from", s, "from");
+    if (flag(s, "min_given"))  /* a default bound given as a flag would change the grid */
+        opt_number(cmd, "--min", num(s, "min"));
+    if (flag(s, "max_given"))
+        opt_number(cmd, "--max", num(s, "max"));
+    run_flags(cmd, r, s, TRUE, TRUE);
+}
+
+/* `ladder calibrate` or `backtest`: the scenario as named (calibrate.json's,
+ * else scenario.json's: without --fit the forecast is of the file itself),
+ * --history, --fit, --region, --cv and (backtest) --until. */
+static void reproduce_fit(GString *cmd, const Report *r, JsonObject *cal, JsonObject *bt)
+{
+    arg(cmd, bt ? "backtest" : "calibrate");
+    arg(cmd, cal ? str(cal, "scenario") : str(obj(r->scenario), "file"));
+    JsonObject *h = cal ? cal : bt;
+    opt(cmd, "--history", str(h, "history"));
+    JsonArray *params = arr(cal, "parameters");
+    g_autoptr(GString) keys = g_string_new(NULL);
+    for (guint i = 0; i < len(params); i++)
+        g_string_append_printf(keys, "%s%s", i ? "," : "", str(obj_at(params, i), "key"));
+    if (keys->len)
+        opt(cmd, "--fit", keys->str);
+    if (str(h, "region"))
+        opt(cmd, "--region", str(h, "region"));
+    if (num(h, "cv") > 0)
+        opt_number(cmd, "--cv", num(h, "cv"));
+    if (bt)
+        opt_int(cmd, "--until", bt, "until");
+    run_flags(cmd, r, obj(r->summary), TRUE, FALSE);
+}
+
+/* Appends to `cmd` ("ladder") the command and flags that wrote the folder
+ * again, byte for byte: the files as the user named them (run them from
+ * the same folder).  FALSE when the folder holds nothing to run again. */
+static gboolean reproduce(GString *cmd, const Report *r)
+{
+    JsonObject *bt = obj(r->files[RESULTS_BACKTEST]), *cal = obj(r->files[RESULTS_CALIBRATE]);
+    if (bt || cal)
+        reproduce_fit(cmd, r, cal, bt);
+    else if (r->files[RESULTS_SOLVE])
+        reproduce_solve(cmd, r, obj(r->files[RESULTS_SOLVE]));
+    else if (r->files[RESULTS_SENSITIVITY])
+        reproduce_sensitivity(cmd, r, obj(r->files[RESULTS_SENSITIVITY]));
+    else if (r->files[RESULTS_COMPARE])
+        reproduce_compare(cmd, r, obj(r->files[RESULTS_COMPARE]));
+    else if (r->summary) {
+        arg(cmd, "run");
+        arg(cmd, str(obj(r->scenario), "file"));
+        run_flags(cmd, r, obj(r->summary), TRUE, TRUE);
+    } else
+        return FALSE;
+    return TRUE;
+}
+
 static void section_methods(GString *out, const Report *r)
 {
     /* the run settings: the summary's, else those of a solve or sensitivity */
@@ -1048,17 +1213,11 @@ static void section_methods(GString *out, const Report *r)
         row_end(&row);
     }
     table_end(out);
-    if (r->summary) {
-        g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run ",
+    g_autoptr(GString) line = g_string_new("ladder");
+    if (reproduce(line, r)) {
+        g_string_append_printf(out, "<p class=\"muted\">%s <code class=\"reproduce\">",
                                i18n_text(r->lang, I18N_REPORT_SAME_BYTES));
-        esc(out, str(sc, "file"));
-        g_string_append_printf(out, " --reps %.0f --seed %.0f", num(s, "replications"), num(s, "seed"));
-        JsonArray *off = arr(sc, "policies_off");  /* --without repeats what was switched off */
-        for (guint i = 0; i < len(off); i++) {
-            g_autofree char *quoted = g_shell_quote(str_at(off, i));
-            g_string_append(out, " --without ");
-            esc(out, quoted);
-        }
+        esc(out, line->str);
         g_string_append(out, "</code></p>\n");
     }
 }

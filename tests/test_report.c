@@ -196,6 +196,90 @@ static char *replace_all(const char *text, const char *from, const char *to)
     return g_strjoinv(to, pieces);
 }
 
+/* ---- reproduction lines ------------------------------------------------------------- */
+
+/* The reproduction line of the report of folder `res` (g_shell_parse_argv
+ * reads it as sh would), run again into `again`: the result file `name`
+ * comes out byte for byte the same. */
+static void assert_reproduces(const char *res, const char *again, const char *name, const char *want)
+{
+    g_auto(TuRun) p = tu_ladder(NULL, "report", res, "-q", NULL);
+    tu_assert_status(&p, 0);
+    g_autofree char *html = tu_read_text(res, "report.html");
+    const char *start = strstr(html, "<code class=\"reproduce\">");
+    assert_non_null(start);
+    start += strlen("<code class=\"reproduce\">");
+    g_autofree char *escaped = g_strndup(start, (gsize)(strstr(start, "</code>") - start));
+    g_autofree char *amp = replace_all(escaped, "&amp;", "&"), *lt = replace_all(amp, "&lt;", "<");
+    g_autofree char *gt = replace_all(lt, "&gt;", ">"), *q = replace_all(gt, "&quot;", "\""),
+                    *line = replace_all(q, "&apos;", "'");
+    tu_assert_contains(line, want);
+    g_auto(GStrv) argv = NULL;
+    assert_true(g_shell_parse_argv(line, NULL, &argv, NULL));
+    assert_string_equal(argv[0], "ladder");
+    GPtrArray *args = g_ptr_array_new();
+    for (gsize i = 1; argv[i]; i++)
+        g_ptr_array_add(args, argv[i]);
+    const char *tail[] = {"--out", again, "--no-charts", "-q", NULL};
+    for (gsize i = 0; i < G_N_ELEMENTS(tail); i++)
+        g_ptr_array_add(args, (char *)tail[i]);
+    g_auto(TuRun) r = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+    g_ptr_array_free(args, TRUE);
+    tu_assert_status(&r, 0);
+    g_autofree char *was = tu_read_text(res, name), *now = tu_read_text(again, name);
+    assert_string_equal(was, now);
+}
+
+/* Each command's folder: its report's line runs it again, every flag kept. */
+static void test_reproduce(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
+    g_autofree char *base = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *wujin = g_build_filename(tu_srcdir(), "scenarios/wujin-2025.ini", NULL);
+    g_autofree char *hist = g_build_filename(tu_srcdir(), "scenarios/history/wujin.csv", NULL);
+    static const char *const folders[] = {"run", "cmp", "each", "sens", "solve", "cal", "bt"};
+    char *res[G_N_ELEMENTS(folders)], *again[G_N_ELEMENTS(folders)];
+    for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
+        res[i] = g_build_filename(dir, folders[i], NULL);
+        again[i] = g_strconcat(res[i], "-again", NULL);
+    }
+    const char *const runs[][24] = {
+        {"run", sc, "--reps", "120", "--seed", "7", "--no-uncertainty", "--without", "高企培育专班", NULL},
+        {"compare", base, sc, base, "--reps", "100", "--seed", "3", NULL},
+        {"compare", "--each-policy", sc, "--reps", "100", "--seed", "4", NULL},
+        {"sensitivity", base, "--spread", "0.15", "--target", "高新技术企业500家", "--central", "--baselines", "--reps",
+         "60", NULL},
+        {"solve", base, "--target", "高新技术企业500家", "--probability", "0.7", "--lever", "recruitment.tech_sme",
+         "--mode", "policy", "--from", "2024", "--max", "300", "--reps", "100", "--seed", "9", NULL},
+        {"calibrate", wujin, "--history", hist, "--fit", "startup -> tech_sme,tech_sme -> hightech", "--cv", "0.1", "--reps",
+         "80", NULL},
+        {"backtest", wujin, "--history", hist, "--until", "2022", "--reps", "80", "--no-uncertainty", NULL},
+    };
+    /* calibrate.json names its folder: the forecast it makes instead */
+    static const char *const files[] = {"summary.json", "compare.json", "compare.json", "sensitivity.json",
+                                        "solve.json", "forecast/summary.json", "backtest.json"};
+    static const char *const want[] = {"--no-uncertainty --without 高企培育专班", "compare ", "--each-policy",
+                                       "--spread 0.15 --target 高新技术企业500家 --central --baselines",
+                                       "--mode policy --from 2024", "--fit 'startup -> tech_sme,tech_sme -> hightech' --region",
+                                       "--until 2022"};
+    for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
+        GPtrArray *args = g_ptr_array_new();
+        for (gsize k = 0; runs[i][k]; k++)
+            g_ptr_array_add(args, (char *)runs[i][k]);
+        const char *tail[] = {"--out", res[i], "--no-charts", "-q", NULL};
+        for (gsize k = 0; k < G_N_ELEMENTS(tail); k++)
+            g_ptr_array_add(args, (char *)tail[k]);
+        g_auto(TuRun) r = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+        g_ptr_array_free(args, TRUE);
+        tu_assert_status(&r, 0);
+        assert_reproduces(res[i], again[i], files[i], want[i]);
+        g_free(res[i]);
+        g_free(again[i]);
+    }
+}
+
 /* Names that dot would misread unescaped (tests/data/hostile-names.ini),
  * through a real run and report with Graphviz: the diagram is there and
  * draws each name as written; the page prints them as written too. */
@@ -539,6 +623,7 @@ int main(void)
         cmocka_unit_test(test_report_flag),
         cmocka_unit_test(test_lang_flag),
         cmocka_unit_test(test_compare_report),
+        cmocka_unit_test(test_reproduce),
         cmocka_unit_test(test_hostile_names),
         cmocka_unit_test(test_dot_text),
         cmocka_unit_test(test_paths_stay_inside),
