@@ -252,6 +252,9 @@ typedef enum {
     I18N_REPORT_COMPARE_TITLE,
     I18N_REPORT_PROBABILITY_CHANGE,
     I18N_REPORT_COMPARE_NOTE,
+    I18N_REPORT_POLICIES_TITLE,
+    I18N_REPORT_CHANGES,
+    I18N_REPORT_YEARS,
     I18N_REPORT_SOLVE_BASE_SAME_FMT,  /* the base probability (string) */
     I18N_REPORT_SOLVE_BASE,  /* the pieces of a sentence around figures (solve) */
     I18N_REPORT_SOLVE_NOT_RUN,

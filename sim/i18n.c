@@ -344,6 +344,9 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_REPORT_EVERY_FIGURE_IN] = {"全部数字见", "Every figure is in"},
     [I18N_REPORT_COMPARE_TITLE] = {"结论：政策带来的变化", "Answer: what each policy changes"},
     [I18N_REPORT_PROBABILITY_CHANGE] = {"达成概率：基准 → 本情景", "Probability: base → this"},
+    [I18N_REPORT_POLICIES_TITLE] = {"各情景的政策、所改参数与成本（万元）", "Each scenario's policies, what they change, and their cost (10,000 yuan)"},
+    [I18N_REPORT_CHANGES] = {"改变", "Changes"},
+    [I18N_REPORT_YEARS] = {"实施年份", "Years"},
     [I18N_REPORT_COMPARE_NOTE] = {"各情景使用相同的随机数（共同随机数），差值来自逐次配对的模拟。下文的结论与阶梯图为基准情景的。",
         "Every scenario runs on the same random numbers (common random numbers); differences come from paired "
         "replications. The verdicts and diagram below are the base scenario's."},

@@ -32,6 +32,8 @@ typedef struct {
     JsonNode *files[RESULTS_N_KINDS]; /* dir's compare.json ... backtest.json by kind, NULL when absent
                                         * (scenario.json and summary.json: the two above) */
     char *scenario_dir;    /* the folder scenario.json was found in */
+    GPtrArray *compared;   /* a comparison's scenario.json of each scenario, in compare.json's order (an
+                            * element NULL when its folder is not there); NULL for other folders */
     gboolean no_dot;
 } Report;
 
@@ -188,6 +190,18 @@ static void number(GString *out, double x)
 {
     if (isnan(x))
         g_string_append(out, "–");
+    else
+        g_string_append_printf(out, "%.4g", x);
+}
+
+/* A sum of money (万元) or firms: whole above 100, else 4 significant
+ * digits, never in exponent form. */
+static void amount(GString *out, double x)
+{
+    if (isnan(x))
+        g_string_append(out, "–");
+    else if (fabs(x) >= 100)
+        g_string_append_printf(out, "%.0f", x);
     else
         g_string_append_printf(out, "%.4g", x);
 }
@@ -753,6 +767,32 @@ static void section_charts(GString *out, const Report *r)
     inline_svgs(out, d, "target_");
 }
 
+/* Every dir/<prefix>*.svg: first <prefix>targets.svg, then each stage's
+ * and each list's in ladder order (scenario.json's), then the others in
+ * name order. */
+static void inline_svgs_in_ladder_order(GString *out, const Report *r, const char *dir, const char *prefix)
+{
+    g_autoptr(GPtrArray) names = outdir_list(dir, prefix, ".svg", NULL);
+    g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(first, g_strconcat(prefix, "targets.svg", NULL));
+    const char *groups[] = {"stages", "lists"};
+    for (gsize g = 0; g < G_N_ELEMENTS(groups); g++) {
+        JsonArray *items = arr(obj(r->scenario), groups[g]);
+        for (guint i = 0; i < len(items); i++)
+            if (plain_name(str(obj_at(items, i), "id")))
+                g_ptr_array_add(first, g_strconcat(prefix, str(obj_at(items, i), "id"), ".svg", NULL));
+    }
+    for (guint i = 0; i < first->len; i++)
+        inline_svg(out, dir, first->pdata[i], NULL);
+    for (guint i = 0; names && i < names->len; i++) {
+        gboolean done = FALSE;
+        for (guint k = 0; k < first->len && !done; k++)
+            done = strcmp(names->pdata[i], first->pdata[k]) == 0;
+        if (!done)
+            inline_svg(out, dir, names->pdata[i], NULL);
+    }
+}
+
 /* The charts of compare, sensitivity, solve and calibrate, when the folder
  * holds them. */
 static void section_analyses(GString *out, const Report *r)
@@ -774,14 +814,155 @@ static void section_analyses(GString *out, const Report *r)
         if (r->files[kinds[i].json] == NULL || (is_backtest && kinds[i].json == RESULTS_CALIBRATE))
             continue;
         g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, kinds[i].heading));
-        inline_svgs(out, r->dir, kinds[i].prefix);
+        if (kinds[i].json == RESULTS_COMPARE)  /* the stages' charts in ladder order */
+            inline_svgs_in_ladder_order(out, r, r->dir, kinds[i].prefix);
+        else
+            inline_svgs(out, r->dir, kinds[i].prefix);
         g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n",
                                i18n_text(r->lang, I18N_REPORT_EVERY_FIGURE_IN),
                                results_file(kinds[i].json));
     }
 }
 
-/* The change each other scenario of a comparison makes, first. */
+/* The name of compared scenario `id` (compare.json's), else the id. */
+static const char *scenario_name(const Report *r, const char *id)
+{
+    JsonArray *sc = arr(obj(r->files[RESULTS_COMPARE]), "scenarios");
+    for (guint i = 0; i < len(sc); i++)
+        if (g_strcmp0(str(obj_at(sc, i), "id"), id) == 0)
+            return str(obj_at(sc, i), "name");
+    return id;
+}
+
+/* Parameter `key` of `scenario` (a scenario.json) in words, "科小 → 高企",
+ * from param.c's words and the scenario's stage and list names; the key
+ * itself when the scenario does not have it. */
+static void param_words(GString *out, const Report *r, JsonObject *scenario, const char *key)
+{
+    JsonArray *params = arr(scenario, "parameters");
+    JsonObject *p = NULL;
+    for (guint i = 0; i < len(params) && p == NULL; i++)
+        if (g_strcmp0(str(obj_at(params, i), "key"), key) == 0)
+            p = obj_at(params, i);
+    int kind = kind_of(p);
+    if (kind < 0) {
+        esc(out, key);
+        return;
+    }
+    const char *format = param_kind((ParamKind)kind)->label[i18n_is_english(r->lang)];
+    const char *from = stage_name(r, str(p, "from"));
+    g_autofree char *words = NULL;
+    if (kind == PARAM_SHARE) {
+        const char *list = str(p, "list");
+        JsonArray *lists = arr(scenario, "lists");
+        for (guint i = 0; i < len(lists); i++)
+            if (g_strcmp0(str(obj_at(lists, i), "id"), list) == 0)
+                list = str(obj_at(lists, i), "name");
+        words = g_strdup_printf(format, list ? list : "", from ? from : "");
+    } else if (kind == PARAM_EDGE) {
+        const char *to = stage_name(r, str(p, "to"));
+        words = g_strdup_printf(format, from ? from : "", to ? to : "");
+    } else {
+        words = g_strdup_printf(format, from ? from : "");
+    }
+    esc(out, words);
+}
+
+/* What policy `p` (a scenario.json's) changes: "科小 → 高企 × 1.25; ...". */
+static void policy_changes(GString *out, const Report *r, JsonObject *scenario, JsonObject *p)
+{
+    JsonArray *ch = arr(p, "changes");
+    for (guint c = 0; c < len(ch); c++) {
+        JsonObject *x = obj_at(ch, c);
+        g_string_append(out, c ? "<br>" : "");
+        param_words(out, r, scenario, str(x, "key"));
+        const char *op = str(x, "op");
+        g_string_append_printf(out, " %s ", g_strcmp0(op, "*") == 0 ? "×" : op ? op : "");
+        number(out, num(x, "x"));
+    }
+}
+
+/* The policy of scenario.json `scenario` named `name`, or NULL. */
+static JsonObject *policy_of(JsonObject *scenario, const char *name)
+{
+    JsonArray *pol = arr(scenario, "policies");
+    for (guint i = 0; i < len(pol); i++)
+        if (g_strcmp0(str(obj_at(pol, i), "name"), name) == 0)
+            return obj_at(pol, i);
+    return NULL;
+}
+
+/* Each compared scenario by its name, each of its policies: what it
+ * changes, its years and its cost (compare.json's). */
+static void compare_policies(GString *out, const Report *r)
+{
+    static const I18nMessage headers[] = {I18N_SCENARIO, I18N_POLICY, I18N_REPORT_CHANGES, I18N_REPORT_YEARS,
+                                          I18N_COST_PER_YEAR, I18N_COST_PER_FIRM, I18N_COST};
+    JsonArray *sc = arr(obj(r->files[RESULTS_COMPARE]), "scenarios");
+    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_REPORT_POLICIES_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
+    for (guint i = 0; i < len(sc); i++) {
+        JsonObject *s = obj_at(sc, i), *written = r->compared && i < r->compared->len ? obj(r->compared->pdata[i]) : NULL;
+        JsonArray *pol = arr(s, "policies");
+        for (guint k = 0; k < MAX(len(pol), 1u); k++) {
+            JsonObject *p = obj_at(pol, k);
+            Row row = row_begin(out);
+            cell_text(&row, NULL, k == 0 ? str(s, "name") : "");
+            if (p == NULL) {
+                cell_text(&row, NULL, i18n_text(r->lang, I18N_NO_POLICIES));
+                for (int c = 0; c < 5; c++)
+                    cell(&row, NULL);
+                row_end(&row);
+                break;
+            }
+            cell_text(&row, NULL, str(p, "name"));
+            cell(&row, NULL);
+            policy_changes(out, r, written, policy_of(written, str(p, "name")));
+            cell_printf(&row, "n", "%.0f–%.0f (%.0f)", num(p, "from"), num(p, "to"), num(p, "years"));
+            cell(&row, "n");
+            amount(out, num(p, "cost_per_year"));
+            cell(&row, "n");
+            amount(out, num(p, "cost_per_firm"));
+            cell(&row, "n");
+            amount(out, num(p, "cost"));
+            row_end(&row);
+        }
+    }
+    table_end(out);
+}
+
+/* What each extra firm a target counts costs, against the base. */
+static void compare_cost_per_firm(GString *out, const Report *r)
+{
+    static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_EXTRA_COST, I18N_EXTRA_FIRMS,
+                                          I18N_COST_PER_EXTRA};
+    JsonArray *ce = arr(obj(r->files[RESULTS_COMPARE]), "cost_effectiveness");
+    if (len(ce) == 0)
+        return;
+    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_PER_EXTRA_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
+    for (guint i = 0; i < len(ce); i++) {
+        JsonObject *c = obj_at(ce, i);
+        Row row = row_begin(out);
+        cell_text(&row, NULL, scenario_name(r, str(c, "scenario")));
+        cell_text(&row, NULL, str(c, "target"));
+        cell(&row, "n");
+        amount(out, num(c, "extra_cost"));
+        cell(&row, "n");
+        amount(out, num(c, "extra_count"));
+        if (isnan(num(c, "cost_per_extra_firm"))) {
+            cell_text(&row, NULL, str(c, "reason"));
+        } else {
+            cell(&row, "n");
+            amount(out, num(c, "cost_per_extra_firm"));
+        }
+        row_end(&row);
+    }
+    table_end(out);
+}
+
+/* The policy table first, then the change each other scenario of a
+ * comparison makes to each target, and what an extra firm costs. */
 static void section_compare(GString *out, const Report *r)
 {
     JsonArray *diffs = arr(obj(r->files[RESULTS_COMPARE]), "differences");
@@ -790,12 +971,13 @@ static void section_compare(GString *out, const Report *r)
     static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_REPORT_PROBABILITY_CHANGE,
                                           I18N_DIFFERENCE_PP, I18N_CI95};
     g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_TITLE));
+    compare_policies(out, r);
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(diffs); i++) {
         JsonObject *d = obj_at(diffs, i);
         JsonArray *ci = arr(d, "ci95");
         Row row = row_begin(out);
-        cell_text(&row, NULL, str(d, "scenario"));
+        cell_text(&row, NULL, scenario_name(r, str(d, "scenario")));
         cell_text(&row, NULL, str(d, "target"));
         cell(&row, "n");
         percent(out, num(d, "probability_base"));
@@ -808,6 +990,7 @@ static void section_compare(GString *out, const Report *r)
         row_end(&row);
     }
     table_end(out);
+    compare_cost_per_firm(out, r);
     g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_NOTE));
 }
 
@@ -1182,6 +1365,25 @@ static gboolean reproduce(GString *cmd, const Report *r)
     return TRUE;
 }
 
+/* A row per file scenario.json `sc` was read from: its path and SHA-256;
+ * a file already in `seen` (paths, borrowed) is not shown again. */
+static void source_rows(GString *out, const Report *r, JsonObject *sc, GHashTable *seen)
+{
+    JsonArray *src = arr(sc, "sources");
+    for (guint i = 0; i < len(src); i++) {
+        JsonObject *f = obj_at(src, i);
+        if (str(f, "file") && !g_hash_table_add(seen, (gpointer)str(f, "file")))
+            continue;
+        Row row = field_begin(out, r, I18N_REPORT_SCENARIO_FILE);
+        g_string_append(out, "<code>");
+        esc(out, str(f, "file"));
+        g_string_append(out, "</code><br>SHA-256 <code>");
+        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");  /* null: the file could not be read */
+        g_string_append(out, "</code>");
+        row_end(&row);
+    }
+}
+
 static void section_methods(GString *out, const Report *r)
 {
     /* the run settings: the summary's, else those of a solve or sensitivity */
@@ -1201,17 +1403,10 @@ static void section_methods(GString *out, const Report *r)
     Row program = field_begin(out, r, I18N_REPORT_PROGRAM);
     g_string_append_printf(out, "ladder %s", r->version);
     row_end(&program);
-    JsonArray *src = arr(sc, "sources");
-    for (guint i = 0; i < len(src); i++) {
-        JsonObject *f = obj_at(src, i);
-        Row row = field_begin(out, r, I18N_REPORT_SCENARIO_FILE);
-        g_string_append(out, "<code>");
-        esc(out, str(f, "file"));
-        g_string_append(out, "</code><br>SHA-256 <code>");
-        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");  /* null: the file could not be read */
-        g_string_append(out, "</code>");
-        row_end(&row);
-    }
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    source_rows(out, r, sc, seen);
+    for (guint i = 0; r->compared && i < r->compared->len; i++)  /* each compared scenario's files too */
+        source_rows(out, r, obj(r->compared->pdata[i]), seen);
     table_end(out);
     g_autoptr(GString) line = g_string_new("ladder");
     if (reproduce(line, r)) {
@@ -1253,6 +1448,24 @@ static void page(GString *out, Report *r)
     g_string_append(out, "</body>\n</html>\n");
 }
 
+/* The scenario.json of each scenario of compare.json, in its order; an
+ * element NULL when the id is not a plain folder name or its folder holds
+ * none.  NULL with an INPUT error at one that is not what ladder writes. */
+static GPtrArray *read_compared(const Report *r, GError **error)
+{
+    JsonArray *sc = arr(obj(r->files[RESULTS_COMPARE]), "scenarios");
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
+    for (guint i = 0; i < len(sc); i++) {
+        const char *id = str(obj_at(sc, i), "id");
+        g_autofree char *d = plain_name(id) ? g_build_filename(r->dir, id, NULL) : NULL;
+        JsonNode *n = d ? read_json(d, RESULTS_SCENARIO, NULL, error) : NULL;
+        if (error && *error)
+            return NULL;
+        g_ptr_array_add(all, n);
+    }
+    return g_steal_pointer(&all);
+}
+
 /* Reads scenario.json (found by find_scenario_dir) and the summary.json
  * beside it, and every other result file in r->dir, each checked against
  * its schema.  A file legitimately absent stays NULL; FALSE with an INPUT
@@ -1271,6 +1484,8 @@ static gboolean read_files(Report *r, GError **error)
         r->summary = read_json(r->scenario_dir, RESULTS_SUMMARY, command, &local);
     for (int k = RESULTS_COMPARE; k < RESULTS_N_KINDS && local == NULL; k++)
         r->files[k] = read_json(r->dir, (ResultsKind)k, command, &local);
+    if (local == NULL && r->files[RESULTS_COMPARE])
+        r->compared = read_compared(r, &local);
     if (local == NULL)
         return TRUE;
     g_propagate_error(error, local);
@@ -1284,6 +1499,7 @@ static void report_clear(Report *r)
     for (int k = 0; k < RESULTS_N_KINDS; k++)
         g_clear_pointer(&r->files[k], json_node_unref);
     g_clear_pointer(&r->scenario_dir, g_free);
+    g_clear_pointer(&r->compared, g_ptr_array_unref);
 }
 
 gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,

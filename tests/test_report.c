@@ -169,7 +169,10 @@ static void test_lang_flag(void **state)
 }
 
 /* A comparison's report opens with what each policy changes, from
- * compare.json, before the base scenario's verdicts. */
+ * compare.json, before the base scenario's verdicts: first the policies of
+ * each scenario by its name, what each changes in words, its years and
+ * cost, then the differences and the cost per extra firm; the stages'
+ * charts in ladder order; both files' checksums. */
 static void test_compare_report(void **state)
 {
     (void)state;
@@ -177,14 +180,39 @@ static void test_compare_report(void **state)
     g_autofree char *a = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
     g_autofree char *b = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
     g_autofree char *res = g_build_filename(dir, "cmp", NULL);
-    g_auto(TuRun) r = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "--no-charts", "-q", "--report", "--out", res, NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "-q", "--report", "--out", res, NULL);
     tu_assert_status(&r, 0);
     g_autofree char *html = tu_read_text(res, "report.html");
     const char *change = strstr(html, "结论：政策带来的变化"), *verdict = strstr(html, "结论：目标达成的概率");
     assert_non_null(change);
     assert_non_null(verdict);
     assert_true(change < verdict);
-    tu_assert_contains(html, "tianning-2025-zhuanban");
+    /* the policy table, the differences, the cost per extra firm, in that order */
+    const char *policies = strstr(html, "各情景的政策、所改参数与成本"), *diffs = strstr(html, "达成概率：基准 → 本情景"),
+               *per_firm = strstr(html, "每多一家企业的成本（对比基准）");
+    assert_true(policies && diffs && per_firm && change < policies && policies < diffs && diffs < per_firm);
+    /* each scenario by its name= (not its file's stem), each policy's change in words, years and cost:
+     * 150 a year × 3 + 20 a firm × the exact expected extra firms */
+    tu_assert_contains(html, "<tr><td>天宁区 2025</td><td>（无政策）</td>");
+    tu_assert_contains(html, "<tr><td>天宁区 2025 假设情景:强化高企培育专班</td><td>高企培育专班</td><td>科小 → 高企 × 1.25</td>"
+                             "<td class=\"n\">2023–2025 (3)</td><td class=\"n\">150</td><td class=\"n\">20</td>");
+    tu_assert_contains(html, "<td>科小招引加码</td><td>科小招引 + 20</td>");
+    assert_null(strstr(html, "<td>tianning-2025-zhuanban</td>"));
+    /* the stages' charts in ladder order, not by id */
+    const char *stages[] = {"初创：各情景", "科小：各情景", "高企：各情景", "瞪羚：各情景", "独角兽：各情景", "上市：各情景"};
+    for (gsize i = 0; i + 1 < G_N_ELEMENTS(stages); i++) {
+        const char *x = strstr(html, stages[i]), *y = strstr(html, stages[i + 1]);
+        assert_true(x && y && x < y);
+    }
+    /* the checksum of each file, once */
+    const char *files[] = {"scenarios/tianning-2025-zhuanban.ini", "scenarios/tianning-2025.ini"};
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *path = g_build_filename(tu_srcdir(), files[i], NULL), *data = NULL;
+        gsize n = 0;
+        assert_true(g_file_get_contents(path, &data, &n, NULL));
+        g_autofree char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, n);
+        assert_int_equal(count(html, sha), 1);
+    }
 }
 
 /* ---- names and paths from the folder's files ------------------------------------ */
