@@ -1417,7 +1417,9 @@ static void section_methods(GString *out, const Report *r)
     }
 }
 
-static void page(GString *out, Report *r)
+/* The page's head and title block, from scenario.json's name, region,
+ * years and description. */
+static void page_begin(GString *out, const Report *r)
 {
     JsonObject *sc = obj(r->scenario);
     g_string_append_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
@@ -1433,18 +1435,157 @@ static void page(GString *out, Report *r)
         esc(out, str(sc, "description"));
         g_string_append(out, "</p>\n");
     }
-    /* the question each command answers, first */
+}
+
+/* One folder's sections, the question its command answers first; the
+ * ladder diagram among them when `ladder`. */
+static void page_folder(GString *out, Report *r, gboolean ladder)
+{
     section_compare(out, r);
     section_solve(out, r);
     section_sensitivity(out, r);
     if (r->summary)
         section_verdict(out, r);
-    section_ladder(out, r);
+    if (ladder)
+        section_ladder(out, r);
     if (r->summary)
         section_charts(out, r);
     section_analyses(out, r);
     section_assumptions(out, r);
     section_methods(out, r);
+}
+
+static void page(GString *out, Report *r)
+{
+    page_begin(out, r);
+    page_folder(out, r, TRUE);
+    g_string_append(out, "</body>\n</html>\n");
+}
+
+/* ---- several folders, one page ------------------------------------------------------ */
+
+/* The command that wrote folder `r`, in words for its heading. */
+static I18nMessage folder_kind(const Report *r)
+{
+    return r->files[RESULTS_BACKTEST]      ? I18N_REPORT_BACKTEST_CHARTS
+           : r->files[RESULTS_CALIBRATE]   ? I18N_REPORT_CALIBRATE_CHARTS
+           : r->files[RESULTS_SOLVE]       ? I18N_REPORT_SOLVE_TITLE
+           : r->files[RESULTS_SENSITIVITY] ? I18N_REPORT_SENS_TITLE
+           : r->files[RESULTS_COMPARE]     ? I18N_REPORT_COMPARE_TITLE
+                                           : I18N_REPORT_VERDICT_TITLE;
+}
+
+/* Folder `r`'s heading: what it answers, and the folder. */
+static void folder_heading(GString *out, const Report *r, const char *tag, guint i, gboolean anchor)
+{
+    g_string_append_printf(out, "<%s%s", tag, anchor ? "" : ">");
+    if (anchor)
+        g_string_append_printf(out, " id=\"folder-%u\">", i + 1);
+    g_string_append_printf(out, "%u. %s · <code>", i + 1, i18n_text(r->lang, folder_kind(r)));
+    esc(out, r->dir);
+    g_string_append_printf(out, "</code></%s>\n", tag);
+}
+
+/* The answer of folder `r` in a few lines: each target's probability and
+ * verdict, a solve's value, each tornado's largest swing, a backtest's
+ * coverage, a comparison's changes. */
+static void folder_answer(GString *out, const Report *r)
+{
+    JsonObject *bt = obj(r->files[RESULTS_BACKTEST]), *sens = obj(r->files[RESULTS_SENSITIVITY]);
+    JsonObject *cmp = obj(r->files[RESULTS_COMPARE]), *solve = obj(r->files[RESULTS_SOLVE]);
+    g_string_append(out, "<ul>\n");
+    if (bt) {
+        g_string_append(out, "<li>");
+        g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_BT_INSIDE_FMT), num(bt, "checked"),
+                               num(bt, "inside"));
+        g_string_append(out, "</li>\n");
+    } else if (solve) {
+        g_string_append(out, "<li>");
+        if (flag(solve, "reachable"))
+            solve_reached(out, r, solve);
+        else
+            g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_UNREACHABLE));
+        g_string_append(out, "</li>\n");
+    } else if (sens) {
+        JsonArray *t = arr(sens, "targets");
+        for (guint i = 0; i < len(t); i++) {
+            JsonObject *top = obj_at(arr(obj_at(t, i), "rows"), 0);
+            g_string_append(out, "<li>");
+            esc(out, str(obj_at(t, i), "name"));
+            g_string_append_printf(out, " · %s", i18n_text(r->lang, I18N_REPORT_SENS_TOP));
+            esc(out, str(top, "label"));
+            g_string_append(out, " (");
+            percent(out, num(top, "probability_low"));
+            g_string_append(out, " … ");
+            percent(out, num(top, "probability_high"));
+            g_string_append(out, ")</li>\n");
+        }
+    } else if (cmp) {
+        JsonArray *d = arr(cmp, "differences");
+        for (guint i = 0; i < len(d); i++) {
+            JsonObject *x = obj_at(d, i);
+            g_string_append(out, "<li>");
+            esc(out, scenario_name(r, str(x, "scenario")));
+            g_string_append(out, " · ");
+            esc(out, str(x, "target"));
+            g_string_append(out, ": ");
+            percent(out, num(x, "probability_base"));
+            g_string_append(out, " → ");
+            percent(out, num(x, "probability"));
+            g_string_append(out, "</li>\n");
+        }
+    }
+    JsonArray *targets = bt || solve || sens || cmp ? NULL : arr(obj(r->summary), "targets");
+    for (guint i = 0; i < len(targets); i++) {
+        JsonObject *t = obj_at(targets, i);
+        g_string_append(out, "<li>");
+        esc(out, str(t, "name"));
+        g_string_append(out, ": ");
+        percent(out, num(t, "probability"));
+        g_string_append_printf(out, " (%s)</li>\n", verdict(r, num(t, "probability")));
+    }
+    g_string_append(out, "</ul>\n");
+}
+
+/* The stage ids of folder `r`, "a, b, c" (caller frees). */
+static char *stage_ids(const Report *r)
+{
+    JsonArray *st = arr(obj(r->scenario), "stages");
+    g_autoptr(GString) ids = g_string_new(NULL);
+    for (guint i = 0; i < len(st); i++)
+        g_string_append_printf(ids, "%s%s", i ? ", " : "", str(obj_at(st, i), "id"));
+    return g_string_free(g_steal_pointer(&ids), FALSE);
+}
+
+/* One page of the folders `r[0..n)`: the answer of each first, the
+ * contents, the ladder diagram once (the first folder's), then each
+ * folder's sections. */
+static void page_many(GString *out, Report *r, gsize n)
+{
+    page_begin(out, &r[0]);
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r[0].lang, I18N_REPORT_ANSWERS_TITLE));
+    for (gsize i = 0; i < n; i++) {
+        folder_heading(out, &r[i], "h3", (guint)i, FALSE);
+        folder_answer(out, &r[i]);
+    }
+    g_string_append_printf(out, "<h2>%s</h2>\n<ol class=\"toc\">\n<li><a href=\"#ladder\">%s</a></li>\n",
+                           i18n_text(r[0].lang, I18N_REPORT_CONTENTS),
+                           i18n_text(r[0].lang, I18N_REPORT_LADDER_TITLE));
+    for (gsize i = 0; i < n; i++) {
+        g_string_append_printf(out, "<li><a href=\"#folder-%zu\">%s · ", i + 1, i18n_text(r[i].lang, folder_kind(&r[i])));
+        esc(out, r[i].dir);
+        g_string_append(out, "</a></li>\n");
+    }
+    g_string_append(out, "</ol>\n<div id=\"ladder\">\n");
+    section_ladder(out, &r[0]);
+    g_string_append(out, "</div>\n");
+    for (gsize i = 0; i < n; i++) {
+        g_string_append(out, "<section class=\"folder\">\n");
+        folder_heading(out, &r[i], "h2", (guint)i, TRUE);
+        page_folder(out, &r[i], FALSE);
+        g_string_append(out, "</section>\n");
+        r[0].no_dot = r[0].no_dot || r[i].no_dot;
+    }
     g_string_append(out, "</body>\n</html>\n");
 }
 
@@ -1502,13 +1643,14 @@ static void report_clear(Report *r)
     g_clear_pointer(&r->compared, g_ptr_array_unref);
 }
 
-gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
-                      gboolean *no_dot, GError **error)
+/* Loads folder `dir` into `r` (zeroed but for version), the page in
+ * `lang`.  FALSE with an INPUT error when it is not a result folder. */
+static gboolean report_load(Report *r, const char *dir, const char *lang, GError **error)
 {
-    Report r = {.dir = dir, .version = version};
     GError *local = NULL;
-    r.scenario_dir = find_scenario_dir(dir, &local);
-    if (r.scenario_dir == NULL) {
+    r->dir = dir;
+    r->scenario_dir = find_scenario_dir(dir, &local);
+    if (r->scenario_dir == NULL) {
         if (local == NULL)
             g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT,
                         "%s: not a ladder result folder (no scenario.json in it, its forecast/ or a "
@@ -1516,15 +1658,47 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
         g_propagate_error(error, local);
         return FALSE;
     }
-    gboolean ok = FALSE;
-    if (read_files(&r, error)) {
-        r.lang = page_language(lang ? lang : str(obj(r.scenario), "language"));
+    if (!read_files(r, error))
+        return FALSE;
+    r->lang = page_language(lang ? lang : str(obj(r->scenario), "language"));
+    return TRUE;
+}
+
+gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
+                      gboolean *no_dot, GError **error)
+{
+    return report_write_many(&dir, 1, lang, output, version, no_dot, error);
+}
+
+gboolean report_write_many(const char *const *dirs, gsize n, const char *lang, const char *output,
+                           const char *version, gboolean *no_dot, GError **error)
+{
+    g_return_val_if_fail(n >= 1, FALSE);
+    Report *r = g_new0(Report, n);
+    gboolean ok = TRUE;
+    for (gsize i = 0; i < n && ok; i++) {
+        r[i].version = version;
+        ok = report_load(&r[i], dirs[i], i ? r[0].lang : lang, error);
+        g_autofree char *want = i && ok ? stage_ids(&r[0]) : NULL, *have = i && ok ? stage_ids(&r[i]) : NULL;
+        if (i && ok && strcmp(want, have) != 0) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s: not of the same scenario family as %s: its stages are (%s), not (%s); one report "
+                        "holds folders of one ladder", dirs[i], dirs[0], have, want);
+            ok = FALSE;
+        }
+    }
+    if (ok) {
         g_autoptr(GString) out = g_string_new(NULL);
-        page(out, &r);
+        if (n == 1)
+            page(out, &r[0]);
+        else
+            page_many(out, r, n);
         ok = outdir_write_file(output, out->str, (gssize)out->len, error);
     }
     if (no_dot)
-        *no_dot = r.no_dot;
-    report_clear(&r);
+        *no_dot = r[0].no_dot;
+    for (gsize i = 0; i < n; i++)
+        report_clear(&r[i]);
+    g_free(r);
     return ok;
 }

@@ -215,6 +215,61 @@ static void test_compare_report(void **state)
     }
 }
 
+/* ---- several folders, one page ----------------------------------------------------- */
+
+/* A run, a comparison and a solve of one scenario family, one page: the
+ * answer of each first, the contents, the ladder once, each folder's
+ * section with its own reproduction line; a folder of another ladder is
+ * refused (exit 2), and so are several folders without -o. */
+static void test_several_folders(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *a = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *b = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
+    g_autofree char *other = g_build_filename(tu_srcdir(), "tests/data/certain.ini", NULL);
+    g_autofree char *run = g_build_filename(dir, "run", NULL), *cmp = g_build_filename(dir, "cmp", NULL);
+    g_autofree char *solve = g_build_filename(dir, "solve", NULL), *odd = g_build_filename(dir, "odd", NULL);
+    g_autofree char *page = g_build_filename(dir, "meeting.html", NULL);
+    g_auto(TuRun) r1 = tu_ladder(NULL, "run", a, "--reps", REPS, "--no-charts", "-q", "--out", run, NULL);
+    g_auto(TuRun) r2 = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "--no-charts", "-q", "--out", cmp, NULL);
+    g_auto(TuRun) r3 = tu_ladder(NULL, "solve", a, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
+                         "recruitment.tech_sme", "--reps", REPS, "--no-charts", "-q", "--out", solve, NULL);
+    g_auto(TuRun) r4 = tu_ladder(NULL, "run", other, "--reps", "50", "--no-charts", "-q", "--out", odd, NULL);
+    tu_assert_status(&r1, 0);
+    tu_assert_status(&r2, 0);
+    tu_assert_status(&r3, 0);
+    tu_assert_status(&r4, 0);
+    g_auto(TuRun) p = tu_ladder(NULL, "report", run, cmp, solve, "-o", page, NULL);
+    tu_assert_status(&p, 0);
+    g_autofree char *html = tu_read_text(dir, "meeting.html");
+    const char *answers = strstr(html, "<h2>先看结论</h2>"), *contents = strstr(html, "<h2>目录</h2>");
+    const char *ladder = strstr(html, "<div id=\"ladder\">"), *first = strstr(html, "id=\"folder-1\"");
+    assert_true(answers && contents && ladder && first && answers < contents && contents < ladder && ladder < first);
+    /* the answers: the run's verdicts, the comparison's changes, the solve's value */
+    const char *solve_answer = strstr(answers, "“高新技术企业500家”达成概率为");
+    assert_true(solve_answer && solve_answer < contents);
+    tu_assert_contains(html, "<li>高新技术企业500家: ");
+    tu_assert_contains(html, "<li>天宁区 2025 假设情景:强化高企培育专班 · 高新技术企业500家: ");
+    tu_assert_contains(html, "<a href=\"#folder-3\">");
+    assert_int_equal(count(html, "class=\"graph\""), 1);     /* the ladder once */
+    assert_int_equal(count(html, "<h2>阶梯结构</h2>"), 1);
+    assert_int_equal(count(html, "<code class=\"reproduce\">"), 3);
+    tu_assert_contains(html, "<code class=\"reproduce\">ladder solve ");
+    tu_assert_contains(html, "<code class=\"reproduce\">ladder compare ");
+    g_autofree char *own = g_build_filename(run, "report.html", NULL);
+    assert_false(g_file_test(own, G_FILE_TEST_EXISTS)); /* -o: the page, not the folder's */
+    /* another ladder: refused, nothing written */
+    g_autofree char *page2 = g_build_filename(dir, "mixed.html", NULL);
+    g_auto(TuRun) mixed = tu_ladder(NULL, "report", run, odd, "-o", page2, NULL);
+    tu_assert_status(&mixed, 2);
+    tu_assert_contains(mixed.err, "not of the same scenario family");
+    assert_false(g_file_test(page2, G_FILE_TEST_EXISTS));
+    g_auto(TuRun) no_o = tu_ladder(NULL, "report", run, cmp, NULL);
+    tu_assert_status(&no_o, 2);
+    tu_assert_contains(no_o.err, "-o FILE");
+}
+
 /* ---- names and paths from the folder's files ------------------------------------ */
 
 /* `text` with every `from` replaced by `to` (caller frees). */
@@ -652,6 +707,7 @@ int main(void)
         cmocka_unit_test(test_lang_flag),
         cmocka_unit_test(test_compare_report),
         cmocka_unit_test(test_reproduce),
+        cmocka_unit_test(test_several_folders),
         cmocka_unit_test(test_hostile_names),
         cmocka_unit_test(test_dot_text),
         cmocka_unit_test(test_paths_stay_inside),
