@@ -30,6 +30,13 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
 gboolean report_write_many(const char *const *dirs, gsize n, const char *lang, const char *output,
                            const char *version, gboolean *no_dot, GError **error);
 
+/* Prints the HTML page `html` to `pdf` with headless Chromium (A4 as the
+ * page's CSS asks, no header or footer lines), stopping it after
+ * `timeout_s` seconds.  The PDF appears whole or not at all.  Fails with
+ * an IO error when Chromium is not installed (saying how to install it),
+ * takes too long, or writes no pages. */
+gboolean report_print_pdf(const char *html, const char *pdf, guint timeout_s, GError **error);
+
 /* The ladder diagram's Graphviz text for `scenario` (scenario.json's
  * root, any JSON: what is missing is left out), labels in `lang` ("en",
  * else Chinese).  Every name and id is inside a double-quoted string,

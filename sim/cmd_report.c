@@ -13,8 +13,10 @@
 /* The flags as typed; NULL / FALSE when absent. */
 typedef struct {
     char *lang, *output;
-    gboolean quiet;
+    gboolean quiet, pdf;
 } ReportState;
+
+#define REPORT_PDF_TIMEOUT_S 120  /* Chromium prints a long page in seconds; a hung one is stopped */
 
 static ReportState report_state;
 
@@ -24,6 +26,8 @@ static void report_add_options(GOptionContext *ctx, void *state)
     const GOptionEntry entries[] = {
         {"lang", 0, 0, G_OPTION_ARG_STRING, &st->lang, "Language of the page: zh or en (default: the scenario's)", "zh|en"},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &st->output, "The HTML file to write (default: OUT_DIR/report.html; needed with several folders)", "FILE"},
+        {"pdf", 0, 0, G_OPTION_ARG_NONE, &st->pdf,
+         "Also print the page to PDF beside it (FILE.pdf, A4) with headless Chromium, stopped after 120 s", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &st->quiet, "Print nothing but errors and warnings", NULL},
         {NULL},
     };
@@ -67,6 +71,15 @@ static gboolean report_run(void *state, const CommandCall *call, GError **error)
                         "diagram (apt-get install graphviz)\n");
     if (!st->quiet)
         printf("%s\n", output);
+    if (!st->pdf)
+        return TRUE;
+    g_autofree char *stem = g_str_has_suffix(output, ".html") ? g_strndup(output, strlen(output) - 5)
+                                                             : g_strdup(output);
+    g_autofree char *pdf = g_strconcat(stem, ".pdf", NULL);
+    if (!report_print_pdf(output, pdf, REPORT_PDF_TIMEOUT_S, error))
+        return FALSE;
+    if (!st->quiet)
+        printf("%s\n", pdf);
     return TRUE;
 }
 
@@ -95,8 +108,10 @@ const CommandSpec cmd_report_spec = {
         "  ladder run scenarios/tianning-2025.ini\n"
         "  ladder report out/tianning-2025\n"
         "  ladder report out/tianning-2025 out/tianning-2025-compare out/tianning-2025-solve -o meeting.html\n\n"
-        "The ladder diagram needs Graphviz (apt-get install graphviz).\n"
-        "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage.",
+        "  ladder report out/tianning-2025 out/tianning-2025-compare -o meeting.html --pdf\n\n"
+        "The ladder diagram needs Graphviz (apt-get install graphviz); --pdf needs Chromium\n"
+        "(apt-get install chromium): without it the HTML page is still written and the status is 1.\n"
+        "Exit status: 0 done, 1 a file could not be written (or printed), 2 bad input or usage.",
     .operand = "result folder",
     .operands = report_operands,
     .state = &report_state,

@@ -10,6 +10,9 @@
 #include <stdarg.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "errors.h"
@@ -1701,4 +1704,93 @@ gboolean report_write_many(const char *const *dirs, gsize n, const char *lang, c
         report_clear(&r[i]);
     g_free(r);
     return ok;
+}
+
+/* ---- the page as PDF ---------------------------------------------------------------- */
+
+#define PDF_POLL_MS 100  /* how often the wait for Chromium looks whether it has finished */
+
+/* In Chromium's child before exec: its own process group, so that a
+ * timeout stops its renderer and helper processes with it. */
+static void pdf_child_setup(gpointer data)
+{
+    (void)data;
+    setpgid(0, 0);
+}
+
+/* Waits for process `pid` up to `timeout_s` seconds; kills its group
+ * when it takes longer.  Its wait status, or -1 when killed. */
+static int pdf_wait(GPid pid, guint timeout_s)
+{
+    int status = 0;
+    for (guint64 waited = 0; waited <= (guint64)timeout_s * 1000; waited += PDF_POLL_MS) {
+        pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid)
+            return status;
+        if (done < 0)
+            return status;
+        g_usleep(PDF_POLL_MS * 1000);
+    }
+    kill(-pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return -1;
+}
+
+/* TRUE when `path` holds a PDF: "%PDF-" and at least one page. */
+static gboolean pdf_has_pages(const char *path)
+{
+    g_autofree char *data = NULL;
+    gsize n = 0;
+    if (!g_file_get_contents(path, &data, &n, NULL) || n < 5 || memcmp(data, "%PDF-", 5) != 0)
+        return FALSE;
+    /* memmem, not g_strstr_len: a PDF's streams hold NUL bytes */
+    return memmem(data, n, "/Type /Page", 11) != NULL || memmem(data, n, "/Type/Page", 10) != NULL;
+}
+
+gboolean report_print_pdf(const char *html, const char *pdf, guint timeout_s, GError **error)
+{
+    g_autofree char *bin = g_find_program_in_path("chromium");
+    if (bin == NULL) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO,
+                    "Chromium is not installed, so %s was not printed to PDF (apt-get install chromium); the "
+                    "HTML page is written", html);
+        return FALSE;
+    }
+    g_autofree char *abs = g_canonicalize_filename(html, NULL);
+    g_autofree char *url = g_filename_to_uri(abs, NULL, error);
+    if (url == NULL)
+        return FALSE;
+    g_autofree char *part = g_strconcat(pdf, ".part", NULL);
+    g_autofree char *target = g_strconcat("--print-to-pdf=", part, NULL);
+    /* --no-sandbox only as root, where Chromium refuses to start with its sandbox */
+    const char *argv[] = {bin, "--headless", "--disable-gpu", "--no-pdf-header-footer", target,
+                          geteuid() == 0 ? "--no-sandbox" : url, geteuid() == 0 ? url : NULL, NULL};
+    GPid pid = 0;
+    gboolean started = g_spawn_async(NULL, (char **)argv, NULL,
+                                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     pdf_child_setup, NULL, &pid, error);
+    int status = started ? pdf_wait(pid, timeout_s) : 0;
+    if (started)
+        g_spawn_close_pid(pid);
+    if (!started)
+        return FALSE;
+    if (status == -1) {
+        g_unlink(part);
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO,
+                    "Chromium did not print %s within %u s and was stopped; no PDF was written", html, timeout_s);
+        return FALSE;
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !pdf_has_pages(part)) {
+        g_unlink(part);
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "Chromium could not print %s to PDF (%s)", html,
+                    WIFEXITED(status) ? "no pages written" : "it was killed");
+        return FALSE;
+    }
+    if (g_rename(part, pdf) != 0) {
+        int e = errno;
+        g_unlink(part);
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s: %s", pdf, g_strerror(e));
+        return FALSE;
+    }
+    return TRUE;
 }

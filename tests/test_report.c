@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <glib/gstdio.h>
+
 #include "report.h"
 
 #define REPS "300"
@@ -268,6 +270,47 @@ static void test_several_folders(void **state)
     g_auto(TuRun) no_o = tu_ladder(NULL, "report", run, cmp, NULL);
     tu_assert_status(&no_o, 2);
     tu_assert_contains(no_o.err, "-o FILE");
+}
+
+/* --pdf: the page printed by headless Chromium, A4, beside the HTML
+ * (where Chromium is installed); without Chromium on PATH the HTML is
+ * still written, the message says how to install it, and the status is 1. */
+static void test_pdf(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *res = g_build_filename(dir, "res", NULL), *page = g_build_filename(dir, "meeting.html", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "run", sc, "--reps", REPS, "--no-charts", "-q", "--out", res, NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *bin = g_find_program_in_path("chromium");
+    if (bin != NULL) {
+        g_auto(TuRun) p = tu_ladder(NULL, "report", res, "-o", page, "--pdf", NULL);
+        tu_assert_status(&p, 0);
+        tu_assert_contains(p.out, "meeting.pdf");
+        g_autofree char *path = g_build_filename(dir, "meeting.pdf", NULL), *data = NULL;
+        gsize n = 0;
+        assert_true(g_file_get_contents(path, &data, &n, NULL));
+        assert_true(n > 1000 && memcmp(data, "%PDF-", 5) == 0);
+        assert_non_null(memmem(data, n, "/Type /Page", 11));
+        assert_non_null(memmem(data, n, "/MediaBox [0 0 594.9", 20)); /* A4: 210 × 297 mm in points */
+        g_autofree char *part = g_strconcat(path, ".part", NULL);
+        assert_false(g_file_test(part, G_FILE_TEST_EXISTS));
+    }
+    /* without Chromium */
+    g_autofree char *empty = g_build_filename(dir, "bin", NULL);
+    assert_int_equal(g_mkdir(empty, 0755), 0);
+    g_autofree char *path = g_strdup(g_getenv("PATH"));
+    g_setenv("PATH", empty, TRUE);
+    g_autofree char *page2 = g_build_filename(dir, "alone.html", NULL);
+    g_auto(TuRun) q = tu_ladder(NULL, "report", res, "-o", page2, "--pdf", NULL);
+    g_setenv("PATH", path, TRUE);
+    tu_assert_status(&q, 1);
+    tu_assert_contains(q.err, "Chromium is not installed");
+    tu_assert_contains(q.err, "apt-get install chromium");
+    assert_true(g_file_test(page2, G_FILE_TEST_EXISTS));
+    g_autofree char *pdf2 = g_build_filename(dir, "alone.pdf", NULL);
+    assert_false(g_file_test(pdf2, G_FILE_TEST_EXISTS));
 }
 
 /* ---- names and paths from the folder's files ------------------------------------ */
@@ -708,6 +751,7 @@ int main(void)
         cmocka_unit_test(test_compare_report),
         cmocka_unit_test(test_reproduce),
         cmocka_unit_test(test_several_folders),
+        cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_hostile_names),
         cmocka_unit_test(test_dot_text),
         cmocka_unit_test(test_paths_stay_inside),
