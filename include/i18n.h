@@ -292,6 +292,7 @@ typedef enum {
     I18N_REPORT_PROGRAM,
     I18N_REPORT_SCENARIO_FILE,
     I18N_REPORT_SAME_BYTES,
+    I18N_REPORT_HISTORY_FILE,
     /* CSV column headers (results.c's CSV tables) and cells */
     I18N_CSV_P5,
     I18N_CSV_P25,

@@ -401,6 +401,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_REPORT_SEED] = {"随机种子", "Seed"},
     [I18N_REPORT_PROGRAM] = {"程序版本", "Program"},
     [I18N_REPORT_SCENARIO_FILE] = {"情景文件", "Scenario file"},
+    [I18N_REPORT_HISTORY_FILE] = {"历史数据文件", "History file"},
     [I18N_REPORT_SAME_BYTES] = {"同一程序版本下，以下命令给出逐字节相同的结果：", "With the same program version this gives the same bytes:"},
     [I18N_CSV_P5] = {"P5", "P5"},
     [I18N_CSV_P25] = {"P25", "P25"},

@@ -1410,6 +1410,16 @@ static void section_methods(GString *out, const Report *r)
     source_rows(out, r, sc, seen);
     for (guint i = 0; r->compared && i < r->compared->len; i++)  /* each compared scenario's files too */
         source_rows(out, r, obj(r->compared->pdata[i]), seen);
+    JsonObject *fit = obj(r->files[RESULTS_BACKTEST]) ? obj(r->files[RESULTS_BACKTEST]) : obj(r->files[RESULTS_CALIBRATE]);
+    if (str(fit, "history")) {
+        Row row = field_begin(out, r, I18N_REPORT_HISTORY_FILE);
+        g_string_append(out, "<code>");
+        esc(out, str(fit, "history"));
+        g_string_append(out, "</code><br>SHA-256 <code>");
+        esc(out, str(fit, "history_sha256"));
+        g_string_append(out, "</code>");
+        row_end(&row);
+    }
     table_end(out);
     g_autoptr(GString) line = g_string_new("ladder");
     if (reproduce(line, r)) {

@@ -318,6 +318,7 @@ static const ResultsKey solve_rows[] = {
 static const ResultsKey calibrate_rows[] = {
     K("scenario", STRING, 0, "", "the scenario file fitted"),
     K("history", STRING, 0, "", "the history file fitted to"),
+    K("history_sha256", STRING, 0, "", "SHA-256 of its bytes as read, in hex"),
     K("region", STRING, N, "", "the history's region"),
     K("calibrated_scenario", STRING, 0, "", "the calibrated scenario written beside this file"),
     K("likelihood", STRING, 0, "", "poisson, or negative_binomial with --cv"),
@@ -368,6 +369,7 @@ static const ResultsKey calibrate_rows[] = {
 
 static const ResultsKey backtest_rows[] = {
     K("history", STRING, 0, "", "--history: the history file, as the user named it"),
+    K("history_sha256", STRING, 0, "", "SHA-256 of its bytes as read, in hex"),
     K("region", STRING, N, "", "the history's region"),
     K("cv", NUMBER, 0, "fraction", "--cv: the counts' coefficient of variation beyond Poisson; 0: Poisson"),
     K("until", INTEGER, 0, "year", "--until: the last year fitted; later counts are checked"),

@@ -401,6 +401,13 @@ static void test_reproduce(void **state)
         g_ptr_array_free(args, TRUE);
         tu_assert_status(&r, 0);
         assert_reproduces(res[i], again[i], files[i], want[i]);
+        if (i >= 5) { /* the history file is an input too: its checksum is on the page */
+            g_autofree char *data = NULL, *html = tu_read_text(res[i], "report.html");
+            gsize n = 0;
+            assert_true(g_file_get_contents(hist, &data, &n, NULL));
+            g_autofree char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, n);
+            tu_assert_contains(html, sha);
+        }
         g_free(res[i]);
         g_free(again[i]);
     }

@@ -298,7 +298,7 @@ static JsonNode *parse(const char *json)
 /* results_save of a tree that breaks the table: an INTERNAL error (exit 1)
  * naming the file and the key, and no file; of a whole tree: the file,
  * schema_version first, the tree's members after it in their order. */
-#define H "\"history\": \"h.csv\", \"region\": null, \"cv\": 0, " /* backtest.json's first keys */
+#define H "\"history\": \"h.csv\", \"history_sha256\": \"00\", \"region\": null, \"cv\": 0, " /* backtest.json's first keys */
 
 static void test_save(void **state)
 {
@@ -327,12 +327,12 @@ static void test_save(void **state)
         g_error_free(error);
         assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
     }
-    g_autoptr(JsonNode) good = parse("{\"history\": \"h.csv\", \"region\": null, \"cv\": 0, \"until\": 2017, \"checked\": 1, \"inside\": 1, \"coverage\": 1, \"points\": "
+    g_autoptr(JsonNode) good = parse("{\"history\": \"h.csv\", \"history_sha256\": \"00\", \"region\": null, \"cv\": 0, \"until\": 2017, \"checked\": 1, \"inside\": 1, \"coverage\": 1, \"points\": "
                                      "[{\"year\": 2018, \"stage\": \"a\", \"kind\": \"stock\", \"observed\": 5, "
                                      "\"p5\": 4, \"p50\": 5, \"p95\": 6, \"inside\": true}]}");
     assert_true(results_save(RESULTS_BACKTEST, good, path, NULL));
     g_autofree char *text = tu_read_text(dir, "backtest.json");
-    assert_true(g_str_has_prefix(text, "{\n  \"schema_version\" : 3,\n  \"history\" : \"h.csv\",\n  \"region\" : null,\n  \"cv\" : 0,\n  \"until\" : 2017,\n  \"checked\" : 1,\n"));
+    assert_true(g_str_has_prefix(text, "{\n  \"schema_version\" : 3,\n  \"history\" : \"h.csv\",\n  \"history_sha256\" : \"00\",\n  \"region\" : null,\n  \"cv\" : 0,\n  \"until\" : 2017,\n  \"checked\" : 1,\n"));
     tu_rmrf(dir);
 }
 
