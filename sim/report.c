@@ -1258,11 +1258,15 @@ static void opt_int(GString *cmd, const char *flag_name, JsonObject *o, const ch
     opt(cmd, flag_name, v);
 }
 
-/* --reps and --seed of the run settings `o`, --no-uncertainty when it
- * was not drawn (and the command has the flag), and --without for every
- * policy of the scenario switched off (when the command has --without). */
+/* --lang (the language the files were written in, which --lang may have
+ * set against the scenario's), --reps and --seed of the run settings `o`,
+ * --no-uncertainty when it was not drawn (and the command has the flag),
+ * and --without for every policy of the scenario switched off (when the
+ * command has --without). */
 static void run_flags(GString *cmd, const Report *r, JsonObject *o, gboolean uncertainty_flag, gboolean policy_flags)
 {
+    if (str(obj(r->scenario), "language"))
+        opt(cmd, "--lang", str(obj(r->scenario), "language"));
     opt_int(cmd, "--reps", o, "replications");
     opt_int(cmd, "--seed", o, "seed");
     if (uncertainty_flag && member(o, "uncertainty") && !flag(o, "uncertainty"))

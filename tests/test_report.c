@@ -372,7 +372,7 @@ static void test_reproduce(void **state)
         again[i] = g_strconcat(res[i], "-again", NULL);
     }
     const char *const runs[][24] = {
-        {"run", sc, "--reps", "120", "--seed", "7", "--no-uncertainty", "--without", "高企培育专班", NULL},
+        {"run", sc, "--reps", "120", "--seed", "7", "--no-uncertainty", "--without", "高企培育专班", "--lang", "en", NULL},
         {"compare", base, sc, base, "--reps", "100", "--seed", "3", NULL},
         {"compare", "--each-policy", sc, "--reps", "100", "--seed", "4", NULL},
         {"sensitivity", base, "--spread", "0.15", "--target", "高新技术企业500家", "--central", "--baselines", "--reps",
@@ -386,7 +386,7 @@ static void test_reproduce(void **state)
     /* calibrate.json names its folder: the forecast it makes instead */
     static const char *const files[] = {"summary.json", "compare.json", "compare.json", "sensitivity.json",
                                         "solve.json", "forecast/summary.json", "backtest.json"};
-    static const char *const want[] = {"--no-uncertainty --without 高企培育专班", "compare ", "--each-policy",
+    static const char *const want[] = {"--lang en --reps 120 --seed 7 --no-uncertainty --without 高企培育专班", "compare ", "--each-policy",
                                        "--spread 0.15 --target 高新技术企业500家 --central --baselines",
                                        "--mode policy --from 2024", "--fit 'startup -> tech_sme,tech_sme -> hightech' --region",
                                        "--until 2022"};
