@@ -366,7 +366,8 @@ static const char *STYLE =
     "figcaption{font-size:.85rem;color:#555}.note{font-size:.85rem;color:#444;white-space:pre-line}"
     ".muted{color:#666;font-size:.9rem}code{font-size:.88rem}"
     "@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0}"
-    "h2{page-break-after:avoid;break-after:avoid}tr,figure{page-break-inside:avoid;break-inside:avoid}}";
+    "h2{page-break-after:avoid;break-after:avoid}tr,figure{page-break-inside:avoid;break-inside:avoid}"
+    "section.folder{page-break-before:always;break-before:page}}";
 
 /* ---- sections ---------------------------------------------------------------- */
 

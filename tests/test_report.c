@@ -257,6 +257,7 @@ static void test_several_folders(void **state)
     assert_int_equal(count(html, "class=\"graph\""), 1);     /* the ladder once */
     assert_int_equal(count(html, "<h2>阶梯结构</h2>"), 1);
     assert_int_equal(count(html, "<code class=\"reproduce\">"), 3);
+    assert_int_equal(count(html, "<section class=\"folder\">"), 3); /* printed, each from a new page */
     tu_assert_contains(html, "<code class=\"reproduce\">ladder solve ");
     tu_assert_contains(html, "<code class=\"reproduce\">ladder compare ");
     g_autofree char *own = g_build_filename(run, "report.html", NULL);
