@@ -25,6 +25,7 @@ typedef struct {
 /* The rows of one region, in file order. */
 typedef struct {
     char *file;         /* the path as given */
+    char *sha256;       /* SHA-256 of the bytes read, in hex */
     char *region;       /* the region kept */
     int n;
     Observation *obs;

@@ -252,6 +252,13 @@ typedef enum {
     I18N_REPORT_COMPARE_TITLE,
     I18N_REPORT_PROBABILITY_CHANGE,
     I18N_REPORT_COMPARE_NOTE,
+    I18N_REPORT_POLICIES_TITLE,
+    I18N_REPORT_ANSWERS_TITLE,
+    I18N_REPORT_CONTENTS,
+    I18N_REPORT_SENS_TOP,
+    I18N_REPORT_BT_INSIDE_FMT,  /* checked, inside (doubles, %.0f) */
+    I18N_REPORT_CHANGES,
+    I18N_REPORT_YEARS,
     I18N_REPORT_SOLVE_BASE_SAME_FMT,  /* the base probability (string) */
     I18N_REPORT_SOLVE_BASE,  /* the pieces of a sentence around figures (solve) */
     I18N_REPORT_SOLVE_NOT_RUN,
@@ -285,6 +292,7 @@ typedef enum {
     I18N_REPORT_PROGRAM,
     I18N_REPORT_SCENARIO_FILE,
     I18N_REPORT_SAME_BYTES,
+    I18N_REPORT_HISTORY_FILE,
     /* CSV column headers (results.c's CSV tables) and cells */
     I18N_CSV_P5,
     I18N_CSV_P25,

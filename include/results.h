@@ -19,7 +19,9 @@
  * file of another version is then refused by `ladder report` with a word
  * on which command to re-run); adding a key that may be absent needs no
  * new version. */
-#define RESULTS_SCHEMA_VERSION 2  /* 2: verdict keys (required) beside judged probabilities */
+#define RESULTS_SCHEMA_VERSION 3  /* 2: verdict keys (required) beside judged probabilities;
+                                    * 3: backtest.json's history, region and cv, history_sha256 (and calibrate.json's),
+                                    *    solve.json's min_given and max_given */
 
 /* The kinds of result file, one per row of the table in results.c. */
 typedef enum {

@@ -43,6 +43,7 @@ typedef struct {
     int from;         /* first year the lever acts in, base_year+1 .. horizon */
     double min, max;  /* bounds of the values tried (factors, addends or values), on the grid;
                          NAN: the default */
+    gboolean min_given, max_given; /* --min, --max were given (the report's command repeats only those) */
 } SolveQuestion;
 
 /* One candidate run. */

@@ -10,6 +10,7 @@ static History *history_part(const History *h, int until, gboolean later)
 {
     History *p = g_new0(History, 1);
     p->file = g_strdup(h->file);
+    p->sha256 = g_strdup(h->sha256);  /* the file's, whichever part of it */
     p->region = g_strdup(h->region);
     p->obs = g_new0(Observation, MAX(h->n, 1));
     for (int i = 0; i < h->n; i++)

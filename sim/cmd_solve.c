@@ -210,6 +210,8 @@ static gboolean read_bounds(const SolveFlags *f, const Model *m, SolveQuestion *
 {
     double lo, hi, c = solve_current(m, q->param, q->mode);
     q->min = q->max = NAN;
+    q->min_given = f->min != NULL;
+    q->max_given = f->max != NULL;
     if (f->min == NULL && f->max == NULL)
         return TRUE;
     if (!solve_range(m, q->param, q->from, q->mode, &lo, &hi, error) ||

@@ -198,7 +198,7 @@ gboolean fit_command_write(void *state, const CommandCall *call, GError **error)
     g_autofree char *json = g_build_filename(call->dir, results_file(RESULTS_CALIBRATE), NULL);
     g_autofree char *bt_json = g_build_filename(call->dir, results_file(RESULTS_BACKTEST), NULL);
     return (st->fit->n_fit == 0 || out_calibrate_json(st->fit, st->calibrated, json, error)) &&
-           (st->backtest == NULL || out_backtest_json(st->backtest, call->model, bt_json, error)) &&
+           (st->backtest == NULL || out_backtest_json(st->backtest, call->model, st->history, st->cv, bt_json, error)) &&
            out_calibrate_charts(st->fit, st->history, st->forecast, st->backtest, call->dir, error) &&
            (!call->render || run_outputs_render(call->dir, error));
 }

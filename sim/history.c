@@ -537,7 +537,9 @@ History *history_load_data(const char *name, const char *text, gsize len, const 
     const char *start = g_str_has_prefix(text, UTF8_BOM) ? text + strlen(UTF8_BOM) : text;
     if (!read_text(&r, start, error))
         return NULL;
-    return history_take(&r);
+    History *h = history_take(&r);
+    h->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, len);
+    return h;
 }
 
 History *history_load(const char *path, const Model *m, const char *region, GError **error)
@@ -555,6 +557,7 @@ void history_free(History *h)
     if (h == NULL)
         return;
     g_free(h->file);
+    g_free(h->sha256);
     g_free(h->region);
     g_free(h->obs);
     g_free(h);

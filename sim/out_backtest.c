@@ -13,10 +13,15 @@
 #include "results.h"
 #include "text.h"
 
-gboolean out_backtest_json(const Backtest *bt, const Model *m, const char *path, GError **error)
+gboolean out_backtest_json(const Backtest *bt, const Model *m, const History *h, double cv, const char *path,
+                           GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
+    out_json_member_string(b, "history", h->file);
+    out_json_member_string(b, "history_sha256", h->sha256);
+    out_json_member_string(b, "region", h->region);
+    out_json_member_double(b, "cv", cv, 6);
     out_json_member_int(b, "until", bt->until);
     out_json_member_int(b, "checked", bt->n);
     out_json_member_int(b, "inside", bt->n_inside);

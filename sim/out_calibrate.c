@@ -267,6 +267,7 @@ gboolean out_calibrate_json(const Calibration *c, const char *calibrated_file, c
     json_builder_begin_object(b);
     out_json_member_string(b, "scenario", c->model->file);
     out_json_member_string(b, "history", c->history->file);
+    out_json_member_string(b, "history_sha256", c->history->sha256);
     out_json_member_string(b, "region", c->history->region);
     out_json_member_string(b, "calibrated_scenario", calibrated_file);
     out_json_member_string(b, "likelihood", c->cv > 0 ? "negative_binomial" : "poisson");

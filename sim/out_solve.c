@@ -257,6 +257,8 @@ static void add_question(JsonBuilder *b, const SolveResult *r)
     out_json_member_int(b, "from", q->from);
     out_json_member_double(b, "min", q->min, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "max", q->max, SOLVE_VALUE_DECIMALS);
+    out_json_member_bool(b, "min_given", q->min_given);
+    out_json_member_bool(b, "max_given", q->max_given);
     out_json_member_double(b, "parameter_central", r->central, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "current_value", r->current, SOLVE_VALUE_DECIMALS);
     out_json_member_double(b, "step", r->step, SOLVE_VALUE_DECIMALS);

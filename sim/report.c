@@ -10,11 +10,15 @@
 #include <stdarg.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "errors.h"
 #include "i18n.h"
 #include "model.h"
+#include "out_json.h"
 #include "out_table.h"
 #include "plot.h"
 #include "outdir.h"
@@ -31,6 +35,8 @@ typedef struct {
     JsonNode *files[RESULTS_N_KINDS]; /* dir's compare.json ... backtest.json by kind, NULL when absent
                                         * (scenario.json and summary.json: the two above) */
     char *scenario_dir;    /* the folder scenario.json was found in */
+    GPtrArray *compared;   /* a comparison's scenario.json of each scenario, in compare.json's order (an
+                            * element NULL when its folder is not there); NULL for other folders */
     gboolean no_dot;
 } Report;
 
@@ -187,6 +193,18 @@ static void number(GString *out, double x)
 {
     if (isnan(x))
         g_string_append(out, "–");
+    else
+        g_string_append_printf(out, "%.4g", x);
+}
+
+/* A sum of money (万元) or firms: whole above 100, else 4 significant
+ * digits, never in exponent form. */
+static void amount(GString *out, double x)
+{
+    if (isnan(x))
+        g_string_append(out, "–");
+    else if (fabs(x) >= 100)
+        g_string_append_printf(out, "%.0f", x);
     else
         g_string_append_printf(out, "%.4g", x);
 }
@@ -348,7 +366,8 @@ static const char *STYLE =
     "figcaption{font-size:.85rem;color:#555}.note{font-size:.85rem;color:#444;white-space:pre-line}"
     ".muted{color:#666;font-size:.9rem}code{font-size:.88rem}"
     "@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0}"
-    "h2{page-break-after:avoid;break-after:avoid}tr,figure{page-break-inside:avoid;break-inside:avoid}}";
+    "h2{page-break-after:avoid;break-after:avoid}tr,figure{page-break-inside:avoid;break-inside:avoid}"
+    "section.folder{page-break-before:always;break-before:page}}";
 
 /* ---- sections ---------------------------------------------------------------- */
 
@@ -752,6 +771,32 @@ static void section_charts(GString *out, const Report *r)
     inline_svgs(out, d, "target_");
 }
 
+/* Every dir/<prefix>*.svg: first <prefix>targets.svg, then each stage's
+ * and each list's in ladder order (scenario.json's), then the others in
+ * name order. */
+static void inline_svgs_in_ladder_order(GString *out, const Report *r, const char *dir, const char *prefix)
+{
+    g_autoptr(GPtrArray) names = outdir_list(dir, prefix, ".svg", NULL);
+    g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func(g_free);
+    g_ptr_array_add(first, g_strconcat(prefix, "targets.svg", NULL));
+    const char *groups[] = {"stages", "lists"};
+    for (gsize g = 0; g < G_N_ELEMENTS(groups); g++) {
+        JsonArray *items = arr(obj(r->scenario), groups[g]);
+        for (guint i = 0; i < len(items); i++)
+            if (plain_name(str(obj_at(items, i), "id")))
+                g_ptr_array_add(first, g_strconcat(prefix, str(obj_at(items, i), "id"), ".svg", NULL));
+    }
+    for (guint i = 0; i < first->len; i++)
+        inline_svg(out, dir, first->pdata[i], NULL);
+    for (guint i = 0; names && i < names->len; i++) {
+        gboolean done = FALSE;
+        for (guint k = 0; k < first->len && !done; k++)
+            done = strcmp(names->pdata[i], first->pdata[k]) == 0;
+        if (!done)
+            inline_svg(out, dir, names->pdata[i], NULL);
+    }
+}
+
 /* The charts of compare, sensitivity, solve and calibrate, when the folder
  * holds them. */
 static void section_analyses(GString *out, const Report *r)
@@ -773,14 +818,155 @@ static void section_analyses(GString *out, const Report *r)
         if (r->files[kinds[i].json] == NULL || (is_backtest && kinds[i].json == RESULTS_CALIBRATE))
             continue;
         g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, kinds[i].heading));
-        inline_svgs(out, r->dir, kinds[i].prefix);
+        if (kinds[i].json == RESULTS_COMPARE)  /* the stages' charts in ladder order */
+            inline_svgs_in_ladder_order(out, r, r->dir, kinds[i].prefix);
+        else
+            inline_svgs(out, r->dir, kinds[i].prefix);
         g_string_append_printf(out, "<p class=\"muted\">%s <code>%s</code></p>\n",
                                i18n_text(r->lang, I18N_REPORT_EVERY_FIGURE_IN),
                                results_file(kinds[i].json));
     }
 }
 
-/* The change each other scenario of a comparison makes, first. */
+/* The name of compared scenario `id` (compare.json's), else the id. */
+static const char *scenario_name(const Report *r, const char *id)
+{
+    JsonArray *sc = arr(obj(r->files[RESULTS_COMPARE]), "scenarios");
+    for (guint i = 0; i < len(sc); i++)
+        if (g_strcmp0(str(obj_at(sc, i), "id"), id) == 0)
+            return str(obj_at(sc, i), "name");
+    return id;
+}
+
+/* Parameter `key` of `scenario` (a scenario.json) in words, "科小 → 高企",
+ * from param.c's words and the scenario's stage and list names; the key
+ * itself when the scenario does not have it. */
+static void param_words(GString *out, const Report *r, JsonObject *scenario, const char *key)
+{
+    JsonArray *params = arr(scenario, "parameters");
+    JsonObject *p = NULL;
+    for (guint i = 0; i < len(params) && p == NULL; i++)
+        if (g_strcmp0(str(obj_at(params, i), "key"), key) == 0)
+            p = obj_at(params, i);
+    int kind = kind_of(p);
+    if (kind < 0) {
+        esc(out, key);
+        return;
+    }
+    const char *format = param_kind((ParamKind)kind)->label[i18n_is_english(r->lang)];
+    const char *from = stage_name(r, str(p, "from"));
+    g_autofree char *words = NULL;
+    if (kind == PARAM_SHARE) {
+        const char *list = str(p, "list");
+        JsonArray *lists = arr(scenario, "lists");
+        for (guint i = 0; i < len(lists); i++)
+            if (g_strcmp0(str(obj_at(lists, i), "id"), list) == 0)
+                list = str(obj_at(lists, i), "name");
+        words = g_strdup_printf(format, list ? list : "", from ? from : "");
+    } else if (kind == PARAM_EDGE) {
+        const char *to = stage_name(r, str(p, "to"));
+        words = g_strdup_printf(format, from ? from : "", to ? to : "");
+    } else {
+        words = g_strdup_printf(format, from ? from : "");
+    }
+    esc(out, words);
+}
+
+/* What policy `p` (a scenario.json's) changes: "科小 → 高企 × 1.25; ...". */
+static void policy_changes(GString *out, const Report *r, JsonObject *scenario, JsonObject *p)
+{
+    JsonArray *ch = arr(p, "changes");
+    for (guint c = 0; c < len(ch); c++) {
+        JsonObject *x = obj_at(ch, c);
+        g_string_append(out, c ? "<br>" : "");
+        param_words(out, r, scenario, str(x, "key"));
+        const char *op = str(x, "op");
+        g_string_append_printf(out, " %s ", g_strcmp0(op, "*") == 0 ? "×" : op ? op : "");
+        number(out, num(x, "x"));
+    }
+}
+
+/* The policy of scenario.json `scenario` named `name`, or NULL. */
+static JsonObject *policy_of(JsonObject *scenario, const char *name)
+{
+    JsonArray *pol = arr(scenario, "policies");
+    for (guint i = 0; i < len(pol); i++)
+        if (g_strcmp0(str(obj_at(pol, i), "name"), name) == 0)
+            return obj_at(pol, i);
+    return NULL;
+}
+
+/* Each compared scenario by its name, each of its policies: what it
+ * changes, its years and its cost (compare.json's). */
+static void compare_policies(GString *out, const Report *r)
+{
+    static const I18nMessage headers[] = {I18N_SCENARIO, I18N_POLICY, I18N_REPORT_CHANGES, I18N_REPORT_YEARS,
+                                          I18N_COST_PER_YEAR, I18N_COST_PER_FIRM, I18N_COST};
+    JsonArray *sc = arr(obj(r->files[RESULTS_COMPARE]), "scenarios");
+    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_REPORT_POLICIES_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
+    for (guint i = 0; i < len(sc); i++) {
+        JsonObject *s = obj_at(sc, i), *written = r->compared && i < r->compared->len ? obj(r->compared->pdata[i]) : NULL;
+        JsonArray *pol = arr(s, "policies");
+        for (guint k = 0; k < MAX(len(pol), 1u); k++) {
+            JsonObject *p = obj_at(pol, k);
+            Row row = row_begin(out);
+            cell_text(&row, NULL, k == 0 ? str(s, "name") : "");
+            if (p == NULL) {
+                cell_text(&row, NULL, i18n_text(r->lang, I18N_NO_POLICIES));
+                for (int c = 0; c < 5; c++)
+                    cell(&row, NULL);
+                row_end(&row);
+                break;
+            }
+            cell_text(&row, NULL, str(p, "name"));
+            cell(&row, NULL);
+            policy_changes(out, r, written, policy_of(written, str(p, "name")));
+            cell_printf(&row, "n", "%.0f–%.0f (%.0f)", num(p, "from"), num(p, "to"), num(p, "years"));
+            cell(&row, "n");
+            amount(out, num(p, "cost_per_year"));
+            cell(&row, "n");
+            amount(out, num(p, "cost_per_firm"));
+            cell(&row, "n");
+            amount(out, num(p, "cost"));
+            row_end(&row);
+        }
+    }
+    table_end(out);
+}
+
+/* What each extra firm a target counts costs, against the base. */
+static void compare_cost_per_firm(GString *out, const Report *r)
+{
+    static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_EXTRA_COST, I18N_EXTRA_FIRMS,
+                                          I18N_COST_PER_EXTRA};
+    JsonArray *ce = arr(obj(r->files[RESULTS_COMPARE]), "cost_effectiveness");
+    if (len(ce) == 0)
+        return;
+    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_PER_EXTRA_TITLE));
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
+    for (guint i = 0; i < len(ce); i++) {
+        JsonObject *c = obj_at(ce, i);
+        Row row = row_begin(out);
+        cell_text(&row, NULL, scenario_name(r, str(c, "scenario")));
+        cell_text(&row, NULL, str(c, "target"));
+        cell(&row, "n");
+        amount(out, num(c, "extra_cost"));
+        cell(&row, "n");
+        amount(out, num(c, "extra_count"));
+        if (isnan(num(c, "cost_per_extra_firm"))) {
+            cell_text(&row, NULL, str(c, "reason"));
+        } else {
+            cell(&row, "n");
+            amount(out, num(c, "cost_per_extra_firm"));
+        }
+        row_end(&row);
+    }
+    table_end(out);
+}
+
+/* The policy table first, then the change each other scenario of a
+ * comparison makes to each target, and what an extra firm costs. */
 static void section_compare(GString *out, const Report *r)
 {
     JsonArray *diffs = arr(obj(r->files[RESULTS_COMPARE]), "differences");
@@ -789,12 +975,13 @@ static void section_compare(GString *out, const Report *r)
     static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_REPORT_PROBABILITY_CHANGE,
                                           I18N_DIFFERENCE_PP, I18N_CI95};
     g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_TITLE));
+    compare_policies(out, r);
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(diffs); i++) {
         JsonObject *d = obj_at(diffs, i);
         JsonArray *ci = arr(d, "ci95");
         Row row = row_begin(out);
-        cell_text(&row, NULL, str(d, "scenario"));
+        cell_text(&row, NULL, scenario_name(r, str(d, "scenario")));
         cell_text(&row, NULL, str(d, "target"));
         cell(&row, "n");
         percent(out, num(d, "probability_base"));
@@ -807,6 +994,7 @@ static void section_compare(GString *out, const Report *r)
         row_end(&row);
     }
     table_end(out);
+    compare_cost_per_firm(out, r);
     g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_NOTE));
 }
 
@@ -1017,6 +1205,193 @@ static void section_assumptions(GString *out, const Report *r)
     }
 }
 
+/* ---- the command that reproduces the folder ------------------------------------- */
+
+/* TRUE when a POSIX shell reads `word` as itself: letters, digits, a few
+ * marks and UTF-8 text (the names of stages and policies), nothing else. */
+static gboolean shell_plain(const char *word)
+{
+    if (*word == '\0')
+        return FALSE;
+    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
+        if (*p < 0x80 && !g_ascii_isalnum(*p) && strchr("_-+=./,:@%", *p) == NULL)
+            return FALSE;
+    return TRUE;
+}
+
+/* Appends " WORD", quoted for a POSIX shell when it needs it. */
+static void arg(GString *cmd, const char *word)
+{
+    g_string_append_c(cmd, ' ');
+    if (word && shell_plain(word)) {
+        g_string_append(cmd, word);
+        return;
+    }
+    g_autofree char *quoted = g_shell_quote(word ? word : "");
+    g_string_append(cmd, quoted);
+}
+
+/* Appends " FLAG VALUE". */
+static void opt(GString *cmd, const char *flag_name, const char *value)
+{
+    arg(cmd, flag_name);
+    arg(cmd, value);
+}
+
+/* Appends " FLAG X" with X the shortest spelling that reads back as the
+ * number the file holds (out_json_append_number), so the flag gives the
+ * same double. */
+static void opt_number(GString *cmd, const char *flag_name, double x)
+{
+    g_autoptr(GString) v = g_string_new(NULL);
+    out_json_append_number(v, x);
+    opt(cmd, flag_name, v->str);
+}
+
+/* Appends " FLAG N" for the integer member `name` of `o` (replications and
+ * seeds are 64-bit: never through a double). */
+static void opt_int(GString *cmd, const char *flag_name, JsonObject *o, const char *name)
+{
+    JsonNode *n = member(o, name);
+    if (n == NULL || !JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_INT64)
+        return;
+    g_autofree char *v = g_strdup_printf("%" G_GUINT64_FORMAT, (guint64)json_node_get_int(n));
+    opt(cmd, flag_name, v);
+}
+
+/* --lang (the language the files were written in, which --lang may have
+ * set against the scenario's), --reps and --seed of the run settings `o`,
+ * --no-uncertainty when it was not drawn (and the command has the flag),
+ * and --without for every policy of the scenario switched off (when the
+ * command has --without). */
+static void run_flags(GString *cmd, const Report *r, JsonObject *o, gboolean uncertainty_flag, gboolean policy_flags)
+{
+    if (str(obj(r->scenario), "language"))
+        opt(cmd, "--lang", str(obj(r->scenario), "language"));
+    opt_int(cmd, "--reps", o, "replications");
+    opt_int(cmd, "--seed", o, "seed");
+    if (uncertainty_flag && member(o, "uncertainty") && !flag(o, "uncertainty"))
+        arg(cmd, "--no-uncertainty");
+    JsonArray *off = arr(obj(r->scenario), "policies_off");
+    for (guint i = 0; policy_flags && i < len(off); i++)
+        opt(cmd, "--without", str_at(off, i));
+}
+
+/* `ladder compare`: every file in order, or --each-policy FILE when every
+ * scenario was made of the same file. */
+static void reproduce_compare(GString *cmd, const Report *r, JsonObject *c)
+{
+    JsonArray *sc = arr(c, "scenarios");
+    gboolean each = len(sc) >= 2;
+    for (guint i = 1; i < len(sc); i++)
+        each = each && g_strcmp0(str(obj_at(sc, i), "file"), str(obj_at(sc, 0), "file")) == 0;
+    arg(cmd, "compare");
+    if (each) {
+        arg(cmd, "--each-policy");
+        arg(cmd, str(obj_at(sc, 0), "file"));
+    }
+    for (guint i = 0; !each && i < len(sc); i++)
+        arg(cmd, str(obj_at(sc, i), "file"));
+    run_flags(cmd, r, c, TRUE, !each);  /* --each-policy switches the policies itself */
+}
+
+static void reproduce_sensitivity(GString *cmd, const Report *r, JsonObject *s)
+{
+    arg(cmd, "sensitivity");
+    arg(cmd, str(obj(r->scenario), "file"));
+    opt_number(cmd, "--spread", num(s, "spread"));
+    JsonArray *t = arr(s, "targets");
+    if (len(t) == 1)  /* without --target: each target, then all of them */
+        opt(cmd, "--target", str(obj_at(t, 0), "name"));
+    if (g_strcmp0(str(s, "mode"), "central") == 0)
+        arg(cmd, "--central");
+    if (flag(s, "baselines"))
+        arg(cmd, "--baselines");
+    run_flags(cmd, r, s, FALSE, TRUE);
+}
+
+static void reproduce_solve(GString *cmd, const Report *r, JsonObject *s)
+{
+    arg(cmd, "solve");
+    arg(cmd, str(obj(r->scenario), "file"));
+    opt(cmd, "--target", str(s, "target"));
+    opt_number(cmd, "--probability", num(s, "probability_wanted"));
+    opt(cmd, "--lever", str(s, "lever"));
+    opt(cmd, "--mode", str(s, "mode"));
+    opt_int(cmd, "--from", s, "from");
+    if (flag(s, "min_given"))  /* a default bound given as a flag would change the grid */
+        opt_number(cmd, "--min", num(s, "min"));
+    if (flag(s, "max_given"))
+        opt_number(cmd, "--max", num(s, "max"));
+    run_flags(cmd, r, s, TRUE, TRUE);
+}
+
+/* `ladder calibrate` or `backtest`: the scenario as named (calibrate.json's,
+ * else scenario.json's: without --fit the forecast is of the file itself),
+ * --history, --fit, --region, --cv and (backtest) --until. */
+static void reproduce_fit(GString *cmd, const Report *r, JsonObject *cal, JsonObject *bt)
+{
+    arg(cmd, bt ? "backtest" : "calibrate");
+    arg(cmd, cal ? str(cal, "scenario") : str(obj(r->scenario), "file"));
+    JsonObject *h = cal ? cal : bt;
+    opt(cmd, "--history", str(h, "history"));
+    JsonArray *params = arr(cal, "parameters");
+    g_autoptr(GString) keys = g_string_new(NULL);
+    for (guint i = 0; i < len(params); i++)
+        g_string_append_printf(keys, "%s%s", i ? "," : "", str(obj_at(params, i), "key"));
+    if (keys->len)
+        opt(cmd, "--fit", keys->str);
+    if (str(h, "region"))
+        opt(cmd, "--region", str(h, "region"));
+    if (num(h, "cv") > 0)
+        opt_number(cmd, "--cv", num(h, "cv"));
+    if (bt)
+        opt_int(cmd, "--until", bt, "until");
+    run_flags(cmd, r, obj(r->summary), TRUE, FALSE);
+}
+
+/* Appends to `cmd` ("ladder") the command and flags that wrote the folder
+ * again, byte for byte: the files as the user named them (run them from
+ * the same folder).  FALSE when the folder holds nothing to run again. */
+static gboolean reproduce(GString *cmd, const Report *r)
+{
+    JsonObject *bt = obj(r->files[RESULTS_BACKTEST]), *cal = obj(r->files[RESULTS_CALIBRATE]);
+    if (bt || cal)
+        reproduce_fit(cmd, r, cal, bt);
+    else if (r->files[RESULTS_SOLVE])
+        reproduce_solve(cmd, r, obj(r->files[RESULTS_SOLVE]));
+    else if (r->files[RESULTS_SENSITIVITY])
+        reproduce_sensitivity(cmd, r, obj(r->files[RESULTS_SENSITIVITY]));
+    else if (r->files[RESULTS_COMPARE])
+        reproduce_compare(cmd, r, obj(r->files[RESULTS_COMPARE]));
+    else if (r->summary) {
+        arg(cmd, "run");
+        arg(cmd, str(obj(r->scenario), "file"));
+        run_flags(cmd, r, obj(r->summary), TRUE, TRUE);
+    } else
+        return FALSE;
+    return TRUE;
+}
+
+/* A row per file scenario.json `sc` was read from: its path and SHA-256;
+ * a file already in `seen` (paths, borrowed) is not shown again. */
+static void source_rows(GString *out, const Report *r, JsonObject *sc, GHashTable *seen)
+{
+    JsonArray *src = arr(sc, "sources");
+    for (guint i = 0; i < len(src); i++) {
+        JsonObject *f = obj_at(src, i);
+        if (str(f, "file") && !g_hash_table_add(seen, (gpointer)str(f, "file")))
+            continue;
+        Row row = field_begin(out, r, I18N_REPORT_SCENARIO_FILE);
+        g_string_append(out, "<code>");
+        esc(out, str(f, "file"));
+        g_string_append(out, "</code><br>SHA-256 <code>");
+        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");  /* null: the file could not be read */
+        g_string_append(out, "</code>");
+        row_end(&row);
+    }
+}
+
 static void section_methods(GString *out, const Report *r)
 {
     /* the run settings: the summary's, else those of a solve or sensitivity */
@@ -1036,34 +1411,33 @@ static void section_methods(GString *out, const Report *r)
     Row program = field_begin(out, r, I18N_REPORT_PROGRAM);
     g_string_append_printf(out, "ladder %s", r->version);
     row_end(&program);
-    JsonArray *src = arr(sc, "sources");
-    for (guint i = 0; i < len(src); i++) {
-        JsonObject *f = obj_at(src, i);
-        Row row = field_begin(out, r, I18N_REPORT_SCENARIO_FILE);
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    source_rows(out, r, sc, seen);
+    for (guint i = 0; r->compared && i < r->compared->len; i++)  /* each compared scenario's files too */
+        source_rows(out, r, obj(r->compared->pdata[i]), seen);
+    JsonObject *fit = obj(r->files[RESULTS_BACKTEST]) ? obj(r->files[RESULTS_BACKTEST]) : obj(r->files[RESULTS_CALIBRATE]);
+    if (str(fit, "history")) {
+        Row row = field_begin(out, r, I18N_REPORT_HISTORY_FILE);
         g_string_append(out, "<code>");
-        esc(out, str(f, "file"));
+        esc(out, str(fit, "history"));
         g_string_append(out, "</code><br>SHA-256 <code>");
-        esc(out, str(f, "sha256") ? str(f, "sha256") : "–");  /* null: the file could not be read */
+        esc(out, str(fit, "history_sha256"));
         g_string_append(out, "</code>");
         row_end(&row);
     }
     table_end(out);
-    if (r->summary) {
-        g_string_append_printf(out, "<p class=\"muted\">%s <code>ladder run ",
+    g_autoptr(GString) line = g_string_new("ladder");
+    if (reproduce(line, r)) {
+        g_string_append_printf(out, "<p class=\"muted\">%s <code class=\"reproduce\">",
                                i18n_text(r->lang, I18N_REPORT_SAME_BYTES));
-        esc(out, str(sc, "file"));
-        g_string_append_printf(out, " --reps %.0f --seed %.0f", num(s, "replications"), num(s, "seed"));
-        JsonArray *off = arr(sc, "policies_off");  /* --without repeats what was switched off */
-        for (guint i = 0; i < len(off); i++) {
-            g_autofree char *quoted = g_shell_quote(str_at(off, i));
-            g_string_append(out, " --without ");
-            esc(out, quoted);
-        }
+        esc(out, line->str);
         g_string_append(out, "</code></p>\n");
     }
 }
 
-static void page(GString *out, Report *r)
+/* The page's head and title block, from scenario.json's name, region,
+ * years and description. */
+static void page_begin(GString *out, const Report *r)
 {
     JsonObject *sc = obj(r->scenario);
     g_string_append_printf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
@@ -1079,19 +1453,176 @@ static void page(GString *out, Report *r)
         esc(out, str(sc, "description"));
         g_string_append(out, "</p>\n");
     }
-    /* the question each command answers, first */
+}
+
+/* One folder's sections, the question its command answers first; the
+ * ladder diagram among them when `ladder`. */
+static void page_folder(GString *out, Report *r, gboolean ladder)
+{
     section_compare(out, r);
     section_solve(out, r);
     section_sensitivity(out, r);
     if (r->summary)
         section_verdict(out, r);
-    section_ladder(out, r);
+    if (ladder)
+        section_ladder(out, r);
     if (r->summary)
         section_charts(out, r);
     section_analyses(out, r);
     section_assumptions(out, r);
     section_methods(out, r);
+}
+
+static void page(GString *out, Report *r)
+{
+    page_begin(out, r);
+    page_folder(out, r, TRUE);
     g_string_append(out, "</body>\n</html>\n");
+}
+
+/* ---- several folders, one page ------------------------------------------------------ */
+
+/* The command that wrote folder `r`, in words for its heading. */
+static I18nMessage folder_kind(const Report *r)
+{
+    return r->files[RESULTS_BACKTEST]      ? I18N_REPORT_BACKTEST_CHARTS
+           : r->files[RESULTS_CALIBRATE]   ? I18N_REPORT_CALIBRATE_CHARTS
+           : r->files[RESULTS_SOLVE]       ? I18N_REPORT_SOLVE_TITLE
+           : r->files[RESULTS_SENSITIVITY] ? I18N_REPORT_SENS_TITLE
+           : r->files[RESULTS_COMPARE]     ? I18N_REPORT_COMPARE_TITLE
+                                           : I18N_REPORT_VERDICT_TITLE;
+}
+
+/* Folder `r`'s heading: what it answers, and the folder. */
+static void folder_heading(GString *out, const Report *r, const char *tag, guint i, gboolean anchor)
+{
+    g_string_append_printf(out, "<%s%s", tag, anchor ? "" : ">");
+    if (anchor)
+        g_string_append_printf(out, " id=\"folder-%u\">", i + 1);
+    g_string_append_printf(out, "%u. %s · <code>", i + 1, i18n_text(r->lang, folder_kind(r)));
+    esc(out, r->dir);
+    g_string_append_printf(out, "</code></%s>\n", tag);
+}
+
+/* The answer of folder `r` in a few lines: each target's probability and
+ * verdict, a solve's value, each tornado's largest swing, a backtest's
+ * coverage, a comparison's changes. */
+static void folder_answer(GString *out, const Report *r)
+{
+    JsonObject *bt = obj(r->files[RESULTS_BACKTEST]), *sens = obj(r->files[RESULTS_SENSITIVITY]);
+    JsonObject *cmp = obj(r->files[RESULTS_COMPARE]), *solve = obj(r->files[RESULTS_SOLVE]);
+    g_string_append(out, "<ul>\n");
+    if (bt) {
+        g_string_append(out, "<li>");
+        g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_BT_INSIDE_FMT), num(bt, "checked"),
+                               num(bt, "inside"));
+        g_string_append(out, "</li>\n");
+    } else if (solve) {
+        g_string_append(out, "<li>");
+        if (flag(solve, "reachable"))
+            solve_reached(out, r, solve);
+        else
+            g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_UNREACHABLE));
+        g_string_append(out, "</li>\n");
+    } else if (sens) {
+        JsonArray *t = arr(sens, "targets");
+        for (guint i = 0; i < len(t); i++) {
+            JsonObject *top = obj_at(arr(obj_at(t, i), "rows"), 0);
+            g_string_append(out, "<li>");
+            esc(out, str(obj_at(t, i), "name"));
+            g_string_append_printf(out, " · %s", i18n_text(r->lang, I18N_REPORT_SENS_TOP));
+            esc(out, str(top, "label"));
+            g_string_append(out, " (");
+            percent(out, num(top, "probability_low"));
+            g_string_append(out, " … ");
+            percent(out, num(top, "probability_high"));
+            g_string_append(out, ")</li>\n");
+        }
+    } else if (cmp) {
+        JsonArray *d = arr(cmp, "differences");
+        for (guint i = 0; i < len(d); i++) {
+            JsonObject *x = obj_at(d, i);
+            g_string_append(out, "<li>");
+            esc(out, scenario_name(r, str(x, "scenario")));
+            g_string_append(out, " · ");
+            esc(out, str(x, "target"));
+            g_string_append(out, ": ");
+            percent(out, num(x, "probability_base"));
+            g_string_append(out, " → ");
+            percent(out, num(x, "probability"));
+            g_string_append(out, "</li>\n");
+        }
+    }
+    JsonArray *targets = bt || solve || sens || cmp ? NULL : arr(obj(r->summary), "targets");
+    for (guint i = 0; i < len(targets); i++) {
+        JsonObject *t = obj_at(targets, i);
+        g_string_append(out, "<li>");
+        esc(out, str(t, "name"));
+        g_string_append(out, ": ");
+        percent(out, num(t, "probability"));
+        g_string_append_printf(out, " (%s)</li>\n", verdict(r, num(t, "probability")));
+    }
+    g_string_append(out, "</ul>\n");
+}
+
+/* The stage ids of folder `r`, "a, b, c" (caller frees). */
+static char *stage_ids(const Report *r)
+{
+    JsonArray *st = arr(obj(r->scenario), "stages");
+    g_autoptr(GString) ids = g_string_new(NULL);
+    for (guint i = 0; i < len(st); i++)
+        g_string_append_printf(ids, "%s%s", i ? ", " : "", str(obj_at(st, i), "id"));
+    return g_string_free(g_steal_pointer(&ids), FALSE);
+}
+
+/* One page of the folders `r[0..n)`: the answer of each first, the
+ * contents, the ladder diagram once (the first folder's), then each
+ * folder's sections. */
+static void page_many(GString *out, Report *r, gsize n)
+{
+    page_begin(out, &r[0]);
+    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r[0].lang, I18N_REPORT_ANSWERS_TITLE));
+    for (gsize i = 0; i < n; i++) {
+        folder_heading(out, &r[i], "h3", (guint)i, FALSE);
+        folder_answer(out, &r[i]);
+    }
+    g_string_append_printf(out, "<h2>%s</h2>\n<ol class=\"toc\">\n<li><a href=\"#ladder\">%s</a></li>\n",
+                           i18n_text(r[0].lang, I18N_REPORT_CONTENTS),
+                           i18n_text(r[0].lang, I18N_REPORT_LADDER_TITLE));
+    for (gsize i = 0; i < n; i++) {
+        g_string_append_printf(out, "<li><a href=\"#folder-%zu\">%s · ", i + 1, i18n_text(r[i].lang, folder_kind(&r[i])));
+        esc(out, r[i].dir);
+        g_string_append(out, "</a></li>\n");
+    }
+    g_string_append(out, "</ol>\n<div id=\"ladder\">\n");
+    section_ladder(out, &r[0]);
+    g_string_append(out, "</div>\n");
+    for (gsize i = 0; i < n; i++) {
+        g_string_append(out, "<section class=\"folder\">\n");
+        folder_heading(out, &r[i], "h2", (guint)i, TRUE);
+        page_folder(out, &r[i], FALSE);
+        g_string_append(out, "</section>\n");
+        r[0].no_dot = r[0].no_dot || r[i].no_dot;
+    }
+    g_string_append(out, "</body>\n</html>\n");
+}
+
+/* The scenario.json of each scenario of compare.json, in its order; an
+ * element NULL when the id is not a plain folder name or its folder holds
+ * none.  NULL with an INPUT error at one that is not what ladder writes. */
+static GPtrArray *read_compared(const Report *r, GError **error)
+{
+    JsonArray *sc = arr(obj(r->files[RESULTS_COMPARE]), "scenarios");
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
+    for (guint i = 0; i < len(sc); i++) {
+        const char *id = str(obj_at(sc, i), "id");
+        g_autofree char *d = plain_name(id) ? g_build_filename(r->dir, id, NULL) : NULL;
+        JsonNode *n = d ? read_json(d, RESULTS_SCENARIO, NULL, error) : NULL;
+        if (error && *error)
+            return NULL;
+        g_ptr_array_add(all, n);
+    }
+    return g_steal_pointer(&all);
 }
 
 /* Reads scenario.json (found by find_scenario_dir) and the summary.json
@@ -1112,6 +1643,8 @@ static gboolean read_files(Report *r, GError **error)
         r->summary = read_json(r->scenario_dir, RESULTS_SUMMARY, command, &local);
     for (int k = RESULTS_COMPARE; k < RESULTS_N_KINDS && local == NULL; k++)
         r->files[k] = read_json(r->dir, (ResultsKind)k, command, &local);
+    if (local == NULL && r->files[RESULTS_COMPARE])
+        r->compared = read_compared(r, &local);
     if (local == NULL)
         return TRUE;
     g_propagate_error(error, local);
@@ -1125,15 +1658,17 @@ static void report_clear(Report *r)
     for (int k = 0; k < RESULTS_N_KINDS; k++)
         g_clear_pointer(&r->files[k], json_node_unref);
     g_clear_pointer(&r->scenario_dir, g_free);
+    g_clear_pointer(&r->compared, g_ptr_array_unref);
 }
 
-gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
-                      gboolean *no_dot, GError **error)
+/* Loads folder `dir` into `r` (zeroed but for version), the page in
+ * `lang`.  FALSE with an INPUT error when it is not a result folder. */
+static gboolean report_load(Report *r, const char *dir, const char *lang, GError **error)
 {
-    Report r = {.dir = dir, .version = version};
     GError *local = NULL;
-    r.scenario_dir = find_scenario_dir(dir, &local);
-    if (r.scenario_dir == NULL) {
+    r->dir = dir;
+    r->scenario_dir = find_scenario_dir(dir, &local);
+    if (r->scenario_dir == NULL) {
         if (local == NULL)
             g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT,
                         "%s: not a ladder result folder (no scenario.json in it, its forecast/ or a "
@@ -1141,15 +1676,136 @@ gboolean report_write(const char *dir, const char *lang, const char *output, con
         g_propagate_error(error, local);
         return FALSE;
     }
-    gboolean ok = FALSE;
-    if (read_files(&r, error)) {
-        r.lang = page_language(lang ? lang : str(obj(r.scenario), "language"));
+    if (!read_files(r, error))
+        return FALSE;
+    r->lang = page_language(lang ? lang : str(obj(r->scenario), "language"));
+    return TRUE;
+}
+
+gboolean report_write(const char *dir, const char *lang, const char *output, const char *version,
+                      gboolean *no_dot, GError **error)
+{
+    return report_write_many(&dir, 1, lang, output, version, no_dot, error);
+}
+
+gboolean report_write_many(const char *const *dirs, gsize n, const char *lang, const char *output,
+                           const char *version, gboolean *no_dot, GError **error)
+{
+    g_return_val_if_fail(n >= 1, FALSE);
+    Report *r = g_new0(Report, n);
+    gboolean ok = TRUE;
+    for (gsize i = 0; i < n && ok; i++) {
+        r[i].version = version;
+        ok = report_load(&r[i], dirs[i], i ? r[0].lang : lang, error);
+        g_autofree char *want = i && ok ? stage_ids(&r[0]) : NULL, *have = i && ok ? stage_ids(&r[i]) : NULL;
+        if (i && ok && strcmp(want, have) != 0) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s: not of the same scenario family as %s: its stages are (%s), not (%s); one report "
+                        "holds folders of one ladder", dirs[i], dirs[0], have, want);
+            ok = FALSE;
+        }
+    }
+    if (ok) {
         g_autoptr(GString) out = g_string_new(NULL);
-        page(out, &r);
+        if (n == 1)
+            page(out, &r[0]);
+        else
+            page_many(out, r, n);
         ok = outdir_write_file(output, out->str, (gssize)out->len, error);
     }
     if (no_dot)
-        *no_dot = r.no_dot;
-    report_clear(&r);
+        *no_dot = r[0].no_dot;
+    for (gsize i = 0; i < n; i++)
+        report_clear(&r[i]);
+    g_free(r);
     return ok;
+}
+
+/* ---- the page as PDF ---------------------------------------------------------------- */
+
+#define PDF_POLL_MS 100  /* how often the wait for Chromium looks whether it has finished */
+
+/* In Chromium's child before exec: its own process group, so that a
+ * timeout stops its renderer and helper processes with it. */
+static void pdf_child_setup(gpointer data)
+{
+    (void)data;
+    setpgid(0, 0);
+}
+
+/* Waits for process `pid` up to `timeout_s` seconds; kills its group
+ * when it takes longer.  Its wait status, or -1 when killed. */
+static int pdf_wait(GPid pid, guint timeout_s)
+{
+    int status = 0;
+    for (guint64 waited = 0; waited <= (guint64)timeout_s * 1000; waited += PDF_POLL_MS) {
+        pid_t done = waitpid(pid, &status, WNOHANG);
+        if (done == pid)
+            return status;
+        if (done < 0)
+            return status;
+        g_usleep(PDF_POLL_MS * 1000);
+    }
+    kill(-pid, SIGKILL);
+    waitpid(pid, &status, 0);
+    return -1;
+}
+
+/* TRUE when `path` holds a PDF: "%PDF-" and at least one page. */
+static gboolean pdf_has_pages(const char *path)
+{
+    g_autofree char *data = NULL;
+    gsize n = 0;
+    if (!g_file_get_contents(path, &data, &n, NULL) || n < 5 || memcmp(data, "%PDF-", 5) != 0)
+        return FALSE;
+    /* memmem, not g_strstr_len: a PDF's streams hold NUL bytes */
+    return memmem(data, n, "/Type /Page", 11) != NULL || memmem(data, n, "/Type/Page", 10) != NULL;
+}
+
+gboolean report_print_pdf(const char *html, const char *pdf, guint timeout_s, GError **error)
+{
+    g_autofree char *bin = g_find_program_in_path("chromium");
+    if (bin == NULL) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO,
+                    "Chromium is not installed, so %s was not printed to PDF (apt-get install chromium); the "
+                    "HTML page is written", html);
+        return FALSE;
+    }
+    g_autofree char *abs = g_canonicalize_filename(html, NULL);
+    g_autofree char *url = g_filename_to_uri(abs, NULL, error);
+    if (url == NULL)
+        return FALSE;
+    g_autofree char *part = g_strconcat(pdf, ".part", NULL);
+    g_autofree char *target = g_strconcat("--print-to-pdf=", part, NULL);
+    /* --no-sandbox only as root, where Chromium refuses to start with its sandbox */
+    const char *argv[] = {bin, "--headless", "--disable-gpu", "--no-pdf-header-footer", target,
+                          geteuid() == 0 ? "--no-sandbox" : url, geteuid() == 0 ? url : NULL, NULL};
+    GPid pid = 0;
+    gboolean started = g_spawn_async(NULL, (char **)argv, NULL,
+                                     G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                     pdf_child_setup, NULL, &pid, error);
+    int status = started ? pdf_wait(pid, timeout_s) : 0;
+    if (started)
+        g_spawn_close_pid(pid);
+    if (!started)
+        return FALSE;
+    if (status == -1) {
+        g_unlink(part);
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO,
+                    "Chromium did not print %s within %u s and was stopped; no PDF was written", html, timeout_s);
+        return FALSE;
+    }
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !pdf_has_pages(part)) {
+        g_unlink(part);
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "Chromium could not print %s to PDF (%s)", html,
+                    WIFEXITED(status) ? "no pages written" : "it was killed");
+        return FALSE;
+    }
+    if (g_rename(part, pdf) != 0) {
+        int e = errno;
+        g_unlink(part);
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "%s: %s", pdf, g_strerror(e));
+        return FALSE;
+    }
+    return TRUE;
 }

@@ -286,6 +286,8 @@ static const ResultsKey solve_rows[] = {
     K("from", INTEGER, 0, "year", "the first year the lever moves"),
     K("min", NUMBER, 0, "per operation", "the lower bound searched"),
     K("max", NUMBER, 0, "per operation", "the upper bound searched"),
+    K("min_given", BOOLEAN, 0, "", "--min was given (else min is the default)"),
+    K("max_given", BOOLEAN, 0, "", "--max was given (else max is the default)"),
     K("parameter_central", NUMBER, 0, "per parameter", "the parameter's central value"),
     K("current_value", NUMBER, 0, "per operation", "the value that changes nothing (1, 0, or the central value)"),
     K("step", NUMBER, 0, "per operation", "the grid step"),
@@ -363,6 +365,7 @@ static const ResultsKey allocate_rows[] = {
 static const ResultsKey calibrate_rows[] = {
     K("scenario", STRING, 0, "", "the scenario file fitted"),
     K("history", STRING, 0, "", "the history file fitted to"),
+    K("history_sha256", STRING, 0, "", "SHA-256 of its bytes as read, in hex"),
     K("region", STRING, N, "", "the history's region"),
     K("calibrated_scenario", STRING, 0, "", "the calibrated scenario written beside this file"),
     K("likelihood", STRING, 0, "", "poisson, or negative_binomial with --cv"),
@@ -412,6 +415,10 @@ static const ResultsKey calibrate_rows[] = {
 /* ---- backtest.json ------------------------------------------------------------------ */
 
 static const ResultsKey backtest_rows[] = {
+    K("history", STRING, 0, "", "--history: the history file, as the user named it"),
+    K("history_sha256", STRING, 0, "", "SHA-256 of its bytes as read, in hex"),
+    K("region", STRING, N, "", "the history's region"),
+    K("cv", NUMBER, 0, "fraction", "--cv: the counts' coefficient of variation beyond Poisson; 0: Poisson"),
     K("until", INTEGER, 0, "year", "--until: the last year fitted; later counts are checked"),
     K("checked", INTEGER, 0, "", "the later counts checked"),
     K("inside", INTEGER, 0, "", "how many fell inside their forecast's P5–P95"),

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <glib/gstdio.h>
+
 #include "report.h"
 
 #define REPS "300"
@@ -169,7 +171,10 @@ static void test_lang_flag(void **state)
 }
 
 /* A comparison's report opens with what each policy changes, from
- * compare.json, before the base scenario's verdicts. */
+ * compare.json, before the base scenario's verdicts: first the policies of
+ * each scenario by its name, what each changes in words, its years and
+ * cost, then the differences and the cost per extra firm; the stages'
+ * charts in ladder order; both files' checksums. */
 static void test_compare_report(void **state)
 {
     (void)state;
@@ -177,14 +182,136 @@ static void test_compare_report(void **state)
     g_autofree char *a = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
     g_autofree char *b = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
     g_autofree char *res = g_build_filename(dir, "cmp", NULL);
-    g_auto(TuRun) r = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "--no-charts", "-q", "--report", "--out", res, NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "-q", "--report", "--out", res, NULL);
     tu_assert_status(&r, 0);
     g_autofree char *html = tu_read_text(res, "report.html");
     const char *change = strstr(html, "结论：政策带来的变化"), *verdict = strstr(html, "结论：目标达成的概率");
     assert_non_null(change);
     assert_non_null(verdict);
     assert_true(change < verdict);
-    tu_assert_contains(html, "tianning-2025-zhuanban");
+    /* the policy table, the differences, the cost per extra firm, in that order */
+    const char *policies = strstr(html, "各情景的政策、所改参数与成本"), *diffs = strstr(html, "达成概率：基准 → 本情景"),
+               *per_firm = strstr(html, "每多一家企业的成本（对比基准）");
+    assert_true(policies && diffs && per_firm && change < policies && policies < diffs && diffs < per_firm);
+    /* each scenario by its name= (not its file's stem), each policy's change in words, years and cost:
+     * 150 a year × 3 + 20 a firm × the exact expected extra firms */
+    tu_assert_contains(html, "<tr><td>天宁区 2025</td><td>（无政策）</td>");
+    tu_assert_contains(html, "<tr><td>天宁区 2025 假设情景:强化高企培育专班</td><td>高企培育专班</td><td>科小 → 高企 × 1.25</td>"
+                             "<td class=\"n\">2023–2025 (3)</td><td class=\"n\">150</td><td class=\"n\">20</td>");
+    tu_assert_contains(html, "<td>科小招引加码</td><td>科小招引 + 20</td>");
+    assert_null(strstr(html, "<td>tianning-2025-zhuanban</td>"));
+    /* the stages' charts in ladder order, not by id */
+    const char *stages[] = {"初创：各情景", "科小：各情景", "高企：各情景", "瞪羚：各情景", "独角兽：各情景", "上市：各情景"};
+    for (gsize i = 0; i + 1 < G_N_ELEMENTS(stages); i++) {
+        const char *x = strstr(html, stages[i]), *y = strstr(html, stages[i + 1]);
+        assert_true(x && y && x < y);
+    }
+    /* the checksum of each file, once */
+    const char *files[] = {"scenarios/tianning-2025-zhuanban.ini", "scenarios/tianning-2025.ini"};
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *path = g_build_filename(tu_srcdir(), files[i], NULL), *data = NULL;
+        gsize n = 0;
+        assert_true(g_file_get_contents(path, &data, &n, NULL));
+        g_autofree char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, n);
+        assert_int_equal(count(html, sha), 1);
+    }
+}
+
+/* ---- several folders, one page ----------------------------------------------------- */
+
+/* A run, a comparison and a solve of one scenario family, one page: the
+ * answer of each first, the contents, the ladder once, each folder's
+ * section with its own reproduction line; a folder of another ladder is
+ * refused (exit 2), and so are several folders without -o. */
+static void test_several_folders(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *a = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *b = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
+    g_autofree char *other = g_build_filename(tu_srcdir(), "tests/data/certain.ini", NULL);
+    g_autofree char *run = g_build_filename(dir, "run", NULL), *cmp = g_build_filename(dir, "cmp", NULL);
+    g_autofree char *solve = g_build_filename(dir, "solve", NULL), *odd = g_build_filename(dir, "odd", NULL);
+    g_autofree char *page = g_build_filename(dir, "meeting.html", NULL);
+    g_auto(TuRun) r1 = tu_ladder(NULL, "run", a, "--reps", REPS, "--no-charts", "-q", "--out", run, NULL);
+    g_auto(TuRun) r2 = tu_ladder(NULL, "compare", a, b, "--reps", REPS, "--no-charts", "-q", "--out", cmp, NULL);
+    g_auto(TuRun) r3 = tu_ladder(NULL, "solve", a, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
+                         "recruitment.tech_sme", "--reps", REPS, "--no-charts", "-q", "--out", solve, NULL);
+    g_auto(TuRun) r4 = tu_ladder(NULL, "run", other, "--reps", "50", "--no-charts", "-q", "--out", odd, NULL);
+    tu_assert_status(&r1, 0);
+    tu_assert_status(&r2, 0);
+    tu_assert_status(&r3, 0);
+    tu_assert_status(&r4, 0);
+    g_auto(TuRun) p = tu_ladder(NULL, "report", run, cmp, solve, "-o", page, NULL);
+    tu_assert_status(&p, 0);
+    g_autofree char *html = tu_read_text(dir, "meeting.html");
+    const char *answers = strstr(html, "<h2>先看结论</h2>"), *contents = strstr(html, "<h2>目录</h2>");
+    const char *ladder = strstr(html, "<div id=\"ladder\">"), *first = strstr(html, "id=\"folder-1\"");
+    assert_true(answers && contents && ladder && first && answers < contents && contents < ladder && ladder < first);
+    /* the answers: the run's verdicts, the comparison's changes, the solve's value */
+    const char *solve_answer = strstr(answers, "“高新技术企业500家”达成概率为");
+    assert_true(solve_answer && solve_answer < contents);
+    tu_assert_contains(html, "<li>高新技术企业500家: ");
+    tu_assert_contains(html, "<li>天宁区 2025 假设情景:强化高企培育专班 · 高新技术企业500家: ");
+    tu_assert_contains(html, "<a href=\"#folder-3\">");
+    assert_int_equal(count(html, "class=\"graph\""), 1);     /* the ladder once */
+    assert_int_equal(count(html, "<h2>阶梯结构</h2>"), 1);
+    assert_int_equal(count(html, "<code class=\"reproduce\">"), 3);
+    assert_int_equal(count(html, "<section class=\"folder\">"), 3); /* printed, each from a new page */
+    tu_assert_contains(html, "<code class=\"reproduce\">ladder solve ");
+    tu_assert_contains(html, "<code class=\"reproduce\">ladder compare ");
+    g_autofree char *own = g_build_filename(run, "report.html", NULL);
+    assert_false(g_file_test(own, G_FILE_TEST_EXISTS)); /* -o: the page, not the folder's */
+    /* another ladder: refused, nothing written */
+    g_autofree char *page2 = g_build_filename(dir, "mixed.html", NULL);
+    g_auto(TuRun) mixed = tu_ladder(NULL, "report", run, odd, "-o", page2, NULL);
+    tu_assert_status(&mixed, 2);
+    tu_assert_contains(mixed.err, "not of the same scenario family");
+    assert_false(g_file_test(page2, G_FILE_TEST_EXISTS));
+    g_auto(TuRun) no_o = tu_ladder(NULL, "report", run, cmp, NULL);
+    tu_assert_status(&no_o, 2);
+    tu_assert_contains(no_o.err, "-o FILE");
+}
+
+/* --pdf: the page printed by headless Chromium, A4, beside the HTML
+ * (where Chromium is installed); without Chromium on PATH the HTML is
+ * still written, the message says how to install it, and the status is 1. */
+static void test_pdf(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *res = g_build_filename(dir, "res", NULL), *page = g_build_filename(dir, "meeting.html", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "run", sc, "--reps", REPS, "--no-charts", "-q", "--out", res, NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *bin = g_find_program_in_path("chromium");
+    if (bin != NULL) {
+        g_auto(TuRun) p = tu_ladder(NULL, "report", res, "-o", page, "--pdf", NULL);
+        tu_assert_status(&p, 0);
+        tu_assert_contains(p.out, "meeting.pdf");
+        g_autofree char *path = g_build_filename(dir, "meeting.pdf", NULL), *data = NULL;
+        gsize n = 0;
+        assert_true(g_file_get_contents(path, &data, &n, NULL));
+        assert_true(n > 1000 && memcmp(data, "%PDF-", 5) == 0);
+        assert_non_null(memmem(data, n, "/Type /Page", 11));
+        assert_non_null(memmem(data, n, "/MediaBox [0 0 594.9", 20)); /* A4: 210 × 297 mm in points */
+        g_autofree char *part = g_strconcat(path, ".part", NULL);
+        assert_false(g_file_test(part, G_FILE_TEST_EXISTS));
+    }
+    /* without Chromium */
+    g_autofree char *empty = g_build_filename(dir, "bin", NULL);
+    assert_int_equal(g_mkdir(empty, 0755), 0);
+    g_autofree char *path = g_strdup(g_getenv("PATH"));
+    g_setenv("PATH", empty, TRUE);
+    g_autofree char *page2 = g_build_filename(dir, "alone.html", NULL);
+    g_auto(TuRun) q = tu_ladder(NULL, "report", res, "-o", page2, "--pdf", NULL);
+    g_setenv("PATH", path, TRUE);
+    tu_assert_status(&q, 1);
+    tu_assert_contains(q.err, "Chromium is not installed");
+    tu_assert_contains(q.err, "apt-get install chromium");
+    assert_true(g_file_test(page2, G_FILE_TEST_EXISTS));
+    g_autofree char *pdf2 = g_build_filename(dir, "alone.pdf", NULL);
+    assert_false(g_file_test(pdf2, G_FILE_TEST_EXISTS));
 }
 
 /* ---- names and paths from the folder's files ------------------------------------ */
@@ -194,6 +321,97 @@ static char *replace_all(const char *text, const char *from, const char *to)
 {
     g_auto(GStrv) pieces = g_strsplit(text, from, -1);
     return g_strjoinv(to, pieces);
+}
+
+/* ---- reproduction lines ------------------------------------------------------------- */
+
+/* The reproduction line of the report of folder `res` (g_shell_parse_argv
+ * reads it as sh would), run again into `again`: the result file `name`
+ * comes out byte for byte the same. */
+static void assert_reproduces(const char *res, const char *again, const char *name, const char *want)
+{
+    g_auto(TuRun) p = tu_ladder(NULL, "report", res, "-q", NULL);
+    tu_assert_status(&p, 0);
+    g_autofree char *html = tu_read_text(res, "report.html");
+    const char *start = strstr(html, "<code class=\"reproduce\">");
+    assert_non_null(start);
+    start += strlen("<code class=\"reproduce\">");
+    g_autofree char *escaped = g_strndup(start, (gsize)(strstr(start, "</code>") - start));
+    g_autofree char *amp = replace_all(escaped, "&amp;", "&"), *lt = replace_all(amp, "&lt;", "<");
+    g_autofree char *gt = replace_all(lt, "&gt;", ">"), *q = replace_all(gt, "&quot;", "\""),
+                    *line = replace_all(q, "&apos;", "'");
+    tu_assert_contains(line, want);
+    g_auto(GStrv) argv = NULL;
+    assert_true(g_shell_parse_argv(line, NULL, &argv, NULL));
+    assert_string_equal(argv[0], "ladder");
+    GPtrArray *args = g_ptr_array_new();
+    for (gsize i = 1; argv[i]; i++)
+        g_ptr_array_add(args, argv[i]);
+    const char *tail[] = {"--out", again, "--no-charts", "-q", NULL};
+    for (gsize i = 0; i < G_N_ELEMENTS(tail); i++)
+        g_ptr_array_add(args, (char *)tail[i]);
+    g_auto(TuRun) r = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+    g_ptr_array_free(args, TRUE);
+    tu_assert_status(&r, 0);
+    g_autofree char *was = tu_read_text(res, name), *now = tu_read_text(again, name);
+    assert_string_equal(was, now);
+}
+
+/* Each command's folder: its report's line runs it again, every flag kept. */
+static void test_reproduce(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-zhuanban.ini", NULL);
+    g_autofree char *base = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *wujin = g_build_filename(tu_srcdir(), "scenarios/wujin-2025.ini", NULL);
+    g_autofree char *hist = g_build_filename(tu_srcdir(), "scenarios/history/wujin.csv", NULL);
+    static const char *const folders[] = {"run", "cmp", "each", "sens", "solve", "cal", "bt"};
+    char *res[G_N_ELEMENTS(folders)], *again[G_N_ELEMENTS(folders)];
+    for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
+        res[i] = g_build_filename(dir, folders[i], NULL);
+        again[i] = g_strconcat(res[i], "-again", NULL);
+    }
+    const char *const runs[][24] = {
+        {"run", sc, "--reps", "120", "--seed", "7", "--no-uncertainty", "--without", "高企培育专班", "--lang", "en", NULL},
+        {"compare", base, sc, base, "--reps", "100", "--seed", "3", NULL},
+        {"compare", "--each-policy", sc, "--reps", "100", "--seed", "4", NULL},
+        {"sensitivity", base, "--spread", "0.15", "--target", "高新技术企业500家", "--central", "--baselines", "--reps",
+         "60", NULL},
+        {"solve", base, "--target", "高新技术企业500家", "--probability", "0.7", "--lever", "recruitment.tech_sme",
+         "--mode", "policy", "--from", "2024", "--max", "300", "--reps", "100", "--seed", "9", NULL},
+        {"calibrate", wujin, "--history", hist, "--fit", "startup -> tech_sme,tech_sme -> hightech", "--cv", "0.1", "--reps",
+         "80", NULL},
+        {"backtest", wujin, "--history", hist, "--until", "2022", "--reps", "80", "--no-uncertainty", NULL},
+    };
+    /* calibrate.json names its folder: the forecast it makes instead */
+    static const char *const files[] = {"summary.json", "compare.json", "compare.json", "sensitivity.json",
+                                        "solve.json", "forecast/summary.json", "backtest.json"};
+    static const char *const want[] = {"--lang en --reps 120 --seed 7 --no-uncertainty --without 高企培育专班", "compare ", "--each-policy",
+                                       "--spread 0.15 --target 高新技术企业500家 --central --baselines",
+                                       "--mode policy --from 2024", "--fit 'startup -> tech_sme,tech_sme -> hightech' --region",
+                                       "--until 2022"};
+    for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
+        GPtrArray *args = g_ptr_array_new();
+        for (gsize k = 0; runs[i][k]; k++)
+            g_ptr_array_add(args, (char *)runs[i][k]);
+        const char *tail[] = {"--out", res[i], "--no-charts", "-q", NULL};
+        for (gsize k = 0; k < G_N_ELEMENTS(tail); k++)
+            g_ptr_array_add(args, (char *)tail[k]);
+        g_auto(TuRun) r = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+        g_ptr_array_free(args, TRUE);
+        tu_assert_status(&r, 0);
+        assert_reproduces(res[i], again[i], files[i], want[i]);
+        if (i >= 5) { /* the history file is an input too: its checksum is on the page */
+            g_autofree char *data = NULL, *html = tu_read_text(res[i], "report.html");
+            gsize n = 0;
+            assert_true(g_file_get_contents(hist, &data, &n, NULL));
+            g_autofree char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, n);
+            tu_assert_contains(html, sha);
+        }
+        g_free(res[i]);
+        g_free(again[i]);
+    }
 }
 
 /* Names that dot would misread unescaped (tests/data/hostile-names.ini),
@@ -539,6 +757,9 @@ int main(void)
         cmocka_unit_test(test_report_flag),
         cmocka_unit_test(test_lang_flag),
         cmocka_unit_test(test_compare_report),
+        cmocka_unit_test(test_reproduce),
+        cmocka_unit_test(test_several_folders),
+        cmocka_unit_test(test_pdf),
         cmocka_unit_test(test_hostile_names),
         cmocka_unit_test(test_dot_text),
         cmocka_unit_test(test_paths_stay_inside),

@@ -100,7 +100,7 @@ static void test_only_and_what_is_said(void **state)
     assert_int_equal(json_array_get_length(on), 1);
     assert_string_equal(json_object_get_string_member(json_array_get_object_element(on, 0), "name"), "B");
     g_autofree char *html = tu_read_text(out, "report.html");
-    tu_assert_contains(html, "--without &apos;专班 A&apos; --without &apos;C&apos;</code>");
+    tu_assert_contains(html, "--without &apos;专班 A&apos; --without C</code>");
 
     /* nothing switched off: an empty list, and no --without in the report */
     g_autofree char *plain = run_summary(dir, "plain", all, "--report", NULL);
