@@ -273,6 +273,9 @@ typedef enum {
     I18N_REPORT_SOLVE_ONE_STEP_SHORT,
     I18N_REPORT_SOLVE_END,
     I18N_REPORT_SOLVE_TITLE,
+    I18N_REPORT_ALLOC_TITLE,      /* the allocate section's heading */
+    I18N_REPORT_ALLOC_CHARTS,     /* ... and its chart's */
+    I18N_REPORT_ALLOC_METHOD_FMT, /* how many combinations, and whether every one was run */
     I18N_REPORT_SOLVE_UNREACHABLE,
     I18N_REPORT_SENS_BASE_CENTRAL,  /* the pieces of a sentence around figures (sensitivity) */
     I18N_REPORT_SENS_NO_RUN,

@@ -370,6 +370,11 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_REPORT_SOLVE_ONE_STEP_SHORT] = {"；少一步时为 ", " wanted; one step short it is "},
     [I18N_REPORT_SOLVE_END] = {"。", "."},
     [I18N_REPORT_SOLVE_TITLE] = {"结论：要做多少", "Answer: how much must be done"},
+    [I18N_REPORT_ALLOC_TITLE] = {"结论：预算内买得最多的政策组合", "Answer: what the budget buys best"},
+    [I18N_REPORT_ALLOC_CHARTS] = {"政策组合：成本与概率", "Combinations of policies: cost and probability"},
+    [I18N_REPORT_ALLOC_METHOD_FMT] = {"预算 %s 万元（全部年份合计）；%s 个组合中模拟了 %s 个（%s），共同随机数。",
+                                      "Budget %s (10,000 yuan, all years); %s of %s combinations run (%s), under common "
+                                      "random numbers."},
     [I18N_REPORT_SOLVE_UNREACHABLE] = {"在所给范围内没有取值能达到所要求的概率；最好的是 ",
         "No value within the bounds reaches the probability wanted; the best is "},
     [I18N_REPORT_SENS_BASE_CENTRAL] = {"基准：中心值 ", "base at central values: "},

@@ -809,6 +809,7 @@ static void section_analyses(GString *out, const Report *r)
         {RESULTS_COMPARE, "compare_", I18N_REPORT_COMPARE_CHARTS},
         {RESULTS_SENSITIVITY, "tornado_", I18N_REPORT_SENSITIVITY_CHARTS},
         {RESULTS_SOLVE, "solve", I18N_REPORT_SOLVE_CHARTS},
+        {RESULTS_ALLOCATE, "allocate", I18N_REPORT_ALLOC_CHARTS},
         {RESULTS_CALIBRATE, "calibrate_", I18N_REPORT_CALIBRATE_CHARTS},
         {RESULTS_BACKTEST, "calibrate_", I18N_REPORT_BACKTEST_CHARTS},
     };
@@ -1083,6 +1084,87 @@ static void section_solve(GString *out, const Report *r)
     solve_policy(out, r, o);
 }
 
+/* A combination of allocate.json in words: its label, or "no policy". */
+static const char *combination_words(const Report *r, JsonObject *c)
+{
+    return num(c, "n_policies") > 0 ? str(c, "label") : i18n_text(r->lang, I18N_ALLOC_NONE);
+}
+
+/* A number of allocate.json as the page shows it ("3000", "2697.9"). */
+static char *money_text(double x)
+{
+    return g_strdup_printf("%.6g", rint(10 * x) / 10);
+}
+
+/* "No combination fits the budget: the cheapest costs X" of allocate.json `a`. */
+static void none_fits(GString *out, const Report *r, JsonObject *a)
+{
+    JsonArray *combos = arr(a, "combinations");
+    double lowest = INFINITY;
+    for (guint i = 0; i < len(combos); i++)
+        lowest = MIN(lowest, num(obj_at(combos, i), "cost"));
+    g_autofree char *cost = money_text(lowest);
+    g_autofree char *text = g_strdup_printf(i18n_text(r->lang, I18N_ALLOC_NONE_FITS_FMT), cost);
+    esc(out, text);
+}
+
+/* The answer of an allocate, first: the best combination within the
+ * budget (or that none fits), the cheapest reaching the probability wanted,
+ * how the combinations were run, and the efficient frontier as a table. */
+static void section_allocate(GString *out, const Report *r)
+{
+    JsonObject *a = obj(r->files[RESULTS_ALLOCATE]);
+    if (a == NULL)
+        return;
+    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"verdict all\">", i18n_text(r->lang, I18N_REPORT_ALLOC_TITLE));
+    JsonObject *best = obj(member(a, "best")), *cheapest = obj(member(a, "cheapest"));
+    JsonArray *combos = arr(a, "combinations");
+    if (best) {
+        g_autofree char *p = out_table_probability(num(best, "probability"), num(best, "se"));
+        g_autofree char *cost = money_text(num(best, "cost"));
+        g_autofree char *text = g_strdup_printf(i18n_text(r->lang, I18N_ALLOC_BEST_FMT), combination_words(r, best),
+                                                p, cost);
+        esc(out, text);
+    } else {
+        none_fits(out, r, a);
+    }
+    g_string_append(out, "</p>\n");
+    if (cheapest) {
+        g_autofree char *goal = g_strdup_printf("%.10g%%", 100 * num(a, "probability_wanted"));
+        g_autofree char *p = out_table_probability(num(cheapest, "probability"), num(cheapest, "se"));
+        g_autofree char *cost = money_text(num(cheapest, "cost"));
+        g_autofree char *text = g_strdup_printf(i18n_text(r->lang, I18N_ALLOC_CHEAPEST_FMT), goal,
+                                                combination_words(r, cheapest), p, cost);
+        g_string_append(out, "<p>");
+        esc(out, text);
+        g_string_append(out, "</p>\n");
+    }
+    g_autofree char *budget = money_text(num(a, "budget"));
+    g_autofree char *total = g_strdup_printf("%.0f", num(a, "combinations_total"));
+    g_autofree char *run = g_strdup_printf("%.0f", num(a, "combinations_run"));
+    g_autofree char *how = g_strdup_printf(i18n_text(r->lang, I18N_REPORT_ALLOC_METHOD_FMT), budget, total, run,
+                                           str(a, "method"));
+    g_string_append(out, "<p class=\"muted\">");
+    esc(out, how);
+    g_string_append(out, "</p>\n");
+    static const I18nMessage head[] = {I18N_ALLOC_COST, I18N_ALLOC_PROBABILITY, I18N_ALLOC_COMBINATION};
+    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_ALLOC_FRONTIER));
+    table_begin(out, r->lang, head, G_N_ELEMENTS(head));
+    for (guint i = 0; i < len(combos); i++) {
+        JsonObject *c = obj_at(combos, i);
+        if (!flag(c, "frontier"))
+            continue;
+        g_autofree char *cost = money_text(num(c, "cost"));
+        g_autofree char *p = out_table_probability(num(c, "probability"), num(c, "se"));
+        Row row = row_begin(out);
+        cell_text(&row, "n", cost);
+        cell_text(&row, "n", p);
+        cell_text(&row, NULL, combination_words(r, c));
+        row_end(&row);
+    }
+    table_end(out);
+}
+
 /* A sensitivity target's base, named as its table names it: `ladder
  * run`'s probability, or with --central the central one and, beside it,
  * why it is not run's (or that ladder run has no probability to compare). */
@@ -1310,6 +1392,18 @@ static void reproduce_sensitivity(GString *cmd, const Report *r, JsonObject *s)
     run_flags(cmd, r, s, FALSE, TRUE);
 }
 
+static void reproduce_allocate(GString *cmd, const Report *r, JsonObject *a)
+{
+    arg(cmd, "allocate");
+    arg(cmd, str(obj(r->scenario), "file"));
+    opt_number(cmd, "--budget", num(a, "budget"));
+    if (g_strcmp0(str(a, "target"), "all") != 0)
+        opt(cmd, "--target", str(a, "target"));
+    if (!isnan(num(a, "probability_wanted")))
+        opt_number(cmd, "--probability", num(a, "probability_wanted"));
+    run_flags(cmd, r, a, TRUE, TRUE);
+}
+
 static void reproduce_solve(GString *cmd, const Report *r, JsonObject *s)
 {
     arg(cmd, "solve");
@@ -1360,6 +1454,8 @@ static gboolean reproduce(GString *cmd, const Report *r)
         reproduce_fit(cmd, r, cal, bt);
     else if (r->files[RESULTS_SOLVE])
         reproduce_solve(cmd, r, obj(r->files[RESULTS_SOLVE]));
+    else if (r->files[RESULTS_ALLOCATE])
+        reproduce_allocate(cmd, r, obj(r->files[RESULTS_ALLOCATE]));
     else if (r->files[RESULTS_SENSITIVITY])
         reproduce_sensitivity(cmd, r, obj(r->files[RESULTS_SENSITIVITY]));
     else if (r->files[RESULTS_COMPARE])
@@ -1460,6 +1556,7 @@ static void page_begin(GString *out, const Report *r)
 static void page_folder(GString *out, Report *r, gboolean ladder)
 {
     section_compare(out, r);
+    section_allocate(out, r);
     section_solve(out, r);
     section_sensitivity(out, r);
     if (r->summary)
@@ -1488,6 +1585,7 @@ static I18nMessage folder_kind(const Report *r)
     return r->files[RESULTS_BACKTEST]      ? I18N_REPORT_BACKTEST_CHARTS
            : r->files[RESULTS_CALIBRATE]   ? I18N_REPORT_CALIBRATE_CHARTS
            : r->files[RESULTS_SOLVE]       ? I18N_REPORT_SOLVE_TITLE
+           : r->files[RESULTS_ALLOCATE]    ? I18N_REPORT_ALLOC_TITLE
            : r->files[RESULTS_SENSITIVITY] ? I18N_REPORT_SENS_TITLE
            : r->files[RESULTS_COMPARE]     ? I18N_REPORT_COMPARE_TITLE
                                            : I18N_REPORT_VERDICT_TITLE;
@@ -1511,6 +1609,7 @@ static void folder_answer(GString *out, const Report *r)
 {
     JsonObject *bt = obj(r->files[RESULTS_BACKTEST]), *sens = obj(r->files[RESULTS_SENSITIVITY]);
     JsonObject *cmp = obj(r->files[RESULTS_COMPARE]), *solve = obj(r->files[RESULTS_SOLVE]);
+    JsonObject *alloc = obj(r->files[RESULTS_ALLOCATE]);
     g_string_append(out, "<ul>\n");
     if (bt) {
         g_string_append(out, "<li>");
@@ -1523,6 +1622,17 @@ static void folder_answer(GString *out, const Report *r)
             solve_reached(out, r, solve);
         else
             g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_UNREACHABLE));
+        g_string_append(out, "</li>\n");
+    } else if (alloc) {
+        JsonObject *best = obj(member(alloc, "best"));
+        g_string_append(out, "<li>");
+        if (best) {
+            esc(out, combination_words(r, best));
+            g_string_append(out, ": ");
+            percent(out, num(best, "probability"));
+        } else {
+            none_fits(out, r, alloc);
+        }
         g_string_append(out, "</li>\n");
     } else if (sens) {
         JsonArray *t = arr(sens, "targets");
@@ -1553,7 +1663,7 @@ static void folder_answer(GString *out, const Report *r)
             g_string_append(out, "</li>\n");
         }
     }
-    JsonArray *targets = bt || solve || sens || cmp ? NULL : arr(obj(r->summary), "targets");
+    JsonArray *targets = bt || solve || alloc || sens || cmp ? NULL : arr(obj(r->summary), "targets");
     for (guint i = 0; i < len(targets); i++) {
         JsonObject *t = obj_at(targets, i);
         g_string_append(out, "<li>");

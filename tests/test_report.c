@@ -366,7 +366,8 @@ static void test_reproduce(void **state)
     g_autofree char *base = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
     g_autofree char *wujin = g_build_filename(tu_srcdir(), "scenarios/wujin-2025.ini", NULL);
     g_autofree char *hist = g_build_filename(tu_srcdir(), "scenarios/history/wujin.csv", NULL);
-    static const char *const folders[] = {"run", "cmp", "each", "sens", "solve", "cal", "bt"};
+    g_autofree char *budget = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-budget.ini", NULL);
+    static const char *const folders[] = {"run", "cmp", "each", "sens", "solve", "cal", "bt", "alloc"};
     char *res[G_N_ELEMENTS(folders)], *again[G_N_ELEMENTS(folders)];
     for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
         res[i] = g_build_filename(dir, folders[i], NULL);
@@ -383,14 +384,17 @@ static void test_reproduce(void **state)
         {"calibrate", wujin, "--history", hist, "--fit", "startup -> tech_sme,tech_sme -> hightech", "--cv", "0.1", "--reps",
          "80", NULL},
         {"backtest", wujin, "--history", hist, "--until", "2022", "--reps", "80", "--no-uncertainty", NULL},
+        {"allocate", budget, "--budget", "2500", "--probability", "0.3", "--target", "高新技术企业500家", "--without",
+         "科小招引加码", "--reps", "100", "--seed", "6", NULL},
     };
     /* calibrate.json names its folder: the forecast it makes instead */
     static const char *const files[] = {"summary.json", "compare.json", "compare.json", "sensitivity.json",
-                                        "solve.json", "forecast/summary.json", "backtest.json"};
+                                        "solve.json", "forecast/summary.json", "backtest.json", "allocate.json"};
     static const char *const want[] = {"--lang en --reps 120 --seed 7 --no-uncertainty --without 高企培育专班", "compare ", "--each-policy",
                                        "--spread 0.15 --target 高新技术企业500家 --central --baselines",
                                        "--mode policy --from 2024", "--fit 'startup -> tech_sme,tech_sme -> hightech' --region",
-                                       "--until 2022"};
+                                       "--until 2022",
+                                       "--budget 2500 --target 高新技术企业500家 --probability 0.3"};
     for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
         GPtrArray *args = g_ptr_array_new();
         for (gsize k = 0; runs[i][k]; k++)
@@ -402,7 +406,16 @@ static void test_reproduce(void **state)
         g_ptr_array_free(args, TRUE);
         tu_assert_status(&r, 0);
         assert_reproduces(res[i], again[i], files[i], want[i]);
-        if (i >= 5) { /* the history file is an input too: its checksum is on the page */
+        if (strcmp(folders[i], "alloc") == 0) {  /* the answer first, then the frontier as a table */
+            g_autofree char *html = tu_read_text(res[i], "report.html");
+            g_autoptr(JsonNode) a = tu_read_json(res[i], "allocate.json");
+            JsonObject *best = json_object_get_object_member(json_node_get_object(a), "best");
+            const char *answer = strstr(html, "预算内最佳：");
+            assert_non_null(answer);
+            tu_assert_contains(answer, json_object_get_string_member(best, "label"));
+            assert_true(answer < strstr(html, "有效前沿"));
+        }
+        if (i == 5 || i == 6) { /* the history file is an input too: its checksum is on the page */
             g_autofree char *data = NULL, *html = tu_read_text(res[i], "report.html");
             gsize n = 0;
             assert_true(g_file_get_contents(hist, &data, &n, NULL));
