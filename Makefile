@@ -137,7 +137,7 @@ uninstall:
 clean:
 	rm -rf $(BUILD)
 
-# make check-valgrind: every command (run, compare, sensitivity, solve, calibrate, backtest,
+# make check-valgrind: every command (run, compare, sensitivity, solve, calibrate, backtest, allocate,
 # report, a bad scenario) under valgrind memcheck with small replications and two threads;
 # fails on any memory error or definite/indirect leak (tests/valgrind.sh, tests/valgrind.supp).
 .PHONY: check-valgrind

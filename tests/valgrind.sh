@@ -1,6 +1,6 @@
 #!/bin/sh
 # valgrind.sh: `make check-valgrind`: every command of ladder (run, compare, sensitivity, solve,
-# calibrate, backtest, report, and a bad scenario) under valgrind memcheck, small replications and
+# calibrate, backtest, allocate, report, and a bad scenario) under valgrind memcheck, small replications and
 # two threads.  One line per command, OK or FAIL; fails unless every run has zero errors and zero
 # definite or indirect leaks.
 # SPDX-License-Identifier: MIT
@@ -91,14 +91,21 @@ start=$(date +%s)
         --fit "$CAL_FIT" $RUN --no-charts --out "$tmp/calibrate"
     check "backtest $(basename "$CAL_SCENARIO") --until 2017" 0 backtest "$CAL_SCENARIO" \
         --history "$CAL_HISTORY" --fit "$CAL_FIT" --until 2017 $RUN --no-charts --out "$tmp/backtest"
+    # Two of the budget file's policies: (1 + 3 levels) x (1 + 1) = 8 combinations, exhaustive.
+    check "allocate --budget 3000, two policies" 0 allocate scenarios/tianning-2025-budget.ini --budget 3000 \
+        --only 高企培育专班 --only 瞪羚加速计划 --probability 0.3 $RUN --no-charts --out "$tmp/allocate"
+    check "compare --each-policy" 0 compare scenarios/tianning-2025-zhuanban.ini --each-policy $RUN --no-charts \
+        --out "$tmp/each"
     # With charts, so that the report has images to embed (gnuplot runs, untraced).
     check "run $(basename "$SCENARIO") with charts" 0 run "$SCENARIO" $RUN --out "$tmp/charts"
     # The calibrated scenario extends the bundled one: the extends= path of the loader.
     check "run of the calibrated scenario" 0 run "$tmp/calibrate/$(basename "$CAL_SCENARIO" .ini)-calibrated.ini" \
         $RUN --no-charts --out "$tmp/calibrated"
-    for dir in charts compare sensitivity solve calibrate backtest; do
+    for dir in charts compare sensitivity solve calibrate backtest allocate each; do
         check "report of the $dir folder" 0 report "$tmp/$dir" --quiet
     done
+    check "report of several folders on one page" 0 report "$tmp/charts" "$tmp/solve" "$tmp/allocate" \
+        -o "$tmp/meeting.html" --quiet
     check "run of a scenario with a typo (exit 2)" 2 run "$tmp/typo.ini" $RUN --no-charts --out "$tmp/typo"
 }
 echo "$n commands under memcheck in $(($(date +%s) - start)) s"
