@@ -346,6 +346,8 @@ typedef enum {
     I18N_ALLOC_EXHAUSTIVE_FMT,  /* combinations (int) */
     I18N_ALLOC_SEARCH_FMT,      /* combinations (string), screened (int), screening reps (string), finalists (int) */
     I18N_ALLOC_BEST_FMT,        /* combination, probability, cost */
+    I18N_ALLOC_AS_WRITTEN_FMT,  /* probability, cost of the file's own combination (every level 1) */
+    I18N_ALLOC_NOT_WRITTEN,     /* ... when that combination was not run */
     I18N_ALLOC_NONE_FITS_FMT,   /* cheapest cost */
     I18N_ALLOC_CHEAPEST_FMT,    /* probability wanted, combination, probability, cost */
     I18N_ALLOC_UNREACHED_FMT,   /* probability wanted, highest probability */

@@ -460,6 +460,14 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
                                "其中 %d 个入围者以全部模拟次数重算",
                                "Search (not exhaustive; the best is not guaranteed): %s combinations, over 256; a greedy "
                                "ascent screened %d (%s replications each) and re-ran %d finalists at full replications"},
+    [I18N_ALLOC_AS_WRITTEN_FMT] = {"文件原样（每项政策水平 1）：达成概率 %s，成本 %s 万元，与 ladder run 相同",
+                                   "The file as written (every policy at level 1): probability %s, cost %s (10,000 "
+                                   "yuan), the same as ladder run"},
+    [I18N_ALLOC_NOT_WRITTEN] = {"文件原样（每项政策水平 1）的组合未经模拟（搜索未到达，或某项政策的 levels 不含 1），"
+                                "故此处无 ladder run 的对照数",
+                                "The file as written (every policy at level 1) was not among the combinations run "
+                                "(the search did not reach it, or a policy's levels leave out 1): no figure to set "
+                                "beside ladder run's"},
     [I18N_ALLOC_BEST_FMT] = {"预算内最佳：%s，达成概率 %s，成本 %s 万元", "Best within the budget: %s, probability %s, cost %s (10,000 yuan)"},
     [I18N_ALLOC_NONE_FITS_FMT] = {"预算内无可行组合：最便宜的组合也需 %s 万元",
                                   "No combination fits the budget: the cheapest costs %s (10,000 yuan)"},

@@ -213,6 +213,8 @@ void model_drop_policy(Model *m, int policy)
 void model_set_policy_level(Model *m, int policy, double level)
 {
     g_return_if_fail(policy >= 0 && policy < m->n_policies && level > 0);
+    if (level == 1)
+        return;  /* the policy as written, bit for bit: 1 + (x - 1) need not be x */
     Policy *p = &m->policies[policy];
     for (int j = 0; j < p->n_changes; j++) {
         PolicyChange *c = &p->changes[j];

@@ -245,6 +245,29 @@ static void append_method(GString *out, const Allocation *a, const RunConfig *ru
     g_string_append(out, "\n\n");
 }
 
+/* The combination of the file as written (every policy on at level 1),
+ * whose probability is `ladder run`'s for the same seed and replications
+ * (allocate_model leaves a level-1 policy as written), or that it was not
+ * run. */
+static void append_as_written(GString *out, const Allocation *a)
+{
+    const Model *m = a->model;
+    for (int i = 0; i < a->n_combos; i++) {
+        const AllocateCombo *c = &a->combos[i];
+        gboolean written = TRUE;
+        for (int p = 0; written && p < m->n_policies; p++)
+            written = allocate_level(m, p, c->choice[p]) == 1;
+        if (!written)
+            continue;
+        g_autofree char *p = percent(c->probability);
+        g_autofree char *cost = money(c->cost);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_AS_WRITTEN_FMT), p, cost);
+        g_string_append(out, "\n");
+        return;
+    }
+    g_string_append_printf(out, "%s\n", i18n_text(lang(a), I18N_ALLOC_NOT_WRITTEN));
+}
+
 static void append_best(GString *out, const Allocation *a)
 {
     if (a->best < 0) {
@@ -308,6 +331,7 @@ void out_allocate_format(const Allocation *a, const RunConfig *run, GString *out
     g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_TARGET_FMT), target, budget);
     g_string_append(out, "\n");
     append_method(out, a, run);
+    append_as_written(out, a);
     append_best(out, a);
     append_cheapest(out, a);
     append_frontier(out, a);
