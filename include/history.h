@@ -34,11 +34,12 @@ typedef struct {
 
 /* Reads the history CSV `path` for model `m`.
  *
- * The file: UTF-8 (a byte-order mark and CRLF line ends accepted); lines
- * starting with '#' and blank lines ignored; the first other line is the
- * header, naming the columns region, year, stage, count, kind in any order,
- * and optionally source and note (ignored), nothing else.  Fields may be
- * double-quoted ("" for a quote inside).  Each row: a region; a year; a
+ * The file: a CSV as csv.h reads every one (UTF-8, a byte-order mark and
+ * CRLF line ends accepted; lines starting with '#' and blank lines
+ * ignored; fields may be double-quoted, "" for a quote inside; Excel's
+ * empty trailing columns ignored); the header names the columns region,
+ * year, stage, count, kind in any order, and optionally source and note
+ * (ignored), nothing else.  Each row: a region; a year; a
  * stage id of `m`, or a list id of `m` (a published designation count,
  * such as 有效高企 or the 科小 register; kind stock only); a whole count >= 0;
  * kind `stock` or `new`.

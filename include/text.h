@@ -89,6 +89,11 @@ char *text_default_out(const char *file, const char *suffix);
  * both taken from the current folder when relative.  Caller frees. */
 char *text_relative_path(const char *from_dir, const char *to);
 
+/* TRUE when `s` is an id as ladder's files write them: lower-case ASCII,
+ * a letter, then letters, digits or _ (stage and list ids in a scenario,
+ * a roster's attribute columns). */
+gboolean text_is_id(const char *s);
+
 /* The 1-based line of `text` that byte `at` (inside it) is on. */
 int text_line_at(const char *text, const char *at);
 

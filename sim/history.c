@@ -1,17 +1,16 @@
-/* history.c: reads a CSV file of published counts (history.h), with a CSV
- * scanner of its own for file:line, and checks every row kept against the
- * scenario it will be fitted to.
+/* history.c: reads a CSV file of published counts (history.h) through
+ * csv.c, and checks every row kept against the scenario it will be fitted
+ * to.
  * SPDX-License-Identifier: MIT */
 #include "history.h"
 
-#include <stdarg.h>
 #include <string.h>
 
+#include "csv.h"
 #include "errors.h"
 #include "text.h"
 
 #define HISTORY_YEAR_MAX 9999           /* four digits; the scenario's years bound it further */
-#define UTF8_BOM "\xEF\xBB\xBF"
 
 /* The columns a header may name: the required ones first. */
 typedef enum { COL_REGION, COL_YEAR, COL_STAGE, COL_COUNT, COL_KIND, COL_SOURCE, COL_NOTE, N_COLUMNS } Column;
@@ -19,7 +18,8 @@ typedef enum { COL_REGION, COL_YEAR, COL_STAGE, COL_COUNT, COL_KIND, COL_SOURCE,
 
 static const char *const column_names[] = {"region", "year", "stage", "count", "kind", "source", "note", NULL};
 #define COLUMN_LIST "region, year, stage, count, kind, and optionally source, note"
-#define COLUMNS_HELP "(columns: " COLUMN_LIST ")"
+
+static const CsvColumns columns = {column_names, N_REQUIRED, FALSE, COLUMN_LIST};
 
 static const char *const kind_names[] = {[HISTORY_STOCK] = "stock", [HISTORY_NEW] = "new", NULL};
 
@@ -37,8 +37,7 @@ typedef struct {
     RegionFrom from;
     char *region;        /* the region kept; NULL until the first row when REGION_FROM_FILE */
     int region_line;     /* the first row's line, when REGION_FROM_FILE */
-    int col[N_COLUMNS];  /* field index of each column, -1 when absent */
-    guint n_fields;      /* fields of the header, and so of every row */
+    CsvHeader header;    /* the header's columns */
     GArray *obs;         /* Observation, in file order */
     GHashTable *seen;    /* "year stage kind" -> line of the row kept */
     GPtrArray *others;   /* regions skipped, each once, in file order */
@@ -48,6 +47,7 @@ typedef struct {
 static void reader_clear(Reader *r)
 {
     g_free(r->region);
+    csv_header_clear(&r->header);
     if (r->obs)
         g_array_free(r->obs, TRUE);
     if (r->seen)
@@ -57,218 +57,11 @@ static void reader_clear(Reader *r)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Reader, reader_clear)
 
-/* A position in the text, and the 1-based line it is on. */
-typedef struct {
-    const char *p;
-    int line;
-    const char *file;
-} Scanner;
-
-/* ---- messages ---------------------------------------------------------- */
-
-/* An INPUT error "file:line: what"; returns FALSE. */
-static gboolean line_error(GError **error, const char *file, int line, const char *fmt, ...) G_GNUC_PRINTF(4, 5);
-
-static gboolean line_error(GError **error, const char *file, int line, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    g_autofree char *what = g_strdup_vprintf(fmt, ap);
-    va_end(ap);
-    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT, "%s:%d: %s", file, line, what);
-    return FALSE;
-}
-
-/* The number of the text's last line (1 for an empty text), where a
- * message about what the file lacks points. */
-static int last_line(const char *text)
-{
-    int n = 0;
-    for (const char *p = text; *p; p++)
-        n += *p == '\n';
-    gsize len = strlen(text);
-    return len > 0 && text[len - 1] != '\n' ? n + 1 : MAX(n, 1);
-}
-
-/* ---- CSV --------------------------------------------------------------- */
-
-/* TRUE when all `len` bytes of `text` are UTF-8 (no NUL); otherwise an
- * INPUT error naming the line of the first bad byte. */
-static gboolean check_utf8(const char *file, const char *text, gsize len, GError **error)
-{
-    const char *end = NULL;
-    if (g_utf8_validate_len(text, len, &end))
-        return TRUE;
-    return line_error(error, file, text_line_at(text, end), "not UTF-8 text; save the file as UTF-8 "
-                                         "(in Excel: Save As, type \"CSV UTF-8\")");
-}
-
-/* Moves past blank lines and '#' comments; FALSE at the end of the text. */
-static gboolean skip_ignored(Scanner *s)
-{
-    for (;;) {
-        const char *q = s->p + strspn(s->p, " \t\r");
-        if (*q == '\0')
-            return FALSE;
-        if (*q != '\n' && *q != '#')
-            return TRUE;
-        const char *nl = strchr(q, '\n');
-        if (nl == NULL) {
-            s->p = q + strlen(q);
-            return FALSE;
-        }
-        s->p = nl + 1;
-        s->line++;
-    }
-}
-
-/* Reads the quoted field `n` (1-based) that opens at `p` into `out`: ""
- * stands for a quote, and line ends inside are part of the field.  Leaves
- * s->p after the closing quote and the blanks after it. */
-static gboolean read_quoted(Scanner *s, const char *p, guint n, GString *out, GError **error)
-{
-    int opened = s->line;
-    for (p++;; p++) {
-        if (*p == '\0')
-            return line_error(error, s->file, opened, "field %u opens a quote (\") that is never closed", n);
-        if (*p == '"' && p[1] != '"')
-            break;
-        if (*p == '"')
-            p++;
-        s->line += *p == '\n';
-        g_string_append_c(out, *p);
-    }
-    p++;
-    s->p = p + strspn(p, " \t\r");
-    if (*s->p != ',' && *s->p != '\n' && *s->p != '\0')
-        return line_error(error, s->file, s->line, "field %u: text after its closing quote; "
-                                                   "expected ',' or the end of the line", n);
-    return TRUE;
-}
-
-/* Reads field `n` (1-based) at s->p into `out`: quoted, or else up to the
- * next ',' or line end with surrounding blanks trimmed.  Leaves s->p on the
- * ',' or line end that follows. */
-static gboolean read_field(Scanner *s, guint n, GString *out, GError **error)
-{
-    const char *p = s->p + strspn(s->p, " \t");
-    if (*p == '"')
-        return read_quoted(s, p, n, out, error);
-    gsize len = strcspn(p, ",\n");
-    g_autofree char *raw = g_strndup(p, len);
-    g_strstrip(raw);
-    if (strchr(raw, '"') != NULL)
-        return line_error(error, s->file, s->line, "field %u (%s) holds a quote but does not start with one; "
-                                                   "quote the whole field and double the quote inside", n, raw);
-    g_string_append(out, raw);
-    s->p = p + len;
-    return TRUE;
-}
-
-/* Reads the record at s->p (neither blank nor a comment) into `fields`
- * (char *), and moves past its line end. */
-static gboolean read_record(Scanner *s, GPtrArray *fields, GError **error)
-{
-    for (;;) {
-        g_autoptr(GString) f = g_string_new(NULL);
-        if (!read_field(s, fields->len + 1, f, error))
-            return FALSE;
-        g_ptr_array_add(fields, g_string_free(g_steal_pointer(&f), FALSE));
-        if (*s->p != ',')
-            break;
-        s->p++;
-    }
-    if (*s->p == '\n') {
-        s->p++;
-        s->line++;
-    }
-    return TRUE;
-}
-
-/* ---- the header -------------------------------------------------------- */
-
-static int column_index(const char *name)
-{
-    for (int c = 0; column_names[c]; c++)
-        if (strcmp(column_names[c], name) == 0)
-            return c;
-    return -1;
-}
-
-static gboolean unknown_column(Reader *r, const char *name, int line, GError **error)
-{
-    g_autoptr(GString) msg = g_string_new(NULL);
-    g_string_printf(msg, "unknown column '%s'", name);
-    text_append_suggestion(msg, name, column_names);
-    return line_error(error, r->file, line, "%s " COLUMNS_HELP, msg->str);
-}
-
-/* The fields of `fields` up to its last non-empty one: Excel saves the
- * empty columns right of a table as trailing commas ("a,b,c,,,"). */
-static guint named_fields(GPtrArray *fields)
-{
-    guint n = fields->len;
-    while (n > 0 && *(const char *)fields->pdata[n - 1] == '\0')
-        n--;
-    return n;
-}
-
-/* Finds each column in the header `fields` at `line`: every name known and
- * given once, every required one present; empty columns after the last
- * name are no columns. */
-static gboolean read_header(Reader *r, GPtrArray *fields, int line, GError **error)
-{
-    for (int c = 0; c < N_COLUMNS; c++)
-        r->col[c] = -1;
-    g_ptr_array_set_size(fields, named_fields(fields));
-    for (guint i = 0; i < fields->len; i++) {
-        const char *name = fields->pdata[i];
-        int c = column_index(name);
-        if (*name == '\0')
-            return line_error(error, r->file, line, "column %u of the header has no name " COLUMNS_HELP, i + 1);
-        if (c < 0)
-            return unknown_column(r, name, line, error);
-        if (r->col[c] >= 0)
-            return line_error(error, r->file, line, "column '%s' is given twice (columns %d and %u)", name,
-                              r->col[c] + 1, i + 1);
-        r->col[c] = (int)i;
-    }
-    for (int c = 0; c < N_REQUIRED; c++)
-        if (r->col[c] < 0)
-            return line_error(error, r->file, line, "no column '%s' in the header " COLUMNS_HELP, column_names[c]);
-    r->n_fields = fields->len;
-    return TRUE;
-}
-
 /* ---- one row ----------------------------------------------------------- */
 
 static const char *cell(const Reader *r, GPtrArray *fields, Column c)
 {
-    return fields->pdata[r->col[c]];
-}
-
-/* Fails on a row with fewer fields than the header names, a value in a
- * column the header names none for, and a required field left empty.
- * Empty fields after the header's columns (Excel's trailing commas) are
- * dropped. */
-static gboolean check_shape(const Reader *r, GPtrArray *fields, int line, GError **error)
-{
-    guint named = named_fields(fields);
-    /* Excel writes a blank row of its sheet as a line of commas. */
-    if (named == 0)
-        return line_error(error, r->file, line, "a row of empty fields; delete it, or make it a # comment");
-    for (guint i = r->n_fields; i < named; i++)
-        if (*(const char *)fields->pdata[i] != '\0')
-            return line_error(error, r->file, line, "field %u (%s): the header names no column %u (it names %u)",
-                              i + 1, (const char *)fields->pdata[i], i + 1, r->n_fields);
-    if (fields->len < r->n_fields)
-        return line_error(error, r->file, line, "%u field%s, but the header has %u", fields->len,
-                          fields->len == 1 ? "" : "s", r->n_fields);
-    g_ptr_array_set_size(fields, r->n_fields);
-    for (int c = 0; c < N_REQUIRED; c++)
-        if (*cell(r, fields, c) == '\0')
-            return line_error(error, r->file, line, "the %s field is empty", column_names[c]);
-    return TRUE;
+    return csv_field(&r->header, fields, c);
 }
 
 /* Decides whether a row of `region` is kept (*keep): a region other than
@@ -289,12 +82,12 @@ static gboolean check_region(Reader *r, const char *region, int line, gboolean *
         r->n_skipped++;
         return TRUE;
     case REGION_FROM_SCENARIO:
-        return line_error(error, r->file, line, "region %s, but %s is for %s (give --region to keep one region's rows)",
+        return csv_error(error, r->file, line, "region %s, but %s is for %s (give --region to keep one region's rows)",
                           region, r->m->file, r->region);
     case REGION_FROM_FILE:
         break;
     }
-    return line_error(error, r->file, line, "region %s, but line %d is of %s: the file holds several regions "
+    return csv_error(error, r->file, line, "region %s, but line %d is of %s: the file holds several regions "
                                             "(give --region to keep one region's rows)",
                       region, r->region_line, r->region);
 }
@@ -305,13 +98,13 @@ static gboolean parse_year(const Reader *r, const char *text, int line, int *out
     gint64 y;
     g_autofree char *why = NULL;
     if (!text_parse_integer(text, 0, HISTORY_YEAR_MAX, &y, &why))
-        return line_error(error, r->file, line, "year '%s' is not a year such as %d%s%s", text, m->horizon,
+        return csv_error(error, r->file, line, "year '%s' is not a year such as %d%s%s", text, m->horizon,
                           why ? "; " : "", why ? why : "");
     if (y < m->horizon - MODEL_MAX_YEARS)
-        return line_error(error, r->file, line, "year %d is more than %d years before horizon %d of %s", (int)y,
+        return csv_error(error, r->file, line, "year %d is more than %d years before horizon %d of %s", (int)y,
                           MODEL_MAX_YEARS, m->horizon, m->file);
     if (y > m->horizon)
-        return line_error(error, r->file, line, "year %d is after horizon %d of %s", (int)y, m->horizon, m->file);
+        return csv_error(error, r->file, line, "year %d is after horizon %d of %s", (int)y, m->horizon, m->file);
     *out = (int)y;
     return TRUE;
 }
@@ -365,21 +158,21 @@ static gboolean parse_series(const Reader *r, const char *text, int line, int *o
     if (*out >= 0)
         return TRUE;
     if (*out == MODEL_STAGE_AMBIGUOUS)
-        return line_error(error, r->file, line, "stage %s", why);
+        return csv_error(error, r->file, line, "stage %s", why);
     g_autoptr(GString) msg = g_string_new(NULL);
     g_string_printf(msg, "stage '%s' is not a stage%s of %s", text, m->n_lists ? " or list" : "", m->file);
     append_series_hint(msg, m, text);
-    return line_error(error, r->file, line, "%s", msg->str);
+    return csv_error(error, r->file, line, "%s", msg->str);
 }
 
 static gboolean parse_count(const Reader *r, const char *text, int line, gint64 *out, GError **error)
 {
     g_autofree char *why = NULL;
     if (!text_parse_integer(text, 0, G_MAXINT64, out, &why))
-        return line_error(error, r->file, line, "count '%s' is not a whole number >= 0%s%s", text, why ? "; " : "",
+        return csv_error(error, r->file, line, "count '%s' is not a whole number >= 0%s%s", text, why ? "; " : "",
                           why ? why : "");
     if (*out > MODEL_MAX_FIRMS)
-        return line_error(error, r->file, line, "count %s is over %lld firms; a typo?", text, MODEL_MAX_FIRMS);
+        return csv_error(error, r->file, line, "count %s is over %lld firms; a typo?", text, MODEL_MAX_FIRMS);
     return TRUE;
 }
 
@@ -393,7 +186,7 @@ static gboolean parse_kind(const Reader *r, const char *text, int line, HistoryK
     g_autoptr(GString) msg = g_string_new(NULL);
     g_string_printf(msg, "kind '%s': kind ", text);
     text_append_one_of(msg, text, kind_names);
-    return line_error(error, r->file, line, "%s", msg->str);
+    return csv_error(error, r->file, line, "%s", msg->str);
 }
 
 /* Fails on a second row for the same year, stage and kind (naming the
@@ -402,27 +195,27 @@ static gboolean check_observation(Reader *r, const Observation *o, GError **erro
 {
     const Model *m = r->m;
     if (history_series_is_list(m, o->series) && o->kind != HISTORY_STOCK)
-        return line_error(error, r->file, o->line, "%s is a list: its count is a stock (kind stock), not %s",
+        return csv_error(error, r->file, o->line, "%s is a list: its count is a stock (kind stock), not %s",
                           history_series_id(m, o->series), kind_names[o->kind]);
     char *key = g_strdup_printf("%d %d %d", o->year, o->series, (int)o->kind);
     int first = GPOINTER_TO_INT(g_hash_table_lookup(r->seen, key));
     if (first > 0) {
         g_free(key);
-        return line_error(error, r->file, o->line, "%s %d %s %s is given twice (first at line %d)", r->region,
+        return csv_error(error, r->file, o->line, "%s %d %s %s is given twice (first at line %d)", r->region,
                           o->year, history_series_id(m, o->series), kind_names[o->kind], first);
     }
     g_hash_table_insert(r->seen, key, GINT_TO_POINTER(o->line));
     return TRUE;
 }
 
-/* Checks the row `fields` at `line` and keeps it as an observation, or
+/* Checks the row `fields` at `line` (of the header's shape: csv.c) and keeps it as an observation, or
  * counts it skipped when it is of another region under --region.  Rows
  * skipped are checked for their shape only: another region's years and
  * ladder may differ from this scenario's. */
 static gboolean read_row(Reader *r, GPtrArray *fields, int line, GError **error)
 {
     gboolean keep = FALSE;
-    if (!check_shape(r, fields, line, error) || !check_region(r, cell(r, fields, COL_REGION), line, &keep, error))
+    if (!check_region(r, cell(r, fields, COL_REGION), line, &keep, error))
         return FALSE;
     if (!keep)
         return TRUE;
@@ -443,7 +236,7 @@ static gboolean read_row(Reader *r, GPtrArray *fields, int line, GError **error)
 static gboolean no_rows_error(const Reader *r, int end, GError **error)
 {
     if (r->from != REGION_FROM_FLAG || r->others->len == 0)
-        return line_error(error, r->file, end, "the file ends without a row after the header");
+        return csv_error(error, r->file, end, "the file ends without a row after the header");
     g_autofree const char **names = g_new0(const char *, r->others->len + 1);
     memcpy(names, r->others->pdata, r->others->len * sizeof *names);
     g_autoptr(GString) msg = g_string_new(NULL);
@@ -451,7 +244,7 @@ static gboolean no_rows_error(const Reader *r, int end, GError **error)
     text_append_suggestion(msg, r->region, names);
     g_string_append(msg, " (its regions: ");
     text_append_list(msg, names);
-    return line_error(error, r->file, end, "%s)", msg->str);
+    return csv_error(error, r->file, end, "%s)", msg->str);
 }
 
 /* Fails on the first 'new' count (in file order) in the year the fit
@@ -468,34 +261,29 @@ static gboolean check_new_counts(const Reader *r, GError **error)
         if (obs[i].kind != HISTORY_NEW || obs[i].year != first)
             continue;
         if (first == r->m->base_year)
-            return line_error(error, r->file, obs[i].line,
+            return csv_error(error, r->file, obs[i].line,
                               "a 'new' count in %d, the base year: new counts start in %d", first, first + 1);
-        return line_error(error, r->file, obs[i].line,
+        return csv_error(error, r->file, obs[i].line,
                           "a 'new' count in %d, the history's first year: the fit starts from the stocks at "
                           "the end of %d, so new counts start in %d", first, first, first + 1);
     }
     return TRUE;
 }
 
-/* Reads the header and every row of `text` (UTF-8, no BOM) into `r`. */
-static gboolean read_text(Reader *r, const char *text, GError **error)
+/* Reads the header and every row of `c` into `r`. */
+static gboolean read_text(Reader *r, Csv *c, GError **error)
 {
-    Scanner s = {.p = text, .line = 1, .file = r->file};
     g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func(g_free);
-    if (!skip_ignored(&s))
-        return line_error(error, r->file, last_line(text),
-                          "no header line: the first line that is not blank or a # comment "
-                          "must name the columns " COLUMN_LIST);
-    int line = s.line;
-    if (!read_record(&s, fields, error) || !read_header(r, fields, line, error))
+    if (!csv_read_header(c, &columns, &r->header, error))
         return FALSE;
-    while (skip_ignored(&s)) {
-        g_ptr_array_set_size(fields, 0);
-        line = s.line;
-        if (!read_record(&s, fields, error) || !read_row(r, fields, line, error))
+    int line = 0;
+    CsvNext next;
+    while ((next = csv_read_row(c, &r->header, fields, &line, error)) == CSV_ROW)
+        if (!read_row(r, fields, line, error))
             return FALSE;
-    }
-    return r->obs->len > 0 ? check_new_counts(r, error) : no_rows_error(r, last_line(text), error);
+    if (next == CSV_FAILED)
+        return FALSE;
+    return r->obs->len > 0 ? check_new_counts(r, error) : no_rows_error(r, csv_last_line(c), error);
 }
 
 /* Sets where the region kept comes from; fails when --region and the
@@ -529,13 +317,13 @@ History *history_load_data(const char *name, const char *text, gsize len, const 
 {
     g_return_val_if_fail(name != NULL && text != NULL && m != NULL, NULL);
     g_auto(Reader) r = {.file = name, .m = m};
-    if (!choose_region(&r, region, error) || !check_utf8(name, text, len, error))
+    Csv c = {0};
+    if (!choose_region(&r, region, error) || !csv_open(&c, name, text, len, error))
         return NULL;
     r.obs = g_array_new(FALSE, FALSE, sizeof(Observation));
     r.seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     r.others = g_ptr_array_new_with_free_func(g_free);
-    const char *start = g_str_has_prefix(text, UTF8_BOM) ? text + strlen(UTF8_BOM) : text;
-    if (!read_text(&r, start, error))
+    if (!read_text(&r, &c, error))
         return NULL;
     History *h = history_take(&r);
     h->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, len);

@@ -399,21 +399,11 @@ static gboolean read_scenario(Builder *b, const IniGroup *g, GError **error)
     return TRUE;
 }
 
-static gboolean valid_stage_id(const char *id)
-{
-    if (!g_ascii_islower(id[0]))
-        return FALSE;
-    for (const char *p = id; *p; p++)
-        if (!g_ascii_islower(*p) && !g_ascii_isdigit(*p) && *p != '_')
-            return FALSE;
-    return TRUE;
-}
-
 static gboolean read_stages(Builder *b, const IniGroup *g, GError **error)
 {
     for (guint i = 0; i < g->entries->len; i++) {
         const IniEntry *e = g->entries->pdata[i];
-        if (!valid_stage_id(e->key))
+        if (!text_is_id(e->key))
             return entry_error(error, g, e, "a stage id is lower-case ASCII: a letter, then letters, digits or _ "
                                "(put Chinese in the display name: hightech=高企)");
         if (b->stages->len == MODEL_MAX_STAGES)
@@ -653,7 +643,7 @@ static gboolean read_list_entry(Builder *b, const IniGroup *g, const IniEntry *e
 /* One "[list ID]" group: a designation counted over the ladder. */
 static gboolean read_list(Builder *b, const IniGroup *g, const char *id, GError **error)
 {
-    if (!valid_stage_id(id))
+    if (!text_is_id(id))
         return group_error(error, g, "a list id is lower-case ASCII: a letter, then letters, digits or _ "
                            "(put Chinese in name =), such as [list hightech_valid]");
     if (stage_find(b, id) >= 0)

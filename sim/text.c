@@ -141,6 +141,16 @@ void text_table_flush(TextTable *t, GString *out)
     t->rows = NULL;
 }
 
+gboolean text_is_id(const char *s)
+{
+    if (!g_ascii_islower(s[0]))
+        return FALSE;
+    for (const char *p = s; *p; p++)
+        if (!g_ascii_islower(*p) && !g_ascii_isdigit(*p) && *p != '_')
+            return FALSE;
+    return TRUE;
+}
+
 int text_line_at(const char *text, const char *at)
 {
     int line = 1;
