@@ -229,18 +229,20 @@ check-sanitize: all deps-check
 
 # ---- make fuzz-corpus: the fuzz seeds made from the tests and the commands ----
 # Writes each row of tests/test_scenario.c's and tests/test_lists.c's error
-# tables and of tests/test_history.c's tables as
-# fuzz/corpus/fuzz_scenario/<id>.ini and fuzz_history/<id>.csv (make check fails while one is missing or differs:
+# tables and of tests/test_history.c's and tests/test_roster.c's tables as
+# fuzz/corpus/fuzz_scenario/<id>.ini, fuzz_history/<id>.csv and
+# fuzz_roster/<id>.csv (make check fails while one is missing or differs:
 # tests/corpus.h), then the seeds of fuzz/seeds.sh: result folders of the
 # real commands for fuzz_report, extends chains for fuzz_scenario.
 .PHONY: fuzz-corpus
 
-$(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history: tests/corpus.h
+$(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history $(BUILD)/tests/test_roster: tests/corpus.h
 
-fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history
+fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history $(BUILD)/tests/test_roster
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_scenario
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_lists
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_history $(BUILD)/tests/test_history
+	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_roster $(BUILD)/tests/test_roster
 	sh fuzz/seeds.sh $(BUILD)/ladder
 
 # ---- make results-doc: docs/results.md afresh from sim/results.c's tables ----

@@ -1,0 +1,82 @@
+/* roster.h: a bureau's own firms, one by one, read from a CSV file and
+ * checked against the scenario they start (docs/roster.md): each firm's
+ * stage and renewal clock at the end of base_year, and its numeric
+ * attributes.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_ROSTER_H
+#define LADDER_ROSTER_H
+
+#include <glib.h>
+#include "model.h"
+
+/* One firm of a roster. */
+typedef struct {
+    char *id;           /* unique in the roster; any text */
+    char *name;         /* its display name; any text */
+    int stage;          /* stage index of the model, at the end of base_year */
+    int years_in_stage; /* its renewal clock then: 0 .. V-1 in a stage renewed every V
+                           years, 0 in a stage without renewal */
+    int line;           /* 1-based line of its row in the file */
+} RosterFirm;
+
+/* The firms of a roster, in file order. */
+typedef struct {
+    char *file;         /* the path as given */
+    char *sha256;       /* SHA-256 of the bytes read, in hex */
+    int n_stages;       /* of the model it was read for */
+    int n_firms;        /* >= 1 */
+    RosterFirm *firms;  /* [n_firms] */
+    int n_attrs;        /* attribute columns, >= 0 */
+    char **attr_names;  /* [n_attrs], NULL-terminated, in header order: ids (text_is_id) */
+    double *values;     /* [n_firms * n_attrs]: firm f's attribute a at values[f * n_attrs + a]; finite */
+} Roster;
+
+/* Reads the roster CSV `path` for model `m`.
+ *
+ * The file: a CSV as csv.h reads every one (UTF-8, a byte-order mark and
+ * CRLF accepted, '#' comments and blank lines ignored, quoted fields,
+ * Excel's empty trailing columns ignored).  The header names id, name,
+ * stage and years_in_stage, in any order, and any further columns, each a
+ * numeric attribute named by an id (lower-case ASCII: a letter, then
+ * letters, digits or _) given once.  Each row is one firm: a non-empty id
+ * not given before; a non-empty name; a stage of `m` by its id or its
+ * display name (model_stage_lookup); years_in_stage, a whole number, its
+ * renewal clock at the end of base_year (docs/model.md): 0 .. V-1 for a
+ * stage renewed every V years, 0 for a stage without renewal; and a
+ * finite number in every attribute column (an empty one is an error:
+ * ladder does not guess a value).  At least one firm.
+ *
+ * Fails with an INPUT error "file:line: what is wrong" naming the column
+ * and the text (a missing column with the header's near-miss suggested,
+ * an unknown stage with the nearest, `3,000` or `12%` with what to write;
+ * the first line of an id given twice), or an IO error when the file
+ * cannot be read (a missing file is INPUT, as for a scenario).  Caller
+ * owns the result (roster_free). */
+Roster *roster_read(const char *path, const Model *m, GError **error);
+
+/* The same from the `len` bytes of `text` in memory (NUL-terminated after
+ * them); `name` stands for the file in messages and in the Roster. */
+Roster *roster_read_data(const char *name, const char *text, gsize len, const Model *m, GError **error);
+
+void roster_free(Roster *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(Roster, roster_free)
+
+/* The index of attribute column `name`, or -1. */
+int roster_attr_index(const Roster *r, const char *name);
+
+/* Firm `firm`'s value of attribute `attr`. */
+double roster_value(const Roster *r, int firm, int attr);
+
+/* The firms of each stage: per_stage[s] for stage s (n_stages of them),
+ * and per_clock[s * MODEL_MAX_RENEWAL_YEARS + c] the firms of stage s with
+ * renewal clock c (0 for every stage without renewal); either may be NULL.
+ * What replaces the [baseline] of each stage the roster covers, cohort by
+ * cohort (a written baseline is spread evenly over the clocks instead). */
+void roster_stage_counts(const Roster *r, gint64 *per_stage, gint64 *per_clock);
+
+/* TRUE when the roster holds at least one firm of stage `stage`: its
+ * firms then replace the stage's [baseline]; a stage it does not cover
+ * keeps its baseline (a roster cannot say "none": a baseline of 0 does). */
+gboolean roster_covers(const Roster *r, int stage);
+
+#endif
