@@ -133,9 +133,9 @@ static gboolean parse_clock(const Reader *r, const char *text, int s, int line, 
         g_autofree char *range = v == 1 ? g_strdup("0") : g_strdup_printf("0 to %d", v - 1);
         return csv_error(error, r->file, line,
                          "years_in_stage %d: %s is renewed every %d year%s in %s, so years_in_stage is %s at the "
-                         "end of %d; a firm certified %d or more years before was due by then: 0 if it renewed, "
-                         "or its stage is %s if it lapsed",
-                         (int)c, label, v, v == 1 ? "" : "s", m->file, range, m->base_year, v, lapse);
+                         "end of %d (the years since its last certification or renewal: when due, a firm renews, "
+                         "its clock back to 0, or lapses to %s)",
+                         (int)c, label, v, v == 1 ? "" : "s", m->file, range, m->base_year, lapse);
     }
     *out = (int)c;
     return TRUE;

@@ -328,10 +328,10 @@ static const BadCase bad_cases[] = {
     /* renewal clocks: 0 .. V-1, 0 without renewal */
     {"roster-1.25", LADDER, HEADER "A,a,hightech,2,0.05,3\nB,b,高企,3,0.05,3\n",
      {"r.csv:3: years_in_stage 3: hightech (高企) is renewed every 3 years in t.ini, so years_in_stage is 0 to 2 "
-      "at the end of 2024", "or its stage is tech_sme (科小) if it lapsed"}},
+      "at the end of 2024", "(the years since its last certification or renewal: when due, a firm renews, its clock back to 0, or lapses to tech_sme (科小))"}},
     {"roster-1.26", LADDER, HEADER "A,a,tech_sme,1,0.05,3\n",
      {"r.csv:2: years_in_stage 1: tech_sme (科小) is renewed every 1 year in t.ini, so years_in_stage is 0 at "
-      "the end of 2024", "or its stage is startup (初创) if it lapsed"}},
+      "the end of 2024", "or lapses to startup (初创))"}},
     {"roster-1.27", LADDER, HEADER "A,a,gazelle,2,0.05,3\n",
      {"r.csv:2: years_in_stage 2: gazelle (瞪羚) has no renewal in t.ini, so years_in_stage is 0"}},
     {"roster-1.28", LADDER, HEADER "A,a,hightech,1.5,0.05,3\n",
