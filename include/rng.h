@@ -15,6 +15,7 @@ typedef enum {
     RNG_RENEW  = 3,  /* a stage's renewals in a year (slot = cohort) */
     RNG_ARRIVE = 4,  /* a stage's Poisson arrivals in a year */
     RNG_LIST   = 5,  /* a list's share draws of a stage in a year (slot = list) */
+    RNG_FIRM   = 6,  /* one firm's draws, every year (rng_firm_stream; firms.c) */
 } RngPurpose;
 
 /* The state behind a gsl_rng from rng_new.  In the header only so that
@@ -71,6 +72,14 @@ void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n,
  * give the same bits, and for benchmarks. */
 gboolean rng_allow_simd(gboolean allow);
 
+/* rng_first_blocks at block `block` of each stream instead of block 0:
+ * the four words a stream opened with rng_open_at(.., block) gives first. */
+void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams, int n,
+                guint32 (*blocks)[4]);
+
+/* rng_open positioned at block `block` of the stream (block 0: rng_open). */
+void rng_open_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 block);
+
 /* rng_open, given the stream's first block (from rng_first_blocks): the
  * same draws follow, without computing that block again. */
 void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream,
@@ -86,6 +95,13 @@ void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream,
  * 0..RNG_STAGES-1, slot 0..RNG_SLOTS-1): distinct arguments give distinct
  * ids. */
 guint32 rng_stream_id(RngPurpose purpose, int year_index, int stage, int slot);
+
+/* Firms with a stream of their own (RNG_FIRM): the low 29 bits of its id. */
+#define RNG_MAX_FIRMS (1u << 29)
+
+/* The stream id of firm `firm` (0 .. RNG_MAX_FIRMS - 1), distinct from
+ * every rng_stream_id. */
+guint32 rng_firm_stream(guint32 firm);
 
 /* The raw block function: Philox4x32 with 10 rounds (Salmon, Moraes, Dror
  * and Shaw, "Parallel random numbers: as easy as 1, 2, 3", SC 2011). */

@@ -58,15 +58,14 @@ __attribute__((target("avx2"))) static inline void mul_lanes(__m256i a, __m256i 
     *hi = _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
 }
 
-/* Sixteen first blocks (counter word 0 is 0) of streams ids[0..15] of one
+/* Sixteen blocks (counter word 0 is `block`) of streams ids[0..15] of one
  * replication, as two interleaved vectors of eight lanes; out[i] is stream
  * ids[i]'s block. */
-__attribute__((target("avx2"))) static void first_blocks16_avx2(const guint32 key[2], guint32 rep_lo,
-                                                                guint32 rep_hi, const guint32 *ids,
-                                                                guint32 (*out)[4])
+__attribute__((target("avx2"))) static void blocks16_avx2(const guint32 key[2], guint32 block, guint32 rep_lo,
+                                                          guint32 rep_hi, const guint32 *ids, guint32 (*out)[4])
 {
     const __m256i m0 = _mm256_set1_epi32((int)PHILOX_M0), m1 = _mm256_set1_epi32((int)PHILOX_M1);
-    __m256i a0 = _mm256_setzero_si256(), a1 = _mm256_loadu_si256((const void *)ids);
+    __m256i a0 = _mm256_set1_epi32((int)block), a1 = _mm256_loadu_si256((const void *)ids);
     __m256i a2 = _mm256_set1_epi32((int)rep_lo), a3 = _mm256_set1_epi32((int)rep_hi);
     __m256i b0 = a0, b1 = _mm256_loadu_si256((const void *)(ids + 8)), b2 = a2, b3 = a3;
     guint32 k0 = key[0], k1 = key[1];
@@ -123,27 +122,32 @@ gboolean rng_allow_simd(gboolean allow)
     return g_atomic_int_exchange(&simd_allowed, allow ? 1 : 0) != 0;
 }
 
-void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n, guint32 (*blocks)[4])
+void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams, int n, guint32 (*blocks)[4])
 {
     const guint32 key[2] = {(guint32)seed, (guint32)(seed >> 32)};
     int i = 0;
 #ifdef RNG_HAVE_AVX2_PATH
     if (g_atomic_int_get(&simd_allowed) && have_avx2()) {
         for (; i + 16 <= n; i += 16)
-            first_blocks16_avx2(key, (guint32)rep, (guint32)(rep >> 32), streams + i, blocks + i);
+            blocks16_avx2(key, block, (guint32)rep, (guint32)(rep >> 32), streams + i, blocks + i);
         if (i < n) { /* the last few, padded to sixteen */
             guint32 ids[16] = {0}, out[16][4];
             memcpy(ids, streams + i, sizeof *ids * (gsize)(n - i));
-            first_blocks16_avx2(key, (guint32)rep, (guint32)(rep >> 32), ids, out);
+            blocks16_avx2(key, block, (guint32)rep, (guint32)(rep >> 32), ids, out);
             memcpy(blocks + i, out, sizeof *out * (gsize)(n - i));
             i = n;
         }
     }
 #endif
     for (; i < n; i++) {
-        const guint32 ctr[4] = {0, streams[i], (guint32)rep, (guint32)(rep >> 32)};
+        const guint32 ctr[4] = {block, streams[i], (guint32)rep, (guint32)(rep >> 32)};
         rng_philox4x32_10(ctr, key, blocks[i]);
     }
+}
+
+void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n, guint32 (*blocks)[4])
+{
+    rng_blocks(seed, rep, 0, streams, n, blocks);
 }
 
 void rng_refill(RngPhiloxState *s)
@@ -194,6 +198,12 @@ void rng_open(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream)
     s->pos = 4;
 }
 
+void rng_open_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 block)
+{
+    rng_open(r, seed, rep, stream);
+    ((PhiloxState *)r->state)->ctr[0] = block;
+}
+
 void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const guint32 block[4])
 {
     PhiloxState *s = r->state;
@@ -208,8 +218,15 @@ void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const
 
 guint32 rng_stream_id(RngPurpose purpose, int year_index, int stage, int slot)
 {
+    g_assert(purpose != RNG_FIRM); /* rng_firm_stream owns those ids */
     g_assert(year_index >= 0 && year_index < RNG_YEAR_INDICES);
     g_assert(stage >= 0 && stage < RNG_STAGES);
     g_assert(slot >= 0 && slot < RNG_SLOTS);
     return (guint32)purpose << 29 | (guint32)year_index << 22 | (guint32)stage << 16 | (guint32)slot;
+}
+
+guint32 rng_firm_stream(guint32 firm)
+{
+    g_assert(firm < RNG_MAX_FIRMS);
+    return (guint32)RNG_FIRM << 29 | firm;
 }

@@ -1,0 +1,90 @@
+/* firms.h: one replication of the ladder firm by firm: each firm's yearly
+ * outcome, renewal and list membership drawn from a stream of its own, so
+ * that what is known of a firm (its stage, its renewal clock, its
+ * attributes through the effects) can change its chances, and a change to
+ * one firm leaves every other firm's history as it was.
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_FIRMS_H
+#define LADDER_FIRMS_H
+
+#include <glib.h>
+#include <gsl/gsl_rng.h>
+#include "engine.h"
+#include "model.h"
+
+/* Blocks of a firm's stream used per simulated year: block 0 its outcome
+ * and renewal, blocks 1 .. 32 its list memberships (two lists a block),
+ * FIRMS_ROW_BLOCK the roster row an arriving firm resembles. */
+#define FIRMS_BLOCKS_PER_YEAR 64
+#define FIRMS_ROW_BLOCK 63
+G_STATIC_ASSERT(1 + (MODEL_MAX_LISTS + 1) / 2 <= FIRMS_ROW_BLOCK);
+
+/* The firms known by name at the end of base_year (a roster) and what the
+ * engine needs of them.  Stages the roster does not cover start from their
+ * baseline as firms with no record (attributes at the mean). */
+typedef struct {
+    int n_firms;            /* known firms, >= 0 */
+    int n_attrs;            /* standardised attributes per firm, >= 0 */
+    const int *stage;       /* [n_firms]: stage index */
+    const int *clock;       /* [n_firms]: renewal clock, 0 .. V - 1 (0 without renewal) */
+    const double *z;        /* [n_firms * n_attrs]: standardised attributes; NULL when n_attrs is 0 */
+    const gboolean *covers; /* [n_stages]: TRUE where these firms replace the stage's baseline;
+                               NULL: every stage keeps its baseline (no known firm) */
+} FirmsStart;
+
+/* How attributes move a firm's chances (docs/model.md, "Firms"): for each
+ * parameter p and attribute a, the coefficient beta[p * n_attrs + a].  Only
+ * exit, edge and renewal parameters may have one; the others must be 0.
+ * An outcome k (exit, an edge) of a stage has weight exp(beta_k . z); the
+ * firm's probability of k is p_k w_k / (p_stay + sum_j p_j w_j); a renewal
+ * has logit p_i = logit p + beta . z. */
+typedef struct {
+    int n_attrs;
+    const double *beta;     /* [n_params * n_attrs]; NULL: no effects */
+} FirmsEffects;
+
+/* What the known firms did, added up over replications (exact integers, so
+ * the sum over threads is the same for any thread count).  Memory grows
+ * with the firms and years, never with the replications. */
+typedef struct {
+    int n_firms, n_years, n_stages, n_lists;
+    guint32 *state;    /* [(firm * n_years + year) * (n_stages + 1) + s]: replications where the
+                          firm is in stage s at the end of the year; s = n_stages: it has exited */
+    guint32 *listed;   /* [(firm * n_years + year) * n_lists + l]: on list l at the end of the year */
+    guint32 *up;       /* [firm * (n_years + 1) + year]: replications where the firm is first
+                          above its starting stage at the end of the year; year = n_years: never */
+} FirmsTally;
+
+FirmsTally *firms_tally_new(const Model *m, int n_firms);
+void firms_tally_free(FirmsTally *t);
+/* Adds `src` into `dst` (the same shape). */
+void firms_tally_merge(FirmsTally *dst, const FirmsTally *src);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(FirmsTally, firms_tally_free)
+
+typedef struct FirmsScratch FirmsScratch;
+
+/* Working memory for one thread's replications of `m` from `start`
+ * (borrowed; both must outlive it). */
+FirmsScratch *firms_scratch_new(const Model *m, const FirmsStart *start);
+void firms_scratch_free(FirmsScratch *x);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(FirmsScratch, firms_scratch_free)
+
+/* Simulates replication `rep` firm by firm into `out` (the trajectory
+ * engine_replicate gives, the same in distribution for the same model and
+ * starting firms) and, when `tally` is not NULL, adds what each known firm
+ * did to it.  `params` as engine_replicate's; `baseline` [n_stages] the
+ * replication's baselines (NULL: the model's), used for the stages the
+ * known firms do not cover, spread over the renewal clocks as
+ * engine_replicate spreads them; `effects` may be NULL.  Arrivals and
+ * recruitment are drawn per stage as engine_replicate draws them (the
+ * same numbers for the same seed) and enter as firms with no record; with
+ * effects and known firms, each resembles a known firm of its stage (of
+ * any stage when its stage has none) drawn uniformly.  Firm i's draws come
+ * from stream rng_firm_stream(i): known firms first, then the baseline
+ * firms stage by stage, then the arrivals year by year and stage by
+ * stage. */
+void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                     const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                     guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally);
+
+#endif

@@ -1,0 +1,409 @@
+/* test_firms.c: the firm-by-firm engine against exact answers: a ladder
+ * where every outcome is certain, the cohort engine's exact expectation,
+ * known firms that restate the baseline, the closed forms of the effects,
+ * and the per-firm tallies against the stocks they add up to.
+ * SPDX-License-Identifier: MIT */
+#include <math.h>
+#include <string.h>
+
+#include "testutil.h"
+
+#include "engine.h"
+#include "expect.h"
+#include "firms.h"
+#include "model.h"
+#include "scenario.h"
+#include "rng.h"
+
+#define N_SE 4.0
+#define SEED 20261203
+
+/* One model's trajectory buffers and its parameters at central values. */
+typedef struct {
+    Model *m;
+    int n_years, S, L;
+    double *base, *params;
+    gint64 *stock, *entries, *lists;
+    EngineTrajectory out;
+    gsl_rng *r;
+} Bench;
+
+static void bench_init(Bench *b, Model *m)
+{
+    b->m = m;
+    b->n_years = model_n_years(m);
+    b->S = m->n_stages;
+    b->L = m->n_lists;
+    b->base = g_new(double, MAX(m->n_params, 1));
+    b->params = g_new(double, MAX((gsize)b->n_years * m->n_params, 1));
+    model_central_params(m, b->base);
+    GError *error = NULL;
+    assert_true(model_year_table(m, b->base, b->params, &error));
+    b->stock = g_new0(gint64, b->n_years * b->S);
+    b->entries = g_new0(gint64, b->n_years * b->S);
+    b->lists = g_new0(gint64, MAX(b->n_years * b->L, 1));
+    b->out = (EngineTrajectory){b->stock, b->entries, b->lists};
+    b->r = rng_new();
+}
+
+static void bench_clear(Bench *b)
+{
+    g_free(b->base);
+    g_free(b->params);
+    g_free(b->stock);
+    g_free(b->entries);
+    g_free(b->lists);
+    gsl_rng_free(b->r);
+    model_free(b->m);
+}
+
+/* Known firms that restate the model's baseline: each stage's firms spread
+ * over its clocks as the engines spread a baseline, in the same order. */
+typedef struct {
+    FirmsStart start;
+    int *stage, *clock;
+    gboolean *covers;
+} Known;
+
+static void known_from_baseline(Known *k, const Model *m)
+{
+    gint64 n = 0;
+    for (int s = 0; s < m->n_stages; s++)
+        n += m->stages[s].baseline;
+    k->stage = g_new(int, MAX(n, 1));
+    k->clock = g_new(int, MAX(n, 1));
+    k->covers = g_new(gboolean, m->n_stages);
+    int i = 0;
+    for (int s = 0; s < m->n_stages; s++) {
+        const Stage *st = &m->stages[s];
+        int v = st->renewal_years > 0 ? st->renewal_years : 1;
+        gint64 b = st->baseline;
+        for (int t = 0; t < v; t++)
+            for (gint64 j = 0; j < b / v + (t < b % v ? 1 : 0); j++, i++) {
+                k->stage[i] = s;
+                k->clock[i] = t;
+            }
+        k->covers[s] = TRUE;
+    }
+    k->start = (FirmsStart){.n_firms = i, .stage = k->stage, .clock = k->clock, .covers = k->covers};
+}
+
+static void known_clear(Known *k)
+{
+    g_free(k->stage);
+    g_free(k->clock);
+    g_free(k->covers);
+}
+
+/* ---- certain outcomes ------------------------------------------------- */
+
+#define CERTAIN                                                                           \
+    "[scenario]\nname=certain\nbase_year=2021\nhorizon=2025\n"                             \
+    "[stages]\nstartup=初创\ntech_sme=科小\nhightech=高企\n"                                \
+    "[baseline]\nstartup=10\nhightech=6\n"                                                \
+    "[transitions]\nstartup -> tech_sme = 1\ntech_sme -> hightech = 0\n"                  \
+    "[renewal]\nhightech = 3; 0; tech_sme\n"                                              \
+    "[recruitment]\nstartup=5\n"
+
+/* Every outcome certain: start-ups all move up, 5 are recruited a year, and
+ * the 6 高企 (2 per clock) lapse to 科小 as their certificates fall due. */
+static void certain_matches_cohort_engine(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(CERTAIN));
+    FirmsStart none = {0};
+    g_autoptr(FirmsScratch) x = firms_scratch_new(b.m, &none);
+    g_autoptr(EngineScratch) ex = engine_scratch_new(b.m);
+    gint64 want_stock[5 * 3], want_entries[5 * 3], want_lists[1];
+    EngineTrajectory want = {want_stock, want_entries, want_lists};
+    for (guint64 rep = 0; rep < 20; rep++) {
+        engine_replicate(b.m, b.params, NULL, b.r, SEED, rep, ex, &want);
+        firms_replicate(b.m, &none, NULL, b.params, NULL, b.r, SEED, rep, x, &b.out, NULL);
+        assert_memory_equal(b.stock, want_stock, sizeof want_stock);
+        assert_memory_equal(b.entries, want_entries, sizeof want_entries);
+    }
+    /* the lapses by hand: 2 a year from 2022 to 2024, none in 2025 */
+    const gint64 tech_sme[5] = {0, 10 + 2, 15 + 4, 20 + 6, 25 + 6};
+    for (int y = 0; y < 5; y++)
+        assert_int_equal(b.stock[y * 3 + 1], tech_sme[y]);
+    bench_clear(&b);
+}
+
+/* ---- in distribution, against the exact expectation ------------------- */
+
+/* Mean and variance of every stock and list count over `reps` firm-engine
+ * replications of `start` agree with expect_run and expect_lists. */
+static void assert_agrees_with_expectation(Bench *b, const FirmsStart *start, guint64 reps)
+{
+    int cells = b->n_years * b->S, lcells = b->n_years * b->L;
+    g_autofree double *sum = g_new0(double, cells + lcells), *sumsq = g_new0(double, cells + lcells);
+    g_autoptr(FirmsScratch) x = firms_scratch_new(b->m, start);
+    for (guint64 rep = 0; rep < reps; rep++) {
+        firms_replicate(b->m, start, NULL, b->params, NULL, b->r, SEED, rep, x, &b->out, NULL);
+        for (int c = 0; c < cells + lcells; c++) {
+            double v = (double)(c < cells ? b->stock[c] : b->lists[c - cells]);
+            sum[c] += v;
+            sumsq[c] += v * v;
+        }
+    }
+    g_autofree double *stock = g_new(double, cells), *entries = g_new(double, cells);
+    g_autofree double *lists = g_new(double, MAX(lcells, 1));
+    GError *error = NULL;
+    assert_true(expect_run(b->m, b->base, stock, entries, &error));
+    assert_true(expect_lists(b->m, b->base, stock, lists, &error));
+    for (int c = 0; c < cells + lcells; c++) {
+        double mean = sum[c] / reps, var = (sumsq[c] - reps * mean * mean) / (reps - 1);
+        double exact = c < cells ? stock[c] : lists[c - cells];
+        double tol = N_SE * sqrt(MAX(var, 0) / reps) + 1e-9;
+        if (fabs(mean - exact) > tol)
+            fail_msg("cell %d: mean %.4f, exact %.4f, allowed %.4f", c, mean, exact, tol);
+    }
+}
+
+/* The bundled 天宁区 scenario (exits, edges up and down, renewals, lists
+ * with shares, inflows, recruitment), at central values. */
+static void tianning_agrees_with_expectation(void **state)
+{
+    (void)state;
+    g_autofree char *path = g_build_filename(tu_srcdir(), "scenarios", "tianning-2025.ini", NULL);
+    GError *error = NULL;
+    Bench b;
+    bench_init(&b, tu_made(scenario_load(path, &error), error, "load"));
+    FirmsStart none = {0};
+    assert_agrees_with_expectation(&b, &none, 2000);
+    Known k;
+    known_from_baseline(&k, b.m);
+    assert_agrees_with_expectation(&b, &k.start, 2000);
+    known_clear(&k);
+    bench_clear(&b);
+}
+
+/* Known firms that restate the baseline are the same firms in the same
+ * order: every replication is the same, bit for bit. */
+static void known_baseline_is_the_baseline(void **state)
+{
+    (void)state;
+    g_autofree char *path = g_build_filename(tu_srcdir(), "scenarios", "tianning-2025.ini", NULL);
+    GError *error = NULL;
+    Bench b;
+    bench_init(&b, tu_made(scenario_load(path, &error), error, "load"));
+    Known k;
+    known_from_baseline(&k, b.m);
+    FirmsStart none = {0};
+    g_autoptr(FirmsScratch) x0 = firms_scratch_new(b.m, &none);
+    g_autoptr(FirmsScratch) x1 = firms_scratch_new(b.m, &k.start);
+    int cells = b.n_years * b.S;
+    g_autofree gint64 *s0 = g_new(gint64, cells), *e0 = g_new(gint64, cells), *l0 = g_new(gint64, b.n_years * b.L);
+    EngineTrajectory t0 = {s0, e0, l0};
+    for (guint64 rep = 0; rep < 5; rep++) {
+        firms_replicate(b.m, &none, NULL, b.params, NULL, b.r, SEED, rep, x0, &t0, NULL);
+        firms_replicate(b.m, &k.start, NULL, b.params, NULL, b.r, SEED, rep, x1, &b.out, NULL);
+        assert_memory_equal(s0, b.stock, sizeof *s0 * cells);
+        assert_memory_equal(e0, b.entries, sizeof *e0 * cells);
+        assert_memory_equal(l0, b.lists, sizeof *l0 * b.n_years * b.L);
+    }
+    known_clear(&k);
+    bench_clear(&b);
+}
+
+/* ---- tallies ----------------------------------------------------------- */
+
+#define CLOSED                                                                            \
+    "[scenario]\nname=closed\nbase_year=2021\nhorizon=2024\n"                              \
+    "[stages]\nstartup=初创\ntech_sme=科小\nhightech=高企\n"                                \
+    "[baseline]\nstartup=40\ntech_sme=30\nhightech=20\n"                                  \
+    "[transitions]\nstartup -> tech_sme = 0.3\ntech_sme -> hightech = 0.2\n"              \
+    "tech_sme -> startup = 0.05\n"                                                        \
+    "[exits]\nstartup=0.1\ntech_sme=0.05\n"                                               \
+    "[renewal]\nhightech = 3; 0.8; tech_sme\n"                                            \
+    "[list valid]\nname=有效高企\nstages=hightech\nshare.tech_sme=0.1\n"
+
+/* With no arrivals every firm is a known one: the tallies summed over the
+ * firms are the stocks and list counts summed over replications, exactly;
+ * each firm is in exactly one state a year; `up` counts each firm once. */
+static void tallies_add_up_to_the_stocks(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(CLOSED));
+    Known k;
+    known_from_baseline(&k, b.m);
+    const guint64 reps = 300;
+    g_autoptr(FirmsScratch) x = firms_scratch_new(b.m, &k.start);
+    g_autoptr(FirmsTally) t = firms_tally_new(b.m, k.start.n_firms);
+    int cells = b.n_years * b.S;
+    g_autofree guint64 *stock = g_new0(guint64, cells), *lists = g_new0(guint64, b.n_years);
+    for (guint64 rep = 0; rep < reps; rep++) {
+        firms_replicate(b.m, &k.start, NULL, b.params, NULL, b.r, SEED, rep, x, &b.out, t);
+        for (int c = 0; c < cells; c++)
+            stock[c] += (guint64)b.stock[c];
+        for (int y = 0; y < b.n_years; y++)
+            lists[y] += (guint64)b.lists[y];
+    }
+    for (int y = 0; y < b.n_years; y++) {
+        guint64 listed = 0;
+        for (int s = 0; s <= b.S; s++) {
+            guint64 firms = 0;
+            for (int i = 0; i < k.start.n_firms; i++)
+                firms += t->state[((gsize)i * b.n_years + y) * (b.S + 1) + s];
+            if (s < b.S)
+                assert_int_equal(firms, stock[y * b.S + s]);
+        }
+        for (int i = 0; i < k.start.n_firms; i++) {
+            guint64 one = 0;
+            for (int s = 0; s <= b.S; s++)
+                one += t->state[((gsize)i * b.n_years + y) * (b.S + 1) + s];
+            assert_int_equal(one, reps);
+            listed += t->listed[(gsize)i * b.n_years + y];
+        }
+        assert_int_equal(listed, lists[y]);
+    }
+    for (int i = 0; i < k.start.n_firms; i++) {
+        guint64 once = 0;
+        for (int y = 0; y <= b.n_years; y++)
+            once += t->up[(gsize)i * (b.n_years + 1) + y];
+        assert_int_equal(once, reps);
+    }
+    /* a 高企 (the top stage) never climbs above it */
+    int top = k.start.n_firms - 1;
+    assert_int_equal(k.stage[top], 2);
+    assert_int_equal(t->up[(gsize)top * (b.n_years + 1) + b.n_years], reps);
+    known_clear(&k);
+    bench_clear(&b);
+}
+
+/* ---- effects against their closed forms --------------------------------- */
+
+#define ONE_YEAR                                                                          \
+    "[scenario]\nname=effects\nbase_year=2021\nhorizon=2022\n"                             \
+    "[stages]\ntech_sme=科小\nhightech=高企\n"                                              \
+    "[baseline]\ntech_sme=0\nhightech=0\n"                                                \
+    "[transitions]\ntech_sme -> hightech = 0.2\n"                                         \
+    "[exits]\ntech_sme=0.1\n"                                                             \
+    "[renewal]\nhightech = 1; 0.9; tech_sme\n"
+
+/* n known firms, half in 科小 and half in 高企 (due), each with attributes
+ * (z1, z2) = (2, -1): one year's outcomes against p_k w_k / (p_stay + sum
+ * p_j w_j) and logistic(logit p + beta . z). */
+static void effects_match_closed_forms(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(ONE_YEAR));
+    enum { N = 400, A = 2 };
+    int stage[N], clock[N];
+    double z[N * A];
+    gboolean covers[2] = {TRUE, TRUE};
+    for (int i = 0; i < N; i++) {
+        stage[i] = i % 2;
+        clock[i] = 0;
+        z[i * A] = 2.0;
+        z[i * A + 1] = -1.0;
+    }
+    FirmsStart start = {.n_firms = N, .n_attrs = A, .stage = stage, .clock = clock, .z = z, .covers = covers};
+    g_autofree double *beta = g_new0(double, b.m->n_params * A);
+    int edge = model_param_find(b.m, "tech_sme -> hightech"), ex = model_param_find(b.m, "exit.tech_sme");
+    int ren = model_param_find(b.m, "renewal.hightech");
+    assert_true(edge >= 0 && ex >= 0 && ren >= 0);
+    beta[edge * A] = 0.5;   /* w = exp(0.5 * 2 + 0.3 * -1) = e^0.7 */
+    beta[edge * A + 1] = 0.3;
+    beta[ex * A] = -0.4;    /* w = e^-0.8 */
+    beta[ren * A + 1] = 1.2; /* logit 0.9 - 1.2 */
+    FirmsEffects effects = {.n_attrs = A, .beta = beta};
+    double we = exp(0.7), wx = exp(-0.8), d = 0.7 + 0.2 * we + 0.1 * wx;
+    double p_up = 0.2 * we / d, p_exit = 0.1 * wx / d;
+    double p_renew = 1.0 / (1.0 + exp(-(log(0.9 / 0.1) - 1.2)));
+    const guint64 reps = 400;
+    g_autoptr(FirmsScratch) x = firms_scratch_new(b.m, &start);
+    g_autoptr(FirmsTally) t = firms_tally_new(b.m, N);
+    for (guint64 rep = 0; rep < reps; rep++)
+        firms_replicate(b.m, &start, &effects, b.params, NULL, b.r, SEED, rep, x, &b.out, t);
+    double up = 0, gone = 0, renewed = 0, n_sme = 0, n_ht = 0;
+    for (int i = 0; i < N; i++) {
+        const guint32 *y1 = t->state + ((gsize)i * 2 + 1) * 3;
+        if (stage[i] == 0) {
+            up += y1[1];
+            gone += y1[2];
+            n_sme += reps;
+        } else {
+            renewed += y1[1];
+            n_ht += reps;
+        }
+    }
+    assert_near(up / n_sme, p_up, N_SE * sqrt(p_up * (1 - p_up) / n_sme));
+    assert_near(gone / n_sme, p_exit, N_SE * sqrt(p_exit * (1 - p_exit) / n_sme));
+    assert_near(renewed / n_ht, p_renew, N_SE * sqrt(p_renew * (1 - p_renew) / n_ht));
+    /* and not the rates without effects, which the tolerance would not admit */
+    assert_true(fabs(up / n_sme - 0.2) > N_SE * sqrt(0.16 / n_sme));
+    bench_clear(&b);
+}
+
+/* A firm at the mean (z = 0) has exactly the scenario's rates: with every
+ * known firm at 0 the effects change nothing, bit for bit. */
+static void firm_at_the_mean_has_the_scenario_rates(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(CLOSED));
+    Known k;
+    known_from_baseline(&k, b.m);
+    g_autofree double *z = g_new0(double, k.start.n_firms);
+    FirmsStart with = k.start;
+    with.n_attrs = 1;
+    with.z = z;
+    g_autofree double *beta = g_new(double, b.m->n_params);
+    for (int p = 0; p < b.m->n_params; p++)
+        beta[p] = 0.7;
+    FirmsEffects effects = {.n_attrs = 1, .beta = beta};
+    g_autoptr(FirmsScratch) x0 = firms_scratch_new(b.m, &k.start);
+    g_autoptr(FirmsScratch) x1 = firms_scratch_new(b.m, &with);
+    int cells = b.n_years * b.S;
+    g_autofree gint64 *s0 = g_new(gint64, cells), *e0 = g_new(gint64, cells), *l0 = g_new(gint64, b.n_years);
+    EngineTrajectory t0 = {s0, e0, l0};
+    for (guint64 rep = 0; rep < 50; rep++) {
+        firms_replicate(b.m, &k.start, NULL, b.params, NULL, b.r, SEED, rep, x0, &t0, NULL);
+        firms_replicate(b.m, &with, &effects, b.params, NULL, b.r, SEED, rep, x1, &b.out, NULL);
+        assert_memory_equal(s0, b.stock, sizeof *s0 * cells);
+        assert_memory_equal(l0, b.lists, sizeof *l0 * b.n_years);
+    }
+    known_clear(&k);
+    bench_clear(&b);
+}
+
+/* ---- streams ------------------------------------------------------------ */
+
+/* rng_blocks gives the scalar block function's bits at any block index,
+ * with and without vector instructions. */
+static void blocks_match_scalar(void **state)
+{
+    (void)state;
+    guint32 ids[37], got[37][4], want[4];
+    for (int i = 0; i < 37; i++)
+        ids[i] = rng_firm_stream((guint32)(i * 7919));
+    for (int simd = 0; simd < 2; simd++) {
+        gboolean was = rng_allow_simd(simd);
+        rng_blocks(SEED, 12345, 321, ids, 37, got);
+        rng_allow_simd(was);
+        for (int i = 0; i < 37; i++) {
+            const guint32 ctr[4] = {321, ids[i], 12345, 0}, key[2] = {SEED, 0};
+            rng_philox4x32_10(ctr, key, want);
+            assert_memory_equal(got[i], want, sizeof want);
+        }
+    }
+    assert_int_not_equal(rng_firm_stream(0), rng_stream_id(RNG_PARAMS, 0, 0, 0));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(certain_matches_cohort_engine),
+        cmocka_unit_test(tianning_agrees_with_expectation),
+        cmocka_unit_test(known_baseline_is_the_baseline),
+        cmocka_unit_test(tallies_add_up_to_the_stocks),
+        cmocka_unit_test(effects_match_closed_forms),
+        cmocka_unit_test(firm_at_the_mean_has_the_scenario_rates),
+        cmocka_unit_test(blocks_match_scalar),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
