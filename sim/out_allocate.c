@@ -296,7 +296,7 @@ static void append_method(GString *out, const Allocation *a, const RunConfig *ru
         g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_SEARCH_FMT), total, a->n_screened, screen,
                                a->n_combos);
     } else {
-        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_EXHAUSTIVE_FMT), a->n_combos);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_EXHAUSTIVE_FMT), (int)a->n_combinations);
     }
     g_string_append(out, "\n");
     g_autofree char *reps = g_strdup_printf("%" G_GUINT64_FORMAT, run->reps);
