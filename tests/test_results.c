@@ -396,7 +396,7 @@ static void test_read(void **state)
     assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
     tu_assert_contains(error->message, "solve.json was written by an older version of ladder (no schema_version");
     g_clear_error(&error);
-    g_free(tu_write(dir, "solve.json", "{\"schema_version\": 3, \"lever\": 3}"));
+    g_free(tu_write(dir, "solve.json", "{\"schema_version\": 4, \"lever\": 3}"));
     assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
     g_autofree char *want = g_strdup_printf("%s: key 'lever' is an integer, expected a string", path);
     assert_string_equal(error->message, want);
