@@ -8,11 +8,17 @@
 
 #include <glib.h>
 #include "model.h"
+#include "paired.h"
 #include "runner.h"
 
 /* Up to this many combinations every one is run (exhaustive); beyond, the
  * search of allocate_new. */
 #define ALLOCATE_MAX_EXHAUSTIVE 256
+
+/* --method exhaustive runs at most this many combinations: each keeps a
+ * bit per replication (at 20,000 replications, 2.5 KB), and the run time
+ * grows with them. */
+#define ALLOCATE_MAX_FORCED 20000
 
 /* Models run in one runner_run_paired call at most: each holds its own
  * histograms, so a chunk bounds the memory. */
@@ -34,14 +40,34 @@ typedef struct {
     int n_on;           /* policies on */
     double cost;        /* 万元 over every year: cost.c on the combination's model */
     double probability; /* of the target (or every target), at the full replications */
+    guint64 *met_bits;  /* [runner_met_words(reps)]: replication r met the target (or every
+                           target) when bit r % 64 of word r / 64 is set; NULL until run */
+    char *skip;         /* why it was skipped (its parameters are invalid); NULL when run */
     gboolean frontier;  /* no combination no dearer reaches as high a probability */
+    PairedDiff step;    /* on the frontier: the paired difference from the previous frontier
+                           row (allocate_step); all NaN for the first row and off it */
 } AllocateCombo;
+
+typedef enum {
+    ALLOCATE_AUTO,       /* exhaustive up to ALLOCATE_MAX_EXHAUSTIVE combinations, else search */
+    ALLOCATE_EXHAUSTIVE, /* every combination, up to ALLOCATE_MAX_FORCED */
+    ALLOCATE_SEARCH,     /* the search, however few the combinations */
+} AllocateMethod;
 
 typedef struct {
     double budget;      /* 万元, >= 0 */
     int target;         /* index into the model's targets; -1: every target together */
     double goal;        /* --probability in [0, 1]; NaN when not asked */
+    AllocateMethod method;
 } AllocateConfig;
+
+/* Why the file as written (every policy at level 1) has no result. */
+typedef enum {
+    ALLOCATE_WRITTEN_RUN,        /* it has: Allocation.as_written */
+    ALLOCATE_WRITTEN_NO_LEVEL_1, /* a policy's levels leave out 1 */
+    ALLOCATE_WRITTEN_NOT_RUN,    /* the search did not reach it */
+    ALLOCATE_WRITTEN_SKIPPED,    /* its parameters are invalid (in Allocation.skipped) */
+} AllocateWritten;
 
 typedef struct Allocation {
     const Model *model;     /* borrowed: the scenario, its policies as written */
@@ -53,9 +79,15 @@ typedef struct Allocation {
     int n_screened;         /* combinations screened (search); 0 when exhaustive */
     int n_combos;           /* combinations run at full replications */
     AllocateCombo *combos;  /* [n_combos], by cost, then probability (highest first),
-                               then allocate_precedes */
+                               then allocate_precedes; never a skipped one */
+    int n_skipped;
+    AllocateCombo *skipped; /* [n_skipped]: combinations whose parameters are invalid (a level
+                               pushes a rate past its bounds, at central values or in a drawn
+                               replication), each with its skip reason, in the order met */
     int best;               /* the best within the budget, or -1 (none is) */
     int cheapest;           /* the cheapest reaching config.goal, or -1 */
+    int as_written;         /* the file as written (every policy at level 1) in combos, or -1 */
+    AllocateWritten written;/* why as_written is -1 */
 } Allocation;
 
 /* Policy `p` of `m` at choice `choice` (0 off): the level, or 0. */
@@ -71,17 +103,33 @@ Model *allocate_model(const Model *m, const int *choice);
 gboolean allocate_precedes(const AllocateCombo *a, const AllocateCombo *b, int n_policies);
 
 /* Runs the combinations of `m`'s policies under `run` (common random
- * numbers) and finds the best within config->budget, the frontier and
- * the cheapest reaching config->goal.  At most ALLOCATE_MAX_EXHAUSTIVE
- * combinations: all of them at run->reps.  Beyond: a search (greedy
- * ascent, see allocate.c) screened at reduced replications whose
- * finalists are re-run at run->reps; then `search` is TRUE and nothing is
- * exact.  Caller owns the result (allocate_free).  Fails with an INPUT
- * error when `m` has no policy or a combination's parameters are invalid
- * (naming it), and as runner_run_paired. */
+ * numbers) and finds the best within config->budget, the frontier (each
+ * row with its paired step from the previous one) and the cheapest
+ * reaching config->goal.  config->method ALLOCATE_AUTO: at most
+ * ALLOCATE_MAX_EXHAUSTIVE combinations are all run at run->reps, beyond a
+ * search (greedy ascent, see allocate.c) screened at reduced replications
+ * whose finalists are re-run at run->reps; then `search` is TRUE and
+ * nothing is exact.  ALLOCATE_EXHAUSTIVE and ALLOCATE_SEARCH force either.
+ * A combination whose parameters are invalid is skipped (a->skipped), not
+ * fatal; the one with no policy is the file's own base, never skipped.
+ * Caller owns the result (allocate_free).  Fails with an INPUT error when
+ * `m` has no policy, when exhaustive is forced on more than
+ * ALLOCATE_MAX_FORCED combinations, or when the base itself is invalid,
+ * and as runner_run_paired (cancelled). */
 Allocation *allocate_new(const Model *m, const AllocateConfig *config, const RunConfig *run, GError **error);
 void allocate_free(Allocation *a);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Allocation, allocate_free)
+
+/* The paired (common random numbers) difference of combination `to`'s
+ * probability less combination `from`'s, both of a->combos, from their
+ * per-replication bits: mean exactly to's probability less from's, sd of
+ * the per-replication differences, and its 95% interval around the mean.
+ * Two combinations that met the target in the same replications have
+ * mean, sd and width exactly 0. */
+PairedDiff allocate_step(const Allocation *a, int from, int to);
+
+/* TRUE when the 95% interval of `d` includes 0: a step within the noise. */
+gboolean allocate_step_within_noise(PairedDiff d);
 
 /* "政策甲×0.5 + 政策乙" or "-" when none is on: a combination in words.
  * Caller frees. */

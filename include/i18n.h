@@ -342,12 +342,24 @@ typedef enum {
     I18N_CSV_WITHIN_BUDGET,
     I18N_CSV_BEST,
     I18N_CSV_CHEAPEST,
+    I18N_CSV_STEP,
+    I18N_CSV_STEP_LOW,
+    I18N_CSV_STEP_HIGH,
+    I18N_CSV_STEP_NOISE,
     I18N_ALLOC_TARGET_FMT,      /* target words, budget (string, 万元) */
     I18N_ALLOC_EXHAUSTIVE_FMT,  /* combinations (int) */
     I18N_ALLOC_SEARCH_FMT,      /* combinations (string), screened (int), screening reps (string), finalists (int) */
     I18N_ALLOC_BEST_FMT,        /* combination, probability, cost */
     I18N_ALLOC_AS_WRITTEN_FMT,  /* probability, cost of the file's own combination (every level 1) */
-    I18N_ALLOC_NOT_WRITTEN,     /* ... when that combination was not run */
+    I18N_ALLOC_NOT_WRITTEN,     /* ... when the search did not reach that combination */
+    I18N_ALLOC_NO_LEVEL_1,      /* ... when a policy's levels leave out 1 */
+    I18N_ALLOC_WRITTEN_SKIPPED, /* ... when its parameters are invalid (skipped) */
+    I18N_ALLOC_SKIPPED_FMT,     /* combinations skipped (int): the heading of their lines */
+    I18N_ALLOC_SKIPPED_MORE_FMT,/* the skipped not listed (int) */
+    I18N_ALLOC_PROB_SE,         /* column: probability ± its Monte Carlo SE */
+    I18N_ALLOC_STEP,            /* column: the paired step from the row above, with its interval */
+    I18N_ALLOC_NOISE,           /* a step whose 95% interval includes 0 */
+    I18N_ALLOC_STEP_NOTE,       /* the note under the frontier: what the step and its interval mean */
     I18N_ALLOC_NONE_FITS_FMT,   /* cheapest cost */
     I18N_ALLOC_CHEAPEST_FMT,    /* probability wanted, combination, probability, cost */
     I18N_ALLOC_UNREACHED_FMT,   /* probability wanted, highest probability */

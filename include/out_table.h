@@ -12,6 +12,10 @@
  * Caller frees. */
 char *out_table_probability(double p, double se);
 
+/* "+2.1 (-0.3 … +4.5)": a paired difference of probabilities `step` and
+ * its 95% interval [lo, hi], in percentage points.  Caller frees. */
+char *out_table_step(double step, double lo, double hi);
+
 /* Appends the readable result table, in the scenario's language, to `out`. */
 void out_table_format(const Summary *s, GString *out);
 

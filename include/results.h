@@ -19,9 +19,11 @@
  * file of another version is then refused by `ladder report` with a word
  * on which command to re-run); adding a key that may be absent needs no
  * new version. */
-#define RESULTS_SCHEMA_VERSION 3  /* 2: verdict keys (required) beside judged probabilities;
+#define RESULTS_SCHEMA_VERSION 4  /* 2: verdict keys (required) beside judged probabilities;
                                     * 3: backtest.json's history, region and cv, history_sha256 (and calibrate.json's),
-                                    *    solve.json's min_given and max_given */
+                                    *    solve.json's min_given and max_given;
+                                    * 4: allocate.json's as_written, as_written_missing, skipped and the
+                                    *    combinations' step, step_ci95 and step_within_noise */
 
 /* The kinds of result file, one per row of the table in results.c. */
 typedef enum {

@@ -16,6 +16,7 @@ typedef struct {
     gboolean uncertain;  /* draw [uncertainty] parameters (FALSE: central values) */
     gboolean progress;   /* draw a progress bar on stderr when the run lasts */
     gboolean entry_histograms; /* also histogram each year's entries (RunResult.entries) */
+    gboolean met_bits;   /* also keep each replication's met / not met (RunResult.met_bits) */
     const volatile sig_atomic_t *cancel; /* non-zero: stop soon (Ctrl-C); may be NULL */
 } RunConfig;
 
@@ -31,7 +32,18 @@ typedef struct RunResult {
     Histogram **target;  /* [n_targets]: the target's count */
     guint64 *target_met; /* [n_targets]: replications that met it */
     guint64 all_met;     /* replications that met every target */
+    guint64 *met_bits;   /* NULL unless config.met_bits; else [(n_targets + 1) * words]
+                            with words = runner_met_words(reps): bit rep % 64 of word
+                            t * words + rep / 64 is set when replication rep met target t
+                            (t = n_targets: every target) */
 } RunResult;
+
+/* Words of 64 bits holding one bit per replication of `reps`. */
+guint64 runner_met_words(guint64 reps);
+
+/* Whether replication `rep` of `r` (run with met_bits) met target `t`, or
+ * every target when t is r->model->n_targets. */
+gboolean runner_met(const RunResult *r, int t, guint64 rep);
 
 /* Runs `config->reps` replications of `m`.  The result (caller owns,
  * runner_result_free) is the same, bit for bit, for any thread count.  Fails

@@ -453,21 +453,42 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_CSV_WITHIN_BUDGET] = {"是否在预算内", "Within budget"},
     [I18N_CSV_BEST] = {"是否为预算内最佳", "Best within budget"},
     [I18N_CSV_CHEAPEST] = {"是否为达标最省", "Cheapest reaching"},
+    [I18N_CSV_STEP] = {"较上一前沿组合的配对差", "Paired step from the previous frontier row"},
+    [I18N_CSV_STEP_LOW] = {"配对差 95% 下限", "Step 95% low"},
+    [I18N_CSV_STEP_HIGH] = {"配对差 95% 上限", "Step 95% high"},
+    [I18N_CSV_STEP_NOISE] = {"配对差是否在噪声内", "Step within noise"},
     [I18N_ALLOC_TARGET_FMT] = {"目标：%s达成 · 预算：%s 万元（全部年份合计）", "Aim: meeting %s · budget: %s (10,000 yuan, all years)"},
     [I18N_ALLOC_EXHAUSTIVE_FMT] = {"穷举：%d 个政策组合全部模拟（不是搜索）",
                                    "Exhaustive: all %d combinations of the policies simulated"},
-    [I18N_ALLOC_SEARCH_FMT] = {"搜索（非穷举，结果不保证最优）：共 %s 个组合，超过 256 个；贪心逐步加码筛选 %d 个（每个 %s 次模拟），"
+    [I18N_ALLOC_SEARCH_FMT] = {"搜索（非穷举，结果不保证最优）：共 %s 个组合；贪心逐步加码筛选 %d 个（每个 %s 次模拟），"
                                "其中 %d 个入围者以全部模拟次数重算",
-                               "Search (not exhaustive; the best is not guaranteed): %s combinations, over 256; a greedy "
+                               "Search (not exhaustive; the best is not guaranteed): %s combinations; a greedy "
                                "ascent screened %d (%s replications each) and re-ran %d finalists at full replications"},
     [I18N_ALLOC_AS_WRITTEN_FMT] = {"文件原样（每项政策水平 1）：达成概率 %s，成本 %s 万元，与 ladder run 相同",
                                    "The file as written (every policy at level 1): probability %s, cost %s (10,000 "
                                    "yuan), the same as ladder run"},
-    [I18N_ALLOC_NOT_WRITTEN] = {"文件原样（每项政策水平 1）的组合未经模拟（搜索未到达，或某项政策的 levels 不含 1），"
-                                "故此处无 ladder run 的对照数",
+    [I18N_ALLOC_NOT_WRITTEN] = {"文件原样（每项政策水平 1）的组合未经模拟（搜索未到达），故此处无 ladder run 的对照数",
                                 "The file as written (every policy at level 1) was not among the combinations run "
-                                "(the search did not reach it, or a policy's levels leave out 1): no figure to set "
-                                "beside ladder run's"},
+                                "(the search did not reach it): no figure to set beside ladder run's"},
+    [I18N_ALLOC_NO_LEVEL_1] = {"文件原样（每项政策水平 1）的组合未经模拟（某项政策的 levels 不含 1），故此处无 ladder run 的对照数",
+                               "The file as written (every policy at level 1) was not among the combinations run "
+                               "(a policy's levels leave out 1): no figure to set beside ladder run's"},
+    [I18N_ALLOC_WRITTEN_SKIPPED] = {"文件原样（每项政策水平 1）的组合参数越界，已跳过，故此处无 ladder run 的对照数",
+                                    "The file as written (every policy at level 1) has parameters out of range and was "
+                                    "skipped: no figure to set beside ladder run's"},
+    [I18N_ALLOC_SKIPPED_FMT] = {"跳过 %d 个参数越界的组合（不计入最佳与前沿）：",
+                                "Skipped %d combinations whose parameters are out of range (not in the best or the "
+                                "frontier):"},
+    [I18N_ALLOC_SKIPPED_MORE_FMT] = {"……另有 %d 个，见 allocate.json 的 skipped", "... and %d more: see skipped in allocate.json"},
+    [I18N_ALLOC_PROB_SE] = {"概率 ± 标准误", "Probability ± SE"},
+    [I18N_ALLOC_STEP] = {"较上一行（百分点，95% 区间）", "Step from the row above (points, 95% interval)"},
+    [I18N_ALLOC_NOISE] = {"噪声内", "within noise"},
+    [I18N_ALLOC_STEP_NOTE] = {"注：± 为蒙特卡洛标准误；“较上一行”是与上一行在同一批随机数上逐次配对的概率差（百分点）及其 95% 区间，"
+                              "区间含 0 的标为“噪声内”：多花这一步的钱，提升可能只是模拟的随机波动。",
+                              "Note: ± is the Monte Carlo standard error; the step is the difference in probability "
+                              "from the row above, paired replication by replication on the same random numbers "
+                              "(percentage points), with its 95% interval; a step whose interval includes 0 is marked "
+                              "within noise: what that step adds may be the simulation's chance alone."},
     [I18N_ALLOC_BEST_FMT] = {"预算内最佳：%s，达成概率 %s，成本 %s 万元", "Best within the budget: %s, probability %s, cost %s (10,000 yuan)"},
     [I18N_ALLOC_NONE_FITS_FMT] = {"预算内无可行组合：最便宜的组合也需 %s 万元",
                                   "No combination fits the budget: the cheapest costs %s (10,000 yuan)"},

@@ -13,8 +13,10 @@
 #include "out_table.h"
 #include "plot.h"
 #include "results.h"
+#include "text.h"
 
 #define ALLOCATE_COST_DECIMALS 4  /* 万元: cost.c's figures are exact expectations times prices */
+#define ALLOCATE_SKIPPED_SHOWN 5  /* skipped combinations named on stdout; the rest counted */
 
 /* The search's rule, in English, for allocate.json. */
 #define ALLOCATE_SEARCH_RULE                                                                          \
@@ -63,9 +65,9 @@ static char *target_words(const Allocation *a)
 
 /* ---- allocate.json ----------------------------------------------------------- */
 
-static void add_combo(JsonBuilder *b, const Allocation *a, const AllocateCombo *c)
+/* Members label and levels of combination `c`. */
+static void add_label_levels(JsonBuilder *b, const Allocation *a, const AllocateCombo *c)
 {
-    json_builder_begin_object(b);
     g_autofree char *label = allocate_combo_label(a->model, c->choice);
     out_json_member_string(b, "label", label);
     json_builder_set_member_name(b, "levels");
@@ -73,6 +75,34 @@ static void add_combo(JsonBuilder *b, const Allocation *a, const AllocateCombo *
     for (int p = 0; p < a->model->n_policies; p++)
         out_json_add_number(b, allocate_level(a->model, p, c->choice[p]), 9);
     json_builder_end_array(b);
+}
+
+/* Members step, step_ci95 and step_within_noise: null off the frontier
+ * and on its first row. */
+static void add_step(JsonBuilder *b, const AllocateCombo *c)
+{
+    gboolean has = !isnan(c->step.mean);
+    out_json_member_double(b, "step", c->step.mean, OUT_JSON_PROB_DECIMALS);
+    json_builder_set_member_name(b, "step_ci95");
+    if (has) {
+        json_builder_begin_array(b);
+        out_json_add_number(b, c->step.lo, OUT_JSON_PROB_DECIMALS);
+        out_json_add_number(b, c->step.hi, OUT_JSON_PROB_DECIMALS);
+        json_builder_end_array(b);
+    } else {
+        json_builder_add_null_value(b);
+    }
+    json_builder_set_member_name(b, "step_within_noise");
+    if (has)
+        json_builder_add_boolean_value(b, allocate_step_within_noise(c->step));
+    else
+        json_builder_add_null_value(b);
+}
+
+static void add_combo(JsonBuilder *b, const Allocation *a, const AllocateCombo *c)
+{
+    json_builder_begin_object(b);
+    add_label_levels(b, a, c);
     out_json_member_int(b, "n_policies", c->n_on);
     out_json_member_double(b, "cost", c->cost, ALLOCATE_COST_DECIMALS);
     out_json_member_double(b, "probability", c->probability, OUT_JSON_PROB_DECIMALS);
@@ -80,7 +110,35 @@ static void add_combo(JsonBuilder *b, const Allocation *a, const AllocateCombo *
     out_json_member_verdict(b, "", lang(a), c->probability);
     out_json_member_bool(b, "frontier", c->frontier);
     out_json_member_bool(b, "within_budget", c->cost <= a->config.budget);
+    add_step(b, c);
     json_builder_end_object(b);
+}
+
+/* Members as_written (the file as written, or null) and as_written_missing. */
+static void add_as_written(JsonBuilder *b, const Allocation *a)
+{
+    static const char *const missing[] = {
+        [ALLOCATE_WRITTEN_RUN] = NULL, [ALLOCATE_WRITTEN_NO_LEVEL_1] = "no_level_1",
+        [ALLOCATE_WRITTEN_NOT_RUN] = "not_run", [ALLOCATE_WRITTEN_SKIPPED] = "skipped"};
+    json_builder_set_member_name(b, "as_written");
+    if (a->as_written >= 0)
+        add_combo(b, a, &a->combos[a->as_written]);
+    else
+        json_builder_add_null_value(b);
+    out_json_member_string(b, "as_written_missing", missing[a->written]);
+}
+
+static void add_skipped(JsonBuilder *b, const Allocation *a)
+{
+    json_builder_set_member_name(b, "skipped");
+    json_builder_begin_array(b);
+    for (int i = 0; i < a->n_skipped; i++) {
+        json_builder_begin_object(b);
+        add_label_levels(b, a, &a->skipped[i]);
+        out_json_member_string(b, "reason", a->skipped[i].skip);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
 }
 
 /* Member `name`: combination `i`, or null when -1. */
@@ -159,6 +217,8 @@ gboolean out_allocate_json(const Allocation *a, const RunConfig *run, const char
     add_policies(b, a->model);
     add_pick(b, a, "best", a->best);
     add_pick(b, a, "cheapest", a->cheapest);
+    add_as_written(b, a);
+    add_skipped(b, a);
     json_builder_set_member_name(b, "combinations");
     json_builder_begin_array(b);
     for (int i = 0; i < a->n_combos; i++)
@@ -236,7 +296,7 @@ static void append_method(GString *out, const Allocation *a, const RunConfig *ru
         g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_SEARCH_FMT), total, a->n_screened, screen,
                                a->n_combos);
     } else {
-        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_EXHAUSTIVE_FMT), a->n_combos);
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_EXHAUSTIVE_FMT), (int)a->n_combinations);
     }
     g_string_append(out, "\n");
     g_autofree char *reps = g_strdup_printf("%" G_GUINT64_FORMAT, run->reps);
@@ -247,25 +307,42 @@ static void append_method(GString *out, const Allocation *a, const RunConfig *ru
 
 /* The combination of the file as written (every policy on at level 1),
  * whose probability is `ladder run`'s for the same seed and replications
- * (allocate_model leaves a level-1 policy as written), or that it was not
+ * (allocate_model leaves a level-1 policy as written), or why it was not
  * run. */
 static void append_as_written(GString *out, const Allocation *a)
 {
-    const Model *m = a->model;
-    for (int i = 0; i < a->n_combos; i++) {
-        const AllocateCombo *c = &a->combos[i];
-        gboolean written = TRUE;
-        for (int p = 0; written && p < m->n_policies; p++)
-            written = allocate_level(m, p, c->choice[p]) == 1;
-        if (!written)
-            continue;
-        g_autofree char *p = percent(c->probability);
-        g_autofree char *cost = money(c->cost);
-        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_AS_WRITTEN_FMT), p, cost);
-        g_string_append(out, "\n");
+    static const I18nMessage why[] = {
+        [ALLOCATE_WRITTEN_NO_LEVEL_1] = I18N_ALLOC_NO_LEVEL_1, [ALLOCATE_WRITTEN_NOT_RUN] = I18N_ALLOC_NOT_WRITTEN,
+        [ALLOCATE_WRITTEN_SKIPPED] = I18N_ALLOC_WRITTEN_SKIPPED};
+    if (a->as_written < 0) {
+        g_string_append_printf(out, "%s\n", i18n_text(lang(a), why[a->written]));
         return;
     }
-    g_string_append_printf(out, "%s\n", i18n_text(lang(a), I18N_ALLOC_NOT_WRITTEN));
+    const AllocateCombo *c = &a->combos[a->as_written];
+    g_autofree char *p = percent(c->probability);
+    g_autofree char *cost = money(c->cost);
+    g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_AS_WRITTEN_FMT), p, cost);
+    g_string_append(out, "\n");
+}
+
+/* The combinations skipped, their parameters out of range: a heading, then
+ * the first ALLOCATE_SKIPPED_SHOWN each with its reason, then how many more. */
+static void append_skipped(GString *out, const Allocation *a)
+{
+    if (a->n_skipped == 0)
+        return;
+    g_string_append(out, "\n");
+    g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_SKIPPED_FMT), a->n_skipped);
+    g_string_append(out, "\n");
+    for (int i = 0; i < MIN(a->n_skipped, ALLOCATE_SKIPPED_SHOWN); i++) {
+        g_autofree char *label = allocate_combo_label(a->model, a->skipped[i].choice);
+        g_string_append_printf(out, "  %s: %s\n", label, a->skipped[i].skip);
+    }
+    if (a->n_skipped > ALLOCATE_SKIPPED_SHOWN) {
+        g_string_append(out, "  ");
+        g_string_append_printf(out, i18n_text(lang(a), I18N_ALLOC_SKIPPED_MORE_FMT), a->n_skipped - ALLOCATE_SKIPPED_SHOWN);
+        g_string_append(out, "\n");
+    }
 }
 
 static void append_best(GString *out, const Allocation *a)
@@ -304,20 +381,44 @@ static void append_cheapest(GString *out, const Allocation *a)
     g_string_append(out, "\n");
 }
 
+/* The step cell of a frontier row: the paired step and its interval,
+ * marked when within noise; empty on the first row. */
+static char *step_cell(const Allocation *a, const AllocateCombo *c)
+{
+    if (isnan(c->step.mean))
+        return g_strdup("");
+    g_autofree char *step = out_table_step(c->step.mean, c->step.lo, c->step.hi);
+    if (!allocate_step_within_noise(c->step))
+        return g_steal_pointer(&step);
+    return g_strdup_printf("%s %s", step, i18n_text(lang(a), I18N_ALLOC_NOISE));
+}
+
+/* The frontier as a table (text.h aligns CJK widths): cost, probability ±
+ * SE, the paired step from the row above, the combination (◀ the best);
+ * the note on the steps under it. */
 static void append_frontier(GString *out, const Allocation *a)
 {
-    g_string_append_printf(out, "\n%s\n", i18n_text(lang(a), I18N_ALLOC_FRONTIER));
-    g_string_append_printf(out, "  %s · %s · %s\n", i18n_text(lang(a), I18N_ALLOC_COST),
-                           i18n_text(lang(a), I18N_ALLOC_PROBABILITY), i18n_text(lang(a), I18N_ALLOC_COMBINATION));
+    static const gboolean right[] = {TRUE, TRUE, TRUE, FALSE};
+    TextTable t;
+    text_table_init(&t, 4, right);
+    const char *head[] = {i18n_text(lang(a), I18N_ALLOC_COST), i18n_text(lang(a), I18N_ALLOC_PROB_SE),
+                          i18n_text(lang(a), I18N_ALLOC_STEP), i18n_text(lang(a), I18N_ALLOC_COMBINATION), NULL};
+    text_table_add(&t, head);
     for (int i = 0; i < a->n_combos; i++) {
         const AllocateCombo *c = &a->combos[i];
         if (!c->frontier)
             continue;
         g_autofree char *words = combo_words(a, c);
-        g_autofree char *p = percent(c->probability);
+        g_autofree char *shown = g_strdup_printf("%s%s", words, i == a->best ? "  ◀" : "");
+        g_autofree char *p = out_table_probability(c->probability, se_of(a, c->probability));
         g_autofree char *cost = money(c->cost);
-        g_string_append_printf(out, "  %14s  %8s  %s%s\n", cost, p, words, i == a->best ? "  ◀" : "");
+        g_autofree char *step = step_cell(a, c);
+        const char *cells[] = {cost, p, step, shown, NULL};
+        text_table_add(&t, cells);
     }
+    g_string_append_printf(out, "\n%s\n", i18n_text(lang(a), I18N_ALLOC_FRONTIER));
+    text_table_flush(&t, out);
+    g_string_append_printf(out, "%s%s\n", TEXT_TABLE_INDENT, i18n_text(lang(a), I18N_ALLOC_STEP_NOTE));
 }
 
 void out_allocate_format(const Allocation *a, const RunConfig *run, GString *out)
@@ -334,5 +435,6 @@ void out_allocate_format(const Allocation *a, const RunConfig *run, GString *out
     append_as_written(out, a);
     append_best(out, a);
     append_cheapest(out, a);
+    append_skipped(out, a);
     append_frontier(out, a);
 }

@@ -64,6 +64,11 @@ char *out_table_probability(double p, double se)
     return g_strdup_printf("%.1f%% ± %.*f%%", p * 100, se_decimals, se * 100);
 }
 
+char *out_table_step(double step, double lo, double hi)
+{
+    return g_strdup_printf("%+.1f (%+.1f … %+.1f)", 100 * step, 100 * lo, 100 * hi);
+}
+
 /* "情景：NAME · 10000 次模拟，随机种子 42 · 参数不确定性：已抽样" */
 static void append_heading(GString *out, const Summary *s)
 {

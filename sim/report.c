@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "allocate.h"
 #include "errors.h"
 #include "i18n.h"
 #include "model.h"
@@ -1108,9 +1109,95 @@ static void none_fits(GString *out, const Report *r, JsonObject *a)
     esc(out, text);
 }
 
+/* allocate.json's file as written: its probability and cost, the same as
+ * `ladder run`'s for the seed, or why it was not run; as stdout says it. */
+static void allocate_as_written(GString *out, const Report *r, JsonObject *a)
+{
+    JsonObject *w = obj(member(a, "as_written"));
+    g_string_append(out, "<p>");
+    if (w) {
+        g_autofree char *p = g_strdup_printf("%.1f%%", 100 * num(w, "probability"));
+        g_autofree char *cost = money_text(num(w, "cost"));
+        g_autofree char *text = g_strdup_printf(i18n_text(r->lang, I18N_ALLOC_AS_WRITTEN_FMT), p, cost);
+        esc(out, text);
+    } else {
+        const char *why = str(a, "as_written_missing");
+        I18nMessage m = g_strcmp0(why, "skipped") == 0      ? I18N_ALLOC_WRITTEN_SKIPPED
+                        : g_strcmp0(why, "no_level_1") == 0 ? I18N_ALLOC_NO_LEVEL_1
+                                                            : I18N_ALLOC_NOT_WRITTEN;
+        esc(out, i18n_text(r->lang, m));
+    }
+    g_string_append(out, "</p>\n");
+}
+
+/* allocate.json's skipped combinations, when any: how many, and each one's
+ * label and reason. */
+static void allocate_skipped(GString *out, const Report *r, JsonObject *a)
+{
+    JsonArray *skipped = arr(a, "skipped");
+    if (len(skipped) == 0)
+        return;
+    g_autofree char *head = g_strdup_printf(i18n_text(r->lang, I18N_ALLOC_SKIPPED_FMT), (int)len(skipped));
+    g_string_append(out, "<p class=\"muted\">");
+    esc(out, head);
+    g_string_append(out, "</p>\n<ul class=\"muted\">\n");
+    for (guint i = 0; i < len(skipped); i++) {
+        JsonObject *s = obj_at(skipped, i);
+        g_string_append(out, "<li>");
+        esc(out, str(s, "label"));
+        g_string_append(out, ": ");
+        esc(out, str(s, "reason"));
+        g_string_append(out, "</li>\n");
+    }
+    g_string_append(out, "</ul>\n");
+}
+
+/* A frontier row's step cell: the paired step and its interval, marked
+ * within noise; empty on the first row.  Caller frees. */
+static char *allocate_step_text(const Report *r, JsonObject *c)
+{
+    JsonArray *ci = arr(c, "step_ci95");
+    if (ci == NULL || isnan(num(c, "step")))
+        return g_strdup("");
+    g_autofree char *step = out_table_step(num(c, "step"), json_array_get_double_element(ci, 0),
+                                           json_array_get_double_element(ci, 1));
+    if (!flag(c, "step_within_noise"))
+        return g_steal_pointer(&step);
+    return g_strdup_printf("%s %s", step, i18n_text(r->lang, I18N_ALLOC_NOISE));
+}
+
+/* The efficient frontier of allocate.json `a` as a table: cost, probability
+ * ± SE, the paired step from the row above, the combination; the note. */
+static void allocate_frontier(GString *out, const Report *r, JsonObject *a)
+{
+    JsonArray *combos = arr(a, "combinations");
+    static const I18nMessage head[] = {I18N_ALLOC_COST, I18N_ALLOC_PROB_SE, I18N_ALLOC_STEP, I18N_ALLOC_COMBINATION};
+    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_ALLOC_FRONTIER));
+    table_begin(out, r->lang, head, G_N_ELEMENTS(head));
+    for (guint i = 0; i < len(combos); i++) {
+        JsonObject *c = obj_at(combos, i);
+        if (!flag(c, "frontier"))
+            continue;
+        g_autofree char *cost = money_text(num(c, "cost"));
+        g_autofree char *p = out_table_probability(num(c, "probability"), num(c, "se"));
+        g_autofree char *step = allocate_step_text(r, c);
+        Row row = row_begin(out);
+        cell_text(&row, "n", cost);
+        cell_text(&row, "n", p);
+        cell_text(&row, "n", step);
+        cell_text(&row, NULL, combination_words(r, c));
+        row_end(&row);
+    }
+    table_end(out);
+    g_string_append(out, "<p class=\"muted\">");
+    esc(out, i18n_text(r->lang, I18N_ALLOC_STEP_NOTE));
+    g_string_append(out, "</p>\n");
+}
+
 /* The answer of an allocate, first: the best combination within the
  * budget (or that none fits), the cheapest reaching the probability wanted,
- * how the combinations were run, and the efficient frontier as a table. */
+ * the file as written, how the combinations were run, those skipped, and
+ * the efficient frontier as a table with each row's paired step. */
 static void section_allocate(GString *out, const Report *r)
 {
     JsonObject *a = obj(r->files[RESULTS_ALLOCATE]);
@@ -1118,7 +1205,6 @@ static void section_allocate(GString *out, const Report *r)
         return;
     g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"verdict all\">", i18n_text(r->lang, I18N_REPORT_ALLOC_TITLE));
     JsonObject *best = obj(member(a, "best")), *cheapest = obj(member(a, "cheapest"));
-    JsonArray *combos = arr(a, "combinations");
     if (best) {
         g_autofree char *p = out_table_probability(num(best, "probability"), num(best, "se"));
         g_autofree char *cost = money_text(num(best, "cost"));
@@ -1139,6 +1225,7 @@ static void section_allocate(GString *out, const Report *r)
         esc(out, text);
         g_string_append(out, "</p>\n");
     }
+    allocate_as_written(out, r, a);
     g_autofree char *budget = money_text(num(a, "budget"));
     g_autofree char *total = g_strdup_printf("%.0f", num(a, "combinations_total"));
     g_autofree char *run = g_strdup_printf("%.0f", num(a, "combinations_run"));
@@ -1147,22 +1234,8 @@ static void section_allocate(GString *out, const Report *r)
     g_string_append(out, "<p class=\"muted\">");
     esc(out, how);
     g_string_append(out, "</p>\n");
-    static const I18nMessage head[] = {I18N_ALLOC_COST, I18N_ALLOC_PROBABILITY, I18N_ALLOC_COMBINATION};
-    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_ALLOC_FRONTIER));
-    table_begin(out, r->lang, head, G_N_ELEMENTS(head));
-    for (guint i = 0; i < len(combos); i++) {
-        JsonObject *c = obj_at(combos, i);
-        if (!flag(c, "frontier"))
-            continue;
-        g_autofree char *cost = money_text(num(c, "cost"));
-        g_autofree char *p = out_table_probability(num(c, "probability"), num(c, "se"));
-        Row row = row_begin(out);
-        cell_text(&row, "n", cost);
-        cell_text(&row, "n", p);
-        cell_text(&row, NULL, combination_words(r, c));
-        row_end(&row);
-    }
-    table_end(out);
+    allocate_skipped(out, r, a);
+    allocate_frontier(out, r, a);
 }
 
 /* A sensitivity target's base, named as its table names it: `ladder
@@ -1401,6 +1474,10 @@ static void reproduce_allocate(GString *cmd, const Report *r, JsonObject *a)
         opt(cmd, "--target", str(a, "target"));
     if (!isnan(num(a, "probability_wanted")))
         opt_number(cmd, "--probability", num(a, "probability_wanted"));
+    /* the method the file was run with, when auto would choose the other */
+    gboolean search = g_strcmp0(str(a, "method"), "search") == 0;
+    if (search != (num(a, "combinations_total") > ALLOCATE_MAX_EXHAUSTIVE))
+        opt(cmd, "--method", str(a, "method"));
     run_flags(cmd, r, a, TRUE, TRUE);
 }
 

@@ -328,8 +328,25 @@ static const ResultsKey combo_rows[] = {
     K("verdict_words", STRING, 0, "", VERDICT_WORDS),
     K("frontier", BOOLEAN, 0, "", "no combination as cheap or cheaper reaches as high a probability"),
     K("within_budget", BOOLEAN, 0, "", "cost ≤ budget"),
+    K("step", NUMBER, N, "probability", "on the frontier: its probability less the previous frontier row's, a "
+      "paired difference on the same replications (from each replication's met / not met); null for the first "
+      "frontier row and off the frontier"),
+    K("step_ci95", ARRAY, N, "", "the step's 95% interval: step ∓ 1.96 sd / √replications, sd of the "
+      "per-replication differences; null when step is"),
+    K("step_ci95[]", NUMBER, 0, "probability", "its low, then its high end"),
+    K("step_within_noise", BOOLEAN, N, "", "true when step_ci95 includes 0; null when step is"),
 };
 static const ResultsPart combo_part = PARTOF(combo_rows);
+
+/* A combination skipped: its parameters are invalid. */
+static const ResultsKey skipped_rows[] = {
+    K("label", STRING, 0, "", "the policies on, as combinations[].label"),
+    K("levels", ARRAY, 0, "", "each policy's level in the order of policies; 0 when off"),
+    K("levels[]", NUMBER, 0, "level", "0 (off), or the level it acts at"),
+    K("reason", STRING, 0, "", "why: the error its parameters give (at central values, or in the replication "
+      "named), in English"),
+};
+static const ResultsPart skipped_part = PARTOF(skipped_rows);
 
 static const ResultsKey allocate_rows[] = {
     K("target", STRING, 0, "", "the target's name; all for every target together"),
@@ -355,6 +372,16 @@ static const ResultsKey allocate_rows[] = {
     PART("best", combo_part),
     K("cheapest", OBJECT, N, "", "the cheapest combination reaching probability_wanted; null when none or not asked"),
     PART("cheapest", combo_part),
+    K("as_written", OBJECT, N, "", "the file as written, every policy at level 1: its probability is ladder run's "
+      "all_targets_probability (or the target's) for the same seed and replications, exactly; null when it was "
+      "not run (as_written_missing)"),
+    PART("as_written", combo_part),
+    K("as_written_missing", STRING, N, "", "why as_written is null: no_level_1 (a policy's levels leave out 1), "
+      "not_run (the search did not reach it) or skipped (its parameters are invalid); null when it is there"),
+    K("skipped", ARRAY, 0, "", "the combinations skipped because their parameters are invalid (a level pushes a "
+      "rate past its bounds), in the order met; not in best, cheapest, combinations or the frontier"),
+    K("skipped[]", OBJECT, 0, "", "one combination skipped"),
+    PART("skipped[]", skipped_part),
     K("combinations", ARRAY, 0, "", "every combination run at full replications, by cost, then probability"),
     K("combinations[]", OBJECT, 0, "", "one combination"),
     PART("combinations[]", combo_part),
@@ -592,6 +619,10 @@ static const ResultsCsvColumn allocate_csv[] = {
     C("within_budget", CSV_WITHIN_BUDGET, F_YESNO, "whether its cost is within the budget"),
     C("best", CSV_BEST, F_YESNO, "whether it is allocate.json's best"),
     C("cheapest", CSV_CHEAPEST, F_YESNO, "whether it is allocate.json's cheapest reaching the probability"),
+    C("step", CSV_STEP, F_P6, "on the frontier: the paired step from the previous frontier row; blank otherwise"),
+    C("step_ci95[0]", CSV_STEP_LOW, F_P6, "its 95% interval's low end; blank when no step"),
+    C("step_ci95[1]", CSV_STEP_HIGH, F_P6, "its high end"),
+    C("step_within_noise", CSV_STEP_NOISE, F_YESNO, "whether that interval includes 0; blank when no step"),
 };
 
 typedef struct {

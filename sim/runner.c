@@ -17,6 +17,9 @@
 #include "rng.h"
 
 #define RUNNER_CHUNK 64                 /* replications claimed at a time */
+/* A chunk starts at a multiple of 64, so each 64-bit word of met_bits is
+ * written by the one thread running its chunk: no two threads share a word. */
+G_STATIC_ASSERT(RUNNER_CHUNK % 64 == 0);
 #define PROGRESS_DELAY_US 1000000       /* show a bar only for runs over a second */
 #define PROGRESS_TICK_US 100000
 
@@ -53,6 +56,7 @@ typedef struct {
     const RunConfig *config;
     double **fixed;         /* [n_models]: year parameters shared by all replications, or NULL */
     int **target_of;        /* [n_models][n_targets of k]: model 0's target of that name, or -1 */
+    guint64 **met_bits;     /* [n_models]: RunResult.met_bits being filled, or NULL each */
     gint next_chunk;        /* atomic */
     gint done;              /* atomic: replications finished (of every model) */
     gint stop;              /* atomic: an error was found; claim no more chunks */
@@ -326,6 +330,28 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep)
     return TRUE;
 }
 
+guint64 runner_met_words(guint64 reps)
+{
+    return (reps + 63) / 64;
+}
+
+gboolean runner_met(const RunResult *r, int t, guint64 rep)
+{
+    g_return_val_if_fail(r->met_bits != NULL && rep < r->config.reps, FALSE);
+    guint64 word = r->met_bits[(guint64)t * runner_met_words(r->config.reps) + rep / 64];
+    return (word >> (rep % 64)) & 1;
+}
+
+/* Sets replication `rep`'s bits of `bits` (RunResult.met_bits of `m` at
+ * `reps`) from lane `l`: only this thread writes the word (RUNNER_CHUNK). */
+static void met_bits_set(guint64 *bits, const Model *m, const Lane *l, guint64 reps, guint64 rep)
+{
+    guint64 words = runner_met_words(reps), bit = (guint64)1 << (rep % 64);
+    for (int t = 0; t <= m->n_targets; t++)
+        if (t < m->n_targets ? l->met[t] : l->all)
+            bits[(guint64)t * words + rep / 64] |= bit;
+}
+
 /* Replication `rep` of every model in turn, each tallied, and each k >= 1
  * paired with model 0's.  FALSE when one failed (recorded). */
 static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
@@ -334,6 +360,8 @@ static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
     for (int k = 0; k < sh->n_models; k++) {
         if (!replicate(sh, k, &lanes[k], r, rep))
             return FALSE;
+        if (sh->met_bits[k] != NULL)
+            met_bits_set(sh->met_bits[k], sh->models[k], &lanes[k], sh->config->reps, rep);
         tally_add(&w->tally[k], sh->models[k], &lanes[k]);
         if (k > 0)
             pair_add(&w->pair[k], sh->models[k], &lanes[k], &lanes[0], sh->target_of[k]);
@@ -456,9 +484,11 @@ static void shared_clear(Shared *sh)
     for (int k = 0; k < sh->n_models; k++) {
         g_free(sh->fixed[k]);
         g_free(sh->target_of[k]);
+        g_free(sh->met_bits[k]);
     }
     g_free(sh->fixed);
     g_free(sh->target_of);
+    g_free(sh->met_bits);
     g_clear_error(&sh->error);
     g_mutex_clear(&sh->lock);
 }
@@ -469,7 +499,8 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
                             GError **error)
 {
     *sh = (Shared){.models = models, .n_models = n_models, .config = config,
-                   .fixed = g_new0(double *, n_models), .target_of = g_new0(int *, n_models)};
+                   .fixed = g_new0(double *, n_models), .target_of = g_new0(int *, n_models),
+                   .met_bits = g_new0(guint64 *, n_models)};
     g_mutex_init(&sh->lock);
     for (int k = 0; k < n_models; k++) {
         if (k > 0 && !model_comparable(models[k], models[0], error))
@@ -477,6 +508,8 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
         if (!fixed_params(models[k], config, &sh->fixed[k], error))
             return FALSE;
         sh->target_of[k] = target_map(models[k], models[0]);
+        if (config->met_bits)
+            sh->met_bits[k] = g_new0(guint64, (models[k]->n_targets + 1) * runner_met_words(config->reps));
     }
     return TRUE;
 }
@@ -558,7 +591,7 @@ static void pair_sums(const PairTally *p, const Model *m, const int *target_of, 
     res->all_diff_sumsq[k] = (double)p->all_sumsq;
 }
 
-static PairedResult *paired_from(const Shared *sh, Worker *total)
+static PairedResult *paired_from(Shared *sh, Worker *total)
 {
     int n = sh->n_models;
     PairedResult *res = g_new0(PairedResult, 1);
@@ -576,6 +609,7 @@ static PairedResult *paired_from(const Shared *sh, Worker *total)
         const Model *m = sh->models[k];
         int cells = model_n_years(m) * m->n_stages;
         res->runs[k] = result_from(m, sh->config, &total->tally[k]);
+        res->runs[k]->met_bits = g_steal_pointer(&sh->met_bits[k]);
         res->target_diff_sum[k] = g_new0(double, m->n_targets);
         res->target_diff_sumsq[k] = g_new0(double, m->n_targets);
         res->stock_diff_sum[k] = g_new0(double, cells);
@@ -631,5 +665,6 @@ void runner_result_free(RunResult *r)
     Tally t = {.stock = r->stock, .entries_sum = r->entries_sum, .entries = r->entries, .lists = r->lists,
                .target = r->target, .target_met = r->target_met, .all_met = r->all_met};
     tally_clear(&t, r->model);
+    g_free(r->met_bits);
     g_free(r);
 }

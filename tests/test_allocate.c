@@ -161,6 +161,75 @@ static void test_brute_force(void **state)
     assert_true(a->combos[a->n_combos - 1].probability > a->combos[0].probability + 0.1);
 }
 
+/* ---- the frontier's paired steps ------------------------------------------------- */
+
+/* Replications in which combination `c` met the target: its bits counted. */
+static guint64 bits_met(const AllocateCombo *c, guint64 reps)
+{
+    guint64 n = 0;
+    for (guint64 w = 0; w < runner_met_words(reps); w++)
+        n += (guint64)__builtin_popcountll(c->met_bits[w]);
+    return n;
+}
+
+/* Each step against its exact counterparts: the two combinations run side
+ * by side by runner_run_paired (paired.c's sums against model 0), and two
+ * combinations that coincide (Z does nothing) step by exactly 0 with zero
+ * width.  The bits are the same for 1 and 2 threads. */
+static void test_steps(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(THREE);
+    RunConfig rc = config_of(m), one = rc;
+    one.threads = 1;
+    AllocateConfig ac = {.budget = 60, .target = 0, .goal = NAN};
+    GError *error = NULL;
+    g_autoptr(Allocation) a = tu_made(allocate_new(m, &ac, &rc, &error), error, "allocate");
+    g_autoptr(Allocation) a1 = tu_made(allocate_new(m, &ac, &one, &error), error, "allocate");
+    int prev = -1, steps = 0, coincide = 0;
+    for (int i = 0; i < a->n_combos; i++) {
+        const AllocateCombo *c = &a->combos[i];
+        /* the bits count what the probability says, whatever the threads */
+        assert_true(bits_met(c, rc.reps) == (guint64)llround(c->probability * (double)rc.reps));
+        assert_memory_equal(c->met_bits, a1->combos[i].met_bits, runner_met_words(rc.reps) * sizeof(guint64));
+        /* Z on and off coincide: the step between them is exactly 0, no width */
+        for (int j = 0; j < a->n_combos; j++) {
+            const AllocateCombo *d = &a->combos[j];
+            if (d->choice[0] != c->choice[0] || d->choice[1] != c->choice[1] || d->choice[2] == c->choice[2])
+                continue;
+            PairedDiff z = allocate_step(a, i, j);
+            assert_true(z.mean == 0 && z.sd == 0 && z.lo == 0 && z.hi == 0);
+            assert_true(allocate_step_within_noise(z));
+            coincide++;
+        }
+        if (!c->frontier) {
+            assert_true(isnan(c->step.mean));
+            continue;
+        }
+        if (prev < 0) {
+            assert_true(isnan(c->step.mean));
+            prev = i;
+            continue;
+        }
+        /* the counterpart: the two models side by side under the same seed */
+        const AllocateCombo *p = &a->combos[prev];
+        g_autoptr(Model) mp = brute_model(m, p->choice), mc = brute_model(m, c->choice);
+        const Model *pair[] = {mp, mc};
+        g_autoptr(PairedResult) r = tu_made(runner_run_paired(pair, 2, &rc, &error), error, "paired");
+        PairedDiff want = paired_result_target(r, 1, 0);
+        assert_true(c->step.mean == c->probability - p->probability);
+        assert_true(want.mean * (double)rc.reps == (double)r->runs[1]->target_met[0] - (double)r->runs[0]->target_met[0]);
+        assert_true(c->step.sd == want.sd);
+        assert_true(fabs((c->step.hi - c->step.lo) - (want.hi - want.lo)) < 1e-15);
+        assert_true(c->step.lo < c->step.mean && c->step.mean < c->step.hi);
+        assert_int_equal(allocate_step_within_noise(c->step), c->step.lo <= 0 && c->step.hi >= 0);
+        steps++;
+        prev = i;
+    }
+    assert_true(steps >= 2);
+    assert_true(coincide >= 9);
+}
+
 /* ---- ties, on certain cases -------------------------------------------------------- */
 
 /* Nobody moves; b is met only by recruiting into it.  P and Q are the same
@@ -271,10 +340,131 @@ static void test_command_exhaustive(void **state)
         }
     }
     assert_true(found);
+    /* allocate.json's as_written, and the report's line, say the same figure */
+    JsonObject *aw = json_object_get_object_member(json_node_get_object(alloc), "as_written");
+    assert_true(tu_num(aw, "probability") == p_run);
+    assert_true(json_object_get_null_member(json_node_get_object(alloc), "as_written_missing"));
+    g_autofree char *html = g_build_filename(dir, "r.html", NULL);
+    TuRun rep = tu_ladder(NULL, "report", all, "-o", html, NULL);
+    tu_assert_status(&rep, 0);
+    tu_run_clear(&rep);
+    g_autofree char *page = NULL;
+    assert_true(g_file_get_contents(html, &page, NULL, NULL));
+    g_autofree char *line = g_strdup_printf("文件原样（每项政策水平 1）：达成概率 %.1f%%", 100 * p_run);
+    tu_assert_contains(page, line);
+    tu_assert_contains(page, "与 ladder run 相同");
+    tu_assert_contains(page, "较上一行（百分点，95% 区间）");
     TuRun shown = tu_ladder(NULL, "allocate", path, "--budget", "60", "--no-charts", "-o", all, NULL);
     tu_assert_contains(shown.out, "与 ladder run 相同");
     tu_run_clear(&shown);
     tu_rmrf(dir);
+}
+
+/* Combinations whose levels push a rate out of range are skipped, named
+ * and listed, never the best; exit status 0.  With --only W every
+ * combination but none is skipped and the answer is still given. */
+static void test_skipped(void **state)
+{
+    (void)state;
+    g_autofree char *dir = tu_tmpdir();
+    g_autofree char *file = g_build_filename(tu_srcdir(), "tests", "data", "allocate-out-of-range.ini", NULL);
+    g_autofree char *out = g_build_filename(dir, "out", NULL), *only = g_build_filename(dir, "only", NULL);
+    TuRun r = tu_ladder(NULL, "allocate", file, "--budget", "1000", "--no-charts", "-o", out, NULL);
+    tu_assert_status(&r, 0);
+    tu_assert_contains(r.out, "跳过 12 个参数越界的组合");
+    tu_assert_contains(r.out, "  W×25: ");
+    tu_assert_contains(r.out, "……另有 7 个，见 allocate.json 的 skipped");
+    tu_assert_contains(r.out, "more than 1");
+    tu_run_clear(&r);
+    g_autoptr(JsonNode) doc = tu_read_json(out, "allocate.json");
+    JsonObject *o = json_node_get_object(doc);
+    JsonArray *skipped = json_object_get_array_member(o, "skipped");
+    assert_int_equal(json_array_get_length(skipped), 12);
+    for (guint i = 0; i < json_array_get_length(skipped); i++) {
+        JsonObject *s = json_array_get_object_element(skipped, i);
+        tu_assert_contains(json_object_get_string_member(s, "label"), "W×25");
+        tu_assert_contains(json_object_get_string_member(s, "reason"), "exit plus outgoing edges");
+        assert_true(json_array_get_double_element(json_object_get_array_member(s, "levels"), 2) == 25);
+    }
+    /* none of the combinations run has W on: the best never is a skipped one */
+    JsonArray *combos = json_object_get_array_member(o, "combinations");
+    assert_int_equal(json_array_get_length(combos), 12);
+    for (guint i = 0; i < json_array_get_length(combos); i++)
+        assert_true(json_array_get_double_element(
+                        json_object_get_array_member(json_array_get_object_element(combos, i), "levels"), 2) == 0);
+    JsonObject *best = json_object_get_object_member(o, "best");
+    assert_true(json_array_get_double_element(json_object_get_array_member(best, "levels"), 2) == 0);
+    assert_null(strstr(json_object_get_string_member(best, "label"), "W"));
+    /* W has no level 1: no file as written to run */
+    assert_true(json_object_get_null_member(o, "as_written"));
+    assert_string_equal(json_object_get_string_member(o, "as_written_missing"), "no_level_1");
+    TuRun w = tu_ladder(NULL, "allocate", file, "--budget", "1000", "--only", "W", "--no-charts", "-o", only, NULL);
+    tu_assert_status(&w, 0);
+    tu_assert_contains(w.out, "跳过 1 个参数越界的组合");
+    tu_assert_contains(w.out, "预算内最佳：（不实施任何政策）");
+    tu_run_clear(&w);
+    tu_rmrf(dir);
+}
+
+/* The search forced on a small case (3^4 = 81 combinations, screened at
+ * 1000 of 4000 replications) against every combination run, budget by
+ * budget.  At 25, 40, 60, 80 and 120 万元 it finds the very same best
+ * within the budget as exhaustive (asserted exactly).  At 10 it does not,
+ * and not within 2 paired SE either: the greedy ascent is blind to the
+ * budget, and the best at 10 (cost 10, 8.0%) is off its path, so it answers
+ * with a cheaper one (cost 6, 6.7%), 1.3 points (about 7 paired SE) lower.
+ * That miss is asserted as found (docs/performance.md, "Search quality"),
+ * so a search that mends it fails here and this comment is to be updated. */
+#define FOUR                                                                               \
+    AB "[target b14]\nstage=b\nat_least=14\n"                                              \
+    "[policy X]\na -> b = *1.5\ncost_per_year = 10\nlevels = 0.5, 1\n"                     \
+    "[policy Y]\nrecruitment.b = +2\ncost_per_year = 4\ncost_per_firm = 1\nlevels = 0.5, 1\n" \
+    "[policy V]\na -> b = *1.2\ncost_per_year = 3\nlevels = 0.5, 1\n"                      \
+    "[policy U]\nrecruitment.a = +3\ncost_per_year = 2\nlevels = 0.5, 1\n"
+
+static void test_search_matches_exhaustive(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = tu_load(FOUR);
+    RunConfig rc = config_of(m);
+    rc.reps = 4000;
+    static const double budgets[] = {10, 25, 40, 60, 80, 120};
+    static const gboolean found[] = {FALSE, TRUE, TRUE, TRUE, TRUE, TRUE};
+    GError *error = NULL;
+    int same = 0;
+    for (gsize b = 0; b < G_N_ELEMENTS(budgets); b++) {
+        AllocateConfig ex = {.budget = budgets[b], .target = 0, .goal = NAN, .method = ALLOCATE_EXHAUSTIVE};
+        AllocateConfig se = ex;
+        se.method = ALLOCATE_SEARCH;
+        g_autoptr(Allocation) e = tu_made(allocate_new(m, &ex, &rc, &error), error, "exhaustive");
+        g_autoptr(Allocation) s = tu_made(allocate_new(m, &se, &rc, &error), error, "search");
+        assert_false(e->search);
+        assert_true(s->search);
+        assert_true(s->screen_reps == 1000);
+        assert_true(s->n_combos < e->n_combos);
+        assert_true(e->best >= 0 && s->best >= 0);
+        const AllocateCombo *eb = &e->combos[e->best], *sb = &s->combos[s->best];
+        /* the search's best, as the exhaustive run found it: the same figures */
+        int k = -1;
+        for (int i = 0; i < e->n_combos; i++)
+            if (memcmp(e->combos[i].choice, sb->choice, sizeof(int) * m->n_policies) == 0)
+                k = i;
+        assert_true(k >= 0);
+        assert_true(e->combos[k].probability == sb->probability && e->combos[k].cost == sb->cost);
+        PairedDiff d = allocate_step(e, k, e->best);
+        assert_true(sb->cost <= budgets[b]);
+        assert_true(d.mean >= 0);
+        if (found[b]) {
+            assert_int_equal(k, e->best);
+            assert_true(d.mean == 0);
+            same++;
+        } else {
+            /* the miss: a cheaper combination, more than 2 paired SE below */
+            assert_true(sb->cost < eb->cost);
+            assert_true(d.mean > 2 * d.sd / sqrt((double)rc.reps));
+        }
+    }
+    assert_int_equal(same, 5);
 }
 
 /* Bad input: exit 2 and a message saying what to write instead. */
@@ -293,6 +483,8 @@ static const BadCase bad_cases[] = {
     {"bad-1.5", AB "[target b1]\nstage=b\nat_least=1\n", {"--budget", "10", NULL}, "has no policy to choose among"},
     {"bad-1.6", THREE, {"--budget", "10", "--without", "X", "--without", "Y", "--without", "Z", NULL},
      "has no policy to choose among"},
+    {"bad-1.7", THREE, {"--budget", "10", "--method", "serch", NULL},
+     "--method serch: must be one of auto, exhaustive, search; did you mean 'search'?"},
 };
 
 static void test_bad_case(void **state)
@@ -325,6 +517,9 @@ int main(void)
         cmocka_unit_test(test_ties),
         cmocka_unit_test(test_search_said),
         cmocka_unit_test(test_command_exhaustive),
+        cmocka_unit_test(test_steps),
+        cmocka_unit_test(test_skipped),
+        cmocka_unit_test(test_search_matches_exhaustive),
     };
     g_autoptr(GArray) tests = TU_TESTS(fixed);
     ADD_ROWS(tests, levels_cases, test_levels_case);

@@ -109,7 +109,7 @@ static void read_all(const char *dir, int *seen)
             fail_msg("%s does not read back: %s", path, error ? error->message : "absent");
         /* schema_version first, as the bytes show it */
         g_autofree char *text = tu_read_text(dir, n);
-        if (!g_str_has_prefix(text, "{\n  \"schema_version\" : 3,\n"))
+        if (!g_str_has_prefix(text, "{\n  \"schema_version\" : 4,\n"))
             fail_msg("%s does not open with schema_version", path);
         seen[kind]++;
     }
@@ -199,12 +199,12 @@ static const Damage damages[] = {
     {"res-1.3", "run", "summary.json", "targets[0].probabilty", "0.5",
      ": key 'targets[0].probabilty' is not a key of summary.json"},
     {"res-1.4", "run", "scenario.json", "schema_version", NULL,
-     " was written by an older version of ladder (no schema_version, this ladder reads schema 3): re-run the "
+     " was written by an older version of ladder (no schema_version, this ladder reads schema 4): re-run the "
      "`ladder run`, `sensitivity`, `solve`, `compare`, `calibrate`, `backtest` or `allocate` that made it"},
     {"res-1.5", "solve", "solve.json", "schema_version", "0",
-     " was written by an older version of ladder (schema 0, this ladder reads schema 3): re-run the `ladder solve` "
+     " was written by an older version of ladder (schema 0, this ladder reads schema 4): re-run the `ladder solve` "
      "that made it"},
-    {"res-1.6", "solve", "solve.json", "schema_version", "4", " was written by a newer version of ladder (schema 4,"},
+    {"res-1.6", "solve", "solve.json", "schema_version", "5", " was written by a newer version of ladder (schema 5,"},
     {"res-1.7", "solve", "solve.json", "evaluations[2].probability", "\"0.5\"",
      ": key 'evaluations[2].probability' is a string, expected a number"},
     {"res-1.8", "solve", "solve.json", "reachable", "null", ": key 'reachable' is null, expected a boolean"},
@@ -214,7 +214,7 @@ static const Damage damages[] = {
     {"res-1.11", "sensitivity", "sensitivity.json", "targets[0].rows[0].swing", "null",
      ": key 'targets[0].rows[0].swing' is null, expected a number"},
     {"res-1.12", "sensitivity-central", "sensitivity.json", "schema_version", NULL,
-     " was written by an older version of ladder (no schema_version, this ladder reads schema 3): re-run the "
+     " was written by an older version of ladder (no schema_version, this ladder reads schema 4): re-run the "
      "`ladder sensitivity` that made it"},
     {"res-1.13", "calibrate", "calibrate.json", "parameters[0].status", NULL,
      ": key 'parameters[0].status' is missing"},
@@ -222,9 +222,9 @@ static const Damage damages[] = {
     {"res-1.15", "backtest", "backtest.json", "points[0].inside", "1",
      ": key 'points[0].inside' is an integer, expected a boolean"},
     {"res-1.16", "backtest", "backtest.json", "schema_version", "\"1\"",
-     " was written by another version of ladder (a schema_version that is not an integer, this ladder reads schema 3)"},
+     " was written by another version of ladder (a schema_version that is not an integer, this ladder reads schema 4)"},
     {"res-1.17", "backtest", "calibrate.json", "schema_version", "0", " was written by an older version of ladder "
-     "(schema 0, this ladder reads schema 3): re-run the `ladder calibrate` or `backtest` that made it"},
+     "(schema 0, this ladder reads schema 4): re-run the `ladder calibrate` or `backtest` that made it"},
     {"res-1.18", "run", "scenario.json", "stages", "7", ": key 'stages' is an integer, expected an array"},
     /* a file the folder's command always writes, gone */
     {"res-2.1", "solve", "solve.json", NULL, NULL, " is missing, and `ladder solve` (which wrote the folder) always "
@@ -334,7 +334,7 @@ static void test_save(void **state)
                                      "\"p5\": 4, \"p50\": 5, \"p95\": 6, \"inside\": true}]}");
     assert_true(results_save(RESULTS_BACKTEST, good, path, NULL));
     g_autofree char *text = tu_read_text(dir, "backtest.json");
-    assert_true(g_str_has_prefix(text, "{\n  \"schema_version\" : 3,\n  \"history\" : \"h.csv\",\n  \"history_sha256\" : \"00\",\n  \"region\" : null,\n  \"cv\" : 0,\n  \"until\" : 2017,\n  \"checked\" : 1,\n"));
+    assert_true(g_str_has_prefix(text, "{\n  \"schema_version\" : 4,\n  \"history\" : \"h.csv\",\n  \"history_sha256\" : \"00\",\n  \"region\" : null,\n  \"cv\" : 0,\n  \"until\" : 2017,\n  \"checked\" : 1,\n"));
     tu_rmrf(dir);
 }
 
@@ -396,7 +396,7 @@ static void test_read(void **state)
     assert_true(g_error_matches(error, LADDER_ERROR, LADDER_ERROR_INPUT));
     tu_assert_contains(error->message, "solve.json was written by an older version of ladder (no schema_version");
     g_clear_error(&error);
-    g_free(tu_write(dir, "solve.json", "{\"schema_version\": 3, \"lever\": 3}"));
+    g_free(tu_write(dir, "solve.json", "{\"schema_version\": 4, \"lever\": 3}"));
     assert_null(results_read(dir, RESULTS_SOLVE, NULL, &error));
     g_autofree char *want = g_strdup_printf("%s: key 'lever' is an integer, expected a string", path);
     assert_string_equal(error->message, want);
