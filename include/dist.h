@@ -6,12 +6,15 @@
 #include <glib.h>
 #include <gsl/gsl_rng.h>
 
-typedef enum { DIST_BETA, DIST_GAMMA, DIST_UNIFORM } DistKind;
+/* DIST_NORMAL is for the coefficients of [effects] only (scenario.c
+ * refuses it for a parameter or a baseline): it is not clipped. */
+typedef enum { DIST_BETA, DIST_GAMMA, DIST_UNIFORM, DIST_NORMAL } DistKind;
 
 /* One parsed distribution, e.g. beta(24,176): kind and its two arguments. */
 typedef struct {
     DistKind kind;
-    double a, b;  /* beta: alpha, beta; gamma: shape, scale; uniform: low, high */
+    double a, b;  /* beta: alpha, beta; gamma: shape, scale; uniform: low, high;
+                     normal: mean, sd */
 } Dist;
 
 /* One row of the table: adding a distribution is adding a row in dist.c. */
@@ -20,6 +23,7 @@ typedef struct {
     const char *args;                         /* "alpha,beta", for messages */
     gboolean for_probability;                 /* support inside [0, 1] */
     gboolean (*valid)(double a, double b);    /* arguments acceptable? */
+    const char *rule;                         /* what `valid` asks, for messages */
     double (*central)(double a, double b);    /* mean: the --no-uncertainty value */
     double (*draw)(const gsl_rng *r, double a, double b);
     double (*quantile)(double p, double a, double b);
@@ -33,7 +37,7 @@ const DistType *dist_type(DistKind kind);
  * wrong argument count, invalid arguments). */
 gboolean dist_parse(const char *text, Dist *out, GError **error);
 
-/* Mean of `d`: beta a/(a+b), gamma shape*scale, uniform midpoint. */
+/* Mean of `d`: beta a/(a+b), gamma shape*scale, uniform midpoint, normal mean. */
 double dist_central(const Dist *d);
 
 /* One exact draw from `d` with generator `r`. */

@@ -19,6 +19,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(EngineScratch, engine_scratch_free)
 void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r,
                         guint64 seed, guint64 rep, double *base);
 
+/* The replication's coefficients of [effects], [n_params * n_attrs]
+ * (model.h's effect_beta layout): central values, or with `uncertain` one
+ * draw of each uncertain coefficient from its own stream (RNG_PARAMS at
+ * year index 1 + its attribute, the slot of its parameter's own draw), so
+ * that no parameter or baseline draw moves when an effect is added.
+ * Nothing when the model has no effects. */
+void engine_draw_effects(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
+                         double *beta);
+
 /* The replication's baselines, [n_stages] firms at the end of base_year:
  * the model's, or with `uncertain` one draw of each uncertain baseline from
  * its own stream (RNG_PARAMS), rounded to whole firms (ties to even) and at

@@ -14,6 +14,7 @@
 #define MODEL_MAX_RENEWAL_YEARS 50  /* a status valid 50 years is not a renewal */
 #define MODEL_MAX_YEARS 100         /* horizon - base_year */
 #define MODEL_MAX_LISTS 64          /* [list] groups; bounds the RNG stream layout */
+#define MODEL_MAX_ATTRS 64          /* attributes [effects] names; bounds the RNG stream layout */
 #define MODEL_MAX_FIRMS 1000000000LL /* 10^9 firms in a stage or a published count: no district has more */
 #define MODEL_MAX_REPLICATIONS 100000000ULL /* 10^8, [scenario] replications and --reps: beyond it a run takes hours */
 #define MODEL_PROBABILITY_SUM_SLACK 1e-12 /* exit plus edges may pass 1 by this: sums written in decimal
@@ -138,6 +139,30 @@ typedef struct {
     char *baseline_dist_note;   /* the comment above that line, or NULL */
 } Stage;
 
+/* An attribute of a roster's firms that [effects] names (docs/model.md,
+ * "Firms"): a firm's value x becomes z = (x - mean) / sd. */
+typedef struct {
+    char *id;           /* an id (text_is_id), as the roster's column is named */
+    gboolean standardised; /* standardise.ID = mean, sd given; FALSE: the roster's own
+                              mean and sample sd will be used */
+    double mean, sd;    /* when standardised: finite, sd > 0; else 0 */
+    SourceRef where;    /* its standardise line; file NULL when not given */
+} Attribute;
+
+/* One coefficient of [effects]: how attribute `attr` moves a firm's
+ * chance of parameter `param`'s outcome (an exit, an edge or a renewal:
+ * param.h's takes_effects). */
+typedef struct {
+    int param;          /* index into Model.params */
+    int attr;           /* index into Model.attrs */
+    double value;       /* as written: any finite real */
+    gboolean uncertain; /* drawn once per replication from `dist` ([uncertainty]) */
+    Dist dist;          /* normal or uniform */
+    SourceRef where;    /* its [effects] line */
+    SourceRef dist_where; /* its [uncertainty] line; file NULL when certain */
+    char *note;         /* the comment of its [effects] line, or NULL */
+} Effect;
+
 typedef struct Model {
     char *file;         /* the scenario path as given */
     char *name;
@@ -159,6 +184,15 @@ typedef struct Model {
     int n_lists;
     List *lists;
     int n_levers;       /* parameters with a lever on (model_set_lever) */
+    int n_attrs;        /* attributes [effects] names, in order of first mention */
+    Attribute *attrs;   /* NULL when none */
+    int n_effects;      /* coefficients [effects] gives, in file order */
+    Effect *effects;    /* NULL when none */
+    double *effect_beta;/* [n_params * n_attrs]: the central coefficient of parameter p
+                           on attribute a at p * n_attrs + a (an uncertain one's mean),
+                           0 where [effects] gives none; NULL when n_attrs is 0.
+                           Effects act on a roster's firms only (firms.h); the
+                           cohort engine and every analysis ignore them */
     GStrv policies_off; /* the policies of the file switched off on the command line
                            (--without, --only; model_switch_off_policy), in file
                            order; NULL when none */
@@ -338,6 +372,18 @@ gboolean model_has_uncertainty(const Model *m);
  * share x stock for each share stage (the exact expectation of the drawn
  * count, given the stocks). */
 double model_list_expected(const Model *m, int list, const double *stock, const double *p);
+
+/* The index of attribute `id` in m->attrs, or -1. */
+int model_attr_index(const Model *m, const char *id);
+
+/* Fills `out[n_params * n_attrs]` with the central coefficients
+ * (m->effect_beta: as written, or the mean of an uncertain one's dist);
+ * nothing when the model has no effects. */
+void model_central_effects(const Model *m, double *out);
+
+/* TRUE when [uncertainty] draws a coefficient of [effects].  Not part of
+ * model_has_uncertainty, which says whether the cohort engine draws. */
+gboolean model_effects_uncertain(const Model *m);
 
 /* Display name of the stage (its id when the name is empty). */
 const char *model_stage_name(const Model *m, int stage);

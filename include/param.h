@@ -12,6 +12,12 @@
  * string literal, so that static texts can include it). */
 #define PARAM_KEY_FORMS "'a -> b', exit.ID, renewal.ID, inflow.ID, recruitment.ID, list.LIST.ID"
 
+/* How the key of an attribute effect ([effects], [uncertainty]) is
+ * written: a parameter key of a kind that takes effects, a dot, and the
+ * attribute.  Not in PARAM_KEY_FORMS: the flags whose help lists those
+ * (--lever, --fit, sensitivity) take parameters, not effects. */
+#define PARAM_EFFECT_KEY_FORMS "'a -> b'.ATTR, exit.ID.ATTR, renewal.ID.ATTR"
+
 #define PARAM_MAX_PER_YEAR 1e8  /* inflow or recruitment: firms a year, as written or after a policy */
 
 /* The order is part of the random stream layout (engine.c keys each
@@ -43,6 +49,10 @@ typedef struct {
                                as a printf format of the stage's name (an
                                edge: both stages'; a share: the list's name,
                                then the stage's) */
+    gboolean takes_effects; /* an [effects] line may give it a coefficient on a
+                               firm's attribute: the firm's own chance of the
+                               outcome moves with the attribute (docs/model.md,
+                               "Firms"); a count of firms a year or a share has none */
 } ParamKindInfo;
 
 /* The row of `kind`. */
@@ -81,6 +91,18 @@ char *param_key_normalise(const char *key);
 /* The canonical key: "a -> b", "exit.a", "list.L.a" (caller frees).  `to`
  * is used by edges, `list` by shares only. */
 char *param_key_format(ParamKind kind, const char *stage, const char *to, const char *list);
+
+/* Splits an effect key "PARAM.ATTR" ("tech_sme -> hightech.rd_intensity",
+ * "exit.startup.age") at its last '.': the parameter key into *out as
+ * param_key_parse gives it, the attribute (stripped) into *attr (caller
+ * frees).  FALSE, with *out zeroed and *attr NULL, when there is no '.',
+ * either part is empty, or the parameter part has the shape of no kind;
+ * neither the names nor whether the kind takes effects are checked here. */
+gboolean param_effect_key_parse(const char *key, ParamKey *out, char **attr);
+
+/* "PARAM.ATTR" from a canonical parameter key and an attribute (caller
+ * frees): "tech_sme -> hightech.rd_intensity". */
+char *param_effect_key(const char *param_key, const char *attr);
 
 /* A stage's firms at the end of base_year are not a parameter (no kind,
  * no row of the model's parameters), but [uncertainty] may draw them,

@@ -13,24 +13,33 @@
 
 static gboolean positive_pair(double a, double b) { return a > 0 && b > 0; }
 static gboolean ordered_pair(double a, double b) { return a < b; }
+static gboolean positive_sd(double a, double b) { (void)a; return b > 0; }
 
 static double beta_central(double a, double b) { return a / (a + b); }
 static double gamma_central(double a, double b) { return a * b; }
 static double uniform_central(double a, double b) { return 0.5 * (a + b); }
+static double normal_central(double a, double b) { (void)b; return a; }
 
 static double beta_draw(const gsl_rng *r, double a, double b) { return gsl_ran_beta(r, a, b); }
 static double gamma_draw(const gsl_rng *r, double a, double b) { return gsl_ran_gamma(r, a, b); }
 static double uniform_draw(const gsl_rng *r, double a, double b) { return gsl_ran_flat(r, a, b); }
+static double normal_draw(const gsl_rng *r, double a, double b) { return a + gsl_ran_gaussian(r, b); }
 
 static double beta_quantile(double p, double a, double b) { return gsl_cdf_beta_Pinv(p, a, b); }
 static double gamma_quantile(double p, double a, double b) { return gsl_cdf_gamma_Pinv(p, a, b); }
 static double uniform_quantile(double p, double a, double b) { return gsl_cdf_flat_Pinv(p, a, b); }
+static double normal_quantile(double p, double a, double b) { return a + gsl_cdf_gaussian_Pinv(p, b); }
 
 /* Indexed by DistKind. */
 static const DistType dist_types[] = {
-    [DIST_BETA] = {"beta", "alpha,beta", TRUE, positive_pair, beta_central, beta_draw, beta_quantile},
-    [DIST_GAMMA] = {"gamma", "shape,scale", FALSE, positive_pair, gamma_central, gamma_draw, gamma_quantile},
-    [DIST_UNIFORM] = {"uniform", "low,high", TRUE, ordered_pair, uniform_central, uniform_draw, uniform_quantile},
+    [DIST_BETA] = {"beta", "alpha,beta", TRUE, positive_pair, "both arguments must be positive", beta_central,
+                   beta_draw, beta_quantile},
+    [DIST_GAMMA] = {"gamma", "shape,scale", FALSE, positive_pair, "both arguments must be positive",
+                    gamma_central, gamma_draw, gamma_quantile},
+    [DIST_UNIFORM] = {"uniform", "low,high", TRUE, ordered_pair, "uniform(low,high) needs low < high",
+                      uniform_central, uniform_draw, uniform_quantile},
+    [DIST_NORMAL] = {"normal", "mean,sd", FALSE, positive_sd, "normal(mean,sd) needs sd > 0", normal_central,
+                     normal_draw, normal_quantile},
 };
 
 const DistType *dist_type(DistKind kind)
@@ -85,8 +94,7 @@ gboolean dist_parse(const char *text, Dist *out, GError **error)
     }
     out->kind = (DistKind)kind;
     if (!t->valid(out->a, out->b))
-        return fail(error, text, kind == DIST_UNIFORM ? "uniform(low,high) needs low < high"
-                                                       : "both arguments must be positive");
+        return fail(error, text, t->rule);
     return TRUE;
 }
 

@@ -169,11 +169,25 @@ G_STATIC_ASSERT(MODEL_MAX_LISTS <= MODEL_MAX_STAGES);
 /* the model's limits fit the stream id's fields (rng.h) */
 G_STATIC_ASSERT(MODEL_MAX_STAGES <= RNG_STAGES && MODEL_MAX_YEARS < RNG_YEAR_INDICES);
 G_STATIC_ASSERT(MODEL_MAX_LISTS <= RNG_SLOTS && BASELINE_SLOT < RNG_SLOTS);
+/* Parameters and baselines draw at year index 0; the coefficient of
+ * [effects] on attribute a draws at year index 1 + a, in the slot of its
+ * parameter's own draw.  So an effect's stream is distinct from every
+ * parameter's and baseline's, and from every other effect's (a different
+ * parameter or attribute), and adding one moves no other draw.  An
+ * attribute's number is its place in order of first mention in [effects]. */
+#define EFFECT_YEAR_INDEX(attr) (1 + (attr))
+G_STATIC_ASSERT(EFFECT_YEAR_INDEX(MODEL_MAX_ATTRS - 1) < RNG_YEAR_INDICES);
+
+/* The stream of parameter `p`'s draw at year index `yi` (0: the parameter's own). */
+static guint32 param_stream_at(const Param *p, int yi)
+{
+    int which = p->kind == PARAM_SHARE ? p->list : p->to;
+    return rng_stream_id(RNG_PARAMS, yi, p->stage, p->kind * PARAM_SLOTS_PER_KIND + which + 1);
+}
 
 static guint32 param_stream(const Param *p)
 {
-    int which = p->kind == PARAM_SHARE ? p->list : p->to;
-    return rng_stream_id(RNG_PARAMS, 0, p->stage, p->kind * PARAM_SLOTS_PER_KIND + which + 1);
+    return param_stream_at(p, 0);
 }
 
 void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
@@ -198,6 +212,19 @@ void engine_draw_params(const Model *m, gboolean uncertain, gsl_rng *r, guint64 
             rng_open_block(r, seed, rep, ids[k], blocks[k]);
             base[which[k]] = dist_draw(&m->params[which[k]].dist, r);
         }
+    }
+}
+
+void engine_draw_effects(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
+                         double *beta)
+{
+    model_central_effects(m, beta);
+    for (int i = 0; uncertain && i < m->n_effects; i++) {
+        const Effect *e = &m->effects[i];
+        if (!e->uncertain)
+            continue;
+        rng_open(r, seed, rep, param_stream_at(&m->params[e->param], EFFECT_YEAR_INDEX(e->attr)));
+        beta[(gsize)e->param * m->n_attrs + e->attr] = dist_draw(&e->dist, r);
     }
 }
 

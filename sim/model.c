@@ -45,6 +45,18 @@ void model_free(Model *m)
     }
     for (int i = 0; i < m->n_policies; i++)
         policy_clear(&m->policies[i]);
+    for (int i = 0; i < m->n_attrs; i++) {
+        g_free(m->attrs[i].id);
+        g_free(m->attrs[i].where.file);
+    }
+    for (int i = 0; i < m->n_effects; i++) {
+        g_free(m->effects[i].where.file);
+        g_free(m->effects[i].dist_where.file);
+        g_free(m->effects[i].note);
+    }
+    g_free(m->attrs);
+    g_free(m->effects);
+    g_free(m->effect_beta);
     for (int i = 0; i < m->n_targets; i++) {
         g_free(m->targets[i].name);
         g_free(m->targets[i].where.file);
@@ -80,6 +92,24 @@ static void copy_policy(Policy *dst, const Policy *src)
     dst->changes = dup_array(src->changes, src->n_changes, sizeof *src->changes);
     for (int j = 0; j < src->n_changes; j++)
         copy_source(&dst->changes[j].where, &src->changes[j].where);
+}
+
+/* The attributes, coefficients and their table of `m` into `c` (a whole
+ * copy of `m`'s struct, whose pointers still point into `m`). */
+static void copy_effects(Model *c, const Model *m)
+{
+    c->attrs = dup_array(m->attrs, m->n_attrs, sizeof *m->attrs);
+    for (int i = 0; i < m->n_attrs; i++) {
+        c->attrs[i].id = g_strdup(m->attrs[i].id);
+        copy_source(&c->attrs[i].where, &m->attrs[i].where);
+    }
+    c->effects = dup_array(m->effects, m->n_effects, sizeof *m->effects);
+    for (int i = 0; i < m->n_effects; i++) {
+        c->effects[i].note = g_strdup(m->effects[i].note);
+        copy_source(&c->effects[i].where, &m->effects[i].where);
+        copy_source(&c->effects[i].dist_where, &m->effects[i].dist_where);
+    }
+    c->effect_beta = m->effect_beta ? dup_array(m->effect_beta, m->n_params * m->n_attrs, sizeof(double)) : NULL;
 }
 
 /* Every struct is copied whole first, then each string it owns is
@@ -123,6 +153,7 @@ Model *model_copy(const Model *m)
         c->targets[i].name = g_strdup(m->targets[i].name);
         copy_source(&c->targets[i].where, &m->targets[i].where);
     }
+    copy_effects(c, m);
     return c;
 }
 
@@ -199,6 +230,12 @@ void model_rename_file(Model *m, const char *from, const char *to)
         rename_source(&m->targets[i].where, from, to);
     for (int i = 0; i < m->n_lists; i++)
         rename_source(&m->lists[i].where, from, to);
+    for (int i = 0; i < m->n_attrs; i++)
+        rename_source(&m->attrs[i].where, from, to);
+    for (int i = 0; i < m->n_effects; i++) {
+        rename_source(&m->effects[i].where, from, to);
+        rename_source(&m->effects[i].dist_where, from, to);
+    }
 }
 
 void model_drop_policy(Model *m, int policy)
@@ -466,6 +503,28 @@ gboolean model_has_uncertainty(const Model *m)
             return TRUE;
     for (int s = 0; s < m->n_stages; s++)
         if (m->stages[s].baseline_uncertain)
+            return TRUE;
+    return FALSE;
+}
+
+int model_attr_index(const Model *m, const char *id)
+{
+    for (int a = 0; a < m->n_attrs; a++)
+        if (strcmp(m->attrs[a].id, id) == 0)
+            return a;
+    return -1;
+}
+
+void model_central_effects(const Model *m, double *out)
+{
+    if (m->effect_beta != NULL)
+        memcpy(out, m->effect_beta, sizeof *out * (gsize)m->n_params * m->n_attrs);
+}
+
+gboolean model_effects_uncertain(const Model *m)
+{
+    for (int i = 0; i < m->n_effects; i++)
+        if (m->effects[i].uncertain)
             return TRUE;
     return FALSE;
 }

@@ -8,13 +8,13 @@
 #define BASELINE_PREFIX "baseline"
 
 static const ParamKindInfo kinds[PARAM_N_KINDS] = {
-    [PARAM_EDGE] = {"edge", NULL, "transitions", TRUE, TRUE, FALSE, 1, {"%s → %s", "%s → %s"}},
-    [PARAM_EXIT] = {"exit", "exit", "exits", TRUE, FALSE, TRUE, 1, {"%s退出率", "%s exit rate"}},
-    [PARAM_RENEWAL] = {"renewal", "renewal", "renewal", TRUE, FALSE, FALSE, 1, {"%s续期率", "%s renewal rate"}},
-    [PARAM_INFLOW] = {"inflow", "inflow", "inflows", FALSE, TRUE, TRUE, PARAM_MAX_PER_YEAR, {"%s流入", "%s inflow"}},
+    [PARAM_EDGE] = {"edge", NULL, "transitions", TRUE, TRUE, FALSE, 1, {"%s → %s", "%s → %s"}, TRUE},
+    [PARAM_EXIT] = {"exit", "exit", "exits", TRUE, FALSE, TRUE, 1, {"%s退出率", "%s exit rate"}, TRUE},
+    [PARAM_RENEWAL] = {"renewal", "renewal", "renewal", TRUE, FALSE, FALSE, 1, {"%s续期率", "%s renewal rate"}, TRUE},
+    [PARAM_INFLOW] = {"inflow", "inflow", "inflows", FALSE, TRUE, TRUE, PARAM_MAX_PER_YEAR, {"%s流入", "%s inflow"}, FALSE},
     [PARAM_RECRUITMENT] = {"recruitment", "recruitment", "recruitment", FALSE, TRUE, TRUE, PARAM_MAX_PER_YEAR,
-                           {"%s招引", "%s recruitment"}},
-    [PARAM_SHARE] = {"share", "list", "list", TRUE, FALSE, FALSE, 1, {"%s中%s的占比", "share of %2$s on %1$s"}},
+                           {"%s招引", "%s recruitment"}, FALSE},
+    [PARAM_SHARE] = {"share", "list", "list", TRUE, FALSE, FALSE, 1, {"%s中%s的占比", "share of %2$s on %1$s"}, FALSE},
 };
 
 const ParamKindInfo *param_kind(ParamKind kind)
@@ -110,6 +110,27 @@ char *param_key_format(ParamKind kind, const char *stage, const char *to, const 
     if (kind == PARAM_SHARE)
         return g_strdup_printf("%s.%s.%s", kinds[kind].prefix, list, stage);
     return g_strdup_printf("%s.%s", kinds[kind].prefix, stage);
+}
+
+gboolean param_effect_key_parse(const char *key, ParamKey *out, char **attr)
+{
+    *out = (ParamKey){0};
+    *attr = NULL;
+    g_autofree char *k = g_strstrip(g_strdup(key));
+    const char *dot = strrchr(k, '.');
+    if (dot == NULL)
+        return FALSE;
+    g_autofree char *param = g_strndup(k, dot - k);
+    g_autofree char *name = g_strstrip(g_strdup(dot + 1));
+    if (*name == '\0' || !param_key_parse(param, out))
+        return FALSE;
+    *attr = g_steal_pointer(&name);
+    return TRUE;
+}
+
+char *param_effect_key(const char *param_key, const char *attr)
+{
+    return g_strdup_printf("%s.%s", param_key, attr);
 }
 
 char *param_baseline_stage(const char *key)

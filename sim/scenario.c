@@ -23,6 +23,8 @@ typedef struct {
     GArray *policies;  /* Policy */
     GArray *targets;   /* Target */
     GArray *lists;     /* List */
+    GArray *attrs;     /* Attribute */
+    GArray *effects;   /* Effect */
 } Builder;
 
 typedef gboolean (*GroupReader)(Builder *b, const IniGroup *g, GError **error);
@@ -530,11 +532,18 @@ static gboolean read_recruitment(Builder *b, const IniGroup *g, GError **error)
     return read_rates(b, g, PARAM_RECRUITMENT, error);
 }
 
+#define NORMAL_FOR_EFFECTS "normal(mean,sd) is for the coefficients of [effects] only (such as " \
+                           "tech_sme -> hightech.rd_intensity = normal(0.8, 0.2))"
+
 /* A distribution that fits the parameter: beta or uniform inside [0, 1]
  * for probabilities, gamma or uniform from 0 up for firms a year. */
 static gboolean check_dist_fits(const IniGroup *g, const IniEntry *e, const Param *p, const Dist *d,
                                 GError **error)
 {
+    if (d->kind == DIST_NORMAL)
+        return entry_error(error, g, e, NORMAL_FOR_EFFECTS "; %s is %s", p->key,
+                           param_kind(p->kind)->probability ? "a probability: use beta(a,b) or uniform(low,high)"
+                                                            : "firms a year: use gamma(shape,scale) or uniform(low,high)");
     if (param_kind(p->kind)->probability) {
         if (!dist_type(d->kind)->for_probability)
             return entry_error(error, g, e, "%s is a probability: use beta(a,b) or uniform(low,high) inside [0, 1]",
@@ -678,6 +687,219 @@ static gboolean read_lists(Builder *b, const IniDoc *doc, GError **error)
     return TRUE;
 }
 
+
+/* ---- effects ---------------------------------------------------------- */
+
+#define STANDARDISE_PREFIX "standardise."
+#define EFFECT_FORMS "an effect is written PARAM.ATTR (" PARAM_EFFECT_KEY_FORMS "), such as " \
+                     "tech_sme -> hightech.rd_intensity = 0.8, or standardise.ATTR = mean, sd"
+
+static Effect *effect_at(Builder *b, int i)
+{
+    return &g_array_index(b->effects, Effect, i);
+}
+
+static Attribute *attr_at(Builder *b, int i)
+{
+    return &g_array_index(b->attrs, Attribute, i);
+}
+
+/* TRUE when `word` names a stage of the builder (by id or display name). */
+static gboolean is_stage(Builder *b, const char *word)
+{
+    return model_stages_lookup((const Stage *)(void *)b->stages->data, (int)b->stages->len, word, NULL) >= 0;
+}
+
+/* TRUE when an [uncertainty] key is an effect's ("exit.a.x", "a -> b.x")
+ * rather than a parameter's: it splits as PARAM.ATTR, and is not a
+ * parameter key whose stages all exist ("a -> b.x" is an effect unless a
+ * stage is named "b.x"). */
+static gboolean is_effect_key(Builder *b, const char *key)
+{
+    g_auto(ParamKey) whole;
+    if (param_key_parse(key, &whole) && is_stage(b, whole.stage) && (whole.to == NULL || is_stage(b, whole.to)))
+        return FALSE;
+    g_auto(ParamKey) k;
+    g_autofree char *attr = NULL;
+    return param_effect_key_parse(key, &k, &attr);
+}
+
+/* The keys of the parameters an effect may name (kinds that take
+ * effects), NULL-terminated in a GPtrArray, for messages. */
+static GPtrArray *effect_param_keys(Builder *b)
+{
+    GPtrArray *keys = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < b->params->len; i++) {
+        const Param *p = &g_array_index(b->params, Param, i);
+        if (param_kind(p->kind)->takes_effects)
+            g_ptr_array_add(keys, g_strdup(p->key));
+    }
+    g_ptr_array_add(keys, NULL);
+    return keys;
+}
+
+/* The error for an effect on a parameter the scenario does not have:
+ * `key` (as the line names it) with the nearest and every valid one. */
+static int no_such_param(Builder *b, const IniGroup *g, const IniEntry *e, const char *key, GError **error)
+{
+    g_autoptr(GPtrArray) known = effect_param_keys(b);
+    const char *const *k = (const char *const *)known->pdata;
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "the scenario has no %s for an effect to act on", key);
+    text_append_suggestion(msg, key, k);
+    if (k[0] == NULL) {
+        g_string_append(msg, "; it has no exit, edge or renewal at all");
+    } else {
+        g_string_append(msg, "; an effect names one of its exits, edges and renewals: ");
+        text_append_list(msg, k);
+    }
+    entry_error(error, g, e, "%s", msg->str);
+    return -1;
+}
+
+/* The parameter an effect key's parameter part `k` names: an exit, edge
+ * or renewal the scenario has (stages by id or display name), or -1 with
+ * an error (a kind that takes no effects says which do). */
+static int resolve_effect_param(Builder *b, const IniGroup *g, const IniEntry *e, const ParamKey *k,
+                                GError **error)
+{
+    if (!param_kind(k->kind)->takes_effects) {
+        entry_error(error, g, e, "%s.* takes no effect: effects act on a firm's chance of an exit, an edge or a "
+                    "renewal (%s), not on %s", param_kind(k->kind)->prefix, PARAM_EFFECT_KEY_FORMS,
+                    k->kind == PARAM_SHARE ? "a list's share" : "firms a year");
+        return -1;
+    }
+    int s = need_stage(b, g, e, k->stage, error);
+    int to = s >= 0 && k->to ? need_stage(b, g, e, k->to, error) : -1;
+    if (s < 0 || (k->to && to < 0))
+        return -1;
+    int i = model_params_index((const Param *)(void *)b->params->data, (int)b->params->len, k->kind, s, to, -1);
+    if (i >= 0)
+        return i;
+    g_autofree char *key = param_key(b, k->kind, s, to, -1);
+    return no_such_param(b, g, e, key, error);
+}
+
+/* The index of attribute `id` among the builder's, or -1. */
+static int attr_find(Builder *b, const char *id)
+{
+    return find_id(b->attrs, G_STRUCT_OFFSET(Attribute, id), id);
+}
+
+/* The parameter and attribute an effect key names into *param and *attr
+ * (the attribute added when `add` and new); FALSE with an error. */
+static gboolean resolve_effect(Builder *b, const IniGroup *g, const IniEntry *e, gboolean add, int *param,
+                               int *attr, GError **error)
+{
+    g_auto(ParamKey) k;
+    g_autofree char *name = NULL;
+    if (!param_effect_key_parse(e->key, &k, &name))
+        return entry_error(error, g, e, EFFECT_FORMS);
+    if (!text_is_id(name))
+        return entry_error(error, g, e, "attribute '%s' is not an id: an attribute is named as the roster's column, "
+                           "lower-case ASCII: a letter, then letters, digits or _", name);
+    if ((*param = resolve_effect_param(b, g, e, &k, error)) < 0)
+        return FALSE;
+    *attr = attr_find(b, name);
+    if (*attr >= 0 || !add)
+        return TRUE;
+    if (b->attrs->len == MODEL_MAX_ATTRS)
+        return entry_error(error, g, e, "at most %d attributes may have effects", MODEL_MAX_ATTRS);
+    Attribute a = {.id = g_steal_pointer(&name)};
+    g_array_append_val(b->attrs, a);
+    *attr = (int)b->attrs->len - 1;
+    return TRUE;
+}
+
+/* The coefficient of (param, attr) among the builder's, or -1. */
+static int effect_find(Builder *b, int param, int attr)
+{
+    for (guint i = 0; i < b->effects->len; i++)
+        if (effect_at(b, (int)i)->param == param && effect_at(b, (int)i)->attr == attr)
+            return (int)i;
+    return -1;
+}
+
+/* "PARAM.ATTR = beta": a coefficient, any finite number; a parent file's
+ * line for the same coefficient is replaced, the same file's is an error. */
+static gboolean read_effect(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+{
+    int param, attr;
+    if (!resolve_effect(b, g, e, TRUE, &param, &attr, error))
+        return FALSE;
+    double v = 0;
+    char *why = NULL;
+    if (!text_parse_decimal(e->value, &v, &why) || !isfinite(v))
+        return number_error(error, g, e, why, "expected a coefficient, any number such as 0.8 or -0.3");
+    int i = effect_find(b, param, attr);
+    if (i >= 0 && !replaces(&effect_at(b, i)->where, e)) {
+        g_autofree char *key = param_effect_key(g_array_index(b->params, Param, param).key, attr_at(b, attr)->id);
+        return entry_error(error, g, e, "%s is given twice (first at line %d)", key, effect_at(b, i)->where.line);
+    }
+    if (i < 0) {
+        Effect x = {.param = param, .attr = attr};
+        g_array_append_val(b->effects, x);
+        i = (int)b->effects->len - 1;
+    }
+    Effect *x = effect_at(b, i);
+    x->value = v;
+    g_free(x->where.file);
+    g_free(x->note);
+    x->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    x->note = g_strdup(e->comment);
+    return TRUE;
+}
+
+/* "standardise.ATTR = mean, sd": how a firm's value of an attribute some
+ * effect uses becomes z = (x - mean) / sd. */
+static gboolean read_standardise(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+{
+    const char *name = e->key + strlen(STANDARDISE_PREFIX);
+    int a = attr_find(b, name);
+    if (a < 0) {
+        g_autofree const char **ids = g_new0(const char *, b->attrs->len + 1);
+        for (guint j = 0; j < b->attrs->len; j++)
+            ids[j] = attr_at(b, (int)j)->id;
+        g_autoptr(GString) msg = g_string_new(NULL);
+        g_string_printf(msg, "no effect uses attribute '%s' (", name);
+        if (ids[0])
+            text_append_list(msg, ids);
+        g_string_append(msg, ids[0] ? " have effects)" : "no line of [effects] gives an effect)");
+        text_append_suggestion(msg, name, ids);
+        return entry_error(error, g, e, "%s", msg->str);
+    }
+    g_auto(GStrv) parts = g_strsplit(e->value, ",", -1);
+    double mean = 0, sd = 0;
+    char *why = NULL;
+    if (g_strv_length(parts) != 2 || !text_parse_decimal(parts[0], &mean, &why) ||
+        !text_parse_decimal(parts[1], &sd, &why) || !isfinite(mean) || !isfinite(sd))
+        return number_error(error, g, e, why, "expected the mean and the sd of the attribute, such as 0.04, 0.015");
+    if (!(sd > 0))
+        return entry_error(error, g, e, "the sd must be positive");
+    Attribute *at = attr_at(b, a);
+    g_free(at->where.file);  /* a parent file's line, replaced */
+    *at = (Attribute){.id = at->id, .standardised = TRUE, .mean = mean, .sd = sd,
+                      .where = {g_strdup(e->where.file), e->where.line}};
+    return TRUE;
+}
+
+/* [effects]: the coefficients first, then the standardise lines, which
+ * may only name attributes the coefficients use. */
+static gboolean read_effects(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        if (!g_str_has_prefix(e->key, STANDARDISE_PREFIX) && !read_effect(b, g, e, error))
+            return FALSE;
+    }
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        if (g_str_has_prefix(e->key, STANDARDISE_PREFIX) && !read_standardise(b, g, e, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
 /* ---- uncertainty ------------------------------------------------------ */
 
 /* Parses an [uncertainty] line's distribution into *d. */
@@ -706,8 +928,9 @@ static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const Ini
     Stage *st = stage_at(b, s);
     if (st->baseline_uncertain)
         return entry_error(error, g, e, "%s is given twice in [uncertainty]", e->key);
-    if (d.kind == DIST_BETA)
-        return entry_error(error, g, e, "a baseline is firms: use gamma(shape,scale) or uniform(low,high)");
+    if (d.kind == DIST_BETA || d.kind == DIST_NORMAL)
+        return entry_error(error, g, e, "%sa baseline is firms: use gamma(shape,scale) or uniform(low,high)",
+                           d.kind == DIST_NORMAL ? NORMAL_FOR_EFFECTS "; " : "");
     if (d.kind == DIST_UNIFORM && d.a < 0)
         return entry_error(error, g, e, "firms cannot be negative");
     if (dist_quantile(&d, 1 - BASELINE_TAIL) > MODEL_MAX_FIRMS)
@@ -720,6 +943,33 @@ static gboolean read_uncertain_baseline(Builder *b, const IniGroup *g, const Ini
     return TRUE;
 }
 
+/* "PARAM.ATTR = normal(mean,sd)" or uniform(low,high) in [uncertainty]:
+ * the coefficient, which [effects] must give, drawn once per replication.
+ * beta and gamma are refused: a coefficient is any real, of either sign. */
+static gboolean read_uncertain_effect(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
+{
+    int param, attr;
+    if (!resolve_effect(b, g, e, FALSE, &param, &attr, error))
+        return FALSE;
+    int i = attr < 0 ? -1 : effect_find(b, param, attr);
+    if (i < 0)
+        return entry_error(error, g, e, "[effects] gives no %s; add it there (0 is a fine value) for this line to "
+                           "draw it", e->key);
+    Dist d;
+    if (!read_dist(g, e, &d, error))
+        return FALSE;
+    Effect *x = effect_at(b, i);
+    if (x->uncertain)
+        return entry_error(error, g, e, "%s is given twice in [uncertainty]", e->key);
+    if (d.kind != DIST_NORMAL && d.kind != DIST_UNIFORM)
+        return entry_error(error, g, e, "a coefficient is any number, of either sign: use normal(mean,sd) or "
+                           "uniform(low,high)");
+    x->uncertain = TRUE;
+    x->dist = d;
+    x->dist_where = (SourceRef){g_strdup(e->where.file), e->where.line};
+    return TRUE;
+}
+
 static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
 {
     for (guint i = 0; i < g->entries->len; i++) {
@@ -727,6 +977,11 @@ static gboolean read_uncertainty(Builder *b, const IniGroup *g, GError **error)
         g_autofree char *baseline_of = param_baseline_stage(e->key);
         if (baseline_of != NULL) {
             if (!read_uncertain_baseline(b, g, e, baseline_of, error))
+                return FALSE;
+            continue;
+        }
+        if (is_effect_key(b, e->key)) {
+            if (!read_uncertain_effect(b, g, e, error))
                 return FALSE;
             continue;
         }
@@ -975,7 +1230,9 @@ static gboolean read_target(Builder *b, const IniGroup *g, const char *name, GEr
 /* ---- the whole file ---------------------------------------------------- */
 
 /* The groups read first, in this order (stages before what names them,
- * lists before the [uncertainty] and policies that may name their shares).
+ * lists before the [uncertainty] and policies that may name their shares,
+ * [effects] after every group giving a value and before the [uncertainty]
+ * that may draw its coefficients).
  * A row with `read_all` reads every "[name ID]" group of the file. */
 static const struct {
     const char *name;
@@ -987,7 +1244,8 @@ static const struct {
     {"baseline", read_baseline, FALSE, NULL},     {"transitions", read_transitions, FALSE, NULL},
     {"exits", read_exits, FALSE, NULL},           {"renewal", read_renewal, FALSE, NULL},
     {"inflows", read_inflows, FALSE, NULL},       {"recruitment", read_recruitment, FALSE, NULL},
-    {"list", NULL, FALSE, read_lists},            {"uncertainty", read_uncertainty, FALSE, NULL},
+    {"list", NULL, FALSE, read_lists},            {"effects", read_effects, FALSE, NULL},
+    {"uncertainty", read_uncertainty, FALSE, NULL},
 };
 
 static gboolean read_fixed_groups(Builder *b, const IniDoc *doc, const char *file, GError **error)
@@ -1102,6 +1360,16 @@ static Model *builder_finish(Builder *b)
     m->targets = (Target *)g_array_free(b->targets, FALSE);
     m->n_lists = (int)b->lists->len;
     m->lists = (List *)g_array_free(b->lists, FALSE);
+    m->n_attrs = (int)b->attrs->len;
+    m->attrs = (Attribute *)(void *)g_array_free(b->attrs, m->n_attrs == 0);
+    m->n_effects = (int)b->effects->len;
+    m->effects = (Effect *)(void *)g_array_free(b->effects, m->n_effects == 0);
+    if (m->n_attrs > 0)
+        m->effect_beta = g_new0(double, (gsize)m->n_params * m->n_attrs);
+    for (int i = 0; i < m->n_effects; i++) {
+        const Effect *e = &m->effects[i];
+        m->effect_beta[(gsize)e->param * m->n_attrs + e->attr] = e->uncertain ? dist_central(&e->dist) : e->value;
+    }
     return m;
 }
 
@@ -1111,7 +1379,9 @@ static Model *build_model(const char *file, const IniDoc *doc, GError **error)
                  .params = g_array_new(FALSE, TRUE, sizeof(Param)),
                  .policies = g_array_new(FALSE, TRUE, sizeof(Policy)),
                  .targets = g_array_new(FALSE, TRUE, sizeof(Target)),
-                 .lists = g_array_new(FALSE, TRUE, sizeof(List))};
+                 .lists = g_array_new(FALSE, TRUE, sizeof(List)),
+                 .attrs = g_array_new(FALSE, TRUE, sizeof(Attribute)),
+                 .effects = g_array_new(FALSE, TRUE, sizeof(Effect))};
     b.m->file = g_strdup(file);
     gboolean ok = read_fixed_groups(&b, doc, file, error) && read_named_groups(&b, doc, error);
     g_autoptr(Model) m = builder_finish(&b);

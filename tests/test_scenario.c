@@ -949,7 +949,7 @@ static const ErrorCase error_cases[] = {
       "at_least, count"}},
     {"scenario-3.125", HEAD "[assumptions]\nx=1\n",
      {"t.ini:10: [assumptions]: unknown group: a group must be one of policy NAME, target NAME, scenario, stages, "
-      "baseline, transitions, exits, renewal, inflows, recruitment, list NAME, uncertainty"}},
+      "baseline, transitions, exits, renewal, inflows, recruitment, list NAME, effects, uncertainty"}},
     {"scenario-3.44", "[scenario]\nname=\nbase_year=2021\nhorizon=2025\n[stages]\na=A\n",
      {"t.ini:2: [scenario] name = : the scenario needs a name"}},
     {"scenario-3.45", "[stages]\na=A\n", {"t.ini", "the [scenario] group is missing"}},

@@ -662,7 +662,8 @@ typedef struct {
 } DistError;
 
 static const DistError dist_errors[] = {
-    {"dist-2.1", "normal(0.15,0.03)", "unknown distribution 'normal': a distribution must be one of beta, gamma, uniform"},
+    {"dist-2.1", "lognormal(0.15,0.03)",
+     "unknown distribution 'lognormal': a distribution must be one of beta, gamma, uniform, normal"},
     {"dist-2.2", "betta(2,3)", "did you mean 'beta'"},
     {"dist-2.3", "gama(2,3)", "did you mean 'gamma'"},
     {"dist-2.4", "beta(1)", "beta takes two numbers: beta(alpha,beta)"},
@@ -679,6 +680,7 @@ static const DistError dist_errors[] = {
     {"dist-2.15", "beta)1,2(", "expected a distribution such as"},
     {"dist-2.16", "beta(0x10,2)", "beta takes two numbers"},
     {"dist-2.17", "gamma(2,nan)", "gamma takes two numbers"},
+    {"dist-2.18", "normal(0.8,0)", "normal(mean,sd) needs sd > 0"},
 };
 
 static void test_dist_error(void **state)
