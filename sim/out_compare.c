@@ -538,7 +538,38 @@ static void append_heading(GString *out, const Comparison *c)
                            i18n_text(lang, config->uncertain ? I18N_UNCERTAIN_DRAWN : I18N_UNCERTAIN_CENTRAL));
 }
 
-/* Which scenario is which: id, name, file. */
+/* TRUE when `c` is `ladder compare FILE --each-policy`'s. */
+static gboolean each_policy(const Comparison *c)
+{
+    g_autofree const char **files = g_new(const char *, c->n_scenarios);
+    g_autofree const char **ids = g_new(const char *, c->n_scenarios);
+    for (int k = 0; k < c->n_scenarios; k++) {
+        files[k] = c->scenarios[k].file;
+        ids[k] = c->scenarios[k].id;
+    }
+    return comparison_is_each_policy(files, ids, c->n_scenarios);
+}
+
+/* Under --each-policy's table of scenarios, what its rows are: the base
+ * the file with no policy, all/ the file as written, with the `ladder run`
+ * command whose figures it has. */
+static void append_each_policy_note(GString *out, const Comparison *c)
+{
+    const char *lang = c->scenarios[0].model->language;
+    const RunConfig *config = &c->paired->runs[0]->config;
+    g_autofree char *file = text_shell_word(c->scenarios[0].file);
+    g_autofree char *run = g_strdup_printf("ladder run %s --reps %" G_GUINT64_FORMAT " --seed %" G_GUINT64_FORMAT "%s",
+                                           file, config->reps, config->seed,
+                                           config->uncertain ? "" : " --no-uncertainty");
+    g_autofree char *base = g_strconcat(c->scenarios[0].id, "/", NULL);
+    g_autofree char *all = g_strconcat(c->scenarios[c->n_scenarios - 1].id, "/", NULL);
+    g_string_append(out, TEXT_TABLE_INDENT);
+    g_string_append_printf(out, i18n_text(lang, I18N_EACH_NOTE_FMT), base, all, run);
+    g_string_append(out, "\n\n");
+}
+
+/* Which scenario is which: id, name, file; with --each-policy, what the
+ * base and all/ are. */
 static void append_scenarios(GString *out, const Comparison *c)
 {
     const char *lang = c->scenarios[0].model->language;
@@ -554,7 +585,10 @@ static void append_scenarios(GString *out, const Comparison *c)
         text_table_add(&t, row);
     }
     text_table_flush(&t, out);
-    g_string_append_c(out, '\n');
+    if (each_policy(c))
+        append_each_policy_note(out, c);
+    else
+        g_string_append_c(out, '\n');
 }
 
 static void add_difference_row(TextTable *t, const Comparison *c, int k, int i)

@@ -15,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "comparison.h"
 #include "errors.h"
 #include "i18n.h"
 #include "model.h"
@@ -24,6 +25,7 @@
 #include "outdir.h"
 #include "param.h"
 #include "results.h"
+#include "text.h"
 
 /* Everything the page is made from. */
 typedef struct {
@@ -229,6 +231,44 @@ static void percent_se(GString *out, double p, double se)
 {
     g_autofree char *text = out_table_probability(p, se);
     g_string_append(out, text);
+}
+
+/* ---- command lines ------------------------------------------------------------ */
+
+/* Appends " WORD", quoted for a POSIX shell when it needs it. */
+static void arg(GString *cmd, const char *word)
+{
+    g_autofree char *w = text_shell_word(word);
+    g_string_append_c(cmd, ' ');
+    g_string_append(cmd, w);
+}
+
+/* Appends " FLAG VALUE". */
+static void opt(GString *cmd, const char *flag_name, const char *value)
+{
+    arg(cmd, flag_name);
+    arg(cmd, value);
+}
+
+/* Appends " FLAG X" with X the shortest spelling that reads back as the
+ * number the file holds (out_json_append_number), so the flag gives the
+ * same double. */
+static void opt_number(GString *cmd, const char *flag_name, double x)
+{
+    g_autoptr(GString) v = g_string_new(NULL);
+    out_json_append_number(v, x);
+    opt(cmd, flag_name, v->str);
+}
+
+/* Appends " FLAG N" for the integer member `name` of `o` (replications and
+ * seeds are 64-bit: never through a double). */
+static void opt_int(GString *cmd, const char *flag_name, JsonObject *o, const char *name)
+{
+    JsonNode *n = member(o, name);
+    if (n == NULL || !JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_INT64)
+        return;
+    g_autofree char *v = g_strdup_printf("%" G_GUINT64_FORMAT, (guint64)json_node_get_int(n));
+    opt(cmd, flag_name, v);
 }
 
 /* ---- tables --------------------------------------------------------------------
@@ -966,6 +1006,52 @@ static void compare_cost_per_firm(GString *out, const Report *r)
     table_end(out);
 }
 
+/* TRUE when compare.json `c` is `ladder compare FILE --each-policy`'s
+ * (comparison_is_each_policy of its scenarios' files and ids). */
+static gboolean compare_each_policy(JsonObject *c)
+{
+    JsonArray *sc = arr(c, "scenarios");
+    guint n = len(sc);
+    g_autofree const char **files = g_new0(const char *, n + 1), **ids = g_new0(const char *, n + 1);
+    for (guint i = 0; i < n; i++) {
+        files[i] = str(obj_at(sc, i), "file");
+        ids[i] = str(obj_at(sc, i), "id");
+    }
+    return comparison_is_each_policy(files, ids, (int)n);
+}
+
+/* "“天宁区 2025：无政策”（none/）": compared scenario `sc` (compare.json's)
+ * by its name and subfolder (caller frees). */
+static char *each_label(const Report *r, JsonObject *sc)
+{
+    return g_strdup_printf(i18n_text(r->lang, I18N_EACH_LABEL_FMT), str(sc, "name"), str(sc, "id"));
+}
+
+/* Under a --each-policy comparison's heading, what its rows are: the base
+ * the file with no policy, all/ the file as written, whose figures are
+ * those of the `ladder run` line given (the same replications, seed and
+ * uncertainty); nothing for another comparison. */
+static void compare_each_note(GString *out, const Report *r)
+{
+    JsonObject *c = obj(r->files[RESULTS_COMPARE]);
+    JsonArray *sc = arr(c, "scenarios");
+    if (!compare_each_policy(c))
+        return;
+    JsonObject *first = obj_at(sc, 0), *last = obj_at(sc, len(sc) - 1);
+    g_autoptr(GString) run = g_string_new("ladder");
+    arg(run, "run");
+    arg(run, str(first, "file"));
+    opt_int(run, "--reps", c, "replications");
+    opt_int(run, "--seed", c, "seed");
+    if (member(c, "uncertainty") && !flag(c, "uncertainty"))
+        arg(run, "--no-uncertainty");
+    g_autofree char *base = each_label(r, first), *all = each_label(r, last);
+    g_autofree char *text = g_strdup_printf(i18n_text(r->lang, I18N_EACH_NOTE_FMT), base, all, run->str);
+    g_string_append(out, "<p class=\"each\">");
+    esc(out, text);
+    g_string_append(out, "</p>\n");
+}
+
 /* The policy table first, then the change each other scenario of a
  * comparison makes to each target, and what an extra firm costs. */
 static void section_compare(GString *out, const Report *r)
@@ -976,6 +1062,7 @@ static void section_compare(GString *out, const Report *r)
     static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_REPORT_PROBABILITY_CHANGE,
                                           I18N_DIFFERENCE_PP, I18N_CI95};
     g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_TITLE));
+    compare_each_note(out, r);
     compare_policies(out, r);
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(diffs); i++) {
@@ -1289,58 +1376,6 @@ static void section_assumptions(GString *out, const Report *r)
 
 /* ---- the command that reproduces the folder ------------------------------------- */
 
-/* TRUE when a POSIX shell reads `word` as itself: letters, digits, a few
- * marks and UTF-8 text (the names of stages and policies), nothing else. */
-static gboolean shell_plain(const char *word)
-{
-    if (*word == '\0')
-        return FALSE;
-    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
-        if (*p < 0x80 && !g_ascii_isalnum(*p) && strchr("_-+=./,:@%", *p) == NULL)
-            return FALSE;
-    return TRUE;
-}
-
-/* Appends " WORD", quoted for a POSIX shell when it needs it. */
-static void arg(GString *cmd, const char *word)
-{
-    g_string_append_c(cmd, ' ');
-    if (word && shell_plain(word)) {
-        g_string_append(cmd, word);
-        return;
-    }
-    g_autofree char *quoted = g_shell_quote(word ? word : "");
-    g_string_append(cmd, quoted);
-}
-
-/* Appends " FLAG VALUE". */
-static void opt(GString *cmd, const char *flag_name, const char *value)
-{
-    arg(cmd, flag_name);
-    arg(cmd, value);
-}
-
-/* Appends " FLAG X" with X the shortest spelling that reads back as the
- * number the file holds (out_json_append_number), so the flag gives the
- * same double. */
-static void opt_number(GString *cmd, const char *flag_name, double x)
-{
-    g_autoptr(GString) v = g_string_new(NULL);
-    out_json_append_number(v, x);
-    opt(cmd, flag_name, v->str);
-}
-
-/* Appends " FLAG N" for the integer member `name` of `o` (replications and
- * seeds are 64-bit: never through a double). */
-static void opt_int(GString *cmd, const char *flag_name, JsonObject *o, const char *name)
-{
-    JsonNode *n = member(o, name);
-    if (n == NULL || !JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_INT64)
-        return;
-    g_autofree char *v = g_strdup_printf("%" G_GUINT64_FORMAT, (guint64)json_node_get_int(n));
-    opt(cmd, flag_name, v);
-}
-
 /* --lang (the language the files were written in, which --lang may have
  * set against the scenario's), --reps and --seed of the run settings `o`,
  * --no-uncertainty when it was not drawn (and the command has the flag),
@@ -1364,9 +1399,7 @@ static void run_flags(GString *cmd, const Report *r, JsonObject *o, gboolean unc
 static void reproduce_compare(GString *cmd, const Report *r, JsonObject *c)
 {
     JsonArray *sc = arr(c, "scenarios");
-    gboolean each = len(sc) >= 2;
-    for (guint i = 1; i < len(sc); i++)
-        each = each && g_strcmp0(str(obj_at(sc, i), "file"), str(obj_at(sc, 0), "file")) == 0;
+    gboolean each = compare_each_policy(c);
     arg(cmd, "compare");
     if (each) {
         arg(cmd, "--each-policy");
