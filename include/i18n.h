@@ -256,6 +256,7 @@ typedef enum {
     I18N_REPORT_COMPARE_NOTE,
     I18N_REPORT_POLICIES_TITLE,
     I18N_REPORT_ANSWERS_TITLE,
+    I18N_REPORT_FOLDER_OF_FMT, /* which folder of a page of several: its scenario's name, its command */
     I18N_REPORT_CONTENTS,
     I18N_REPORT_SENS_TOP,
     I18N_REPORT_BT_INSIDE_FMT,  /* checked, inside (doubles, %.0f) */

@@ -351,6 +351,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_REPORT_PROBABILITY_CHANGE] = {"达成概率：基准 → 本情景", "Probability: base → this"},
     [I18N_REPORT_POLICIES_TITLE] = {"各情景的政策、所改参数与成本（万元）", "Each scenario's policies, what they change, and their cost (10,000 yuan)"},
     [I18N_REPORT_ANSWERS_TITLE] = {"先看结论", "The answers first"},
+    [I18N_REPORT_FOLDER_OF_FMT] = {"%s（ladder %s）", "%s (ladder %s)"},
     [I18N_REPORT_CONTENTS] = {"目录", "Contents"},
     [I18N_REPORT_SENS_TOP] = {"影响最大的参数：", "moved most by: "},
     [I18N_REPORT_BT_INSIDE_FMT] = {"后来公布的 %.0f 个数中，%.0f 个落在预测的 P5–P95 之内",
