@@ -421,8 +421,16 @@ static const char *STYLE =
     "figure.chart svg{width:100%;height:auto;display:block}figure.ladder svg{max-height:36rem}"
     "figcaption{font-size:.85rem;color:#555}.note{font-size:.85rem;color:#444;white-space:pre-line}"
     ".muted{color:#666;font-size:.9rem}code{font-size:.88rem}.of{font-size:.8em;font-weight:normal;color:#555}"
+    /* the assumptions: the source the widest column (by the table's auto layout a long key took it) */
+    ".assume table{table-layout:fixed}.assume th:nth-child(1){width:25%}.assume th:nth-child(2){width:8%}"
+    ".assume th:nth-child(3){width:17%}.assume code{overflow-wrap:anywhere}"
+    /* printed: a heading never last on its page (nor its note: the chart or table after them goes
+     * with them; and its ::after, 6rem tall and taking no room, must fit below it), no table row or
+     * chart cut across two pages */
     "@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0}"
-    "h2{page-break-after:avoid;break-after:avoid}tr,figure{page-break-inside:avoid;break-inside:avoid}"
+    "h2,h3,h2+p,h3+p{page-break-after:avoid;break-after:avoid;break-inside:avoid}"
+    "h2::after,h3::after{content:\"\";display:block;height:6rem;margin-bottom:-6rem}"
+    "tr,figure{page-break-inside:avoid;break-inside:avoid}.note{font-size:.8rem}"
     "section.folder{page-break-before:always;break-before:page}}";
 
 /* ---- sections ---------------------------------------------------------------- */
@@ -1368,6 +1376,7 @@ static void section_assumptions(GString *out, const Report *r)
                                           I18N_REPORT_SOURCE};
     JsonObject *sc = obj(r->scenario);
     heading(out, r, "h2", I18N_REPORT_ASSUMPTIONS_TITLE);
+    g_string_append(out, "<div class=\"assume\">");  /* its columns' widths (STYLE) */
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     JsonArray *stages = arr(sc, "stages");
     for (guint i = 0; i < len(stages); i++) {
@@ -1385,6 +1394,7 @@ static void section_assumptions(GString *out, const Report *r)
         assumption_row(out, str(p, "key"), v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
     }
     table_end(out);
+    g_string_append(out, "</div>\n");
     JsonArray *policies = arr(sc, "policies");
     for (guint i = 0; i < len(policies); i++) {
         JsonObject *p = obj_at(policies, i);
