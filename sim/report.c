@@ -424,12 +424,11 @@ static const char *STYLE =
     /* the assumptions: the source the widest column (by the table's auto layout a long key took it) */
     ".assume table{table-layout:fixed}.assume th:nth-child(1){width:25%}.assume th:nth-child(2){width:8%}"
     ".assume th:nth-child(3){width:17%}.assume code{overflow-wrap:anywhere}"
-    /* printed: a heading never last on its page (nor its note: the chart or table after them goes
-     * with them; and its ::after, 6rem tall and taking no room, must fit below it), no table row or
-     * chart cut across two pages */
+    /* printed: a heading never last on its page, nor its note, nor a table's header row (the chart or
+     * table row after them goes with them), no table row or chart cut across two pages */
     "@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0}"
     "h2,h3,h2+p,h3+p{page-break-after:avoid;break-after:avoid;break-inside:avoid}"
-    "h2::after,h3::after{content:\"\";display:block;height:6rem;margin-bottom:-6rem}"
+    "tr:nth-child(2){page-break-before:avoid;break-before:avoid}"
     "tr,figure{page-break-inside:avoid;break-inside:avoid}.note{font-size:.8rem}"
     "section.folder{page-break-before:always;break-before:page}}";
 
