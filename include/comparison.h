@@ -56,6 +56,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Comparison, comparison_free)
  * `base_target`, or -1 when scenario k has none of that name. */
 int comparison_target_of(const Comparison *c, int k, int base_target);
 
+/* The subfolders of `ladder compare FILE --each-policy`: the file with no
+ * policy (the base) and the file as written, every policy on; each policy
+ * alone is "only-1", "only-2" ... between them. */
+#define COMPARISON_EACH_NONE "none"
+#define COMPARISON_EACH_ALL "all"
+
+/* TRUE when `n` scenarios read from files[0..n-1] into subfolders
+ * ids[0..n-1] are those of --each-policy: every file the same, the first
+ * id COMPARISON_EACH_NONE and the last COMPARISON_EACH_ALL (two files
+ * given as such are ids "a" and "a-2", never these). */
+gboolean comparison_is_each_policy(const char *const *files, const char *const *ids, int n);
+
 /* The subfolder of each of files[0..n-1]: its stem, or for a stem already
  * taken by an earlier file, the stem with the first free suffix -2, -3 ..
  * (tianning-2025, tianning-2025-2).  NULL-terminated; caller frees (g_strfreev). */

@@ -135,6 +135,8 @@ typedef enum {
     I18N_EACH_NONE_FMT,     /* compare --each-policy: the scenario's name, without its policies */
     I18N_EACH_ONLY_FMT,     /* ... with one policy alone: the name, the policy's */
     I18N_EACH_ALL_FMT,      /* ... with every policy, as the file has it */
+    I18N_EACH_NOTE_FMT,     /* what the base and all/ are: the base, all, the `ladder run` command */
+    I18N_EACH_LABEL_FMT,    /* a variant in that note on the page: its name, its subfolder */
     I18N_AGAINST_BASE_FMT,  /* scenario label, base label */
     I18N_PROBABILITY_CHANGE,/* column: base -> this scenario */
     I18N_DIFFERENCE_PP,     /* column: difference in percentage points */
@@ -254,6 +256,7 @@ typedef enum {
     I18N_REPORT_COMPARE_NOTE,
     I18N_REPORT_POLICIES_TITLE,
     I18N_REPORT_ANSWERS_TITLE,
+    I18N_REPORT_FOLDER_OF_FMT, /* which folder of a page of several: its scenario's name, its command */
     I18N_REPORT_CONTENTS,
     I18N_REPORT_SENS_TOP,
     I18N_REPORT_BT_INSIDE_FMT,  /* checked, inside (doubles, %.0f) */

@@ -53,6 +53,12 @@ gboolean text_parse_integer(const char *text, gint64 lo, gint64 hi, gint64 *out,
  * "12％"; NULL for any other text. */
 char *text_number_advice(const char *text);
 
+/* `word` as a POSIX shell reads it back as itself (caller frees): as it
+ * is when it holds only letters, digits, "_-+=./,:@%" and UTF-8 text (the
+ * names of stages and policies), else in single quotes (g_shell_quote);
+ * NULL as ''. */
+char *text_shell_word(const char *word);
+
 /* TRUE when `s` holds a Han, Hiragana, Katakana or Hangul character. */
 gboolean text_has_cjk(const char *s);
 

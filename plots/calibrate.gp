@@ -4,18 +4,17 @@
 # Redraw @NAME@.png and @NAME@.svg with `gnuplot @NAME@.gp` in this folder.
 set encoding utf8
 set title "@TITLE@" font ",14"
-set xlabel "@XLABEL@"
+set xlabel "@XLABEL@" offset 0, 0.6
 set ylabel "@YLABEL@"
 set xrange [@XMIN@ - 0.3:@XMAX@ + 0.3]
 set xtics @XSTEP@ format "%.0f" nomirror out
 set mxtics 1
 set ytics nomirror out
 set format y "%.0f"
-set yrange [0:*]
-set offsets 0, 0, graph 0.08, 0
+set yrange @YRANGE@
 set border 3
 set grid ytics lc rgb "#e0e0e0"
-set key outside below horizontal center samplen 3 spacing 1.2
+set key outside below horizontal center samplen 3 spacing 1.2 height 1.2 width 3
 @COUNTS@
 set terminal pngcairo size 1000,600 font "@FONT@" noenhanced
 set output "@NAME@.png"

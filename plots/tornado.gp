@@ -7,14 +7,16 @@
 # probability in percent at the low and at the high value.
 set encoding utf8
 base = @BASE@
-set title "@TITLE@\n@SUBTITLE@\n@BASE_TEXT@" font ",14"
+# The title centred on the chart, not over the bars: a long line would run off its right edge.
+left = @LMARGIN@  # characters
+set title "@TITLE@\n@SUBTITLE@\n@BASE_TEXT@" font ",14" offset -(left - 6) / 2.0, 0
 set xlabel "@XLABEL@"
 set xrange [@XMIN@:@XMAX@]
 set yrange [0.4:@N@ + 0.6]
 set xtics @XTICS@ nomirror out
 set ytics nomirror scale 0
 set format x "%.0f"
-set lmargin @LMARGIN@
+set lmargin left
 set rmargin 6
 set border 1
 set grid xtics lc rgb "#e0e0e0"

@@ -108,14 +108,14 @@ static gboolean each_policy(CompareState *st, const char *file, GError **error)
                     "%s has no [policy] group: --each-policy compares a file's policies", file);
         return FALSE;
     }
-    if (!add_scenario(st, with_policy(m, -1), file, "none", error))
+    if (!add_scenario(st, with_policy(m, -1), file, COMPARISON_EACH_NONE, error))
         return FALSE;
     for (int p = 0; m->n_policies > 1 && p < m->n_policies; p++) {
         g_autofree char *id = g_strdup_printf("only-%d", p + 1);
         if (!add_scenario(st, with_policy(m, p), file, id, error))
             return FALSE;
     }
-    return add_scenario(st, g_steal_pointer(&m), file, "all", error);
+    return add_scenario(st, g_steal_pointer(&m), file, COMPARISON_EACH_ALL, error);
 }
 
 /* Loads every file (or one file's policy variants), checks each can be
@@ -155,9 +155,9 @@ static gboolean compare_read(void *state, CommandCall *call, GError **error)
         Model *m = call->models[k];
         const char *id = st->ids->pdata[k];
         g_autofree char *name = m->name;
-        if (strcmp(id, "none") == 0)
+        if (strcmp(id, COMPARISON_EACH_NONE) == 0)
             m->name = g_strdup_printf(i18n_text(m->language, I18N_EACH_NONE_FMT), name);
-        else if (strcmp(id, "all") == 0)
+        else if (strcmp(id, COMPARISON_EACH_ALL) == 0)
             m->name = g_strdup_printf(i18n_text(m->language, I18N_EACH_ALL_FMT), name);
         else
             m->name = g_strdup_printf(i18n_text(m->language, I18N_EACH_ONLY_FMT), name, m->policies[0].name);

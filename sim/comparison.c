@@ -24,6 +24,16 @@ char **comparison_ids(const char *const *files, int n)
     return ids;
 }
 
+gboolean comparison_is_each_policy(const char *const *files, const char *const *ids, int n)
+{
+    if (n < 2 || g_strcmp0(ids[0], COMPARISON_EACH_NONE) != 0 || g_strcmp0(ids[n - 1], COMPARISON_EACH_ALL) != 0)
+        return FALSE;
+    for (int k = 1; k < n; k++)
+        if (g_strcmp0(files[k], files[0]) != 0)
+            return FALSE;
+    return TRUE;
+}
+
 /* The index of the target named `name` in `m`, or -1. */
 static int target_named(const Model *m, const char *name)
 {

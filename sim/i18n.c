@@ -166,6 +166,11 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_EACH_NONE_FMT]     = {"%s：无政策", "%s: no policy"},
     [I18N_EACH_ONLY_FMT]     = {"%s：仅%s", "%s: only %s"},
     [I18N_EACH_ALL_FMT]      = {"%s：全部政策", "%s: every policy"},
+    [I18N_EACH_NOTE_FMT]     = {"基准 %s 是去掉全部政策的文件；%s 是文件原样（全部政策都实施），其数字与同一随机种子、"
+                                "同样模拟次数的 %s 完全相同。",
+                                "The base, %s, is the file with no policy; %s is the file as written (every policy "
+                                "on): its figures are exactly those of %s, with the same seed and replications."},
+    [I18N_EACH_LABEL_FMT]    = {"“%s”（%s/）", "\"%s\" (%s/)"},
     [I18N_AGAINST_BASE_FMT]  = {"%s 对比 %s", "%s against %s"},
     [I18N_PROBABILITY_CHANGE]= {"达成概率：基准 → 本情景", "P(met): base → this"},
     [I18N_DIFFERENCE_PP]     = {"差值（百分点）", "Difference (points)"},
@@ -346,6 +351,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_REPORT_PROBABILITY_CHANGE] = {"达成概率：基准 → 本情景", "Probability: base → this"},
     [I18N_REPORT_POLICIES_TITLE] = {"各情景的政策、所改参数与成本（万元）", "Each scenario's policies, what they change, and their cost (10,000 yuan)"},
     [I18N_REPORT_ANSWERS_TITLE] = {"先看结论", "The answers first"},
+    [I18N_REPORT_FOLDER_OF_FMT] = {"%s（ladder %s）", "%s (ladder %s)"},
     [I18N_REPORT_CONTENTS] = {"目录", "Contents"},
     [I18N_REPORT_SENS_TOP] = {"影响最大的参数：", "moved most by: "},
     [I18N_REPORT_BT_INSIDE_FMT] = {"后来公布的 %.0f 个数中，%.0f 个落在预测的 P5–P95 之内",

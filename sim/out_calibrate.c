@@ -319,15 +319,23 @@ static gboolean has_counts(const History *h, int s, HistoryKind k)
     return FALSE;
 }
 
+/* The fitted expectation of series `s` (a stage, or a list's count), kind
+ * `k`, in year c->first_year + row. */
+static double fitted_at(const Calibration *c, int s, HistoryKind k, int row)
+{
+    const Model *m = c->model;
+    gboolean list = history_series_is_list(m, s);
+    const double *fitted = list ? c->lists : k == HISTORY_STOCK ? c->stock : c->entries;
+    int width = list ? m->n_lists : m->n_stages, column = list ? s - m->n_stages : s;
+    return fitted[row * width + column];
+}
+
 /* The band data of series `s` (a stage, or a list's count): year p5 p25
  * p50 p75 p95 fitted. */
 static char *band_data(const Calibration *c, const Summary *f, int s, HistoryKind k)
 {
     const Model *m = c->model;
     gint64 *const *pct = backtest_forecast_pct(f, s, k);
-    gboolean list = history_series_is_list(m, s);
-    const double *fitted = list ? c->lists : k == HISTORY_STOCK ? c->stock : c->entries;
-    int width = list ? m->n_lists : m->n_stages, column = list ? s - m->n_stages : s;
     GString *out = g_string_new("# year p5 p25 p50 p75 p95 fitted (no forecast before the base year)\n");
     for (int row = k == HISTORY_STOCK ? 0 : 1; row < c->n_rows; row++) {
         int year = c->first_year + row, y = year - m->base_year;
@@ -337,10 +345,39 @@ static char *band_data(const Calibration *c, const Summary *f, int s, HistoryKin
                 g_string_append_printf(out, " %" G_GINT64_FORMAT, pct[q][y]);
             else
                 g_string_append(out, " NaN");
-        plot_append_number(out, fitted[row * width + column]);
+        plot_append_number(out, fitted_at(c, s, k, row));
         g_string_append_c(out, '\n');
     }
     return g_string_free(out, FALSE);
+}
+
+/* @YRANGE@ and @YLABEL@ of the chart of series `s`, kind `k`: fitted to
+ * what it draws, the forecast's P5-P95 band, the fitted expectation and
+ * the published counts (plot_set_count_range: from 0 only when 0 is near). */
+static void chart_range(const Calibration *c, const History *h, const Summary *f, int s, HistoryKind k,
+                        PlotVars *v)
+{
+    const Model *m = c->model;
+    gint64 *const *pct = backtest_forecast_pct(f, s, k);
+    double lo = G_MAXDOUBLE, hi = -G_MAXDOUBLE;
+    for (int row = k == HISTORY_STOCK ? 0 : 1; row < c->n_rows; row++) {
+        int y = c->first_year + row - m->base_year;
+        double x = fitted_at(c, s, k, row);
+        if (y >= 0) {
+            lo = MIN(lo, (double)pct[summary_pct_index(5)][y]);
+            hi = MAX(hi, (double)pct[summary_pct_index(95)][y]);
+        }
+        lo = isnan(x) ? lo : MIN(lo, x);
+        hi = isnan(x) ? hi : MAX(hi, x);
+    }
+    for (int i = 0; i < h->n; i++)
+        if (h->obs[i].series == s && h->obs[i].kind == k) {
+            lo = MIN(lo, (double)h->obs[i].count);
+            hi = MAX(hi, (double)h->obs[i].count);
+        }
+    if (lo > hi)  /* nothing drawn */
+        lo = hi = 0;
+    plot_set_count_range(v, m, lo, hi);
 }
 
 /* Whether observation o was checked by the backtest and fell outside. */
@@ -352,10 +389,25 @@ static gboolean outside(const Backtest *b, const Observation *o)
     return FALSE;
 }
 
+/* The backtest's cutoff, a dashed line after year b->until and its label
+ * on the side with more room of a chart from year `first` to `last`, so
+ * that it does not run over the y axis or off the chart. */
+static void cutoff_line(const Backtest *b, int first, int last, const char *lang_, GString *out)
+{
+    g_autofree char *cut = g_strdup_printf(i18n_text(lang_, I18N_BT_CUTOFF_FMT), b->until);
+    g_autofree char *quoted = plot_escape(cut);
+    gboolean early = b->until - first < last - b->until;
+    g_string_append_printf(out, "set arrow from first %d.5, graph 0 to first %d.5, graph 1 nohead dt 2 lw 1.5 "
+                           "lc rgb \"#555555\" back\nset label \"%s\" at first %d.5, graph 0.96 %s "
+                           "tc rgb \"#555555\" front\n",
+                           b->until, b->until, quoted, b->until, early ? "left offset 0.5, 0" : "right offset -0.5, 0");
+}
+
 /* The counts as data blocks, those outside their band apart, and the
- * commands plotting them. */
-static void count_blocks(const History *h, int s, HistoryKind k, const Backtest *b, const char *lang_,
-                         PlotVars *v)
+ * commands plotting them; a backtest's cutoff on a chart from year `first`
+ * to `last`. */
+static void count_blocks(const History *h, int s, HistoryKind k, const Backtest *b, const char *lang_, int first,
+                         int last, PlotVars *v)
 {
     g_autoptr(GString) in = g_string_new("$counts << EOD\n"), out = g_string_new("$outside << EOD\n");
     int n_out = 0;
@@ -380,14 +432,8 @@ static void count_blocks(const History *h, int s, HistoryKind k, const Backtest 
         g_string_append_printf(plot, ", \\\n     $outside using 1:2 with points pt 6 ps 2.2 lw 2 lc rgb \"#d62728\" title \"%s\"",
                                off);
     }
-    if (b != NULL) {
-        g_autofree char *cut = g_strdup_printf(i18n_text(lang_, I18N_BT_CUTOFF_FMT), b->until);
-        g_autofree char *quoted = plot_escape(cut);
-        g_string_append_printf(blocks, "set arrow from first %d.5, graph 0 to first %d.5, graph 1 nohead dt 2 lw 1.5 "
-                               "lc rgb \"#555555\" back\nset label \"%s\" at first %d.5, graph 0.96 right offset -0.5, 0 "
-                               "tc rgb \"#555555\" front\n",
-                               b->until, b->until, quoted, b->until);
-    }
+    if (b != NULL)
+        cutoff_line(b, first, last, lang_, blocks);
     plot_set_raw(v, "COUNTS", blocks->str);
     plot_set_raw(v, "COUNTS_PLOT", plot->str);
 }
@@ -403,10 +449,12 @@ static gboolean write_chart(const Calibration *c, const History *h, const Summar
     g_autofree char *data = band_data(c, f, s, k);
     g_autoptr(GHashTable) v = plot_vars_new();
     plot_set_year_chart(v, m, name, title);
-    plot_set_int(v, "XMIN", c->first_year);
+    int first = c->first_year + (k == HISTORY_NEW);  /* a year's entries: none in the first */
+    plot_set_int(v, "XMIN", first);
     plot_set_band_keys(v, m);
     plot_set_text(v, "FITTED", i18n_text(l, I18N_CAL_FITTED_EXPECTED));
-    count_blocks(h, s, k, b, l, v);
+    count_blocks(h, s, k, b, l, first, m->horizon, v);
+    chart_range(c, h, f, s, k, v);
     return plot_write_chart(dir, name, data, "calibrate.gp", v, error);
 }
 

@@ -16,6 +16,7 @@
 #include "text.h"
 
 #define COST_DECIMALS 4   /* 万元 to the yuan */
+#define NO_VALUE "—"      /* no figure: in the table, on a chart's bar */
 
 /* Why a target has no cost per extra firm, in compare.json. */
 #define REASON_NOT_PAIRED "the base scenario has no target of this name"
@@ -281,7 +282,7 @@ static gboolean write_stage_chart(const Comparison *c, const char *dir, int s, G
 }
 
 #define BARS_GROUP_WIDTH 0.8  /* of the unit between two targets' groups */
-#define BARS_FLAT 4           /* more targets than this: slant their names */
+#define BARS_FLAT 5           /* more groups than this: slant their names */
 
 /* Where bar j of n stands in group g (1-based). */
 static double bar_x(int g, int j, int n)
@@ -290,9 +291,18 @@ static double bar_x(int g, int j, int n)
     return g + (j - (n - 1) / 2.0) * w;
 }
 
+/* Whether the target chart has a group for every target met together:
+ * only when the base has more than one target (with one it is that
+ * target's group), as on the run's target chart. */
+static gboolean all_group(const Comparison *c)
+{
+    return c->scenarios[0].model->n_targets > 1;
+}
+
 /* @XTICS@, @N@, @BOXWIDTH@ and @XTICS_ROTATE@ of a chart with a group per
- * target of the base and `n_bars` bars in each. */
-static void bars_layout(const Comparison *c, int n_bars, PlotVars *v)
+ * target of the base, then with `all` one for all targets together, and
+ * `n_bars` bars in each. */
+static void bars_layout(const Comparison *c, int n_bars, gboolean all, PlotVars *v)
 {
     const Model *base = c->scenarios[0].model;
     g_autoptr(GString) xtics = g_string_new(NULL);
@@ -300,39 +310,107 @@ static void bars_layout(const Comparison *c, int n_bars, PlotVars *v)
         g_autofree char *name = plot_escape(base->targets[t].name);
         g_string_append_printf(xtics, "%s\"%s\" %d", t ? ", " : "", name, t + 1);
     }
+    if (all) {
+        g_autofree char *name = plot_escape(i18n_text(base->language, I18N_ALL_TARGETS_BAR));
+        g_string_append_printf(xtics, ", \"%s\" %d", name, base->n_targets + 1);
+    }
+    int n_groups = base->n_targets + (all ? 1 : 0);
     plot_set_raw(v, "XTICS", xtics->str);
-    plot_set_int(v, "N", base->n_targets);
+    plot_set_int(v, "N", n_groups);
     plot_set_double(v, "BOXWIDTH", 0.92 * BARS_GROUP_WIDTH / n_bars);
-    plot_set_raw(v, "XTICS_ROTATE", base->n_targets > BARS_FLAT ? "rotate by -30" : "");
+    plot_set_raw(v, "XTICS_ROTATE", n_groups > BARS_FLAT ? "rotate by -30" : "");
 }
 
-/* Scenario k's figure for the base's target t (NaN when k has no such
- * target): `probability` or its cost per extra firm. */
-static double bar_value(const Comparison *c, int k, int t, gboolean probability)
+/* Scenario k's cost per extra firm for the base's target t (NaN when k
+ * has no such target, or no extra firm). */
+static double cost_value(const Comparison *c, int k, int t)
 {
     int i = comparison_target_of(c, k, t);
-    if (i < 0)
-        return NAN;
-    return probability ? c->scenarios[k].summary->targets[i].probability
-                       : c->scenarios[k].targets[i].cost_per_extra_firm;
+    return i < 0 ? NAN : c->scenarios[k].targets[i].cost_per_extra_firm;
 }
 
-/* compare_targets.dat: a block per scenario, a row per target: x, the
- * probability and the ends of its ±1.96 se bar, in percent. */
-static char *targets_data(const Comparison *c)
+/* Whether scenario k has the base's targets and no other (by name), so
+ * that its "every target met" asks what the base's does. */
+static gboolean same_targets(const Comparison *c, int k)
 {
-    int n_targets = c->scenarios[0].model->n_targets;
-    GString *out = g_string_new("# x probability_pct low_pct high_pct; a block per scenario\n");
+    int n = c->scenarios[0].model->n_targets;
+    if (c->scenarios[k].model->n_targets != n)
+        return FALSE;
+    for (int t = 0; t < n; t++)
+        if (comparison_target_of(c, k, t) < 0)
+            return FALSE;
+    return TRUE;
+}
+
+/* A bar of the target chart: a probability and its standard error (NaN:
+ * no bar), and where its label stands, in percent. */
+typedef struct {
+    double p, se, label_y;
+} TargetBar;
+
+#define LABEL_STEP 5.0   /* percentage points: a label's height in the font of the bars' labels, about */
+#define TARGETS_YMAX 110 /* room above 100% for the labels */
+#define NO_BAR_LABEL_Y 1.0 /* percent: where "—" says a scenario has no bar (not 0%) */
+
+/* Scenario k's bar in group g: the base's target g (NaN when k has no such
+ * target) or, g past the targets, every target met together (NaN unless k
+ * has the base's targets); the summary's probability and standard error.
+ * Its label at the top of its error bar. */
+static TargetBar target_bar(const Comparison *c, int k, int g)
+{
+    const Summary *s = c->scenarios[k].summary;
+    int i = g < c->scenarios[0].model->n_targets ? comparison_target_of(c, k, g) : -1;
+    gboolean all = g >= c->scenarios[0].model->n_targets && same_targets(c, k);
+    double p = i >= 0 ? s->targets[i].probability : all ? s->all_probability : NAN;
+    double se = i >= 0 ? s->targets[i].se : all ? s->all_se : NAN;
+    return (TargetBar){p, se, isnan(p) ? NO_BAR_LABEL_Y : 100 * MIN(1.0, p + PLOT_Z95 * se)};
+}
+
+#define CHART_PLOT_PX 780   /* the plot's width in the 1000-pixel chart, about */
+#define LABEL_PX 30         /* a bar's label ("95.2") in its font, wide, about */
+
+/* The bars of the target chart, [group][scenario] in one array.  When
+ * neighbouring bars stand closer than their labels are wide, a label that
+ * would overlap its left neighbour's (bars of about the same height) goes
+ * a line above it: equal bars' labels alternate between two heights, and
+ * each stands over its own bar (only neighbours' labels can touch). */
+static TargetBar *target_bars(const Comparison *c, int n_groups)
+{
+    int n = c->n_scenarios;
+    double bar_px = CHART_PLOT_PX * BARS_GROUP_WIDTH / n / (n_groups + 0.2);
+    TargetBar *bars = g_new(TargetBar, (gsize)n_groups * n);
+    for (int g = 0; g < n_groups; g++)
+        for (int k = 0; k < n; k++) {
+            TargetBar *b = &bars[g * n + k];
+            *b = target_bar(c, k, g);
+            const TargetBar *left = k ? b - 1 : NULL;
+            if (bar_px < LABEL_PX && left && !isnan(left->p) && fabs(b->label_y - left->label_y) < LABEL_STEP)
+                b->label_y = left->label_y + LABEL_STEP;  /* above its own bar still: that is within a step */
+        }
+    return bars;
+}
+
+/* compare_targets.dat: a block per scenario, a row per group (each target
+ * of the base, then with all_group every target met together): x, the
+ * probability, the ends of its ±1.96 se bar and the height of its label,
+ * in percent, and the label; NaN and "—" where the scenario has no bar. */
+static char *targets_data(const Comparison *c, const TargetBar *bars, int n_groups)
+{
+    GString *out = g_string_new("# x probability_pct low_pct high_pct label_pct label; a block per scenario\n");
     for (int k = 0; k < c->n_scenarios; k++) {
         g_string_append_printf(out, "%s# %s\n", k ? "\n\n" : "", c->scenarios[k].id);
-        for (int t = 0; t < n_targets; t++) {
-            double p = bar_value(c, k, t, TRUE), n = (double)c->paired->runs[k]->config.reps;
-            double half = PLOT_Z95 * sqrt(p * (1 - p) / n);
-            g_string_append_printf(out, "%.4f", bar_x(t + 1, k, c->n_scenarios));
-            plot_append_number(out, 100 * p);
-            plot_append_number(out, 100 * MAX(0.0, p - half));
-            plot_append_number(out, 100 * MIN(1.0, p + half));
-            g_string_append_c(out, '\n');
+        for (int g = 0; g < n_groups; g++) {
+            const TargetBar *b = &bars[g * c->n_scenarios + k];
+            double half = PLOT_Z95 * b->se;
+            g_string_append_printf(out, "%.4f", bar_x(g + 1, k, c->n_scenarios));
+            plot_append_number(out, 100 * b->p);
+            plot_append_number(out, 100 * MAX(0.0, b->p - half));
+            plot_append_number(out, 100 * MIN(1.0, b->p + half));
+            plot_append_number(out, b->label_y);
+            if (isnan(b->p))
+                g_string_append(out, " \"" NO_VALUE "\"\n");
+            else
+                g_string_append_printf(out, " \"%.1f\"\n", 100 * b->p);
         }
     }
     return g_string_free(out, FALSE);
@@ -348,20 +426,22 @@ static void targets_series(const Comparison *c, PlotVars *v)
         g_string_append_printf(plot, "%s\"%s\" index %d using 1:2 with boxes lc rgb \"%s\" title \"%s\", \\\n"
                                "     \"\" index %d using 1:3:(0):($4 - $3) with vectors heads size screen 0.006,90 "
                                "lw 1.5 lc rgb \"#333333\" notitle, \\\n"
-                               "     \"\" index %d using 1:4:(sprintf(\"%%.1f%%%%\", $2)) with labels offset 0, 0.7 "
+                               "     \"\" index %d using 1:5:6 with labels offset 0, 0.7 "
                                "font \",9\" notitle",
                                k ? ", \\\n     " : "", k ? "" : "compare_targets.dat", k, plot_colour(k), title, k, k);
     }
     plot_set_raw(v, "PLOT", plot->str);
 }
 
-/* 80%: a level many plans call "likely enough"; a guide for the eye, as on
- * the run's target chart. */
-
 static gboolean write_targets_chart(const Comparison *c, const char *dir, GError **error)
 {
     const char *lang = c->scenarios[0].model->language;
-    g_autofree char *data = targets_data(c);
+    int n_groups = c->scenarios[0].model->n_targets + all_group(c);
+    g_autofree TargetBar *bars = target_bars(c, n_groups);
+    g_autofree char *data = targets_data(c, bars, n_groups);
+    double top = TARGETS_YMAX;  /* every label inside: a label out of range is not drawn */
+    for (int i = 0; i < n_groups * c->n_scenarios; i++)
+        top = isnan(bars[i].p) ? top : MAX(top, bars[i].label_y + 2 * LABEL_STEP);
     g_autofree char *heading = plot_escape(i18n_text(lang, I18N_COMPARE_TARGETS_TITLE));
     g_autofree char *note = plot_escape(i18n_text(lang, I18N_ERRORBAR_NOTE));
     g_autofree char *title = g_strdup_printf("%s\\n%s", heading, note);  /* gnuplot's \n: two lines */
@@ -371,11 +451,16 @@ static gboolean write_targets_chart(const Comparison *c, const char *dir, GError
     plot_set_raw(v, "TITLE", title);
     plot_set_text(v, "YLABEL", i18n_text(lang, I18N_PROBABILITY_PCT));
     plot_set_raw(v, "YMIN", "0");
-    plot_set_raw(v, "YMAX", "110");
+    plot_set_double(v, "YMAX", ceil(top));
     plot_set_raw(v, "YFORMAT", "%.0f");
-    g_autofree char *guides = out_plot_verdict_guides(lang);
+    g_autofree char *verdicts = out_plot_verdict_guides(lang);
+    int n = c->scenarios[0].model->n_targets;  /* all targets together apart, after a line */
+    g_autofree char *guides = all_group(c) ? g_strdup_printf("%sset arrow from first %d.5, graph 0 to first %d.5, "
+                                                             "graph 1 nohead dt 3 lc rgb \"#aaaaaa\" back\n",
+                                                             verdicts, n, n)
+                                           : g_strdup(verdicts);
     plot_set_raw(v, "GUIDES", guides);
-    bars_layout(c, c->n_scenarios, v);
+    bars_layout(c, c->n_scenarios, all_group(c), v);
     targets_series(c, v);
     return plot_write_chart(dir, "compare_targets", data, "compare_bars.gp", v, error);
 }
@@ -408,7 +493,7 @@ static CostAxis cost_axis(const Comparison *c)
     double lo = INFINITY, hi = -INFINITY;
     for (int k = 1; k < c->n_scenarios; k++)
         for (int t = 0; t < c->scenarios[0].model->n_targets; t++) {
-            double v = bar_value(c, k, t, FALSE);
+            double v = cost_value(c, k, t);
             lo = isnan(v) ? lo : MIN(lo, v);
             hi = isnan(v) ? hi : MAX(hi, v);
         }
@@ -430,7 +515,7 @@ static char *cost_data(const Comparison *c, const CostAxis *axis)
     for (int k = 1; k < c->n_scenarios; k++) {
         g_string_append_printf(out, "%s# %s\n", k > 1 ? "\n\n" : "", c->scenarios[k].id);
         for (int t = 0; t < n_targets; t++) {
-            double v = bar_value(c, k, t, FALSE);
+            double v = cost_value(c, k, t);
             g_autofree char *label = cost_label(c, k, t, v);
             g_autofree char *quoted = plot_escape(label);
             g_string_append_printf(out, "%.4f", bar_x(t + 1, k - 1, n_bars));
@@ -480,7 +565,7 @@ static gboolean write_cost_chart(const Comparison *c, const char *dir, GError **
     plot_set_double(v, "YMAX", axis.max);
     plot_set_raw(v, "YFORMAT", "%g");
     plot_set_raw(v, "GUIDES", axis.log ? "set logscale y" : "set xzeroaxis lt -1 lw 1");
-    bars_layout(c, c->n_scenarios - 1, v);
+    bars_layout(c, c->n_scenarios - 1, FALSE, v);
     cost_series(c, v);
     return plot_write_chart(dir, "compare_cost", data, "compare_bars.gp", v, error);
 }
@@ -498,8 +583,6 @@ gboolean out_compare_plot_write(const Comparison *c, const char *dir, GError **e
 }
 
 /* ---- the table on stdout ------------------------------------------------ */
-
-#define NO_VALUE "—"
 
 /* `x` with `decimals` places and a sign ("+31.6", "-3.9", "+0.0"), or NO_VALUE. */
 static char *signed_text(double x, int decimals)
@@ -538,7 +621,38 @@ static void append_heading(GString *out, const Comparison *c)
                            i18n_text(lang, config->uncertain ? I18N_UNCERTAIN_DRAWN : I18N_UNCERTAIN_CENTRAL));
 }
 
-/* Which scenario is which: id, name, file. */
+/* TRUE when `c` is `ladder compare FILE --each-policy`'s. */
+static gboolean each_policy(const Comparison *c)
+{
+    g_autofree const char **files = g_new(const char *, c->n_scenarios);
+    g_autofree const char **ids = g_new(const char *, c->n_scenarios);
+    for (int k = 0; k < c->n_scenarios; k++) {
+        files[k] = c->scenarios[k].file;
+        ids[k] = c->scenarios[k].id;
+    }
+    return comparison_is_each_policy(files, ids, c->n_scenarios);
+}
+
+/* Under --each-policy's table of scenarios, what its rows are: the base
+ * the file with no policy, all/ the file as written, with the `ladder run`
+ * command whose figures it has. */
+static void append_each_policy_note(GString *out, const Comparison *c)
+{
+    const char *lang = c->scenarios[0].model->language;
+    const RunConfig *config = &c->paired->runs[0]->config;
+    g_autofree char *file = text_shell_word(c->scenarios[0].file);
+    g_autofree char *run = g_strdup_printf("ladder run %s --reps %" G_GUINT64_FORMAT " --seed %" G_GUINT64_FORMAT "%s",
+                                           file, config->reps, config->seed,
+                                           config->uncertain ? "" : " --no-uncertainty");
+    g_autofree char *base = g_strconcat(c->scenarios[0].id, "/", NULL);
+    g_autofree char *all = g_strconcat(c->scenarios[c->n_scenarios - 1].id, "/", NULL);
+    g_string_append(out, TEXT_TABLE_INDENT);
+    g_string_append_printf(out, i18n_text(lang, I18N_EACH_NOTE_FMT), base, all, run);
+    g_string_append(out, "\n\n");
+}
+
+/* Which scenario is which: id, name, file; with --each-policy, what the
+ * base and all/ are. */
 static void append_scenarios(GString *out, const Comparison *c)
 {
     const char *lang = c->scenarios[0].model->language;
@@ -554,7 +668,10 @@ static void append_scenarios(GString *out, const Comparison *c)
         text_table_add(&t, row);
     }
     text_table_flush(&t, out);
-    g_string_append_c(out, '\n');
+    if (each_policy(c))
+        append_each_policy_note(out, c);
+    else
+        g_string_append_c(out, '\n');
 }
 
 static void add_difference_row(TextTable *t, const Comparison *c, int k, int i)

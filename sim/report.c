@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "allocate.h"
+#include "comparison.h"
 #include "errors.h"
 #include "i18n.h"
 #include "model.h"
@@ -25,6 +26,7 @@
 #include "outdir.h"
 #include "param.h"
 #include "results.h"
+#include "text.h"
 
 /* Everything the page is made from. */
 typedef struct {
@@ -39,6 +41,8 @@ typedef struct {
     GPtrArray *compared;   /* a comparison's scenario.json of each scenario, in compare.json's order (an
                             * element NULL when its folder is not there); NULL for other folders */
     gboolean no_dot;
+    char *of;              /* on a page of several folders, which this is ("2. 天宁区 2025（ladder run）"),
+                            * after each of its headings so that no two are the same; NULL on a page of one */
 } Report;
 
 /* "en" when i18n_is_english(language), else "zh": the page's language,
@@ -189,6 +193,20 @@ static void esc(GString *out, const char *text)
     g_string_append(out, e);
 }
 
+/* A heading <tag> of the words `title` and, on a page of several folders,
+ * which folder it is of (r->of), so that no two headings are the same.
+ * The words are i18n.c's, written as they are (no markup in them). */
+static void heading(GString *out, const Report *r, const char *tag, I18nMessage title)
+{
+    g_string_append_printf(out, "<%s>%s", tag, i18n_text(r->lang, title));
+    if (r->of) {
+        g_string_append(out, " <span class=\"of\">· ");
+        esc(out, r->of);
+        g_string_append(out, "</span>");
+    }
+    g_string_append_printf(out, "</%s>\n", tag);
+}
+
 /* A number as a person reads it: up to 4 significant digits. */
 static void number(GString *out, double x)
 {
@@ -230,6 +248,44 @@ static void percent_se(GString *out, double p, double se)
 {
     g_autofree char *text = out_table_probability(p, se);
     g_string_append(out, text);
+}
+
+/* ---- command lines ------------------------------------------------------------ */
+
+/* Appends " WORD", quoted for a POSIX shell when it needs it. */
+static void arg(GString *cmd, const char *word)
+{
+    g_autofree char *w = text_shell_word(word);
+    g_string_append_c(cmd, ' ');
+    g_string_append(cmd, w);
+}
+
+/* Appends " FLAG VALUE". */
+static void opt(GString *cmd, const char *flag_name, const char *value)
+{
+    arg(cmd, flag_name);
+    arg(cmd, value);
+}
+
+/* Appends " FLAG X" with X the shortest spelling that reads back as the
+ * number the file holds (out_json_append_number), so the flag gives the
+ * same double. */
+static void opt_number(GString *cmd, const char *flag_name, double x)
+{
+    g_autoptr(GString) v = g_string_new(NULL);
+    out_json_append_number(v, x);
+    opt(cmd, flag_name, v->str);
+}
+
+/* Appends " FLAG N" for the integer member `name` of `o` (replications and
+ * seeds are 64-bit: never through a double). */
+static void opt_int(GString *cmd, const char *flag_name, JsonObject *o, const char *name)
+{
+    JsonNode *n = member(o, name);
+    if (n == NULL || !JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_INT64)
+        return;
+    g_autofree char *v = g_strdup_printf("%" G_GUINT64_FORMAT, (guint64)json_node_get_int(n));
+    opt(cmd, flag_name, v);
 }
 
 /* ---- tables --------------------------------------------------------------------
@@ -365,9 +421,16 @@ static const char *STYLE =
     "figure.chart{margin:1rem 0;page-break-inside:avoid;break-inside:avoid}"
     "figure.chart svg{width:100%;height:auto;display:block}figure.ladder svg{max-height:36rem}"
     "figcaption{font-size:.85rem;color:#555}.note{font-size:.85rem;color:#444;white-space:pre-line}"
-    ".muted{color:#666;font-size:.9rem}code{font-size:.88rem}"
+    ".muted{color:#666;font-size:.9rem}code{font-size:.88rem}.of{font-size:.8em;font-weight:normal;color:#555}"
+    /* the assumptions: the source the widest column (by the table's auto layout a long key took it) */
+    ".assume table{table-layout:fixed}.assume th:nth-child(1){width:25%}.assume th:nth-child(2){width:8%}"
+    ".assume th:nth-child(3){width:17%}.assume code{overflow-wrap:anywhere}"
+    /* printed: a heading never last on its page, nor its note, nor a table's header row (the chart or
+     * table row after them goes with them), no table row or chart cut across two pages */
     "@media print{@page{size:A4;margin:15mm}body{max-width:none;margin:0}"
-    "h2{page-break-after:avoid;break-after:avoid}tr,figure{page-break-inside:avoid;break-inside:avoid}"
+    "h2,h3,h2+p,h3+p{page-break-after:avoid;break-after:avoid;break-inside:avoid}"
+    "tr:nth-child(2){page-break-before:avoid;break-before:avoid}"
+    "tr,figure{page-break-inside:avoid;break-inside:avoid}.note{font-size:.8rem}"
     "section.folder{page-break-before:always;break-before:page}}";
 
 /* ---- sections ---------------------------------------------------------------- */
@@ -401,11 +464,25 @@ static const char *stage_name(const Report *r, const char *id)
     return id;
 }
 
+/* Target `name` of a sensitivity, solve or allocate file in words: "all",
+ * which they write for every target met together, as the words of the
+ * target chart's group (unless the scenario has a target of that name). */
+static const char *target_words(const Report *r, const char *name)
+{
+    JsonArray *targets = arr(obj(r->scenario), "targets");
+    if (g_strcmp0(name, "all") != 0)
+        return name;
+    for (guint i = 0; i < len(targets); i++)
+        if (g_strcmp0(str(obj_at(targets, i), "name"), name) == 0)
+            return name;
+    return i18n_text(r->lang, I18N_ALL_TARGETS_BAR);
+}
+
 static void section_verdict(GString *out, const Report *r)
 {
     JsonObject *s = obj(r->summary);
     JsonArray *targets = arr(s, "targets");
-    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_VERDICT_TITLE));
+    heading(out, r, "h2", I18N_REPORT_VERDICT_TITLE);
     if (len(targets) == 0) {
         g_string_append_printf(out, "<p>%s</p>\n", i18n_text(r->lang, I18N_REPORT_NO_TARGETS));
         return;
@@ -685,7 +762,7 @@ static char *ladder_svg(Report *r, char **why)
 
 static void section_ladder(GString *out, Report *r)
 {
-    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_LADDER_TITLE));
+    heading(out, r, "h2", I18N_REPORT_LADDER_TITLE);
     g_autofree char *why = NULL;
     g_autofree char *svg = ladder_svg(r, &why);
     if (svg == NULL) {
@@ -738,8 +815,8 @@ static void lists_table(GString *out, const Report *r)
     JsonArray *lists = arr(obj(r->summary), "lists"), *defs = arr(obj(r->scenario), "lists");
     if (len(lists) == 0)
         return;
-    g_string_append_printf(out, "<h3>%s</h3>\n<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_LISTS_TITLE),
-                           i18n_text(r->lang, I18N_REPORT_LISTS_NOTE));
+    heading(out, r, "h3", I18N_REPORT_LISTS_TITLE);
+    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_LISTS_NOTE));
     static const I18nMessage headers[] = {I18N_LIST, I18N_REPORT_LIST_COUNTS, I18N_REPORT_LIST_EXPECTED, I18N_MEDIAN,
                                           I18N_P5_P95};
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
@@ -761,9 +838,8 @@ static void lists_table(GString *out, const Report *r)
 static void section_charts(GString *out, const Report *r)
 {
     const char *d = r->scenario_dir;
-    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"muted\">%s</p>\n",
-                           i18n_text(r->lang, I18N_REPORT_STAGES_TITLE),
-                           i18n_text(r->lang, I18N_REPORT_STAGES_NOTE));
+    heading(out, r, "h2", I18N_REPORT_STAGES_TITLE);
+    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_STAGES_NOTE));
     inline_svg(out, d, "targets.svg", NULL);
     inline_fans(out, d, arr(obj(r->scenario), "stages"));  /* in ladder order */
     lists_table(out, r);
@@ -819,7 +895,7 @@ static void section_analyses(GString *out, const Report *r)
         /* a backtest's folder holds calibrate.json too: its charts once */
         if (r->files[kinds[i].json] == NULL || (is_backtest && kinds[i].json == RESULTS_CALIBRATE))
             continue;
-        g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, kinds[i].heading));
+        heading(out, r, "h2", kinds[i].heading);
         if (kinds[i].json == RESULTS_COMPARE)  /* the stages' charts in ladder order */
             inline_svgs_in_ladder_order(out, r, r->dir, kinds[i].prefix);
         else
@@ -905,7 +981,7 @@ static void compare_policies(GString *out, const Report *r)
     static const I18nMessage headers[] = {I18N_SCENARIO, I18N_POLICY, I18N_REPORT_CHANGES, I18N_REPORT_YEARS,
                                           I18N_COST_PER_YEAR, I18N_COST_PER_FIRM, I18N_COST};
     JsonArray *sc = arr(obj(r->files[RESULTS_COMPARE]), "scenarios");
-    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_REPORT_POLICIES_TITLE));
+    heading(out, r, "h3", I18N_REPORT_POLICIES_TITLE);
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(sc); i++) {
         JsonObject *s = obj_at(sc, i), *written = r->compared && i < r->compared->len ? obj(r->compared->pdata[i]) : NULL;
@@ -945,7 +1021,7 @@ static void compare_cost_per_firm(GString *out, const Report *r)
     JsonArray *ce = arr(obj(r->files[RESULTS_COMPARE]), "cost_effectiveness");
     if (len(ce) == 0)
         return;
-    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_PER_EXTRA_TITLE));
+    heading(out, r, "h3", I18N_PER_EXTRA_TITLE);
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(ce); i++) {
         JsonObject *c = obj_at(ce, i);
@@ -967,6 +1043,52 @@ static void compare_cost_per_firm(GString *out, const Report *r)
     table_end(out);
 }
 
+/* TRUE when compare.json `c` is `ladder compare FILE --each-policy`'s
+ * (comparison_is_each_policy of its scenarios' files and ids). */
+static gboolean compare_each_policy(JsonObject *c)
+{
+    JsonArray *sc = arr(c, "scenarios");
+    guint n = len(sc);
+    g_autofree const char **files = g_new0(const char *, n + 1), **ids = g_new0(const char *, n + 1);
+    for (guint i = 0; i < n; i++) {
+        files[i] = str(obj_at(sc, i), "file");
+        ids[i] = str(obj_at(sc, i), "id");
+    }
+    return comparison_is_each_policy(files, ids, (int)n);
+}
+
+/* "“天宁区 2025：无政策”（none/）": compared scenario `sc` (compare.json's)
+ * by its name and subfolder (caller frees). */
+static char *each_label(const Report *r, JsonObject *sc)
+{
+    return g_strdup_printf(i18n_text(r->lang, I18N_EACH_LABEL_FMT), str(sc, "name"), str(sc, "id"));
+}
+
+/* Under a --each-policy comparison's heading, what its rows are: the base
+ * the file with no policy, all/ the file as written, whose figures are
+ * those of the `ladder run` line given (the same replications, seed and
+ * uncertainty); nothing for another comparison. */
+static void compare_each_note(GString *out, const Report *r)
+{
+    JsonObject *c = obj(r->files[RESULTS_COMPARE]);
+    JsonArray *sc = arr(c, "scenarios");
+    if (!compare_each_policy(c))
+        return;
+    JsonObject *first = obj_at(sc, 0), *last = obj_at(sc, len(sc) - 1);
+    g_autoptr(GString) run = g_string_new("ladder");
+    arg(run, "run");
+    arg(run, str(first, "file"));
+    opt_int(run, "--reps", c, "replications");
+    opt_int(run, "--seed", c, "seed");
+    if (member(c, "uncertainty") && !flag(c, "uncertainty"))
+        arg(run, "--no-uncertainty");
+    g_autofree char *base = each_label(r, first), *all = each_label(r, last);
+    g_autofree char *text = g_strdup_printf(i18n_text(r->lang, I18N_EACH_NOTE_FMT), base, all, run->str);
+    g_string_append(out, "<p class=\"each\">");
+    esc(out, text);
+    g_string_append(out, "</p>\n");
+}
+
 /* The policy table first, then the change each other scenario of a
  * comparison makes to each target, and what an extra firm costs. */
 static void section_compare(GString *out, const Report *r)
@@ -976,7 +1098,8 @@ static void section_compare(GString *out, const Report *r)
         return;
     static const I18nMessage headers[] = {I18N_SCENARIO, I18N_TARGET, I18N_REPORT_PROBABILITY_CHANGE,
                                           I18N_DIFFERENCE_PP, I18N_CI95};
-    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_COMPARE_TITLE));
+    heading(out, r, "h2", I18N_REPORT_COMPARE_TITLE);
+    compare_each_note(out, r);
     compare_policies(out, r);
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     for (guint i = 0; i < len(diffs); i++) {
@@ -1041,7 +1164,7 @@ static void solve_reached(GString *out, const Report *r, JsonObject *o)
     g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_NOW));
     solve_value(out, o, "current_value");
     g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_MAKES));
-    esc(out, str(o, "target"));
+    esc(out, target_words(r, str(o, "target")));
     g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_AS_LIKELY));
     percent(out, num(o, "probability"));
     g_string_append(out, i18n_text(r->lang, I18N_REPORT_SOLVE_AT_LEAST));
@@ -1069,7 +1192,8 @@ static void section_solve(GString *out, const Report *r)
     JsonObject *o = obj(r->files[RESULTS_SOLVE]);
     if (o == NULL)
         return;
-    g_string_append_printf(out, "<h2>%s</h2>\n<p>", i18n_text(r->lang, I18N_REPORT_SOLVE_TITLE));
+    heading(out, r, "h2", I18N_REPORT_SOLVE_TITLE);
+    g_string_append(out, "<p>");
     if (flag(o, "reachable")) {
         solve_reached(out, r, o);
     } else {
@@ -1172,7 +1296,7 @@ static void allocate_frontier(GString *out, const Report *r, JsonObject *a)
 {
     JsonArray *combos = arr(a, "combinations");
     static const I18nMessage head[] = {I18N_ALLOC_COST, I18N_ALLOC_PROB_SE, I18N_ALLOC_STEP, I18N_ALLOC_COMBINATION};
-    g_string_append_printf(out, "<h3>%s</h3>\n", i18n_text(r->lang, I18N_ALLOC_FRONTIER));
+    heading(out, r, "h3", I18N_ALLOC_FRONTIER);
     table_begin(out, r->lang, head, G_N_ELEMENTS(head));
     for (guint i = 0; i < len(combos); i++) {
         JsonObject *c = obj_at(combos, i);
@@ -1203,7 +1327,8 @@ static void section_allocate(GString *out, const Report *r)
     JsonObject *a = obj(r->files[RESULTS_ALLOCATE]);
     if (a == NULL)
         return;
-    g_string_append_printf(out, "<h2>%s</h2>\n<p class=\"verdict all\">", i18n_text(r->lang, I18N_REPORT_ALLOC_TITLE));
+    heading(out, r, "h2", I18N_REPORT_ALLOC_TITLE);
+    g_string_append(out, "<p class=\"verdict all\">");
     JsonObject *best = obj(member(a, "best")), *cheapest = obj(member(a, "cheapest"));
     if (best) {
         g_autofree char *p = out_table_probability(num(best, "probability"), num(best, "se"));
@@ -1268,12 +1393,12 @@ static void section_sensitivity(GString *out, const Report *r)
     JsonArray *targets = arr(obj(r->files[RESULTS_SENSITIVITY]), "targets");
     if (targets == NULL)
         return;
-    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_SENS_TITLE));
+    heading(out, r, "h2", I18N_REPORT_SENS_TITLE);
     for (guint i = 0; i < len(targets); i++) {
         JsonObject *t = obj_at(targets, i);
         JsonArray *rows = arr(t, "rows");
         g_string_append(out, "<p><b>");
-        esc(out, str(t, "name"));
+        esc(out, target_words(r, str(t, "name")));
         g_string_append(out, "</b> · ");
         sensitivity_base(out, r, t);
         g_string_append(out, "</p>\n");
@@ -1322,7 +1447,8 @@ static void section_assumptions(GString *out, const Report *r)
     static const I18nMessage headers[] = {I18N_SENS_PARAMETER, I18N_REPORT_VALUE, I18N_REPORT_UNCERTAINTY,
                                           I18N_REPORT_SOURCE};
     JsonObject *sc = obj(r->scenario);
-    g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r->lang, I18N_REPORT_ASSUMPTIONS_TITLE));
+    heading(out, r, "h2", I18N_REPORT_ASSUMPTIONS_TITLE);
+    g_string_append(out, "<div class=\"assume\">");  /* its columns' widths (STYLE) */
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     JsonArray *stages = arr(sc, "stages");
     for (guint i = 0; i < len(stages); i++) {
@@ -1340,6 +1466,7 @@ static void section_assumptions(GString *out, const Report *r)
         assumption_row(out, str(p, "key"), v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
     }
     table_end(out);
+    g_string_append(out, "</div>\n");
     JsonArray *policies = arr(sc, "policies");
     for (guint i = 0; i < len(policies); i++) {
         JsonObject *p = obj_at(policies, i);
@@ -1361,58 +1488,6 @@ static void section_assumptions(GString *out, const Report *r)
 }
 
 /* ---- the command that reproduces the folder ------------------------------------- */
-
-/* TRUE when a POSIX shell reads `word` as itself: letters, digits, a few
- * marks and UTF-8 text (the names of stages and policies), nothing else. */
-static gboolean shell_plain(const char *word)
-{
-    if (*word == '\0')
-        return FALSE;
-    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
-        if (*p < 0x80 && !g_ascii_isalnum(*p) && strchr("_-+=./,:@%", *p) == NULL)
-            return FALSE;
-    return TRUE;
-}
-
-/* Appends " WORD", quoted for a POSIX shell when it needs it. */
-static void arg(GString *cmd, const char *word)
-{
-    g_string_append_c(cmd, ' ');
-    if (word && shell_plain(word)) {
-        g_string_append(cmd, word);
-        return;
-    }
-    g_autofree char *quoted = g_shell_quote(word ? word : "");
-    g_string_append(cmd, quoted);
-}
-
-/* Appends " FLAG VALUE". */
-static void opt(GString *cmd, const char *flag_name, const char *value)
-{
-    arg(cmd, flag_name);
-    arg(cmd, value);
-}
-
-/* Appends " FLAG X" with X the shortest spelling that reads back as the
- * number the file holds (out_json_append_number), so the flag gives the
- * same double. */
-static void opt_number(GString *cmd, const char *flag_name, double x)
-{
-    g_autoptr(GString) v = g_string_new(NULL);
-    out_json_append_number(v, x);
-    opt(cmd, flag_name, v->str);
-}
-
-/* Appends " FLAG N" for the integer member `name` of `o` (replications and
- * seeds are 64-bit: never through a double). */
-static void opt_int(GString *cmd, const char *flag_name, JsonObject *o, const char *name)
-{
-    JsonNode *n = member(o, name);
-    if (n == NULL || !JSON_NODE_HOLDS_VALUE(n) || json_node_get_value_type(n) != G_TYPE_INT64)
-        return;
-    g_autofree char *v = g_strdup_printf("%" G_GUINT64_FORMAT, (guint64)json_node_get_int(n));
-    opt(cmd, flag_name, v);
-}
 
 /* --lang (the language the files were written in, which --lang may have
  * set against the scenario's), --reps and --seed of the run settings `o`,
@@ -1437,9 +1512,7 @@ static void run_flags(GString *cmd, const Report *r, JsonObject *o, gboolean unc
 static void reproduce_compare(GString *cmd, const Report *r, JsonObject *c)
 {
     JsonArray *sc = arr(c, "scenarios");
-    gboolean each = len(sc) >= 2;
-    for (guint i = 1; i < len(sc); i++)
-        each = each && g_strcmp0(str(obj_at(sc, i), "file"), str(obj_at(sc, 0), "file")) == 0;
+    gboolean each = compare_each_policy(c);
     arg(cmd, "compare");
     if (each) {
         arg(cmd, "--each-policy");
@@ -1570,8 +1643,8 @@ static void section_methods(GString *out, const Report *r)
     /* the run settings: the summary's, else those of a solve or sensitivity */
     JsonNode *solve = r->files[RESULTS_SOLVE], *sens = r->files[RESULTS_SENSITIVITY];
     JsonObject *s = obj(r->summary) ? obj(r->summary) : obj(solve) ? obj(solve) : obj(sens), *sc = obj(r->scenario);
-    g_string_append_printf(out, "<h2>%s</h2>\n<p>%s</p>\n", i18n_text(r->lang, I18N_REPORT_METHODS_TITLE),
-                           i18n_text(r->lang, I18N_REPORT_METHODS));
+    heading(out, r, "h2", I18N_REPORT_METHODS_TITLE);
+    g_string_append_printf(out, "<p>%s</p>\n", i18n_text(r->lang, I18N_REPORT_METHODS));
     table_begin(out, r->lang, NULL, 0);
     if (s) {
         Row reps = field_begin(out, r, I18N_REPORT_REPLICATIONS);
@@ -1668,15 +1741,49 @@ static I18nMessage folder_kind(const Report *r)
                                            : I18N_REPORT_VERDICT_TITLE;
 }
 
-/* Folder `r`'s heading: what it answers, and the folder. */
-static void folder_heading(GString *out, const Report *r, const char *tag, guint i, gboolean anchor)
+/* The command that wrote folder `r`, as typed after "ladder " (the files
+ * tell, in folder_kind's order). */
+static const char *folder_command(const Report *r)
 {
-    g_string_append_printf(out, "<%s%s", tag, anchor ? "" : ">");
-    if (anchor)
-        g_string_append_printf(out, " id=\"folder-%u\">", i + 1);
-    g_string_append_printf(out, "%u. %s · <code>", i + 1, i18n_text(r->lang, folder_kind(r)));
+    return r->files[RESULTS_BACKTEST]      ? "backtest"
+           : r->files[RESULTS_CALIBRATE]   ? "calibrate"
+           : r->files[RESULTS_SOLVE]       ? "solve"
+           : r->files[RESULTS_ALLOCATE]    ? "allocate"
+           : r->files[RESULTS_SENSITIVITY] ? "sensitivity"
+           : r->files[RESULTS_COMPARE]     ? (compare_each_policy(obj(r->files[RESULTS_COMPARE])) ? "compare --each-policy"
+                                                                                                 : "compare")
+                                           : "run";
+}
+
+/* Which of the page's folders `r` is, the i-th: "2. 天宁区 2025（ladder
+ * run）", its scenario's name (a comparison's base's) and its command
+ * (caller frees). */
+static char *folder_of(const Report *r, guint i)
+{
+    g_autofree char *which = g_strdup_printf(i18n_text(r->lang, I18N_REPORT_FOLDER_OF_FMT), str(obj(r->scenario), "name"),
+                                             folder_command(r));
+    return g_strdup_printf("%u. %s", i + 1, which);
+}
+
+/* The heading of the i-th folder `r`'s section: which folder it is
+ * (r->of), what it answers, and where the folder is; with `answer`, the
+ * heading of its answer at the top of the page instead: a link to the
+ * section, without the folder. */
+static void folder_heading(GString *out, const Report *r, guint i, gboolean answer)
+{
+    if (answer)
+        g_string_append_printf(out, "<h3><a href=\"#folder-%u\">", i + 1);
+    else
+        g_string_append_printf(out, "<h2 id=\"folder-%u\">", i + 1);
+    esc(out, r->of);
+    g_string_append_printf(out, " · %s", i18n_text(r->lang, folder_kind(r)));
+    if (answer) {
+        g_string_append(out, "</a></h3>\n");
+        return;
+    }
+    g_string_append(out, " · <code>");
     esc(out, r->dir);
-    g_string_append_printf(out, "</code></%s>\n", tag);
+    g_string_append(out, "</code></h2>\n");
 }
 
 /* The answer of folder `r` in a few lines: each target's probability and
@@ -1716,7 +1823,7 @@ static void folder_answer(GString *out, const Report *r)
         for (guint i = 0; i < len(t); i++) {
             JsonObject *top = obj_at(arr(obj_at(t, i), "rows"), 0);
             g_string_append(out, "<li>");
-            esc(out, str(obj_at(t, i), "name"));
+            esc(out, target_words(r, str(obj_at(t, i), "name")));
             g_string_append_printf(out, " · %s", i18n_text(r->lang, I18N_REPORT_SENS_TOP));
             esc(out, str(top, "label"));
             g_string_append(out, " (");
@@ -1767,26 +1874,30 @@ static char *stage_ids(const Report *r)
  * folder's sections. */
 static void page_many(GString *out, Report *r, gsize n)
 {
+    for (gsize i = 0; i < n; i++)
+        r[i].of = folder_of(&r[i], (guint)i);
     page_begin(out, &r[0]);
     g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r[0].lang, I18N_REPORT_ANSWERS_TITLE));
     for (gsize i = 0; i < n; i++) {
-        folder_heading(out, &r[i], "h3", (guint)i, FALSE);
+        folder_heading(out, &r[i], (guint)i, TRUE);
         folder_answer(out, &r[i]);
     }
     g_string_append_printf(out, "<h2>%s</h2>\n<ol class=\"toc\">\n<li><a href=\"#ladder\">%s</a></li>\n",
                            i18n_text(r[0].lang, I18N_REPORT_CONTENTS),
                            i18n_text(r[0].lang, I18N_REPORT_LADDER_TITLE));
     for (gsize i = 0; i < n; i++) {
-        g_string_append_printf(out, "<li><a href=\"#folder-%zu\">%s · ", i + 1, i18n_text(r[i].lang, folder_kind(&r[i])));
+        g_string_append_printf(out, "<li><a href=\"#folder-%zu\">", i + 1);
+        esc(out, r[i].of);
+        g_string_append_printf(out, " · %s · <code>", i18n_text(r[i].lang, folder_kind(&r[i])));
         esc(out, r[i].dir);
-        g_string_append(out, "</a></li>\n");
+        g_string_append(out, "</code></a></li>\n");
     }
     g_string_append(out, "</ol>\n<div id=\"ladder\">\n");
     section_ladder(out, &r[0]);
     g_string_append(out, "</div>\n");
     for (gsize i = 0; i < n; i++) {
         g_string_append(out, "<section class=\"folder\">\n");
-        folder_heading(out, &r[i], "h2", (guint)i, TRUE);
+        folder_heading(out, &r[i], (guint)i, FALSE);
         page_folder(out, &r[i], FALSE);
         g_string_append(out, "</section>\n");
         r[0].no_dot = r[0].no_dot || r[i].no_dot;
@@ -1846,6 +1957,7 @@ static void report_clear(Report *r)
         g_clear_pointer(&r->files[k], json_node_unref);
     g_clear_pointer(&r->scenario_dir, g_free);
     g_clear_pointer(&r->compared, g_ptr_array_unref);
+    g_clear_pointer(&r->of, g_free);
 }
 
 /* Loads folder `dir` into `r` (zeroed but for version), the page in

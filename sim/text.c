@@ -276,3 +276,20 @@ char *text_relative_path(const char *from_dir, const char *to)
     }
     return g_string_free(out, FALSE);
 }
+
+/* TRUE when a POSIX shell reads `word` as itself: not empty; letters,
+ * digits, a few marks and UTF-8 text, nothing else. */
+static gboolean shell_plain(const char *word)
+{
+    if (*word == '\0')
+        return FALSE;
+    for (const unsigned char *p = (const unsigned char *)word; *p; p++)
+        if (*p < 0x80 && !g_ascii_isalnum(*p) && strchr("_-+=./,:@%", *p) == NULL)
+            return FALSE;
+    return TRUE;
+}
+
+char *text_shell_word(const char *word)
+{
+    return word && shell_plain(word) ? g_strdup(word) : g_shell_quote(word ? word : "");
+}

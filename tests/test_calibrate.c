@@ -1503,6 +1503,43 @@ static void test_cli_backtest(void **state)
     tu_rmrf(dir);
 }
 
+/* The calibrate chart's y axis fits what it draws: 泰州's 3895 registered
+ * 科小 and a forecast band a third of that wide are not flattened against
+ * an axis from 0 (the axis says it does not start there), and every P5,
+ * P95, fitted expectation and count is inside it. */
+static void test_cli_chart_range(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios", "taizhou-2025.ini", NULL);
+    g_autofree char *csv = g_build_filename(tu_srcdir(), "scenarios", "history", "taizhou.csv", NULL);
+    g_autofree char *out = g_build_filename(dir, "cal", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "calibrate", sc, "--history", csv, "--fit", "tech_sme -> hightech", "--reps",
+                                "300", "--no-charts", "--out", out, NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *gp = tu_read_text(out, "calibrate_tech_sme_register.gp");
+    g_autofree char *dat = tu_read_text(out, "calibrate_tech_sme_register.dat");
+    const char *at = strstr(gp, "set yrange [");
+    assert_non_null(at);
+    double lo = NAN, hi = NAN;
+    assert_int_equal(sscanf(at, "set yrange [%lf:%lf]", &lo, &hi), 2);
+    tu_assert_contains(gp, "set ylabel \"企业数（纵轴不从 0 开始）\"");
+    double low = 3895, high = 3895;  /* the published count */
+    g_auto(GStrv) lines = g_strsplit(dat, "\n", -1);
+    int rows = 0;
+    for (int i = 0; lines[i]; i++) {
+        double year, p5, p25, p50, p75, p95, fitted;
+        if (sscanf(lines[i], "%lf %lf %lf %lf %lf %lf %lf", &year, &p5, &p25, &p50, &p75, &p95, &fitted) != 7)
+            continue;
+        low = MIN(low, MIN(p5, fitted));
+        high = MAX(high, MAX(p95, fitted));
+        rows++;
+    }
+    assert_int_equal(rows, 3);  /* 2023 to 2025 */
+    assert_true(lo > 0.5 * low && lo <= low);
+    assert_true(hi >= high && hi < 1.5 * high);
+}
+
 /* Without --fit, on tests/data/certain.ini, whose every count is certain
  * (5 start-ups and 15, 20 tech SMEs in 2023, 2024; 5 new tech SMEs a
  * year): the scenario as written is checked, every exact count inside and
@@ -1833,6 +1870,7 @@ int main(void)
         cmocka_unit_test(test_cli_near_joint_bound),
         cmocka_unit_test(test_cli_backtest),
         cmocka_unit_test(test_cli_backtest_certain),
+        cmocka_unit_test(test_cli_chart_range),
         cmocka_unit_test(test_early_history),
         cmocka_unit_test(test_cli_early_history),
         cmocka_unit_test(test_help),

@@ -232,6 +232,129 @@ static void test_bundled(void **state)
         g_free(files[i]);
 }
 
+/* ---- the target chart -------------------------------------------------- */
+
+/* Two targets met by chance, a policy that moves both. */
+#define TWO_TARGETS                                                                       \
+    "[baseline]\nstartup=300\ntech_sme=120\nhightech=40\n"                                \
+    "[transitions]\nstartup -> tech_sme = 0.2\ntech_sme -> hightech = 0.15\n"             \
+    "[exits]\nstartup = 0.1\n"                                                            \
+    "[uncertainty]\ntech_sme -> hightech = beta(15, 85)\n"                                \
+    "[target 高企]\nstage = hightech\nyear = 2025\nat_least = 110\n"
+
+#define SECOND_TARGET "[target 科小]\nstage = tech_sme\nyear = 2025\nat_least = 130\n"
+#define POLICY "[policy 专班]\nfrom = 2023\ntech_sme -> hightech = *1.3\n"
+
+/* compare_targets.dat of folder `out`: [block][row][column], the rows of
+ * each scenario's block split into numbers (caller frees). */
+static GPtrArray *bars_of(const char *out)
+{
+    g_autofree char *dat = tu_read_text(out, "compare_targets.dat");
+    g_auto(GStrv) blocks = g_strsplit(dat, "\n\n\n", -1);
+    GPtrArray *all = g_ptr_array_new_with_free_func((GDestroyNotify)g_ptr_array_unref);
+    for (int b = 0; blocks[b]; b++) {
+        GPtrArray *rows = g_ptr_array_new_with_free_func(g_free);
+        g_auto(GStrv) lines = g_strsplit(blocks[b], "\n", -1);
+        for (int i = 0; lines[i]; i++) {
+            if (lines[i][0] == '#' || lines[i][0] == '\0')
+                continue;
+            double *row = g_new(double, 5);
+            char *at = lines[i];
+            for (int c = 0; c < 5; c++)
+                row[c] = g_ascii_strtod(at, &at);
+            g_ptr_array_add(rows, row);
+        }
+        g_ptr_array_add(all, rows);
+    }
+    return all;
+}
+
+/* Column c of row r of block b of `bars` (bars_of). */
+static double bar_at(GPtrArray *bars, guint b, guint r, int c)
+{
+    GPtrArray *rows = g_ptr_array_index(bars, b);
+    assert_true(r < rows->len);
+    return ((double *)g_ptr_array_index(rows, r))[c];
+}
+
+/* all_targets_probability of out/sub/summary.json. */
+static double all_met(const char *out, const char *sub)
+{
+    g_autofree char *d = g_build_filename(out, sub, NULL);
+    g_autoptr(JsonNode) s = tu_read_json(d, "summary.json");
+    return tu_num(json_node_get_object(s), "all_targets_probability");
+}
+
+/* The target chart has a group for all targets together after the
+ * targets' and a line: each scenario's bar is its summary's all-targets
+ * probability with its ±1.96 se error bar (the title says so), none for a
+ * scenario whose targets are not the base's. */
+static void test_targets_chart_all(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *a = tu_write(dir, "a.ini", TU_HEAD TWO_TARGETS SECOND_TARGET);
+    g_autofree char *b = tu_write(dir, "b.ini", TU_HEAD TWO_TARGETS SECOND_TARGET POLICY);
+    g_autofree char *c = tu_write(dir, "c.ini", TU_HEAD TWO_TARGETS POLICY);  /* 高企 only */
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL);
+    g_auto(TuRun) r = COMPARE(out, a, b, c, "--reps", "400", "--no-charts", "-q", NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *gp = tu_read_text(out, "compare_targets.gp");
+    tu_assert_contains(gp, "(\"高企\" 1, \"科小\" 2, \"全部目标同时达成\" 3)");
+    tu_assert_contains(gp, "set arrow from first 2.5, graph 0 to first 2.5, graph 1");
+    tu_assert_contains(gp, "误差线：±1.96 倍蒙特卡洛标准误");
+    g_autoptr(GPtrArray) bars = bars_of(out);
+    assert_int_equal(bars->len, 3);
+    const char *ids[] = {"a", "b"};
+    for (guint k = 0; k < 2; k++) {
+        double p = all_met(out, ids[k]), half = 1.96 * sqrt(p * (1 - p) / 400);
+        assert_true(p > 0.05 && p < 0.95);
+        assert_near(bar_at(bars, k, 2, 0), 3 + (k - 1.0) * 0.8 / 3, 1e-4);
+        assert_near(bar_at(bars, k, 2, 1), 100 * p, 1e-4);
+        assert_near(bar_at(bars, k, 2, 2), 100 * (p - half), 1e-3);
+        assert_near(bar_at(bars, k, 2, 3), 100 * (p + half), 1e-3);
+    }
+    assert_true(all_met(out, "a") != all_met(out, "b"));
+    assert_true(isnan(bar_at(bars, 2, 2, 1)));   /* c's targets are not a's */
+    assert_false(isnan(bar_at(bars, 2, 0, 1)));  /* its 高企 is */
+    assert_true(isnan(bar_at(bars, 2, 1, 1)));
+}
+
+/* Bars closer than their labels are wide (eight scenarios): of two
+ * neighbours of the same height the right one's label is a step higher,
+ * the next one's back down (alternating, each over its own bar); the axis
+ * holds every label. */
+static void test_targets_chart_labels(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *a = tu_write(dir, "a.ini", TU_HEAD TWO_TARGETS SECOND_TARGET);
+    g_autofree char *out = g_build_filename(dir, "cmp", NULL);
+    g_auto(TuRun) r = COMPARE(out, a, a, a, a, a, a, a, a, "--reps", "100", "--no-charts", "-q", NULL);
+    tu_assert_status(&r, 0);
+    g_autoptr(GPtrArray) bars = bars_of(out);
+    assert_int_equal(bars->len, 8);
+    double top = 0;
+    for (guint g = 0; g < 3; g++)
+        for (guint k = 0; k < 8; k++) {
+            double high = bar_at(bars, k, g, 3), label = bar_at(bars, k, g, 4);
+            assert_near(label, high + (k % 2 ? 5 : 0), 1e-9);
+            top = MAX(top, label);
+        }
+    g_autofree char *gp = tu_read_text(out, "compare_targets.gp");
+    const char *at = strstr(gp, "set yrange [0:");
+    assert_non_null(at);
+    assert_true(g_ascii_strtod(at + strlen("set yrange [0:"), NULL) >= top + 5);
+
+    /* two scenarios: room for every label at its bar */
+    g_autofree char *two = g_build_filename(dir, "two", NULL);
+    g_auto(TuRun) r2 = COMPARE(two, a, a, "--reps", "100", "--no-charts", "-q", NULL);
+    tu_assert_status(&r2, 0);
+    g_autoptr(GPtrArray) bars2 = bars_of(two);
+    for (guint k = 0; k < 2; k++)
+        assert_near(bar_at(bars2, k, 0, 4), bar_at(bars2, k, 0, 3), 1e-9);
+}
+
 /* ---- the output folder -------------------------------------------------- */
 
 /* Run from a folder with relative paths: the default out/<base stem>-compare,
@@ -388,6 +511,8 @@ int main(void)
         cmocka_unit_test(test_threads_same_bytes),
         cmocka_unit_test(test_costs),
         cmocka_unit_test(test_bundled),
+        cmocka_unit_test(test_targets_chart_all),
+        cmocka_unit_test(test_targets_chart_labels),
         cmocka_unit_test(test_layout),
         cmocka_unit_test(test_charts),
         cmocka_unit_test(test_help),

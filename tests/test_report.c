@@ -219,7 +219,30 @@ static void test_compare_report(void **state)
 
 /* ---- several folders, one page ----------------------------------------------------- */
 
-/* A run, a comparison and a solve of one scenario family, one page: the
+/* Fails when two headings (<h1> to <h6>, with all they hold) of `html`
+ * are the same. */
+static void assert_headings_unique(const char *html)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    int n = 0;
+    for (const char *p = html; (p = strstr(p, "<h")) != NULL; p += 2) {
+        if (p[2] < '1' || p[2] > '6')
+            continue;
+        g_autofree char *close = g_strdup_printf("</h%c>", p[2]);
+        const char *end = strstr(p, close);
+        assert_non_null(end);
+        const char *text = strchr(p, '>') + 1;  /* past an id */
+        char *h = g_strndup(text, (gsize)(end - text));
+        if (!g_hash_table_add(seen, h))
+            fail_msg("the heading '%s' is there twice", h);
+        n++;
+    }
+    assert_true(n > 10);
+}
+
+/* Runs of two scenarios, a comparison, a solve and a sensitivity of one
+ * scenario family, one page: no two headings the same, each naming its
+ * folder's scenario and command, all targets together in words; the
  * answer of each first, the contents, the ladder once, each folder's
  * section with its own reproduction line; a folder of another ladder is
  * refused (exit 2), and so are several folders without -o. */
@@ -238,11 +261,16 @@ static void test_several_folders(void **state)
     g_auto(TuRun) r3 = tu_ladder(NULL, "solve", a, "--target", "高新技术企业500家", "--probability", "0.8", "--lever",
                          "recruitment.tech_sme", "--reps", REPS, "--no-charts", "-q", "--out", solve, NULL);
     g_auto(TuRun) r4 = tu_ladder(NULL, "run", other, "--reps", "50", "--no-charts", "-q", "--out", odd, NULL);
+    g_autofree char *run2 = g_build_filename(dir, "run2", NULL), *sens = g_build_filename(dir, "sens", NULL);
+    g_auto(TuRun) r5 = tu_ladder(NULL, "run", b, "--reps", REPS, "--no-charts", "-q", "--out", run2, NULL);
+    g_auto(TuRun) r6 = tu_ladder(NULL, "sensitivity", a, "--reps", "100", "--no-charts", "-q", "--out", sens, NULL);
     tu_assert_status(&r1, 0);
     tu_assert_status(&r2, 0);
     tu_assert_status(&r3, 0);
     tu_assert_status(&r4, 0);
-    g_auto(TuRun) p = tu_ladder(NULL, "report", run, cmp, solve, "-o", page, NULL);
+    tu_assert_status(&r5, 0);
+    tu_assert_status(&r6, 0);
+    g_auto(TuRun) p = tu_ladder(NULL, "report", run, cmp, solve, run2, sens, "-o", page, NULL);
     tu_assert_status(&p, 0);
     g_autofree char *html = tu_read_text(dir, "meeting.html");
     const char *answers = strstr(html, "<h2>先看结论</h2>"), *contents = strstr(html, "<h2>目录</h2>");
@@ -255,9 +283,20 @@ static void test_several_folders(void **state)
     tu_assert_contains(html, "<li>天宁区 2025 假设情景:强化高企培育专班 · 高新技术企业500家: ");
     tu_assert_contains(html, "<a href=\"#folder-3\">");
     assert_int_equal(count(html, "class=\"graph\""), 1);     /* the ladder once */
-    assert_int_equal(count(html, "<h2>阶梯结构</h2>"), 1);
-    assert_int_equal(count(html, "<code class=\"reproduce\">"), 3);
-    assert_int_equal(count(html, "<section class=\"folder\">"), 3); /* printed, each from a new page */
+    assert_int_equal(count(html, "<h2>阶梯结构"), 1);
+    assert_int_equal(count(html, "<code class=\"reproduce\">"), 5);
+    assert_int_equal(count(html, "<section class=\"folder\">"), 5); /* printed, each from a new page */
+    assert_headings_unique(html);
+    /* which scenario and command each folder is, in its heading, its entry in the contents and its sections' */
+    tu_assert_contains(html, "<h2 id=\"folder-1\">1. 天宁区 2025（ladder run） · ");
+    tu_assert_contains(html, "<h2 id=\"folder-4\">4. 天宁区 2025 假设情景:强化高企培育专班（ladder run） · ");
+    tu_assert_contains(html, "<a href=\"#folder-2\">2. 天宁区 2025（ladder compare） · ");
+    tu_assert_contains(html, "<h2>方法与复现 <span class=\"of\">· 5. 天宁区 2025（ladder sensitivity）</span></h2>");
+    /* all targets together in words, never the files' internal "all" */
+    tu_assert_contains(html, "<p><b>全部目标同时达成</b> · ");
+    tu_assert_contains(html, "<li>全部目标同时达成 · ");
+    assert_null(strstr(html, ">all<"));
+    assert_null(strstr(html, ">all ·"));
     tu_assert_contains(html, "<code class=\"reproduce\">ladder solve ");
     tu_assert_contains(html, "<code class=\"reproduce\">ladder compare ");
     g_autofree char *own = g_build_filename(run, "report.html", NULL);

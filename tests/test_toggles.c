@@ -202,6 +202,91 @@ static void test_each_policy(void **state)
     tu_assert_contains(none.err, "has no [policy] group: --each-policy compares a file's policies");
 }
 
+/* The `ladder run` line that compare --each-policy's table says all/ has
+ * the figures of, in `out` (its stdout) between "ladder run " and `end`,
+ * as arguments after "ladder", then --no-charts -q --out `dir`. */
+static GPtrArray *said_run_args(const char *out, const char *end, const char *dir)
+{
+    const char *from = strstr(out, "ladder run ");
+    assert_non_null(from);
+    const char *to = strstr(from, end);
+    assert_non_null(to);
+    g_autofree char *line = g_strndup(from, (gsize)(to - from));
+    g_auto(GStrv) argv = NULL;
+    assert_true(g_shell_parse_argv(line, NULL, &argv, NULL));
+    GPtrArray *args = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 1; argv[i]; i++)
+        g_ptr_array_add(args, g_strdup(argv[i]));
+    const char *more[] = {"--no-charts", "-q", "--out", dir, NULL};
+    for (int i = 0; more[i]; i++)
+        g_ptr_array_add(args, g_strdup(more[i]));
+    g_ptr_array_add(args, NULL);
+    return args;
+}
+
+/* all_targets_probability of dir/sub/summary.json. */
+static double all_targets(const char *dir, const char *sub)
+{
+    g_autofree char *d = g_build_filename(dir, sub, NULL);
+    g_autoptr(JsonNode) s = tu_read_json(d, "summary.json");
+    return json_object_get_double_member(json_node_get_object(s), "all_targets_probability");
+}
+
+/* compare --each-policy says, beside its table on stdout and on the page,
+ * that the base is the file with no policy and all/ the file as written,
+ * with the figures of the `ladder run` line it gives: that line, run,
+ * meets every target together exactly as often as all/ does (and not as
+ * the base does), in both languages; a comparison of two files says none
+ * of it. */
+static void test_each_policy_says_what_rows_are(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    /* BODY's 高企 target is met almost always: raise it, and add one the policies make less likely */
+    g_auto(GStrv) parts = g_strsplit(TU_HEAD BODY "[target 科小]\nstage = tech_sme\nyear = 2025\nat_least = 130\n"
+                                     POLICY_EDGE POLICY_EXIT, "at_least = 90\n", -1);
+    g_autofree char *text = g_strjoinv("at_least = 110\n", parts);
+    g_autofree char *file = tu_write(dir, "s 1.ini", text);
+    const struct {
+        const char *lang, *said, *page, *end;
+    } cases[] = {
+        {"zh", "基准 none/ 是去掉全部政策的文件；all/ 是文件原样（全部政策都实施），其数字与同一随机种子、同样模拟次数的 ladder run",
+         "基准 “t：无政策”（none/） 是去掉全部政策的文件；“t：全部政策”（all/） 是文件原样", " 完全相同"},
+        {"en", "The base, none/, is the file with no policy; all/ is the file as written (every policy on): its figures "
+               "are exactly those of ladder run",
+         "The base, &quot;t: no policy&quot; (none/), is the file with no policy; &quot;t: every policy&quot; (all/) is "
+         "the file as written", ", with the same"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        g_autofree char *out = g_build_filename(dir, cases[i].lang, NULL);
+        g_autofree char *run = g_strconcat(out, "-run", NULL);
+        g_auto(TuRun) r = tu_ladder(NULL, "compare", file, "--each-policy", "--reps", REPS, "--seed", "11", "--lang",
+                                    cases[i].lang, "--no-charts", "--report", "--out", out, NULL);
+        tu_assert_status(&r, 0);
+        tu_assert_contains(r.out, cases[i].said);
+        g_autofree char *quoted = g_shell_quote(file);
+        g_autofree char *line = g_strdup_printf("ladder run %s --reps %s --seed 11%s", quoted, REPS, cases[i].end);
+        tu_assert_contains(r.out, line);
+        g_autofree char *html = tu_read_text(out, "report.html");
+        tu_assert_contains(html, cases[i].page);
+        g_autoptr(GPtrArray) args = said_run_args(r.out, cases[i].end, run);
+        g_auto(TuRun) alone = tu_ladder_spawn(NULL, (const char *const *)args->pdata, NULL, NULL);
+        tu_assert_status(&alone, 0);
+        double all = all_targets(out, "all"), none = all_targets(out, "none");
+        assert_true(all == all_targets(run, "."));  /* exactly: the same replications */
+        assert_true(all != none);
+        assert_true(all > 0 && all < 1);
+    }
+    g_autofree char *other = tu_write(dir, "o.ini", TU_HEAD BODY POLICY_EDGE);
+    g_autofree char *out = g_build_filename(dir, "two", NULL);
+    g_auto(TuRun) two = tu_ladder(NULL, "compare", file, other, "--reps", REPS, "--no-charts", "--report", "--out",
+                                  out, NULL);
+    tu_assert_status(&two, 0);
+    assert_null(strstr(two.out, "是去掉全部政策的文件"));
+    g_autofree char *html = tu_read_text(out, "report.html");
+    assert_null(strstr(html, "是去掉全部政策的文件"));
+}
+
 /* Names that are no policy, and both flags at once, are usage errors that
  * write nothing; commands that fit rates do not take the flags. */
 static void test_errors(void **state)
@@ -240,6 +325,7 @@ int main(void)
         cmocka_unit_test(test_only_and_what_is_said),
         cmocka_unit_test(test_compare),
         cmocka_unit_test(test_each_policy),
+        cmocka_unit_test(test_each_policy_says_what_rows_are),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
