@@ -29,7 +29,7 @@
 #include "text.h"
 
 /* Everything the page is made from. */
-typedef struct {
+typedef struct Report {
     const char *dir;       /* the result folder */
     const char *lang;      /* "zh" or "en" (page_language) */
     const char *version;
@@ -43,6 +43,9 @@ typedef struct {
     gboolean no_dot;
     char *of;              /* on a page of several folders, which this is ("2. 天宁区 2025（ladder run）"),
                             * after each of its headings so that no two are the same; NULL on a page of one */
+    int number;            /* on a page of several folders, 1 + its place; 0 on a page of one */
+    const struct Report *assumed_as; /* an earlier folder on the page with the same assumptions,
+                                        whose table this one points to; NULL: its own table */
 } Report;
 
 /* "en" when i18n_is_english(language), else "zh": the page's language,
@@ -1442,11 +1445,43 @@ static void assumption_row(GString *out, const char *key, const char *value, con
     row_end(&row);
 }
 
+/* What the assumptions table shows of scenario.json: its stages
+ * (baselines), parameters and policies. */
+static const char *const assumption_members[] = {"stages", "parameters", "policies"};
+
+/* TRUE when folders `a` and `b` make the same assumptions table: their
+ * scenario.json's stages, parameters and policies are equal. */
+static gboolean same_assumptions(const Report *a, const Report *b)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(assumption_members); i++)
+        if (!json_node_equal(member(obj(a->scenario), assumption_members[i]),
+                             member(obj(b->scenario), assumption_members[i])))
+            return FALSE;
+    return TRUE;
+}
+
+/* On a page of several folders, a folder whose assumptions an earlier
+ * folder's table already shows: one line pointing to it instead. */
+static void assumptions_as_before(GString *out, const Report *r)
+{
+    heading(out, r, "h2", I18N_REPORT_ASSUMPTIONS_TITLE);
+    g_string_append_printf(out, "<p class=\"muted\"><a href=\"#assumptions-%d\">", r->assumed_as->number);
+    g_autofree char *words = g_strdup_printf(i18n_text(r->lang, I18N_REPORT_ASSUMED_AS_FMT), r->assumed_as->of);
+    esc(out, words);
+    g_string_append(out, "</a></p>\n");
+}
+
 static void section_assumptions(GString *out, const Report *r)
 {
     static const I18nMessage headers[] = {I18N_SENS_PARAMETER, I18N_REPORT_VALUE, I18N_REPORT_UNCERTAINTY,
                                           I18N_REPORT_SOURCE};
     JsonObject *sc = obj(r->scenario);
+    if (r->assumed_as) {
+        assumptions_as_before(out, r);
+        return;
+    }
+    if (r->number > 0)
+        g_string_append_printf(out, "<div id=\"assumptions-%d\"></div>\n", r->number);
     heading(out, r, "h2", I18N_REPORT_ASSUMPTIONS_TITLE);
     g_string_append(out, "<div class=\"assume\">");  /* its columns' widths (STYLE) */
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
@@ -1871,11 +1906,17 @@ static char *stage_ids(const Report *r)
 
 /* One page of the folders `r[0..n)`: the answer of each first, the
  * contents, the ladder diagram once (the first folder's), then each
- * folder's sections. */
+ * folder's sections; a folder whose assumptions an earlier one's table
+ * already shows points to that table instead of repeating it. */
 static void page_many(GString *out, Report *r, gsize n)
 {
-    for (gsize i = 0; i < n; i++)
+    for (gsize i = 0; i < n; i++) {
         r[i].of = folder_of(&r[i], (guint)i);
+        r[i].number = (int)i + 1;
+        for (gsize j = 0; j < i && r[i].assumed_as == NULL; j++)
+            if (r[j].assumed_as == NULL && same_assumptions(&r[i], &r[j]))
+                r[i].assumed_as = &r[j];
+    }
     page_begin(out, &r[0]);
     g_string_append_printf(out, "<h2>%s</h2>\n", i18n_text(r[0].lang, I18N_REPORT_ANSWERS_TITLE));
     for (gsize i = 0; i < n; i++) {

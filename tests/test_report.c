@@ -287,6 +287,12 @@ static void test_several_folders(void **state)
     assert_int_equal(count(html, "<code class=\"reproduce\">"), 5);
     assert_int_equal(count(html, "<section class=\"folder\">"), 5); /* printed, each from a new page */
     assert_headings_unique(html);
+    /* the assumptions' table once per set of assumptions: folders 1, 2, 3 and 5 are tianning-2025.ini's,
+       4 adds a policy; the others point to folder 1's table */
+    assert_int_equal(count(html, "<div class=\"assume\">"), 2); /* 5 before the tables were shared */
+    tu_assert_contains(html, "<div id=\"assumptions-1\"></div>");
+    tu_assert_contains(html, "<div id=\"assumptions-4\"></div>");
+    assert_int_equal(count(html, "<a href=\"#assumptions-1\">与 1. 天宁区 2025（ladder run） 的假设完全相同"), 3);
     /* which scenario and command each folder is, in its heading, its entry in the contents and its sections' */
     tu_assert_contains(html, "<h2 id=\"folder-1\">1. 天宁区 2025（ladder run） · ");
     tu_assert_contains(html, "<h2 id=\"folder-4\">4. 天宁区 2025 假设情景:强化高企培育专班（ladder run） · ");
