@@ -6,6 +6,7 @@
 
 #include <signal.h>
 #include <glib.h>
+#include "firms.h"
 #include "histogram.h"
 #include "model.h"
 
@@ -31,9 +32,13 @@ typedef struct RunResult {
     Histogram **target;  /* [n_targets]: the target's count */
     guint64 *target_met; /* [n_targets]: replications that met it */
     guint64 all_met;     /* replications that met every target */
+    FirmsTally *firms;   /* a model with a roster (model_set_roster), run firm by firm: what
+                            each of its firms did; NULL otherwise */
 } RunResult;
 
-/* Runs `config->reps` replications of `m`.  The result (caller owns,
+/* Runs `config->reps` replications of `m`: by cohorts (engine.h), or firm
+ * by firm (firms.h) when `m` has a roster, its stages the roster does not
+ * cover from their baselines.  The result (caller owns,
  * runner_result_free) is the same, bit for bit, for any thread count.  Fails
  * with an INPUT error when drawn parameters make a year invalid (the
  * lowest such replication is reported), and with LADDER_ERROR_CANCELLED
