@@ -46,7 +46,7 @@ typedef struct {
 /* What the known firms did, added up over replications (exact integers, so
  * the sum over threads is the same for any thread count).  Memory grows
  * with the firms and years, never with the replications. */
-typedef struct {
+typedef struct FirmsTally {
     int n_firms, n_years, n_stages, n_lists;
     guint32 *state;    /* [(firm * n_years + year) * (n_stages + 1) + s]: replications where the
                           firm is in stage s at the end of the year; s = n_stages: it has exited */

@@ -379,6 +379,23 @@ typedef enum {
     I18N_ALLOC_BUDGET_FMT,      /* budget (string) */
     I18N_ALLOC_CHOSEN_FMT,      /* combination, probability */
     I18N_ALLOC_NONE,            /* the combination with no policy */
+    /* ladder run --roster */
+    I18N_CSV_FIRM_ID,           /* firms.csv columns */
+    I18N_CSV_FIRM_NAME,
+    I18N_CSV_START_STAGE,
+    I18N_CSV_YEARS_IN_STAGE,
+    I18N_CSV_STATE_KIND,
+    I18N_CSV_STATE,
+    I18N_CSV_STATE_NAME,
+    I18N_CSV_AT_OR_ABOVE,
+    I18N_CSV_AT_OR_ABOVE_SE,
+    I18N_CSV_UP_PROBABILITY,
+    I18N_CSV_UP_MEDIAN_YEAR,
+    I18N_STATE_EXITED,          /* firms.csv: a firm that exited */
+    I18N_LIST_SEPARATOR,        /* between names in a sentence */
+    I18N_ROSTER_RUN_FMT,        /* stdout: firms (int), stages covered (names), firms.csv's path */
+    I18N_ROSTER_KEEPS_FMT,      /* stderr: roster file, stages keeping their baseline (names) */
+    I18N_ROSTER_DRAW_DROPPED_FMT, /* stderr: stage name, roster file */
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,
     I18N_N_MESSAGES

@@ -137,6 +137,9 @@ typedef struct {
     Dist baseline_dist;
     SourceRef baseline_dist_where; /* its [uncertainty] line */
     char *baseline_dist_note;   /* the comment above that line, or NULL */
+    gint64 *baseline_by_clock;  /* [max(renewal_years, 1)]: the baseline's firms by renewal clock
+                                   (a roster's, model_set_roster), summing to baseline; NULL: the
+                                   baseline is spread evenly (model_baseline_cohorts) */
 } Stage;
 
 /* An attribute of a roster's firms that [effects] names (docs/model.md,
@@ -162,6 +165,17 @@ typedef struct {
     SourceRef dist_where; /* its [uncertainty] line; file NULL when certain */
     char *note;         /* the comment of its [effects] line, or NULL */
 } Effect;
+/* The firms known one by one at the end of base_year: a roster read for
+ * the model (roster.h), as the engines need it.  Names and attributes stay
+ * with the Roster; this is what changes the simulation. */
+typedef struct {
+    char *file;         /* the roster's path as given */
+    char *sha256;       /* SHA-256 of its bytes, hex */
+    int n_firms;        /* >= 1 */
+    int *stage;         /* [n_firms]: stage index */
+    int *clock;         /* [n_firms]: renewal clock, 0 .. V-1 (0 without renewal) */
+    gboolean covers[MODEL_MAX_STAGES]; /* TRUE where its firms replace the stage's [baseline] */
+} ModelRoster;
 
 typedef struct Model {
     char *file;         /* the scenario path as given */
@@ -196,6 +210,8 @@ typedef struct Model {
     GStrv policies_off; /* the policies of the file switched off on the command line
                            (--without, --only; model_switch_off_policy), in file
                            order; NULL when none */
+    ModelRoster *roster;/* the firms known one by one (model_set_roster), or NULL: every stage
+                           starts from its baseline, simulated as cohorts */
 } Model;
 
 void model_free(Model *m);
@@ -214,9 +230,31 @@ void model_set_param_value(Model *m, int param, double value);
 
 /* Sets stage `stage`'s baseline (firms at the end of base_year) to `n` >= 0
  * and makes it certain: it is no longer drawn from baseline_dist.  The
- * engine spreads it over the renewal clocks as it does a written one.  A
- * caller's bug (bad stage, negative n) is a critical warning, no change. */
+ * engine spreads it over the renewal clocks as it does a written one (a
+ * roster's clocks are forgotten).  A caller's bug (bad stage, negative n,
+ * a stage a roster covers) is a critical warning, no change. */
 void model_set_baseline(Model *m, int stage, gint64 n);
+
+/* Gives `m` the roster `file` (its SHA-256 `sha256`) of `n_firms` >= 1
+ * firms, firm i in stage stage[i] with renewal clock clock[i] (0 .. V-1, 0
+ * without renewal) at the end of base_year.  Each stage holding at least
+ * one of them is covered: its baseline becomes their count, certain (an
+ * [uncertainty] baseline.ID is dropped: a roster is a count, not an
+ * estimate), with baseline_by_clock their counts by clock, so that the
+ * exact expectation and the cohort engine start from the roster's clocks;
+ * the runner then simulates the model firm by firm (firms.h).  A stage with
+ * no firm keeps its baseline.  A second call replaces the first roster's
+ * firms (the stages it covered keep its counts).  Bad stages or clocks are
+ * a caller's bug: a critical warning, no change. */
+void model_set_roster(Model *m, const char *file, const char *sha256, int n_firms, const int *stage,
+                      const int *clock);
+
+/* The `n` firms of stage `st` at the end of base_year by renewal clock,
+ * into cohort[0 .. max(V, 1) - 1]: the stage's baseline_by_clock when it
+ * has one and `n` is its baseline, else spread evenly (n/V each, one more
+ * for clocks 0 .. (n mod V) - 1).  The one rule the engines and the exact
+ * expectation start a stage by. */
+void model_baseline_cohorts(const Stage *st, gint64 n, gint64 *cohort);
 
 /* From `from_year` on, parameter `param`'s base value (central or drawn) is
  * replaced by `value` before the policies of the year apply, so they still

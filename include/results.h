@@ -35,6 +35,7 @@ typedef enum {
     RESULTS_CALIBRATE,    /* calibrate.json */
     RESULTS_BACKTEST,     /* backtest.json */
     RESULTS_ALLOCATE,     /* allocate.json */
+    RESULTS_FIRMS,        /* firms.json, beside summary.json of a run with --roster */
     RESULTS_N_KINDS
 } ResultsKind;
 
@@ -138,6 +139,7 @@ typedef enum {
     RESULTS_CSV_CALIBRATE,    /* calibrate.csv */
     RESULTS_CSV_BACKTEST,     /* backtest.csv */
     RESULTS_CSV_ALLOCATE,     /* allocate.csv */
+    RESULTS_CSV_FIRMS,        /* firms.csv */
     RESULTS_CSV_N_KINDS
 } ResultsCsv;
 

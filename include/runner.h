@@ -6,6 +6,7 @@
 
 #include <signal.h>
 #include <glib.h>
+#include "firms.h"
 #include "histogram.h"
 #include "model.h"
 
@@ -36,6 +37,8 @@ typedef struct RunResult {
                             with words = runner_met_words(reps): bit rep % 64 of word
                             t * words + rep / 64 is set when replication rep met target t
                             (t = n_targets: every target) */
+    FirmsTally *firms;   /* a model with a roster (model_set_roster), run firm by firm: what
+                            each of its firms did; NULL otherwise */
 } RunResult;
 
 /* Words of 64 bits holding one bit per replication of `reps`. */
@@ -45,7 +48,9 @@ guint64 runner_met_words(guint64 reps);
  * every target when t is r->model->n_targets. */
 gboolean runner_met(const RunResult *r, int t, guint64 rep);
 
-/* Runs `config->reps` replications of `m`.  The result (caller owns,
+/* Runs `config->reps` replications of `m`: by cohorts (engine.h), or firm
+ * by firm (firms.h) when `m` has a roster, its stages the roster does not
+ * cover from their baselines.  The result (caller owns,
  * runner_result_free) is the same, bit for bit, for any thread count.  Fails
  * with an INPUT error when drawn parameters make a year invalid (the
  * lowest such replication is reported), and with LADDER_ERROR_CANCELLED

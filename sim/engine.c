@@ -241,15 +241,6 @@ void engine_draw_baselines(const Model *m, gboolean uncertain, gsl_rng *r, guint
     }
 }
 
-/* `n` baseline firms of a stage spread over its renewal clocks: n/V each,
- * and one more for clocks 0 .. (n mod V) - 1. */
-static void spread_baseline(const Stage *st, gint64 n, gint64 *cohort)
-{
-    int v = stage_cohorts(st);
-    for (int t = 0; t < v; t++)
-        cohort[t] = n / v + (t < n % v ? 1 : 0);
-}
-
 /* Leavers of stage `s` split among exit and its edges: a categorical
  * draw for each leaver, as a chain of conditional binomials.  The last
  * category with positive probability takes the remainder. */
@@ -390,7 +381,7 @@ void engine_replicate(const Model *m, const double *params, const gint64 *baseli
     rng_first_blocks(seed, rep, x->stream_ids, x->n_streams, x->blocks);
     for (int s = 0; s < S; s++) {
         stock[s] = baseline ? baseline[s] : m->stages[s].baseline;
-        spread_baseline(&m->stages[s], stock[s], x->cur + x->offset[s]);
+        model_baseline_cohorts(&m->stages[s], stock[s], x->cur + x->offset[s]);
         entries[s] = 0;
     }
     if (m->n_lists > 0)

@@ -68,18 +68,19 @@ static void expect_year(const Model *m, const double *p, const int *offset, cons
 }
 
 /* Row 0 of the tables and the cohorts `cur` at the end of the first year:
- * `start` NULL spreads each stage's written baseline over its renewal
- * clocks as the engine does (n/V, the remainder to the first clocks);
- * otherwise start[s] is spread evenly. */
+ * `start` NULL starts each stage's baseline over its renewal clocks as the
+ * engine does (model_baseline_cohorts: a roster's clocks, else n/V with the
+ * remainder to the first clocks); otherwise start[s] is spread evenly. */
 static void expect_start(const Model *m, const int *offset, const double *start, double *cur, double *stock,
                          double *entries)
 {
     for (int s = 0; s < m->n_stages; s++) {
         const Stage *st = &m->stages[s];
         int v = stage_cohorts(st);
+        gint64 cohort[MODEL_MAX_RENEWAL_YEARS];
+        model_baseline_cohorts(st, st->baseline, cohort);
         for (int t = 0; t < v; t++)
-            cur[offset[s] + t] = start != NULL ? start[s] / v
-                                               : (double)(st->baseline / v + (t < st->baseline % v ? 1 : 0));
+            cur[offset[s] + t] = start != NULL ? start[s] / v : (double)cohort[t];
         stock[s] = start != NULL ? start[s] : (double)st->baseline;
         entries[s] = 0;
     }

@@ -173,8 +173,9 @@ static int stage_clocks(const Stage *st)
     return st->renewal_years > 0 ? st->renewal_years : 1;
 }
 
-/* The known firms, then `n` baseline firms of every stage the known firms
- * do not cover, spread over the clocks as engine.c spreads a baseline. */
+/* The known firms, then the baseline firms of every stage the known firms
+ * do not cover, over the clocks as engine.c starts a baseline
+ * (model_baseline_cohorts). */
 static void add_starting_firms(FirmsScratch *x, const gint64 *baseline)
 {
     const FirmsStart *f = x->start;
@@ -184,9 +185,10 @@ static void add_starting_firms(FirmsScratch *x, const gint64 *baseline)
         if (f->covers != NULL && f->covers[s])
             continue;
         gint64 n = baseline ? baseline[s] : x->m->stages[s].baseline;
-        int v = stage_clocks(&x->m->stages[s]);
-        for (int t = 0; t < v; t++)
-            for (gint64 k = 0; k < n / v + (t < n % v ? 1 : 0); k++)
+        gint64 cohort[MODEL_MAX_RENEWAL_YEARS];
+        model_baseline_cohorts(&x->m->stages[s], n, cohort);
+        for (int t = 0; t < stage_clocks(&x->m->stages[s]); t++)
+            for (gint64 k = 0; k < cohort[t]; k++)
                 firm_add(x, s, t, 0, -1);
     }
 }

@@ -19,6 +19,34 @@ static void policy_clear(Policy *p)
     g_free(p->where.file);
 }
 
+static int stage_clocks(const Stage *st)
+{
+    return st->renewal_years > 0 ? st->renewal_years : 1;
+}
+
+static void known_free(ModelRoster *r)
+{
+    if (r == NULL)
+        return;
+    g_free(r->file);
+    g_free(r->sha256);
+    g_free(r->stage);
+    g_free(r->clock);
+    g_free(r);
+}
+
+static ModelRoster *known_copy(const ModelRoster *r)
+{
+    if (r == NULL)
+        return NULL;
+    ModelRoster *c = g_memdup2(r, sizeof *r);
+    c->file = g_strdup(r->file);
+    c->sha256 = g_strdup(r->sha256);
+    c->stage = g_memdup2(r->stage, sizeof *r->stage * (gsize)r->n_firms);
+    c->clock = g_memdup2(r->clock, sizeof *r->clock * (gsize)r->n_firms);
+    return c;
+}
+
 void model_free(Model *m)
 {
     if (m == NULL)
@@ -29,7 +57,9 @@ void model_free(Model *m)
         g_free(m->stages[i].baseline_note);
         g_free(m->stages[i].baseline_dist_where.file);
         g_free(m->stages[i].baseline_dist_note);
+        g_free(m->stages[i].baseline_by_clock);
     }
+    known_free(m->roster);
     for (int i = 0; i < m->n_lists; i++) {
         g_free(m->lists[i].id);
         g_free(m->lists[i].name);
@@ -130,7 +160,10 @@ Model *model_copy(const Model *m)
         c->stages[i].baseline_note = g_strdup(m->stages[i].baseline_note);
         c->stages[i].baseline_dist_note = g_strdup(m->stages[i].baseline_dist_note);
         copy_source(&c->stages[i].baseline_dist_where, &m->stages[i].baseline_dist_where);
+        c->stages[i].baseline_by_clock = dup_array(m->stages[i].baseline_by_clock, m->stages[i].baseline_by_clock
+                                                   ? stage_clocks(&m->stages[i]) : 0, sizeof(gint64));
     }
+    c->roster = known_copy(m->roster);
     c->lists = dup_array(m->lists, m->n_lists, sizeof *m->lists);
     for (int i = 0; i < m->n_lists; i++) {
         c->lists[i].id = g_strdup(m->lists[i].id);
@@ -180,8 +213,56 @@ void model_set_param_value(Model *m, int param, double value)
 void model_set_baseline(Model *m, int stage, gint64 n)
 {
     g_return_if_fail(stage >= 0 && stage < m->n_stages && n >= 0);
+    g_return_if_fail(m->roster == NULL || !m->roster->covers[stage]);
     m->stages[stage].baseline = n;
     m->stages[stage].baseline_uncertain = FALSE;
+    g_clear_pointer(&m->stages[stage].baseline_by_clock, g_free);
+}
+
+/* TRUE when every firm's stage and clock fit `m`. */
+static gboolean roster_fits(const Model *m, int n_firms, const int *stage, const int *clock)
+{
+    for (int i = 0; i < n_firms; i++)
+        if (stage[i] < 0 || stage[i] >= m->n_stages || clock[i] < 0 || clock[i] >= stage_clocks(&m->stages[stage[i]]))
+            return FALSE;
+    return TRUE;
+}
+
+void model_set_roster(Model *m, const char *file, const char *sha256, int n_firms, const int *stage,
+                      const int *clock)
+{
+    g_return_if_fail(file != NULL && n_firms >= 1 && roster_fits(m, n_firms, stage, clock));
+    ModelRoster *r = g_new0(ModelRoster, 1);
+    r->file = g_strdup(file);
+    r->sha256 = g_strdup(sha256);
+    r->n_firms = n_firms;
+    r->stage = g_memdup2(stage, sizeof *stage * (gsize)n_firms);
+    r->clock = g_memdup2(clock, sizeof *clock * (gsize)n_firms);
+    for (int i = 0; i < n_firms; i++)
+        r->covers[stage[i]] = TRUE;
+    for (int s = 0; s < m->n_stages; s++) {
+        Stage *st = &m->stages[s];
+        if (!r->covers[s])
+            continue;
+        g_free(st->baseline_by_clock);
+        st->baseline_by_clock = g_new0(gint64, stage_clocks(st));
+        st->baseline = 0;
+        st->baseline_uncertain = FALSE;
+    }
+    for (int i = 0; i < n_firms; i++) {
+        m->stages[stage[i]].baseline_by_clock[clock[i]]++;
+        m->stages[stage[i]].baseline++;
+    }
+    known_free(m->roster);
+    m->roster = r;
+}
+
+void model_baseline_cohorts(const Stage *st, gint64 n, gint64 *cohort)
+{
+    int v = stage_clocks(st);
+    for (int t = 0; t < v; t++)
+        cohort[t] = st->baseline_by_clock != NULL && n == st->baseline ? st->baseline_by_clock[t]
+                                                                        : n / v + (t < n % v ? 1 : 0);
 }
 
 void model_set_lever(Model *m, int param, int from_year, double value)

@@ -174,6 +174,26 @@ static void add_targets(JsonBuilder *b, const Model *m)
     json_builder_end_array(b);
 }
 
+/* The roster the run started from, when it has one. */
+static void add_roster(JsonBuilder *b, const Model *m)
+{
+    const ModelRoster *r = m->roster;
+    if (r == NULL)
+        return;
+    json_builder_set_member_name(b, "roster");
+    json_builder_begin_object(b);
+    out_json_member_string(b, "file", r->file);
+    out_json_member_string(b, "sha256", r->sha256);
+    out_json_member_int(b, "firms", r->n_firms);
+    json_builder_set_member_name(b, "covers");
+    json_builder_begin_array(b);
+    for (int s = 0; s < m->n_stages; s++)
+        if (r->covers[s])
+            json_builder_add_string_value(b, m->stages[s].id);
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+}
+
 gboolean out_scenario_json(const Model *m, const char *path, GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
@@ -191,6 +211,7 @@ gboolean out_scenario_json(const Model *m, const char *path, GError **error)
     add_lists(b, m);
     add_policies(b, m);
     add_targets(b, m);
+    add_roster(b, m);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
     return results_save(RESULTS_SCENARIO, root, path, error);

@@ -1648,6 +1648,9 @@ static gboolean reproduce(GString *cmd, const Report *r)
     else if (r->summary) {
         arg(cmd, "run");
         arg(cmd, str(obj(r->scenario), "file"));
+        JsonObject *roster = obj(member(obj(r->scenario), "roster"));
+        if (roster)
+            opt(cmd, "--roster", str(roster, "file"));
         run_flags(cmd, r, obj(r->summary), TRUE, TRUE);
     } else
         return FALSE;

@@ -130,6 +130,52 @@ static const ResultsKey scenario_rows[] = {
     K("targets", ARRAY, 0, "", "the targets, in file order"),
     K("targets[]", OBJECT, 0, "", "one target"),
     PART("targets[]", target_part),
+    K("roster", OBJECT, A, "", "the roster of firms the run started from (run --roster); absent without one"),
+    K("roster.file", STRING, 0, "", "its path as the user named it"),
+    K("roster.sha256", STRING, 0, "", "SHA-256 of its bytes in hex"),
+    K("roster.firms", INTEGER, 0, "firms", "the firms on it"),
+    K("roster.covers", ARRAY, 0, "", "the stages its firms start (their baseline is the roster's count, "
+                                     "each firm on its own renewal clock); the other stages keep their baseline"),
+    K("roster.covers[]", STRING, 0, "", "a stage id"),
+};
+
+/* ---- firms.json ----------------------------------------------------------------- */
+
+static const ResultsKey firms_rows[] = {
+    K("roster", STRING, 0, "", "the roster file as the user named it (--roster)"),
+    K("roster_sha256", STRING, 0, "", "SHA-256 of its bytes in hex"),
+    PART("", run_part),
+    K("years", ARRAY, 0, "", "the years each firm is looked at: the distinct years of the targets (the horizon "
+                             "when there is none)"),
+    K("years[]", INTEGER, 0, "year", "one year"),
+    K("firms", ARRAY, 0, "", "every firm of the roster, in file order"),
+    K("firms[]", OBJECT, 0, "", "one firm"),
+    K("firms[].id", STRING, 0, "", "its id on the roster"),
+    K("firms[].name", STRING, 0, "", "its name on the roster"),
+    K("firms[].stage", STRING, 0, "", "its stage id at the end of the base year"),
+    K("firms[].stage_name", STRING, 0, "", "that stage's display name"),
+    K("firms[].years_in_stage", INTEGER, 0, "years", "its renewal clock then, as on the roster"),
+    K("firms[].up_probability", NUMBER, 0, P01, "the share of replications where it is above its starting stage "
+                                                "at the end of some year up to the horizon"),
+    K("firms[].up_se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("firms[].up_median_year", INTEGER, N, "year", "the median year it first is above its starting stage; null "
+                                                    "when fewer than half the replications see it there by the horizon "
+                                                    "(or no stage is above it)"),
+    K("firms[].years", ARRAY, 0, "", "by the years above"),
+    K("firms[].years[]", OBJECT, 0, "", "one year"),
+    K("firms[].years[].year", INTEGER, 0, "year", "the year, at its end"),
+    K("firms[].years[].states", ARRAY, 0, "", "each stage in ladder order, then exited, then each list: the stages "
+                                              "and exited sum to 1"),
+    K("firms[].years[].states[]", OBJECT, 0, "", "one state"),
+    K("firms[].years[].states[].kind", STRING, 0, "", "stage, exit or list"),
+    K("firms[].years[].states[].state", STRING, 0, "", "the stage or list id; \"exited\" for exit"),
+    K("firms[].years[].states[].state_name", STRING, 0, "", "its display name, in the scenario's language"),
+    K("firms[].years[].states[].probability", NUMBER, 0, P01, "the share of replications where the firm is in the "
+                                                               "stage, has exited (closed or left) by then, or is on "
+                                                               "the list"),
+    K("firms[].years[].states[].se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("firms[].years[].states[].at_or_above", NUMBER, N, P01, "a stage: in it or any later stage; null otherwise"),
+    K("firms[].years[].states[].at_or_above_se", NUMBER, N, P01, "its Monte Carlo standard error"),
 };
 
 /* ---- summary.json --------------------------------------------------------------- */
@@ -505,6 +551,10 @@ static const ResultsFile files[RESULTS_N_KINDS] = {
                           "Combinations of a scenario's policies, each off or at a level, on common random numbers: "
                           "the best within a budget, the efficient frontier, the cheapest reaching a probability.",
                           FILE_ROWS(allocate_rows)},
+    [RESULTS_FIRMS] = {"firms.json", {"run"}, FALSE,
+                       "Each firm of the roster (run --roster), simulated one by one: its chances of each stage, "
+                       "of exiting and of each list in each target year, and when it moves up. Only with --roster.",
+                       FILE_ROWS(firms_rows)},
 };
 
 /* ---- the CSV files ------------------------------------------------------------------ */
@@ -625,6 +675,25 @@ static const ResultsCsvColumn allocate_csv[] = {
     C("step_within_noise", CSV_STEP_NOISE, F_YESNO, "whether that interval includes 0; blank when no step"),
 };
 
+static const ResultsCsvColumn firms_csv[] = {
+    C("id", CSV_FIRM_ID, F_TEXT, "the firm's id on the roster; rows by firm in roster order, then year, then state"),
+    C("name", CSV_FIRM_NAME, F_TEXT, "its name"),
+    C("stage_name", CSV_START_STAGE, F_TEXT, "its stage at the end of the base year (display name)"),
+    C("years_in_stage", CSV_YEARS_IN_STAGE, F_INT, "its renewal clock then"),
+    C("year", YEAR, F_INT, "a target year"),
+    C("kind", CSV_STATE_KIND, F_TEXT, "stage, exit or list"),
+    C("state", CSV_STATE, F_TEXT, "the stage or list id, or exited"),
+    C("state_name", CSV_STATE_NAME, F_TEXT, "its display name"),
+    C("probability", CSV_PROBABILITY, F_N9, "P(in the stage / exited by then / on the list) at the end of the year"),
+    C("se", CSV_SE, F_N9, "its Monte Carlo standard error"),
+    C("at_or_above", CSV_AT_OR_ABOVE, F_N9, "a stage: P(in it or any later stage); blank for exit and lists"),
+    C("at_or_above_se", CSV_AT_OR_ABOVE_SE, F_N9, "its Monte Carlo standard error"),
+    C("up_probability", CSV_UP_PROBABILITY, F_N9, "P(above its starting stage in some year by the horizon), the same "
+                                                  "on every row of the firm"),
+    C("up_median_year", CSV_UP_MEDIAN_YEAR, F_INT, "the median year it first is above its start; blank: not within "
+                                                   "the horizon"),
+};
+
 typedef struct {
     const char *file;
     ResultsKind beside;  /* the JSON file it sits beside and mirrors */
@@ -654,6 +723,10 @@ static const ResultsCsvFile csv_files[RESULTS_CSV_N_KINDS] = {
                               FILE_ROWS(backtest_csv)},
     [RESULTS_CSV_ALLOCATE] = {"allocate.csv", RESULTS_ALLOCATE,
                               "Every combination run: allocate.json's combinations.", FILE_ROWS(allocate_csv)},
+    [RESULTS_CSV_FIRMS] = {"firms.csv", RESULTS_FIRMS,
+                           "Each roster firm's chances, long: one row per firm, target year and state (each stage, "
+                           "exited, each list), so that Excel's filter or a pivot table (firms down, states across) "
+                           "makes any table of them: firms.json's firms[].years[].states[].", FILE_ROWS(firms_csv)},
 };
 
 const char *results_csv_file(ResultsCsv kind)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "firms.h"
 #include "paired.h"
 #include "errors.h"
 #include "rng.h"
@@ -32,6 +33,7 @@ typedef struct {
     Histogram **target;     /* [n_targets] */
     guint64 *target_met;    /* [n_targets] */
     guint64 all_met;
+    FirmsTally *firms;      /* what each known firm did; NULL: the model has no roster */
 } Tally;
 
 /* Exact sums of squared differences: a stock difference squared may pass
@@ -55,6 +57,7 @@ typedef struct {
     int n_models;
     const RunConfig *config;
     double **fixed;         /* [n_models]: year parameters shared by all replications, or NULL */
+    FirmsStart *start;      /* [n_models]: the known firms of a model with a roster (n_firms 0: none) */
     int **target_of;        /* [n_models][n_targets of k]: model 0's target of that name, or -1 */
     guint64 **met_bits;     /* [n_models]: RunResult.met_bits being filled, or NULL each */
     gint next_chunk;        /* atomic */
@@ -68,6 +71,7 @@ typedef struct {
 /* One model's working memory in one thread, and its last replication. */
 typedef struct {
     EngineScratch *scratch;
+    FirmsScratch *firms;    /* a model with a roster: it runs firm by firm; else NULL */
     double *base;           /* [n_params] */
     double *own;            /* [n_years * n_params]: year parameters when drawn */
     gint64 *baseline;       /* [n_stages]: baselines when drawn */
@@ -111,6 +115,7 @@ static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
     t->lists = histograms_new(model_n_years(m) * m->n_lists);
     t->target = histograms_new(m->n_targets);
     t->target_met = g_new0(guint64, m->n_targets);
+    t->firms = m->roster ? firms_tally_new(m, m->roster->n_firms) : NULL;
 }
 
 static void tally_clear(Tally *t, const Model *m)
@@ -124,6 +129,7 @@ static void tally_clear(Tally *t, const Model *m)
     histograms_free(t->target, m->n_targets);
     g_free(t->entries_sum);
     g_free(t->target_met);
+    firms_tally_free(t->firms);
 }
 
 static void tally_merge(Tally *dst, const Tally *src, const Model *m)
@@ -142,6 +148,8 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
         dst->target_met[i] += src->target_met[i];
     }
     dst->all_met += src->all_met;
+    if (dst->firms != NULL)
+        firms_tally_merge(dst->firms, src->firms);
 }
 
 static void tally_add(Tally *t, const Model *m, const Lane *l)
@@ -257,10 +265,11 @@ static void lane_count_targets(Lane *l, const Model *m)
     }
 }
 
-static void lane_init(Lane *l, const Model *m)
+static void lane_init(Lane *l, const Model *m, const FirmsStart *start)
 {
     int cells = model_n_years(m) * m->n_stages;
     l->scratch = engine_scratch_new(m);
+    l->firms = m->roster ? firms_scratch_new(m, start) : NULL;
     l->base = g_new(double, m->n_params);
     l->own = g_new0(double, (gsize)model_n_years(m) * m->n_params);
     l->baseline = g_new(gint64, m->n_stages);
@@ -274,6 +283,7 @@ static void lane_init(Lane *l, const Model *m)
 static void lane_clear(Lane *l)
 {
     engine_scratch_free(l->scratch);
+    firms_scratch_free(l->firms);
     g_free(l->base);
     g_free(l->own);
     g_free(l->baseline);
@@ -305,9 +315,11 @@ static gboolean cancelled(const Shared *sh)
     return sh->config->cancel != NULL && *sh->config->cancel;
 }
 
-/* Replication `rep` of model k into its lane, with its target counts.
- * FALSE, with the error recorded, when drawn parameters make a year invalid. */
-static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep)
+/* Replication `rep` of model k into its lane, with its target counts: by
+ * cohorts, or firm by firm for a model with a roster, what each known firm
+ * did added to `firms`.  FALSE, with the error recorded, when drawn
+ * parameters make a year invalid. */
+static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, FirmsTally *firms)
 {
     const Model *m = sh->models[k];
     guint64 seed = sh->config->seed;
@@ -325,7 +337,13 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep)
         baseline = l->baseline;
     }
     EngineTrajectory out = {l->stock, l->entries, l->lists};
-    engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
+    /* Effects (the scenario's [effects], to come) plug in here: a
+       FirmsEffects of the model's coefficients, with the roster's
+       standardised attributes in sh->start[k].z; NULL until then. */
+    if (l->firms != NULL)
+        firms_replicate(m, &sh->start[k], NULL, params, baseline, r, seed, rep, l->firms, &out, firms);
+    else
+        engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
     lane_count_targets(l, m);
     return TRUE;
 }
@@ -358,7 +376,7 @@ static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
 {
     Shared *sh = w->shared;
     for (int k = 0; k < sh->n_models; k++) {
-        if (!replicate(sh, k, &lanes[k], r, rep))
+        if (!replicate(sh, k, &lanes[k], r, rep, w->tally[k].firms))
             return FALSE;
         if (sh->met_bits[k] != NULL)
             met_bits_set(sh->met_bits[k], sh->models[k], &lanes[k], sh->config->reps, rep);
@@ -379,7 +397,7 @@ static gpointer worker_main(gpointer data)
     guint64 reps = sh->config->reps;
     Lane *lanes = g_new0(Lane, sh->n_models);
     for (int k = 0; k < sh->n_models; k++)
-        lane_init(&lanes[k], sh->models[k]);
+        lane_init(&lanes[k], sh->models[k], &sh->start[k]);
     gsl_rng *r = rng_new();
 
     while (!g_atomic_int_get(&sh->stop) && !cancelled(sh)) {
@@ -445,6 +463,7 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
     res->target = g_steal_pointer(&total->target);
     res->target_met = g_steal_pointer(&total->target_met);
     res->all_met = total->all_met;
+    res->firms = g_steal_pointer(&total->firms);
     return res;
 }
 
@@ -479,6 +498,17 @@ static int *target_map(const Model *m, const Model *ref)
     return map;
 }
 
+/* The known firms of `m`'s roster as the per-firm engine takes them
+ * (borrowing the model's arrays), without attributes; none without a
+ * roster. */
+static FirmsStart firms_start(const Model *m)
+{
+    const ModelRoster *r = m->roster;
+    if (r == NULL)
+        return (FirmsStart){0};
+    return (FirmsStart){.n_firms = r->n_firms, .stage = r->stage, .clock = r->clock, .covers = r->covers};
+}
+
 static void shared_clear(Shared *sh)
 {
     for (int k = 0; k < sh->n_models; k++) {
@@ -486,6 +516,7 @@ static void shared_clear(Shared *sh)
         g_free(sh->target_of[k]);
         g_free(sh->met_bits[k]);
     }
+    g_free(sh->start);
     g_free(sh->fixed);
     g_free(sh->target_of);
     g_free(sh->met_bits);
@@ -500,7 +531,8 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
 {
     *sh = (Shared){.models = models, .n_models = n_models, .config = config,
                    .fixed = g_new0(double *, n_models), .target_of = g_new0(int *, n_models),
-                   .met_bits = g_new0(guint64 *, n_models)};
+                   .met_bits = g_new0(guint64 *, n_models),
+                   .start = g_new0(FirmsStart, n_models)};
     g_mutex_init(&sh->lock);
     for (int k = 0; k < n_models; k++) {
         if (k > 0 && !model_comparable(models[k], models[0], error))
@@ -510,6 +542,7 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
         sh->target_of[k] = target_map(models[k], models[0]);
         if (config->met_bits)
             sh->met_bits[k] = g_new0(guint64, (models[k]->n_targets + 1) * runner_met_words(config->reps));
+        sh->start[k] = firms_start(models[k]);
     }
     return TRUE;
 }
@@ -663,7 +696,7 @@ void runner_result_free(RunResult *r)
     if (r == NULL)
         return;
     Tally t = {.stock = r->stock, .entries_sum = r->entries_sum, .entries = r->entries, .lists = r->lists,
-               .target = r->target, .target_met = r->target_met, .all_met = r->all_met};
+               .target = r->target, .target_met = r->target_met, .all_met = r->all_met, .firms = r->firms};
     tally_clear(&t, r->model);
     g_free(r->met_bits);
     g_free(r);

@@ -211,6 +211,24 @@ if [ "$have_ladder" = yes ]; then
     fi
 fi
 
+# (i) the per-firm engine: the bundled synthetic roster (run --roster), 10,000 replications on 2
+# threads, as firm-years a second: each replication's firms summed over the simulated years
+# (summary.json's stock means, base year left out).
+ROSTER=scenarios/roster/tianning-2025.csv
+if [ "$have_ladder" = yes ]; then
+    if best_of 1 "$LADDER" run "$SCENARIO" --roster "$ROSTER" --reps 10000 --threads 2 --no-charts --quiet \
+            --out "$tmp/roster" --force; then
+        fy=$(tr -d ' \n' <"$tmp/roster/summary.json" | grep -o '"stock":{[^}]*}' |
+             grep -o '"mean":\[[^]]*\]' |
+             awk -F'[][,]' '{ for (i = 3; i < NF; i++) s += $i } END { printf "%.0f", s * 10000 }')
+        rate=$(awk -v n="$fy" -v t="$best" 'BEGIN { printf "%.2g", (t > 0) ? n / t : 0 }')
+        row "roster run, firm-years/s (10000 reps, 2 threads)" "$rate ($best s)" "" ""
+    else
+        row "roster run, firm-years/s" "failed" "" ""
+        failed "$LADDER run $SCENARIO --roster $ROSTER"
+    fi
+fi
+
 if [ -n "$broken" ]; then
     echo
     echo "failed (an error, not slowness):"

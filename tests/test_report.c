@@ -412,7 +412,8 @@ static void test_reproduce(void **state)
     g_autofree char *wujin = g_build_filename(tu_srcdir(), "scenarios/wujin-2025.ini", NULL);
     g_autofree char *hist = g_build_filename(tu_srcdir(), "scenarios/history/wujin.csv", NULL);
     g_autofree char *budget = g_build_filename(tu_srcdir(), "scenarios/tianning-2025-budget.ini", NULL);
-    static const char *const folders[] = {"run", "cmp", "each", "sens", "solve", "cal", "bt", "alloc"};
+    g_autofree char *roster = g_build_filename(tu_srcdir(), "scenarios/roster/tianning-2025.csv", NULL);
+    static const char *const folders[] = {"run", "cmp", "each", "sens", "solve", "cal", "bt", "alloc", "roster"};
     char *res[G_N_ELEMENTS(folders)], *again[G_N_ELEMENTS(folders)];
     for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
         res[i] = g_build_filename(dir, folders[i], NULL);
@@ -431,15 +432,18 @@ static void test_reproduce(void **state)
         {"backtest", wujin, "--history", hist, "--until", "2022", "--reps", "80", "--no-uncertainty", NULL},
         {"allocate", budget, "--budget", "2500", "--probability", "0.3", "--target", "高新技术企业500家", "--without",
          "科小招引加码", "--reps", "100", "--seed", "6", NULL},
+        {"run", base, "--roster", roster, "--reps", "80", "--seed", "8", NULL},
     };
     /* calibrate.json names its folder: the forecast it makes instead */
     static const char *const files[] = {"summary.json", "compare.json", "compare.json", "sensitivity.json",
-                                        "solve.json", "forecast/summary.json", "backtest.json", "allocate.json"};
+                                        "solve.json", "forecast/summary.json", "backtest.json", "allocate.json",
+                                        "firms.json"};
     static const char *const want[] = {"--lang en --reps 120 --seed 7 --no-uncertainty --without 高企培育专班", "compare ", "--each-policy",
                                        "--spread 0.15 --target 高新技术企业500家 --central --baselines",
                                        "--mode policy --from 2024", "--fit 'startup -> tech_sme,tech_sme -> hightech' --region",
                                        "--until 2022",
-                                       "--budget 2500 --target 高新技术企业500家 --probability 0.3"};
+                                       "--budget 2500 --target 高新技术企业500家 --probability 0.3",
+                                       "--roster "};
     for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
         GPtrArray *args = g_ptr_array_new();
         for (gsize k = 0; runs[i][k]; k++)

@@ -32,6 +32,7 @@ static const struct {
 } commands[] = {
     {"run", {"run", "scenarios/tianning-2025.ini", NULL}},
     {"run-en", {"run", "tests/data/lists.ini", NULL}},  /* an English scenario with lists */
+    {"run-roster", {"run", "scenarios/tianning-2025.ini", "--roster", "scenarios/roster/tianning-2025.csv", NULL}},
     {"sensitivity", {"sensitivity", "scenarios/tianning-2025.ini", NULL}},
     {"sensitivity-central", {"sensitivity", "scenarios/tianning-2025.ini", "--central", "--baselines", NULL}},
     {"solve", {"solve", "scenarios/tianning-2025.ini", "--target", "高新技术企业500家", "--probability", "0.8",
@@ -665,6 +666,26 @@ static void expect_solve(GPtrArray *rows, JsonObject *root)
     assert_int_equal(answers, JSON_NODE_HOLDS_NULL(answer) ? 0 : 1);
 }
 
+/* firms.csv: firms[].years[].states[], each row with its year's and its
+ * firm's values (a state's own first: its id and name are the state's). */
+static void expect_firms(GPtrArray *rows, JsonObject *root)
+{
+    JsonArray *firms = json_object_get_array_member(root, "firms");
+    for (guint f = 0; f < json_array_get_length(firms); f++) {
+        JsonObject *firm = json_array_get_object_element(firms, f);
+        JsonArray *years = json_object_get_array_member(firm, "years");
+        for (guint y = 0; y < json_array_get_length(years); y++) {
+            JsonObject *year = json_array_get_object_element(years, y);
+            JsonArray *states = json_object_get_array_member(year, "states");
+            for (guint k = 0; k < json_array_get_length(states); k++) {
+                JsonObject *row = csv_row(json_array_get_object_element(states, k), year);
+                csv_join(row, firm);
+                g_ptr_array_add(rows, row);
+            }
+        }
+    }
+}
+
 /* allocate.csv: the combinations, best and cheapest marked by their labels. */
 static void expect_allocate(GPtrArray *rows, JsonObject *root)
 {
@@ -724,6 +745,7 @@ static void check_csv(const char *dir, const char *name, ResultsCsv kind, const 
     case RESULTS_CSV_SOLVE: expect_solve(want, root); break;
     case RESULTS_CSV_CALIBRATE: expect_array(want, root, "parameters"); break;
     case RESULTS_CSV_ALLOCATE: expect_allocate(want, root); break;
+    case RESULTS_CSV_FIRMS: expect_firms(want, root); break;
     default: expect_array(want, root, "points"); break;
     }
     if (csv->len - 1 != want->len)
