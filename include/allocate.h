@@ -30,9 +30,24 @@
 #define ALLOCATE_MIN_SCREEN 1000
 
 /* A screened combination goes on to the full run unless a combination no
- * dearer beats it by more than this many standard errors (of a
- * probability at the screening replications). */
+ * dearer beats it by more than this many standard errors of their paired
+ * difference (common random numbers, at the screening replications). */
 #define ALLOCATE_SCREEN_MARGIN 2.0
+/* The search's frontier run in full keeps, in order of cost, a screened
+ * combination higher than every one no dearer only when it rises above
+ * the last kept by more than this many paired standard errors (a finer
+ * frontier would be steps within the noise, at a full run each). */
+#define ALLOCATE_FRONTIER_STEP 2.0
+/* The search's surrogate (additive in the logit, see allocate.c) ranks
+ * every combination when there are at most this many (each is priced,
+ * not run); beyond, only the local search looks for the best. */
+#define ALLOCATE_MAX_PREDICT 65536
+/* Rounds of fitting the surrogate and screening its candidates, at most. */
+#define ALLOCATE_SURROGATE_ROUNDS 4
+/* Each round screens the surrogate's this many best within the budget. */
+#define ALLOCATE_BUDGET_CANDIDATES 24
+/* Moves of the local search within the budget, at most. */
+#define ALLOCATE_MAX_MOVES 20
 
 /* One combination of the policies. */
 typedef struct {
@@ -107,7 +122,7 @@ gboolean allocate_precedes(const AllocateCombo *a, const AllocateCombo *b, int n
  * row with its paired step from the previous one) and the cheapest
  * reaching config->goal.  config->method ALLOCATE_AUTO: at most
  * ALLOCATE_MAX_EXHAUSTIVE combinations are all run at run->reps, beyond a
- * search (greedy ascent, see allocate.c) screened at reduced replications
+ * search (surrogate and local search, see allocate.c) screened at reduced replications
  * whose finalists are re-run at run->reps; then `search` is TRUE and
  * nothing is exact.  ALLOCATE_EXHAUSTIVE and ALLOCATE_SEARCH force either.
  * A combination whose parameters are invalid is skipped (a->skipped), not

@@ -1,6 +1,32 @@
 /* allocate.c: the combinations of a scenario's policies run under common
- * random numbers, exhaustively or by a greedy search, and the best within
- * a budget, the efficient frontier and the cheapest reaching a probability.
+ * random numbers, exhaustively or by a search, and the best within a
+ * budget, the efficient frontier and the cheapest reaching a probability.
+ *
+ * The search (beyond ALLOCATE_MAX_EXHAUSTIVE combinations, or forced)
+ * screens combinations at a tenth of the replications, with their
+ * per-replication bits so any two compare paired, and re-runs finalists
+ * in full; it only chooses which combinations run, so a combination's
+ * figures are those of an exhaustive run at the same seed and
+ * replications, whatever the thread count.
+ *  1. First screening: no policy, each policy alone at each level, every
+ *     policy at its highest level, the file as written.
+ *  2. Surrogate (at most ALLOCATE_MAX_PREDICT combinations): the logit of
+ *     the probability is fitted, by weighted least squares on everything
+ *     screened, as an intercept plus one effect per policy and level
+ *     (effects are close to additive in the logit; interactions are left
+ *     to the screening).  Every combination is priced (cost.c, no run) and
+ *     predicted; the ALLOCATE_BUDGET_CANDIDATES predicted best within the
+ *     budget and the predicted frontier are screened; refitted, until it
+ *     proposes nothing new or after ALLOCATE_SURROGATE_ROUNDS rounds.
+ *  3. Local search within the budget: from the best screened within it,
+ *     every single change (a policy on, off, or at another level) and
+ *     every swap (one off, another on) within the budget is screened; it
+ *     moves to the best screened within the budget until that stays.
+ *  4. Finalists, re-run in full: every combination within the budget that
+ *     the best screened within it does not beat by more than
+ *     ALLOCATE_SCREEN_MARGIN paired SE; the screened frontier, thinned to
+ *     steps above ALLOCATE_FRONTIER_STEP paired SE; the file as written.
+ * Measured against exhaustive in docs/performance.md, "Search quality".
  * SPDX-License-Identifier: MIT */
 #include "allocate.h"
 
@@ -10,6 +36,9 @@
 #include "cost.h"
 #include "errors.h"
 #include "paired.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_multifit.h>
 
 double allocate_level(const Model *m, int p, int choice)
 {
@@ -210,11 +239,15 @@ static AllocateCombo *all_combos(const Model *m, guint64 n)
 
 /* ---- the search ------------------------------------------------------------- */
 
-/* The combinations screened so far, each once. */
+/* The combinations screened so far, each once, at pool->screen (with
+ * their per-replication bits, for paired comparisons). */
 typedef struct {
+    const Model *m;
+    int target;
+    const RunConfig *screen;
     GArray *combos;   /* AllocateCombo: run */
     GArray *skipped;  /* AllocateCombo: skipped, their parameters invalid */
-    GHashTable *seen; /* choice as a string -> 1 */
+    GHashTable *seen; /* choice as a string -> itself */
 } Pool;
 
 static char *choice_key(const int *choice, int n)
@@ -225,104 +258,417 @@ static char *choice_key(const int *choice, int n)
     return g_string_free(s, FALSE);
 }
 
-/* Adds `c` (taken) to the pool, or to its skipped when it was, unless it
- * is there already. */
-static void pool_add(Pool *pool, AllocateCombo c, int n)
+static gboolean pool_has(const Pool *pool, const int *choice)
 {
-    if (g_hash_table_add(pool->seen, choice_key(c.choice, n)))
-        g_array_append_val(c.skip ? pool->skipped : pool->combos, c);
-    else
-        combo_clear(&c);
+    g_autofree char *key = choice_key(choice, pool->m->n_policies);
+    return g_hash_table_contains(pool->seen, key);
 }
 
-/* How much a step from (cost0, p0) to `c` is worth: probability gained
- * per 万元 added; a step that costs nothing is worth everything when it
- * loses nothing, else nothing. */
-static double step_score(const AllocateCombo *c, double cost0, double p0)
+/* Screens together (common random numbers) each of the `n` choices in
+ * `choices` (n_policies ints each) that the pool has not screened yet. */
+static gboolean pool_screen(Pool *pool, const int *choices, int n, GError **error)
 {
-    double dc = c->cost - cost0, dp = c->probability - p0;
-    if (dc <= 0)
-        return dp >= 0 ? INFINITY : -INFINITY;
-    return dp / dc;
+    int np = pool->m->n_policies;
+    g_autoptr(GArray) batch = g_array_new(FALSE, FALSE, sizeof(AllocateCombo));
+    for (int i = 0; i < n; i++) {
+        const int *ch = choices + (gsize)i * np;
+        if (!pool_has(pool, ch)) {
+            g_hash_table_add(pool->seen, choice_key(ch, np));
+            AllocateCombo c = combo_new(pool->m, ch);
+            g_array_append_val(batch, c);
+        }
+    }
+    AllocateCombo *b = (AllocateCombo *)batch->data;
+    gboolean ok = combos_run(pool->m, b, (int)batch->len, pool->target, pool->screen, error);
+    for (guint i = 0; i < batch->len; i++) {
+        if (ok)
+            g_array_append_val(b[i].skip ? pool->skipped : pool->combos, b[i]);
+        else
+            combo_clear(&b[i]);
+    }
+    return ok;
 }
 
-/* The greedy ascent at screening replications, from no policy: at each
- * step every combination one step up from the current one (a policy off
- * switched on at its lowest level, or one on raised to its next level) is
- * screened, and the step taken is the one with the most probability
- * gained per 万元 added (ties to the cheaper step, then file order);
- * until every policy is at its highest level, or every step up is
- * skipped (its parameters invalid).  Every combination screened joins the
- * pool. */
-static gboolean greedy_ascent(const Model *m, int target, const RunConfig *screen, Pool *pool, GError **error)
+/* Screens the choices gathered in `list` (a GArray of int), then empties it. */
+static gboolean pool_screen_list(Pool *pool, GArray *list, GError **error)
+{
+    int n = (int)list->len / pool->m->n_policies;
+    gboolean ok = pool_screen(pool, (const int *)list->data, n, error);
+    g_array_set_size(list, 0);
+    return ok;
+}
+
+/* The index in pool->combos of the best screened within `budget`
+ * (highest probability, then cheaper, then allocate_precedes), or -1. */
+static int pool_best(const Pool *pool, double budget)
+{
+    const AllocateCombo *c = (const AllocateCombo *)pool->combos->data;
+    int best = -1;
+    for (int i = 0; i < (int)pool->combos->len; i++) {
+        if (c[i].cost > budget)
+            continue;
+        if (best < 0 || c[i].probability > c[best].probability ||
+            (c[i].probability == c[best].probability &&
+             (c[i].cost < c[best].cost ||
+              (c[i].cost == c[best].cost && allocate_precedes(&c[i], &c[best], pool->m->n_policies)))))
+            best = i;
+    }
+    return best;
+}
+
+/* The choice of the file as written: every policy at its level 1; FALSE
+ * when a policy's levels leave 1 out. */
+static gboolean written_choice(const Model *m, int *choice)
+{
+    for (int p = 0; p < m->n_policies; p++) {
+        choice[p] = 0;
+        for (int l = 0; l < m->policies[p].n_levels && choice[p] == 0; l++)
+            if (m->policies[p].levels[l] == 1)
+                choice[p] = l + 1;
+        if (choice[p] == 0)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* The first screening: no policy, each policy alone at each of its
+ * levels, every policy at its highest level, and the file as written. */
+static gboolean screen_design(Pool *pool, GError **error)
+{
+    const Model *m = pool->m;
+    int n = m->n_policies;
+    g_autoptr(GArray) list = g_array_new(FALSE, TRUE, sizeof(int));
+    g_autofree int *ch = g_new0(int, n);
+    g_array_append_vals(list, ch, n);
+    for (int p = 0; p < n; p++)
+        for (int l = 1; l <= m->policies[p].n_levels; l++) {
+            ch[p] = l;
+            g_array_append_vals(list, ch, n);
+            ch[p] = 0;
+        }
+    for (int p = 0; p < n; p++)
+        ch[p] = m->policies[p].n_levels;
+    g_array_append_vals(list, ch, n);
+    if (written_choice(m, ch))
+        g_array_append_vals(list, ch, n);
+    return pool_screen_list(pool, list, error);
+}
+
+/* ---- the surrogate: additive in the logit ---- */
+
+/* Coefficients of the surrogate: the intercept, then one per policy and
+ * level. */
+static int surrogate_size(const Model *m)
+{
+    int k = 1;
+    for (int p = 0; p < m->n_policies; p++)
+        k += m->policies[p].n_levels;
+    return k;
+}
+
+/* The surrogate's logit of `choice` under `coef`. */
+static double surrogate_logit(const Model *m, const double *coef, const int *choice)
+{
+    double eta = coef[0];
+    for (int p = 0, col = 1; p < m->n_policies; col += m->policies[p].n_levels, p++)
+        if (choice[p])
+            eta += coef[col + choice[p] - 1];
+    return eta;
+}
+
+/* Fits the surrogate to every screened combination: logit p = coef[0] +
+ * the sum of coef[policy, level] over the policies on, by weighted least
+ * squares on empirical logits (half a replication added to met and not
+ * met; weights the inverse of their variance).  FALSE when fewer were
+ * screened than it has coefficients. */
+static gboolean surrogate_fit(const Pool *pool, double *coef)
+{
+    const Model *m = pool->m;
+    int k = surrogate_size(m), n = (int)pool->combos->len;
+    if (n < k)
+        return FALSE;
+    double reps = (double)pool->screen->reps;
+    gsl_matrix *x = gsl_matrix_calloc((size_t)n, (size_t)k), *cov = gsl_matrix_alloc((size_t)k, (size_t)k);
+    gsl_vector *y = gsl_vector_alloc((size_t)n), *w = gsl_vector_alloc((size_t)n), *c = gsl_vector_alloc((size_t)k);
+    gsl_multifit_linear_workspace *work = gsl_multifit_linear_alloc((size_t)n, (size_t)k);
+    for (int i = 0; i < n; i++) {
+        const AllocateCombo *cb = &g_array_index(pool->combos, AllocateCombo, i);
+        double met = round(cb->probability * reps) + 0.5, not_met = reps - met + 1;
+        gsl_vector_set(y, (size_t)i, log(met / not_met));
+        gsl_vector_set(w, (size_t)i, 1 / (1 / met + 1 / not_met));
+        gsl_matrix_set(x, (size_t)i, 0, 1);
+        for (int p = 0, col = 1; p < m->n_policies; col += m->policies[p].n_levels, p++)
+            if (cb->choice[p])
+                gsl_matrix_set(x, (size_t)i, (size_t)(col + cb->choice[p] - 1), 1);
+    }
+    double chisq;
+    gboolean ok = gsl_multifit_wlinear(x, w, y, c, cov, &chisq, work) == GSL_SUCCESS;
+    for (int j = 0; j < k; j++)
+        coef[j] = ok ? gsl_vector_get(c, (size_t)j) : 0;
+    gsl_multifit_linear_free(work);
+    gsl_matrix_free(x);
+    gsl_matrix_free(cov);
+    gsl_vector_free(y);
+    gsl_vector_free(w);
+    gsl_vector_free(c);
+    return ok;
+}
+
+/* Every combination of `m` (n of them, in all_combos' order) priced; a
+ * combination whose price fails on its parameters gets cost NaN. */
+static AllocateCombo *space_priced(const Model *m, guint64 n, GError **error)
+{
+    AllocateCombo *all = all_combos(m, n);
+    for (guint64 i = 0; i < n; i++) {
+        GError *local = NULL;
+        Model *v = combo_price(m, &all[i], &local);
+        if (v != NULL) {
+            model_free(v);
+        } else if (all[i].n_on > 0 && g_error_matches(local, LADDER_ERROR, LADDER_ERROR_INPUT)) {
+            all[i].cost = NAN;
+            g_error_free(local);
+        } else {
+            g_propagate_error(error, local);
+            for (guint64 j = 0; j < n; j++)
+                combo_clear(&all[j]);
+            g_free(all);
+            return NULL;
+        }
+    }
+    return all;
+}
+
+/* Indexes into `space` ranked by their predicted logits `eta`, or by
+ * combo_order (ties in index order). */
+typedef struct {
+    const AllocateCombo *space;
+    const double *eta;
+    int n_policies;
+} Ranking;
+
+static int by_cost_then_eta(const void *x, const void *y, void *data)
+{
+    const Ranking *r = data;
+    int i = *(const int *)x, j = *(const int *)y;
+    if (r->space[i].cost != r->space[j].cost)
+        return r->space[i].cost < r->space[j].cost ? -1 : 1;
+    if (r->eta[i] != r->eta[j])
+        return r->eta[i] > r->eta[j] ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
+static int by_combo_order(const void *x, const void *y, void *data)
+{
+    const Ranking *r = data;
+    int i = *(const int *)x, j = *(const int *)y;
+    int o = combo_order(&r->space[i], &r->space[j], GINT_TO_POINTER(r->n_policies));
+    return o ? o : (i < j ? -1 : i > j);
+}
+
+static int by_eta(const void *x, const void *y, void *data)
+{
+    const Ranking *r = data;
+    int i = *(const int *)x, j = *(const int *)y;
+    if (r->eta[i] != r->eta[j])
+        return r->eta[i] > r->eta[j] ? -1 : 1;
+    return i < j ? -1 : i > j;
+}
+
+/* Appends to `list` the surrogate's candidates not screened yet: the
+ * ALLOCATE_BUDGET_CANDIDATES predicted best within `budget`, and the
+ * predicted frontier (each combination predicted higher than every one
+ * no dearer).  Returns how many it appended. */
+static int surrogate_candidates(const Pool *pool, const AllocateCombo *space, int n, const double *coef,
+                                double budget, GArray *list)
+{
+    const Model *m = pool->m;
+    int np = m->n_policies, added = 0, k = 0;
+    g_autofree double *eta = g_new(double, n);
+    g_autofree int *idx = g_new(int, n);
+    for (int i = 0; i < n; i++) {
+        eta[i] = surrogate_logit(m, coef, space[i].choice);
+        if (!isnan(space[i].cost))
+            idx[k++] = i;
+    }
+    Ranking r = {space, eta, np};
+    g_qsort_with_data(idx, k, sizeof *idx, by_cost_then_eta, &r);
+    double top = -INFINITY;
+    for (int i = 0; i < k; i++) {
+        const int *ch = space[idx[i]].choice;
+        if (eta[idx[i]] > top && !pool_has(pool, ch)) {
+            g_array_append_vals(list, ch, np);
+            added++;
+        }
+        top = MAX(top, eta[idx[i]]);
+    }
+    g_qsort_with_data(idx, k, sizeof *idx, by_eta, &r);
+    for (int i = 0, taken = 0; i < k && taken < ALLOCATE_BUDGET_CANDIDATES; i++) {
+        const AllocateCombo *c = &space[idx[i]];
+        if (c->cost > budget)
+            continue;
+        taken++;
+        if (!pool_has(pool, c->choice)) {
+            g_array_append_vals(list, c->choice, np);
+            added++;
+        }
+    }
+    return added;
+}
+
+/* Rounds of the surrogate, when every combination can be priced: fit on
+ * every screened combination, screen its new candidates, until it has
+ * none or after ALLOCATE_SURROGATE_ROUNDS. */
+static gboolean surrogate_rounds(Pool *pool, guint64 n_combinations, double budget, GError **error)
+{
+    const Model *m = pool->m;
+    if (n_combinations > ALLOCATE_MAX_PREDICT)
+        return TRUE;
+    int n = (int)n_combinations;
+    AllocateCombo *space = space_priced(m, n_combinations, error);
+    if (space == NULL)
+        return FALSE;
+    g_autofree double *coef = g_new(double, surrogate_size(m));
+    g_autoptr(GArray) list = g_array_new(FALSE, FALSE, sizeof(int));
+    gboolean ok = TRUE;
+    for (int round = 0; ok && round < ALLOCATE_SURROGATE_ROUNDS; round++) {
+        if (!surrogate_fit(pool, coef) || surrogate_candidates(pool, space, n, coef, budget, list) == 0)
+            break;
+        ok = pool_screen_list(pool, list, error);
+    }
+    for (int i = 0; i < n; i++)
+        combo_clear(&space[i]);
+    g_free(space);
+    return ok;
+}
+
+/* Appends to `list` the neighbours of `at` within `budget`: every single
+ * change (a policy switched on or off, or to another level) and every
+ * swap (a policy on switched off and one off switched on, at any level). */
+static gboolean neighbours(const Model *m, const int *at, double budget, GArray *list, GError **error)
 {
     int n = m->n_policies;
-    g_autofree int *cur = g_new0(int, n);
-    AllocateCombo none = combo_new(m, cur);
-    if (!combos_run(m, &none, 1, target, screen, error)) {
-        combo_clear(&none);
-        return FALSE;
-    }
-    double cur_cost = none.cost, cur_p = none.probability;
-    pool_add(pool, none, n);
-    for (;;) {
-        g_autoptr(GArray) steps = g_array_new(FALSE, FALSE, sizeof(AllocateCombo));
-        g_autoptr(GArray) moved = g_array_new(FALSE, FALSE, sizeof(int));
-        for (int p = 0; p < n; p++) {
-            if (cur[p] == m->policies[p].n_levels)
+    g_autofree int *ch = g_memdup2(at, sizeof *at * n);
+    g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(int));
+    for (int p = 0; p < n; p++) {
+        for (int v = 0; v <= m->policies[p].n_levels; v++) {
+            if (v == at[p])
                 continue;
-            cur[p]++;
-            AllocateCombo c = combo_new(m, cur);
-            g_array_append_val(steps, c);
-            g_array_append_val(moved, p);
-            cur[p]--;
+            ch[p] = v;
+            g_array_append_vals(all, ch, n);
+            for (int q = 0; v == 0 && q < n; q++) {
+                if (at[q] != 0)
+                    continue;
+                for (int u = 1; u <= m->policies[q].n_levels; u++) {
+                    ch[q] = u;
+                    g_array_append_vals(all, ch, n);
+                }
+                ch[q] = 0;
+            }
         }
-        if (steps->len == 0)
-            return TRUE;
-        AllocateCombo *s = (AllocateCombo *)steps->data;
-        gboolean ok = combos_run(m, s, (int)steps->len, target, screen, error);
-        int pick = -1;
-        for (guint i = 0; ok && i < steps->len; i++) {
-            if (s[i].skip)
-                continue;
-            double a = step_score(&s[i], cur_cost, cur_p);
-            double b = pick < 0 ? -INFINITY : step_score(&s[pick], cur_cost, cur_p);
-            if (pick < 0 || a > b || (a == b && s[i].cost < s[pick].cost))
-                pick = (int)i;
-        }
-        if (ok && pick >= 0) {
-            cur[g_array_index(moved, int, pick)]++;
-            cur_cost = s[pick].cost;
-            cur_p = s[pick].probability;
-        }
-        for (guint i = 0; i < steps->len; i++) {
-            if (ok)
-                pool_add(pool, s[i], n);
-            else
-                combo_clear(&s[i]);
-        }
-        if (!ok || pick < 0)
-            return ok;
+        ch[p] = at[p];
     }
+    for (guint i = 0; i < all->len; i += (guint)n) {
+        AllocateCombo c = combo_new(m, &g_array_index(all, int, i));
+        GError *local = NULL;
+        Model *v = combo_price(m, &c, &local);
+        if (v != NULL && c.cost <= budget)
+            g_array_append_vals(list, c.choice, n);
+        model_free(v);
+        combo_clear(&c);
+        if (v == NULL && !g_error_matches(local, LADDER_ERROR, LADDER_ERROR_INPUT)) {
+            g_propagate_error(error, local);
+            return FALSE;
+        }
+        g_clear_error(&local);
+    }
+    return TRUE;
 }
 
-/* The screened combinations worth a full run: each that no combination
- * no dearer beats by more than ALLOCATE_SCREEN_MARGIN standard errors. */
-static AllocateCombo *finalists(const Model *m, Pool *pool, guint64 screen_reps, int *n_out)
+/* The local search within `budget`: the neighbours of the best screened
+ * within it are screened, and the best moves, until it stays (or after
+ * ALLOCATE_MAX_MOVES moves). */
+static gboolean local_search(Pool *pool, double budget, GError **error)
 {
-    int n = (int)pool->combos->len;
+    g_autoptr(GArray) list = g_array_new(FALSE, FALSE, sizeof(int));
+    for (int move = 0; move < ALLOCATE_MAX_MOVES; move++) {
+        int at = pool_best(pool, budget);
+        if (at < 0)
+            return TRUE;
+        g_autofree int *centre = g_memdup2(g_array_index(pool->combos, AllocateCombo, at).choice,
+                                           sizeof(int) * pool->m->n_policies);
+        if (!neighbours(pool->m, centre, budget, list, error) || !pool_screen_list(pool, list, error))
+            return FALSE;
+        if (pool_best(pool, budget) == at)
+            return TRUE;
+    }
+    return TRUE;
+}
+
+/* The standard error of the paired difference of two screened
+ * combinations, from their bits (at least that of one replication in
+ * `reps` differing). */
+static double paired_se(const AllocateCombo *x, const AllocateCombo *y, guint64 reps)
+{
+    guint64 up = 0, down = 0, words = runner_met_words(reps);
+    for (guint64 w = 0; w < words; w++) {
+        up += (guint64)__builtin_popcountll(y->met_bits[w] & ~x->met_bits[w]);
+        down += (guint64)__builtin_popcountll(x->met_bits[w] & ~y->met_bits[w]);
+    }
+    double n = (double)reps, mean = ((double)up - (double)down) / n;
+    double var = ((double)(up + down) / n) - mean * mean;
+    return sqrt(MAX(var, 1 / n) / n);
+}
+
+/* Whether screened combination `c` is within ALLOCATE_SCREEN_MARGIN
+ * paired standard errors of `best` (NULL: of nothing, FALSE). */
+static gboolean within_margin(const AllocateCombo *c, const AllocateCombo *best, guint64 reps)
+{
+    return best != NULL &&
+           best->probability - c->probability <= ALLOCATE_SCREEN_MARGIN * paired_se(c, best, reps);
+}
+
+/* Whether screened combination `c` rises above `from` (NULL: nothing) by
+ * no more than ALLOCATE_FRONTIER_STEP paired standard errors. */
+static gboolean within_step(const AllocateCombo *c, const AllocateCombo *from, guint64 reps)
+{
+    return from != NULL &&
+           c->probability - from->probability <= ALLOCATE_FRONTIER_STEP * paired_se(c, from, reps);
+}
+
+/* The screened combinations worth a full run: the screened frontier,
+ * thinned (in order of cost, each higher than every one no dearer and
+ * than the last kept by more than ALLOCATE_FRONTIER_STEP paired standard
+ * errors), each within the budget that the best
+ * screened within it does not beat by more than ALLOCATE_SCREEN_MARGIN
+ * paired standard errors, and the file as written. */
+static AllocateCombo *finalists(Pool *pool, double budget, int *n_out)
+{
+    const Model *m = pool->m;
+    int best = pool_best(pool, budget);
     AllocateCombo *c = (AllocateCombo *)pool->combos->data;
-    g_qsort_with_data(c, n, sizeof *c, combo_order, GINT_TO_POINTER(m->n_policies));
+    g_autofree int *written = g_new(int, m->n_policies);
+    gboolean has_written = written_choice(m, written);
+    g_autofree int *rank = g_new(int, pool->combos->len);
+    Ranking r = {c, NULL, m->n_policies};
+    for (int i = 0; i < (int)pool->combos->len; i++)
+        rank[i] = i;
+    g_qsort_with_data(rank, (int)pool->combos->len, sizeof *rank, by_combo_order, &r);
     GArray *out = g_array_new(FALSE, FALSE, sizeof(AllocateCombo));
-    double best = -INFINITY;
-    for (int i = 0; i < n; i++) {
-        double p = c[i].probability;
-        double se = sqrt(MAX(p * (1 - p), 0.25 / (double)screen_reps) / (double)screen_reps);
-        if (p + ALLOCATE_SCREEN_MARGIN * se >= best) {
-            AllocateCombo f = combo_new(m, c[i].choice);
+    double top = -INFINITY;
+    const AllocateCombo *step = NULL; /* the last kept for the frontier */
+    for (int k = 0; k < (int)pool->combos->len; k++) {
+        const AllocateCombo *ci = &c[rank[k]];
+        gboolean rises = ci->probability > top && !within_step(ci, step, pool->screen->reps);
+        if (rises)
+            step = ci;
+        gboolean keep = rises ||
+                        (has_written && memcmp(ci->choice, written, sizeof *written * m->n_policies) == 0) ||
+                        (ci->cost <= budget && within_margin(ci, best >= 0 ? &c[best] : NULL, pool->screen->reps));
+        top = MAX(top, ci->probability);
+        if (keep) {
+            AllocateCombo f = combo_new(m, ci->choice);
             g_array_append_val(out, f);
         }
-        best = MAX(best, p);
     }
     *n_out = (int)out->len;
     return (AllocateCombo *)g_array_free(out, FALSE);
@@ -355,14 +701,17 @@ static gboolean search(Allocation *a, const RunConfig *run, GError **error)
 {
     RunConfig screen = *run;
     screen.reps = MIN(run->reps, MAX((guint64)ALLOCATE_MIN_SCREEN, run->reps / ALLOCATE_SCREEN_SHARE));
-    screen.met_bits = FALSE;
+    screen.met_bits = TRUE;
     a->screen_reps = screen.reps;
-    Pool pool = {g_array_new(FALSE, FALSE, sizeof(AllocateCombo)), g_array_new(FALSE, FALSE, sizeof(AllocateCombo)),
+    Pool pool = {a->model, a->config.target, &screen, g_array_new(FALSE, FALSE, sizeof(AllocateCombo)),
+                 g_array_new(FALSE, FALSE, sizeof(AllocateCombo)),
                  g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL)};
-    gboolean ok = greedy_ascent(a->model, a->config.target, &screen, &pool, error);
+    double budget = a->config.budget;
+    gboolean ok = screen_design(&pool, error) && surrogate_rounds(&pool, a->n_combinations, budget, error) &&
+                  local_search(&pool, budget, error);
     if (ok) {
         a->n_screened = (int)(pool.combos->len + pool.skipped->len);
-        a->combos = finalists(a->model, &pool, screen.reps, &a->n_combos);
+        a->combos = finalists(&pool, budget, &a->n_combos);
         skipped_add(a, (AllocateCombo *)pool.skipped->data, (int)pool.skipped->len);
         g_array_set_size(pool.skipped, 0);
     }
@@ -437,14 +786,9 @@ static void find_as_written(Allocation *a)
     const Model *m = a->model;
     g_autofree int *choice = g_new0(int, m->n_policies);
     a->as_written = -1;
-    for (int p = 0; p < m->n_policies; p++) {
-        for (int l = 0; l < m->policies[p].n_levels && choice[p] == 0; l++)
-            if (m->policies[p].levels[l] == 1)
-                choice[p] = l + 1;
-        if (choice[p] == 0) {
-            a->written = ALLOCATE_WRITTEN_NO_LEVEL_1;
-            return;
-        }
+    if (!written_choice(m, choice)) {
+        a->written = ALLOCATE_WRITTEN_NO_LEVEL_1;
+        return;
     }
     gsize size = sizeof *choice * m->n_policies;
     for (int i = 0; i < a->n_combos; i++)

@@ -37,7 +37,7 @@ static void allocate_add_options(GOptionContext *ctx, void *state)
          "Also say the cheapest combination reaching this probability (0.8 for 80%)", "P"},
         {"method", 0, 0, G_OPTION_ARG_STRING, &st->method,
          "auto (default: every combination up to 256, else the search), exhaustive (every one, up to 20000) "
-         "or search (the greedy search however few)", "auto|exhaustive|search"},
+         "or search (the search however few)", "auto|exhaustive|search"},
         {NULL},
     };
     g_option_context_add_main_entries(ctx, entries, NULL);
@@ -170,8 +170,8 @@ const CommandSpec cmd_allocate_spec = {
         "multiplied by λ; the firms a combination adds, and so cost_per_firm, are counted within it.\n"
         "Costs are in 万元 over all years. Ties go to the cheaper combination, then to the one with\n"
         "fewer policies, then to file order. Up to 256 combinations every one is run (exact on the\n"
-        "common random numbers); beyond, a search (greedy ascent screened at a tenth of the\n"
-        "replications, finalists re-run in full), said as such in the output and allocate.json;\n"
+        "common random numbers); beyond, a search (screened at a tenth of the replications,\n"
+        "steered by a surrogate and the budget; finalists re-run in full), said as such in the output and allocate.json;\n"
         "--method exhaustive or search forces either. Each frontier row shows its probability ± its\n"
         "Monte Carlo SE and the paired step from the row above with its 95% interval (within noise\n"
         "when it includes 0). A combination whose levels push a rate out of range is skipped and\n"

@@ -468,10 +468,10 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_ALLOC_TARGET_FMT] = {"目标：%s达成 · 预算：%s 万元（全部年份合计）", "Aim: meeting %s · budget: %s (10,000 yuan, all years)"},
     [I18N_ALLOC_EXHAUSTIVE_FMT] = {"穷举：%d 个政策组合全部模拟（不是搜索）",
                                    "Exhaustive: all %d combinations of the policies simulated"},
-    [I18N_ALLOC_SEARCH_FMT] = {"搜索（非穷举，结果不保证最优）：共 %s 个组合；贪心逐步加码筛选 %d 个（每个 %s 次模拟），"
+    [I18N_ALLOC_SEARCH_FMT] = {"搜索（非穷举，结果不保证最优）：共 %s 个组合；按预算筛选 %d 个（每个 %s 次模拟），"
                                "其中 %d 个入围者以全部模拟次数重算",
-                               "Search (not exhaustive; the best is not guaranteed): %s combinations; a greedy "
-                               "ascent screened %d (%s replications each) and re-ran %d finalists at full replications"},
+                               "Search (not exhaustive; the best is not guaranteed): %s combinations; a "
+                               "budget-aware search screened %d (%s replications each) and re-ran %d finalists at full replications"},
     [I18N_ALLOC_AS_WRITTEN_FMT] = {"文件原样（每项政策水平 1）：达成概率 %s，成本 %s 万元，与 ladder run 相同",
                                    "The file as written (every policy at level 1): probability %s, cost %s (10,000 "
                                    "yuan), the same as ladder run"},

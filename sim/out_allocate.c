@@ -19,12 +19,16 @@
 #define ALLOCATE_SKIPPED_SHOWN 5  /* skipped combinations named on stdout; the rest counted */
 
 /* The search's rule, in English, for allocate.json. */
-#define ALLOCATE_SEARCH_RULE                                                                          \
-    "greedy ascent from no policy: at each step every combination one step up (a policy switched on " \
-    "at its lowest level, or raised to its next level) is screened at screen_replications, and the "  \
-    "step with the most probability gained per 万元 is taken, until every policy is at its highest "  \
-    "level; every screened combination that no combination as cheap or cheaper beats by more than "  \
-    "2 standard errors is re-run at full replications, on which the answer is read"
+#define ALLOCATE_SEARCH_RULE \
+    "screened at screen_replications with paired (common random numbers) comparisons: first no policy, " \
+    "each policy alone at each level, every policy at its highest level and the file as written; then, " \
+    "up to 4 rounds, a surrogate additive in the logit of the probability (one effect per policy and " \
+    "level, weighted least squares on every screened combination) ranks every combination, priced, and " \
+    "its 24 predicted best within the budget and its predicted frontier are screened; then a local " \
+    "search from the best screened within the budget (every single change and swap within the budget) " \
+    "until no move improves it; re-run at full replications, on which the answer is read: every " \
+    "combination within the budget within 2 paired standard errors of the best screened within it, the " \
+    "screened frontier thinned to steps above 2 paired standard errors, and the file as written"
 
 static const char *lang(const Allocation *a)
 {
