@@ -1894,6 +1894,12 @@ static void folder_answer(GString *out, const Report *r)
         percent(out, num(t, "probability"));
         g_string_append_printf(out, " (%s)</li>\n", verdict(r, num(t, "probability")));
     }
+    if (len(targets) > 1) {  /* the figure leaders ask first: every target in the same future */
+        JsonObject *s = obj(r->summary);
+        g_string_append_printf(out, "<li>%s", i18n_text(r->lang, I18N_REPORT_ALL_TARGETS));
+        percent(out, num(s, "all_targets_probability"));
+        g_string_append_printf(out, " (%s)</li>\n", verdict(r, num(s, "all_targets_probability")));
+    }
     g_string_append(out, "</ul>\n");
 }
 

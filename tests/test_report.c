@@ -280,6 +280,8 @@ static void test_several_folders(void **state)
     const char *solve_answer = strstr(answers, "“高新技术企业500家”达成概率为");
     assert_true(solve_answer && solve_answer < contents);
     tu_assert_contains(html, "<li>高新技术企业500家: ");
+    const char *all_answer = strstr(answers, "<li>全部目标同时达成：");  /* a run's: every target together */
+    assert_true(all_answer && all_answer < contents);
     tu_assert_contains(html, "<li>天宁区 2025 假设情景:强化高企培育专班 · 高新技术企业500家: ");
     tu_assert_contains(html, "<a href=\"#folder-3\">");
     assert_int_equal(count(html, "class=\"graph\""), 1);     /* the ladder once */
