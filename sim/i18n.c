@@ -394,6 +394,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_REPORT_AT_LOW] = {"低值时概率", "At low"},
     [I18N_REPORT_AT_HIGH] = {"高值时概率", "At high"},
     [I18N_REPORT_ASSUMPTIONS_TITLE] = {"全部假设及其来源", "Every assumption and its source"},
+    [I18N_REPORT_ALLOC_COST_FMT] = {"，成本 %s 万元（预算 %s 万元）", ", cost %s (budget %s; 10,000 yuan)"},
     [I18N_REPORT_ASSUMED_AS_FMT] = {"与 %s 的假设完全相同（基数、参数与政策），不再重复，见该节的表。",
                                     "The same assumptions (baselines, parameters and policies) as %s: not repeated, see its table."},
     [I18N_REPORT_VALUE] = {"取值", "Value"},

@@ -1852,6 +1852,9 @@ static void folder_answer(GString *out, const Report *r)
             esc(out, combination_words(r, best));
             g_string_append(out, ": ");
             percent(out, num(best, "probability"));
+            g_autofree char *cost = money_text(num(best, "cost")), *budget = money_text(num(alloc, "budget"));
+            g_autofree char *within = g_strdup_printf(i18n_text(r->lang, I18N_REPORT_ALLOC_COST_FMT), cost, budget);
+            esc(out, within);
         } else {
             none_fits(out, r, alloc);
         }

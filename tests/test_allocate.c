@@ -354,6 +354,18 @@ static void test_command_exhaustive(void **state)
     tu_assert_contains(page, line);
     tu_assert_contains(page, "与 ladder run 相同");
     tu_assert_contains(page, "较上一行（百分点，95% 区间）");
+    /* a page of the run and the allocate: the allocate's answer gives the best's cost and the budget */
+    g_autofree char *html2 = g_build_filename(dir, "r2.html", NULL);
+    TuRun rep2 = tu_ladder(NULL, "report", run, all, "-o", html2, NULL);
+    tu_assert_status(&rep2, 0);
+    tu_run_clear(&rep2);
+    g_autofree char *page2 = NULL;
+    assert_true(g_file_get_contents(html2, &page2, NULL, NULL));
+    JsonObject *top = json_object_get_object_member(json_node_get_object(alloc), "best");
+    g_autofree char *cost = g_strdup_printf("，成本 %.6g 万元（预算 %.6g 万元）</li>", rint(10 * tu_num(top, "cost")) / 10,
+                                            tu_num(json_node_get_object(alloc), "budget"));
+    tu_assert_contains(page2, cost);
+    assert_non_null(top);
     TuRun shown = tu_ladder(NULL, "allocate", path, "--budget", "60", "--no-charts", "-o", all, NULL);
     tu_assert_contains(shown.out, "与 ladder run 相同");
     tu_run_clear(&shown);
