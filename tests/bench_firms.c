@@ -13,7 +13,7 @@
  *   build/tests/bench_firms SCENARIO [FIRMS (8000)] [REPS (300)] [TRIES (3)]
  *
  * BENCH_SIMD=none, avx2 or avx512 limits rng_blocks' vector path
- * (rng_simd_limit), to compare them.
+ * (rng_simd_limit), to compare them; BENCH_TALLY=0 runs without the tally.
  * SPDX-License-Identifier: MIT */
 #include <glib.h>
 #include <string.h>
@@ -27,6 +27,8 @@
 #include "scenario.h"
 
 #define SEED 20261203u
+
+static gboolean no_tally; /* BENCH_TALLY=0: without the per-firm tally */
 
 typedef struct {
     const Model *m;
@@ -50,7 +52,7 @@ static gpointer work_run(gpointer data)
     w->tally = firms_tally_new(m, w->start->n_firms);
     w->firm_years = 0;
     for (guint64 rep = w->first; rep < w->first + w->reps; rep++) {
-        firms_replicate(m, w->start, NULL, w->params, NULL, r, SEED, rep, x, &out, w->tally);
+        firms_replicate(m, w->start, NULL, w->params, NULL, r, SEED, rep, x, &out, no_tally ? NULL : w->tally);
         for (int c = m->n_stages; c < cells; c++)
             w->firm_years += (guint64)stock[c];
     }
@@ -93,6 +95,7 @@ int main(int argc, char **argv)
     int n = argc > 2 ? atoi(argv[2]) : 8000;
     guint64 reps = argc > 3 ? (guint64)atoll(argv[3]) : 300;
     int tries = argc > 4 ? atoi(argv[4]) : 3;
+    no_tally = g_strcmp0(g_getenv("BENCH_TALLY"), "0") == 0;
     const char *simd = g_getenv("BENCH_SIMD");
     if (simd != NULL)
         rng_simd_limit(strcmp(simd, "none") == 0 ? RNG_SIMD_NONE
