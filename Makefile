@@ -98,7 +98,7 @@ check: all deps-check $(TESTS)
 	@sh tests/layers.sh
 	@LADDER=$(abspath $(BUILD)/ladder) SRCDIR=$(CURDIR) sh tests/run-all.sh $(TESTS)
 
-bench: all
+bench: all $(BUILD)/tests/bench_firms
 	@sh tests/bench.sh
 
 # Where `make install` puts things (GNU's DESTDIR convention: DESTDIR stages

@@ -72,6 +72,22 @@ void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n,
  * give the same bits, and for benchmarks. */
 gboolean rng_allow_simd(gboolean allow);
 
+/* The vector paths of rng_blocks, narrowest first. */
+typedef enum {
+    RNG_SIMD_NONE = 0,    /* the scalar block function */
+    RNG_SIMD_AVX2 = 1,    /* eight lanes, two vectors interleaved */
+    RNG_SIMD_AVX512 = 2,  /* sixteen lanes (AVX-512F) */
+} RngSimd;
+
+/* The widest path rng_blocks may take (default RNG_SIMD_AVX512; it takes
+ * the widest the processor has up to it); returns the previous limit.
+ * rng_allow_simd(FALSE) is a limit of RNG_SIMD_NONE, TRUE of
+ * RNG_SIMD_AVX512.  For the tests, which compare every path. */
+RngSimd rng_simd_limit(RngSimd limit);
+
+/* The path rng_blocks takes now, on this processor, under the limit. */
+RngSimd rng_simd_path(void);
+
 /* rng_first_blocks at block `block` of each stream instead of block 0:
  * the four words a stream opened with rng_open_at(.., block) gives first. */
 void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams, int n,

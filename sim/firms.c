@@ -17,6 +17,18 @@
 #define STAY (-1)     /* an outcome: the firm stays in its stage */
 #define EXIT 0        /* an outcome: the firm exits; 1 + j: it takes edge j */
 
+/* What a firm in stage s in year yi does, without effects, this
+ * replication: the table the firm steps read instead of the model. */
+typedef struct Cell {
+    int n;           /* categories of the outcome draw: exit, then the edges (n_out + 1) */
+    int renew;       /* renewal_years V; 0: no renewal */
+    int lapse_to;    /* stage of a firm that does not renew */
+    double renew_p;  /* this year's renewal probability */
+    guint64 on;      /* lists the stage is on without a draw (a member, or a share >= 1) */
+    guint64 draw;    /* lists whose share 0 < p < 1 is drawn firm by firm */
+    guint32 blocks;  /* bit b - 1: list block b (firms.h) holds a list of `draw` */
+} Cell;
+
 struct FirmsScratch {
     const Model *m;
     const FirmsStart *start;
@@ -29,6 +41,8 @@ struct FirmsScratch {
     /* Without effects: the cumulative probabilities of exit and each edge,
      * [(yi * S + s) * (MODEL_MAX_STAGES + 1) + k], this replication. */
     double *cum;
+    Cell *cell;  /* [n_years * S]: what a firm of stage s does in year yi (prepare_cells) */
+    int *dest;          /* [S * (MODEL_MAX_STAGES + 2)]: stage after each outcome category */
     /* With effects: weights and renewal shifts of each known firm, for the
      * coefficients in `beta_seen`. */
     double *weight;     /* [n_known * n_params]: exp(beta_p . z), 1 where p has none */
@@ -116,6 +130,26 @@ static void index_lists(FirmsScratch *x)
     }
 }
 
+/* Stage after outcome k of stage s (k as the categorical draw counts it:
+ * 0 exit, 1 + j edge j, n_out + 1 stay). */
+static int dest_of(const FirmsScratch *x, int s, int k)
+{
+    return x->dest[s * (MODEL_MAX_STAGES + 2) + k];
+}
+
+static void prepare_dest(FirmsScratch *x)
+{
+    const Model *m = x->m;
+    for (int s = 0; s < x->S; s++) {
+        const Stage *st = &m->stages[s];
+        int *d = x->dest + s * (MODEL_MAX_STAGES + 2);
+        d[0] = x->S;
+        for (int j = 0; j < st->n_out; j++)
+            d[j + 1] = m->params[st->out_param[j]].to;
+        d[st->n_out + 1] = s;
+    }
+}
+
 FirmsScratch *firms_scratch_new(const Model *m, const FirmsStart *start)
 {
     FirmsScratch *x = g_new0(FirmsScratch, 1);
@@ -125,6 +159,9 @@ FirmsScratch *firms_scratch_new(const Model *m, const FirmsStart *start)
     x->S = m->n_stages;
     x->L = m->n_lists;
     x->cum = g_new0(double, (gsize)x->n_years * x->S * (MODEL_MAX_STAGES + 1));
+    x->cell = g_new0(Cell, (gsize)x->n_years * x->S);
+    x->dest = g_new0(int, (gsize)x->S * (MODEL_MAX_STAGES + 2));
+    prepare_dest(x);
     index_rows(x);
     index_lists(x);
     return x;
@@ -139,6 +176,8 @@ void firms_scratch_free(FirmsScratch *x)
     g_free(x->born);
     g_free(x->row);
     g_free(x->cum);
+    g_free(x->cell);
+    g_free(x->dest);
     g_free(x->weight);
     g_free(x->shift);
     g_free(x->beta_seen);
@@ -346,6 +385,35 @@ static double renewal_p(const FirmsScratch *x, const FirmsEffects *e, int s, int
 
 /* ---- one firm's years --------------------------------------------------- */
 
+static Cell *cell_of(const FirmsScratch *x, int yi, int s)
+{
+    return x->cell + (gsize)yi * x->S + s;
+}
+
+/* Every (year, stage)'s Cell from this replication's parameters. */
+static void prepare_cells(FirmsScratch *x, const double *params)
+{
+    const Model *m = x->m;
+    for (int yi = 0; yi < x->n_years; yi++) {
+        const double *p = params + (gsize)yi * m->n_params;
+        for (int s = 0; s < x->S; s++) {
+            const Stage *st = &m->stages[s];
+            Cell *c = cell_of(x, yi, s);
+            *c = (Cell){.n = st->n_out + 1, .renew = st->renewal_years, .lapse_to = st->lapse_to,
+                        .renew_p = st->renewal_param >= 0 ? p[st->renewal_param] : 1.0};
+            for (int l = 0; l < x->L; l++) {
+                int sp = x->share[l * x->S + s];
+                if (x->member[l * x->S + s] || (sp >= 0 && p[sp] >= 1)) {
+                    c->on |= G_GUINT64_CONSTANT(1) << l;
+                } else if (sp >= 0 && p[sp] > 0) {
+                    c->draw |= G_GUINT64_CONSTANT(1) << l;
+                    c->blocks |= 1u << (l / 2);
+                }
+            }
+        }
+    }
+}
+
 /* One replication as the firm steps see it. */
 typedef struct {
     FirmsScratch *x;
@@ -356,98 +424,114 @@ typedef struct {
     FirmsTally *tally;
 } Run;
 
-/* Firm i's lists at the end of year yi, in stage s: members count; a
- * share stage counts with the share, drawn from the firm's list block of
- * the year (blocks 1 .., two lists a block: firms.h), computed only when
- * a share needs it. */
-static void count_lists(const Run *R, int i, int yi, int s)
+/* The outcome category of uniform u in stage s, year yi: 0 exit, 1 + j
+ * edge j, Cell.n stay.  Without effects (or for a firm with no record) the
+ * number of cumulative thresholds at or below u, which is the first k
+ * with u < c[k] as the thresholds do not decrease; no branch on u. */
+static int category(const Run *R, int yi, int s, int row, double u)
 {
-    FirmsScratch *x = R->x;
-    const double *p = R->params + (gsize)yi * x->m->n_params;
-    guint32 w[4];
-    int have = -1;
-    for (int l = 0; l < x->L; l++) {
-        gboolean on = x->member[l * x->S + s];
-        int sp = x->share[l * x->S + s];
-        if (!on && sp >= 0 && p[sp] >= 1) {
-            on = TRUE;
-        } else if (!on && sp >= 0 && p[sp] > 0) {
-            int block = 1 + l / 2;
-            if (have != block) {
-                const guint32 ctr[4] = {(guint32)(yi * FIRMS_BLOCKS_PER_YEAR + block),
-                                        rng_firm_stream((guint32)i), (guint32)R->rep, (guint32)(R->rep >> 32)};
-                rng_philox4x32_10(ctr, x->key, w);
-                have = block;
-            }
-            on = uniform_of(w[2 * (l % 2)], w[2 * (l % 2) + 1]) < p[sp];
-        }
-        if (on) {
-            R->out->lists[yi * x->L + l]++;
-            if (R->tally != NULL && i < x->start->n_firms)
-                R->tally->listed[((gsize)i * x->n_years + yi) * x->L + l]++;
-        }
+    const FirmsScratch *x = R->x;
+    const double *c = cum_of(x, yi, s);
+    int n = cell_of(x, yi, s)->n;
+    if (R->e != NULL && row >= 0) {
+        int k = outcome(x, R->e, yi, s, row, u);
+        return k == STAY ? n : k;
     }
+    int k = 0;
+    for (int j = 0; j < n; j++)
+        k += u >= c[j];
+    return k;
 }
 
-/* Firm i is in stage s (n_stages: exited) at the end of year yi. */
-static void record(const Run *R, int i, int yi, int s)
-{
-    FirmsScratch *x = R->x;
-    if (s < x->S) {
-        R->out->stock[yi * x->S + s]++;
-        if (x->L > 0)
-            count_lists(R, i, yi, s);
-    }
-    if (R->tally != NULL && i < x->start->n_firms)
-        R->tally->state[((gsize)i * x->n_years + yi) * (x->S + 1) + s]++;
-}
-
-/* Firm i's year yi from its block `w`: its outcome, then, if it stayed,
- * its renewal clock.  Returns its stage at the end of the year, or S when
- * it exited. */
+/* Firm i's year yi from its block `w`: its outcome (words 0-1), then, if
+ * it stayed, its renewal clock and, when due, its renewal (words 2-3).
+ * Returns its stage at the end of the year, or S when it exited. */
 static int step(const Run *R, int i, int yi, const guint32 w[4])
 {
     FirmsScratch *x = R->x;
     int s = x->stage[i];
-    int k = outcome(x, R->e, yi, s, x->row[i], uniform_of(w[0], w[1]));
-    if (k == EXIT)
-        return x->S;
-    if (k != STAY) {
-        int to = x->m->params[x->m->stages[s].out_param[k - 1]].to;
-        x->stage[i] = to;
-        x->clock[i] = 0;
-        R->out->entries[yi * x->S + to]++;
+    const Cell *c = cell_of(x, yi, s);
+    int k = category(R, yi, s, x->row[i], uniform_of(w[0], w[1]));
+    if (k != c->n) { /* exit or an edge */
+        int to = dest_of(x, s, k);
+        if (to < x->S) {
+            x->stage[i] = to;
+            x->clock[i] = 0;
+            R->out->entries[yi * x->S + to]++;
+        }
         return to;
     }
-    const Stage *st = &x->m->stages[s];
-    if (st->renewal_years == 0)
+    if (c->renew == 0 || ++x->clock[i] < c->renew)
         return s;
-    if (++x->clock[i] < st->renewal_years)
-        return s;
-    const double *p = R->params + (gsize)yi * x->m->n_params;
     x->clock[i] = 0;
-    if (uniform_of(w[2], w[3]) >= renewal_p(x, R->e, s, x->row[i], p[st->renewal_param]))
-        x->stage[i] = st->lapse_to;
+    if (uniform_of(w[2], w[3]) >= renewal_p(x, R->e, s, x->row[i], c->renew_p))
+        x->stage[i] = c->lapse_to;
     return x->stage[i];
+}
+
+/* Known firm i is in stage s (S: exited) at the end of year yi: its state
+ * and the lists it is on without a draw, into the tally. */
+static void tally_state(const Run *R, int i, int yi, int s)
+{
+    FirmsScratch *x = R->x;
+    gsize cell = (gsize)i * x->n_years + yi;
+    R->tally->state[cell * (x->S + 1) + s]++;
+    if (s == x->S)
+        return;
+    for (guint64 on = cell_of(x, yi, s)->on; on != 0; on &= on - 1)
+        R->tally->listed[cell * x->L + (guint)__builtin_ctzll(on)]++;
 }
 
 /* Firm i's first year above its starting stage `*from` (then set to -1),
  * into the tally. */
 static void count_up(const Run *R, int i, int yi, int s, int *from)
 {
-    if (R->tally == NULL || i >= R->x->start->n_firms || *from < 0 || s >= R->x->S || s <= *from)
+    if (*from < 0 || s >= R->x->S || s <= *from)
         return;
     R->tally->up[(gsize)i * (R->x->n_years + 1) + yi]++;
     *from = -1;
 }
 
+/* The share draws of year yi of the batch's firms first .. first + n - 1,
+ * in stages now[]: for each list block in `need` (bit b - 1: block b), the
+ * batch's blocks computed together, and each firm in a stage whose share
+ * of a list of that block is drawn, on it with the share's probability
+ * (list l: words 2 (l % 2) and 2 (l % 2) + 1 of block 1 + l / 2). */
+static void draw_shares(const Run *R, const guint32 *ids, int first, int n, int yi, const int *now, guint32 need)
+{
+    FirmsScratch *x = R->x;
+    const double *p = R->params + (gsize)yi * x->m->n_params;
+    guint32 w[BATCH][4];
+    for (; need != 0; need &= need - 1) {
+        int b = __builtin_ctz(need); /* block b + 1: lists 2b and 2b + 1 */
+        rng_blocks(R->seed, R->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR + b + 1), ids, n, w);
+        for (int j = 0; j < n; j++) {
+            int i = first + j, s = now[j];
+            if (x->born[i] > yi || s == x->S)
+                continue;
+            guint64 draw = cell_of(x, yi, s)->draw >> (2 * b) & 3;
+            for (; draw != 0; draw &= draw - 1) {
+                int h = __builtin_ctzll(draw), l = 2 * b + h;
+                if (uniform_of(w[j][2 * h], w[j][2 * h + 1]) >= p[x->share[l * x->S + s]])
+                    continue;
+                R->out->lists[yi * x->L + l]++;
+                if (R->tally != NULL && i < x->start->n_firms)
+                    R->tally->listed[((gsize)i * x->n_years + yi) * x->L + l]++;
+            }
+        }
+    }
+}
+
 /* Firms first .. first + n - 1 (n <= BATCH) through every year, their
- * blocks of each year computed together. */
+ * blocks of each year computed together.  Stocks count here; the list
+ * counts of the lists a stage is on without a draw come from the stocks
+ * (add_listed). */
 static void run_batch(const Run *R, int first, int n)
 {
     FirmsScratch *x = R->x;
     guint32 ids[BATCH], w[BATCH][4];
     int now[BATCH], from[BATCH];
+    int known = R->tally != NULL ? CLAMP(x->start->n_firms - first, 0, n) : 0; /* tallied: j < known */
     for (int j = 0; j < n; j++) {
         ids[j] = rng_firm_stream((guint32)(first + j));
         now[j] = from[j] = x->stage[first + j];
@@ -455,19 +539,37 @@ static void run_batch(const Run *R, int first, int n)
     for (int yi = 0; yi < x->n_years; yi++) {
         if (yi > 0)
             rng_blocks(R->seed, R->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR), ids, n, w);
+        guint32 need = 0;
         for (int j = 0; j < n; j++) {
             int i = first + j;
             if (x->born[i] > yi)
                 continue;
             if (x->born[i] < yi && now[j] < x->S)
                 now[j] = step(R, i, yi, w[j]);
-            record(R, i, yi, now[j]);
-            count_up(R, i, yi, now[j], &from[j]);
+            if (now[j] < x->S) {
+                R->out->stock[yi * x->S + now[j]]++;
+                need |= cell_of(x, yi, now[j])->blocks;
+            }
+            if (j < known) {
+                tally_state(R, i, yi, now[j]);
+                count_up(R, i, yi, now[j], &from[j]);
+            }
         }
+        if (need != 0)
+            draw_shares(R, ids, first, n, yi, now, need);
     }
-    for (int j = 0; R->tally != NULL && j < n; j++)
-        if (first + j < x->start->n_firms && from[j] >= 0)
+    for (int j = 0; j < known; j++)
+        if (from[j] >= 0)
             R->tally->up[(gsize)(first + j) * (x->n_years + 1) + x->n_years]++;
+}
+
+/* The lists each stage is on without a draw, counted from the stocks. */
+static void add_listed(const FirmsScratch *x, const EngineTrajectory *out)
+{
+    for (int yi = 0; yi < x->n_years; yi++)
+        for (int s = 0; s < x->S; s++)
+            for (guint64 on = cell_of(x, yi, s)->on; on != 0; on &= on - 1)
+                out->lists[yi * x->L + __builtin_ctzll(on)] += out->stock[yi * x->S + s];
 }
 
 void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
@@ -487,6 +589,7 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     add_starting_firms(x, baseline);
     add_arrivals(x, params, r, seed, rep, out->entries);
     prepare_cum(x, params);
+    prepare_cells(x, params);
     if (e != NULL) {
         prepare_weights(x, e);
         for (int i = start->n_firms; i < x->n; i++)
@@ -496,4 +599,6 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     Run R = {.x = x, .e = e, .params = params, .seed = seed, .rep = rep, .out = out, .tally = tally};
     for (int first = 0; first < x->n; first += BATCH)
         run_batch(&R, first, MIN(BATCH, x->n - first));
+    if (x->L > 0)
+        add_listed(x, out);
 }

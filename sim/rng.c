@@ -43,7 +43,7 @@ void rng_philox4x32_10(const guint32 ctr[4], const guint32 key[2], guint32 out[4
  * hundred streams whose ids are known beforehand.  Computed one at a time,
  * on demand, each block is a chain of ten dependent multiply rounds whose
  * latency the processor cannot hide; computed together, eight to a vector
- * where the processor has AVX2, they cost a fraction of that
+ * where the processor has AVX2 (sixteen with AVX-512), they cost a fraction of that
  * (docs/performance.md).  Integer arithmetic only: every path gives the same
  * bits as rng_philox4x32_10. */
 
@@ -104,22 +104,85 @@ __attribute__((target("avx2"))) static void blocks16_avx2(const guint32 key[2], 
         }
 }
 
-static gboolean have_avx2(void)
+/* Sixteen blocks as blocks16_avx2 computes them, one 16-lane vector per
+ * counter word.  The same bits: _mm512_mul_epu32 gives the 64-bit products
+ * of the even lanes, and of the odd ones after a shift, as on AVX2. */
+__attribute__((target("avx512f"))) static inline void mul_lanes512(__m512i a, __m512i m, __m512i *lo,
+                                                                   __m512i *hi)
 {
-    static gsize answer = 0; /* 0 unknown, 1 no, 2 yes */
+    __m512i even = _mm512_mul_epu32(a, m);
+    __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(a, 32), m);
+    *lo = _mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32));
+    *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
+}
+
+__attribute__((target("avx512f"))) static void blocks16_avx512(const guint32 key[2], guint32 block, guint32 rep_lo,
+                                                               guint32 rep_hi, const guint32 *ids, guint32 (*out)[4])
+{
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M0), m1 = _mm512_set1_epi32((int)PHILOX_M1);
+    __m512i c0 = _mm512_set1_epi32((int)block), c1 = _mm512_loadu_si512((const void *)ids);
+    __m512i c2 = _mm512_set1_epi32((int)rep_lo), c3 = _mm512_set1_epi32((int)rep_hi);
+    guint32 k0 = key[0], k1 = key[1];
+    for (int round = 0; round < 10; round++) {
+        __m512i lo0, hi0, lo2, hi2;
+        mul_lanes512(c0, m0, &lo0, &hi0);
+        mul_lanes512(c2, m1, &lo2, &hi2);
+        /* 0x96: a ^ b ^ c */
+        c0 = _mm512_ternarylogic_epi32(hi2, c1, _mm512_set1_epi32((int)k0), 0x96);
+        c2 = _mm512_ternarylogic_epi32(hi0, c3, _mm512_set1_epi32((int)k1), 0x96);
+        c1 = lo2;
+        c3 = lo0;
+        k0 += PHILOX_W0;
+        k1 += PHILOX_W1;
+    }
+    /* Lanes to blocks: within each 128-bit quarter q, u_r holds block 4q + r. */
+    __m512i t0 = _mm512_unpacklo_epi32(c0, c1), t1 = _mm512_unpackhi_epi32(c0, c1);
+    __m512i t2 = _mm512_unpacklo_epi32(c2, c3), t3 = _mm512_unpackhi_epi32(c2, c3);
+    __m512i u[4] = {_mm512_unpacklo_epi64(t0, t2), _mm512_unpackhi_epi64(t0, t2),
+                    _mm512_unpacklo_epi64(t1, t3), _mm512_unpackhi_epi64(t1, t3)};
+    for (int r = 0; r < 4; r++) {
+        _mm_storeu_si128((void *)out[r], _mm512_extracti32x4_epi32(u[r], 0));
+        _mm_storeu_si128((void *)out[4 + r], _mm512_extracti32x4_epi32(u[r], 1));
+        _mm_storeu_si128((void *)out[8 + r], _mm512_extracti32x4_epi32(u[r], 2));
+        _mm_storeu_si128((void *)out[12 + r], _mm512_extracti32x4_epi32(u[r], 3));
+    }
+}
+
+/* The widest path this processor has. */
+static RngSimd cpu_simd(void)
+{
+    static gsize answer = 0; /* 0 unknown, else 1 + RngSimd */
     if (g_once_init_enter(&answer)) {
         __builtin_cpu_init();
-        g_once_init_leave(&answer, __builtin_cpu_supports("avx2") ? 2 : 1);
+        RngSimd best = __builtin_cpu_supports("avx512f") ? RNG_SIMD_AVX512
+                       : __builtin_cpu_supports("avx2")  ? RNG_SIMD_AVX2
+                                                         : RNG_SIMD_NONE;
+        g_once_init_leave(&answer, 1 + (gsize)best);
     }
-    return answer == 2;
+    return (RngSimd)(answer - 1);
+}
+#else
+static RngSimd cpu_simd(void)
+{
+    return RNG_SIMD_NONE;
 }
 #endif
 
-static gint simd_allowed = 1; /* atomic; rng_allow_simd */
+static gint simd_limit = RNG_SIMD_AVX512; /* atomic; rng_simd_limit */
+
+RngSimd rng_simd_limit(RngSimd limit)
+{
+    return (RngSimd)g_atomic_int_exchange(&simd_limit, (gint)limit);
+}
 
 gboolean rng_allow_simd(gboolean allow)
 {
-    return g_atomic_int_exchange(&simd_allowed, allow ? 1 : 0) != 0;
+    return rng_simd_limit(allow ? RNG_SIMD_AVX512 : RNG_SIMD_NONE) != RNG_SIMD_NONE;
+}
+
+RngSimd rng_simd_path(void)
+{
+    return MIN((RngSimd)g_atomic_int_get(&simd_limit), cpu_simd());
 }
 
 void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams, int n, guint32 (*blocks)[4])
@@ -127,13 +190,16 @@ void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams
     const guint32 key[2] = {(guint32)seed, (guint32)(seed >> 32)};
     int i = 0;
 #ifdef RNG_HAVE_AVX2_PATH
-    if (g_atomic_int_get(&simd_allowed) && have_avx2()) {
+    RngSimd path = rng_simd_path();
+    if (path != RNG_SIMD_NONE) {
+        void (*sixteen)(const guint32 *, guint32, guint32, guint32, const guint32 *, guint32(*)[4]) =
+            path == RNG_SIMD_AVX512 ? blocks16_avx512 : blocks16_avx2;
         for (; i + 16 <= n; i += 16)
-            blocks16_avx2(key, block, (guint32)rep, (guint32)(rep >> 32), streams + i, blocks + i);
+            sixteen(key, block, (guint32)rep, (guint32)(rep >> 32), streams + i, blocks + i);
         if (i < n) { /* the last few, padded to sixteen */
             guint32 ids[16] = {0}, out[16][4];
             memcpy(ids, streams + i, sizeof *ids * (gsize)(n - i));
-            blocks16_avx2(key, block, (guint32)rep, (guint32)(rep >> 32), ids, out);
+            sixteen(key, block, (guint32)rep, (guint32)(rep >> 32), ids, out);
             memcpy(blocks + i, out, sizeof *out * (gsize)(n - i));
             i = n;
         }

@@ -229,6 +229,31 @@ if [ "$have_ladder" = yes ]; then
     fi
 fi
 
+# (j) the firm engine itself: firms_replicate on 8,000 known firms of the bundled scenario (over
+# its stages in proportion to the baselines), central parameters, per-firm tally on, 300
+# replications, best of 3, on 1 and 2 threads (tests/bench_firms.c, built by `make bench`).
+# Goal from issue 15: 200 million firm-years a second on 2 threads.
+BENCH_FIRMS=${BENCH_FIRMS:-build/tests/bench_firms}
+GOAL_FIRM_YEARS=200000000
+if [ -x "$BENCH_FIRMS" ]; then
+    if "$BENCH_FIRMS" "$SCENARIO" 8000 300 3 >"$tmp/firms" 2>"$tmp/err"; then
+        while read -r _ th _ rate _ secs _ _; do
+            met=""; goal=""
+            if [ "$th" = 2 ]; then
+                goal=">= 2e+08"
+                met=$(awk -v r="$rate" 'BEGIN { print (r + 0 >= '"$GOAL_FIRM_YEARS"') ? "yes" : "no" }')
+            fi
+            row "firm engine, firm-years/s (8000 firms, $th thread$([ "$th" = 1 ] || echo s))" \
+                "$(awk -v r="$rate" 'BEGIN { printf "%.3g", r }') (${secs} s)" "$goal" "$met"
+        done <"$tmp/firms"
+    else
+        row "firm engine, firm-years/s" "failed" "" ""
+        failed "$BENCH_FIRMS $SCENARIO"
+    fi
+else
+    echo "note: $BENCH_FIRMS not built ('make bench' builds it); its rows are skipped"
+fi
+
 if [ -n "$broken" ]; then
     echo
     echo "failed (an error, not slowness):"

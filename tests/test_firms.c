@@ -394,6 +394,45 @@ static void blocks_match_scalar(void **state)
     assert_int_not_equal(rng_firm_stream(0), rng_stream_id(RNG_PARAMS, 0, 0, 0));
 }
 
+/* Every vector path this processor has (AVX2, AVX-512) gives the scalar
+ * block function's bits, at several block indices, replications with a
+ * high word, and counts that are and are not multiples of sixteen; and
+ * rng_allow_simd switches between the widest one and none. */
+static void every_simd_path_matches_scalar(void **state)
+{
+    (void)state;
+    enum { N = 53 };
+    const guint32 blocks[] = {0, 1, 63, 64 * 3 + 1, 64 * 99 + 63, 0xFFFFFFFFu};
+    const guint64 reps[] = {0, 7, G_GUINT64_CONSTANT(0x123456789A)};
+    const guint64 seed = G_GUINT64_CONSTANT(0xDEADBEEF12345678);
+    const guint32 key[2] = {(guint32)seed, (guint32)(seed >> 32)};
+    guint32 ids[N], got[N][4], want[4];
+    for (int i = 0; i < N; i++)
+        ids[i] = i % 5 == 4 ? rng_stream_id(RNG_LIST, i, i % 7, i * 11) : rng_firm_stream((guint32)(i * 104729));
+    RngSimd was = rng_simd_limit(RNG_SIMD_AVX512);
+    RngSimd widest = rng_simd_path();
+    for (RngSimd path = RNG_SIMD_NONE; path <= widest; path++) {
+        rng_simd_limit(path);
+        assert_int_equal(rng_simd_path(), path);
+        for (gsize b = 0; b < G_N_ELEMENTS(blocks); b++)
+            for (gsize r = 0; r < G_N_ELEMENTS(reps); r++)
+                for (int n = 1; n <= N; n += 13) {
+                    memset(got, 0, sizeof got);
+                    rng_blocks(seed, reps[r], blocks[b], ids, n, got);
+                    for (int i = 0; i < n; i++) {
+                        const guint32 ctr[4] = {blocks[b], ids[i], (guint32)reps[r], (guint32)(reps[r] >> 32)};
+                        rng_philox4x32_10(ctr, key, want);
+                        assert_memory_equal(got[i], want, sizeof want);
+                    }
+                }
+    }
+    assert_true(rng_allow_simd(FALSE));
+    assert_int_equal(rng_simd_path(), RNG_SIMD_NONE);
+    assert_false(rng_allow_simd(TRUE));
+    assert_int_equal(rng_simd_path(), widest);
+    rng_simd_limit(was);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +443,7 @@ int main(void)
         cmocka_unit_test(effects_match_closed_forms),
         cmocka_unit_test(firm_at_the_mean_has_the_scenario_rates),
         cmocka_unit_test(blocks_match_scalar),
+        cmocka_unit_test(every_simd_path_matches_scalar),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,153 @@
+/* bench_firms.c: the firm engine's speed, for `make bench` (tests/bench.sh).
+ * Runs firms_replicate directly on N known firms spread over the stages of a
+ * scenario in proportion to its baselines (over each stage's renewal clocks
+ * as the engines spread a baseline), at central parameters, the per-firm
+ * tally on, on 1 and then 2 threads, and prints one line per thread count:
+ *
+ *   threads <t> firm-years/s <rate> seconds <s> firm-years <n>
+ *
+ * A firm-year is a firm in a stage at the end of a simulated year (the base
+ * year left out), as bench.sh's roster row counts them: the stocks summed.
+ * Best of TRIES runs.  Not a test: it asserts nothing about time.
+ *
+ *   build/tests/bench_firms SCENARIO [FIRMS (8000)] [REPS (300)] [TRIES (3)]
+ *
+ * BENCH_SIMD=none, avx2 or avx512 limits rng_blocks' vector path
+ * (rng_simd_limit), to compare them; BENCH_TALLY=0 runs without the tally.
+ * SPDX-License-Identifier: MIT */
+#include <glib.h>
+#include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "engine.h"
+#include "firms.h"
+#include "model.h"
+#include "rng.h"
+#include "scenario.h"
+
+#define SEED 20261203u
+
+static gboolean no_tally; /* BENCH_TALLY=0: without the per-firm tally */
+
+typedef struct {
+    const Model *m;
+    const FirmsStart *start;
+    const double *params;
+    guint64 first, reps;  /* this thread's replications */
+    guint64 firm_years;   /* out */
+    FirmsTally *tally;    /* out */
+} Work;
+
+static gpointer work_run(gpointer data)
+{
+    Work *w = data;
+    const Model *m = w->m;
+    int cells = model_n_years(m) * m->n_stages;
+    g_autofree gint64 *stock = g_new(gint64, cells), *entries = g_new(gint64, cells);
+    g_autofree gint64 *lists = g_new(gint64, MAX(model_n_years(m) * m->n_lists, 1));
+    EngineTrajectory out = {stock, entries, lists};
+    gsl_rng *r = rng_new();
+    FirmsScratch *x = firms_scratch_new(m, w->start);
+    w->tally = firms_tally_new(m, w->start->n_firms);
+    w->firm_years = 0;
+    for (guint64 rep = w->first; rep < w->first + w->reps; rep++) {
+        firms_replicate(m, w->start, NULL, w->params, NULL, r, SEED, rep, x, &out, no_tally ? NULL : w->tally);
+        for (int c = m->n_stages; c < cells; c++)
+            w->firm_years += (guint64)stock[c];
+    }
+    firms_scratch_free(x);
+    gsl_rng_free(r);
+    return NULL;
+}
+
+/* One timed run of `reps` replications over `threads` threads; returns the
+ * wall seconds and sets *firm_years. */
+static double timed(const Model *m, const FirmsStart *start, const double *params, guint64 reps, int threads,
+                    guint64 *firm_years)
+{
+    Work w[2];
+    GThread *th[2];
+    gint64 t0 = g_get_monotonic_time();
+    for (int t = 0; t < threads; t++) {
+        w[t] = (Work){m, start, params, reps * t / threads, reps * (t + 1) / threads - reps * t / threads, 0, NULL};
+        th[t] = g_thread_new("bench", work_run, &w[t]);
+    }
+    *firm_years = 0;
+    for (int t = 0; t < threads; t++) {
+        g_thread_join(th[t]);
+        *firm_years += w[t].firm_years;
+    }
+    for (int t = 1; t < threads; t++)
+        firms_tally_merge(w[0].tally, w[t].tally);
+    double s = (g_get_monotonic_time() - t0) / 1e6;
+    for (int t = 0; t < threads; t++)
+        firms_tally_free(w[t].tally);
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: bench_firms SCENARIO [FIRMS] [REPS] [TRIES]\n");
+        return 2;
+    }
+    int n = argc > 2 ? atoi(argv[2]) : 8000;
+    guint64 reps = argc > 3 ? (guint64)atoll(argv[3]) : 300;
+    int tries = argc > 4 ? atoi(argv[4]) : 3;
+    no_tally = g_strcmp0(g_getenv("BENCH_TALLY"), "0") == 0;
+    const char *simd = g_getenv("BENCH_SIMD");
+    if (simd != NULL)
+        rng_simd_limit(strcmp(simd, "none") == 0 ? RNG_SIMD_NONE
+                       : strcmp(simd, "avx2") == 0 ? RNG_SIMD_AVX2 : RNG_SIMD_AVX512);
+    GError *error = NULL;
+    Model *m = scenario_load(argv[1], &error);
+    if (m == NULL) {
+        fprintf(stderr, "bench_firms: %s\n", error->message);
+        return 1;
+    }
+    int S = m->n_stages, years = model_n_years(m);
+    double *base = g_new(double, MAX(m->n_params, 1));
+    double *params = g_new(double, (gsize)years * MAX(m->n_params, 1));
+    model_central_params(m, base);
+    if (!model_year_table(m, base, params, &error)) {
+        fprintf(stderr, "bench_firms: %s\n", error->message);
+        return 1;
+    }
+    /* n firms over the stages in proportion to the baselines (the last
+     * stage takes the rounding), each stage's over its clocks. */
+    gint64 total = 0;
+    for (int s = 0; s < S; s++)
+        total += m->stages[s].baseline;
+    int *stage = g_new(int, MAX(n, 1)), *clock = g_new(int, MAX(n, 1));
+    gboolean *covers = g_new(gboolean, S);
+    int i = 0;
+    for (int s = 0; s < S; s++) {
+        int k = s == S - 1 ? n - i : (int)(total > 0 ? (double)n * m->stages[s].baseline / total : 0);
+        int v = m->stages[s].renewal_years > 0 ? m->stages[s].renewal_years : 1;
+        for (int j = 0; j < k; j++, i++) {
+            stage[i] = s;
+            clock[i] = j % v;
+        }
+        covers[s] = TRUE;
+    }
+    FirmsStart start = {.n_firms = n, .stage = stage, .clock = clock, .covers = covers};
+    for (int threads = 1; threads <= 2; threads++) {
+        double best = 0;
+        guint64 fy = 0;
+        for (int t = 0; t < tries; t++) {
+            double s = timed(m, &start, params, reps, threads, &fy);
+            if (t == 0 || s < best)
+                best = s;
+        }
+        printf("threads %d firm-years/s %.4g seconds %.3f firm-years %" G_GUINT64_FORMAT "\n", threads,
+               best > 0 ? fy / best : 0, best, fy);
+    }
+    g_free(stage);
+    g_free(clock);
+    g_free(covers);
+    g_free(base);
+    g_free(params);
+    model_free(m);
+    return 0;
+}
