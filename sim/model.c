@@ -264,18 +264,22 @@ void model_set_roster(Model *m, const char *file, const char *sha256, int n_firm
 }
 
 /* The mean and sample sd (n - 1) of column `a` of x [n_firms * n_attrs];
- * sd 0 for a single firm. */
+ * sd exactly 0 when every firm has the same value (a single firm too),
+ * whatever the rounding of the mean. */
 static void column_moments(const double *x, int n_firms, int n_attrs, int a, double *mean, double *sd)
 {
     double sum = 0, ss = 0;
-    for (int f = 0; f < n_firms; f++)
+    gboolean same = TRUE;
+    for (int f = 0; f < n_firms; f++) {
         sum += x[(gsize)f * n_attrs + a];
+        same = same && x[(gsize)f * n_attrs + a] == x[a];
+    }
     *mean = sum / n_firms;
     for (int f = 0; f < n_firms; f++) {
         double d = x[(gsize)f * n_attrs + a] - *mean;
         ss += d * d;
     }
-    *sd = n_firms > 1 ? sqrt(ss / (n_firms - 1)) : 0;
+    *sd = same ? 0 : sqrt(ss / (n_firms - 1));
 }
 
 /* Attribute `a`'s mean and sd to standardise by: its standardise line's,
