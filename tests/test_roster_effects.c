@@ -365,6 +365,34 @@ static void notes(void **state)
     assert_null(strstr(b.err, "[effects]"));
 }
 
+/* The bundled example: scenarios/roster/tianning-2025-effects.ini runs
+ * with the synthetic roster, both attributes standardised by the roster,
+ * and a 高企 of the highest R&D intensity stays at 高企 or above more often
+ * than one of the lowest on the same clock (its coefficients are positive). */
+static void bundled_example_runs(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_autofree char *sc = g_build_filename(tu_srcdir(), "scenarios/roster/tianning-2025-effects.ini", NULL);
+    g_autofree char *roster = g_build_filename(tu_srcdir(), "scenarios/roster/tianning-2025.csv", NULL);
+    g_autofree char *out = run_into(dir, "tn", sc, roster, "5", "2", NULL);
+    g_autoptr(JsonNode) scj = tu_read_json(out, "scenario.json"), firms = tu_read_json(out, "firms.json");
+    JsonArray *attrs = attributes_of(scj);
+    assert_int_equal(json_array_get_length(attrs), 2);
+    for (guint a = 0; a < 2; a++)
+        assert_string_equal(json_object_get_string_member(json_array_get_object_element(attrs, a), "from"), "roster");
+    JsonArray *list = json_object_get_array_member(json_node_get_object(firms), "firms");
+    double low = NAN, high = NAN;
+    for (guint f = 0; f < json_array_get_length(list); f++) {
+        const char *id = json_object_get_string_member(json_array_get_object_element(list, f), "id");
+        if (strcmp(id, "TN0184") == 0) /* rd_intensity 0.032, clock 2 */
+            low = firm_p(json_node_get_object(firms), f, "hightech");
+        if (strcmp(id, "TN0151") == 0) /* rd_intensity 0.090, clock 2 */
+            high = firm_p(json_node_get_object(firms), f, "hightech");
+    }
+    assert_true(high > low + 0.05);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -374,6 +402,7 @@ int main(void)
         cmocka_unit_test(uncertain_coefficients),
         cmocka_unit_test(arrivals_take_their_stage),
         cmocka_unit_test(notes),
+        cmocka_unit_test(bundled_example_runs),
     };
     return cmocka_run_group_tests_name("roster_effects", tests, NULL, NULL);
 }
