@@ -211,8 +211,10 @@ typedef struct Model {
     double *effect_beta;/* [n_params * n_attrs]: the central coefficient of parameter p
                            on attribute a at p * n_attrs + a (an uncertain one's mean),
                            0 where [effects] gives none; NULL when n_attrs is 0.
-                           Effects act on a roster's firms only (firms.h); the
-                           cohort engine and every analysis ignore them */
+                           Effects act on a roster's firms only, once
+                           model_set_roster_attributes gave them their z (runner.h,
+                           firms.h); the cohort engine, the exact expectation and
+                           every analysis ignore them */
     GStrv policies_off; /* the policies of the file switched off on the command line
                            (--without, --only; model_switch_off_policy), in file
                            order; NULL when none */
