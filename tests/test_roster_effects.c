@@ -140,8 +140,9 @@ static double stock_mean(JsonObject *summary, int stage, guint y, double *se)
 /* (a) 200 firms at z = 2 and 200 at z = 0: each of the first moves up
  * with p e^{2b} / (1 - p - q + p e^{2b} + q) and exits with
  * q / (the same), each of the others with p and q; the 高企 stock's mean
- * is their sum.  Then every firm at the mean: the same bytes of firms.json
- * as the scenario without [effects]. */
+ * is their sum; the firms at the mean exactly their chances without
+ * [effects].  Then every firm at the mean: the same bytes of firms.json as
+ * the scenario without [effects]. */
 static void closed_form_end_to_end(void **state)
 {
     (void)state;
@@ -165,11 +166,22 @@ static void closed_form_end_to_end(void **state)
     if (fabs(mean - want) > N_SE * se)
         fail_msg("高企 mean %.3f, want %.3f (se %.3f)", mean, want, se);
 
+    /* each firm draws from its own stream: the firms at the mean did what
+       they do in the run without [effects], to the bit */
+    g_autofree char *plain_text = scenario_text(2025, P_UP, Q_EXIT, 0, 0, "", 0);
+    g_autofree char *plain = tu_write(dir, "p.ini", plain_text);
+    g_autofree char *mixed = run_into(dir, "mixed", plain, roster, "3", "2", NULL);
+    g_autoptr(JsonNode) plain_firms = tu_read_json(mixed, "firms.json");
+    for (guint f = 0; f < 400; f++) {
+        double p = firm_p(json_node_get_object(plain_firms), f, "hightech");
+        double q = firm_p(json_node_get_object(firms), f, "hightech");
+        if (f >= 200 ? p != q : p == q)
+            fail_msg("firm %u: P(高企) %.17g with [effects], %.17g without", f, q, p);
+    }
+
     for (int i = 0; i < 400; i++)
         x[i] = RD_MEAN;
     g_autofree char *at_mean = roster_of(dir, "m.csv", "rd", x, 400, NULL);
-    g_autofree char *plain_text = scenario_text(2025, P_UP, Q_EXIT, 0, 0, "", 0);
-    g_autofree char *plain = tu_write(dir, "p.ini", plain_text);
     g_autofree char *a = run_into(dir, "a", sc, at_mean, "3", "2", NULL);
     g_autofree char *b = run_into(dir, "b", plain, at_mean, "3", "2", NULL);
     g_autofree char *fa = tu_read_text(a, "firms.json"), *fb = tu_read_text(b, "firms.json");
