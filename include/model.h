@@ -175,6 +175,12 @@ typedef struct {
     int *stage;         /* [n_firms]: stage index */
     int *clock;         /* [n_firms]: renewal clock, 0 .. V-1 (0 without renewal) */
     gboolean covers[MODEL_MAX_STAGES]; /* TRUE where its firms replace the stage's [baseline] */
+    int n_attrs;        /* Model.n_attrs once model_set_roster_attributes gave them; 0 before */
+    double *z;          /* [n_firms * n_attrs]: firm f's standardised attribute a at f * n_attrs + a;
+                           NULL when n_attrs is 0 */
+    double *attr_mean;  /* [n_attrs]: the mean each attribute was standardised with */
+    double *attr_sd;    /* [n_attrs]: and its sd (> 0); from standardise.ID when
+                           Model.attrs[a].standardised, else the roster's own */
 } ModelRoster;
 
 typedef struct Model {
@@ -205,8 +211,10 @@ typedef struct Model {
     double *effect_beta;/* [n_params * n_attrs]: the central coefficient of parameter p
                            on attribute a at p * n_attrs + a (an uncertain one's mean),
                            0 where [effects] gives none; NULL when n_attrs is 0.
-                           Effects act on a roster's firms only (firms.h); the
-                           cohort engine and every analysis ignore them */
+                           Effects act on a roster's firms only, once
+                           model_set_roster_attributes gave them their z (runner.h,
+                           firms.h); the cohort engine, the exact expectation and
+                           every analysis ignore them */
     GStrv policies_off; /* the policies of the file switched off on the command line
                            (--without, --only; model_switch_off_policy), in file
                            order; NULL when none */
@@ -248,6 +256,18 @@ void model_set_baseline(Model *m, int stage, gint64 n);
  * a caller's bug: a critical warning, no change. */
 void model_set_roster(Model *m, const char *file, const char *sha256, int n_firms, const int *stage,
                       const int *clock);
+
+/* Gives the firms of `m`'s roster (model_set_roster first) their
+ * attributes: x[f * n_attrs + a] the roster's value of attribute
+ * m->attrs[a] for firm f (roster_attribute_values), standardised as
+ * z = (x - mean) / sd with the attribute's standardise.ID mean and sd when
+ * given, else the roster's own mean and sample sd (divisor n - 1, over
+ * every firm of the roster).  Fails with an INPUT error at the roster's
+ * line `header_line` when a column to standardise by the roster has no
+ * spread (every firm the same value, or a single firm), naming it and
+ * saying to give standardise.ID; `m` unchanged then.  Nothing when `m` has
+ * no attributes. */
+gboolean model_set_roster_attributes(Model *m, const double *x, int header_line, GError **error);
 
 /* The `n` firms of stage `st` at the end of base_year by renewal clock,
  * into cohort[0 .. max(V, 1) - 1]: the stage's baseline_by_clock when it

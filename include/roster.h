@@ -23,6 +23,7 @@ typedef struct {
 typedef struct {
     char *file;         /* the path as given */
     char *sha256;       /* SHA-256 of the bytes read, in hex */
+    int header_line;    /* 1-based line of its header */
     int n_stages;       /* of the model it was read for */
     int n_firms;        /* >= 1 */
     RosterFirm *firms;  /* [n_firms] */
@@ -66,6 +67,14 @@ int roster_attr_index(const Roster *r, const char *name);
 
 /* Firm `firm`'s value of attribute `attr`. */
 double roster_value(const Roster *r, int firm, int attr);
+
+/* The values of the attributes `m`'s [effects] use, in m->attrs order:
+ * firm f's value of m->attrs[a] at [f * m->n_attrs + a] (caller frees;
+ * NULL when m has no attributes, with no error).  The roster's other
+ * attribute columns are not used.  Fails with an INPUT error at the
+ * header's line when the roster has no column for one of m's attributes,
+ * the nearest column suggested (else the columns it has listed). */
+double *roster_attribute_values(const Roster *r, const Model *m, GError **error);
 
 /* The firms of each stage: per_stage[s] for stage s (n_stages of them),
  * and per_clock[s * MODEL_MAX_RENEWAL_YEARS + c] the firms of stage s with

@@ -50,7 +50,10 @@ gboolean runner_met(const RunResult *r, int t, guint64 rep);
 
 /* Runs `config->reps` replications of `m`: by cohorts (engine.h), or firm
  * by firm (firms.h) when `m` has a roster, its stages the roster does not
- * cover from their baselines.  The result (caller owns,
+ * cover from their baselines.  When the roster's firms have standardised
+ * attributes (model_set_roster_attributes), each replication takes the
+ * coefficients of [effects] (engine_draw_effects: drawn when
+ * config->uncertain, else central) and they move those firms' chances.  The result (caller owns,
  * runner_result_free) is the same, bit for bit, for any thread count.  Fails
  * with an INPUT error when drawn parameters make a year invalid (the
  * lowest such replication is reported), and with LADDER_ERROR_CANCELLED

@@ -79,18 +79,38 @@ static void start_from_roster(Model *m, const Roster *r)
     model_set_roster(m, r->file, r->sha256, r->n_firms, stage, clock);
 }
 
+/* The roster's columns of the attributes [effects] uses, standardised
+ * into the model (an INPUT error at the roster's header for a missing or
+ * constant column); nothing without [effects]. */
+static gboolean attributes_from_roster(Model *m, const Roster *r, GError **error)
+{
+    if (m->n_attrs == 0)
+        return TRUE;
+    g_autofree double *x = roster_attribute_values(r, m, error);
+    return x != NULL && model_set_roster_attributes(m, x, r->header_line, error);
+}
+
 /* --roster: the roster read for the scenario (an INPUT error, file:line,
- * before any folder exists) and the model started from it. */
+ * before any folder exists) and the model started from it, its firms'
+ * attributes standardised for [effects].  Without a roster, a note on
+ * stderr when the scenario has [effects]: they act only on a roster's
+ * firms. */
 static gboolean run_read(void *state, CommandCall *call, GError **error)
 {
     RunState *st = state;
-    if (st->roster_path == NULL)
+    Model *m = call->model;
+    if (st->roster_path == NULL) {
+        if (m->n_effects > 0) {
+            g_autofree char *note = g_strdup_printf(i18n_text(m->language, I18N_EFFECTS_UNUSED_FMT), m->file);
+            fprintf(stderr, "ladder: note: %s\n", note);
+        }
         return TRUE;
-    st->roster = roster_read(st->roster_path, call->model, error);
+    }
+    st->roster = roster_read(st->roster_path, m, error);
     if (st->roster == NULL)
         return FALSE;
-    start_from_roster(call->model, st->roster);
-    return TRUE;
+    start_from_roster(m, st->roster);
+    return attributes_from_roster(m, st->roster, error);
 }
 
 static gboolean run_compute(void *state, const CommandCall *call, GError **error)

@@ -32,6 +32,9 @@ static void known_free(ModelRoster *r)
     g_free(r->sha256);
     g_free(r->stage);
     g_free(r->clock);
+    g_free(r->z);
+    g_free(r->attr_mean);
+    g_free(r->attr_sd);
     g_free(r);
 }
 
@@ -44,6 +47,9 @@ static ModelRoster *known_copy(const ModelRoster *r)
     c->sha256 = g_strdup(r->sha256);
     c->stage = g_memdup2(r->stage, sizeof *r->stage * (gsize)r->n_firms);
     c->clock = g_memdup2(r->clock, sizeof *r->clock * (gsize)r->n_firms);
+    c->z = g_memdup2(r->z, sizeof *r->z * (gsize)r->n_firms * (gsize)r->n_attrs);
+    c->attr_mean = g_memdup2(r->attr_mean, sizeof *r->attr_mean * (gsize)r->n_attrs);
+    c->attr_sd = g_memdup2(r->attr_sd, sizeof *r->attr_sd * (gsize)r->n_attrs);
     return c;
 }
 
@@ -255,6 +261,72 @@ void model_set_roster(Model *m, const char *file, const char *sha256, int n_firm
     }
     known_free(m->roster);
     m->roster = r;
+}
+
+/* The mean and sample sd (n - 1) of column `a` of x [n_firms * n_attrs];
+ * sd exactly 0 when every firm has the same value (a single firm too),
+ * whatever the rounding of the mean. */
+static void column_moments(const double *x, int n_firms, int n_attrs, int a, double *mean, double *sd)
+{
+    double sum = 0, ss = 0;
+    gboolean same = TRUE;
+    for (int f = 0; f < n_firms; f++) {
+        sum += x[(gsize)f * n_attrs + a];
+        same = same && x[(gsize)f * n_attrs + a] == x[a];
+    }
+    *mean = sum / n_firms;
+    for (int f = 0; f < n_firms; f++) {
+        double d = x[(gsize)f * n_attrs + a] - *mean;
+        ss += d * d;
+    }
+    *sd = same ? 0 : sqrt(ss / (n_firms - 1));
+}
+
+/* Attribute `a`'s mean and sd to standardise by: its standardise line's,
+ * else the roster's own; FALSE when the roster's have no spread. */
+static gboolean attr_scale(const Model *m, const double *x, int a, int header_line, double *mean, double *sd,
+                           GError **error)
+{
+    const Attribute *at = &m->attrs[a];
+    if (at->standardised) {
+        *mean = at->mean;
+        *sd = at->sd;
+        return TRUE;
+    }
+    column_moments(x, m->roster->n_firms, m->n_attrs, a, mean, sd);
+    if (*sd > 0 && isfinite(*sd))
+        return TRUE;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                "%s:%d: column %s cannot be standardised: %s, so its standard deviation is 0; give "
+                "standardise.%s = mean, sd in [effects] of %s",
+                m->roster->file, header_line, at->id,
+                m->roster->n_firms > 1 ? "every firm has the same value" : "the roster has one firm", at->id, m->file);
+    return FALSE;
+}
+
+gboolean model_set_roster_attributes(Model *m, const double *x, int header_line, GError **error)
+{
+    g_return_val_if_fail(m->roster != NULL, FALSE);
+    if (m->n_attrs == 0)
+        return TRUE;
+    g_return_val_if_fail(x != NULL, FALSE);
+    ModelRoster *r = m->roster;
+    int n = m->n_attrs;
+    g_autofree double *mean = g_new(double, n), *sd = g_new(double, n);
+    for (int a = 0; a < n; a++)
+        if (!attr_scale(m, x, a, header_line, &mean[a], &sd[a], error))
+            return FALSE;
+    g_free(r->z);
+    r->z = g_new(double, (gsize)r->n_firms * n);
+    for (int f = 0; f < r->n_firms; f++)
+        for (int a = 0; a < n; a++)
+            r->z[(gsize)f * n + a] = (x[(gsize)f * n + a] - mean[a]) / sd[a];
+    g_free(r->attr_mean);
+    g_free(r->attr_sd);
+    r->attr_mean = g_steal_pointer(&mean);
+    r->attr_sd = g_steal_pointer(&sd);
+    r->n_attrs = n;
+    return TRUE;
 }
 
 void model_baseline_cohorts(const Stage *st, gint64 n, gint64 *cohort)

@@ -174,6 +174,26 @@ static void add_targets(JsonBuilder *b, const Model *m)
     json_builder_end_array(b);
 }
 
+/* The attributes of the roster's firms the effects use, as standardised;
+ * nothing before model_set_roster_attributes. */
+static void add_roster_attributes(JsonBuilder *b, const Model *m)
+{
+    const ModelRoster *r = m->roster;
+    if (r->n_attrs == 0)
+        return;
+    json_builder_set_member_name(b, "attributes");
+    json_builder_begin_array(b);
+    for (int a = 0; a < r->n_attrs; a++) {
+        json_builder_begin_object(b);
+        out_json_member_string(b, "id", m->attrs[a].id);
+        out_json_member_double(b, "mean", r->attr_mean[a], VALUE_DECIMALS);
+        out_json_member_double(b, "sd", r->attr_sd[a], VALUE_DECIMALS);
+        out_json_member_string(b, "from", m->attrs[a].standardised ? "standardise" : "roster");
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
 /* The roster the run started from, when it has one. */
 static void add_roster(JsonBuilder *b, const Model *m)
 {
@@ -191,6 +211,7 @@ static void add_roster(JsonBuilder *b, const Model *m)
         if (r->covers[s])
             json_builder_add_string_value(b, m->stages[s].id);
     json_builder_end_array(b);
+    add_roster_attributes(b, m);
     json_builder_end_object(b);
 }
 

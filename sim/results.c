@@ -137,6 +137,14 @@ static const ResultsKey scenario_rows[] = {
     K("roster.covers", ARRAY, 0, "", "the stages its firms start (their baseline is the roster's count, "
                                      "each firm on its own renewal clock); the other stages keep their baseline"),
     K("roster.covers[]", STRING, 0, "", "a stage id"),
+    K("roster.attributes", ARRAY, A, "", "the attributes the scenario's [effects] use, each a column of the roster, "
+                                         "as they were standardised (z = (x - mean) / sd); absent without [effects]"),
+    K("roster.attributes[]", OBJECT, 0, "", "one attribute, in order of first mention in [effects]"),
+    K("roster.attributes[].id", STRING, 0, "", "its id, the roster's column"),
+    K("roster.attributes[].mean", NUMBER, 0, "per attribute", "the mean subtracted"),
+    K("roster.attributes[].sd", NUMBER, 0, "per attribute", "the standard deviation divided by (> 0)"),
+    K("roster.attributes[].from", STRING, 0, "", "standardise: the scenario's standardise.ID line; roster: the "
+                                                 "roster's own mean and sample sd (n - 1) of the column"),
 };
 
 /* ---- firms.json ----------------------------------------------------------------- */

@@ -214,6 +214,7 @@ static Roster *roster_take(Reader *r)
 {
     Roster *ro = g_new0(Roster, 1);
     ro->file = g_strdup(r->file);
+    ro->header_line = r->header.line;
     ro->n_stages = r->m->n_stages;
     ro->n_firms = (int)r->firms->len;
     ro->firms = (RosterFirm *)(void *)g_array_free(g_steal_pointer(&r->firms), FALSE);
@@ -284,6 +285,41 @@ double roster_value(const Roster *r, int firm, int attr)
 {
     g_return_val_if_fail(r != NULL && firm >= 0 && firm < r->n_firms && attr >= 0 && attr < r->n_attrs, 0);
     return r->values[(gsize)firm * (gsize)r->n_attrs + (gsize)attr];
+}
+
+/* Fails for attribute `id` that `r` has no column for, suggesting
+ * the nearest column or listing the columns it has. */
+static gboolean no_column(const Roster *r, const char *id, GError **error)
+{
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "the scenario's [effects] use attribute '%s', which the roster has no column for", id);
+    if (text_nearest(id, (const char *const *)r->attr_names) != NULL)
+        text_append_suggestion(msg, id, (const char *const *)r->attr_names);
+    else if (r->n_attrs > 0) {
+        g_string_append(msg, " (its attribute columns: ");
+        text_append_list(msg, (const char *const *)r->attr_names);
+        g_string_append(msg, ")");
+    } else
+        g_string_append(msg, " (it has no attribute column)");
+    return csv_error(error, r->file, r->header_line, "%s", msg->str);
+}
+
+double *roster_attribute_values(const Roster *r, const Model *m, GError **error)
+{
+    g_return_val_if_fail(r != NULL && m != NULL, NULL);
+    if (m->n_attrs == 0)
+        return NULL;
+    g_autofree int *col = g_new(int, m->n_attrs);
+    for (int a = 0; a < m->n_attrs; a++) {
+        col[a] = roster_attr_index(r, m->attrs[a].id);
+        if (col[a] < 0 && !no_column(r, m->attrs[a].id, error))
+            return NULL;
+    }
+    double *x = g_new(double, (gsize)r->n_firms * m->n_attrs);
+    for (int f = 0; f < r->n_firms; f++)
+        for (int a = 0; a < m->n_attrs; a++)
+            x[(gsize)f * m->n_attrs + a] = roster_value(r, f, col[a]);
+    return x;
 }
 
 void roster_stage_counts(const Roster *r, gint64 *per_stage, gint64 *per_clock)

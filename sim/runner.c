@@ -75,6 +75,8 @@ typedef struct {
     double *base;           /* [n_params] */
     double *own;            /* [n_years * n_params]: year parameters when drawn */
     gint64 *baseline;       /* [n_stages]: baselines when drawn */
+    double *beta;           /* [n_params * n_attrs]: the replication's coefficients of [effects]
+                               when its known firms have attributes; else NULL */
     gint64 *stock, *entries;/* [n_years * n_stages] */
     gint64 *lists;          /* [n_years * n_lists] */
     gint64 *count;          /* [n_targets] */
@@ -273,6 +275,7 @@ static void lane_init(Lane *l, const Model *m, const FirmsStart *start)
     l->base = g_new(double, m->n_params);
     l->own = g_new0(double, (gsize)model_n_years(m) * m->n_params);
     l->baseline = g_new(gint64, m->n_stages);
+    l->beta = start->n_attrs > 0 ? g_new(double, (gsize)m->n_params * start->n_attrs) : NULL;
     l->stock = g_new(gint64, cells);
     l->entries = g_new(gint64, cells);
     l->lists = g_new(gint64, MAX(model_n_years(m) * m->n_lists, 1));
@@ -287,6 +290,7 @@ static void lane_clear(Lane *l)
     g_free(l->base);
     g_free(l->own);
     g_free(l->baseline);
+    g_free(l->beta);
     g_free(l->stock);
     g_free(l->entries);
     g_free(l->lists);
@@ -315,6 +319,20 @@ static gboolean cancelled(const Shared *sh)
     return sh->config->cancel != NULL && *sh->config->cancel;
 }
 
+/* The coefficients of [effects] for replication `rep` of model k into the
+ * lane, as the per-firm engine takes them: each uncertain one drawn when
+ * the run draws uncertainty, else central.  NULL when model k's known
+ * firms have no attributes (no roster, or no [effects]). */
+static const FirmsEffects *lane_effects(const Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep,
+                                        FirmsEffects *fx)
+{
+    if (l->beta == NULL)
+        return NULL;
+    engine_draw_effects(sh->models[k], sh->config->uncertain, r, sh->config->seed, rep, l->beta);
+    *fx = (FirmsEffects){.n_attrs = sh->start[k].n_attrs, .beta = l->beta};
+    return fx;
+}
+
 /* Replication `rep` of model k into its lane, with its target counts: by
  * cohorts, or firm by firm for a model with a roster, what each known firm
  * did added to `firms`.  FALSE, with the error recorded, when drawn
@@ -337,11 +355,10 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, F
         baseline = l->baseline;
     }
     EngineTrajectory out = {l->stock, l->entries, l->lists};
-    /* Effects (the scenario's [effects], to come) plug in here: a
-       FirmsEffects of the model's coefficients, with the roster's
-       standardised attributes in sh->start[k].z; NULL until then. */
+    FirmsEffects fx;
     if (l->firms != NULL)
-        firms_replicate(m, &sh->start[k], NULL, params, baseline, r, seed, rep, l->firms, &out, firms);
+        firms_replicate(m, &sh->start[k], lane_effects(sh, k, l, r, rep, &fx), params, baseline, r, seed, rep,
+                        l->firms, &out, firms);
     else
         engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
     lane_count_targets(l, m);
@@ -499,14 +516,17 @@ static int *target_map(const Model *m, const Model *ref)
 }
 
 /* The known firms of `m`'s roster as the per-firm engine takes them
- * (borrowing the model's arrays), without attributes; none without a
- * roster. */
+ * (borrowing the model's arrays), with their standardised attributes when
+ * model_set_roster_attributes gave them (then the effects act); none
+ * without a roster. */
 static FirmsStart firms_start(const Model *m)
 {
     const ModelRoster *r = m->roster;
     if (r == NULL)
         return (FirmsStart){0};
-    return (FirmsStart){.n_firms = r->n_firms, .stage = r->stage, .clock = r->clock, .covers = r->covers};
+    gboolean attrs = r->z != NULL && r->n_attrs == m->n_attrs && m->n_attrs > 0;
+    return (FirmsStart){.n_firms = r->n_firms, .n_attrs = attrs ? r->n_attrs : 0, .z = attrs ? r->z : NULL,
+                        .stage = r->stage, .clock = r->clock, .covers = r->covers};
 }
 
 static void shared_clear(Shared *sh)
