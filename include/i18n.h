@@ -397,6 +397,7 @@ typedef enum {
     I18N_ROSTER_RUN_FMT,        /* stdout: firms (int), stages covered (names), firms.csv's path */
     I18N_ROSTER_KEEPS_FMT,      /* stderr: roster file, stages keeping their baseline (names) */
     I18N_ROSTER_DRAW_DROPPED_FMT, /* stderr: stage name, roster file */
+    I18N_EFFECTS_EXPECTED_NOTE,
     I18N_EFFECTS_UNUSED_FMT,    /* stderr: scenario file, whose [effects] go unused without --roster */
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,

@@ -439,6 +439,12 @@ int model_attr_index(const Model *m, const char *id);
  * nothing when the model has no effects. */
 void model_central_effects(const Model *m, double *out);
 
+/* TRUE when [effects] act in a run of `m`: it has a roster whose firms
+ * carry the attributes (model_set_roster_attributes).  Then the exact
+ * expectation (expect.c, at the scenario's rates) is not the expectation
+ * of the simulated firms, and every table that shows both says so. */
+gboolean model_effects_act(const Model *m);
+
 /* TRUE when [uncertainty] draws a coefficient of [effects].  Not part of
  * model_has_uncertainty, which says whether the cohort engine draws. */
 gboolean model_effects_uncertain(const Model *m);

@@ -517,6 +517,11 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
                                "stages roster %s does not cover keep their [baseline]: %s"},
     [I18N_ROSTER_DRAW_DROPPED_FMT] = {"%s 的 [uncertainty] baseline 不再抽样：名册 %s 给出的是实际企业数，不是估计",
                                       "%s: its [uncertainty] baseline is not drawn: roster %s gives a count, not an estimate"},
+    [I18N_EFFECTS_EXPECTED_NOTE] = {"注：名册企业带 [effects] 属性效应，“精确期望”按情景的平均比率计算，不含这些效应，"
+                                    "与均值之差不全是模拟误差（均值、百分位与达成概率均含效应）。",
+                                    "Note: the roster's firms carry [effects]; \"Exact expectation\" is computed at the scenario's "
+                                    "rates without them, so its gap to the mean is not all simulation noise (the mean, "
+                                    "percentiles and probabilities include the effects)."},
     [I18N_EFFECTS_UNUSED_FMT] = {"%s 的 [effects] 只作用于名册中的企业，本次未用（按阶段模拟）；用 --roster 给出名册",
                                  "the [effects] of %s act only on a roster's firms and are unused here (stages are "
                                  "simulated, not firms); give one with --roster"},

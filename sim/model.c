@@ -674,6 +674,11 @@ void model_central_effects(const Model *m, double *out)
         memcpy(out, m->effect_beta, sizeof *out * (gsize)m->n_params * m->n_attrs);
 }
 
+gboolean model_effects_act(const Model *m)
+{
+    return m->n_effects > 0 && m->roster != NULL && m->roster->n_attrs > 0;
+}
+
 gboolean model_effects_uncertain(const Model *m)
 {
     for (int i = 0; i < m->n_effects; i++)

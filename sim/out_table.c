@@ -187,10 +187,20 @@ static void append_stages(GString *out, const Summary *s)
     text_table_flush(&t, out);
 }
 
+/* Under the tables, when [effects] act on a roster's firms: the exact
+ * expectation is the scenario's rates', not the firms'. */
+static void append_effects_note(GString *out, const Summary *s)
+{
+    if (!model_effects_act(s->model))
+        return;
+    g_string_append_printf(out, "\n%s\n", i18n_text(s->model->language, I18N_EFFECTS_EXPECTED_NOTE));
+}
+
 void out_table_format(const Summary *s, GString *out)
 {
     g_return_if_fail(s != NULL && out != NULL);
     append_heading(out, s);
     append_targets(out, s);
     append_stages(out, s);
+    append_effects_note(out, s);
 }

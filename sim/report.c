@@ -843,6 +843,9 @@ static void section_charts(GString *out, const Report *r)
     const char *d = r->scenario_dir;
     heading(out, r, "h2", I18N_REPORT_STAGES_TITLE);
     g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_STAGES_NOTE));
+    JsonObject *roster = obj(member(obj(r->scenario), "roster"));
+    if (roster && member(roster, "attributes"))  /* [effects] acted on the roster's firms */
+        g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_EFFECTS_EXPECTED_NOTE));
     inline_svg(out, d, "targets.svg", NULL);
     inline_fans(out, d, arr(obj(r->scenario), "stages"));  /* in ladder order */
     lists_table(out, r);

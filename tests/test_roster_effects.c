@@ -403,6 +403,21 @@ static void bundled_example_runs(void **state)
             high = firm_p(json_node_get_object(firms), f, "hightech");
     }
     assert_true(high > low + 0.05);
+    /* stdout says the exact expectation leaves the effects out; a roster without [effects] says nothing */
+    g_autofree char *plain = g_build_filename(tu_srcdir(), "scenarios/tianning-2025.ini", NULL);
+    g_autofree char *o1 = g_build_filename(dir, "note1", NULL), *o2 = g_build_filename(dir, "note2", NULL);
+    g_auto(TuRun) with = tu_ladder(NULL, "run", sc, "--roster", roster, "--reps", "50", "--no-charts", "--out", o1, NULL);
+    g_auto(TuRun) without = tu_ladder(NULL, "run", plain, "--roster", roster, "--reps", "50", "--no-charts", "--out", o2, NULL);
+    tu_assert_status(&with, 0);
+    tu_assert_status(&without, 0);
+    tu_assert_contains(with.out, "“精确期望”按情景的平均比率计算，不含这些效应");
+    assert_null(strstr(without.out, "不含这些效应"));
+    g_auto(TuRun) page1 = tu_ladder(NULL, "report", o1, NULL), page2 = tu_ladder(NULL, "report", o2, NULL);
+    tu_assert_status(&page1, 0);
+    tu_assert_status(&page2, 0);
+    g_autofree char *html1 = tu_read_text(o1, "report.html"), *html2 = tu_read_text(o2, "report.html");
+    tu_assert_contains(html1, "不含这些效应");
+    assert_null(strstr(html2, "不含这些效应"));
 }
 
 int main(void)
