@@ -78,8 +78,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(FirmsScratch, firms_scratch_free)
  * engine_replicate spreads them; `effects` may be NULL.  Arrivals and
  * recruitment are drawn per stage as engine_replicate draws them (the
  * same numbers for the same seed) and enter as firms with no record; with
- * effects and known firms, each resembles a known firm of its stage (of
- * any stage when its stage has none) drawn uniformly.  Firm i's draws come
+ * effects and known firms, each resembles a known firm of its stage drawn
+ * uniformly, or is at the mean (no record) when the roster has none there.  Firm i's draws come
  * from stream rng_firm_stream(i): known firms first, then the baseline
  * firms stage by stage, then the arrivals year by year and stage by
  * stage. */

@@ -257,18 +257,19 @@ static void add_arrivals(FirmsScratch *x, const double *params, gsl_rng *r, guin
     }
 }
 
-/* The known firm an arrival resembles: one of its stage's known firms (of
- * any stage when its stage has none), uniformly, from block
- * FIRMS_ROW_BLOCK of its birth year. */
+/* The known firm an arrival resembles: one of its stage's known firms,
+ * uniformly, from block FIRMS_ROW_BLOCK of its birth year; -1 (no record,
+ * at the mean, as the baseline firms of that stage) when the roster has
+ * none in its stage. */
 static int arrival_row(const FirmsScratch *x, int i, gsl_rng *r, guint64 seed, guint64 rep)
 {
     int s = x->stage[i];
     int lo = x->rows_at[s], n = x->rows_at[s + 1] - lo;
+    if (n == 0)
+        return -1;
     rng_open_at(r, seed, rep, rng_firm_stream((guint32)i),
                 (guint32)(x->born[i] * FIRMS_BLOCKS_PER_YEAR + FIRMS_ROW_BLOCK));
-    if (n > 0)
-        return x->rows_by_stage[lo + (int)gsl_rng_uniform_int(r, (unsigned long)n)];
-    return (int)gsl_rng_uniform_int(r, (unsigned long)x->start->n_firms);
+    return x->rows_by_stage[lo + (int)gsl_rng_uniform_int(r, (unsigned long)n)];
 }
 
 /* ---- probabilities ---------------------------------------------------- */

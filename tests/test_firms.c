@@ -371,6 +371,50 @@ static void firm_at_the_mean_has_the_scenario_rates(void **state)
     bench_clear(&b);
 }
 
+#define UNCOVERED                                                                         \
+    "[scenario]\nname=uncovered\nbase_year=2021\nhorizon=2024\n"                          \
+    "[stages]\nstartup=初创\ntech_sme=科小\n"                                               \
+    "[baseline]\nstartup=30\ntech_sme=0\n"                                                 \
+    "[transitions]\nstartup -> tech_sme = 0.2\n[exits]\ntech_sme = 0.05\n"                  \
+    "[inflows]\nstartup=40\n"
+
+/* Known firms only in 科小 (which they leave only by exit), at z = 2; an
+ * effect only on 初创 -> 科小.  The
+ * 初创 arrivals (and baseline firms) have no record in their stage, so they
+ * are at the mean: the effect changes nothing, bit for bit (an arrival
+ * given a 科小's z would climb faster). */
+static void arrivals_in_uncovered_stage_are_at_the_mean(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(UNCOVERED));
+    enum { N = 50 };
+    int stage[N], clock[N];
+    double z[N];
+    gboolean covers[2] = {FALSE, TRUE};
+    for (int i = 0; i < N; i++) {
+        stage[i] = 1;
+        clock[i] = 0;
+        z[i] = 2.0;
+    }
+    FirmsStart start = {.n_firms = N, .n_attrs = 1, .stage = stage, .clock = clock, .z = z, .covers = covers};
+    g_autofree double *beta = g_new0(double, b.m->n_params);
+    beta[model_param_find(b.m, "startup -> tech_sme")] = 1.0;
+    FirmsEffects effects = {.n_attrs = 1, .beta = beta};
+    g_autoptr(FirmsScratch) x0 = firms_scratch_new(b.m, &start);
+    g_autoptr(FirmsScratch) x1 = firms_scratch_new(b.m, &start);
+    int cells = b.n_years * b.S;
+    g_autofree gint64 *s0 = g_new(gint64, cells), *e0 = g_new(gint64, cells);
+    EngineTrajectory t0 = {s0, e0, NULL};
+    for (guint64 rep = 0; rep < 50; rep++) {
+        firms_replicate(b.m, &start, NULL, b.params, NULL, b.r, SEED, rep, x0, &t0, NULL);
+        firms_replicate(b.m, &start, &effects, b.params, NULL, b.r, SEED, rep, x1, &b.out, NULL);
+        assert_memory_equal(s0, b.stock, sizeof *s0 * cells);
+        assert_memory_equal(e0, b.entries, sizeof *e0 * cells);
+    }
+    bench_clear(&b);
+}
+
 /* ---- streams ------------------------------------------------------------ */
 
 /* rng_blocks gives the scalar block function's bits at any block index,
@@ -442,6 +486,7 @@ int main(void)
         cmocka_unit_test(tallies_add_up_to_the_stocks),
         cmocka_unit_test(effects_match_closed_forms),
         cmocka_unit_test(firm_at_the_mean_has_the_scenario_rates),
+        cmocka_unit_test(arrivals_in_uncovered_stage_are_at_the_mean),
         cmocka_unit_test(blocks_match_scalar),
         cmocka_unit_test(every_simd_path_matches_scalar),
     };
