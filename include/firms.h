@@ -51,12 +51,21 @@ typedef struct FirmsTally {
     guint32 *state;    /* [(firm * n_years + year) * (n_stages + 1) + s]: replications where the
                           firm is in stage s at the end of the year; s = n_stages: it has exited */
     guint32 *listed;   /* [(firm * n_years + year) * n_lists + l]: on list l at the end of the year */
+    guint32 *entered;  /* [(firm * n_years + year) * n_stages + s]: replications where the firm
+                          entered stage s along an edge during the year */
     guint32 *up;       /* [firm * (n_years + 1) + year]: replications where the firm is first
                           above its starting stage at the end of the year; year = n_years: never */
 } FirmsTally;
 
 FirmsTally *firms_tally_new(const Model *m, int n_firms);
 void firms_tally_free(FirmsTally *t);
+/* Firm `firm`'s expected contribution to each target of `m` ([n_targets]
+ * into `out`) over the `reps` replications `t` counted: the target's own
+ * rule (model_target_expected) on the firm's shares of replications in
+ * each stage, entering it and on each list.  For a stock or list target it
+ * is the probability the firm counts toward it. */
+void firms_tally_expected(const FirmsTally *t, const Model *m, int firm, guint64 reps, double *out);
+
 /* Adds `src` into `dst` (the same shape). */
 void firms_tally_merge(FirmsTally *dst, const FirmsTally *src);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(FirmsTally, firms_tally_free)
@@ -86,5 +95,51 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(FirmsScratch, firms_scratch_free)
 void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
                      const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
                      guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally);
+
+/* ---- one known firm at a time --------------------------------------------
+
+ * After firms_replicate, the same replication's history of one known firm
+ * can be run again alone: it is the history that replication gave it
+ * (its stream is its own), or what it would have been with other chances
+ * for that firm only, the other firms unchanged.  This is what makes a
+ * firm's service gain exact under common random numbers: only the firms
+ * whose chances the service changes, in a year they are at risk of it,
+ * are run again, and each difference is the service's doing alone. */
+
+/* For each known firm firms[j] (j < n, roster indices) in the replication
+ * the last firms_replicate on `x` ran: count[j * n_targets + t] its own
+ * contribution to target t (model_target_count of its history alone: 1
+ * when it is in the target's stage or on its list in the target's year,
+ * its entries for a `new` target), and delta[j * n_targets + t] how much
+ * that changes when the firm alone takes the year parameters `served`
+ * ([n_years * n_params], the replication's with the service applied)
+ * instead of the replication's: it is run again on the same numbers,
+ * only when it starts some year in a stage whose exit, edge or renewal
+ * parameters differ that year (else every delta is exactly 0).  Returns
+ * the number of firms run again. */
+int firms_serve(FirmsScratch *x, const double *served, const int *firms, int n, gint64 *count,
+                gint64 *delta);
+
+typedef enum {
+    FIRMS_EVENT_EDGE,     /* moved along the edge from -> to */
+    FIRMS_EVENT_EXIT,     /* closed or left the district (to = n_stages) */
+    FIRMS_EVENT_RENEW,    /* was due and renewed in `from` */
+    FIRMS_EVENT_LAPSE,    /* was due, did not renew, went to the lapse stage `to` */
+    FIRMS_EVENT_LIST_ON,  /* is on list `list` at the end of the year, not the year before */
+    FIRMS_EVENT_LIST_OFF, /* was on it the year before, is not now */
+} FirmsEventKind;
+
+typedef struct {
+    int year;             /* the calendar year it happened in */
+    FirmsEventKind kind;
+    int from, to;         /* stages (to = n_stages: exited); -1 for a list event */
+    int list;             /* list index for a list event; -1 otherwise */
+} FirmsEvent;
+
+/* Known firm `firm`'s events in the replication the last firms_replicate
+ * on `x` ran, by year (its own before its lists' in a year); when
+ * `stage_end` is not NULL, [n_years] its stage at the end of each year
+ * (n_stages: exited).  Caller frees the array (of FirmsEvent). */
+GArray *firms_trace(FirmsScratch *x, int firm, int *stage_end);
 
 #endif

@@ -65,6 +65,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Roster, roster_free)
 /* The index of attribute column `name`, or -1. */
 int roster_attr_index(const Roster *r, const char *name);
 
+/* The index of the firm with id `id`; -1 with a USAGE error naming the
+ * roster and the nearest id otherwise (for --trace). */
+int roster_firm_index(const Roster *r, const char *id, GError **error);
+
 /* Firm `firm`'s value of attribute `attr`. */
 double roster_value(const Roster *r, int firm, int attr);
 

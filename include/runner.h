@@ -10,6 +10,38 @@
 #include "histogram.h"
 #include "model.h"
 
+/* A service given to known firms of a run's roster (cultivate.h): a
+ * served firm takes the year parameters of `served` (the run's model with
+ * the service's levers), in each replication from the same draws as the
+ * run's; every other firm, and every figure of the run, is as without it
+ * (firms_serve). */
+typedef struct {
+    const Model *served;
+    const int *firms;    /* roster indices, n_firms >= 1 (one may come twice, in two rows) */
+    int n_firms;
+    const int *row;      /* [n_firms]: the RunGain row firm j counts in, all of a row's firms
+                            served at once; NULL: firm j alone in row j */
+    int n_rows;          /* rows; n_firms when `row` is NULL */
+} RunService;
+
+/* What a service did, summed over replications (exact integers, the same
+ * for any thread count): a row per group of firms served at once
+ * (RunService.row).  T = n_targets. */
+typedef struct RunGain {
+    int n_rows, n_targets;
+    guint64 *changed;    /* [row]: replications where the service changed a contribution */
+    gint64 *count;       /* [row * T + t]: the row's contribution to target t without the service
+                            (model_target_count of its firms' histories) */
+    gint64 *delta;       /* [row * T + t]: the change of it with the service */
+    guint64 *delta_sq;   /* [row * T + t]: the square of that change */
+    gint64 *met;         /* [row * (T + 1) + t]: (met with the service) - (met without); t = T:
+                            every target */
+    guint64 *met_abs;    /* [row * (T + 1) + t]: its absolute value (= its square) */
+} RunGain;
+
+void runner_gain_free(RunGain *g);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RunGain, runner_gain_free)
+
 typedef struct {
     guint64 reps;        /* replications, >= 1 */
     guint64 seed;
@@ -19,6 +51,8 @@ typedef struct {
     gboolean entry_histograms; /* also histogram each year's entries (RunResult.entries) */
     gboolean met_bits;   /* also keep each replication's met / not met (RunResult.met_bits) */
     const volatile sig_atomic_t *cancel; /* non-zero: stop soon (Ctrl-C); may be NULL */
+    const RunService *service; /* NULL; else model 0, which has a roster, gives its firms this
+                                  service (RunResult.gain); it changes no other figure */
 } RunConfig;
 
 typedef struct RunResult {
@@ -39,6 +73,7 @@ typedef struct RunResult {
                             (t = n_targets: every target) */
     FirmsTally *firms;   /* a model with a roster (model_set_roster), run firm by firm: what
                             each of its firms did; NULL otherwise */
+    RunGain *gain;       /* config.service: what it did; NULL otherwise */
 } RunResult;
 
 /* Words of 64 bits holding one bit per replication of `reps`. */
@@ -59,6 +94,13 @@ gboolean runner_met(const RunResult *r, int t, guint64 rep);
  * lowest such replication is reported), and with LADDER_ERROR_CANCELLED
  * when *config->cancel becomes non-zero. */
 RunResult *runner_run(const Model *m, const RunConfig *config, GError **error);
+
+/* Replication `rep` of `m` (which has a roster) as runner_run with
+ * `config` runs it, and the events of its known firm `firm` in it
+ * (firms_trace; caller frees), with *stages ([n_years], caller frees) its
+ * stage at the end of each year.  Fails as runner_run. */
+GArray *runner_trace(const Model *m, const RunConfig *config, guint64 rep, int firm, int **stages,
+                     GError **error);
 
 void runner_result_free(RunResult *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RunResult, runner_result_free)

@@ -18,4 +18,13 @@ Model *scenario_load(const char *path, GError **error);
  * `extends` paths are relative to `dir` (NULL: the current folder). */
 Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error);
 
+/* How a policy changes a parameter, as its line's value says it. */
+#define SCENARIO_CHANGE_FORMS "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25"
+
+/* Reads a policy's change "*1.25", "+20", "-0.01", "=0.3" (blanks allowed
+ * after the sign) into *op and *x (x negative for "-").  FALSE when it is
+ * none of them; *why then says what is wrong with the number (caller
+ * frees), or is NULL. */
+gboolean scenario_change_parse(const char *text, PolicyOp *op, double *x, char **why);
+
 #endif

@@ -3,13 +3,18 @@
  * SPDX-License-Identifier: MIT */
 #include "commands.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
+#include "cultivate.h"
+#include "errors.h"
 #include "i18n.h"
 #include "out_firms.h"
 #include "out_table.h"
 #include "results.h"
 #include "roster.h"
+#include "scenario.h"
 #include "run_outputs.h"
 #include "summary.h"
 
@@ -19,11 +24,39 @@ typedef struct {
     char *roster_path; /* --roster FILE, or NULL */
     Roster *roster;    /* read from it for the scenario */
     char *firms_csv;   /* where firms.csv ends up, for the line printed */
+    char **service_texts; /* --service KEY=CHANGE, each; NULL: none */
+    char *serve_top;   /* --serve-top N as typed, or NULL */
+    char *trace_id;    /* --trace ID, or NULL */
+    CultivateService service;
+    Model *served;     /* the model with the service's levers; NULL without --service */
+    int top;           /* firms of each gain list served together */
+    int trace_firm;    /* roster index of --trace's firm, or -1 */
     RunResult *run;
     Summary *summary;  /* borrows run */
+    Cultivation *cultivation; /* with a roster: the lists (borrows run) */
+    GArray *trace;     /* --trace: the firm's FirmsEvent in replication 0 */
+    int *trace_stages; /* [n_years]: its stage at the end of each year */
 } RunState;
 
+#define RUN_SERVE_TOP 20       /* firms of each gain list served together, unless --serve-top */
+#define RUN_SERVE_TOP_MAX 1000
+
 static RunState run_state;
+
+#define SERVICE_FORMS "a service names an edge 'a -> b', exit.ID or renewal.ID, as a policy does"
+
+static gboolean usage(GError **error, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
+/* Sets a USAGE error and returns FALSE. */
+static gboolean usage(GError **error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    g_autofree char *msg = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg);
+    return FALSE;
+}
 
 static void run_add_options(GOptionContext *ctx, void *state)
 {
@@ -32,6 +65,16 @@ static void run_add_options(GOptionContext *ctx, void *state)
         {"roster", 0, 0, G_OPTION_ARG_FILENAME, &st->roster_path,
          "Start the stages it covers from this roster of firms (CSV, docs/roster.md) and simulate firm by firm; "
          "also writes firms.csv and firms.json", "FILE"},
+        {"service", 0, 0, G_OPTION_ARG_STRING_ARRAY, &st->service_texts,
+         "With --roster: a service given to one firm at a time, as a policy changes a firm's own chance "
+         "(an edge, exit or renewal; *x or +x), such as 'tech_sme -> hightech = *1.3'; ranks the firms by the "
+         "gain (repeatable: one service of several changes)", "KEY=CHANGE"},
+        {"serve-top", 0, 0, G_OPTION_ARG_STRING, &st->serve_top,
+         "With --service: the firms at the head of each target's gain list served together in a second run "
+         "(default 20)", "N"},
+        {"trace", 0, 0, G_OPTION_ARG_STRING, &st->trace_id,
+         "With --roster: print one replication's events of the firm with this id (promoted, renewed, lapsed, "
+         "exited, on or off a list)", "ID"},
         {NULL},
     };
     g_option_context_add_main_entries(ctx, entries, NULL);
@@ -95,11 +138,73 @@ static gboolean attributes_from_roster(Model *m, const Roster *r, GError **error
  * attributes standardised for [effects].  Without a roster, a note on
  * stderr when the scenario has [effects]: they act only on a roster's
  * firms. */
+/* One --service text "KEY = CHANGE" into change `i` of st->service. */
+static gboolean service_change(RunState *st, const Model *m, const char *text, GError **error)
+{
+    const char *eq = strchr(text, '=');
+    if (eq == NULL || eq == text)
+        return usage(error, "--service %s: expected KEY=CHANGE, such as 'tech_sme -> hightech = *1.3'", text);
+    g_autofree char *key = g_strstrip(g_strndup(text, (gsize)(eq - text)));
+    g_autofree char *value = g_strstrip(g_strdup(eq + 1));
+    CultivateService *sv = &st->service;
+    if (sv->n == CULTIVATE_MAX_CHANGES)
+        return usage(error, "--service: at most %d changes", CULTIVATE_MAX_CHANGES);
+    int param = cli_param_find(m, m->file, "--service", key, "to change it", SERVICE_FORMS, error);
+    if (param < 0)
+        return FALSE;
+    if (!param_kind(m->params[param].kind)->takes_effects)
+        return usage(error, "--service %s: a service changes a firm's own chance (an edge, exit or renewal); "
+                     "%s counts firms, not one firm's chance", text, m->params[param].key);
+    for (int i = 0; i < sv->n; i++)
+        if (sv->param[i] == param)
+            return usage(error, "--service %s: %s is changed twice", text, m->params[param].key);
+    PolicyOp op;
+    double x;
+    g_autofree char *why = NULL;
+    if (!scenario_change_parse(value, &op, &x, &why) || op == POLICY_SET)
+        return usage(error, "--service %s: expected *x (multiply) or +x, -x (add) on top of the scenario's "
+                     "chance, such as *1.3%s%s", text, why ? "; " : "", why ? why : "");
+    if (op == POLICY_MULTIPLY && x < 0)
+        return usage(error, "--service %s: a factor must not be negative", text);
+    sv->param[sv->n] = param;
+    sv->op[sv->n] = op == POLICY_MULTIPLY ? LEVER_MULTIPLY : LEVER_ADD;
+    sv->x[sv->n++] = x;
+    return TRUE;
+}
+
+/* --service, --serve-top and --trace, which need a roster. */
+static gboolean read_firm_flags(RunState *st, const Model *m, GError **error)
+{
+    if (st->roster == NULL && (st->service_texts || st->serve_top || st->trace_id))
+        return usage(error, "%s needs --roster: it is about the roster's firms",
+                     st->service_texts ? "--service" : st->serve_top ? "--serve-top" : "--trace");
+    st->top = RUN_SERVE_TOP;
+    if (st->serve_top != NULL) {
+        guint64 top = 0;
+        if (st->service_texts == NULL)
+            return usage(error, "--serve-top needs --service: it serves the firms the service helps most");
+        if (!cli_flag_number(st->serve_top, "--serve-top", 1, RUN_SERVE_TOP_MAX, &top, error))
+            return FALSE;
+        st->top = (int)top;
+    }
+    for (int i = 0; st->service_texts != NULL && st->service_texts[i]; i++)
+        if (!service_change(st, m, st->service_texts[i], error))
+            return FALSE;
+    if (st->service.n > 0 && (st->served = cultivate_served_model(m, &st->service, error)) == NULL)
+        return FALSE;
+    st->trace_firm = -1;
+    if (st->trace_id != NULL && (st->trace_firm = roster_firm_index(st->roster, st->trace_id, error)) < 0)
+        return FALSE;
+    return TRUE;
+}
+
 static gboolean run_read(void *state, CommandCall *call, GError **error)
 {
     RunState *st = state;
     Model *m = call->model;
     if (st->roster_path == NULL) {
+        if (!read_firm_flags(st, m, error))
+            return FALSE;
         if (m->n_effects > 0) {
             g_autofree char *note = g_strdup_printf(i18n_text(m->language, I18N_EFFECTS_UNUSED_FMT), m->file);
             fprintf(stderr, "ladder: note: %s\n", note);
@@ -110,7 +215,7 @@ static gboolean run_read(void *state, CommandCall *call, GError **error)
     if (st->roster == NULL)
         return FALSE;
     start_from_roster(m, st->roster);
-    return attributes_from_roster(m, st->roster, error);
+    return attributes_from_roster(m, st->roster, error) && read_firm_flags(st, m, error);
 }
 
 static gboolean run_compute(void *state, const CommandCall *call, GError **error)
@@ -118,9 +223,27 @@ static gboolean run_compute(void *state, const CommandCall *call, GError **error
     RunState *st = state;
     if (st->roster != NULL)
         st->firms_csv = g_build_filename(call->dest, results_csv_file(RESULTS_CSV_FIRMS), NULL);
-    st->run = runner_run(call->model, &call->config, error);
+    RunConfig config = call->config;
+    g_autofree int *all = NULL;
+    RunService sv = {0};
+    if (st->served != NULL) {
+        all = g_new(int, st->roster->n_firms);
+        for (int i = 0; i < st->roster->n_firms; i++)
+            all[i] = i;
+        sv = (RunService){.served = st->served, .firms = all, .n_firms = st->roster->n_firms};
+        config.service = &sv;
+    }
+    st->run = runner_run(call->model, &config, error);
     st->summary = st->run ? summary_new(call->model, st->run, error) : NULL;
-    return st->summary != NULL;
+    if (st->summary == NULL)
+        return FALSE;
+    if (st->roster != NULL &&
+        (st->cultivation = cultivate_lists(st->run, st->served, &call->config, st->top, error)) == NULL)
+        return FALSE;
+    if (st->trace_firm >= 0 &&
+        (st->trace = runner_trace(call->model, &call->config, 0, st->trace_firm, &st->trace_stages, error)) == NULL)
+        return FALSE;
+    return TRUE;
 }
 
 static gboolean run_write(void *state, const CommandCall *call, GError **error)
@@ -147,11 +270,19 @@ static void run_print(void *state, GString *out)
 static void run_clear(void *state)
 {
     RunState *st = state;
+    g_clear_pointer(&st->cultivation, cultivate_free);
     g_clear_pointer(&st->summary, summary_free);
     g_clear_pointer(&st->run, runner_result_free);
     g_clear_pointer(&st->roster, roster_free);
     g_clear_pointer(&st->roster_path, g_free);
     g_clear_pointer(&st->firms_csv, g_free);
+    g_clear_pointer(&st->service_texts, g_strfreev);
+    g_clear_pointer(&st->serve_top, g_free);
+    g_clear_pointer(&st->trace_id, g_free);
+    g_clear_pointer(&st->served, model_free);
+    g_clear_pointer(&st->trace, g_array_unref);
+    g_clear_pointer(&st->trace_stages, g_free);
+    st->service = (CultivateService){0};
 }
 
 const CommandSpec cmd_run_spec = {

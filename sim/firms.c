@@ -42,6 +42,12 @@ struct FirmsScratch {
      * [(yi * S + s) * (MODEL_MAX_STAGES + 1) + k], this replication. */
     double *cum;
     Cell *cell;  /* [n_years * S]: what a firm of stage s does in year yi (prepare_cells) */
+    double *served_cum; /* the same two for a served firm (firms_serve); NULL until needed */
+    Cell *served_cell;
+    const double *params;  /* this replication's year parameters (firms_replicate) */
+    const FirmsEffects *e; /* and its effects, NULL: none */
+    guint64 seed, rep;     /* the replication the tables were prepared for */
+    gboolean prepared;     /* firms_replicate prepared them */
     int *dest;          /* [S * (MODEL_MAX_STAGES + 2)]: stage after each outcome category */
     /* With effects: weights and renewal shifts of each known firm, for the
      * coefficients in `beta_seen`. */
@@ -54,7 +60,10 @@ struct FirmsScratch {
     /* Lists: whether a stage is a member, or the share parameter of it. */
     gboolean *member;   /* [L * S] */
     int *share;         /* [L * S]: PARAM_SHARE index, or -1 */
-    guint32 key[2];     /* the run's seed as Philox's key, this replication */
+    /* One known firm at a time (firms_serve, firms_trace). */
+    gboolean *risky;    /* [n_years * S]: the service changes stage s's parameters in year yi */
+    gint64 *path_mem;   /* the memory of `paths` */
+    EngineTrajectory paths[BATCH]; /* one firm's trajectory each */
 };
 
 /* ---- tallies ---------------------------------------------------------- */
@@ -69,6 +78,7 @@ FirmsTally *firms_tally_new(const Model *m, int n_firms)
     gsize cells = (gsize)n_firms * t->n_years;
     t->state = g_new0(guint32, MAX(cells * (t->n_stages + 1), 1));
     t->listed = g_new0(guint32, MAX(cells * t->n_lists, 1));
+    t->entered = g_new0(guint32, MAX(cells * t->n_stages, 1));
     t->up = g_new0(guint32, MAX((gsize)n_firms * (t->n_years + 1), 1));
     return t;
 }
@@ -79,6 +89,7 @@ void firms_tally_free(FirmsTally *t)
         return;
     g_free(t->state);
     g_free(t->listed);
+    g_free(t->entered);
     g_free(t->up);
     g_free(t);
 }
@@ -95,7 +106,28 @@ void firms_tally_merge(FirmsTally *dst, const FirmsTally *src)
     gsize cells = (gsize)dst->n_firms * dst->n_years;
     add_into(dst->state, src->state, cells * (dst->n_stages + 1));
     add_into(dst->listed, src->listed, cells * dst->n_lists);
+    add_into(dst->entered, src->entered, cells * dst->n_stages);
     add_into(dst->up, src->up, (gsize)dst->n_firms * (dst->n_years + 1));
+}
+
+void firms_tally_expected(const FirmsTally *t, const Model *m, int firm, guint64 reps, double *out)
+{
+    int Y = t->n_years, S = t->n_stages, L = t->n_lists;
+    g_autofree double *stock = g_new(double, (gsize)Y * S);
+    g_autofree double *entries = g_new(double, (gsize)Y * S);
+    g_autofree double *lists = g_new(double, MAX((gsize)Y * L, 1));
+    double n = (double)MAX(reps, 1);
+    for (int yi = 0; yi < Y; yi++) {
+        gsize cell = (gsize)firm * Y + yi;
+        for (int s = 0; s < S; s++) {
+            stock[yi * S + s] = t->state[cell * (S + 1) + s] / n;
+            entries[yi * S + s] = t->entered[cell * S + s] / n;
+        }
+        for (int l = 0; l < L; l++)
+            lists[yi * L + l] = t->listed[cell * L + l] / n;
+    }
+    for (int i = 0; i < m->n_targets; i++)
+        out[i] = model_target_expected(m, &m->targets[i], stock, entries, lists);
 }
 
 /* ---- scratch ---------------------------------------------------------- */
@@ -177,6 +209,10 @@ void firms_scratch_free(FirmsScratch *x)
     g_free(x->row);
     g_free(x->cum);
     g_free(x->cell);
+    g_free(x->served_cum);
+    g_free(x->served_cell);
+    g_free(x->risky);
+    g_free(x->path_mem);
     g_free(x->dest);
     g_free(x->weight);
     g_free(x->shift);
@@ -274,21 +310,22 @@ static int arrival_row(const FirmsScratch *x, int i, gsl_rng *r, guint64 seed, g
 
 /* ---- probabilities ---------------------------------------------------- */
 
-static double *cum_of(const FirmsScratch *x, int yi, int s)
+static double *cum_of(const FirmsScratch *x, double *cum, int yi, int s)
 {
-    return x->cum + ((gsize)yi * x->S + s) * (MODEL_MAX_STAGES + 1);
+    return cum + ((gsize)yi * x->S + s) * (MODEL_MAX_STAGES + 1);
 }
 
 /* Every year's cumulative probabilities of exit and the edges, in the
- * order of the categorical draw (exit, then the edges in file order). */
-static void prepare_cum(FirmsScratch *x, const double *params)
+ * order of the categorical draw (exit, then the edges in file order),
+ * into `cum` (n_years * S rows). */
+static void prepare_cum(const FirmsScratch *x, const double *params, double *cum)
 {
     const Model *m = x->m;
     for (int yi = 1; yi < x->n_years; yi++) {
         const double *p = params + (gsize)yi * m->n_params;
         for (int s = 0; s < x->S; s++) {
             const Stage *st = &m->stages[s];
-            double *c = cum_of(x, yi, s);
+            double *c = cum_of(x, cum, yi, s);
             c[0] = st->exit_param >= 0 ? p[st->exit_param] : 0;
             for (int j = 0; j < st->n_out; j++)
                 c[j + 1] = c[j] + p[st->out_param[j]];
@@ -345,20 +382,14 @@ static inline double uniform_of(guint32 w0, guint32 w1)
     return ((w0 >> 5) * 67108864.0 + (w1 >> 6)) * (1.0 / 9007199254740992.0);
 }
 
-/* Firm outcome for uniform `u` in stage s in year yi: STAY, EXIT or
- * 1 + edge.  `row` < 0 or no effects: the stage's own probabilities;
- * otherwise p_k w_k / (p_stay + sum_j p_j w_j). */
-static int outcome(const FirmsScratch *x, const FirmsEffects *e, int yi, int s, int row, double u)
+/* Firm outcome for uniform `u` in stage s, whose cumulative
+ * probabilities of exit and the edges this year are c: STAY, EXIT or
+ * 1 + edge, with weights p_k w_k / (p_stay + sum_j p_j w_j) for the known
+ * firm `row`. */
+static int outcome(const FirmsScratch *x, int s, const double *c, int row, double u)
 {
     const Stage *st = &x->m->stages[s];
-    const double *c = cum_of(x, yi, s);
     int n = st->n_out + 1;
-    if (e == NULL || row < 0) {
-        for (int k = 0; k < n; k++)
-            if (u < c[k])
-                return k;
-        return STAY;
-    }
     const double *w = x->weight + (gsize)row * x->m->n_params;
     double a[MODEL_MAX_STAGES + 1], total = 0;
     a[0] = st->exit_param >= 0 ? c[0] * w[st->exit_param] : 0;
@@ -386,20 +417,21 @@ static double renewal_p(const FirmsScratch *x, const FirmsEffects *e, int s, int
 
 /* ---- one firm's years --------------------------------------------------- */
 
-static Cell *cell_of(const FirmsScratch *x, int yi, int s)
+static Cell *cell_of(const FirmsScratch *x, Cell *cell, int yi, int s)
 {
-    return x->cell + (gsize)yi * x->S + s;
+    return cell + (gsize)yi * x->S + s;
 }
 
-/* Every (year, stage)'s Cell from this replication's parameters. */
-static void prepare_cells(FirmsScratch *x, const double *params)
+/* Every (year, stage)'s Cell from the year parameters `params`, into
+ * `cell` (n_years * S). */
+static void prepare_cells(const FirmsScratch *x, const double *params, Cell *cell)
 {
     const Model *m = x->m;
     for (int yi = 0; yi < x->n_years; yi++) {
         const double *p = params + (gsize)yi * m->n_params;
         for (int s = 0; s < x->S; s++) {
             const Stage *st = &m->stages[s];
-            Cell *c = cell_of(x, yi, s);
+            Cell *c = cell_of(x, cell, yi, s);
             *c = (Cell){.n = st->n_out + 1, .renew = st->renewal_years, .lapse_to = st->lapse_to,
                         .renew_p = st->renewal_param >= 0 ? p[st->renewal_param] : 1.0};
             for (int l = 0; l < x->L; l++) {
@@ -420,10 +452,28 @@ typedef struct {
     FirmsScratch *x;
     const FirmsEffects *e;  /* NULL: no effects */
     const double *params;
+    const double *cum;      /* the outcome table the firms take: x->cum, or a served firm's */
+    const Cell *cell;       /* likewise */
     guint64 seed, rep;
-    const EngineTrajectory *out;
-    FirmsTally *tally;
+    const EngineTrajectory *out;   /* every firm counts into it, unless `paths` */
+    const EngineTrajectory *paths; /* [BATCH] or NULL: firm j of a batch counts into paths[j] alone */
+    FirmsTally *tally;             /* NULL: nothing tallied */
+    GArray *events;                /* of FirmsEvent, or NULL: no trace */
 } Run;
+
+/* Where firm j of a batch counts. */
+static const EngineTrajectory *out_of(const Run *R, int j)
+{
+    return R->paths != NULL ? &R->paths[j] : R->out;
+}
+
+static void note_event(const Run *R, int yi, FirmsEventKind kind, int from, int to)
+{
+    if (R->events == NULL)
+        return;
+    FirmsEvent ev = {.year = R->x->m->base_year + yi, .kind = kind, .from = from, .to = to, .list = -1};
+    g_array_append_val(R->events, ev);
+}
 
 /* The outcome category of uniform u in stage s, year yi: 0 exit, 1 + j
  * edge j, Cell.n stay.  Without effects (or for a firm with no record) the
@@ -432,10 +482,10 @@ typedef struct {
 static int category(const Run *R, int yi, int s, int row, double u)
 {
     const FirmsScratch *x = R->x;
-    const double *c = cum_of(x, yi, s);
-    int n = cell_of(x, yi, s)->n;
+    const double *c = R->cum + ((gsize)yi * x->S + s) * (MODEL_MAX_STAGES + 1);
+    int n = R->cell[(gsize)yi * x->S + s].n;
     if (R->e != NULL && row >= 0) {
-        int k = outcome(x, R->e, yi, s, row, u);
+        int k = outcome(x, s, c, row, u);
         return k == STAY ? n : k;
     }
     int k = 0;
@@ -444,22 +494,25 @@ static int category(const Run *R, int yi, int s, int row, double u)
     return k;
 }
 
-/* Firm i's year yi from its block `w`: its outcome (words 0-1), then, if
- * it stayed, its renewal clock and, when due, its renewal (words 2-3).
- * Returns its stage at the end of the year, or S when it exited. */
-static int step(const Run *R, int i, int yi, const guint32 w[4])
+/* Firm i (slot j of its batch) in year yi from its block `w`: its outcome
+ * (words 0-1), then, if it stayed, its renewal clock and, when due, its
+ * renewal (words 2-3).  Returns its stage at the end of the year, or S
+ * when it exited; *entered TRUE when it entered that stage along an edge. */
+static int step(const Run *R, int i, int j, int yi, const guint32 w[4], gboolean *entered)
 {
     FirmsScratch *x = R->x;
     int s = x->stage[i];
-    const Cell *c = cell_of(x, yi, s);
+    const Cell *c = &R->cell[(gsize)yi * x->S + s];
     int k = category(R, yi, s, x->row[i], uniform_of(w[0], w[1]));
     if (k != c->n) { /* exit or an edge */
         int to = dest_of(x, s, k);
         if (to < x->S) {
             x->stage[i] = to;
             x->clock[i] = 0;
-            R->out->entries[yi * x->S + to]++;
+            out_of(R, j)->entries[yi * x->S + to]++;
+            *entered = TRUE;
         }
+        note_event(R, yi, to < x->S ? FIRMS_EVENT_EDGE : FIRMS_EVENT_EXIT, s, to);
         return to;
     }
     if (c->renew == 0 || ++x->clock[i] < c->renew)
@@ -467,19 +520,23 @@ static int step(const Run *R, int i, int yi, const guint32 w[4])
     x->clock[i] = 0;
     if (uniform_of(w[2], w[3]) >= renewal_p(x, R->e, s, x->row[i], c->renew_p))
         x->stage[i] = c->lapse_to;
+    note_event(R, yi, x->stage[i] == s ? FIRMS_EVENT_RENEW : FIRMS_EVENT_LAPSE, s, x->stage[i]);
     return x->stage[i];
 }
 
-/* Known firm i is in stage s (S: exited) at the end of year yi: its state
- * and the lists it is on without a draw, into the tally. */
-static void tally_state(const Run *R, int i, int yi, int s)
+/* Known firm i is in stage s (S: exited) at the end of year yi, having
+ * entered it along an edge that year when `entered`: its state, entry and
+ * the lists it is on without a draw, into the tally. */
+static void tally_state(const Run *R, int i, int yi, int s, gboolean entered)
 {
     FirmsScratch *x = R->x;
     gsize cell = (gsize)i * x->n_years + yi;
     R->tally->state[cell * (x->S + 1) + s]++;
     if (s == x->S)
         return;
-    for (guint64 on = cell_of(x, yi, s)->on; on != 0; on &= on - 1)
+    if (entered)
+        R->tally->entered[cell * x->S + s]++;
+    for (guint64 on = R->cell[(gsize)yi * x->S + s].on; on != 0; on &= on - 1)
         R->tally->listed[cell * x->L + (guint)__builtin_ctzll(on)]++;
 }
 
@@ -493,12 +550,13 @@ static void count_up(const Run *R, int i, int yi, int s, int *from)
     *from = -1;
 }
 
-/* The share draws of year yi of the batch's firms first .. first + n - 1,
- * in stages now[]: for each list block in `need` (bit b - 1: block b), the
+/* The share draws of year yi of the batch's firms idx[0 .. n - 1], in
+ * stages now[]: for each list block in `need` (bit b - 1: block b), the
  * batch's blocks computed together, and each firm in a stage whose share
  * of a list of that block is drawn, on it with the share's probability
  * (list l: words 2 (l % 2) and 2 (l % 2) + 1 of block 1 + l / 2). */
-static void draw_shares(const Run *R, const guint32 *ids, int first, int n, int yi, const int *now, guint32 need)
+static void draw_shares(const Run *R, const guint32 *ids, const int *idx, int n, int yi, const int *now,
+                        guint32 need)
 {
     FirmsScratch *x = R->x;
     const double *p = R->params + (gsize)yi * x->m->n_params;
@@ -507,15 +565,15 @@ static void draw_shares(const Run *R, const guint32 *ids, int first, int n, int 
         int b = __builtin_ctz(need); /* block b + 1: lists 2b and 2b + 1 */
         rng_blocks(R->seed, R->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR + b + 1), ids, n, w);
         for (int j = 0; j < n; j++) {
-            int i = first + j, s = now[j];
+            int i = idx[j], s = now[j];
             if (x->born[i] > yi || s == x->S)
                 continue;
-            guint64 draw = cell_of(x, yi, s)->draw >> (2 * b) & 3;
+            guint64 draw = R->cell[(gsize)yi * x->S + s].draw >> (2 * b) & 3;
             for (; draw != 0; draw &= draw - 1) {
                 int h = __builtin_ctzll(draw), l = 2 * b + h;
                 if (uniform_of(w[j][2 * h], w[j][2 * h + 1]) >= p[x->share[l * x->S + s]])
                     continue;
-                R->out->lists[yi * x->L + l]++;
+                out_of(R, j)->lists[yi * x->L + l]++;
                 if (R->tally != NULL && i < x->start->n_firms)
                     R->tally->listed[((gsize)i * x->n_years + yi) * x->L + l]++;
             }
@@ -523,53 +581,55 @@ static void draw_shares(const Run *R, const guint32 *ids, int first, int n, int 
     }
 }
 
-/* Firms first .. first + n - 1 (n <= BATCH) through every year, their
- * blocks of each year computed together.  Stocks count here; the list
- * counts of the lists a stage is on without a draw come from the stocks
- * (add_listed). */
-static void run_batch(const Run *R, int first, int n)
+/* Firms idx[0 .. n - 1] (n <= BATCH) through every year, their blocks of
+ * each year computed together.  Stocks count here; the list counts of the
+ * lists a stage is on without a draw come from the stocks (add_listed). */
+static void run_batch(const Run *R, const int *idx, int n)
 {
     FirmsScratch *x = R->x;
     guint32 ids[BATCH], w[BATCH][4];
     int now[BATCH], from[BATCH];
-    int known = R->tally != NULL ? CLAMP(x->start->n_firms - first, 0, n) : 0; /* tallied: j < known */
+    gboolean tallied[BATCH];
     for (int j = 0; j < n; j++) {
-        ids[j] = rng_firm_stream((guint32)(first + j));
-        now[j] = from[j] = x->stage[first + j];
+        ids[j] = rng_firm_stream((guint32)idx[j]);
+        now[j] = from[j] = x->stage[idx[j]];
+        tallied[j] = R->tally != NULL && idx[j] < x->start->n_firms;
     }
     for (int yi = 0; yi < x->n_years; yi++) {
         if (yi > 0)
             rng_blocks(R->seed, R->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR), ids, n, w);
         guint32 need = 0;
         for (int j = 0; j < n; j++) {
-            int i = first + j;
+            int i = idx[j];
             if (x->born[i] > yi)
                 continue;
+            gboolean entered = FALSE;
             if (x->born[i] < yi && now[j] < x->S)
-                now[j] = step(R, i, yi, w[j]);
+                now[j] = step(R, i, j, yi, w[j], &entered);
             if (now[j] < x->S) {
-                R->out->stock[yi * x->S + now[j]]++;
-                need |= cell_of(x, yi, now[j])->blocks;
+                out_of(R, j)->stock[yi * x->S + now[j]]++;
+                need |= R->cell[(gsize)yi * x->S + now[j]].blocks;
             }
-            if (j < known) {
-                tally_state(R, i, yi, now[j]);
+            if (tallied[j]) {
+                tally_state(R, i, yi, now[j], entered);
                 count_up(R, i, yi, now[j], &from[j]);
             }
         }
         if (need != 0)
-            draw_shares(R, ids, first, n, yi, now, need);
+            draw_shares(R, ids, idx, n, yi, now, need);
     }
-    for (int j = 0; j < known; j++)
-        if (from[j] >= 0)
-            R->tally->up[(gsize)(first + j) * (x->n_years + 1) + x->n_years]++;
+    for (int j = 0; j < n; j++)
+        if (tallied[j] && from[j] >= 0)
+            R->tally->up[(gsize)idx[j] * (x->n_years + 1) + x->n_years]++;
 }
 
-/* The lists each stage is on without a draw, counted from the stocks. */
-static void add_listed(const FirmsScratch *x, const EngineTrajectory *out)
+/* The lists each stage is on without a draw, counted from the stocks of
+ * `out`. */
+static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTrajectory *out)
 {
     for (int yi = 0; yi < x->n_years; yi++)
         for (int s = 0; s < x->S; s++)
-            for (guint64 on = cell_of(x, yi, s)->on; on != 0; on &= on - 1)
+            for (guint64 on = cell[(gsize)yi * x->S + s].on; on != 0; on &= on - 1)
                 out->lists[yi * x->L + __builtin_ctzll(on)] += out->stock[yi * x->S + s];
 }
 
@@ -585,21 +645,190 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
         memset(out->lists, 0, sizeof *out->lists * (gsize)x->n_years * x->L);
     const FirmsEffects *e = effects != NULL && effects->beta != NULL && start->n_firms > 0 ? effects : NULL;
     x->n = 0;
-    x->key[0] = (guint32)seed;
-    x->key[1] = (guint32)(seed >> 32);
     add_starting_firms(x, baseline);
     add_arrivals(x, params, r, seed, rep, out->entries);
-    prepare_cum(x, params);
-    prepare_cells(x, params);
+    prepare_cum(x, params, x->cum);
+    prepare_cells(x, params, x->cell);
     if (e != NULL) {
         prepare_weights(x, e);
         for (int i = start->n_firms; i < x->n; i++)
             if (x->born[i] > 0)
                 x->row[i] = arrival_row(x, i, r, seed, rep);
     }
-    Run R = {.x = x, .e = e, .params = params, .seed = seed, .rep = rep, .out = out, .tally = tally};
-    for (int first = 0; first < x->n; first += BATCH)
-        run_batch(&R, first, MIN(BATCH, x->n - first));
+    x->params = params;
+    x->e = e;
+    x->seed = seed;
+    x->rep = rep;
+    x->prepared = TRUE;
+    Run R = {.x = x, .e = e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
+             .out = out, .tally = tally};
+    int idx[BATCH];
+    for (int first = 0; first < x->n; first += BATCH) {
+        int n = MIN(BATCH, x->n - first);
+        for (int j = 0; j < n; j++)
+            idx[j] = first + j;
+        run_batch(&R, idx, n);
+    }
     if (x->L > 0)
-        add_listed(x, out);
+        add_listed(x, x->cell, out);
+}
+
+/* ---- one known firm at a time ------------------------------------------ */
+
+/* Working memory of BATCH single-firm trajectories, cleared. */
+static const EngineTrajectory *clear_paths(FirmsScratch *x)
+{
+    gsize cells = (gsize)x->n_years * x->S, lcells = (gsize)x->n_years * x->L;
+    gsize each = 2 * cells + lcells;
+    if (x->path_mem == NULL) {
+        x->path_mem = g_new(gint64, BATCH * each);
+        for (int j = 0; j < BATCH; j++) {
+            gint64 *p = x->path_mem + j * each;
+            x->paths[j] = (EngineTrajectory){p, p + cells, x->L > 0 ? p + 2 * cells : NULL};
+        }
+    }
+    memset(x->path_mem, 0, sizeof *x->path_mem * BATCH * each);
+    return x->paths;
+}
+
+/* Known firms idx[0 .. n - 1] through the replication firms_replicate
+ * prepared, each alone into paths[j] (the lists a stage is on without a
+ * draw added): from their places on the roster, on the numbers of their
+ * own streams, so each history is the one firms_replicate ran unless
+ * `served`, which gives them the outcome tables of a served firm
+ * (firms_serve).  `events`: NULL, or with n = 1 the firm's events. */
+static void run_paths(FirmsScratch *x, const int *idx, int n, gboolean served, const EngineTrajectory *paths,
+                      GArray *events)
+{
+    const FirmsStart *f = x->start;
+    for (int j = 0; j < n; j++) {
+        int i = idx[j];
+        g_assert(i >= 0 && i < f->n_firms);
+        x->stage[i] = f->stage[i];
+        x->clock[i] = f->clock[i];
+    }
+    Run R = {.x = x, .e = x->e, .params = x->params, .cum = served ? x->served_cum : x->cum,
+             .cell = served ? x->served_cell : x->cell, .seed = x->seed, .rep = x->rep, .paths = paths,
+             .events = events};
+    run_batch(&R, idx, n);
+    for (int j = 0; x->L > 0 && j < n; j++)
+        add_listed(x, R.cell, &paths[j]);
+}
+
+/* TRUE when the parameters of stage s that a firm of it draws from
+ * (exit, edges, renewal) differ in year yi between `a` and `b`. */
+static gboolean stage_params_differ(const FirmsScratch *x, const double *a, const double *b, int yi, int s)
+{
+    const Model *m = x->m;
+    const Stage *st = &m->stages[s];
+    const double *pa = a + (gsize)yi * m->n_params, *pb = b + (gsize)yi * m->n_params;
+    if (st->exit_param >= 0 && pa[st->exit_param] != pb[st->exit_param])
+        return TRUE;
+    if (st->renewal_param >= 0 && pa[st->renewal_param] != pb[st->renewal_param])
+        return TRUE;
+    for (int j = 0; j < st->n_out; j++)
+        if (pa[st->out_param[j]] != pb[st->out_param[j]])
+            return TRUE;
+    return FALSE;
+}
+
+/* TRUE when the firm of `path` starts some year yi >= 1 (ends yi - 1) in
+ * a stage whose parameters the service changes that year (`risky`). */
+static gboolean path_at_risk(const FirmsScratch *x, const gboolean *risky, const EngineTrajectory *path)
+{
+    for (int yi = 1; yi < x->n_years; yi++)
+        for (int s = 0; s < x->S; s++)
+            if (risky[yi * x->S + s] && path->stock[(yi - 1) * x->S + s] > 0)
+                return TRUE;
+    return FALSE;
+}
+
+static void path_counts(const Model *m, const EngineTrajectory *path, gint64 *count)
+{
+    for (int t = 0; t < m->n_targets; t++)
+        count[t] = model_target_count(m, &m->targets[t], path->stock, path->entries, path->lists);
+}
+
+int firms_serve(FirmsScratch *x, const double *served, const int *firms, int n, gint64 *count,
+                gint64 *delta)
+{
+    g_return_val_if_fail(x->prepared, 0);
+    const Model *m = x->m;
+    int T = m->n_targets, at_risk = 0;
+    if (x->served_cum == NULL) {
+        x->served_cum = g_new0(double, (gsize)x->n_years * x->S * (MODEL_MAX_STAGES + 1));
+        x->served_cell = g_new0(Cell, (gsize)x->n_years * x->S);
+        x->risky = g_new0(gboolean, (gsize)x->n_years * x->S);
+    }
+    prepare_cum(x, served, x->served_cum);
+    prepare_cells(x, served, x->served_cell);
+    for (int yi = 1; yi < x->n_years; yi++)
+        for (int s = 0; s < x->S; s++)
+            x->risky[yi * x->S + s] = stage_params_differ(x, x->params, served, yi, s);
+    g_autofree gint64 *after = g_new(gint64, MAX(T, 1));
+    for (int first = 0; first < n; first += BATCH) {
+        int b = MIN(BATCH, n - first), risk_idx[BATCH], risk_j[BATCH], n_risk = 0;
+        const EngineTrajectory *paths = clear_paths(x);
+        run_paths(x, firms + first, b, FALSE, paths, NULL);
+        for (int j = 0; j < b; j++) {
+            gint64 *c = count + (gsize)(first + j) * T;
+            path_counts(m, &paths[j], c);
+            memset(delta + (gsize)(first + j) * T, 0, sizeof *delta * T);
+            if (path_at_risk(x, x->risky, &paths[j])) {
+                risk_idx[n_risk] = firms[first + j];
+                risk_j[n_risk++] = first + j;
+            }
+        }
+        if (n_risk == 0)
+            continue;
+        paths = clear_paths(x);
+        run_paths(x, risk_idx, n_risk, TRUE, paths, NULL);
+        for (int k = 0; k < n_risk; k++) {
+            path_counts(m, &paths[k], after);
+            for (int t = 0; t < T; t++)
+                delta[(gsize)risk_j[k] * T + t] = after[t] - count[(gsize)risk_j[k] * T + t];
+        }
+        at_risk += n_risk;
+    }
+    return at_risk;
+}
+
+/* Orders events by year, a firm's own events before its lists'. */
+static gint event_order(gconstpointer a, gconstpointer b)
+{
+    const FirmsEvent *p = a, *q = b;
+    if (p->year != q->year)
+        return p->year < q->year ? -1 : 1;
+    return (p->kind >= FIRMS_EVENT_LIST_ON) - (q->kind >= FIRMS_EVENT_LIST_ON);
+}
+
+/* The years the firm of `path` goes on or off each list, into `events`. */
+static void list_events(const FirmsScratch *x, const EngineTrajectory *path, GArray *events)
+{
+    for (int l = 0; l < x->L; l++)
+        for (int yi = 1; yi < x->n_years; yi++) {
+            gboolean was = path->lists[(yi - 1) * x->L + l] > 0, is = path->lists[yi * x->L + l] > 0;
+            if (was == is)
+                continue;
+            FirmsEvent ev = {.year = x->m->base_year + yi, .kind = is ? FIRMS_EVENT_LIST_ON : FIRMS_EVENT_LIST_OFF,
+                             .from = -1, .to = -1, .list = l};
+            g_array_append_val(events, ev);
+        }
+}
+
+GArray *firms_trace(FirmsScratch *x, int firm, int *stage_end)
+{
+    g_return_val_if_fail(x->prepared && firm >= 0 && firm < x->start->n_firms, NULL);
+    GArray *events = g_array_new(FALSE, FALSE, sizeof(FirmsEvent));
+    const EngineTrajectory *paths = clear_paths(x);
+    run_paths(x, &firm, 1, FALSE, paths, events);
+    list_events(x, &paths[0], events);
+    g_array_sort(events, event_order);
+    for (int yi = 0; stage_end != NULL && yi < x->n_years; yi++) {
+        stage_end[yi] = x->S;
+        for (int s = 0; s < x->S; s++)
+            if (paths[0].stock[yi * x->S + s] > 0)
+                stage_end[yi] = s;
+    }
+    return events;
 }

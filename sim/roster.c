@@ -346,3 +346,18 @@ gboolean roster_covers(const Roster *r, int stage)
             return TRUE;
     return FALSE;
 }
+
+int roster_firm_index(const Roster *r, const char *id, GError **error)
+{
+    for (int i = 0; i < r->n_firms; i++)
+        if (strcmp(r->firms[i].id, id) == 0)
+            return i;
+    g_autofree const char **ids = g_new0(const char *, r->n_firms + 1);
+    for (int i = 0; i < r->n_firms; i++)
+        ids[i] = r->firms[i].id;
+    g_autoptr(GString) msg = g_string_new(NULL);
+    g_string_printf(msg, "--trace %s: %s has no firm with that id", id, r->file);
+    text_append_suggestion(msg, id, ids);
+    g_set_error_literal(error, LADDER_ERROR, LADDER_ERROR_USAGE, msg->str);
+    return -1;
+}

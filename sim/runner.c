@@ -34,6 +34,7 @@ typedef struct {
     guint64 *target_met;    /* [n_targets] */
     guint64 all_met;
     FirmsTally *firms;      /* what each known firm did; NULL: the model has no roster */
+    RunGain *gain;          /* what RunConfig.service did; NULL: none */
 } Tally;
 
 /* Exact sums of squared differences: a stock difference squared may pass
@@ -57,6 +58,7 @@ typedef struct {
     int n_models;
     const RunConfig *config;
     double **fixed;         /* [n_models]: year parameters shared by all replications, or NULL */
+    double *served_fixed;   /* RunConfig.service's year parameters shared by all replications, or NULL */
     FirmsStart *start;      /* [n_models]: the known firms of a model with a roster (n_firms 0: none) */
     int **target_of;        /* [n_models][n_targets of k]: model 0's target of that name, or -1 */
     guint64 **met_bits;     /* [n_models]: RunResult.met_bits being filled, or NULL each */
@@ -82,6 +84,11 @@ typedef struct {
     gint64 *count;          /* [n_targets] */
     gboolean *met;          /* [n_targets] */
     gboolean all;           /* every target met */
+    double *served_own;     /* RunConfig.service: [n_years * n_params] its year parameters when drawn */
+    gint64 *serve_count;    /* [service firms * n_targets]: firms_serve's */
+    gint64 *serve_delta;
+    gint64 *row_count;      /* [RunService.n_rows * n_targets]: the same summed by row, when it has rows */
+    gint64 *row_delta;
 } Lane;
 
 typedef struct {
@@ -108,6 +115,51 @@ static void histograms_free(Histogram **h, int n)
     g_free(h);
 }
 
+static RunGain *gain_new(const Model *m, const RunService *sv)
+{
+    RunGain *g = g_new0(RunGain, 1);
+    int T = m->n_targets;
+    g->n_rows = sv->row != NULL ? sv->n_rows : sv->n_firms;
+    g->n_targets = T;
+    gsize rows = (gsize)g->n_rows;
+    g->changed = g_new0(guint64, rows);
+    g->count = g_new0(gint64, MAX(rows * T, 1));
+    g->delta = g_new0(gint64, MAX(rows * T, 1));
+    g->delta_sq = g_new0(guint64, MAX(rows * T, 1));
+    g->met = g_new0(gint64, rows * (T + 1));
+    g->met_abs = g_new0(guint64, rows * (T + 1));
+    return g;
+}
+
+void runner_gain_free(RunGain *g)
+{
+    if (g == NULL)
+        return;
+    g_free(g->changed);
+    g_free(g->count);
+    g_free(g->delta);
+    g_free(g->delta_sq);
+    g_free(g->met);
+    g_free(g->met_abs);
+    g_free(g);
+}
+
+static void gain_merge(RunGain *dst, const RunGain *src)
+{
+    gsize rows = (gsize)dst->n_rows, T = (gsize)dst->n_targets;
+    for (gsize i = 0; i < rows; i++)
+        dst->changed[i] += src->changed[i];
+    for (gsize i = 0; i < rows * T; i++) {
+        dst->count[i] += src->count[i];
+        dst->delta[i] += src->delta[i];
+        dst->delta_sq[i] += src->delta_sq[i];
+    }
+    for (gsize i = 0; i < rows * (T + 1); i++) {
+        dst->met[i] += src->met[i];
+        dst->met_abs[i] += src->met_abs[i];
+    }
+}
+
 static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
 {
     int cells = model_n_years(m) * m->n_stages;
@@ -132,6 +184,7 @@ static void tally_clear(Tally *t, const Model *m)
     g_free(t->entries_sum);
     g_free(t->target_met);
     firms_tally_free(t->firms);
+    runner_gain_free(t->gain);
 }
 
 static void tally_merge(Tally *dst, const Tally *src, const Model *m)
@@ -152,6 +205,8 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
     dst->all_met += src->all_met;
     if (dst->firms != NULL)
         firms_tally_merge(dst->firms, src->firms);
+    if (dst->gain != NULL)
+        gain_merge(dst->gain, src->gain);
 }
 
 static void tally_add(Tally *t, const Model *m, const Lane *l)
@@ -267,7 +322,8 @@ static void lane_count_targets(Lane *l, const Model *m)
     }
 }
 
-static void lane_init(Lane *l, const Model *m, const FirmsStart *start)
+/* `sv`: the service model k = 0 gives (RunConfig.service), else NULL. */
+static void lane_init(Lane *l, const Model *m, const FirmsStart *start, const RunService *sv)
 {
     int cells = model_n_years(m) * m->n_stages;
     l->scratch = engine_scratch_new(m);
@@ -281,6 +337,15 @@ static void lane_init(Lane *l, const Model *m, const FirmsStart *start)
     l->lists = g_new(gint64, MAX(model_n_years(m) * m->n_lists, 1));
     l->count = g_new(gint64, m->n_targets);
     l->met = g_new(gboolean, m->n_targets);
+    if (sv != NULL) {
+        l->served_own = g_new0(double, (gsize)model_n_years(m) * m->n_params);
+        l->serve_count = g_new(gint64, MAX((gsize)sv->n_firms * m->n_targets, 1));
+        l->serve_delta = g_new(gint64, MAX((gsize)sv->n_firms * m->n_targets, 1));
+        if (sv->row != NULL) {
+            l->row_count = g_new(gint64, MAX((gsize)sv->n_rows * m->n_targets, 1));
+            l->row_delta = g_new(gint64, MAX((gsize)sv->n_rows * m->n_targets, 1));
+        }
+    }
 }
 
 static void lane_clear(Lane *l)
@@ -296,6 +361,11 @@ static void lane_clear(Lane *l)
     g_free(l->lists);
     g_free(l->count);
     g_free(l->met);
+    g_free(l->served_own);
+    g_free(l->serve_count);
+    g_free(l->serve_delta);
+    g_free(l->row_count);
+    g_free(l->row_delta);
 }
 
 static void record_error(Shared *sh, guint64 rep, GError *error)
@@ -333,11 +403,77 @@ static const FirmsEffects *lane_effects(const Shared *sh, int k, Lane *l, gsl_rn
     return fx;
 }
 
+/* Row `row` of `g` gets one replication's contributions `count` and their
+ * changes `delta` ([T] each) of firms whose district, without the
+ * service, counts l->count and meets l->met: with the changes, target t
+ * is met when l->count[t] + delta[t] reaches it. */
+static void gain_row_add(RunGain *g, int row, const Model *m, const Lane *l, const gint64 *count,
+                         const gint64 *delta)
+{
+    int T = m->n_targets;
+    gboolean changed = FALSE, all = TRUE;
+    for (int t = 0; t < T; t++) {
+        g->count[row * T + t] += count[t];
+        g->delta[row * T + t] += delta[t];
+        g->delta_sq[row * T + t] += (guint64)(delta[t] * delta[t]);
+        changed = changed || delta[t] != 0;
+    }
+    if (!changed)
+        return;
+    g->changed[row]++;
+    gint64 *met = g->met + (gsize)row * (T + 1);
+    guint64 *met_abs = g->met_abs + (gsize)row * (T + 1);
+    for (int t = 0; t < T; t++) {
+        gboolean now = l->count[t] + delta[t] >= m->targets[t].at_least;
+        all = all && now;
+        met[t] += now - l->met[t];
+        met_abs[t] += now != l->met[t];
+    }
+    met[T] += all - l->all;
+    met_abs[T] += all != l->all;
+}
+
+/* RunConfig.service in the replication just run into lane `l` of model
+ * `m`, into `g`: each served firm's history run again as firms_serve
+ * does, and the changes summed by row.  FALSE, with the error recorded,
+ * when the service makes a drawn year invalid. */
+static gboolean serve(Shared *sh, const Model *m, Lane *l, guint64 rep, RunGain *g)
+{
+    const RunService *sv = sh->config->service;
+    const double *served = sh->served_fixed;
+    if (served == NULL) {
+        GError *error = NULL;
+        if (!model_year_table(sv->served, l->base, l->served_own, &error)) {
+            record_error(sh, rep, error);
+            return FALSE;
+        }
+        served = l->served_own;
+    }
+    int T = m->n_targets;
+    firms_serve(l->firms, served, sv->firms, sv->n_firms, l->serve_count, l->serve_delta);
+    if (sv->row == NULL) {
+        for (int j = 0; j < sv->n_firms; j++)
+            gain_row_add(g, j, m, l, l->serve_count + (gsize)j * T, l->serve_delta + (gsize)j * T);
+        return TRUE;
+    }
+    memset(l->row_count, 0, sizeof *l->row_count * (gsize)sv->n_rows * T);
+    memset(l->row_delta, 0, sizeof *l->row_delta * (gsize)sv->n_rows * T);
+    for (int j = 0; j < sv->n_firms; j++)
+        for (int t = 0; t < T; t++) {
+            l->row_count[(gsize)sv->row[j] * T + t] += l->serve_count[(gsize)j * T + t];
+            l->row_delta[(gsize)sv->row[j] * T + t] += l->serve_delta[(gsize)j * T + t];
+        }
+    for (int row = 0; row < sv->n_rows; row++)
+        gain_row_add(g, row, m, l, l->row_count + (gsize)row * T, l->row_delta + (gsize)row * T);
+    return TRUE;
+}
+
 /* Replication `rep` of model k into its lane, with its target counts: by
  * cohorts, or firm by firm for a model with a roster, what each known firm
- * did added to `firms`.  FALSE, with the error recorded, when drawn
- * parameters make a year invalid. */
-static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, FirmsTally *firms)
+ * did added to `tally->firms` and what RunConfig.service did to
+ * `tally->gain`.  FALSE, with the error recorded, when drawn parameters
+ * make a year invalid. */
+static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, Tally *tally)
 {
     const Model *m = sh->models[k];
     guint64 seed = sh->config->seed;
@@ -358,11 +494,11 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, F
     FirmsEffects fx;
     if (l->firms != NULL)
         firms_replicate(m, &sh->start[k], lane_effects(sh, k, l, r, rep, &fx), params, baseline, r, seed, rep,
-                        l->firms, &out, firms);
+                        l->firms, &out, tally->firms);
     else
         engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
     lane_count_targets(l, m);
-    return TRUE;
+    return tally->gain == NULL || serve(sh, m, l, rep, tally->gain);
 }
 
 guint64 runner_met_words(guint64 reps)
@@ -393,7 +529,7 @@ static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
 {
     Shared *sh = w->shared;
     for (int k = 0; k < sh->n_models; k++) {
-        if (!replicate(sh, k, &lanes[k], r, rep, w->tally[k].firms))
+        if (!replicate(sh, k, &lanes[k], r, rep, &w->tally[k]))
             return FALSE;
         if (sh->met_bits[k] != NULL)
             met_bits_set(sh->met_bits[k], sh->models[k], &lanes[k], sh->config->reps, rep);
@@ -414,7 +550,7 @@ static gpointer worker_main(gpointer data)
     guint64 reps = sh->config->reps;
     Lane *lanes = g_new0(Lane, sh->n_models);
     for (int k = 0; k < sh->n_models; k++)
-        lane_init(&lanes[k], sh->models[k], &sh->start[k]);
+        lane_init(&lanes[k], sh->models[k], &sh->start[k], k == 0 ? sh->config->service : NULL);
     gsl_rng *r = rng_new();
 
     while (!g_atomic_int_get(&sh->stop) && !cancelled(sh)) {
@@ -481,6 +617,7 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
     res->target_met = g_steal_pointer(&total->target_met);
     res->all_met = total->all_met;
     res->firms = g_steal_pointer(&total->firms);
+    res->gain = g_steal_pointer(&total->gain);
     return res;
 }
 
@@ -538,6 +675,7 @@ static void shared_clear(Shared *sh)
     }
     g_free(sh->start);
     g_free(sh->fixed);
+    g_free(sh->served_fixed);
     g_free(sh->target_of);
     g_free(sh->met_bits);
     g_clear_error(&sh->error);
@@ -564,6 +702,13 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
             sh->met_bits[k] = g_new0(guint64, (models[k]->n_targets + 1) * runner_met_words(config->reps));
         sh->start[k] = firms_start(models[k]);
     }
+    const RunService *sv = config->service;
+    if (sv != NULL) {
+        g_return_val_if_fail(models[0]->roster != NULL && sv->n_firms >= 1, FALSE);
+        if (!model_comparable(sv->served, models[0], error) ||
+            !fixed_params(sv->served, config, &sh->served_fixed, error))
+            return FALSE;
+    }
     return TRUE;
 }
 
@@ -574,6 +719,8 @@ static void worker_init(Worker *w, Shared *sh)
     w->pair = g_new0(PairTally, sh->n_models);
     for (int k = 0; k < sh->n_models; k++) {
         tally_init(&w->tally[k], sh->models[k], sh->config->entry_histograms);
+        if (k == 0 && sh->config->service != NULL)
+            w->tally[k].gain = gain_new(sh->models[k], sh->config->service);
         if (k > 0)
             pair_init(&w->pair[k], sh->models[k]);
     }
@@ -716,8 +863,36 @@ void runner_result_free(RunResult *r)
     if (r == NULL)
         return;
     Tally t = {.stock = r->stock, .entries_sum = r->entries_sum, .entries = r->entries, .lists = r->lists,
-               .target = r->target, .target_met = r->target_met, .all_met = r->all_met, .firms = r->firms};
+               .target = r->target, .target_met = r->target_met, .all_met = r->all_met, .firms = r->firms,
+               .gain = r->gain};
     tally_clear(&t, r->model);
     g_free(r->met_bits);
     g_free(r);
+}
+
+GArray *runner_trace(const Model *m, const RunConfig *config, guint64 rep, int firm, int **stages,
+                     GError **error)
+{
+    g_return_val_if_fail(m->roster != NULL && firm >= 0 && firm < m->roster->n_firms, NULL);
+    RunConfig one = *config;
+    one.service = NULL;
+    one.met_bits = FALSE;
+    Shared sh;
+    GArray *events = NULL;
+    if (shared_init(&sh, &m, 1, &one, error)) {
+        Lane lane = {0};
+        lane_init(&lane, m, &sh.start[0], NULL);
+        Tally none = {0};
+        gsl_rng *r = rng_new();
+        if (replicate(&sh, 0, &lane, r, rep, &none)) {
+            *stages = g_new(int, model_n_years(m));
+            events = firms_trace(lane.firms, firm, *stages);
+        } else {
+            g_propagate_error(error, g_steal_pointer(&sh.error));
+        }
+        gsl_rng_free(r);
+        lane_clear(&lane);
+    }
+    shared_clear(&sh);
+    return events;
 }

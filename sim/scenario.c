@@ -1016,6 +1016,21 @@ static gboolean read_year(Builder *b, const IniGroup *g, const IniEntry *e, int 
     return TRUE;
 }
 
+gboolean scenario_change_parse(const char *text, PolicyOp *op, double *x, char **why)
+{
+    *why = NULL;
+    const char c = text[0];
+    const char *rest = text + (c ? 1 : 0);
+    while (*rest == ' ')
+        rest++;
+    if (c == '\0' || !strchr("*+-=", c) || !text_parse_decimal(rest, x, why))
+        return FALSE;
+    *op = c == '*' ? POLICY_MULTIPLY : c == '=' ? POLICY_SET : POLICY_ADD;
+    if (c == '-')
+        *x = -*x;
+    return TRUE;
+}
+
 /* The keys of a [policy] group other than parameters. */
 static const char *const policy_keys[] = {"from", "to", "cost_per_year", "cost_per_firm", "levels", NULL};
 
@@ -1031,16 +1046,9 @@ static gboolean read_change(Builder *b, const IniGroup *g, const IniEntry *e, co
         if (o->param == c->param)
             return entry_error(error, g, e, "%s is changed twice in the policy (first at line %d)",
                                g_array_index(b->params, Param, c->param).key, o->where.line);
-    const char op = e->value[0];
-    const char *rest = e->value + (op ? 1 : 0);
-    while (*rest == ' ')
-        rest++;
     char *why = NULL;
-    if (!strchr("*+-=", op) || op == '\0' || !text_parse_decimal(rest, &c->x, &why))
-        return number_error(error, g, e, why, "expected *x (multiply), +x or -x (add), or =x (set), such as *1.25");
-    c->op = op == '*' ? POLICY_MULTIPLY : op == '=' ? POLICY_SET : POLICY_ADD;
-    if (op == '-')
-        c->x = -c->x;
+    if (!scenario_change_parse(e->value, &c->op, &c->x, &why))
+        return number_error(error, g, e, why, SCENARIO_CHANGE_FORMS);
     c->where = (SourceRef){g_strdup(e->where.file), e->where.line};
     return TRUE;
 }
