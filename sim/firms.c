@@ -10,10 +10,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "firms_simd.h"
 #include "rng.h"
 #include "sample.h"
 
 #define BATCH 16      /* firms whose yearly blocks are computed together */
+G_STATIC_ASSERT(BATCH == FIRMS_SIMD_LANES);
 #define STAY (-1)     /* an outcome: the firm stays in its stage */
 #define EXIT 0        /* an outcome: the firm exits; 1 + j: it takes edge j */
 
@@ -60,6 +62,7 @@ struct FirmsScratch {
     /* Lists: whether a stage is a member, or the share parameter of it. */
     gboolean *member;   /* [L * S] */
     int *share;         /* [L * S]: PARAM_SHARE index, or -1 */
+    FirmsSimdTables *simd; /* the cells as the vector steps read them; NULL: the model does not fit */
     /* One known firm at a time (firms_serve, firms_trace). */
     gboolean *risky;    /* [n_years * S]: the service changes stage s's parameters in year yi */
     gint64 *path_mem;   /* the memory of `paths` */
@@ -196,6 +199,12 @@ FirmsScratch *firms_scratch_new(const Model *m, const FirmsStart *start)
     prepare_dest(x);
     index_rows(x);
     index_lists(x);
+    if (firms_simd_fits(x->S, x->L)) {
+        int k = 1;
+        for (int s = 0; s < x->S; s++)
+            k = MAX(k, m->stages[s].n_out + 1);
+        x->simd = firms_simd_tables_new(x->n_years, x->S, x->L, k);
+    }
     return x;
 }
 
@@ -221,6 +230,7 @@ void firms_scratch_free(FirmsScratch *x)
     g_free(x->rows_by_stage);
     g_free(x->member);
     g_free(x->share);
+    firms_simd_tables_free(x->simd);
     g_free(x);
 }
 
@@ -447,6 +457,27 @@ static void prepare_cells(const FirmsScratch *x, const double *params, Cell *cel
     }
 }
 
+/* The vector steps' tables of this replication, from the cells and the
+ * outcome thresholds (`cum`) firms_replicate prepared. */
+static void prepare_simd(const FirmsScratch *x, const double *params, const double *cum, const Cell *cell)
+{
+    const Model *m = x->m;
+    double share[FIRMS_SIMD_MAX_LISTS];
+    for (int yi = 0; yi < x->n_years; yi++) {
+        const double *p = params + (gsize)yi * m->n_params;
+        for (int s = 0; s < x->S; s++) {
+            const Cell *c = &cell[(gsize)yi * x->S + s];
+            for (int l = 0; l < x->L; l++)
+                share[l] = c->draw >> l & 1 ? p[x->share[l * x->S + s]] : 0.0;
+            FirmsSimdCell v = {.n = c->n, .cum = cum + ((gsize)yi * x->S + s) * (MODEL_MAX_STAGES + 1),
+                               .dest = x->dest + s * (MODEL_MAX_STAGES + 2), .renew = c->renew,
+                               .lapse_to = c->lapse_to, .renew_p = c->renew_p, .on = (guint32)c->on,
+                               .share = share, .blocks = c->blocks};
+            firms_simd_tables_set(x->simd, yi, s, &v);
+        }
+    }
+}
+
 /* One replication as the firm steps see it. */
 typedef struct {
     FirmsScratch *x;
@@ -623,6 +654,18 @@ static void run_batch(const Run *R, const int *idx, int n)
             R->tally->up[(gsize)idx[j] * (x->n_years + 1) + x->n_years]++;
 }
 
+/* TRUE when no firm of first .. first + n - 1 has effects: the vector
+ * steps may run them. */
+static gboolean without_effects(const Run *R, int first, int n)
+{
+    if (R->e == NULL)
+        return TRUE;
+    for (int i = first; i < first + n; i++)
+        if (R->x->row[i] >= 0)
+            return FALSE;
+    return TRUE;
+}
+
 /* The lists each stage is on without a draw, counted from the stocks of
  * `out`. */
 static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTrajectory *out)
@@ -662,9 +705,18 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     x->prepared = TRUE;
     Run R = {.x = x, .e = e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
              .out = out, .tally = tally};
+    gboolean vector = x->simd != NULL && firms_simd_usable();
+    if (vector)
+        prepare_simd(x, params, x->cum, x->cell);
+    FirmsSimdRun V = {.t = x->simd, .seed = seed, .rep = rep, .stage = x->stage, .clock = x->clock,
+                      .born = x->born, .n_known = start->n_firms, .out = out, .tally = tally};
     int idx[BATCH];
     for (int first = 0; first < x->n; first += BATCH) {
         int n = MIN(BATCH, x->n - first);
+        if (vector && without_effects(&R, first, n)) {
+            firms_simd_batch(&V, first, n);
+            continue;
+        }
         for (int j = 0; j < n; j++)
             idx[j] = first + j;
         run_batch(&R, idx, n);

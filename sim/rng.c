@@ -116,8 +116,12 @@ __attribute__((target("avx512f"))) static inline void mul_lanes512(__m512i a, __
     *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
 }
 
-__attribute__((target("avx512f"))) static void blocks16_avx512(const guint32 key[2], guint32 block, guint32 rep_lo,
-                                                               guint32 rep_hi, const guint32 *ids, guint32 (*out)[4])
+/* The Philox rounds of sixteen blocks (counter word 0 is `block`) of streams
+ * ids[0..15] of one replication: c[w] lane i is word w of stream ids[i]'s
+ * block. */
+__attribute__((target("avx512f"))) static inline void rounds16_avx512(const guint32 key[2], guint32 block,
+                                                                      guint32 rep_lo, guint32 rep_hi,
+                                                                      const guint32 *ids, __m512i c[4])
 {
     const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M0), m1 = _mm512_set1_epi32((int)PHILOX_M1);
     __m512i c0 = _mm512_set1_epi32((int)block), c1 = _mm512_loadu_si512((const void *)ids);
@@ -135,9 +139,20 @@ __attribute__((target("avx512f"))) static void blocks16_avx512(const guint32 key
         k0 += PHILOX_W0;
         k1 += PHILOX_W1;
     }
+    c[0] = c0;
+    c[1] = c1;
+    c[2] = c2;
+    c[3] = c3;
+}
+
+__attribute__((target("avx512f"))) static void blocks16_avx512(const guint32 key[2], guint32 block, guint32 rep_lo,
+                                                               guint32 rep_hi, const guint32 *ids, guint32 (*out)[4])
+{
+    __m512i c[4];
+    rounds16_avx512(key, block, rep_lo, rep_hi, ids, c);
     /* Lanes to blocks: within each 128-bit quarter q, u_r holds block 4q + r. */
-    __m512i t0 = _mm512_unpacklo_epi32(c0, c1), t1 = _mm512_unpackhi_epi32(c0, c1);
-    __m512i t2 = _mm512_unpacklo_epi32(c2, c3), t3 = _mm512_unpackhi_epi32(c2, c3);
+    __m512i t0 = _mm512_unpacklo_epi32(c[0], c[1]), t1 = _mm512_unpackhi_epi32(c[0], c[1]);
+    __m512i t2 = _mm512_unpacklo_epi32(c[2], c[3]), t3 = _mm512_unpackhi_epi32(c[2], c[3]);
     __m512i u[4] = {_mm512_unpacklo_epi64(t0, t2), _mm512_unpackhi_epi64(t0, t2),
                     _mm512_unpacklo_epi64(t1, t3), _mm512_unpackhi_epi64(t1, t3)};
     for (int r = 0; r < 4; r++) {
@@ -146,6 +161,16 @@ __attribute__((target("avx512f"))) static void blocks16_avx512(const guint32 key
         _mm_storeu_si128((void *)out[8 + r], _mm512_extracti32x4_epi32(u[r], 2));
         _mm_storeu_si128((void *)out[12 + r], _mm512_extracti32x4_epi32(u[r], 3));
     }
+}
+
+/* rounds16_avx512's words stored as they are, word by word. */
+__attribute__((target("avx512f"))) static void words16_avx512(const guint32 key[2], guint32 block, guint32 rep_lo,
+                                                              guint32 rep_hi, const guint32 *ids, guint32 (*words)[16])
+{
+    __m512i c[4];
+    rounds16_avx512(key, block, rep_lo, rep_hi, ids, c);
+    for (int w = 0; w < 4; w++)
+        _mm512_storeu_si512((void *)words[w], c[w]);
 }
 
 /* The widest path this processor has. */
@@ -209,6 +234,22 @@ void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams
         const guint32 ctr[4] = {block, streams[i], (guint32)rep, (guint32)(rep >> 32)};
         rng_philox4x32_10(ctr, key, blocks[i]);
     }
+}
+
+void rng_blocks16_words(guint64 seed, guint64 rep, guint32 block, const guint32 streams[16], guint32 words[4][16])
+{
+    const guint32 key[2] = {(guint32)seed, (guint32)(seed >> 32)};
+#ifdef RNG_HAVE_AVX2_PATH
+    if (rng_simd_path() == RNG_SIMD_AVX512) {
+        words16_avx512(key, block, (guint32)rep, (guint32)(rep >> 32), streams, words);
+        return;
+    }
+#endif
+    guint32 blocks[16][4];
+    rng_blocks(seed, rep, block, streams, 16, blocks);
+    for (int i = 0; i < 16; i++)
+        for (int w = 0; w < 4; w++)
+            words[w][i] = blocks[i][w];
 }
 
 void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n, guint32 (*blocks)[4])

@@ -11,6 +11,7 @@
 #include "engine.h"
 #include "expect.h"
 #include "firms.h"
+#include "firms_simd.h"
 #include "model.h"
 #include "scenario.h"
 #include "rng.h"
@@ -477,6 +478,143 @@ static void every_simd_path_matches_scalar(void **state)
     rng_simd_limit(was);
 }
 
+/* ---- the vector steps against the scalar ones ---------------------------- */
+
+#define STEPS                                                                             \
+    "[scenario]\nname=steps\nbase_year=2020\nhorizon=2027\n"                              \
+    "[stages]\nstartup=初创\ntech_sme=科小\nhightech=高企\ngazelle=瞪羚\nlisted=上市\n"      \
+    "[baseline]\nstartup=300\ntech_sme=200\nhightech=120\ngazelle=30\nlisted=7\n"         \
+    "[transitions]\nstartup -> tech_sme = 0.25\nstartup -> hightech = 0.02\n"             \
+    "tech_sme -> hightech = 0.15\ntech_sme -> startup = 0.04\ntech_sme -> gazelle = 0.01\n" \
+    "hightech -> gazelle = 0.08\nhightech -> tech_sme = 0.03\ngazelle -> listed = 0.1\n"  \
+    "gazelle -> hightech = 0.05\n"                                                        \
+    "[exits]\nstartup=0.12\ntech_sme=0.06\nhightech=0.02\ngazelle=0.01\n"                  \
+    "[renewal]\nhightech = 3; 0.85; tech_sme\ngazelle = 2; 0.9; hightech\n"                \
+    "[inflows]\nstartup=60\ntech_sme=5\n[recruitment]\nhightech=3\n"                      \
+    "[list a]\nname=A\nstages=hightech, gazelle\nshare.tech_sme=0.3\n"                    \
+    "[list b]\nname=B\nstages=listed\nshare.hightech=0.45\nshare.gazelle=1\n"             \
+    "[list c]\nname=C\nshare.startup=0.2\nshare.listed=0.7\n"                             \
+    "[list d]\nname=D\nstages=tech_sme\n"
+
+/* Everything firms_replicate gives: the trajectory and the tally. */
+typedef struct {
+    gint64 *stock, *entries, *lists;
+    FirmsTally *tally;
+} Result;
+
+static void result_run(Bench *b, const FirmsStart *start, const FirmsEffects *e, guint64 seed, guint64 rep,
+                       FirmsScratch *x, Result *res)
+{
+    EngineTrajectory out = {res->stock, res->entries, res->lists};
+    firms_replicate(b->m, start, e, b->params, NULL, b->r, seed, rep, x, &out, res->tally);
+}
+
+/* The same bytes from every path: the trajectory of each replication and
+ * the tally summed over them. */
+static void assert_same_result(const Bench *b, const Result *want, const Result *got)
+{
+    int cells = b->n_years * b->S, lcells = b->n_years * b->L;
+    assert_memory_equal(want->stock, got->stock, sizeof *want->stock * cells);
+    assert_memory_equal(want->entries, got->entries, sizeof *want->entries * cells);
+    assert_memory_equal(want->lists, got->lists, sizeof *want->lists * lcells);
+    const FirmsTally *t = want->tally, *u = got->tally;
+    gsize fy = (gsize)t->n_firms * t->n_years;
+    assert_memory_equal(t->state, u->state, sizeof *t->state * fy * (t->n_stages + 1));
+    assert_memory_equal(t->entered, u->entered, sizeof *t->entered * fy * t->n_stages);
+    assert_memory_equal(t->listed, u->listed, sizeof *t->listed * fy * t->n_lists);
+    assert_memory_equal(t->up, u->up, sizeof *t->up * t->n_firms * (t->n_years + 1));
+}
+
+/* Replications 0 .. reps - 1 under `seed` on every path this processor has
+ * (scalar blocks and steps; AVX2 blocks and scalar steps; AVX-512 blocks
+ * and the vector steps), each replication's trajectory compared with the
+ * scalar path's, then the tallies. */
+static void assert_paths_agree(Bench *b, const FirmsStart *start, const FirmsEffects *e, guint64 seed,
+                               guint64 reps)
+{
+    int cells = b->n_years * b->S, lcells = MAX(b->n_years * b->L, 1);
+    RngSimd was = rng_simd_limit(RNG_SIMD_AVX512), widest = rng_simd_path();
+    Result res[3];
+    FirmsScratch *x[3];
+    for (int p = 0; p < 3; p++) {
+        res[p] = (Result){g_new0(gint64, cells), g_new0(gint64, cells), g_new0(gint64, lcells),
+                          firms_tally_new(b->m, start->n_firms)};
+        x[p] = firms_scratch_new(b->m, start);
+    }
+    for (guint64 rep = 0; rep < reps; rep++)
+        for (RngSimd p = RNG_SIMD_NONE; p <= widest; p++) {
+            rng_simd_limit(p);
+            result_run(b, start, e, seed, rep, x[p], &res[p]);
+            if (p > RNG_SIMD_NONE)
+                assert_memory_equal(res[0].stock, res[p].stock, sizeof *res[0].stock * cells);
+        }
+    for (RngSimd p = RNG_SIMD_NONE + 1; p <= widest; p++)
+        assert_same_result(b, &res[0], &res[p]);
+    for (int p = 0; p < 3; p++) {
+        g_free(res[p].stock);
+        g_free(res[p].entries);
+        g_free(res[p].lists);
+        firms_tally_free(res[p].tally);
+        firms_scratch_free(x[p]);
+    }
+    rng_simd_limit(was);
+}
+
+/* The vector steps (sixteen firms at once) give the scalar steps' bytes:
+ * stocks, entries, list counts of every replication and the tally of every
+ * known firm, over several seeds, on a ladder with exits, edges up and down,
+ * two renewals that lapse, inflows and recruitment, lists by stage, by a
+ * drawn share and by a share of 1 over two list blocks; with known firms in
+ * two of its five stages (the other three from their baselines), without
+ * and with effects (then the batches of known firms and of the arrivals
+ * resembling them take the scalar steps, the others the vector ones). */
+static void vector_steps_match_scalar(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(STEPS));
+    if (rng_simd_limit(RNG_SIMD_AVX512) != RNG_SIMD_AVX512 || !firms_simd_usable())
+        print_message("note: no AVX-512 here: only the scalar paths are compared\n");
+    enum { N = 181, A = 2 };
+    int stage[N], clock[N];
+    double z[N * A];
+    gboolean covers[5] = {FALSE, TRUE, FALSE, TRUE, FALSE};
+    for (int i = 0; i < N; i++) {
+        stage[i] = i % 3 == 0 ? 3 : 1;
+        clock[i] = stage[i] == 3 ? i % 2 : 0;
+        z[i * A] = (i % 7) / 3.0 - 1.0;
+        z[i * A + 1] = (i % 5) / 2.0 - 1.0;
+    }
+    FirmsStart start = {.n_firms = N, .n_attrs = A, .stage = stage, .clock = clock, .z = z, .covers = covers};
+    g_autofree double *beta = g_new0(double, b.m->n_params * A);
+    beta[model_param_find(b.m, "tech_sme -> hightech") * A] = 0.6;
+    beta[model_param_find(b.m, "exit.tech_sme") * A + 1] = -0.4;
+    beta[model_param_find(b.m, "renewal.gazelle") * A] = 0.9;
+    FirmsEffects effects = {.n_attrs = A, .beta = beta};
+    const guint64 seeds[] = {1, 2, 20261204, G_GUINT64_CONSTANT(0xFEEDFACE12345678)};
+    for (gsize k = 0; k < G_N_ELEMENTS(seeds); k++) {
+        assert_paths_agree(&b, &start, NULL, seeds[k], 40);
+        assert_paths_agree(&b, &start, &effects, seeds[k], 40);
+    }
+    bench_clear(&b);
+}
+
+/* The bundled 天宁区 scenario from known firms that restate its baseline,
+ * the tally on: every path gives the same bytes. */
+static void vector_steps_match_scalar_tianning(void **state)
+{
+    (void)state;
+    g_autofree char *path = g_build_filename(tu_srcdir(), "scenarios", "tianning-2025.ini", NULL);
+    GError *error = NULL;
+    Bench b;
+    bench_init(&b, tu_made(scenario_load(path, &error), error, "load"));
+    Known k;
+    known_from_baseline(&k, b.m);
+    assert_paths_agree(&b, &k.start, NULL, SEED, 30);
+    known_clear(&k);
+    bench_clear(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -489,6 +627,8 @@ int main(void)
         cmocka_unit_test(arrivals_in_uncovered_stage_are_at_the_mean),
         cmocka_unit_test(blocks_match_scalar),
         cmocka_unit_test(every_simd_path_matches_scalar),
+        cmocka_unit_test(vector_steps_match_scalar),
+        cmocka_unit_test(vector_steps_match_scalar_tianning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,75 @@
+/* firms_simd.h: the firm steps of firms.c for the sixteen firms of a batch at
+ * once, in AVX-512 vectors: the same words of the same streams give the same
+ * outcomes, renewals and list draws, so the same counts and tallies, bit for
+ * bit (tests/test_firms.c compares them with firms.c's scalar steps).
+ * SPDX-License-Identifier: MIT */
+#ifndef LADDER_FIRMS_SIMD_H
+#define LADDER_FIRMS_SIMD_H
+
+#include <glib.h>
+#include "engine.h"
+#include "firms.h"
+
+#define FIRMS_SIMD_LANES 16        /* firms a batch steps together, one per 32-bit lane */
+#define FIRMS_SIMD_MAX_STAGES 16   /* a table's row for every stage is one vector: lookups are permutes */
+#define FIRMS_SIMD_MAX_LISTS 32    /* a firm's lists of a year are the bits of one 32-bit lane */
+
+/* What a firm in stage s does in year yi without effects, as firms.c's
+ * tables say it: firms_simd_tables_set turns it into the vector tables. */
+typedef struct {
+    int n;                /* outcome categories: exit, then the stage's edges (1 .. MAX_STAGES) */
+    const double *cum;    /* [n]: the category of uniform u is the count of k with u >= cum[k];
+                             n: the firm stays */
+    const int *dest;      /* [n]: stage after category k; n_stages: the firm exited */
+    int renew;            /* renewal years V; 0: no renewal */
+    int lapse_to;         /* stage of a firm that is due and does not renew */
+    double renew_p;       /* it renews when its uniform u < renew_p */
+    guint32 on;           /* lists the stage is on without a draw (bit l: list l) */
+    const double *share;  /* [n_lists]: on list l when its uniform u < share[l] (0: never by a draw) */
+    guint32 blocks;       /* bit b - 1: list block b (firms.h) holds a list whose share is drawn */
+} FirmsSimdCell;
+
+/* Every (year, stage)'s FirmsSimdCell of one replication, as vectors. */
+typedef struct FirmsSimdTables FirmsSimdTables;
+
+/* TRUE when a model of `n_stages` stages and `n_lists` lists fits the
+ * vector tables (whatever the processor). */
+gboolean firms_simd_fits(int n_stages, int n_lists);
+
+/* TRUE when the vector steps run here: the processor has AVX-512F and
+ * rng_simd_path allows it (rng_simd_limit below RNG_SIMD_AVX512 turns them
+ * off, for the tests and benchmarks that compare them with the scalar steps). */
+gboolean firms_simd_usable(void);
+
+/* Tables for `n_years` years of a model that firms_simd_fits, whose stages
+ * have at most `max_categories` outcome categories.  Free with
+ * firms_simd_tables_free (NULL accepted). */
+FirmsSimdTables *firms_simd_tables_new(int n_years, int n_stages, int n_lists, int max_categories);
+void firms_simd_tables_free(FirmsSimdTables *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(FirmsSimdTables, firms_simd_tables_free)
+
+/* Sets what a firm in stage s does in year yi (every year and stage is set
+ * before a replication runs). */
+void firms_simd_tables_set(FirmsSimdTables *t, int yi, int s, const FirmsSimdCell *c);
+
+/* One replication's firms as firms_simd_batch steps them. */
+typedef struct {
+    const FirmsSimdTables *t;
+    guint64 seed, rep;
+    const int *stage, *clock; /* [firms]: at the start (the end of `born`), as firms.c holds them */
+    const int *born;          /* [firms]: the year index each is first counted */
+    int n_known;              /* firms 0 .. n_known - 1 are known: tallied when `tally` is not NULL */
+    const EngineTrajectory *out; /* stocks, entries of the steps and drawn list counts added here */
+    FirmsTally *tally;        /* NULL: nothing tallied */
+} FirmsSimdRun;
+
+/* Firms first .. first + n - 1 (n <= FIRMS_SIMD_LANES) through every year,
+ * as firms.c's scalar batch runs them without effects: firm i's outcome
+ * and renewal from block yi * FIRMS_BLOCKS_PER_YEAR of stream
+ * rng_firm_stream(i), its list draws from the blocks after it; into
+ * r->out the stocks, the entries along edges and the drawn list counts,
+ * and into r->tally each known firm's states, entries, lists and first
+ * year up.  Only where firms_simd_usable. */
+void firms_simd_batch(const FirmsSimdRun *r, int first, int n);
+
+#endif

@@ -1,0 +1,324 @@
+/* firms_simd.c: firms.c's firm steps for sixteen firms at once, one firm
+ * per 32-bit lane of an AVX-512 vector: masks instead of branches on the
+ * outcome, the renewal and the lists, in-register permutes for what a
+ * stage does, and each firm's tally written after its batch's last year.
+ * SPDX-License-Identifier: MIT */
+#include "firms_simd.h"
+
+#include <math.h>
+
+#include "rng.h"
+
+/* ---- the draws as integers ----------------------------------------------
+ * firms.c's uniform of two words w0, w1 is u = N 2^-53 with the 53-bit
+ * integer N = (w0 >> 5) 2^26 + (w1 >> 6), computed exactly in doubles.  So
+ * u >= c exactly when N >= c 2^53 (scaling by a power of two is exact), that
+ * is when N >= T(c) = ceil(c 2^53) for the integer N; T is kept as its high
+ * 27 and low 26 bits, compared lexicographically in 32-bit lanes.  Every
+ * comparison is the scalar one, so every outcome is. */
+
+#define LOW_BITS 26
+#define TWO_53 9007199254740992.0
+
+/* T(c): 0 for c <= 0 (every u is >= c), 2^53 for c >= 1 and NaN (none is). */
+static guint64 threshold(double c)
+{
+    if (!(c < 1))
+        return G_GUINT64_CONSTANT(1) << 53;
+    if (c <= 0)
+        return 0;
+    return (guint64)ceil(c * TWO_53);
+}
+
+/* ---- tables ------------------------------------------------------------- */
+
+/* Rows of a year's table, each FIRMS_SIMD_LANES 32-bit values by stage. */
+enum {
+    ROW_NCAT,     /* outcome categories n */
+    ROW_RENEW,    /* renewal years, 0 none */
+    ROW_LAPSE,    /* lapse stage */
+    ROW_RENEW_HI, /* T(renew_p), high and low bits */
+    ROW_RENEW_LO,
+    ROW_BLOCKS,   /* list blocks to compute */
+    ROW_ON,       /* lists on without a draw */
+    ROW_FIXED     /* then, for each category k < K: T(cum[k]) high, low, and dest; then each
+                     list's T(share) high and low */
+};
+
+struct FirmsSimdTables {
+    int n_years, S, L, K;  /* K: the most outcome categories of a stage */
+    int rows;              /* rows a year */
+    gint32 *mem;           /* [n_years * rows * FIRMS_SIMD_LANES] */
+};
+
+static int row_cat_hi(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k; }
+static int row_cat_lo(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k + 1; }
+static int row_dest(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k + 2; }
+static int row_share_hi(const FirmsSimdTables *t, int l) { return ROW_FIXED + 3 * t->K + 2 * l; }
+static int row_share_lo(const FirmsSimdTables *t, int l) { return ROW_FIXED + 3 * t->K + 2 * l + 1; }
+
+/* Row r of year yi's table. */
+static gint32 *row_of(const FirmsSimdTables *t, int yi, int r)
+{
+    return t->mem + ((gsize)yi * t->rows + r) * FIRMS_SIMD_LANES;
+}
+
+gboolean firms_simd_fits(int n_stages, int n_lists)
+{
+    return n_stages <= FIRMS_SIMD_MAX_STAGES && n_lists <= FIRMS_SIMD_MAX_LISTS;
+}
+
+FirmsSimdTables *firms_simd_tables_new(int n_years, int n_stages, int n_lists, int max_categories)
+{
+    g_return_val_if_fail(firms_simd_fits(n_stages, n_lists), NULL);
+    FirmsSimdTables *t = g_new0(FirmsSimdTables, 1);
+    t->n_years = n_years;
+    t->S = n_stages;
+    t->L = n_lists;
+    t->K = max_categories;
+    t->rows = ROW_FIXED + 3 * t->K + 2 * t->L;
+    t->mem = g_new0(gint32, (gsize)n_years * t->rows * FIRMS_SIMD_LANES);
+    return t;
+}
+
+void firms_simd_tables_free(FirmsSimdTables *t)
+{
+    if (t == NULL)
+        return;
+    g_free(t->mem);
+    g_free(t);
+}
+
+/* Stores T(c) into rows hi and lo at stage s. */
+static void set_threshold(FirmsSimdTables *t, int yi, int hi, int lo, int s, double c)
+{
+    guint64 T = threshold(c);
+    row_of(t, yi, hi)[s] = (gint32)(T >> LOW_BITS);
+    row_of(t, yi, lo)[s] = (gint32)(T & ((1u << LOW_BITS) - 1));
+}
+
+void firms_simd_tables_set(FirmsSimdTables *t, int yi, int s, const FirmsSimdCell *c)
+{
+    g_return_if_fail(c->n >= 1 && c->n <= t->K && s < t->S);
+    row_of(t, yi, ROW_NCAT)[s] = c->n;
+    row_of(t, yi, ROW_RENEW)[s] = c->renew;
+    row_of(t, yi, ROW_LAPSE)[s] = c->lapse_to;
+    set_threshold(t, yi, ROW_RENEW_HI, ROW_RENEW_LO, s, c->renew_p);
+    row_of(t, yi, ROW_BLOCKS)[s] = (gint32)c->blocks;
+    row_of(t, yi, ROW_ON)[s] = (gint32)c->on;
+    for (int k = 0; k < t->K; k++) {
+        /* the categories a stage does not have: a threshold no uniform reaches */
+        set_threshold(t, yi, row_cat_hi(t, k), row_cat_lo(t, k), s, k < c->n ? c->cum[k] : 1.0);
+        row_of(t, yi, row_dest(t, k))[s] = k < c->n ? c->dest[k] : t->S;
+    }
+    for (int l = 0; l < t->L; l++)
+        set_threshold(t, yi, row_share_hi(t, l), row_share_lo(t, l), s, c->share[l]);
+}
+
+/* ---- the vector steps ---------------------------------------------------- */
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+#define VEC __attribute__((target("avx512f,popcnt,bmi,bmi2")))
+
+gboolean firms_simd_usable(void)
+{
+    return rng_simd_path() == RNG_SIMD_AVX512 && __builtin_cpu_supports("popcnt") &&
+           __builtin_cpu_supports("bmi2");
+}
+
+/* A table row looked up at each lane's stage (lanes outside 0..15 read
+ * stage s & 15: the callers mask them out). */
+static inline VEC __m512i lookup(const FirmsSimdTables *t, int yi, int r, __m512i stage)
+{
+    return _mm512_permutexvar_epi32(stage, _mm512_loadu_si512(row_of(t, yi, r)));
+}
+
+/* The lanes whose uniform of words w0, w1 is >= the threshold of rows hi
+ * and lo at their stage: N >= T, compared high bits first. */
+static inline VEC __mmask16 at_least(const FirmsSimdTables *t, int yi, int hi, int lo, __m512i stage, __m512i w0,
+                                     __m512i w1)
+{
+    __m512i a = _mm512_srli_epi32(w0, 5), b = _mm512_srli_epi32(w1, 6);
+    __m512i th = lookup(t, yi, hi, stage), tl = lookup(t, yi, lo, stage);
+    return _mm512_cmpgt_epu32_mask(a, th) | _mm512_mask_cmpge_epu32_mask(_mm512_cmpeq_epi32_mask(a, th), b, tl);
+}
+
+/* A batch's firms as vectors: lane j is firm first + j. */
+typedef struct {
+    __m512i now;    /* stage at the end of the last year stepped; S: exited */
+    __m512i clock;  /* renewal clock */
+    __m512i born;   /* year index first counted */
+    __m512i from;   /* starting stage */
+    __m512i up;     /* first year above `from`; n_years: not yet */
+} Lanes;
+
+/* What the batch did in one year, for the tally. */
+typedef struct {
+    gint32 now[FIRMS_SIMD_LANES];    /* stage at the end of the year; S: exited */
+    guint32 lists[FIRMS_SIMD_LANES]; /* lists it is on (bit l) */
+    guint32 entered;                 /* bit j: lane j entered `now` along an edge */
+} YearRecord;
+
+/* Year yi's outcome and renewal of the lanes `act` (alive, born before yi)
+ * from their block 0 words w[0..3], as firms.c's step does it: the
+ * category is the count of thresholds at or below the uniform of w0, w1;
+ * a firm that stays and is due renews when the uniform of w2, w3 is below
+ * the renewal probability, else lapses.  Returns the lanes that entered a
+ * stage along an edge. */
+static VEC __mmask16 step(const FirmsSimdTables *t, int yi, Lanes *v, __mmask16 act, const __m512i w[4])
+{
+    const __m512i one = _mm512_set1_epi32(1), zero = _mm512_setzero_si512();
+    __m512i k = zero;
+    for (int c = 0; c < t->K; c++)
+        k = _mm512_mask_add_epi32(k, at_least(t, yi, row_cat_hi(t, c), row_cat_lo(t, c), v->now, w[0], w[1]), k,
+                                  one);
+    __mmask16 move = _mm512_mask_cmpneq_epi32_mask(act, k, lookup(t, yi, ROW_NCAT, v->now));
+    __m512i to = zero;
+    for (int c = 0; c < t->K; c++)
+        to = _mm512_mask_mov_epi32(to, _mm512_cmpeq_epi32_mask(k, _mm512_set1_epi32(c)),
+                                   lookup(t, yi, row_dest(t, c), v->now));
+    __mmask16 edge = _mm512_mask_cmpneq_epi32_mask(move, to, _mm512_set1_epi32(t->S));
+    /* the firms that stay: the clock of a renewed stage runs, and at V the firm is due */
+    __m512i renew = lookup(t, yi, ROW_RENEW, v->now);
+    __mmask16 runs = _mm512_mask_cmpneq_epi32_mask(act & ~move, renew, zero);
+    v->clock = _mm512_mask_add_epi32(v->clock, runs, v->clock, one);
+    __mmask16 due = _mm512_mask_cmpge_epi32_mask(runs, v->clock, renew);
+    v->clock = _mm512_mask_mov_epi32(v->clock, due | edge, zero);
+    __mmask16 lapse = due & at_least(t, yi, ROW_RENEW_HI, ROW_RENEW_LO, v->now, w[2], w[3]);
+    v->now = _mm512_mask_mov_epi32(v->now, lapse, lookup(t, yi, ROW_LAPSE, v->now));
+    v->now = _mm512_mask_mov_epi32(v->now, move, to);
+    return edge;
+}
+
+/* The stocks of year yi (lanes `alive`) and the entries along edges
+ * (lanes `edge`), into out. */
+static VEC void count_year(const FirmsSimdRun *r, int yi, const Lanes *v, __mmask16 alive, __mmask16 edge)
+{
+    int S = r->t->S;
+    gint64 *stock = r->out->stock + (gsize)yi * S, *entries = r->out->entries + (gsize)yi * S;
+    for (int s = 0; s < S; s++) {
+        __mmask16 in = _mm512_mask_cmpeq_epi32_mask(alive, v->now, _mm512_set1_epi32(s));
+        stock[s] += __builtin_popcount(in);
+        if (edge != 0)
+            entries[s] += __builtin_popcount(in & edge);
+    }
+}
+
+/* Year yi's lists of the lanes `alive`: those their stage is on without a
+ * draw, and for each list block a lane's stage draws from, the batch's
+ * blocks computed together and each lane on a list of it when the
+ * uniform of its two words is below the share (list l: words 2 (l % 2)
+ * and 2 (l % 2) + 1 of block 1 + l / 2).  The drawn lists are counted
+ * into out; returns each lane's lists. */
+static VEC __m512i draw_lists(const FirmsSimdRun *r, const guint32 *ids, int yi, const Lanes *v, __mmask16 alive)
+{
+    const FirmsSimdTables *t = r->t;
+    __m512i on = _mm512_maskz_mov_epi32(alive, lookup(t, yi, ROW_ON, v->now));
+    guint32 need = (guint32)_mm512_mask_reduce_or_epi32(alive, lookup(t, yi, ROW_BLOCKS, v->now));
+    for (; need != 0; need &= need - 1) {
+        int b = __builtin_ctz(need);
+        guint32 words[4][FIRMS_SIMD_LANES];
+        rng_blocks16_words(r->seed, r->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR + b + 1), ids, words);
+        for (int h = 0; h < 2 && 2 * b + h < t->L; h++) {
+            int l = 2 * b + h;
+            __m512i w0 = _mm512_loadu_si512(words[2 * h]), w1 = _mm512_loadu_si512(words[2 * h + 1]);
+            __mmask16 drawn = alive & ~at_least(t, yi, row_share_hi(t, l), row_share_lo(t, l), v->now, w0, w1);
+            r->out->lists[(gsize)yi * t->L + l] += __builtin_popcount(drawn);
+            on = _mm512_mask_or_epi32(on, drawn, on, _mm512_set1_epi32((int)(1u << l)));
+        }
+    }
+    return on;
+}
+
+/* The known lanes' years rec[0 .. n_years - 1] and first years up into the
+ * tally, firm by firm (each firm's rows are contiguous). */
+static void tally_batch(const FirmsSimdRun *r, int first, guint32 known, const YearRecord *rec, const gint32 *up)
+{
+    FirmsTally *T = r->tally;
+    int Y = r->t->n_years, S = r->t->S, L = r->t->L;
+    for (; known != 0; known &= known - 1) {
+        int j = __builtin_ctz(known);
+        gsize i = (gsize)(first + j);
+        guint32 *state = T->state + i * Y * (S + 1), *entered = T->entered + i * Y * S;
+        guint32 *listed = T->listed + i * Y * L;
+        for (int yi = 0; yi < Y; yi++) {
+            int s = rec[yi].now[j];
+            state[yi * (S + 1) + s]++;
+            if (rec[yi].entered >> j & 1)
+                entered[yi * S + s]++;
+            for (guint32 on = rec[yi].lists[j]; on != 0; on &= on - 1)
+                listed[yi * L + __builtin_ctz(on)]++;
+        }
+        T->up[i * (Y + 1) + up[j]]++;
+    }
+}
+
+/* The batch's lanes loaded from the replication's firms. */
+static VEC void load_lanes(const FirmsSimdRun *r, int first, __mmask16 lanes, Lanes *v)
+{
+    v->now = _mm512_maskz_loadu_epi32(lanes, r->stage + first);
+    v->clock = _mm512_maskz_loadu_epi32(lanes, r->clock + first);
+    v->born = _mm512_maskz_loadu_epi32(lanes, r->born + first);
+    v->from = v->now;
+    v->up = _mm512_set1_epi32(r->t->n_years);
+}
+
+VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
+{
+    const FirmsSimdTables *t = r->t;
+    int Y = t->n_years;
+    __mmask16 lanes = (__mmask16)((1u << n) - 1);
+    guint32 ids[FIRMS_SIMD_LANES];
+    for (int j = 0; j < FIRMS_SIMD_LANES; j++)
+        ids[j] = rng_firm_stream((guint32)(first + MIN(j, n - 1)));
+    Lanes v;
+    load_lanes(r, first, lanes, &v);
+    YearRecord rec[MODEL_MAX_YEARS + 1];
+    const __m512i S = _mm512_set1_epi32(t->S);
+    for (int yi = 0; yi < Y; yi++) {
+        const __m512i year = _mm512_set1_epi32(yi);
+        __mmask16 present = _mm512_mask_cmple_epi32_mask(lanes, v.born, year), edge = 0;
+        __mmask16 act = _mm512_mask_cmplt_epi32_mask(present, v.born, year) & _mm512_cmplt_epi32_mask(v.now, S);
+        if (act != 0) {
+            guint32 words[4][FIRMS_SIMD_LANES];
+            rng_blocks16_words(r->seed, r->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR), ids, words);
+            __m512i w[4] = {_mm512_loadu_si512(words[0]), _mm512_loadu_si512(words[1]),
+                            _mm512_loadu_si512(words[2]), _mm512_loadu_si512(words[3])};
+            edge = step(t, yi, &v, act, w);
+        }
+        __mmask16 alive = _mm512_mask_cmplt_epi32_mask(present, v.now, S);
+        count_year(r, yi, &v, alive, edge);
+        __m512i on = draw_lists(r, ids, yi, &v, alive);
+        __mmask16 up = _mm512_mask_cmpgt_epi32_mask(alive, v.now, v.from) &
+                       _mm512_cmpeq_epi32_mask(v.up, _mm512_set1_epi32(Y));
+        v.up = _mm512_mask_mov_epi32(v.up, up, year);
+        _mm512_storeu_si512(rec[yi].now, v.now);
+        _mm512_storeu_si512(rec[yi].lists, on);
+        rec[yi].entered = edge;
+    }
+    if (r->tally == NULL || first >= r->n_known)
+        return;
+    gint32 up[FIRMS_SIMD_LANES];
+    _mm512_storeu_si512(up, v.up);
+    guint32 known = lanes & (guint32)((1u << MIN(n, r->n_known - first)) - 1);
+    tally_batch(r, first, known, rec, up);
+}
+
+#else
+
+gboolean firms_simd_usable(void)
+{
+    return FALSE;
+}
+
+void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
+{
+    (void)r;
+    (void)first;
+    (void)n;
+    g_assert_not_reached();
+}
+
+#endif
