@@ -93,11 +93,13 @@ RngSimd rng_simd_path(void);
 void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams, int n,
                 guint32 (*blocks)[4]);
 
-/* rng_blocks for sixteen streams, word by word: words[w][i] is word w of
- * stream streams[i]'s block `block` (blocks[i][w] of rng_blocks).  The
- * layout a vector of sixteen lanes loads as it is (firms_simd.c); the same
- * bits on every path. */
-void rng_blocks16_words(guint64 seed, guint64 rep, guint32 block, const guint32 streams[16], guint32 words[4][16]);
+/* Blocks blocks[0 .. n - 1] of sixteen streams, word by word: words[k][w][i]
+ * is word w of stream streams[i]'s block blocks[k] (blocks[i][w] of
+ * rng_blocks at that block).  The layout a vector of sixteen lanes loads
+ * as it is (firms_simd.c); with AVX-512 four blocks are computed together,
+ * their rounds interleaved.  The same bits on every path. */
+void rng_blocks16_words(guint64 seed, guint64 rep, const guint32 *blocks, int n, const guint32 streams[16],
+                        guint32 (*words)[4][16]);
 
 /* rng_open positioned at block `block` of the stream (block 0: rng_open). */
 void rng_open_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 block);

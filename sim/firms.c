@@ -236,21 +236,31 @@ void firms_scratch_free(FirmsScratch *x)
 
 /* ---- the replication's firms ------------------------------------------ */
 
-static void firm_add(FirmsScratch *x, int stage, int clock, int born, int row)
+/* Room for `more` firms after the x->n there are. */
+static void firms_reserve(FirmsScratch *x, gint64 more)
 {
-    if (x->n == x->cap) {
-        x->cap = MAX(2 * x->cap, 1024);
-        x->stage = g_renew(int, x->stage, x->cap);
-        x->clock = g_renew(int, x->clock, x->cap);
-        x->born = g_renew(int, x->born, x->cap);
-        x->row = g_renew(int, x->row, x->cap);
+    g_assert(x->n + more <= RNG_MAX_FIRMS);
+    if (x->n + more <= x->cap)
+        return;
+    x->cap = (int)MAX(MAX(2 * (gint64)x->cap, x->n + more), 1024);
+    x->stage = g_renew(int, x->stage, x->cap);
+    x->clock = g_renew(int, x->clock, x->cap);
+    x->born = g_renew(int, x->born, x->cap);
+    x->row = g_renew(int, x->row, x->cap);
+}
+
+/* `count` firms with no record, in `stage` at `clock`, first counted in
+ * year index `born`. */
+static void firms_add_unknown(FirmsScratch *x, int stage, int clock, int born, gint64 count)
+{
+    firms_reserve(x, count);
+    for (gint64 k = x->n; k < x->n + count; k++) {
+        x->stage[k] = stage;
+        x->clock[k] = clock;
+        x->born[k] = born;
+        x->row[k] = -1;
     }
-    g_assert((guint)x->n < RNG_MAX_FIRMS);
-    x->stage[x->n] = stage;
-    x->clock[x->n] = clock;
-    x->born[x->n] = born;
-    x->row[x->n] = row;
-    x->n++;
+    x->n += (int)count;
 }
 
 static int stage_clocks(const Stage *st)
@@ -264,8 +274,14 @@ static int stage_clocks(const Stage *st)
 static void add_starting_firms(FirmsScratch *x, const gint64 *baseline)
 {
     const FirmsStart *f = x->start;
-    for (int i = 0; i < f->n_firms; i++)
-        firm_add(x, f->stage[i], f->clock[i], 0, i);
+    firms_reserve(x, f->n_firms);
+    memcpy(x->stage + x->n, f->stage, sizeof *x->stage * (gsize)f->n_firms);
+    memcpy(x->clock + x->n, f->clock, sizeof *x->clock * (gsize)f->n_firms);
+    for (int i = 0; i < f->n_firms; i++) {
+        x->born[x->n + i] = 0;
+        x->row[x->n + i] = i;
+    }
+    x->n += f->n_firms;
     for (int s = 0; s < x->S; s++) {
         if (f->covers != NULL && f->covers[s])
             continue;
@@ -273,8 +289,7 @@ static void add_starting_firms(FirmsScratch *x, const gint64 *baseline)
         gint64 cohort[MODEL_MAX_RENEWAL_YEARS];
         model_baseline_cohorts(&x->m->stages[s], n, cohort);
         for (int t = 0; t < stage_clocks(&x->m->stages[s]); t++)
-            for (gint64 k = 0; k < cohort[t]; k++)
-                firm_add(x, s, t, 0, -1);
+            firms_add_unknown(x, s, t, 0, cohort[t]);
     }
 }
 
@@ -296,8 +311,7 @@ static void add_arrivals(FirmsScratch *x, const double *params, gsl_rng *r, guin
             }
             if (st->recruitment_param >= 0)
                 n += (gint64)rint(p[st->recruitment_param]);
-            for (gint64 k = 0; k < n; k++)
-                firm_add(x, s, 0, yi, -1);
+            firms_add_unknown(x, s, 0, yi, n);
             entries[yi * x->S + s] += n;
         }
     }

@@ -154,12 +154,17 @@ typedef struct {
     __m512i up;     /* first year above `from`; n_years: not yet */
 } Lanes;
 
-/* What the batch did in one year, for the tally. */
+/* What the batch did in one year: what the lists and the tally read. */
 typedef struct {
     gint32 now[FIRMS_SIMD_LANES];    /* stage at the end of the year; S: exited */
     guint32 lists[FIRMS_SIMD_LANES]; /* lists it is on (bit l) */
+    guint32 alive;                   /* bit j: lane j is counted in a stage */
     guint32 entered;                 /* bit j: lane j entered `now` along an edge */
 } YearRecord;
+
+/* Years stepped together: their blocks computed together (rng_blocks16_words
+ * interleaves four). */
+#define CHUNK_YEARS 4
 
 /* Year yi's outcome and renewal of the lanes `act` (alive, born before yi)
  * from their block 0 words w[0..3], as firms.c's step does it: the
@@ -206,30 +211,54 @@ static VEC void count_year(const FirmsSimdRun *r, int yi, const Lanes *v, __mmas
     }
 }
 
-/* Year yi's lists of the lanes `alive`: those their stage is on without a
- * draw, and for each list block a lane's stage draws from, the batch's
- * blocks computed together and each lane on a list of it when the
- * uniform of its two words is below the share (list l: words 2 (l % 2)
- * and 2 (l % 2) + 1 of block 1 + l / 2).  The drawn lists are counted
- * into out; returns each lane's lists. */
-static VEC __m512i draw_lists(const FirmsSimdRun *r, const guint32 *ids, int yi, const Lanes *v, __mmask16 alive)
+/* The list block draws of years y0 .. y0 + ny - 1 (recorded in rec[]),
+ * as pairs (year, block) for rng_blocks16_words: for each year, the
+ * blocks a counted lane's stage draws from.  Returns the number of pairs. */
+static VEC int list_blocks(const FirmsSimdTables *t, int y0, int ny, const YearRecord *rec, int *year,
+                           guint32 *block)
 {
-    const FirmsSimdTables *t = r->t;
-    __m512i on = _mm512_maskz_mov_epi32(alive, lookup(t, yi, ROW_ON, v->now));
-    guint32 need = (guint32)_mm512_mask_reduce_or_epi32(alive, lookup(t, yi, ROW_BLOCKS, v->now));
-    for (; need != 0; need &= need - 1) {
-        int b = __builtin_ctz(need);
-        guint32 words[4][FIRMS_SIMD_LANES];
-        rng_blocks16_words(r->seed, r->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR + b + 1), ids, words);
-        for (int h = 0; h < 2 && 2 * b + h < t->L; h++) {
-            int l = 2 * b + h;
-            __m512i w0 = _mm512_loadu_si512(words[2 * h]), w1 = _mm512_loadu_si512(words[2 * h + 1]);
-            __mmask16 drawn = alive & ~at_least(t, yi, row_share_hi(t, l), row_share_lo(t, l), v->now, w0, w1);
-            r->out->lists[(gsize)yi * t->L + l] += __builtin_popcount(drawn);
-            on = _mm512_mask_or_epi32(on, drawn, on, _mm512_set1_epi32((int)(1u << l)));
+    int n = 0;
+    for (int yi = y0; yi < y0 + ny; yi++) {
+        __m512i now = _mm512_loadu_si512(rec[yi].now);
+        guint32 need = (guint32)_mm512_mask_reduce_or_epi32((__mmask16)rec[yi].alive, lookup(t, yi, ROW_BLOCKS, now));
+        for (; need != 0; need &= need - 1) {
+            year[n] = yi;
+            block[n++] = (guint32)(yi * FIRMS_BLOCKS_PER_YEAR + __builtin_ctz(need) + 1);
         }
     }
-    return on;
+    return n;
+}
+
+/* The lists of years y0 .. y0 + ny - 1 into rec[].lists: those a counted
+ * lane's stage is on without a draw, and those it draws: on list l when the
+ * uniform of words 2 (l % 2) and 2 (l % 2) + 1 of its block 1 + l / 2 is
+ * below the share, the lists' counts into out (as firms.c's draw_shares). */
+static VEC void draw_lists(const FirmsSimdRun *r, const guint32 *ids, int y0, int ny, YearRecord *rec)
+{
+    const FirmsSimdTables *t = r->t;
+    for (int yi = y0; yi < y0 + ny; yi++)
+        _mm512_storeu_si512(rec[yi].lists, _mm512_maskz_mov_epi32((__mmask16)rec[yi].alive,
+                                                                  lookup(t, yi, ROW_ON, _mm512_loadu_si512(rec[yi].now))));
+    int year[(CHUNK_YEARS + 1) * FIRMS_SIMD_MAX_LISTS / 2];
+    guint32 block[(CHUNK_YEARS + 1) * FIRMS_SIMD_MAX_LISTS / 2], words[CHUNK_YEARS][4][FIRMS_SIMD_LANES];
+    int n = list_blocks(t, y0, ny, rec, year, block);
+    for (int k0 = 0; k0 < n; k0 += CHUNK_YEARS) {
+        int nk = MIN(CHUNK_YEARS, n - k0);
+        rng_blocks16_words(r->seed, r->rep, block + k0, nk, ids, words);
+        for (int k = 0; k < nk; k++) {
+            int yi = year[k0 + k], b = (int)(block[k0 + k] - (guint32)(yi * FIRMS_BLOCKS_PER_YEAR)) - 1;
+            __mmask16 alive = (__mmask16)rec[yi].alive;
+            __m512i now = _mm512_loadu_si512(rec[yi].now), on = _mm512_loadu_si512(rec[yi].lists);
+            for (int h = 0; h < 2 && 2 * b + h < t->L; h++) {
+                int l = 2 * b + h;
+                __m512i w0 = _mm512_loadu_si512(words[k][2 * h]), w1 = _mm512_loadu_si512(words[k][2 * h + 1]);
+                __mmask16 drawn = alive & ~at_least(t, yi, row_share_hi(t, l), row_share_lo(t, l), now, w0, w1);
+                r->out->lists[(gsize)yi * t->L + l] += __builtin_popcount(drawn);
+                on = _mm512_mask_or_epi32(on, drawn, on, _mm512_set1_epi32((int)(1u << l)));
+            }
+            _mm512_storeu_si512(rec[yi].lists, on);
+        }
+    }
 }
 
 /* The known lanes' years rec[0 .. n_years - 1] and first years up into the
@@ -265,10 +294,44 @@ static VEC void load_lanes(const FirmsSimdRun *r, int first, __mmask16 lanes, La
     v->up = _mm512_set1_epi32(r->t->n_years);
 }
 
+/* Years y0 .. y0 + ny - 1 of the batch's lanes: each year's outcome and
+ * renewal (its block 0 words; the chunk's blocks computed together), the
+ * stocks and entries counted, what the lists and the tally need recorded
+ * in rec[]. */
+static VEC void step_years(const FirmsSimdRun *r, const guint32 *ids, int y0, int ny, __mmask16 lanes, Lanes *v,
+                           YearRecord *rec)
+{
+    const FirmsSimdTables *t = r->t;
+    const __m512i S = _mm512_set1_epi32(t->S), never = _mm512_set1_epi32(t->n_years);
+    int y1 = MAX(y0, 1); /* the first year stepped: year 0 is the start */
+    guint32 block[CHUNK_YEARS], words[CHUNK_YEARS][4][FIRMS_SIMD_LANES];
+    for (int yi = y1; yi < y0 + ny; yi++)
+        block[yi - y1] = (guint32)(yi * FIRMS_BLOCKS_PER_YEAR);
+    if (y0 + ny > y1)
+        rng_blocks16_words(r->seed, r->rep, block, y0 + ny - y1, ids, words);
+    for (int yi = y0; yi < y0 + ny; yi++) {
+        const __m512i year = _mm512_set1_epi32(yi);
+        __mmask16 present = _mm512_mask_cmple_epi32_mask(lanes, v->born, year), edge = 0;
+        __mmask16 act = _mm512_mask_cmplt_epi32_mask(present, v->born, year) & _mm512_cmplt_epi32_mask(v->now, S);
+        if (act != 0) {
+            const guint32(*w)[FIRMS_SIMD_LANES] = words[yi - y1];
+            const __m512i wv[4] = {_mm512_loadu_si512(w[0]), _mm512_loadu_si512(w[1]), _mm512_loadu_si512(w[2]),
+                                   _mm512_loadu_si512(w[3])};
+            edge = step(t, yi, v, act, wv);
+        }
+        __mmask16 alive = _mm512_mask_cmplt_epi32_mask(present, v->now, S);
+        count_year(r, yi, v, alive, edge);
+        __mmask16 up = _mm512_mask_cmpgt_epi32_mask(alive, v->now, v->from) & _mm512_cmpeq_epi32_mask(v->up, never);
+        v->up = _mm512_mask_mov_epi32(v->up, up, year);
+        _mm512_storeu_si512(rec[yi].now, v->now);
+        rec[yi].alive = alive;
+        rec[yi].entered = edge;
+    }
+}
+
 VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
 {
     const FirmsSimdTables *t = r->t;
-    int Y = t->n_years;
     __mmask16 lanes = (__mmask16)((1u << n) - 1);
     guint32 ids[FIRMS_SIMD_LANES];
     for (int j = 0; j < FIRMS_SIMD_LANES; j++)
@@ -276,34 +339,19 @@ VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
     Lanes v;
     load_lanes(r, first, lanes, &v);
     YearRecord rec[MODEL_MAX_YEARS + 1];
-    const __m512i S = _mm512_set1_epi32(t->S);
-    for (int yi = 0; yi < Y; yi++) {
-        const __m512i year = _mm512_set1_epi32(yi);
-        __mmask16 present = _mm512_mask_cmple_epi32_mask(lanes, v.born, year), edge = 0;
-        __mmask16 act = _mm512_mask_cmplt_epi32_mask(present, v.born, year) & _mm512_cmplt_epi32_mask(v.now, S);
-        if (act != 0) {
-            guint32 words[4][FIRMS_SIMD_LANES];
-            rng_blocks16_words(r->seed, r->rep, (guint32)(yi * FIRMS_BLOCKS_PER_YEAR), ids, words);
-            __m512i w[4] = {_mm512_loadu_si512(words[0]), _mm512_loadu_si512(words[1]),
-                            _mm512_loadu_si512(words[2]), _mm512_loadu_si512(words[3])};
-            edge = step(t, yi, &v, act, w);
-        }
-        __mmask16 alive = _mm512_mask_cmplt_epi32_mask(present, v.now, S);
-        count_year(r, yi, &v, alive, edge);
-        __m512i on = draw_lists(r, ids, yi, &v, alive);
-        __mmask16 up = _mm512_mask_cmpgt_epi32_mask(alive, v.now, v.from) &
-                       _mm512_cmpeq_epi32_mask(v.up, _mm512_set1_epi32(Y));
-        v.up = _mm512_mask_mov_epi32(v.up, up, year);
-        _mm512_storeu_si512(rec[yi].now, v.now);
-        _mm512_storeu_si512(rec[yi].lists, on);
-        rec[yi].entered = edge;
+    /* year 0 (not stepped) with the first CHUNK_YEARS years stepped, then
+     * CHUNK_YEARS at a time */
+    for (int y0 = 0, ny; y0 < t->n_years; y0 += ny) {
+        ny = MIN(y0 == 0 ? CHUNK_YEARS + 1 : CHUNK_YEARS, t->n_years - y0);
+        step_years(r, ids, y0, ny, lanes, &v, rec);
+        draw_lists(r, ids, y0, ny, rec);
     }
-    if (r->tally == NULL || first >= r->n_known)
+    int n_known = r->tally != NULL ? CLAMP(r->n_known - first, 0, n) : 0;
+    if (n_known == 0)
         return;
     gint32 up[FIRMS_SIMD_LANES];
     _mm512_storeu_si512(up, v.up);
-    guint32 known = lanes & (guint32)((1u << MIN(n, r->n_known - first)) - 1);
-    tally_batch(r, first, known, rec, up);
+    tally_batch(r, first, (1u << n_known) - 1, rec, up);
 }
 
 #else

@@ -106,14 +106,16 @@ __attribute__((target("avx2"))) static void blocks16_avx2(const guint32 key[2], 
 
 /* Sixteen blocks as blocks16_avx2 computes them, one 16-lane vector per
  * counter word.  The same bits: _mm512_mul_epu32 gives the 64-bit products
- * of the even lanes, and of the odd ones after a shift, as on AVX2. */
+ * of the even lanes, and of the odd ones after a shift, as on AVX2; each
+ * half then goes to its lanes in one masked shuffle (0xA0: 32-bit elements
+ * 0, 0, 2, 2 of each quarter; 0xF5: 1, 1, 3, 3). */
 __attribute__((target("avx512f"))) static inline void mul_lanes512(__m512i a, __m512i m, __m512i *lo,
                                                                    __m512i *hi)
 {
     __m512i even = _mm512_mul_epu32(a, m);
     __m512i odd = _mm512_mul_epu32(_mm512_srli_epi64(a, 32), m);
-    *lo = _mm512_mask_blend_epi32(0xAAAA, even, _mm512_slli_epi64(odd, 32));
-    *hi = _mm512_mask_blend_epi32(0xAAAA, _mm512_srli_epi64(even, 32), odd);
+    *lo = _mm512_mask_shuffle_epi32(even, 0xAAAA, odd, (_MM_PERM_ENUM)0xA0);
+    *hi = _mm512_mask_shuffle_epi32(odd, 0x5555, even, (_MM_PERM_ENUM)0xF5);
 }
 
 /* The Philox rounds of sixteen blocks (counter word 0 is `block`) of streams
@@ -171,6 +173,46 @@ __attribute__((target("avx512f"))) static void words16_avx512(const guint32 key[
     rounds16_avx512(key, block, rep_lo, rep_hi, ids, c);
     for (int w = 0; w < 4; w++)
         _mm512_storeu_si512((void *)words[w], c[w]);
+}
+
+/* Blocks blocks[0 .. 3] of the sixteen streams ids[0..15] into words[g]
+ * (words[g][w] lane i: word w of stream ids[i]'s block blocks[g]), as
+ * rounds16_avx512 computes each: the four blocks' rounds interleaved, so
+ * that one block's multiplies run while another's wait for theirs. */
+__attribute__((target("avx512f"))) static void words16x4_avx512(const guint32 key[2], const guint32 blocks[4],
+                                                                guint32 rep_lo, guint32 rep_hi, const guint32 *ids,
+                                                                guint32 (*words)[4][16])
+{
+    enum { G = 4 };
+    const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M0), m1 = _mm512_set1_epi32((int)PHILOX_M1);
+    __m512i c0[G], c1[G], c2[G], c3[G];
+    for (int g = 0; g < G; g++) {
+        c0[g] = _mm512_set1_epi32((int)blocks[g]);
+        c1[g] = _mm512_loadu_si512((const void *)ids);
+        c2[g] = _mm512_set1_epi32((int)rep_lo);
+        c3[g] = _mm512_set1_epi32((int)rep_hi);
+    }
+    guint32 k0 = key[0], k1 = key[1];
+    for (int round = 0; round < 10; round++) {
+        const __m512i k0v = _mm512_set1_epi32((int)k0), k1v = _mm512_set1_epi32((int)k1);
+        for (int g = 0; g < G; g++) {
+            __m512i lo0, hi0, lo2, hi2;
+            mul_lanes512(c0[g], m0, &lo0, &hi0);
+            mul_lanes512(c2[g], m1, &lo2, &hi2);
+            c0[g] = _mm512_ternarylogic_epi32(hi2, c1[g], k0v, 0x96);
+            c2[g] = _mm512_ternarylogic_epi32(hi0, c3[g], k1v, 0x96);
+            c1[g] = lo2;
+            c3[g] = lo0;
+        }
+        k0 += PHILOX_W0;
+        k1 += PHILOX_W1;
+    }
+    for (int g = 0; g < G; g++) {
+        _mm512_storeu_si512((void *)words[g][0], c0[g]);
+        _mm512_storeu_si512((void *)words[g][1], c1[g]);
+        _mm512_storeu_si512((void *)words[g][2], c2[g]);
+        _mm512_storeu_si512((void *)words[g][3], c3[g]);
+    }
 }
 
 /* The widest path this processor has. */
@@ -236,20 +278,27 @@ void rng_blocks(guint64 seed, guint64 rep, guint32 block, const guint32 *streams
     }
 }
 
-void rng_blocks16_words(guint64 seed, guint64 rep, guint32 block, const guint32 streams[16], guint32 words[4][16])
+void rng_blocks16_words(guint64 seed, guint64 rep, const guint32 *blocks, int n, const guint32 streams[16],
+                        guint32 (*words)[4][16])
 {
     const guint32 key[2] = {(guint32)seed, (guint32)(seed >> 32)};
+    int k = 0;
 #ifdef RNG_HAVE_AVX2_PATH
     if (rng_simd_path() == RNG_SIMD_AVX512) {
-        words16_avx512(key, block, (guint32)rep, (guint32)(rep >> 32), streams, words);
+        for (; k + 4 <= n; k += 4)
+            words16x4_avx512(key, blocks + k, (guint32)rep, (guint32)(rep >> 32), streams, words + k);
+        for (; k < n; k++)
+            words16_avx512(key, blocks[k], (guint32)rep, (guint32)(rep >> 32), streams, words[k]);
         return;
     }
 #endif
-    guint32 blocks[16][4];
-    rng_blocks(seed, rep, block, streams, 16, blocks);
-    for (int i = 0; i < 16; i++)
-        for (int w = 0; w < 4; w++)
-            words[w][i] = blocks[i][w];
+    for (; k < n; k++) {
+        guint32 b[16][4];
+        rng_blocks(seed, rep, blocks[k], streams, 16, b);
+        for (int i = 0; i < 16; i++)
+            for (int w = 0; w < 4; w++)
+                words[k][w][i] = b[i][w];
+    }
 }
 
 void rng_first_blocks(guint64 seed, guint64 rep, const guint32 *streams, int n, guint32 (*blocks)[4])

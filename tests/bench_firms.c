@@ -17,7 +17,9 @@
  *   build/tests/bench_firms SCENARIO [FIRMS (8000)] [REPS (300)] [TRIES (3)]
  *
  * BENCH_SIMD=none, avx2 or avx512 limits rng_blocks' vector path
- * (rng_simd_limit), to compare them; BENCH_TALLY=0 runs without the tally.
+ * (rng_simd_limit; the firm steps are vectors only with avx512), to compare
+ * them; BENCH_TALLY=0 runs without the tally; BENCH_THREADS=1 runs 1
+ * thread only.
  * SPDX-License-Identifier: MIT */
 #include <glib.h>
 #include <string.h>
@@ -150,7 +152,8 @@ int main(int argc, char **argv)
         covers[s] = TRUE;
     }
     FirmsStart start = {.n_firms = n, .stage = stage, .clock = clock, .covers = covers};
-    for (int threads = 1; threads <= 2; threads++) {
+    int max_threads = g_strcmp0(g_getenv("BENCH_THREADS"), "1") == 0 ? 1 : 2;
+    for (int threads = 1; threads <= max_threads; threads++) {
         double best = 0, best_cpu = 0;
         guint64 fy = 0;
         for (int t = 0; t < tries; t++) {
