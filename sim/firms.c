@@ -724,16 +724,19 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
         prepare_simd(x, params, x->cum, x->cell);
     FirmsSimdRun V = {.t = x->simd, .seed = seed, .rep = rep, .stage = x->stage, .clock = x->clock,
                       .born = x->born, .n_known = start->n_firms, .out = out, .tally = tally};
-    int idx[BATCH];
-    for (int first = 0; first < x->n; first += BATCH) {
-        int n = MIN(BATCH, x->n - first);
+    for (int first = 0; first < x->n;) {
+        int n = MIN(FIRMS_SIMD_BATCH, x->n - first);
         if (vector && without_effects(&R, first, n)) {
             firms_simd_batch(&V, first, n);
+            first += n;
             continue;
         }
+        int idx[BATCH];
+        n = MIN(BATCH, x->n - first);
         for (int j = 0; j < n; j++)
             idx[j] = first + j;
         run_batch(&R, idx, n);
+        first += n;
     }
     if (x->L > 0)
         add_listed(x, x->cell, out);

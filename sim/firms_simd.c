@@ -261,97 +261,161 @@ static VEC void draw_lists(const FirmsSimdRun *r, const guint32 *ids, int y0, in
     }
 }
 
-/* The known lanes' years rec[0 .. n_years - 1] and first years up into the
- * tally, firm by firm (each firm's rows are contiguous). */
-static void tally_batch(const FirmsSimdRun *r, int first, guint32 known, const YearRecord *rec, const gint32 *up)
+/* ---- the tally ------------------------------------------------------------
+ * Each firm's rows of FirmsTally are contiguous, firm after firm.  A known
+ * firm's year adds one to one element of its `state` row: one scalar add
+ * each, at an address its recorded stage gives (no branch).  Its lists: a
+ * batch adds at most one to each element of its `listed` row, so for each
+ * chunk of sixteen elements the batch's additions are a 16-bit mask, built
+ * for the sixteen firms at once (lane j: firm j's mask), then one masked add
+ * of 1 in memory (no branch on the lists a firm is on).  Its entries are
+ * few: one by one. */
+
+#define CHUNK 16 /* elements of a chunk of a `listed` row */
+#define MAX_LIST_CHUNKS (((MODEL_MAX_YEARS + 1) * FIRMS_SIMD_MAX_LISTS + CHUNK - 1) / CHUNK)
+
+/* Adds 1 to row[p] for each bit p of `bits` (p < CHUNK). */
+static inline VEC void add_bits(guint32 *row, guint32 bits)
+{
+    const __mmask16 m = (__mmask16)bits;
+    _mm512_mask_storeu_epi32(row, m, _mm512_add_epi32(_mm512_maskz_loadu_epi32(m, row), _mm512_set1_epi32(1)));
+}
+
+/* For each chunk c of a `listed` row, bits[c][j]: the elements of chunk c
+ * that lane j's firm adds one to, from rec[0 .. n_years - 1], for the
+ * lanes `known`; returns the number of chunks. */
+static VEC int list_bits(const FirmsSimdTables *t, __mmask16 known, const YearRecord *rec,
+                         guint32 (*bits)[FIRMS_SIMD_LANES])
+{
+    int n = (t->n_years * t->L + CHUNK - 1) / CHUNK;
+    __m512i b[MAX_LIST_CHUNKS];
+    for (int c = 0; c < n; c++)
+        b[c] = _mm512_setzero_si512();
+    for (int yi = 0; yi < t->n_years; yi++) {
+        __m512i lists = _mm512_loadu_si512(rec[yi].lists);
+        for (int l = 0; l < t->L; l++) {
+            int p = yi * t->L + l, c = p / CHUNK;
+            __mmask16 on = _mm512_mask_test_epi32_mask(known, lists, _mm512_set1_epi32((int)(1u << l)));
+            b[c] = _mm512_mask_or_epi32(b[c], on, b[c], _mm512_set1_epi32(1 << p % CHUNK));
+        }
+    }
+    for (int c = 0; c < n; c++)
+        _mm512_storeu_si512(bits[c], b[c]);
+    return n;
+}
+
+/* The lanes `known` of a batch of firms first .. first + 15: their years
+ * rec[0 .. n_years - 1] and first years up `up` into the tally. */
+static VEC void tally_batch(const FirmsSimdRun *r, int first, __mmask16 known, const YearRecord *rec, __m512i up)
 {
     FirmsTally *T = r->tally;
-    int Y = r->t->n_years, S = r->t->S, L = r->t->L;
-    for (; known != 0; known &= known - 1) {
-        int j = __builtin_ctz(known);
-        gsize i = (gsize)(first + j);
-        guint32 *state = T->state + i * Y * (S + 1), *entered = T->entered + i * Y * S;
-        guint32 *listed = T->listed + i * Y * L;
-        for (int yi = 0; yi < Y; yi++) {
-            int s = rec[yi].now[j];
-            state[yi * (S + 1) + s]++;
-            if (rec[yi].entered >> j & 1)
-                entered[yi * S + s]++;
-            for (guint32 on = rec[yi].lists[j]; on != 0; on &= on - 1)
-                listed[yi * L + __builtin_ctz(on)]++;
-        }
-        T->up[i * (Y + 1) + up[j]]++;
+    int Y = r->t->n_years, S = r->t->S;
+    guint32 bits[MAX_LIST_CHUNKS][FIRMS_SIMD_LANES];
+    gint32 year_up[FIRMS_SIMD_LANES];
+    int n_chunks = list_bits(r->t, known, rec, bits);
+    _mm512_storeu_si512(year_up, up);
+    gsize rs = (gsize)Y * (S + 1), rl = (gsize)Y * r->t->L, re = (gsize)Y * S, i0 = (gsize)first;
+    for (guint32 k = known; k != 0; k &= k - 1) {
+        int j = __builtin_ctz(k);
+        guint32 *state = T->state + (i0 + j) * rs, *listed = T->listed + (i0 + j) * rl;
+        for (int yi = 0; yi < Y; yi++)
+            state[yi * (S + 1) + rec[yi].now[j]]++;
+        for (int c = 0; c < n_chunks; c++)
+            add_bits(listed + c * CHUNK, bits[c][j]);
+        T->up[(i0 + j) * (Y + 1) + year_up[j]]++;
     }
+    for (int yi = 0; yi < Y; yi++)
+        for (guint32 k = rec[yi].entered & known; k != 0; k &= k - 1) {
+            int j = __builtin_ctz(k);
+            T->entered[(i0 + j) * re + yi * S + rec[yi].now[j]]++;
+        }
 }
 
-/* The batch's lanes loaded from the replication's firms. */
-static VEC void load_lanes(const FirmsSimdRun *r, int first, __mmask16 lanes, Lanes *v)
+/* Sixteen firms of a batch, one a lane, and what they did. */
+typedef struct {
+    int first;                        /* lane j is firm first + j */
+    __mmask16 lanes;                  /* the lanes holding a firm */
+    guint32 ids[FIRMS_SIMD_LANES];    /* their streams */
+    Lanes v;
+    YearRecord rec[MODEL_MAX_YEARS + 1];
+} Group;
+
+/* Group g's firms loaded from the replication's: firms first .. first + n - 1. */
+static VEC void group_load(const FirmsSimdRun *r, int first, int n, Group *g)
 {
-    v->now = _mm512_maskz_loadu_epi32(lanes, r->stage + first);
-    v->clock = _mm512_maskz_loadu_epi32(lanes, r->clock + first);
-    v->born = _mm512_maskz_loadu_epi32(lanes, r->born + first);
-    v->from = v->now;
-    v->up = _mm512_set1_epi32(r->t->n_years);
+    g->first = first;
+    g->lanes = (__mmask16)((1u << n) - 1);
+    for (int j = 0; j < FIRMS_SIMD_LANES; j++)
+        g->ids[j] = rng_firm_stream((guint32)(first + MIN(j, n - 1)));
+    g->v.now = _mm512_maskz_loadu_epi32(g->lanes, r->stage + first);
+    g->v.clock = _mm512_maskz_loadu_epi32(g->lanes, r->clock + first);
+    g->v.born = _mm512_maskz_loadu_epi32(g->lanes, r->born + first);
+    g->v.from = g->v.now;
+    g->v.up = _mm512_set1_epi32(r->t->n_years);
 }
 
-/* Years y0 .. y0 + ny - 1 of the batch's lanes: each year's outcome and
- * renewal (its block 0 words; the chunk's blocks computed together), the
- * stocks and entries counted, what the lists and the tally need recorded
- * in rec[]. */
-static VEC void step_years(const FirmsSimdRun *r, const guint32 *ids, int y0, int ny, __mmask16 lanes, Lanes *v,
-                           YearRecord *rec)
+/* Year yi of group g from its block 0 words `words` (NULL in year 0, when
+ * no firm steps): outcome and renewal, stocks and entries counted, the
+ * year recorded for the lists and the tally. */
+static VEC void group_year(const FirmsSimdRun *r, int yi, const guint32 (*words)[FIRMS_SIMD_LANES], Group *g)
 {
     const FirmsSimdTables *t = r->t;
-    const __m512i S = _mm512_set1_epi32(t->S), never = _mm512_set1_epi32(t->n_years);
-    int y1 = MAX(y0, 1); /* the first year stepped: year 0 is the start */
-    guint32 block[CHUNK_YEARS], words[CHUNK_YEARS][4][FIRMS_SIMD_LANES];
-    for (int yi = y1; yi < y0 + ny; yi++)
-        block[yi - y1] = (guint32)(yi * FIRMS_BLOCKS_PER_YEAR);
-    if (y0 + ny > y1)
-        rng_blocks16_words(r->seed, r->rep, block, y0 + ny - y1, ids, words);
-    for (int yi = y0; yi < y0 + ny; yi++) {
-        const __m512i year = _mm512_set1_epi32(yi);
-        __mmask16 present = _mm512_mask_cmple_epi32_mask(lanes, v->born, year), edge = 0;
-        __mmask16 act = _mm512_mask_cmplt_epi32_mask(present, v->born, year) & _mm512_cmplt_epi32_mask(v->now, S);
-        if (act != 0) {
-            const guint32(*w)[FIRMS_SIMD_LANES] = words[yi - y1];
-            const __m512i wv[4] = {_mm512_loadu_si512(w[0]), _mm512_loadu_si512(w[1]), _mm512_loadu_si512(w[2]),
-                                   _mm512_loadu_si512(w[3])};
-            edge = step(t, yi, v, act, wv);
-        }
-        __mmask16 alive = _mm512_mask_cmplt_epi32_mask(present, v->now, S);
-        count_year(r, yi, v, alive, edge);
-        __mmask16 up = _mm512_mask_cmpgt_epi32_mask(alive, v->now, v->from) & _mm512_cmpeq_epi32_mask(v->up, never);
-        v->up = _mm512_mask_mov_epi32(v->up, up, year);
-        _mm512_storeu_si512(rec[yi].now, v->now);
-        rec[yi].alive = alive;
-        rec[yi].entered = edge;
+    const __m512i S = _mm512_set1_epi32(t->S), year = _mm512_set1_epi32(yi);
+    Lanes *v = &g->v;
+    __mmask16 present = _mm512_mask_cmple_epi32_mask(g->lanes, v->born, year), edge = 0;
+    __mmask16 act = _mm512_mask_cmplt_epi32_mask(present, v->born, year) & _mm512_cmplt_epi32_mask(v->now, S);
+    if (act != 0) {
+        const __m512i w[4] = {_mm512_loadu_si512(words[0]), _mm512_loadu_si512(words[1]),
+                              _mm512_loadu_si512(words[2]), _mm512_loadu_si512(words[3])};
+        edge = step(t, yi, v, act, w);
     }
+    __mmask16 alive = _mm512_mask_cmplt_epi32_mask(present, v->now, S);
+    count_year(r, yi, v, alive, edge);
+    __mmask16 up = _mm512_mask_cmpgt_epi32_mask(alive, v->now, v->from) &
+                   _mm512_cmpeq_epi32_mask(v->up, _mm512_set1_epi32(t->n_years));
+    v->up = _mm512_mask_mov_epi32(v->up, up, year);
+    _mm512_storeu_si512(g->rec[yi].now, v->now);
+    g->rec[yi].alive = alive;
+    g->rec[yi].entered = edge;
+}
+
+/* Years y0 .. y0 + ny - 1 of the groups g[0 .. ng - 1]: each group's
+ * outcome blocks of the years stepped (year 0 is not) computed together,
+ * then year by year every group's step, so that the groups' independent
+ * chains of dependent vector operations overlap. */
+static VEC void step_years(const FirmsSimdRun *r, int y0, int ny, Group *g, int ng)
+{
+    int y1 = MAX(y0, 1), nb = y0 + ny - y1;
+    guint32 block[CHUNK_YEARS], words[FIRMS_SIMD_GROUPS][CHUNK_YEARS][4][FIRMS_SIMD_LANES];
+    for (int k = 0; k < nb; k++)
+        block[k] = (guint32)((y1 + k) * FIRMS_BLOCKS_PER_YEAR);
+    for (int k = 0; k < ng && nb > 0; k++)
+        rng_blocks16_words(r->seed, r->rep, block, nb, g[k].ids, words[k]);
+    for (int yi = y0; yi < y0 + ny; yi++)
+        for (int k = 0; k < ng; k++)
+            group_year(r, yi, yi >= y1 ? words[k][yi - y1] : NULL, &g[k]);
 }
 
 VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
 {
     const FirmsSimdTables *t = r->t;
-    __mmask16 lanes = (__mmask16)((1u << n) - 1);
-    guint32 ids[FIRMS_SIMD_LANES];
-    for (int j = 0; j < FIRMS_SIMD_LANES; j++)
-        ids[j] = rng_firm_stream((guint32)(first + MIN(j, n - 1)));
-    Lanes v;
-    load_lanes(r, first, lanes, &v);
-    YearRecord rec[MODEL_MAX_YEARS + 1];
+    Group g[FIRMS_SIMD_GROUPS];
+    int ng = 0;
+    for (int f = first; f < first + n; f += FIRMS_SIMD_LANES)
+        group_load(r, f, MIN(FIRMS_SIMD_LANES, first + n - f), &g[ng++]);
     /* year 0 (not stepped) with the first CHUNK_YEARS years stepped, then
      * CHUNK_YEARS at a time */
     for (int y0 = 0, ny; y0 < t->n_years; y0 += ny) {
         ny = MIN(y0 == 0 ? CHUNK_YEARS + 1 : CHUNK_YEARS, t->n_years - y0);
-        step_years(r, ids, y0, ny, lanes, &v, rec);
-        draw_lists(r, ids, y0, ny, rec);
+        step_years(r, y0, ny, g, ng);
+        for (int k = 0; k < ng; k++)
+            draw_lists(r, g[k].ids, y0, ny, g[k].rec);
     }
-    int n_known = r->tally != NULL ? CLAMP(r->n_known - first, 0, n) : 0;
-    if (n_known == 0)
-        return;
-    gint32 up[FIRMS_SIMD_LANES];
-    _mm512_storeu_si512(up, v.up);
-    tally_batch(r, first, (1u << n_known) - 1, rec, up);
+    for (int k = 0; k < ng; k++) {
+        int n_known = r->tally != NULL ? CLAMP(r->n_known - g[k].first, 0, FIRMS_SIMD_LANES) : 0;
+        if (n_known > 0)
+            tally_batch(r, g[k].first, g[k].lanes & (__mmask16)((1u << n_known) - 1), g[k].rec, g[k].v.up);
+    }
 }
 
 #else
