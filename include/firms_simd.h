@@ -56,7 +56,7 @@ void firms_simd_tables_set(FirmsSimdTables *t, int yi, int s, const FirmsSimdCel
 
 /* One replication's firms as firms_simd_batch steps them. */
 typedef struct {
-    const FirmsSimdTables *t;
+    FirmsSimdTables *t;       /* the tables, and the batches' counts (firms_simd_begin) */
     guint64 seed, rep;
     const int *stage, *clock; /* [firms]: at the start (the end of `born`), as firms.c holds them */
     const int *born;          /* [firms]: the year index each is first counted */
@@ -65,11 +65,19 @@ typedef struct {
     FirmsTally *tally;        /* NULL: nothing tallied */
 } FirmsSimdRun;
 
+/* Before a replication's batches: their counts of stocks and entries set
+ * to 0. */
+void firms_simd_begin(FirmsSimdTables *t);
+
+/* After them: the stocks and entries they counted added into `out`. */
+void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out);
+
 /* Firms first .. first + n - 1 (n <= FIRMS_SIMD_BATCH) through every year,
  * as firms.c's scalar batch runs them without effects: firm i's outcome
  * and renewal from block yi * FIRMS_BLOCKS_PER_YEAR of stream
  * rng_firm_stream(i), its list draws from the blocks after it; into
- * r->out the stocks, the entries along edges and the drawn list counts,
+ * r->out the drawn list counts, into the tables' counts (firms_simd_end)
+ * the stocks and the entries along edges,
  * and into r->tally each known firm's states, entries, lists and first
  * year up.  Only where firms_simd_usable. */
 void firms_simd_batch(const FirmsSimdRun *r, int first, int n);

@@ -724,6 +724,8 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
         prepare_simd(x, params, x->cum, x->cell);
     FirmsSimdRun V = {.t = x->simd, .seed = seed, .rep = rep, .stage = x->stage, .clock = x->clock,
                       .born = x->born, .n_known = start->n_firms, .out = out, .tally = tally};
+    if (vector)
+        firms_simd_begin(x->simd);
     for (int first = 0; first < x->n;) {
         int n = MIN(FIRMS_SIMD_BATCH, x->n - first);
         if (vector && without_effects(&R, first, n)) {
@@ -738,6 +740,8 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
         run_batch(&R, idx, n);
         first += n;
     }
+    if (vector)
+        firms_simd_end(x->simd, out);
     if (x->L > 0)
         add_listed(x, x->cell, out);
 }

@@ -6,6 +6,7 @@
 #include "firms_simd.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "rng.h"
 
@@ -49,6 +50,9 @@ struct FirmsSimdTables {
     int n_years, S, L, K;  /* K: the most outcome categories of a stage */
     int rows;              /* rows a year */
     gint32 *mem;           /* [n_years * rows * FIRMS_SIMD_LANES] */
+    gint32 *count;         /* [(n_years * S + s) * 2 + e][lane]: the replication's firms counted so far in
+                              lane `lane` of a batch in stage s at the end of a year (e = 0), or entering
+                              it along an edge (e = 1) (firms_simd_begin, firms_simd_end) */
 };
 
 static int row_cat_hi(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k; }
@@ -78,6 +82,7 @@ FirmsSimdTables *firms_simd_tables_new(int n_years, int n_stages, int n_lists, i
     t->K = max_categories;
     t->rows = ROW_FIXED + 3 * t->K + 2 * t->L;
     t->mem = g_new0(gint32, (gsize)n_years * t->rows * FIRMS_SIMD_LANES);
+    t->count = g_new0(gint32, (gsize)n_years * n_stages * 2 * FIRMS_SIMD_LANES);
     return t;
 }
 
@@ -86,6 +91,7 @@ void firms_simd_tables_free(FirmsSimdTables *t)
     if (t == NULL)
         return;
     g_free(t->mem);
+    g_free(t->count);
     g_free(t);
 }
 
@@ -198,16 +204,18 @@ static VEC __mmask16 step(const FirmsSimdTables *t, int yi, Lanes *v, __mmask16 
 }
 
 /* The stocks of year yi (lanes `alive`) and the entries along edges
- * (lanes `edge`), into out. */
+ * (lanes `edge`), into the lanes' counts (firms_simd_end adds them up). */
 static VEC void count_year(const FirmsSimdRun *r, int yi, const Lanes *v, __mmask16 alive, __mmask16 edge)
 {
     int S = r->t->S;
-    gint64 *stock = r->out->stock + (gsize)yi * S, *entries = r->out->entries + (gsize)yi * S;
+    const __m512i one = _mm512_set1_epi32(1);
+    gint32 *count = r->t->count + (gsize)yi * S * 2 * FIRMS_SIMD_LANES;
     for (int s = 0; s < S; s++) {
         __mmask16 in = _mm512_mask_cmpeq_epi32_mask(alive, v->now, _mm512_set1_epi32(s));
-        stock[s] += __builtin_popcount(in);
-        if (edge != 0)
-            entries[s] += __builtin_popcount(in & edge);
+        gint32 *c = count + 2 * s * FIRMS_SIMD_LANES;
+        __m512i stock = _mm512_loadu_si512(c), entries = _mm512_loadu_si512(c + FIRMS_SIMD_LANES);
+        _mm512_storeu_si512(c, _mm512_mask_add_epi32(stock, in, stock, one));
+        _mm512_storeu_si512(c + FIRMS_SIMD_LANES, _mm512_mask_add_epi32(entries, in & edge, entries, one));
     }
 }
 
@@ -418,7 +426,32 @@ VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
     }
 }
 
+void firms_simd_begin(FirmsSimdTables *t)
+{
+    memset(t->count, 0, sizeof *t->count * (gsize)t->n_years * t->S * 2 * FIRMS_SIMD_LANES);
+}
+
+VEC void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out)
+{
+    for (int c = 0; c < t->n_years * t->S; c++) {
+        const gint32 *count = t->count + (gsize)c * 2 * FIRMS_SIMD_LANES;
+        out->stock[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(count));
+        out->entries[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(count + FIRMS_SIMD_LANES));
+    }
+}
+
 #else
+
+void firms_simd_begin(FirmsSimdTables *t)
+{
+    (void)t;
+}
+
+void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out)
+{
+    (void)t;
+    (void)out;
+}
 
 gboolean firms_simd_usable(void)
 {
