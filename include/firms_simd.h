@@ -61,23 +61,23 @@ typedef struct {
     const int *stage, *clock; /* [firms]: at the start (the end of `born`), as firms.c holds them */
     const int *born;          /* [firms]: the year index each is first counted */
     int n_known;              /* firms 0 .. n_known - 1 are known: tallied when `tally` is not NULL */
-    const EngineTrajectory *out; /* stocks, entries of the steps and drawn list counts added here */
     FirmsTally *tally;        /* NULL: nothing tallied */
 } FirmsSimdRun;
 
-/* Before a replication's batches: their counts of stocks and entries set
- * to 0. */
+/* Before a replication's batches: their counts of stocks, entries and
+ * drawn lists set to 0. */
 void firms_simd_begin(FirmsSimdTables *t);
 
-/* After them: the stocks and entries they counted added into `out`. */
+/* After them: the stocks, entries and drawn list counts they counted
+ * added into `out`. */
 void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out);
 
 /* Firms first .. first + n - 1 (n <= FIRMS_SIMD_BATCH) through every year,
  * as firms.c's scalar batch runs them without effects: firm i's outcome
  * and renewal from block yi * FIRMS_BLOCKS_PER_YEAR of stream
- * rng_firm_stream(i), its list draws from the blocks after it; into
- * r->out the drawn list counts, into the tables' counts (firms_simd_end)
- * the stocks and the entries along edges,
+ * rng_firm_stream(i), its list draws from the blocks after it; into the
+ * tables' counts (firms_simd_end) the stocks, the entries along edges and
+ * the drawn list counts,
  * and into r->tally each known firm's states, entries, lists and first
  * year up.  Only where firms_simd_usable. */
 void firms_simd_batch(const FirmsSimdRun *r, int first, int n);

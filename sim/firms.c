@@ -723,7 +723,7 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     if (vector)
         prepare_simd(x, params, x->cum, x->cell);
     FirmsSimdRun V = {.t = x->simd, .seed = seed, .rep = rep, .stage = x->stage, .clock = x->clock,
-                      .born = x->born, .n_known = start->n_firms, .out = out, .tally = tally};
+                      .born = x->born, .n_known = start->n_firms, .tally = tally};
     if (vector)
         firms_simd_begin(x->simd);
     for (int first = 0; first < x->n;) {

@@ -53,6 +53,7 @@ struct FirmsSimdTables {
     gint32 *count;         /* [(n_years * S + s) * 2 + e][lane]: the replication's firms counted so far in
                               lane `lane` of a batch in stage s at the end of a year (e = 0), or entering
                               it along an edge (e = 1) (firms_simd_begin, firms_simd_end) */
+    gint32 *drawn;         /* [n_years * L + l][lane]: likewise, on list l by a draw */
 };
 
 static int row_cat_hi(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k; }
@@ -83,6 +84,7 @@ FirmsSimdTables *firms_simd_tables_new(int n_years, int n_stages, int n_lists, i
     t->rows = ROW_FIXED + 3 * t->K + 2 * t->L;
     t->mem = g_new0(gint32, (gsize)n_years * t->rows * FIRMS_SIMD_LANES);
     t->count = g_new0(gint32, (gsize)n_years * n_stages * 2 * FIRMS_SIMD_LANES);
+    t->drawn = g_new0(gint32, MAX((gsize)n_years * n_lists * FIRMS_SIMD_LANES, 1));
     return t;
 }
 
@@ -92,6 +94,7 @@ void firms_simd_tables_free(FirmsSimdTables *t)
         return;
     g_free(t->mem);
     g_free(t->count);
+    g_free(t->drawn);
     g_free(t);
 }
 
@@ -261,7 +264,9 @@ static VEC void draw_lists(const FirmsSimdRun *r, const guint32 *ids, int y0, in
                 int l = 2 * b + h;
                 __m512i w0 = _mm512_loadu_si512(words[k][2 * h]), w1 = _mm512_loadu_si512(words[k][2 * h + 1]);
                 __mmask16 drawn = alive & ~at_least(t, yi, row_share_hi(t, l), row_share_lo(t, l), now, w0, w1);
-                r->out->lists[(gsize)yi * t->L + l] += __builtin_popcount(drawn);
+                gint32 *count = t->drawn + ((gsize)yi * t->L + l) * FIRMS_SIMD_LANES;
+                __m512i c = _mm512_loadu_si512(count);
+                _mm512_storeu_si512(count, _mm512_mask_add_epi32(c, drawn, c, _mm512_set1_epi32(1)));
                 on = _mm512_mask_or_epi32(on, drawn, on, _mm512_set1_epi32((int)(1u << l)));
             }
             _mm512_storeu_si512(rec[yi].lists, on);
@@ -429,6 +434,7 @@ VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
 void firms_simd_begin(FirmsSimdTables *t)
 {
     memset(t->count, 0, sizeof *t->count * (gsize)t->n_years * t->S * 2 * FIRMS_SIMD_LANES);
+    memset(t->drawn, 0, sizeof *t->drawn * (gsize)t->n_years * t->L * FIRMS_SIMD_LANES);
 }
 
 VEC void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out)
@@ -438,6 +444,8 @@ VEC void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out)
         out->stock[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(count));
         out->entries[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(count + FIRMS_SIMD_LANES));
     }
+    for (int c = 0; c < t->n_years * t->L; c++)
+        out->lists[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(t->drawn + (gsize)c * FIRMS_SIMD_LANES));
 }
 
 #else
