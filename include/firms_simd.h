@@ -10,9 +10,7 @@
 #include "engine.h"
 #include "firms.h"
 
-#define FIRMS_SIMD_LANES 16        /* firms a vector steps together, one per 32-bit lane */
-#define FIRMS_SIMD_GROUPS 1        /* vectors of firms stepped side by side in a batch */
-#define FIRMS_SIMD_BATCH (FIRMS_SIMD_LANES * FIRMS_SIMD_GROUPS) /* firms of a batch */
+#define FIRMS_SIMD_LANES 16        /* firms a batch steps together, one per 32-bit lane */
 #define FIRMS_SIMD_MAX_STAGES 16   /* a table's row for every stage is one vector: lookups are permutes */
 #define FIRMS_SIMD_MAX_LISTS 32    /* a firm's lists of a year are the bits of one 32-bit lane */
 
@@ -72,7 +70,7 @@ void firms_simd_begin(FirmsSimdTables *t);
  * added into `out`. */
 void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out);
 
-/* Firms first .. first + n - 1 (n <= FIRMS_SIMD_BATCH) through every year,
+/* Firms first .. first + n - 1 (n <= FIRMS_SIMD_LANES) through every year,
  * as firms.c's scalar batch runs them without effects: firm i's outcome
  * and renewal from block yi * FIRMS_BLOCKS_PER_YEAR of stream
  * rng_firm_stream(i), its list draws from the blocks after it; into the

@@ -726,19 +726,16 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
                       .born = x->born, .n_known = start->n_firms, .tally = tally};
     if (vector)
         firms_simd_begin(x->simd);
-    for (int first = 0; first < x->n;) {
-        int n = MIN(FIRMS_SIMD_BATCH, x->n - first);
+    for (int first = 0; first < x->n; first += BATCH) {
+        int n = MIN(BATCH, x->n - first);
         if (vector && without_effects(&R, first, n)) {
             firms_simd_batch(&V, first, n);
-            first += n;
             continue;
         }
         int idx[BATCH];
-        n = MIN(BATCH, x->n - first);
         for (int j = 0; j < n; j++)
             idx[j] = first + j;
         run_batch(&R, idx, n);
-        first += n;
     }
     if (vector)
         firms_simd_end(x->simd, out);

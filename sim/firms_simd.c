@@ -275,46 +275,37 @@ static VEC void draw_lists(const FirmsSimdRun *r, const guint32 *ids, int y0, in
 }
 
 /* ---- the tally ------------------------------------------------------------
- * Each firm's rows of FirmsTally are contiguous, firm after firm.  A known
- * firm's year adds one to one element of its `state` row: one scalar add
- * each, at an address its recorded stage gives (no branch).  Its lists: a
- * batch adds at most one to each element of its `listed` row, so for each
- * chunk of sixteen elements the batch's additions are a 16-bit mask, built
- * for the sixteen firms at once (lane j: firm j's mask), then one masked add
- * of 1 in memory (no branch on the lists a firm is on).  Its entries are
- * few: one by one. */
+ * Each firm's rows of FirmsTally are contiguous, firm after firm, and a
+ * batch adds at most one to an element.  The elements a batch adds one to
+ * are collected as offsets, sixteen lanes at a time by a vector compress
+ * (the lanes that add), then added one by one in a loop with no branch on
+ * what a firm did: a firm's state every year, the lists it is on, the
+ * stage it entered along an edge, its first year up. */
 
-#define CHUNK 16 /* elements of a chunk of a `listed` row */
-#define MAX_LIST_CHUNKS (((MODEL_MAX_YEARS + 1) * FIRMS_SIMD_MAX_LISTS + CHUNK - 1) / CHUNK)
+#define ADDS_CAP 512 /* offsets collected before they are added */
 
-/* Adds 1 to row[p] for each bit p of `bits` (p < CHUNK). */
-static inline VEC void add_bits(guint32 *row, guint32 bits)
+/* Offsets of elements of `base` to add one to. */
+typedef struct {
+    guint32 *base;
+    int n;
+    gint32 at[ADDS_CAP];
+} Adds;
+
+/* Adds the collected offsets' ones. */
+static void adds_flush(Adds *a)
 {
-    const __mmask16 m = (__mmask16)bits;
-    _mm512_mask_storeu_epi32(row, m, _mm512_add_epi32(_mm512_maskz_loadu_epi32(m, row), _mm512_set1_epi32(1)));
+    for (int k = 0; k < a->n; k++)
+        a->base[a->at[k]]++;
+    a->n = 0;
 }
 
-/* For each chunk c of a `listed` row, bits[c][j]: the elements of chunk c
- * that lane j's firm adds one to, from rec[0 .. n_years - 1], for the
- * lanes `known`; returns the number of chunks. */
-static VEC int list_bits(const FirmsSimdTables *t, __mmask16 known, const YearRecord *rec,
-                         guint32 (*bits)[FIRMS_SIMD_LANES])
+/* Collects offset off[j] of each lane j of m. */
+static inline VEC void adds_push(Adds *a, __mmask16 m, __m512i off)
 {
-    int n = (t->n_years * t->L + CHUNK - 1) / CHUNK;
-    __m512i b[MAX_LIST_CHUNKS];
-    for (int c = 0; c < n; c++)
-        b[c] = _mm512_setzero_si512();
-    for (int yi = 0; yi < t->n_years; yi++) {
-        __m512i lists = _mm512_loadu_si512(rec[yi].lists);
-        for (int l = 0; l < t->L; l++) {
-            int p = yi * t->L + l, c = p / CHUNK;
-            __mmask16 on = _mm512_mask_test_epi32_mask(known, lists, _mm512_set1_epi32((int)(1u << l)));
-            b[c] = _mm512_mask_or_epi32(b[c], on, b[c], _mm512_set1_epi32(1 << p % CHUNK));
-        }
-    }
-    for (int c = 0; c < n; c++)
-        _mm512_storeu_si512(bits[c], b[c]);
-    return n;
+    _mm512_storeu_si512(a->at + a->n, _mm512_maskz_compress_epi32(m, off));
+    a->n += __builtin_popcount(m);
+    if (a->n > ADDS_CAP - FIRMS_SIMD_LANES)
+        adds_flush(a);
 }
 
 /* The lanes `known` of a batch of firms first .. first + 15: their years
@@ -322,60 +313,67 @@ static VEC int list_bits(const FirmsSimdTables *t, __mmask16 known, const YearRe
 static VEC void tally_batch(const FirmsSimdRun *r, int first, __mmask16 known, const YearRecord *rec, __m512i up)
 {
     FirmsTally *T = r->tally;
-    int Y = r->t->n_years, S = r->t->S;
-    guint32 bits[MAX_LIST_CHUNKS][FIRMS_SIMD_LANES];
-    gint32 year_up[FIRMS_SIMD_LANES];
-    int n_chunks = list_bits(r->t, known, rec, bits);
-    _mm512_storeu_si512(year_up, up);
-    gsize rs = (gsize)Y * (S + 1), rl = (gsize)Y * r->t->L, re = (gsize)Y * S, i0 = (gsize)first;
-    for (guint32 k = known; k != 0; k &= k - 1) {
-        int j = __builtin_ctz(k);
-        guint32 *state = T->state + (i0 + j) * rs, *listed = T->listed + (i0 + j) * rl;
-        for (int yi = 0; yi < Y; yi++)
-            state[yi * (S + 1) + rec[yi].now[j]]++;
-        for (int c = 0; c < n_chunks; c++)
-            add_bits(listed + c * CHUNK, bits[c][j]);
-        T->up[(i0 + j) * (Y + 1) + year_up[j]]++;
+    int Y = r->t->n_years, S = r->t->S, L = r->t->L;
+    gsize i = (gsize)first;
+    const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    /* row r of lane j's firm starts at element j * r of the batch's first firm's */
+    const __m512i state_row = _mm512_mullo_epi32(lane, _mm512_set1_epi32(Y * (S + 1)));
+    const __m512i listed_row = _mm512_mullo_epi32(lane, _mm512_set1_epi32(Y * L));
+    const __m512i entered_row = _mm512_mullo_epi32(lane, _mm512_set1_epi32(Y * S));
+    const __m512i up_row = _mm512_mullo_epi32(lane, _mm512_set1_epi32(Y + 1));
+    Adds state = {.base = T->state + i * Y * (S + 1)}, listed = {.base = T->listed + i * Y * L};
+    Adds entered = {.base = T->entered + i * Y * S}, up_year = {.base = T->up + i * (Y + 1)};
+    for (int yi = 0; yi < Y; yi++) {
+        __m512i now = _mm512_loadu_si512(rec[yi].now), lists = _mm512_loadu_si512(rec[yi].lists);
+        adds_push(&state, known, _mm512_add_epi32(state_row, _mm512_add_epi32(now, _mm512_set1_epi32(yi * (S + 1)))));
+        adds_push(&entered, known & (__mmask16)rec[yi].entered,
+                  _mm512_add_epi32(entered_row, _mm512_add_epi32(now, _mm512_set1_epi32(yi * S))));
+        for (int l = 0; l < L; l++)
+            adds_push(&listed, _mm512_mask_test_epi32_mask(known, lists, _mm512_set1_epi32((int)(1u << l))),
+                      _mm512_add_epi32(listed_row, _mm512_set1_epi32(yi * L + l)));
     }
-    for (int yi = 0; yi < Y; yi++)
-        for (guint32 k = rec[yi].entered & known; k != 0; k &= k - 1) {
-            int j = __builtin_ctz(k);
-            T->entered[(i0 + j) * re + yi * S + rec[yi].now[j]]++;
-        }
+    adds_push(&up_year, known, _mm512_add_epi32(up_row, up));
+    adds_flush(&state);
+    adds_flush(&listed);
+    adds_flush(&entered);
+    adds_flush(&up_year);
 }
 
-/* Sixteen firms of a batch, one a lane, and what they did. */
+/* A batch: sixteen firms, one a lane, and what they did. */
 typedef struct {
     int first;                        /* lane j is firm first + j */
     __mmask16 lanes;                  /* the lanes holding a firm */
+    __mmask16 known;                  /* the lanes holding a known firm, when there is a tally */
     guint32 ids[FIRMS_SIMD_LANES];    /* their streams */
     Lanes v;
     YearRecord rec[MODEL_MAX_YEARS + 1];
-} Group;
+} Batch;
 
-/* Group g's firms loaded from the replication's: firms first .. first + n - 1. */
-static VEC void group_load(const FirmsSimdRun *r, int first, int n, Group *g)
+/* The batch of firms first .. first + n - 1, as the replication holds them. */
+static VEC void batch_load(const FirmsSimdRun *r, int first, int n, Batch *b)
 {
-    g->first = first;
-    g->lanes = (__mmask16)((1u << n) - 1);
+    b->first = first;
+    b->lanes = (__mmask16)((1u << n) - 1);
+    int n_known = r->tally != NULL ? CLAMP(r->n_known - first, 0, n) : 0;
+    b->known = (__mmask16)((1u << n_known) - 1);
     for (int j = 0; j < FIRMS_SIMD_LANES; j++)
-        g->ids[j] = rng_firm_stream((guint32)(first + MIN(j, n - 1)));
-    g->v.now = _mm512_maskz_loadu_epi32(g->lanes, r->stage + first);
-    g->v.clock = _mm512_maskz_loadu_epi32(g->lanes, r->clock + first);
-    g->v.born = _mm512_maskz_loadu_epi32(g->lanes, r->born + first);
-    g->v.from = g->v.now;
-    g->v.up = _mm512_set1_epi32(r->t->n_years);
+        b->ids[j] = rng_firm_stream((guint32)(first + MIN(j, n - 1)));
+    b->v.now = _mm512_maskz_loadu_epi32(b->lanes, r->stage + first);
+    b->v.clock = _mm512_maskz_loadu_epi32(b->lanes, r->clock + first);
+    b->v.born = _mm512_maskz_loadu_epi32(b->lanes, r->born + first);
+    b->v.from = b->v.now;
+    b->v.up = _mm512_set1_epi32(r->t->n_years);
 }
 
-/* Year yi of group g from its block 0 words `words` (NULL in year 0, when
- * no firm steps): outcome and renewal, stocks and entries counted, the
- * year recorded for the lists and the tally. */
-static VEC void group_year(const FirmsSimdRun *r, int yi, const guint32 (*words)[FIRMS_SIMD_LANES], Group *g)
+/* Year yi of batch b from its firms' block 0 words `words` (NULL in year
+ * 0, when no firm steps): outcome and renewal, stocks and entries counted,
+ * the year recorded for the lists and the tally. */
+static VEC void batch_year(const FirmsSimdRun *r, int yi, const guint32 (*words)[FIRMS_SIMD_LANES], Batch *b)
 {
     const FirmsSimdTables *t = r->t;
     const __m512i S = _mm512_set1_epi32(t->S), year = _mm512_set1_epi32(yi);
-    Lanes *v = &g->v;
-    __mmask16 present = _mm512_mask_cmple_epi32_mask(g->lanes, v->born, year), edge = 0;
+    Lanes *v = &b->v;
+    __mmask16 present = _mm512_mask_cmple_epi32_mask(b->lanes, v->born, year), edge = 0;
     __mmask16 act = _mm512_mask_cmplt_epi32_mask(present, v->born, year) & _mm512_cmplt_epi32_mask(v->now, S);
     if (act != 0) {
         const __m512i w[4] = {_mm512_loadu_si512(words[0]), _mm512_loadu_si512(words[1]),
@@ -387,48 +385,39 @@ static VEC void group_year(const FirmsSimdRun *r, int yi, const guint32 (*words)
     __mmask16 up = _mm512_mask_cmpgt_epi32_mask(alive, v->now, v->from) &
                    _mm512_cmpeq_epi32_mask(v->up, _mm512_set1_epi32(t->n_years));
     v->up = _mm512_mask_mov_epi32(v->up, up, year);
-    _mm512_storeu_si512(g->rec[yi].now, v->now);
-    g->rec[yi].alive = alive;
-    g->rec[yi].entered = edge;
+    _mm512_storeu_si512(b->rec[yi].now, v->now);
+    b->rec[yi].alive = alive;
+    b->rec[yi].entered = edge;
 }
 
-/* Years y0 .. y0 + ny - 1 of the groups g[0 .. ng - 1]: each group's
- * outcome blocks of the years stepped (year 0 is not) computed together,
- * then year by year every group's step, so that the groups' independent
- * chains of dependent vector operations overlap. */
-static VEC void step_years(const FirmsSimdRun *r, int y0, int ny, Group *g, int ng)
+/* Years y0 .. y0 + ny - 1 of batch b: the outcome blocks of the years
+ * stepped (year 0 is not) computed together, then each year in turn. */
+static VEC void step_years(const FirmsSimdRun *r, int y0, int ny, Batch *b)
 {
     int y1 = MAX(y0, 1), nb = y0 + ny - y1;
-    guint32 block[CHUNK_YEARS], words[FIRMS_SIMD_GROUPS][CHUNK_YEARS][4][FIRMS_SIMD_LANES];
+    guint32 block[CHUNK_YEARS], words[CHUNK_YEARS][4][FIRMS_SIMD_LANES];
     for (int k = 0; k < nb; k++)
         block[k] = (guint32)((y1 + k) * FIRMS_BLOCKS_PER_YEAR);
-    for (int k = 0; k < ng && nb > 0; k++)
-        rng_blocks16_words(r->seed, r->rep, block, nb, g[k].ids, words[k]);
+    if (nb > 0)
+        rng_blocks16_words(r->seed, r->rep, block, nb, b->ids, words);
     for (int yi = y0; yi < y0 + ny; yi++)
-        for (int k = 0; k < ng; k++)
-            group_year(r, yi, yi >= y1 ? words[k][yi - y1] : NULL, &g[k]);
+        batch_year(r, yi, yi >= y1 ? words[yi - y1] : NULL, b);
 }
 
 VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
 {
     const FirmsSimdTables *t = r->t;
-    Group g[FIRMS_SIMD_GROUPS];
-    int ng = 0;
-    for (int f = first; f < first + n; f += FIRMS_SIMD_LANES)
-        group_load(r, f, MIN(FIRMS_SIMD_LANES, first + n - f), &g[ng++]);
+    Batch b;
+    batch_load(r, first, n, &b);
     /* year 0 (not stepped) with the first CHUNK_YEARS years stepped, then
      * CHUNK_YEARS at a time */
     for (int y0 = 0, ny; y0 < t->n_years; y0 += ny) {
         ny = MIN(y0 == 0 ? CHUNK_YEARS + 1 : CHUNK_YEARS, t->n_years - y0);
-        step_years(r, y0, ny, g, ng);
-        for (int k = 0; k < ng; k++)
-            draw_lists(r, g[k].ids, y0, ny, g[k].rec);
+        step_years(r, y0, ny, &b);
+        draw_lists(r, b.ids, y0, ny, b.rec);
     }
-    for (int k = 0; k < ng; k++) {
-        int n_known = r->tally != NULL ? CLAMP(r->n_known - g[k].first, 0, FIRMS_SIMD_LANES) : 0;
-        if (n_known > 0)
-            tally_batch(r, g[k].first, g[k].lanes & (__mmask16)((1u << n_known) - 1), g[k].rec, g[k].v.up);
-    }
+    if (b.known != 0)
+        tally_batch(r, first, b.known, b.rec, b.v.up);
 }
 
 void firms_simd_begin(FirmsSimdTables *t)
