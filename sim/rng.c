@@ -165,27 +165,18 @@ __attribute__((target("avx512f"))) static void blocks16_avx512(const guint32 key
     }
 }
 
-/* rounds16_avx512's words stored as they are, word by word. */
-__attribute__((target("avx512f"))) static void words16_avx512(const guint32 key[2], guint32 block, guint32 rep_lo,
-                                                              guint32 rep_hi, const guint32 *ids, guint32 (*words)[16])
+/* Blocks blocks[0 .. G - 1] of the sixteen streams ids[0..15] into
+ * words[g] (words[g][w] lane i: word w of stream ids[i]'s block blocks[g]),
+ * as rounds16_avx512 computes each, their rounds interleaved so that one
+ * block's multiplies run while another's wait for theirs.  G (1 .. 4) is a
+ * constant where it is inlined (words16_avx512), so the loops over it
+ * unroll and every block stays in registers. */
+__attribute__((target("avx512f"), always_inline)) static inline void
+words16_group(const guint32 key[2], const guint32 *blocks, int G, guint32 rep_lo, guint32 rep_hi, const guint32 *ids,
+              guint32 (*words)[4][16])
 {
-    __m512i c[4];
-    rounds16_avx512(key, block, rep_lo, rep_hi, ids, c);
-    for (int w = 0; w < 4; w++)
-        _mm512_storeu_si512((void *)words[w], c[w]);
-}
-
-/* Blocks blocks[0 .. 3] of the sixteen streams ids[0..15] into words[g]
- * (words[g][w] lane i: word w of stream ids[i]'s block blocks[g]), as
- * rounds16_avx512 computes each: the four blocks' rounds interleaved, so
- * that one block's multiplies run while another's wait for theirs. */
-__attribute__((target("avx512f"))) static void words16x4_avx512(const guint32 key[2], const guint32 blocks[4],
-                                                                guint32 rep_lo, guint32 rep_hi, const guint32 *ids,
-                                                                guint32 (*words)[4][16])
-{
-    enum { G = 4 };
     const __m512i m0 = _mm512_set1_epi32((int)PHILOX_M0), m1 = _mm512_set1_epi32((int)PHILOX_M1);
-    __m512i c0[G], c1[G], c2[G], c3[G];
+    __m512i c0[4], c1[4], c2[4], c3[4];
     for (int g = 0; g < G; g++) {
         c0[g] = _mm512_set1_epi32((int)blocks[g]);
         c1[g] = _mm512_loadu_si512((const void *)ids);
@@ -212,6 +203,19 @@ __attribute__((target("avx512f"))) static void words16x4_avx512(const guint32 ke
         _mm512_storeu_si512((void *)words[g][1], c1[g]);
         _mm512_storeu_si512((void *)words[g][2], c2[g]);
         _mm512_storeu_si512((void *)words[g][3], c3[g]);
+    }
+}
+
+/* words16_group for n (1 .. 4) blocks. */
+__attribute__((target("avx512f"))) static void words16_avx512(const guint32 key[2], const guint32 *blocks, int n,
+                                                              guint32 rep_lo, guint32 rep_hi, const guint32 *ids,
+                                                              guint32 (*words)[4][16])
+{
+    switch (n) {
+    case 1: words16_group(key, blocks, 1, rep_lo, rep_hi, ids, words); break;
+    case 2: words16_group(key, blocks, 2, rep_lo, rep_hi, ids, words); break;
+    case 3: words16_group(key, blocks, 3, rep_lo, rep_hi, ids, words); break;
+    default: words16_group(key, blocks, 4, rep_lo, rep_hi, ids, words); break;
     }
 }
 
@@ -285,10 +289,8 @@ void rng_blocks16_words(guint64 seed, guint64 rep, const guint32 *blocks, int n,
     int k = 0;
 #ifdef RNG_HAVE_AVX2_PATH
     if (rng_simd_path() == RNG_SIMD_AVX512) {
-        for (; k + 4 <= n; k += 4)
-            words16x4_avx512(key, blocks + k, (guint32)rep, (guint32)(rep >> 32), streams, words + k);
-        for (; k < n; k++)
-            words16_avx512(key, blocks[k], (guint32)rep, (guint32)(rep >> 32), streams, words[k]);
+        for (; k < n; k += 4)
+            words16_avx512(key, blocks + k, MIN(4, n - k), (guint32)rep, (guint32)(rep >> 32), streams, words + k);
         return;
     }
 #endif
