@@ -4,6 +4,9 @@
  * through every year before the next, sixteen at a time (their blocks of
  * a year computed together, rng_blocks), and its stage is added into the
  * yearly stocks, entries and list counts that engine_replicate gives.
+ * The steps here are the reference; where the processor has AVX-512, the
+ * batches without effects take firms_simd.c's, which step the sixteen in
+ * the lanes of vectors from the same words to the same bytes.
  * SPDX-License-Identifier: MIT */
 #include "firms.h"
 
@@ -713,6 +716,35 @@ static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTraj
                 out->lists[yi * x->L + __builtin_ctzll(on)] += out->stock[yi * x->S + s];
 }
 
+/* Every firm of the replication R prepared, BATCH at a time: where the
+ * model fits the vector steps and the processor has them, firms_simd.c's
+ * for the batches without effects, run_batch's for the others (the same
+ * bytes either way). */
+static void run_firms(const Run *R)
+{
+    FirmsScratch *x = R->x;
+    gboolean vector = x->simd != NULL && firms_simd_usable();
+    FirmsSimdRun V = {.t = x->simd, .seed = R->seed, .rep = R->rep, .stage = x->stage, .clock = x->clock,
+                      .born = x->born, .n_known = x->start->n_firms, .tally = R->tally};
+    if (vector) {
+        prepare_simd(x, R->params, R->cum, R->cell);
+        firms_simd_begin(x->simd);
+    }
+    for (int first = 0; first < x->n; first += BATCH) {
+        int n = MIN(BATCH, x->n - first);
+        if (vector && without_effects(R, first, n)) {
+            firms_simd_batch(&V, first, n);
+            continue;
+        }
+        int idx[BATCH];
+        for (int j = 0; j < n; j++)
+            idx[j] = first + j;
+        run_batch(R, idx, n);
+    }
+    if (vector)
+        firms_simd_end(x->simd, R->out);
+}
+
 void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
                      const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
                      guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
@@ -742,26 +774,7 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     x->prepared = TRUE;
     Run R = {.x = x, .e = e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
              .out = out, .tally = tally};
-    gboolean vector = x->simd != NULL && firms_simd_usable();
-    if (vector)
-        prepare_simd(x, params, x->cum, x->cell);
-    FirmsSimdRun V = {.t = x->simd, .seed = seed, .rep = rep, .stage = x->stage, .clock = x->clock,
-                      .born = x->born, .n_known = start->n_firms, .tally = tally};
-    if (vector)
-        firms_simd_begin(x->simd);
-    for (int first = 0; first < x->n; first += BATCH) {
-        int n = MIN(BATCH, x->n - first);
-        if (vector && without_effects(&R, first, n)) {
-            firms_simd_batch(&V, first, n);
-            continue;
-        }
-        int idx[BATCH];
-        for (int j = 0; j < n; j++)
-            idx[j] = first + j;
-        run_batch(&R, idx, n);
-    }
-    if (vector)
-        firms_simd_end(x->simd, out);
+    run_firms(&R);
     if (x->L > 0)
         add_listed(x, x->cell, out);
 }

@@ -171,8 +171,9 @@ typedef struct {
     guint32 entered;                 /* bit j: lane j entered `now` along an edge */
 } YearRecord;
 
-/* Years stepped together: their blocks computed together (rng_blocks16_words
- * interleaves four). */
+/* Years stepped one after the other with their outcome blocks computed
+ * together, then their list blocks together (rng_blocks16_words
+ * interleaves up to four). */
 #define CHUNK_YEARS 4
 
 /* Year yi's outcome and renewal of the lanes `act` (alive, born before yi)
@@ -243,7 +244,9 @@ static VEC int list_blocks(const FirmsSimdTables *t, int y0, int ny, const YearR
 /* The lists of years y0 .. y0 + ny - 1 into rec[].lists: those a counted
  * lane's stage is on without a draw, and those it draws: on list l when the
  * uniform of words 2 (l % 2) and 2 (l % 2) + 1 of its block 1 + l / 2 is
- * below the share, the lists' counts into out (as firms.c's draw_shares). */
+ * below the share (as firms.c's draw_shares), counted in the lanes' drawn
+ * counts (firms_simd_end adds them up).  The blocks any lane needs are
+ * computed for the sixteen together, four at a time. */
 static VEC void draw_lists(const FirmsSimdRun *r, const guint32 *ids, int y0, int ny, YearRecord *rec)
 {
     const FirmsSimdTables *t = r->t;
