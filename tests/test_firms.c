@@ -541,12 +541,23 @@ static void assert_paths_agree(Bench *b, const FirmsStart *start, const FirmsEff
                           firms_tally_new(b->m, start->n_firms)};
         x[p] = firms_scratch_new(b->m, start);
     }
+    g_autofree gint64 *stock = g_new0(gint64, cells), *entries = g_new0(gint64, cells);
+    g_autofree gint64 *lists = g_new0(gint64, lcells);
     for (guint64 rep = 0; rep < reps; rep++)
         for (RngSimd p = RNG_SIMD_NONE; p <= widest; p++) {
             rng_simd_limit(p);
             result_run(b, start, e, seed, rep, x[p], &res[p]);
-            if (p > RNG_SIMD_NONE)
-                assert_memory_equal(res[0].stock, res[p].stock, sizeof *res[0].stock * cells);
+            if (p == RNG_SIMD_NONE)
+                continue;
+            assert_memory_equal(res[0].stock, res[p].stock, sizeof *stock * cells);
+            assert_memory_equal(res[0].entries, res[p].entries, sizeof *entries * cells);
+            assert_memory_equal(res[0].lists, res[p].lists, sizeof *lists * lcells);
+            /* and without the tally */
+            Result bare = {stock, entries, lists, NULL};
+            result_run(b, start, e, seed, rep, x[p], &bare);
+            assert_memory_equal(res[0].stock, stock, sizeof *stock * cells);
+            assert_memory_equal(res[0].entries, entries, sizeof *entries * cells);
+            assert_memory_equal(res[0].lists, lists, sizeof *lists * lcells);
         }
     for (RngSimd p = RNG_SIMD_NONE + 1; p <= widest; p++)
         assert_same_result(b, &res[0], &res[p]);
@@ -591,12 +602,46 @@ static void vector_steps_match_scalar(void **state)
     beta[model_param_find(b.m, "exit.tech_sme") * A + 1] = -0.4;
     beta[model_param_find(b.m, "renewal.gazelle") * A] = 0.9;
     FirmsEffects effects = {.n_attrs = A, .beta = beta};
-    const guint64 seeds[] = {1, 2, 20261204, G_GUINT64_CONSTANT(0xFEEDFACE12345678)};
+    const guint64 seeds[] = {1, 2, 3, 20261204, G_GUINT64_CONSTANT(0x123456789), G_GUINT64_CONSTANT(0xFEEDFACE12345678)};
     for (gsize k = 0; k < G_N_ELEMENTS(seeds); k++) {
         assert_paths_agree(&b, &start, NULL, seeds[k], 40);
         assert_paths_agree(&b, &start, &effects, seeds[k], 40);
     }
     bench_clear(&b);
+}
+
+/* The closed ladder over 40 years (ten chunks of years, the tally's
+ * offsets added several times a batch). */
+#define LONG                                                                              \
+    "[scenario]\nname=long\nbase_year=2020\nhorizon=2060\n"                              \
+    "[stages]\nstartup=初创\ntech_sme=科小\nhightech=高企\n"                                \
+    "[baseline]\nstartup=40\ntech_sme=30\nhightech=20\n"                                  \
+    "[transitions]\nstartup -> tech_sme = 0.3\ntech_sme -> hightech = 0.2\n"              \
+    "tech_sme -> startup = 0.05\n"                                                        \
+    "[exits]\nstartup=0.05\ntech_sme=0.02\n"                                             \
+    "[renewal]\nhightech = 3; 0.8; tech_sme\n[inflows]\nstartup=5\n"                      \
+    "[list valid]\nname=有效高企\nstages=hightech\nshare.tech_sme=0.1\n"                   \
+    "[list any]\nname=任何\nstages=startup, tech_sme, hightech\n"
+
+/* Outcomes that are certain (probabilities 0 and 1, the thresholds' ends:
+ * every start-up moves up, every due 高企 lapses), the closed ladder's lists
+ * (a member stage and a drawn share), and a long horizon, from their
+ * baselines as known firms and from none: every path gives the same bytes. */
+static void vector_steps_match_scalar_at_the_ends(void **state)
+{
+    (void)state;
+    const char *const texts[] = {CERTAIN, CLOSED, LONG};
+    for (gsize t = 0; t < G_N_ELEMENTS(texts); t++) {
+        Bench b;
+        bench_init(&b, tu_load(texts[t]));
+        Known k;
+        known_from_baseline(&k, b.m);
+        FirmsStart none = {0};
+        assert_paths_agree(&b, &k.start, NULL, SEED, 30);
+        assert_paths_agree(&b, &none, NULL, SEED + 1, 30);
+        known_clear(&k);
+        bench_clear(&b);
+    }
 }
 
 /* The bundled 天宁区 scenario from known firms that restate its baseline,
@@ -628,6 +673,7 @@ int main(void)
         cmocka_unit_test(blocks_match_scalar),
         cmocka_unit_test(every_simd_path_matches_scalar),
         cmocka_unit_test(vector_steps_match_scalar),
+        cmocka_unit_test(vector_steps_match_scalar_at_the_ends),
         cmocka_unit_test(vector_steps_match_scalar_tianning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
