@@ -145,13 +145,18 @@ static inline VEC __m512i lookup(const FirmsSimdTables *t, int yi, int r, __m512
 }
 
 /* The lanes whose uniform of words w0, w1 is >= the threshold of rows hi
- * and lo at their stage: N >= T, compared high bits first. */
+ * and lo at their stage: N >= T, compared high bits first.  The high 27
+ * bits of N and T are equal with probability 2^-27 a lane, so the low bits
+ * are compared only then. */
 static inline VEC __mmask16 at_least(const FirmsSimdTables *t, int yi, int hi, int lo, __m512i stage, __m512i w0,
                                      __m512i w1)
 {
-    __m512i a = _mm512_srli_epi32(w0, 5), b = _mm512_srli_epi32(w1, 6);
-    __m512i th = lookup(t, yi, hi, stage), tl = lookup(t, yi, lo, stage);
-    return _mm512_cmpgt_epu32_mask(a, th) | _mm512_mask_cmpge_epu32_mask(_mm512_cmpeq_epi32_mask(a, th), b, tl);
+    __m512i a = _mm512_srli_epi32(w0, 5), th = lookup(t, yi, hi, stage);
+    __mmask16 above = _mm512_cmpgt_epu32_mask(a, th), tie = _mm512_cmpeq_epi32_mask(a, th);
+    if (G_LIKELY(tie == 0))
+        return above;
+    __m512i b = _mm512_srli_epi32(w1, 6), tl = lookup(t, yi, lo, stage);
+    return above | _mm512_mask_cmpge_epu32_mask(tie, b, tl);
 }
 
 /* A batch's firms as vectors: lane j is firm first + j. */

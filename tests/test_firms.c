@@ -644,6 +644,49 @@ static void vector_steps_match_scalar_at_the_ends(void **state)
     }
 }
 
+#define TIE                                                                               \
+    "[scenario]\nname=tie\nbase_year=2021\nhorizon=2022\n"                               \
+    "[stages]\nstartup=初创\ntech_sme=科小\n"                                              \
+    "[baseline]\nstartup=1\ntech_sme=0\n"                                                 \
+    "[transitions]\nstartup -> tech_sme = 0.5\n"
+
+/* The comparison of a uniform with a probability is exact on every path:
+ * one known firm in 初创 whose chance of moving up in 2022 is set to its
+ * own uniform u of that year (words 0 and 1 of block FIRMS_BLOCKS_PER_YEAR
+ * of its stream, as rng_uniform_state makes it) stays (u >= p: no move),
+ * and moves up when the chance is the next double above u; the same one
+ * below u, it stays.  At p = u the high 27 bits of the uniform and of the
+ * threshold are equal, the vector steps' rare path. */
+static void ties_are_exact(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(TIE));
+    int stage = 0, clock = 0;
+    gboolean covers[2] = {TRUE, TRUE};
+    FirmsStart start = {.n_firms = 1, .stage = &stage, .clock = &clock, .covers = covers};
+    int up = model_param_find(b.m, "startup -> tech_sme");
+    const guint32 id = rng_firm_stream(0);
+    RngSimd was = rng_simd_limit(RNG_SIMD_AVX512), widest = rng_simd_path();
+    for (guint64 rep = 0; rep < 50; rep++) {
+        guint32 w[1][4];
+        rng_blocks(SEED, rep, FIRMS_BLOCKS_PER_YEAR, &id, 1, w);
+        double u = ((w[0][0] >> 5) * 67108864.0 + (w[0][1] >> 6)) * (1.0 / 9007199254740992.0);
+        const double chance[3] = {nextafter(u, 0), u, nextafter(u, 2)};
+        for (int c = 0; c < 3; c++) {
+            b.params[b.m->n_params + up] = chance[c];
+            for (RngSimd p = RNG_SIMD_NONE; p <= widest; p++) {
+                rng_simd_limit(p);
+                g_autoptr(FirmsScratch) x = firms_scratch_new(b.m, &start);
+                firms_replicate(b.m, &start, NULL, b.params, NULL, b.r, SEED, rep, x, &b.out, NULL);
+                assert_int_equal(b.stock[b.S + 1], c == 2); /* 科小 in 2022 only when u < p */
+            }
+        }
+    }
+    rng_simd_limit(was);
+    bench_clear(&b);
+}
+
 /* The bundled 天宁区 scenario from known firms that restate its baseline,
  * the tally on: every path gives the same bytes. */
 static void vector_steps_match_scalar_tianning(void **state)
@@ -674,6 +717,7 @@ int main(void)
         cmocka_unit_test(every_simd_path_matches_scalar),
         cmocka_unit_test(vector_steps_match_scalar),
         cmocka_unit_test(vector_steps_match_scalar_at_the_ends),
+        cmocka_unit_test(ties_are_exact),
         cmocka_unit_test(vector_steps_match_scalar_tianning),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
