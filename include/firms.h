@@ -106,8 +106,15 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
  * whose chances the service changes, in a year they are at risk of it,
  * are run again, and each difference is the service's doing alone. */
 
+/* Prepares `x` for replication `rep` of `m` as firms_replicate does
+ * (arguments as its), without simulating it: the known firms at their
+ * starts, the year tables and the effects' weights, which is all
+ * firms_serve and firms_trace need.  (firms_replicate calls it first.) */
+void firms_prepare(const Model *m, const FirmsStart *start, const FirmsEffects *effects, const double *params,
+                   guint64 seed, guint64 rep, FirmsScratch *x);
+
 /* For each known firm firms[j] (j < n, roster indices) in the replication
- * the last firms_replicate on `x` ran: count[j * n_targets + t] its own
+ * the last firms_replicate (or firms_prepare) on `x` prepared: count[j * n_targets + t] its own
  * contribution to target t (model_target_count of its history alone: 1
  * when it is in the target's stage or on its list in the target's year,
  * its entries for a `new` target), and delta[j * n_targets + t] how much

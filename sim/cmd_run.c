@@ -232,6 +232,7 @@ static gboolean run_compute(void *state, const CommandCall *call, GError **error
             all[i] = i;
         sv = (RunService){.served = st->served, .firms = all, .n_firms = st->roster->n_firms};
         config.service = &sv;
+        config.keep_counts = TRUE; /* the second run serves the top firms against them */
     }
     st->run = runner_run(call->model, &config, error);
     st->summary = st->run ? summary_new(call->model, st->run, error) : NULL;

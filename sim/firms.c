@@ -248,14 +248,12 @@ static int stage_clocks(const Stage *st)
     return st->renewal_years > 0 ? st->renewal_years : 1;
 }
 
-/* The known firms, then the baseline firms of every stage the known firms
- * do not cover, over the clocks as engine.c starts a baseline
+/* After the known firms, the baseline firms of every stage the known
+ * firms do not cover, over the clocks as engine.c starts a baseline
  * (model_baseline_cohorts). */
-static void add_starting_firms(FirmsScratch *x, const gint64 *baseline)
+static void add_baseline_firms(FirmsScratch *x, const gint64 *baseline)
 {
     const FirmsStart *f = x->start;
-    for (int i = 0; i < f->n_firms; i++)
-        firm_add(x, f->stage[i], f->clock[i], 0, i);
     for (int s = 0; s < x->S; s++) {
         if (f->covers != NULL && f->covers[s])
             continue;
@@ -633,6 +631,32 @@ static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTraj
                 out->lists[yi * x->L + __builtin_ctzll(on)] += out->stock[yi * x->S + s];
 }
 
+/* The effects as the firm steps take them: NULL when there are none or
+ * no known firm carries attributes. */
+static const FirmsEffects *effects_in_use(const FirmsStart *start, const FirmsEffects *effects)
+{
+    return effects != NULL && effects->beta != NULL && start->n_firms > 0 ? effects : NULL;
+}
+
+void firms_prepare(const Model *m, const FirmsStart *start, const FirmsEffects *effects, const double *params,
+                   guint64 seed, guint64 rep, FirmsScratch *x)
+{
+    g_return_if_fail(x->m == m && x->start == start);
+    const FirmsEffects *e = effects_in_use(start, effects);
+    x->n = 0;
+    for (int i = 0; i < start->n_firms; i++)
+        firm_add(x, start->stage[i], start->clock[i], 0, i);
+    prepare_cum(x, params, x->cum);
+    prepare_cells(x, params, x->cell);
+    if (e != NULL)
+        prepare_weights(x, e);
+    x->params = params;
+    x->e = e;
+    x->seed = seed;
+    x->rep = rep;
+    x->prepared = TRUE;
+}
+
 void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
                      const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
                      guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
@@ -643,24 +667,14 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     memset(out->entries, 0, sizeof *out->entries * cells);
     if (x->L > 0)
         memset(out->lists, 0, sizeof *out->lists * (gsize)x->n_years * x->L);
-    const FirmsEffects *e = effects != NULL && effects->beta != NULL && start->n_firms > 0 ? effects : NULL;
-    x->n = 0;
-    add_starting_firms(x, baseline);
+    firms_prepare(m, start, effects, params, seed, rep, x);
+    add_baseline_firms(x, baseline);
     add_arrivals(x, params, r, seed, rep, out->entries);
-    prepare_cum(x, params, x->cum);
-    prepare_cells(x, params, x->cell);
-    if (e != NULL) {
-        prepare_weights(x, e);
+    if (x->e != NULL)
         for (int i = start->n_firms; i < x->n; i++)
             if (x->born[i] > 0)
                 x->row[i] = arrival_row(x, i, r, seed, rep);
-    }
-    x->params = params;
-    x->e = e;
-    x->seed = seed;
-    x->rep = rep;
-    x->prepared = TRUE;
-    Run R = {.x = x, .e = e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
+    Run R = {.x = x, .e = x->e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
              .out = out, .tally = tally};
     int idx[BATCH];
     for (int first = 0; first < x->n; first += BATCH) {
