@@ -47,6 +47,8 @@ typedef struct {
     const char *out_suffix;  /* after the file stem in the default --out: "", "-solve" */
     gboolean uncertainty_flag;  /* offers --no-uncertainty */
     gboolean policy_flags;      /* offers --without and --only (cli_apply_policy_flags) */
+    gboolean uses_effects;      /* a scenario's [effects] may act (run --roster); else a note on
+                                   stderr says the command does not use them */
     void *state;
     /* The command's own flags, added before the run flags. */
     void (*add_options)(GOptionContext *ctx, void *state);

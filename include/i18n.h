@@ -399,6 +399,7 @@ typedef enum {
     I18N_ROSTER_DRAW_DROPPED_FMT, /* stderr: stage name, roster file */
     I18N_EFFECTS_EXPECTED_NOTE,
     I18N_EFFECTS_UNUSED_FMT,    /* stderr: scenario file, whose [effects] go unused without --roster */
+    I18N_EFFECTS_UNUSED_BY_FMT, /* stderr: scenario file, command name, which simulates stages */
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,
     I18N_N_MESSAGES

@@ -312,7 +312,7 @@ const CommandSpec cmd_run_spec = {
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
     .state = &run_state, .opts = &run_state.opts, .out_suffix = "",
-    .uncertainty_flag = TRUE, .policy_flags = TRUE,
+    .uncertainty_flag = TRUE, .policy_flags = TRUE, .uses_effects = TRUE,
     .add_options = run_add_options, .read = run_read,
     .compute = run_compute, .write = run_write, .print = run_print, .clear = run_clear,
 };

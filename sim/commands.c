@@ -99,6 +99,17 @@ static gboolean load_one(CommandCall *call, GError **error)
     return call->model != NULL;
 }
 
+/* Says on stderr that `m`'s [effects] go unused when the command `spec`
+ * does not simulate firms (they act only in `ladder run --roster`). */
+static void note_unused_effects(const CommandSpec *spec, const Model *m)
+{
+    if (spec->uses_effects || m->n_effects == 0)
+        return;
+    g_autofree char *note = g_strdup_printf(i18n_text(m->language, I18N_EFFECTS_UNUSED_BY_FMT), m->file,
+                                            spec->name);
+    fprintf(stderr, "ladder: note: %s\n", note);
+}
+
 /* Everything read before the output folder: the command's flags, the
  * scenarios in --lang, the run settings. */
 static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **error)
@@ -109,8 +120,10 @@ static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **err
         return FALSE;
     if (spec->policy_flags && !cli_apply_policy_flags(call->models, call->n_models, call->files, spec->opts, error))
         return FALSE;
-    for (int i = 0; i < call->n_models; i++)
+    for (int i = 0; i < call->n_models; i++) {
         cli_apply_language(call->models[i], spec->opts);
+        note_unused_effects(spec, call->models[i]);
+    }
     if (!cli_run_config(call->models[0], spec->opts, &call->config, error))
         return FALSE;
     call->render = !spec->opts->no_charts;

@@ -525,6 +525,9 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_EFFECTS_UNUSED_FMT] = {"%s 的 [effects] 只作用于名册中的企业，本次未用（按阶段模拟）；用 --roster 给出名册",
                                  "the [effects] of %s act only on a roster's firms and are unused here (stages are "
                                  "simulated, not firms); give one with --roster"},
+    [I18N_EFFECTS_UNUSED_BY_FMT] = {"%s 的 [effects] 只作用于名册中的企业（ladder run --roster），ladder %s 按阶段模拟，未用",
+                                    "the [effects] of %s act only on a roster's firms (ladder run --roster); ladder %s "
+                                    "simulates stages and does not use them"},
     [I18N_ALLOC_BEST_FMT] = {"预算内最佳：%s，达成概率 %s，成本 %s 万元", "Best within the budget: %s, probability %s, cost %s (10,000 yuan)"},
     [I18N_ALLOC_NONE_FITS_FMT] = {"预算内无可行组合：最便宜的组合也需 %s 万元",
                                   "No combination fits the budget: the cheapest costs %s (10,000 yuan)"},
