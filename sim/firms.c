@@ -423,6 +423,7 @@ typedef struct {
     guint64 seed, rep;
     const EngineTrajectory *out;
     FirmsTally *tally;
+    FirmsPaths *paths;      /* NULL: no paths wanted */
 } Run;
 
 /* The outcome category of uniform u in stage s, year yi: 0 exit, 1 + j
@@ -523,6 +524,15 @@ static void draw_shares(const Run *R, const guint32 *ids, int first, int n, int 
     }
 }
 
+/* Firm i's stage `s` (S: exited) and clock at the end of year yi, into
+ * the paths. */
+static void record_path(const Run *R, int i, int yi, int s)
+{
+    gsize at = (gsize)i * R->paths->n_years + yi;
+    R->paths->stage[at] = s;
+    R->paths->clock[at] = s < R->x->S ? R->x->clock[i] : 0;
+}
+
 /* Firms first .. first + n - 1 (n <= BATCH) through every year, their
  * blocks of each year computed together.  Stocks count here; the list
  * counts of the lists a stage is on without a draw come from the stocks
@@ -555,6 +565,8 @@ static void run_batch(const Run *R, int first, int n)
                 tally_state(R, i, yi, now[j]);
                 count_up(R, i, yi, now[j], &from[j]);
             }
+            if (R->paths != NULL)
+                record_path(R, i, yi, now[j]);
         }
         if (need != 0)
             draw_shares(R, ids, first, n, yi, now, need);
@@ -573,9 +585,34 @@ static void add_listed(const FirmsScratch *x, const EngineTrajectory *out)
                 out->lists[yi * x->L + __builtin_ctzll(on)] += out->stock[yi * x->S + s];
 }
 
-void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
-                     const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
-                     guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
+/* Every firm's start and row into `p`, its years before birth marked -1. */
+static void paths_start(const FirmsScratch *x, FirmsPaths *p)
+{
+    firms_paths_clear(p);
+    p->n_firms = x->n;
+    p->n_years = x->n_years;
+    p->born = g_memdup2(x->born, sizeof *x->born * (gsize)MAX(x->n, 1));
+    p->row = g_memdup2(x->row, sizeof *x->row * (gsize)MAX(x->n, 1));
+    gsize cells = MAX((gsize)x->n * x->n_years, 1);
+    p->stage = g_new(int, cells);
+    p->clock = g_new0(int, cells);
+    for (gsize c = 0; c < cells; c++)
+        p->stage[c] = -1;
+}
+
+void firms_paths_clear(FirmsPaths *p)
+{
+    g_free(p->born);
+    g_free(p->row);
+    g_free(p->stage);
+    g_free(p->clock);
+    *p = (FirmsPaths){0};
+}
+
+void firms_replicate_paths(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                           const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                           guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally,
+                           FirmsPaths *paths)
 {
     g_return_if_fail(x->m == m && x->start == start);
     gsize cells = (gsize)x->n_years * x->S;
@@ -597,9 +634,19 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
             if (x->born[i] > 0)
                 x->row[i] = arrival_row(x, i, r, seed, rep);
     }
-    Run R = {.x = x, .e = e, .params = params, .seed = seed, .rep = rep, .out = out, .tally = tally};
+    if (paths != NULL)
+        paths_start(x, paths);
+    Run R = {.x = x, .e = e, .params = params, .seed = seed, .rep = rep, .out = out, .tally = tally,
+             .paths = paths};
     for (int first = 0; first < x->n; first += BATCH)
         run_batch(&R, first, MIN(BATCH, x->n - first));
     if (x->L > 0)
         add_listed(x, out);
+}
+
+void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                     const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                     guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
+{
+    firms_replicate_paths(m, start, effects, params, baseline, r, seed, rep, x, out, tally, NULL);
 }
