@@ -191,36 +191,60 @@ static Model *history_model(const Model *m, int years, double scale, double *bas
     return h;
 }
 
-#define START_ITERATIONS 200  /* the fixed point below settles in tens on the bundled scenarios */
-#define START_MAX_FACTOR 50.0 /* a start above 50 times the roster's stage is not a district's */
+#define START_SWEEPS 2000  /* coordinate descent sweeps; S variables settle in far fewer */
+
+/* The expected counts at the end of base_year of the history started from
+ * x[s] firms in each stage (spread evenly over the clocks), into end[S]. */
+static gboolean expected_end(const Model *h, const double *base, const double *x, double *end, GError **error)
+{
+    int S = h->n_stages, rows = model_n_years(h);
+    g_autofree double *stock = g_new(double, (gsize)rows * S);
+    g_autofree double *entries = g_new(double, (gsize)rows * S);
+    if (!expect_run_smooth(h, base, x, stock, entries, error))
+        return FALSE;
+    memcpy(end, stock + (gsize)(rows - 1) * S, sizeof *end * S);
+    return TRUE;
+}
 
 /* The firms of each stage at the end of the history's first year,
- * start[n_stages]: a fixed point of x_s <- x_s n_s / E_s, where E_s is the
- * exact expected count of stage s at the end of base_year from x
- * (expect_run_smooth), so that the roster's counts n are what the history
- * leaves on average.  Any start gives an exact draw of the model; this one
- * keeps the firms added to or left off the roster few. */
+ * start[n_stages]: the x >= 0 that brings the exact expected counts at the
+ * end of base_year, E = A x + b (expect_run_smooth is linear in the start:
+ * b from no firm, column s of A from one firm of stage s), nearest the
+ * roster's n, in least squares weighted by 1 / n_s (a count's Poisson
+ * variance), by coordinate descent.  Any start gives an exact draw of the
+ * model; this one keeps the firms added to or left off the roster few. */
 static gboolean start_counts(const Model *h, const double *base, const gint64 *n, gint64 *start, GError **error)
 {
-    int S = h->n_stages, last = model_n_years(h) - 1;
-    g_autofree double *x = g_new(double, S);
-    g_autofree double *stock = g_new(double, (gsize)(last + 1) * S);
-    g_autofree double *entries = g_new(double, (gsize)(last + 1) * S);
-    for (int s = 0; s < S; s++)
-        x[s] = (double)n[s];
-    for (int it = 0; it < START_ITERATIONS; it++) {
-        if (!expect_run_smooth(h, base, x, stock, entries, error))
+    int S = h->n_stages;
+    g_autofree double *x = g_new0(double, S), *b = g_new(double, S), *a = g_new(double, (gsize)S * S);
+    g_autofree double *r = g_new(double, S), *w = g_new(double, S);
+    if (!expected_end(h, base, x, b, error))
+        return FALSE;
+    for (int s = 0; s < S; s++) { /* column s of A */
+        x[s] = 1;
+        if (!expected_end(h, base, x, a + (gsize)s * S, error))
             return FALSE;
-        const double *end = stock + (gsize)last * S;
-        gboolean close = TRUE;
-        for (int s = 0; s < S; s++) {
-            close = close && fabs(end[s] - (double)n[s]) < 0.5;
-            if (end[s] > 0)
-                x[s] = MIN(x[s] * (double)n[s] / end[s], START_MAX_FACTOR * (double)n[s]);
-        }
-        if (close)
-            break;
+        for (int t = 0; t < S; t++)
+            a[(gsize)s * S + t] -= b[t];
+        x[s] = 0;
     }
+    for (int t = 0; t < S; t++) {
+        r[t] = b[t] - (double)n[t];
+        w[t] = 1.0 / MAX((double)n[t], 1.0);
+    }
+    for (int sweep = 0; sweep < START_SWEEPS; sweep++)
+        for (int s = 0; s < S; s++) {
+            const double *col = a + (gsize)s * S;
+            double g = 0, hss = 0;
+            for (int t = 0; t < S; t++) {
+                g += w[t] * col[t] * r[t];
+                hss += w[t] * col[t] * col[t];
+            }
+            double nx = hss > 0 ? MAX(0.0, x[s] - g / hss) : x[s];
+            for (int t = 0; t < S; t++)
+                r[t] += (nx - x[s]) * col[t];
+            x[s] = nx;
+        }
     for (int s = 0; s < S; s++)
         start[s] = (gint64)rint(x[s]);
     return TRUE;
