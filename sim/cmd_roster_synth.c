@@ -134,12 +134,12 @@ static void append_history(GString *t, const Model *m, const Synth *sy)
         return;
     }
     g_string_append_printf(t, "Outcomes drawn with the %d [effects] coefficients of %s (the true ones), each attribute\n"
-                              "standardised with",
+                              "standardised with its mean and sd",
                            m->n_effects, m->file);
     for (int a = 0; a < m->n_attrs; a++)
-        g_string_append_printf(t, "%s %s mean %.6g sd %.6g", a ? ";" : "", m->attrs[a].id, sy->attr_mean[a],
-                               sy->attr_sd[a]);
-    g_string_append(t, m->attrs[0].standardised ? " (standardise lines).\n" : " (the history's first firms').\n");
+        g_string_append_printf(t, "%s\n  %s: mean %.6g, sd %.6g (%s)", a ? ";" : ":", m->attrs[a].id, sy->attr_mean[a],
+                               sy->attr_sd[a], m->attrs[a].standardised ? "its standardise line" : "the history's first firms'");
+    g_string_append(t, ".\n");
 }
 
 /* The roster file's header comment. */
@@ -158,7 +158,7 @@ static char *roster_comment(const Model *m, const Synth *sy, const char *cmd, co
                            "%d firms at the end of %d: %s, the scenario's [baseline]%s, each stage\n"
                            "spread over the renewal clocks as ladder spreads a baseline (docs/model.md).\n"
                            "%" G_GINT64_FORMAT " of them have a history in %s; %" G_GINT64_FORMAT
-                           " were added without one (no firm of the history was left in their stage and clock).\n"
+                           " were added without one (the history left fewer firms in their stage\nand clock than the roster holds).\n"
                            "Attribute columns drawn by stage as docs/roster.md (\"A synthetic roster\") says.\n",
                            m->name, m->file, LADDER_VERSION, cmd, sy->roster->n_firms, m->base_year, on,
                            strstr(cmd, "--firms") ? " scaled to that total" : "",
