@@ -482,6 +482,35 @@ static void bad_input(void **state)
     assert_false(g_file_test(mine, G_FILE_TEST_IS_DIR));
 }
 
+/* 10: roster_write and roster_read are inverses, also for ids and names
+ * that need quotes (a comma, a quote, blanks at the ends, a leading '#')
+ * and numbers that need all their digits. */
+static void roster_write_reads_back(void **state)
+{
+    (void)state;
+    g_autoptr(Model) m = load_file("scenarios/taizhou-2025.ini");
+    const char *text = "id,name,stage,years_in_stage,x,y\n"
+                       "\"#1\",\"甲, 乙\",高企,2,0.1,-3\n"
+                       "\" A2 \",\"say \"\"hi\"\"\",startup,0,0.30000000000000004,1e-300\n"
+                       "a3,\"line\nbreak\",listed,0,123456789012345678,2.5\n";
+    GError *error = NULL;
+    g_autoptr(Roster) a = tu_made(roster_read_data("a.csv", text, strlen(text), m, &error), error, "a.csv");
+    g_autoptr(GString) out = g_string_new(NULL);
+    roster_write(a, m, "a comment\n\nwith an empty line\n", out);
+    tu_assert_contains(out->str, "# a comment\n#\n# with an empty line\nid,name,stage,years_in_stage,x,y\n");
+    g_autoptr(Roster) b = tu_made(roster_read_data("b.csv", out->str, out->len, m, &error), error, out->str);
+    assert_int_equal(b->n_firms, a->n_firms);
+    for (int i = 0; i < a->n_firms; i++) {
+        assert_string_equal(b->firms[i].id, a->firms[i].id);
+        assert_string_equal(b->firms[i].name, a->firms[i].name);
+        assert_int_equal(b->firms[i].stage, a->firms[i].stage);
+        assert_int_equal(b->firms[i].years_in_stage, a->firms[i].years_in_stage);
+        for (int k = 0; k < 2; k++)
+            assert_true(roster_value(b, i, k) == roster_value(a, i, k));
+    }
+    tu_assert_contains(out->str, ",0.1,-3\n");  /* the shortest spelling */
+}
+
 /* 9: help, with an example. */
 static void help_has_an_example(void **state)
 {
@@ -505,7 +534,7 @@ int main(void)
         cmocka_unit_test(history_has_the_rates),   cmocka_unit_test(history_has_the_effects),
         cmocka_unit_test(same_seed_same_bytes),    cmocka_unit_test(files_read_back),
         cmocka_unit_test(roster_runs),             cmocka_unit_test(bad_input),
-        cmocka_unit_test(help_has_an_example),
+        cmocka_unit_test(help_has_an_example),     cmocka_unit_test(roster_write_reads_back),
     };
     return cmocka_run_group_tests_name("synth", tests, NULL, NULL);
 }
