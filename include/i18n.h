@@ -402,6 +402,19 @@ typedef enum {
     I18N_EFFECTS_UNUSED_BY_FMT, /* stderr: scenario file, command name, which simulates stages */
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,
+    /* ladder roster synth */
+    I18N_SYNTH_FIRM_NAME_FMT,   /* a synthetic firm's name: its number (string) */
+    I18N_SYNTH_HEADING_FMT,     /* scenario name, firms (int), base_year (int), first year, last year
+                                   (ints), firm-years (int), firms of the history (int) */
+    I18N_SYNTH_ROSTER,          /* table columns */
+    I18N_SYNTH_START_FMT,       /* the history's first year (int) */
+    I18N_SYNTH_KEPT,
+    I18N_SYNTH_ADDED,
+    I18N_SYNTH_LEFT_OFF,
+    I18N_SYNTH_EFFECTS_FMT,     /* coefficients (int), scenario file */
+    I18N_SYNTH_NO_EFFECTS,
+    I18N_SYNTH_ROSTER_FILE,     /* before the roster's path */
+    I18N_SYNTH_OUTCOMES_FILE,   /* before the outcomes file's path */
     I18N_N_MESSAGES
 } I18nMessage;
 

@@ -287,6 +287,14 @@ void model_set_lever(Model *m, int param, int from_year, double value);
  * second call replaces the first. */
 void model_set_lever_op(Model *m, int param, int from_year, LeverOp op, double x);
 
+/* Makes `m` the model of the `years` years (1 .. MODEL_MAX_YEARS) before
+ * its base year, for a history drawn at its rates (`ladder roster synth`):
+ * base_year becomes base_year - years and the horizon the old base_year;
+ * every policy and target is removed (they speak of the years after the
+ * base year) and every lever turned off.  Rates, baselines, uncertainty,
+ * lists and effects stay.  A model with a roster is a caller's bug. */
+void model_set_past(Model *m, int years);
+
 /* Makes every place of `m` that names file `from` (m->file and the
  * file:line of each value, policy, target and list) name `to` instead: for
  * a model read from a temporary copy of a file that will end up at `to`. */

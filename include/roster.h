@@ -9,6 +9,13 @@
 #include <glib.h>
 #include "model.h"
 
+/* The columns every roster has, in the order ladder writes them; every
+ * further column is a numeric attribute. */
+#define ROSTER_COL_ID "id"
+#define ROSTER_COL_NAME "name"
+#define ROSTER_COL_STAGE "stage"
+#define ROSTER_COL_YEARS "years_in_stage"
+
 /* One firm of a roster. */
 typedef struct {
     char *id;           /* unique in the roster; any text */
@@ -61,6 +68,16 @@ Roster *roster_read_data(const char *name, const char *text, gsize len, const Mo
 
 void roster_free(Roster *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Roster, roster_free)
+
+/* Appends roster `r` of model `m` (r->n_stages its stages) to `out` as a
+ * roster file that roster_read reads back as `r` (ids, names, stages,
+ * clocks and attribute values exactly; the file, line and hash are the
+ * new file's): first each line of `comment` (may be NULL) as a '#' line,
+ * then the header (ROSTER_COL_ID, _NAME, _STAGE, _YEARS, then
+ * r->attr_names), then one row a firm in r's order, its stage by id, each
+ * cell as csv_append_field and csv_append_number spell it.  UTF-8, LF
+ * line ends, no byte-order mark. */
+void roster_write(const Roster *r, const Model *m, const char *comment, GString *out);
 
 /* The index of attribute column `name`, or -1. */
 int roster_attr_index(const Roster *r, const char *name);

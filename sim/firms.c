@@ -457,6 +457,7 @@ typedef struct {
     const EngineTrajectory *paths; /* [BATCH] or NULL: firm j of a batch counts into paths[j] alone */
     FirmsTally *tally;             /* NULL: nothing tallied */
     GArray *events;                /* of FirmsEvent, or NULL: no trace */
+    FirmsPaths *record;            /* every firm's stage and clock each year, or NULL */
 } Run;
 
 /* Where firm j of a batch counts. */
@@ -579,6 +580,15 @@ static void draw_shares(const Run *R, const guint32 *ids, const int *idx, int n,
     }
 }
 
+/* Firm i's stage `s` (S: exited) and clock at the end of year yi, into
+ * the record. */
+static void record_path(const Run *R, int i, int yi, int s)
+{
+    gsize at = (gsize)i * R->record->n_years + yi;
+    R->record->stage[at] = s;
+    R->record->clock[at] = s < R->x->S ? R->x->clock[i] : 0;
+}
+
 /* Firms idx[0 .. n - 1] (n <= BATCH) through every year, their blocks of
  * each year computed together.  Stocks count here; the list counts of the
  * lists a stage is on without a draw come from the stocks (add_listed). */
@@ -612,6 +622,8 @@ static void run_batch(const Run *R, const int *idx, int n)
                 tally_state(R, i, yi, now[j], entered);
                 count_up(R, i, yi, now[j], &from[j]);
             }
+            if (R->record != NULL)
+                record_path(R, i, yi, now[j]);
         }
         if (need != 0)
             draw_shares(R, ids, idx, n, yi, now, need);
@@ -657,9 +669,34 @@ void firms_prepare(const Model *m, const FirmsStart *start, const FirmsEffects *
     x->prepared = TRUE;
 }
 
-void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
-                     const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
-                     guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
+/* Every firm's start and row into `p`, its years before birth marked -1. */
+static void paths_start(const FirmsScratch *x, FirmsPaths *p)
+{
+    firms_paths_clear(p);
+    p->n_firms = x->n;
+    p->n_years = x->n_years;
+    p->born = g_memdup2(x->born, sizeof *x->born * (gsize)MAX(x->n, 1));
+    p->row = g_memdup2(x->row, sizeof *x->row * (gsize)MAX(x->n, 1));
+    gsize cells = MAX((gsize)x->n * x->n_years, 1);
+    p->stage = g_new(int, cells);
+    p->clock = g_new0(int, cells);
+    for (gsize c = 0; c < cells; c++)
+        p->stage[c] = -1;
+}
+
+void firms_paths_clear(FirmsPaths *p)
+{
+    g_free(p->born);
+    g_free(p->row);
+    g_free(p->stage);
+    g_free(p->clock);
+    *p = (FirmsPaths){0};
+}
+
+void firms_replicate_paths(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                           const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                           guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally,
+                           FirmsPaths *paths)
 {
     g_return_if_fail(x->m == m && x->start == start);
     gsize cells = (gsize)x->n_years * x->S;
@@ -674,8 +711,10 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
         for (int i = start->n_firms; i < x->n; i++)
             if (x->born[i] > 0)
                 x->row[i] = arrival_row(x, i, r, seed, rep);
+    if (paths != NULL)
+        paths_start(x, paths);
     Run R = {.x = x, .e = x->e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
-             .out = out, .tally = tally};
+             .out = out, .tally = tally, .record = paths};
     int idx[BATCH];
     for (int first = 0; first < x->n; first += BATCH) {
         int n = MIN(BATCH, x->n - first);
@@ -685,6 +724,13 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     }
     if (x->L > 0)
         add_listed(x, x->cell, out);
+}
+
+void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                     const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                     guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
+{
+    firms_replicate_paths(m, start, effects, params, baseline, r, seed, rep, x, out, tally, NULL);
 }
 
 /* ---- one known firm at a time ------------------------------------------ */

@@ -549,6 +549,19 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_ALLOC_NONE] = {"（不实施任何政策）", "(no policy)"},
     [I18N_CSV_YES] = {"是", "yes"},
     [I18N_CSV_NO] = {"否", "no"},
+    [I18N_SYNTH_FIRM_NAME_FMT] = {"合成企业%s", "Synthetic firm %s"},
+    [I18N_SYNTH_HEADING_FMT] = {"%s：合成名册 %d 家企业（%d 年末）；历史 %d–%d 年，%d 条企业年记录，涉及 %d 家企业",
+                                "%s: a synthetic roster of %d firms (end of %d); history %d–%d, %d firm-years of %d firms"},
+    [I18N_SYNTH_ROSTER] = {"名册", "Roster"},
+    [I18N_SYNTH_START_FMT] = {"%d 年末", "End of %d"},
+    [I18N_SYNTH_KEPT] = {"有历史", "With history"},
+    [I18N_SYNTH_ADDED] = {"新增（无历史）", "Added (no history)"},
+    [I18N_SYNTH_LEFT_OFF] = {"未列入名册", "Left off"},
+    [I18N_SYNTH_EFFECTS_FMT] = {"历史按 [effects] 的 %d 个真实系数抽取（%s）",
+                                "History drawn with the %d [effects] coefficients of %s (the true ones)"},
+    [I18N_SYNTH_NO_EFFECTS] = {"情景无 [effects]：属性不影响历史", "The scenario has no [effects]: attributes do not move the history"},
+    [I18N_SYNTH_ROSTER_FILE] = {"名册：", "Roster:"},
+    [I18N_SYNTH_OUTCOMES_FILE] = {"历史记录：", "Outcomes:"},
 };
 
 gboolean i18n_is_english(const char *language)

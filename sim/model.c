@@ -400,6 +400,23 @@ void model_drop_policy(Model *m, int policy)
     m->n_policies--;
 }
 
+void model_set_past(Model *m, int years)
+{
+    g_return_if_fail(years >= 1 && years <= MODEL_MAX_YEARS && m->roster == NULL);
+    while (m->n_policies > 0)
+        model_drop_policy(m, m->n_policies - 1);
+    for (int i = 0; i < m->n_targets; i++) {
+        g_free(m->targets[i].name);
+        g_free(m->targets[i].where.file);
+    }
+    m->n_targets = 0;
+    for (int i = 0; i < m->n_params; i++)
+        m->params[i].lever.on = FALSE;
+    m->n_levers = 0;
+    m->horizon = m->base_year;
+    m->base_year -= years;
+}
+
 void model_set_policy_level(Model *m, int policy, double level)
 {
     g_return_if_fail(policy >= 0 && policy < m->n_policies && level > 0);

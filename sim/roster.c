@@ -12,7 +12,8 @@
 /* The columns every roster has; any other is an attribute. */
 typedef enum { COL_ID, COL_NAME, COL_STAGE, COL_YEARS, N_COLUMNS } Column;
 
-static const char *const column_names[] = {"id", "name", "stage", "years_in_stage", NULL};
+static const char *const column_names[] = {ROSTER_COL_ID, ROSTER_COL_NAME, ROSTER_COL_STAGE, ROSTER_COL_YEARS,
+                                           NULL};
 #define COLUMN_LIST "id, name, stage, years_in_stage, then numeric attribute columns such as rd_intensity"
 
 static const CsvColumns columns = {column_names, N_COLUMNS, TRUE, COLUMN_LIST};
@@ -268,6 +269,31 @@ void roster_free(Roster *r)
     g_free(r->file);
     g_free(r->sha256);
     g_free(r);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+void roster_write(const Roster *r, const Model *m, const char *comment, GString *out)
+{
+    g_return_if_fail(r != NULL && m != NULL && r->n_stages == m->n_stages && out != NULL);
+    csv_append_comment(out, comment);
+    for (int c = 0; column_names[c]; c++)
+        g_string_append_printf(out, "%s%s", c ? "," : "", column_names[c]);
+    for (int a = 0; a < r->n_attrs; a++)
+        g_string_append_printf(out, ",%s", r->attr_names[a]);
+    g_string_append_c(out, '\n');
+    for (int i = 0; i < r->n_firms; i++) {
+        const RosterFirm *f = &r->firms[i];
+        csv_append_field(out, f->id);
+        g_string_append_c(out, ',');
+        csv_append_field(out, f->name);
+        g_string_append_printf(out, ",%s,%d", m->stages[f->stage].id, f->years_in_stage);
+        for (int a = 0; a < r->n_attrs; a++) {
+            g_string_append_c(out, ',');
+            csv_append_number(out, roster_value(r, i, a));
+        }
+        g_string_append_c(out, '\n');
+    }
 }
 
 /* ---- what the engine asks ----------------------------------------------- */
