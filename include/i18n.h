@@ -379,6 +379,7 @@ typedef enum {
     I18N_ALLOC_FRONTIER_LEGEND,
     I18N_ALLOC_BUDGET_FMT,      /* budget (string) */
     I18N_ALLOC_CHOSEN_FMT,      /* combination, probability */
+    I18N_ALLOC_WRITTEN_MARK_FMT, /* allocate chart legend: the file as written's probability */
     I18N_ALLOC_NONE,            /* the combination with no policy */
     /* ladder run --roster */
     I18N_CSV_FIRM_ID,           /* firms.csv columns */

@@ -546,6 +546,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_ALLOC_FRONTIER_LEGEND] = {"有效前沿", "efficient frontier"},
     [I18N_ALLOC_BUDGET_FMT] = {"预算 %s 万元", "budget %s (10,000 yuan)"},
     [I18N_ALLOC_CHOSEN_FMT] = {"预算内最佳：%s（%s）", "best within budget: %s (%s)"},
+    [I18N_ALLOC_WRITTEN_MARK_FMT] = {"文件原样（= ladder run）：%s", "file as written (= ladder run): %s"},
     [I18N_ALLOC_NONE] = {"（不实施任何政策）", "(no policy)"},
     [I18N_CSV_YES] = {"是", "yes"},
     [I18N_CSV_NO] = {"否", "no"},
