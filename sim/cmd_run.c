@@ -10,8 +10,10 @@
 #include "cultivate.h"
 #include "errors.h"
 #include "i18n.h"
+#include "out_cultivate.h"
 #include "out_firms.h"
 #include "out_table.h"
+#include "out_trace.h"
 #include "results.h"
 #include "roster.h"
 #include "scenario.h"
@@ -24,6 +26,7 @@ typedef struct {
     char *roster_path; /* --roster FILE, or NULL */
     Roster *roster;    /* read from it for the scenario */
     char *firms_csv;   /* where firms.csv ends up, for the line printed */
+    char *cultivation_csv; /* where cultivation.csv ends up */
     char **service_texts; /* --service KEY=CHANGE, each; NULL: none */
     char *serve_top;   /* --serve-top N as typed, or NULL */
     char *trace_id;    /* --trace ID, or NULL */
@@ -221,8 +224,10 @@ static gboolean run_read(void *state, CommandCall *call, GError **error)
 static gboolean run_compute(void *state, const CommandCall *call, GError **error)
 {
     RunState *st = state;
-    if (st->roster != NULL)
+    if (st->roster != NULL) {
         st->firms_csv = g_build_filename(call->dest, results_csv_file(RESULTS_CSV_FIRMS), NULL);
+        st->cultivation_csv = g_build_filename(call->dest, results_csv_file(RESULTS_CSV_CULTIVATION), NULL);
+    }
     RunConfig config = call->config;
     g_autofree int *all = NULL;
     RunService sv = {0};
@@ -246,11 +251,23 @@ static gboolean run_compute(void *state, const CommandCall *call, GError **error
     return TRUE;
 }
 
+/* What the writers of whom to help read of the run. */
+static OutCultivate cultivation_of(const RunState *st)
+{
+    return (OutCultivate){.lists = st->cultivation, .summary = st->summary, .roster = st->roster,
+                          .service = st->served ? &st->service : NULL, .serve_top = st->top};
+}
+
+/* The run's files, with a roster its firms' too (firms and cultivation),
+ * then the charts of all of them. */
 static gboolean run_write(void *state, const CommandCall *call, GError **error)
 {
     RunState *st = state;
-    return run_outputs_write(st->summary, call->dir, call->render, error) &&
-           (st->roster == NULL || out_firms_write(st->run, st->roster, call->dir, error));
+    OutCultivate cv = cultivation_of(st);
+    return run_outputs_write(st->summary, call->dir, FALSE, error) &&
+           (st->roster == NULL || (out_firms_write(st->run, st->roster, call->dir, error) &&
+                                   out_cultivate_write(&cv, call->dir, error))) &&
+           (!call->render || run_outputs_render(call->dir, error));
 }
 
 static void run_print(void *state, GString *out)
@@ -264,7 +281,13 @@ static void run_print(void *state, GString *out)
     g_string_append_c(out, '\n');
     g_string_append_printf(out, i18n_text(m->language, I18N_ROSTER_RUN_FMT), st->roster->n_firms, covered,
                            st->firms_csv);
-    g_string_append_c(out, '\n');
+    g_string_append(out, "\n\n");
+    OutCultivate cv = cultivation_of(st);
+    out_cultivate_table(&cv, st->cultivation_csv, out);
+    if (st->trace != NULL) {
+        g_string_append_c(out, '\n');
+        out_trace_format(m, &st->roster->firms[st->trace_firm], st->trace, st->trace_stages, &st->run->config, out);
+    }
 }
 
 static void run_clear(void *state)
@@ -276,6 +299,7 @@ static void run_clear(void *state)
     g_clear_pointer(&st->roster, roster_free);
     g_clear_pointer(&st->roster_path, g_free);
     g_clear_pointer(&st->firms_csv, g_free);
+    g_clear_pointer(&st->cultivation_csv, g_free);
     g_clear_pointer(&st->service_texts, g_strfreev);
     g_clear_pointer(&st->serve_top, g_free);
     g_clear_pointer(&st->trace_id, g_free);
