@@ -331,6 +331,15 @@ const CommandSpec cmd_run_spec = {
         "renewal clock; the other stages keep their [baseline]. Also writes firms.csv and\n"
         "firms.json: each firm's chance of each stage, of exiting and of each list by target year.\n"
         "  ladder run scenarios/tianning-2025.ini --roster scenarios/roster/tianning-2025.csv\n\n"
+        "Whom to help: with --roster, cultivation.csv and cultivation.json rank the roster's firms,\n"
+        "for each target, by their chance of counting toward it (the top 10 printed, the top 20\n"
+        "charted in cultivation_K.png, firms_chance.png the spread of chances). --service gives a\n"
+        "service to one firm at a time on the run's own random numbers and ranks the firms by the\n"
+        "gain in that chance; the top --serve-top of each list are then served together, and the\n"
+        "change of P(target) is said. --trace ID prints one replication's events of that firm.\n"
+        "  ladder run scenarios/roster/tianning-2025-effects.ini \\\n"
+        "      --roster scenarios/roster/tianning-2025.csv \\\n"
+        "      --service 'hightech -> gazelle = *1.3' --trace TN0151\n\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
