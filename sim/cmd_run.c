@@ -76,8 +76,8 @@ static void run_add_options(GOptionContext *ctx, void *state)
          "With --service: the firms at the head of each target's gain list served together in a second run "
          "(default 20)", "N"},
         {"trace", 0, 0, G_OPTION_ARG_STRING, &st->trace_id,
-         "With --roster: print one replication's events of the firm with this id (promoted, renewed, lapsed, "
-         "exited, on or off a list)", "ID"},
+         "With --roster: print, after the tables, one replication's events of the firm with this id (promoted, "
+         "renewed, lapsed, exited, on or off a list)", "ID"},
         {NULL},
     };
     g_option_context_add_main_entries(ctx, entries, NULL);

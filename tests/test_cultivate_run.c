@@ -2,7 +2,8 @@
  * runs it: cultivation.json reads back through its schema, each target's
  * run probability is summary.json's to the bit, the lists are in rank
  * order and the firms served together are the head of the gain list; a
- * service changes no byte of the run's own files; every bad flag is exit 2
+ * service changes no byte of the run's own files, and the lists are the
+ * same bytes on any number of threads; every bad flag is exit 2
  * with a clear message and no folder; --trace prints the known history of
  * a firm where every outcome is certain, in Chinese and in English; the
  * report has the section; the charts are drawn.
@@ -32,16 +33,16 @@ static char *roster_path(void)
 }
 
 /* folders/name, written by `ladder run` of the effects scenario on its
- * roster with `service` (NULL: none), no charts. */
-static void run_into(const char *name, const char *service)
+ * roster with `service` (NULL: none) on `threads` threads, no charts. */
+static void run_into(const char *name, const char *service, const char *threads)
 {
     g_autofree char *sc = scenario_path(), *roster = roster_path();
     g_autofree char *out = g_build_filename(folders, name, NULL);
     g_autofree char *top = g_strdup_printf("%d", SERVE_TOP);
     const char *with[] = {"run", sc, "--roster", roster, "--service", service, "--serve-top", top, "--reps", REPS,
-                          "--seed", SEED, "--no-charts", "-q", "--out", out, NULL};
-    const char *without[] = {"run", sc, "--roster", roster, "--reps", REPS, "--seed", SEED, "--no-charts", "-q",
-                             "--out", out, NULL};
+                          "--seed", SEED, "--threads", threads, "--no-charts", "-q", "--out", out, NULL};
+    const char *without[] = {"run", sc, "--roster", roster, "--reps", REPS, "--seed", SEED, "--threads", threads,
+                             "--no-charts", "-q", "--out", out, NULL};
     g_auto(TuRun) r = tu_ladder_spawn(NULL, service ? with : without, NULL, NULL);
     tu_assert_status(&r, 0);
 }
@@ -50,8 +51,9 @@ static int setup_folders(void **state)
 {
     (void)state;
     folders = tu_tmpdir();
-    run_into("served", "hightech -> gazelle = *1.3");
-    run_into("plain", NULL);
+    run_into("served", "hightech -> gazelle = *1.3", "2");
+    run_into("served-1", "hightech -> gazelle = *1.3", "1");
+    run_into("plain", NULL, "2");
     return 0;
 }
 
@@ -207,6 +209,19 @@ static void service_changes_no_run_file(void **state)
         JsonObject *g = json_array_get_object_element(firms_b, (guint)tu_num(f, "rank_by_chance") - 1);
         assert_string_equal(json_object_get_string_member(f, "id"), json_object_get_string_member(g, "id"));
         assert_true(tu_num(f, "chance") == tu_num(g, "chance"));
+    }
+}
+
+/* The same bytes on one thread as on two. */
+static void same_bytes_any_threads(void **state)
+{
+    (void)state;
+    g_autofree char *a = g_build_filename(folders, "served", NULL), *b = g_build_filename(folders, "served-1", NULL);
+    static const char *const files[] = {"cultivation.json", "cultivation.csv"};
+    for (gsize i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *x = tu_read_text(a, files[i]), *y = tu_read_text(b, files[i]);
+        if (strcmp(x, y) != 0)
+            fail_msg("%s differs on one thread", files[i]);
     }
 }
 
@@ -403,6 +418,7 @@ int main(void)
         cmocka_unit_test(gain_lists_are_ranked),
         cmocka_unit_test(chance_lists_without_service),
         cmocka_unit_test(service_changes_no_run_file),
+        cmocka_unit_test(same_bytes_any_threads),
         cmocka_unit_test(csv_has_the_attributes),
         cmocka_unit_test(stdout_report_and_charts),
     };
