@@ -1455,20 +1455,28 @@ static void section_sensitivity(GString *out, const Report *r)
 
 /* ---- whom to help ------------------------------------------------------------- */
 
+/* A count of firms from a file, as an int: 0 for a NaN (null, or not a
+ * number), clamped into 0 .. G_MAXINT (a cast of a larger double is
+ * undefined). */
+static int firm_count(double x)
+{
+    return isnan(x) ? 0 : (int)CLAMP(x, 0.0, (double)G_MAXINT);
+}
+
 /* What serving target t's top firms together does (cultivation.json's
  * served_together), as stdout says it: the change of P(target), or that no
  * firm gains (and how many the service sets back, by how much). */
 static void cultivation_served(GString *out, const Report *r, JsonObject *c, JsonObject *t)
 {
     JsonObject *sv = obj(member(t, "served_together"));
-    int firms = (int)num(sv, "firms");
+    int firms = firm_count(num(sv, "firms"));
     g_autofree char *text = NULL;
     if (firms > 0) {
         g_autoptr(GString) from = g_string_new(NULL), to = g_string_new(NULL);
         percent(from, num(t, "probability"));
         percent(to, num(sv, "probability"));
         g_autofree char *change = out_table_points(num(sv, "difference"), num(sv, "difference_se"));
-        I18nMessage fmt = firms < (int)num(c, "serve_top") ? I18N_CULT_TOP_FEWER_FMT : I18N_CULT_TOP_FMT;
+        I18nMessage fmt = firms < firm_count(num(c, "serve_top")) ? I18N_CULT_TOP_FEWER_FMT : I18N_CULT_TOP_FMT;
         text = g_strdup_printf(i18n_text(r->lang, fmt), firms, from->str, to->str, change);
     } else {
         JsonArray *all = arr(t, "firms");
@@ -1521,13 +1529,14 @@ static void cultivation_target(GString *out, const Report *r, JsonObject *c, gui
     JsonObject *t = obj_at(arr(c, "targets"), k);
     gboolean gain = member(t, "served_together") && !JSON_NODE_HOLDS_NULL(member(t, "served_together"));
     g_autofree char *p = out_table_probability(num(t, "probability"), num(t, "se"));
-    g_autofree char *line = g_strdup_printf(i18n_text(r->lang, I18N_CULT_TARGET_FMT), str(t, "name"),
-                                            str(obj(member(t, "condition")), r->lang), p);
+    const char *name = str(t, "name"), *condition = str(obj(member(t, "condition")), r->lang);
+    g_autofree char *line = g_strdup_printf(i18n_text(r->lang, I18N_CULT_TARGET_FMT), name ? name : "",
+                                            condition ? condition : "", p);
     g_string_append(out, "<p><b>");  /* not a heading: two folders' lists may have the same targets */
     esc(out, line);
     g_string_append(out, "</b></p>\n");
     JsonObject *first = obj_at(arr(t, "firms"), 0);
-    gboolean shown = gain ? num(obj(member(t, "served_together")), "firms") > 0 : num(first, "chance") > 0;
+    gboolean shown = gain ? firm_count(num(obj(member(t, "served_together")), "firms")) > 0 : num(first, "chance") > 0;
     if (shown)
         cultivation_table(out, r, t, gain);
     if (gain)
@@ -2100,6 +2109,13 @@ static void page_many(GString *out, Report *r, gsize n)
         g_string_append_printf(out, " · %s · <code>", i18n_text(r[i].lang, folder_kind(&r[i])));
         esc(out, r[i].dir);
         g_string_append(out, "</code></a></li>\n");
+        if (r[i].files[RESULTS_CULTIVATION]) {  /* the lists a bureau turns to first */
+            g_string_append(out, "<li>");
+            cultivation_link(out, &r[i]);
+            g_string_append(out, " · ");
+            esc(out, r[i].of);
+            g_string_append(out, "</li>\n");
+        }
     }
     g_string_append(out, "</ol>\n<div id=\"ladder\">\n");
     section_ladder(out, &r[0]);

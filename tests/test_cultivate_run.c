@@ -410,6 +410,28 @@ static void stdout_report_and_charts(void **state)
     assert_int_equal(svgs, lists + 1);  /* and the histograms */
 }
 
+/* Two roster folders on one page: each has its section, with an id of its
+ * own, linked from the answers and the contents. */
+static void report_of_two_folders(void **state)
+{
+    (void)state;
+    g_autofree char *a = g_build_filename(folders, "served", NULL), *b = g_build_filename(folders, "plain", NULL);
+    g_autofree char *page = g_build_filename(folders, "two.html", NULL);
+    g_auto(TuRun) r = tu_ladder(NULL, "report", a, b, "-o", page, "-q", NULL);
+    tu_assert_status(&r, 0);
+    g_autofree char *html = tu_read_text(folders, "two.html");
+    const char *want[] = {"<div id=\"cultivation-1\"></div>", "<div id=\"cultivation-2\"></div>",
+                          "加 --service &apos;KEY=CHANGE&apos;"};
+    tu_assert_says(html, want, G_N_ELEMENTS(want));
+    for (int k = 1; k <= 2; k++) {  /* in the answers, the contents and the verdict */
+        g_autofree char *link = g_strdup_printf("<a href=\"#cultivation-%d\">", k);
+        int n = 0;
+        for (const char *p = html; (p = strstr(p, link)) != NULL; p++)
+            n++;
+        assert_int_equal(n, 3);
+    }
+}
+
 int main(void)
 {
     tu_pin_ladder();
@@ -421,6 +443,7 @@ int main(void)
         cmocka_unit_test(same_bytes_any_threads),
         cmocka_unit_test(csv_has_the_attributes),
         cmocka_unit_test(stdout_report_and_charts),
+        cmocka_unit_test(report_of_two_folders),
     };
     GArray *tests = TU_TESTS(fixed);
     ADD_ROWS(tests, bad_flags, bad_flags_leave_nothing);
