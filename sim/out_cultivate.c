@@ -25,6 +25,7 @@
 #define BAR_MIN_SPAN 1.0        /* percent or points shown at least, so a list of zeros has an axis */
 #define BAR_TICKS 6             /* about this many ticks on the axis */
 #define HIST_BINS 10            /* firms_chance: bins of 10 percentage points */
+#define HIST_EDGE 1e-9          /* a chance of k/10 in floating point falls in the bin starting at it */
 #define HIST_COLS 2             /* panels side by side */
 #define HIST_PANEL_PX 330
 #define HIST_FRAME_PX 90        /* the title above the panels */
@@ -149,11 +150,11 @@ static gboolean list_shown(const OutCultivate *w, int t)
 /* What serving target t's top firms together does, in words: "serving
  * the top 20 together: P(target) 40.5% → 42.8% (+2.3 ± 0.1 points,
  * paired)"; or, when no firm gains, that none does (and how far the
- * service lowers firms' chances, when it does).  Caller frees. */
-static char *served_text(const OutCultivate *w, int t)
+ * service lowers firms' chances, when it does); in `lang`.  Caller
+ * frees. */
+static char *served_text(const OutCultivate *w, int t, const char *lang)
 {
     const Cultivation *c = w->lists;
-    const char *lang = model_of(w)->language;
     Served s = served_of(w, t);
     if (s.firms > 0) {
         g_autofree char *from = percent(w->summary->targets[t].probability), *to = percent(s.p);
@@ -170,7 +171,7 @@ static char *served_text(const OutCultivate *w, int t)
     }
     if (lowered == 0)
         return g_strdup(i18n_text(lang, I18N_CULT_TOP_NONE));
-    g_autofree char *fall = g_strdup_printf("%.*f", -least < 0.0095 ? 2 : 1, -100 * least);
+    g_autofree char *fall = out_table_points_alone(-least, FALSE);
     return g_strdup_printf(i18n_text(lang, I18N_CULT_LOWERS_FMT), lowered, fall);
 }
 
@@ -218,6 +219,14 @@ static void add_served(JsonBuilder *b, const OutCultivate *w, int t)
     out_json_member_double(b, "all_se", s.all_se, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "all_difference", s.all_diff, OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "all_difference_se", s.all_diff_se, OUT_JSON_PROB_DECIMALS);
+    json_builder_set_member_name(b, "words");
+    json_builder_begin_object(b);
+    static const char *const languages[] = {"zh", "en"};
+    for (gsize i = 0; i < G_N_ELEMENTS(languages); i++) {
+        g_autofree char *text = served_text(w, t, languages[i]);
+        out_json_member_string(b, languages[i], text);
+    }
+    json_builder_end_object(b);
     json_builder_end_object(b);
 }
 
@@ -365,7 +374,7 @@ static char *bars_data(const OutCultivate *w, int t, int n)
         double se = 0, x = 100 * ranked_value(w, order[k], t, &se);
         g_autofree char *text = bar_label(&w->roster->firms[order[k]]);
         g_autofree char *label = plot_data_label(text);
-        g_autofree char *shown = has_service(w) ? g_strdup_printf("%+.*f", fabs(x) < 0.95 ? 2 : 1, x)
+        g_autofree char *shown = has_service(w) ? out_table_points_alone(x / 100, TRUE)
                                                 : g_strdup_printf("%.1f%%", x);
         g_string_append_printf(out, "%d \"%s\" %.4f %.4f \"%s\"\n", n - k, label, x, PLOT_Z95 * 100 * se, shown);
     }
@@ -415,7 +424,7 @@ static void bars_vars(const OutCultivate *w, int t, int n, PlotVars *v)
     g_autofree char *service = has_service(w) ? service_words(m, w->service) : NULL;
     g_autofree char *how = service ? g_strdup_printf(i18n_text(lang, I18N_CULT_CHART_SERVICE_FMT), service)
                                    : g_strdup(i18n_text(lang, I18N_CULT_CHART_CHANCE));
-    g_autofree char *served = service ? served_text(w, t) : NULL;
+    g_autofree char *served = service ? served_text(w, t, lang) : NULL;
     /* a line each: one line of them all ran off an 1100 px chart */
     const char *lines[] = {condition, how, served};
     g_autoptr(GString) subtitle = g_string_new(NULL);
@@ -460,7 +469,7 @@ static char *hist_data(const OutCultivate *w)
         int count[HIST_BINS] = {0};
         for (int f = 0; f < c->n_firms; f++) {
             double p = CLAMP(c->chance[cell_of(w, f, t)], 0.0, 1.0);
-            count[MIN((int)floor(p * HIST_BINS + 1e-9), HIST_BINS - 1)]++;
+            count[MIN((int)floor(p * HIST_BINS + HIST_EDGE), HIST_BINS - 1)]++;
         }
         g_string_append_printf(out, "%s# target %d\n", t ? "\n\n" : "", t + 1);
         for (int k = 0; k < HIST_BINS; k++)
@@ -551,7 +560,7 @@ static void append_list(const OutCultivate *w, int t, GString *out)
     g_string_append_c(out, '\n');
     g_string_append_printf(out, i18n_text(lang, I18N_CULT_TARGET_FMT), m->targets[t].name, condition, p);
     g_string_append_c(out, '\n');
-    g_autofree char *served = has_service(w) ? served_text(w, t) : NULL;
+    g_autofree char *served = has_service(w) ? served_text(w, t, lang) : NULL;
     if (!list_shown(w, t)) {
         g_string_append_printf(out, "%s%s\n", TEXT_TABLE_INDENT, served ? served : i18n_text(lang, I18N_CULT_NO_CHANCE));
         return;

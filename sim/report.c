@@ -1455,44 +1455,12 @@ static void section_sensitivity(GString *out, const Report *r)
 
 /* ---- whom to help ------------------------------------------------------------- */
 
-/* A count of firms from a file, as an int: 0 for a NaN (null, or not a
- * number), clamped into 0 .. G_MAXINT (a cast of a larger double is
- * undefined). */
-static int firm_count(double x)
+/* What serving target t's top firms together does, in words
+ * (cultivation.json's served_together.words, as stdout says it). */
+static void cultivation_served(GString *out, const Report *r, JsonObject *t)
 {
-    return isnan(x) ? 0 : (int)CLAMP(x, 0.0, (double)G_MAXINT);
-}
-
-/* What serving target t's top firms together does (cultivation.json's
- * served_together), as stdout says it: the change of P(target), or that no
- * firm gains (and how many the service sets back, by how much). */
-static void cultivation_served(GString *out, const Report *r, JsonObject *c, JsonObject *t)
-{
-    JsonObject *sv = obj(member(t, "served_together"));
-    int firms = firm_count(num(sv, "firms"));
-    g_autofree char *text = NULL;
-    if (firms > 0) {
-        g_autoptr(GString) from = g_string_new(NULL), to = g_string_new(NULL);
-        percent(from, num(t, "probability"));
-        percent(to, num(sv, "probability"));
-        g_autofree char *change = out_table_points(num(sv, "difference"), num(sv, "difference_se"));
-        I18nMessage fmt = firms < firm_count(num(c, "serve_top")) ? I18N_CULT_TOP_FEWER_FMT : I18N_CULT_TOP_FMT;
-        text = g_strdup_printf(i18n_text(r->lang, fmt), firms, from->str, to->str, change);
-    } else {
-        JsonArray *all = arr(t, "firms");
-        int lowered = 0;
-        double least = 0;
-        for (guint i = 0; i < len(all); i++) {
-            double g = num(obj_at(all, i), "gain");
-            lowered += g < 0;
-            least = MIN(least, g);
-        }
-        g_autofree char *fall = g_strdup_printf("%.*f", -least < 0.0095 ? 2 : 1, -100 * least);
-        text = lowered ? g_strdup_printf(i18n_text(r->lang, I18N_CULT_LOWERS_FMT), lowered, fall)
-                       : g_strdup(i18n_text(r->lang, I18N_CULT_TOP_NONE));
-    }
     g_string_append(out, "<p class=\"verdict\">");
-    esc(out, text);
+    esc(out, str(obj(member(obj(member(t, "served_together")), "words")), r->lang));
     g_string_append(out, "</p>\n");
 }
 
@@ -1536,11 +1504,11 @@ static void cultivation_target(GString *out, const Report *r, JsonObject *c, gui
     esc(out, line);
     g_string_append(out, "</b></p>\n");
     JsonObject *first = obj_at(arr(t, "firms"), 0);
-    gboolean shown = gain ? firm_count(num(obj(member(t, "served_together")), "firms")) > 0 : num(first, "chance") > 0;
+    gboolean shown = num(gain ? obj(member(t, "served_together")) : first, gain ? "firms" : "chance") > 0;
     if (shown)
         cultivation_table(out, r, t, gain);
     if (gain)
-        cultivation_served(out, r, c, t);
+        cultivation_served(out, r, t);
     else if (!shown)
         g_string_append_printf(out, "<p>%s</p>\n", i18n_text(r->lang, I18N_CULT_NO_CHANCE));
     g_autofree char *chart = g_strdup_printf("cultivation_%u.svg", k + 1);

@@ -202,6 +202,10 @@ static const ResultsKey served_rows[] = {
     K("all_se", NUMBER, 0, P01, "its Monte Carlo standard error"),
     K("all_difference", NUMBER, 0, P01, "its paired change from the run's all_targets_probability"),
     K("all_difference_se", NUMBER, 0, P01, "its paired Monte Carlo standard error"),
+    K("words", OBJECT, 0, "", "what serving them together does, in words, as stdout says it (when no firm gains, "
+                              "that none does and how many firms the service sets back)"),
+    K("words.zh", STRING, 0, "", "in Chinese"),
+    K("words.en", STRING, 0, "", "in English"),
 };
 static const ResultsPart served_part = PARTOF(served_rows);
 

@@ -377,6 +377,12 @@ static void stdout_report_and_charts(void **state)
                           "目标 瞪羚企业50家（瞪羚 ≥ 50（2025 年））：本次运行达成概率", row, "    10  ", "!    11  ",
                           top, csv};
     tu_assert_says(r.out, says, G_N_ELEMENTS(says));
+    for (guint t = 0; t < json_array_get_length(targets_of(cv)); t++) {  /* the file's words are stdout's lines */
+        JsonObject *words = json_object_get_object_member(
+            json_object_get_object_member(json_array_get_object_element(targets_of(cv), t), "served_together"), "words");
+        g_autofree char *line = g_strconcat("\n  ", json_object_get_string_member(words, "zh"), "\n", NULL);
+        tu_assert_contains(r.out, line);
+    }
 
     g_autofree char *html = tu_read_text(out, "report.html");
     const char *page[] = {"<div id=\"cultivation\"></div>", "培育名单：帮哪些企业", "<a href=\"#cultivation\">",
