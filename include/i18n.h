@@ -401,6 +401,54 @@ typedef enum {
     I18N_EFFECTS_EXPECTED_NOTE,
     I18N_EFFECTS_UNUSED_FMT,    /* stderr: scenario file, whose [effects] go unused without --roster */
     I18N_EFFECTS_UNUSED_BY_FMT, /* stderr: scenario file, command name, which simulates stages */
+    /* ladder run --roster: whom to help (cultivation), --trace */
+    I18N_CSV_RUN_PROBABILITY, /* cultivation.csv columns */
+    I18N_CSV_CHANCE,
+    I18N_CSV_RANK_BY_CHANCE,
+    I18N_CSV_GAIN,
+    I18N_CSV_GAIN_SE,
+    I18N_CSV_RANK_BY_GAIN,
+    I18N_CSV_CHANGED,
+    I18N_CSV_SERVED_TOGETHER,
+    I18N_CSV_ATTRIBUTES,
+    I18N_CULT_HEADING_GAIN_FMT, /* stdout, report: the service (text) */
+    I18N_CULT_HEADING_CHANCE,
+    I18N_CULT_SERVICE_WORDS_FMT, /* the service's text, its parameters in words */
+    I18N_CULT_TARGET_FMT, /* target name, condition, probability ± SE */
+    I18N_CULT_RANK, /* stdout and report columns */
+    I18N_CULT_FIRM,
+    I18N_CULT_ID,
+    I18N_CULT_CHANCE,
+    I18N_CULT_GAIN,
+    I18N_CULT_TOP_FMT, /* firms, run's and served probability (text), change (text) */
+    I18N_CULT_TOP_FEWER_FMT,
+    I18N_CULT_TOP_NONE,
+    I18N_CULT_LOWERS_FMT,   /* firms, largest fall (text) */
+    I18N_CULT_NO_CHANCE,
+    I18N_CULT_CSV_FMT, /* path of cultivation.csv */
+    I18N_CULT_CHART_TITLE_FMT, /* charts: target name, firms shown */
+    I18N_CULT_CHART_SERVICE_FMT, /* service (words) */
+    I18N_CULT_CHART_CHANCE,
+    I18N_CULT_GAIN_AXIS,
+    I18N_CULT_CHANCE_AXIS,
+    I18N_FIRMS_CHANCE_TITLE_FMT, /* firms */
+    I18N_FIRMS_CHANCE_NOTE,
+    I18N_FIRMS_CHANCE_AXIS,
+    I18N_TRACE_HEAD_FMT, /* stdout --trace: id, name, replications, seed */
+    I18N_TRACE_START_RENEWAL_FMT, /* year, stage, clock, period */
+    I18N_TRACE_START_FMT, /* year, stage */
+    I18N_TRACE_UP_FMT, /* year, stages */
+    I18N_TRACE_DOWN_FMT,
+    I18N_TRACE_EXIT_FMT,
+    I18N_TRACE_RENEW_FMT,
+    I18N_TRACE_LAPSE_FMT,
+    I18N_TRACE_LIST_ON_FMT, /* year, list name */
+    I18N_TRACE_LIST_OFF_FMT,
+    I18N_TRACE_END_FMT, /* year, stage */
+    I18N_TRACE_EXITED,
+    I18N_TRACE_NOTHING,
+    I18N_REPORT_CULT_TITLE, /* report */
+    I18N_REPORT_CULT_SHOWN_FMT, /* firms shown */
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,
     /* ladder roster synth */

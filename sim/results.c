@@ -186,6 +186,82 @@ static const ResultsKey firms_rows[] = {
     K("firms[].years[].states[].at_or_above_se", NUMBER, N, P01, "its Monte Carlo standard error"),
 };
 
+/* ---- cultivation.json ------------------------------------------------------------ */
+
+/* "served_together": the top firms of a gain list given the service at once. */
+static const ResultsKey served_rows[] = {
+    K("firms", INTEGER, 0, "firms", "how many were served: the head of the gain list, at most serve_top, only "
+                                    "firms whose gain is positive (0: none, and nothing changes)"),
+    K("probability", NUMBER, 0, P01, "P(target met) with them served: the run's probability plus the paired "
+                                     "difference"),
+    K("se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("difference", NUMBER, 0, P01, "the change of P(target met) from the run's, paired replication by "
+                                    "replication on the same random numbers"),
+    K("difference_se", NUMBER, 0, P01, "its paired Monte Carlo standard error"),
+    K("all_probability", NUMBER, 0, P01, "P(every target met) with them served"),
+    K("all_se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("all_difference", NUMBER, 0, P01, "its paired change from the run's all_targets_probability"),
+    K("all_difference_se", NUMBER, 0, P01, "its paired Monte Carlo standard error"),
+    K("words", OBJECT, 0, "", "what serving them together does, in words, as stdout says it (when no firm gains, "
+                              "that none does and how many firms the service sets back)"),
+    K("words.zh", STRING, 0, "", "in Chinese"),
+    K("words.en", STRING, 0, "", "in English"),
+};
+static const ResultsPart served_part = PARTOF(served_rows);
+
+#define CHANCE_UNIT "firms, 0..1 for stock and list targets"
+
+static const ResultsKey cultivation_rows[] = {
+    K("roster", STRING, 0, "", "the roster file as the user named it (--roster)"),
+    K("roster_sha256", STRING, 0, "", "SHA-256 of its bytes in hex"),
+    PART("", run_part),
+    K("service", STRING, N, "", "the service (--service) as one text, its changes joined by \"; \", such as "
+                                "\"tech_sme -> hightech = *1.3\"; null without one"),
+    K("service_changes", ARRAY, 0, "", "each --service change, in order; empty without a service"),
+    K("service_changes[]", STRING, 0, "", "one, \"KEY = *x\" or \"KEY = +x\""),
+    K("serve_top", INTEGER, N, "firms", "--serve-top: at most this many firms of each gain list served together; "
+                                        "null without a service"),
+    K("ranked_by", STRING, 0, "", "gain (with a service) or chance: the order of each target's firms"),
+    K("note", STRING, 0, "", "how the lists are ranked, in English (without a service: that --service ranks by "
+                             "the gain)"),
+    K("attributes", ARRAY, 0, "", "the roster's attribute columns, in its header's order"),
+    K("attributes[]", STRING, 0, "", "one column's name"),
+    K("targets", ARRAY, 0, "", "each target of the scenario, in its order, with its list"),
+    K("targets[]", OBJECT, 0, "", "one target"),
+    PART("targets[]", target_part),
+    K("targets[].probability", NUMBER, 0, P01, "P(target met) in the run: summary.json's targets[].probability "
+                                               "(the service changes no figure of the run)"),
+    K("targets[].se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("targets[].served_together", OBJECT, N, "", "the top of this target's gain list given the service at once, in "
+                                                  "a second run of the same replications; null without a service"),
+    PART("targets[].served_together", served_part),
+    K("targets[].firms", ARRAY, 0, "", "every roster firm, ranked: by gain with a service (ties by chance, then "
+                                       "roster order), else by chance (ties in roster order)"),
+    K("targets[].firms[]", OBJECT, 0, "", "one firm"),
+    K("targets[].firms[].id", STRING, 0, "", "its id on the roster"),
+    K("targets[].firms[].name", STRING, 0, "", "its name on the roster"),
+    K("targets[].firms[].stage", STRING, 0, "", "its stage id at the end of the base year"),
+    K("targets[].firms[].stage_name", STRING, 0, "", "that stage's display name"),
+    K("targets[].firms[].years_in_stage", INTEGER, 0, "years", "its renewal clock then, as on the roster"),
+    K("targets[].firms[].chance", NUMBER, 0, CHANCE_UNIT, "its expected contribution to the target's count: for a "
+                                                          "stock or list target the probability it counts toward it "
+                                                          "in the target's year; for new and cumulative, its "
+                                                          "expected entries"),
+    K("targets[].firms[].chance_se", NUMBER, 0, CHANCE_UNIT, "its Monte Carlo standard error"),
+    K("targets[].firms[].rank_by_chance", INTEGER, 0, "", "its place by chance, 1 = highest"),
+    K("targets[].firms[].gain", NUMBER, N, CHANCE_UNIT, "the change of its chance when it alone is given the "
+                                                        "service, on the run's random numbers; null without a service"),
+    K("targets[].firms[].gain_se", NUMBER, N, CHANCE_UNIT, "its paired Monte Carlo standard error; null without a "
+                                                           "service"),
+    K("targets[].firms[].rank_by_gain", INTEGER, N, "", "its place by gain, 1 = highest; null without a service"),
+    K("targets[].firms[].changed", NUMBER, N, P01, "the share of replications in which the service changed its "
+                                                   "contribution to some target; null without a service"),
+    K("targets[].firms[].served_together", BOOLEAN, N, "", "whether it is among the firms served together "
+                                                           "(served_together.firms); null without a service"),
+    K("targets[].firms[].attributes", OBJECT, 0, "", "its value of each attribute column of the roster"),
+    K("targets[].firms[].attributes.*", NUMBER, A, "per attribute", "one column's value, named by the column"),
+};
+
 /* ---- summary.json --------------------------------------------------------------- */
 
 static const ResultsKey summary_rows[] = {
@@ -563,6 +639,11 @@ static const ResultsFile files[RESULTS_N_KINDS] = {
                        "Each firm of the roster (run --roster), simulated one by one: its chances of each stage, "
                        "of exiting and of each list in each target year, and when it moves up. Only with --roster.",
                        FILE_ROWS(firms_rows)},
+    [RESULTS_CULTIVATION] = {"cultivation.json", {"run"}, FALSE,
+                             "Whom to help (run --roster): for each target, every roster firm ranked by its chance "
+                             "of counting toward it and, with --service, by the gain in that chance from the service "
+                             "given to it alone; and the top firms served together. Only with --roster.",
+                             FILE_ROWS(cultivation_rows)},
 };
 
 /* ---- the CSV files ------------------------------------------------------------------ */
@@ -702,6 +783,31 @@ static const ResultsCsvColumn firms_csv[] = {
                                                    "the horizon"),
 };
 
+static const ResultsCsvColumn cultivation_csv[] = {
+    C("target", TARGET, F_TEXT, "the target's name; rows by target in the scenario's order, then by firm in "
+                                "cultivation.json's rank order"),
+    C("condition", CONDITION, F_TEXT, "what it asks, in the scenario's language"),
+    C("year", YEAR, F_INT, "the year it is measured at the end of"),
+    C("probability", CSV_RUN_PROBABILITY, F_P6, "P(target met) in the run, as summary.json's"),
+    C("id", CSV_FIRM_ID, F_TEXT, "the firm's id on the roster"),
+    C("name", CSV_FIRM_NAME, F_TEXT, "its name"),
+    C("stage_name", CSV_START_STAGE, F_TEXT, "its stage at the end of the base year (display name)"),
+    C("years_in_stage", CSV_YEARS_IN_STAGE, F_INT, "its renewal clock then"),
+    C("chance", CSV_CHANCE, F_N9, "its chance of counting toward the target (expected entries for new and "
+                                  "cumulative targets)"),
+    C("chance_se", CSV_SE, F_N9, "its Monte Carlo standard error"),
+    C("rank_by_chance", CSV_RANK_BY_CHANCE, F_INT, "its place by chance, 1 = highest"),
+    C("gain", CSV_GAIN, F_N9, "the change of its chance when it alone is given the service; blank without --service"),
+    C("gain_se", CSV_GAIN_SE, F_N9, "its paired Monte Carlo standard error; blank without --service"),
+    C("rank_by_gain", CSV_RANK_BY_GAIN, F_INT, "its place by gain, 1 = highest; blank without --service"),
+    C("changed", CSV_CHANGED, F_N9, "the share of replications in which the service changed its contribution; blank "
+                                    "without --service"),
+    C("served_together", CSV_SERVED_TOGETHER, F_YESNO, "whether it is among the target's top firms served together; "
+                                                       "blank without --service"),
+    C("attributes.*", CSV_ATTRIBUTES, "number", "one column per attribute column of the roster, headed by its name "
+                                                "as the roster's header spells it"),
+};
+
 typedef struct {
     const char *file;
     ResultsKind beside;  /* the JSON file it sits beside and mirrors */
@@ -735,6 +841,10 @@ static const ResultsCsvFile csv_files[RESULTS_CSV_N_KINDS] = {
                            "Each roster firm's chances, long: one row per firm, target year and state (each stage, "
                            "exited, each list), so that Excel's filter or a pivot table (firms down, states across) "
                            "makes any table of them: firms.json's firms[].years[].states[].", FILE_ROWS(firms_csv)},
+    [RESULTS_CSV_CULTIVATION] = {"cultivation.csv", RESULTS_CULTIVATION,
+                                 "Each target's cultivation list, long: one row per target and roster firm, in rank "
+                                 "order, with the firm's attributes as further columns: cultivation.json's "
+                                 "targets[].firms[].", FILE_ROWS(cultivation_csv)},
 };
 
 const char *results_csv_file(ResultsCsv kind)
@@ -954,6 +1064,10 @@ static gboolean check_object(const Check *c, JsonObject *o, const ResultsKey *k,
         g_autofree char *path = join_path(k->path, l->data);
         g_autofree char *at = join_path(real, l->data);
         const ResultsKey *child = lookup(c->table, path);
+        if (child == NULL) {  /* a member of an object of any names ("a.*") */
+            g_autofree char *any = join_path(k->path, "*");
+            child = lookup(c->table, any);
+        }
         if (child == NULL) {
             g_autofree char *what = g_strdup_printf("is not a key of %s", c->file);
             return fail_at(c, error, at, what);
@@ -1259,7 +1373,8 @@ char *results_doc_markdown(void)
         "What every JSON file ladder writes holds: each key, its JSON type, its unit and what it means. "
         "This page is printed from the tables in `sim/results.c`, which ladder itself checks every file "
         "against as it writes it and as `ladder report` reads it.\n\n"
-        "- A key `a[].b` is the member `b` of every element of the array `a`; `a[]` is every element.\n"
+        "- A key `a[].b` is the member `b` of every element of the array `a`; `a[]` is every element; "
+        "`a.*` is every member of the object `a`, whatever its name.\n"
         "- *number* is any JSON number: an integral value is written without a fraction (`2000`). "
         "*integer* has no fraction. *or null*: the value may be null (not a number, or nothing to say). "
         "*may be absent*: the member may be left out.\n"
@@ -1278,7 +1393,8 @@ char *results_doc_markdown(void)
              "CRLF line ends (so Excel shows Chinese), fields quoted as RFC 4180 says, a header row in the "
              "scenario's language (中文表头 for a zh scenario, English header for en). A column's `key` is the JSON "
              "key its figure comes from, spelled as the JSON spells it (≤ 6 decimals: at most that many, trailing "
-             "zeros left out); a blank cell is a null or a figure that does not apply. Verdict codes: very_likely "
+             "zeros left out); a column `a.*` is one column per member of that object, headed by the member's "
+             "name; a blank cell is a null or a figure that does not apply. Verdict codes: very_likely "
              "(≥ 90.0%), likely (≥ 66.0%), uncertain (≥ 33.0%), unlikely (≥ 10.0%), very_unlikely, judged on "
              "the probability rounded to 0.1% as the table prints it.\n");
     for (int k = 0; k < RESULTS_CSV_N_KINDS; k++)
