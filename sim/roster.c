@@ -17,8 +17,8 @@ static const char *const column_names[] = {"id", "name", "stage", "years_in_stag
 
 static const CsvColumns columns = {column_names, N_COLUMNS, TRUE, COLUMN_LIST};
 
-/* Words a user may write for a firm that is gone: no stage of a ladder,
- * since exits are not a stage (docs/model.md). */
+/* Words a user may write for a firm that is gone, in any case: no stage of
+ * a ladder, since exits are not a stage (docs/model.md). */
 static const char *const exit_words[] = {"exit", "exited", "closed", "退出", "注销", "迁出", NULL};
 
 /* What a roster's stage column adds to an unknown stage that is one of them. */
@@ -114,7 +114,9 @@ gboolean roster_parse_stage(const Model *m, const char *file, int line, const ch
         return TRUE;
     if (*out == MODEL_STAGE_AMBIGUOUS)
         return csv_error(error, file, line, "%s %s", column ? column : "stage", why);
-    gboolean gone = g_strv_contains(exit_words, text);
+    gboolean gone = FALSE;
+    for (int i = 0; exit_words[i]; i++)
+        gone |= g_ascii_strcasecmp(exit_words[i], text) == 0;
     return csv_error(error, file, line, "%s%s%s%s", column ? column : "", column ? ": " : "", why,
                      gone ? gone_hint : "");
 }
