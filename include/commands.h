@@ -47,6 +47,8 @@ typedef struct {
     const char *out_suffix;  /* after the file stem in the default --out: "", "-solve" */
     gboolean uncertainty_flag;  /* offers --no-uncertainty */
     gboolean policy_flags;      /* offers --without and --only (cli_apply_policy_flags) */
+    gboolean simulates_nothing; /* offers none of --reps, --seed, --threads and --report (cli_add_run_options):
+                                   the command fits, its folder holds no run */
     void *state;
     /* The command's own flags, added before the run flags. */
     void (*add_options)(GOptionContext *ctx, void *state);
@@ -77,6 +79,7 @@ extern const CommandSpec cmd_solve_spec;
 extern const CommandSpec cmd_calibrate_spec;
 extern const CommandSpec cmd_backtest_spec;
 extern const CommandSpec cmd_allocate_spec;
+extern const CommandSpec cmd_fit_roster_spec;
 extern const CommandSpec cmd_report_spec;
 
 /* The table: every command, in the order `ladder help` lists them; *n of them. */

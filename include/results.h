@@ -36,6 +36,7 @@ typedef enum {
     RESULTS_BACKTEST,     /* backtest.json */
     RESULTS_ALLOCATE,     /* allocate.json */
     RESULTS_FIRMS,        /* firms.json, beside summary.json of a run with --roster */
+    RESULTS_FIT_ROSTER,   /* fit.json */
     RESULTS_N_KINDS
 } ResultsKind;
 
@@ -140,6 +141,7 @@ typedef enum {
     RESULTS_CSV_BACKTEST,     /* backtest.csv */
     RESULTS_CSV_ALLOCATE,     /* allocate.csv */
     RESULTS_CSV_FIRMS,        /* firms.csv */
+    RESULTS_CSV_FIT_ROSTER,   /* fit.csv */
     RESULTS_CSV_N_KINDS
 } ResultsCsv;
 

@@ -544,6 +544,107 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_ALLOC_BUDGET_FMT] = {"预算 %s 万元", "budget %s (10,000 yuan)"},
     [I18N_ALLOC_CHOSEN_FMT] = {"预算内最佳：%s（%s）", "best within budget: %s (%s)"},
     [I18N_ALLOC_NONE] = {"（不实施任何政策）", "(no policy)"},
+    [I18N_FIT_HEADING_FMT] = {"情景：%s · 企业年记录：%s（%d 条，%d 家企业，%d–%d 年）",
+                              "Scenario: %s · outcomes: %s (%d firm-years of %d firms, %d–%d)"},
+    [I18N_FIT_SCALE_TITLE] = {"属性按 z = (x − 均值) / 标准差 标准化：", "Attributes standardised as z = (x − mean) / sd: "},
+    [I18N_FIT_SCALE_ITEM_FMT] = {"%s 均值 %s、标准差 %s（%s）", "%s mean %s, sd %s (%s)"},
+    [I18N_FIT_SCALE_OUTCOMES] = {"取自记录本身", "the outcomes' own"},
+    [I18N_FIT_SCALE_SCENARIO] = {"取自情景的 standardise 行", "the scenario's standardise line"},
+    [I18N_FIT_COEF_TITLE] = {"属性的效应：属性每高一个标准差，该结果相对于留在本阶段的对数几率的变化（续期：相对于失效）",
+                             "Effects: the change in the log-odds of each outcome against staying (a renewal's: against "
+                             "lapsing) for one standard deviation more of the attribute"},
+    [I18N_FIT_OUTCOME] = {"结果", "Outcome"},
+    [I18N_FIT_ATTRIBUTE] = {"属性", "Attribute"},
+    [I18N_FIT_COEFFICIENT] = {"系数", "Coefficient"},
+    [I18N_FIT_SE] = {"标准误", "SE"},
+    [I18N_FIT_P] = {"p 值", "p"},
+    [I18N_FIT_LR_P] = {"似然比检验 p", "LR test p"},
+    [I18N_FIT_ROWS] = {"企业年", "Firm-years"},
+    [I18N_FIT_EVENTS] = {"发生", "Events"},
+    [I18N_FIT_RATE] = {"拟合（均值企业）", "Fitted at the mean"},
+    [I18N_FIT_RATE_SCENARIO] = {"情景", "Scenario"},
+    [I18N_FIT_NOTE] = {"说明", "Note"},
+    [I18N_FIT_AUC] = {"AUC", "AUC"},
+    [I18N_FIT_AUC_CONSTANT] = {"常数概率模型 AUC", "AUC, constant rates"},
+    [I18N_FIT_EXIT] = {"退出", "exit"},
+    [I18N_FIT_STARS_NOTE] = {"p 值：系数的 Wald 检验（* p < 0.05，** p < 0.01，*** p < 0.001）；似然比检验 p：本阶段去掉该属性"
+                             "全部系数后的似然比检验（同一属性各行相同）",
+                             "p: the coefficient's Wald test (* p < 0.05, ** p < 0.01, *** p < 0.001); LR test p: the "
+                             "likelihood-ratio test of the stage without any coefficient of the attribute (the same on "
+                             "its every row)"},
+    [I18N_FIT_NOT_FITTED_FMT] = {"未拟合：%s", "not fitted: %s"},
+    [I18N_FIT_COEF_CONSTANT] = {"该属性在这些记录中取值全同", "the attribute is the same on every firm-year"},
+    [I18N_FIT_COEF_TOO_FEW_FMT] = {"事件太少（每个系数需 %d 个）", "too few events (%d a coefficient needed)"},
+    [I18N_FIT_COEF_SEPARATED] = {"完全分离：属性几乎完全区分发生与未发生，系数发散",
+                                 "separation: the attribute (almost) splits the firm-years that took it from the others, "
+                                 "the estimate diverges"},
+    [I18N_FIT_COEF_FLAT] = {"与其他属性共线，似然平坦", "collinear with other attributes: flat likelihood"},
+    [I18N_FIT_COEF_NO_OUTCOME] = {"其结果未拟合", "its outcome is not fitted"},
+    [I18N_FIT_OUT_NEVER] = {"记录中从未发生", "never happened in the records"},
+    [I18N_FIT_OUT_AT_ZERO] = {"拟合概率为 0", "fitted rate 0"},
+    [I18N_FIT_OUT_CONFOUNDED] = {"每条记录都到期续期，无法与续期失效区分：取情景值",
+                                 "every firm-year was due for renewal, so it cannot be told from a lapse: the "
+                                 "scenario's rate kept"},
+    [I18N_FIT_OUT_FLAT] = {"似然平坦：取情景值", "flat likelihood: the scenario's rate kept"},
+    [I18N_FIT_OUT_NO_DUE] = {"无到期续期的企业年：取情景值", "no firm-year was due for renewal: the scenario's rate kept"},
+    [I18N_FIT_OUT_ALL_RENEWED] = {"到期企业全部续期", "every firm due renewed"},
+    [I18N_FIT_OUT_NONE_RENEWED] = {"到期企业无一续期", "no firm due renewed"},
+    [I18N_FIT_RATES_TITLE] = {"均值企业（z = 0）的年概率，拟合值与情景值。拟合不改变情景的概率：拟合后的情景里，均值企业的概率"
+                              "仍是情景值",
+                              "Yearly rates at the mean firm (z = 0), fitted and the scenario's. The fit does not change "
+                              "the scenario's rates: in the fitted scenario a firm at the mean keeps the scenario's "
+                              "chances"},
+    [I18N_FIT_HELD_TITLE_FMT] = {"留出检验：用 %d–%d 年的记录拟合，为 %d 年的 %d 条记录打分",
+                                 "Held-out check: fitted on %d–%d, scored on the firm-years of %d (%d)"},
+    [I18N_FIT_LOGLOSS_LOWER_FMT] = {"对数损失 %s，常数概率模型 %s：低 %s", "log-loss %s, constant-rate model %s: %s lower"},
+    [I18N_FIT_LOGLOSS_HIGHER_FMT] = {"对数损失 %s，常数概率模型 %s：高 %s（属性没有改进预测）",
+                                     "log-loss %s, constant-rate model %s: %s higher (the attributes do not help)"},
+    [I18N_FIT_AUC_NOTE_FMT] = {"AUC：随机取一条发生该结果、一条未发生的记录，模型给前者更高概率的机会（0.5 即无区分力）；"
+                               "只列留出年份中发生与未发生各至少 %d 条的结果",
+                               "AUC: the chance that the model ranks a firm-year with the outcome above one without it "
+                               "(0.5: no better than chance); outcomes with at least %d of each in the held-out year"},
+    [I18N_FIT_NO_AUC_FMT] = {"留出年份中没有发生与未发生各至少 %d 条的结果：不计 AUC",
+                             "No outcome has %d firm-years with it and without it in the held-out year: no AUC"},
+    [I18N_FIT_LEFT_OUT_FMT] = {"%d 条留出记录未打分：其阶段在之前年份没有记录，或其结果在之前年份从未发生",
+                               "%d held-out firm-years not scored: their stage had no earlier firm-year, or their "
+                               "outcome never happened in the earlier years"},
+    [I18N_FIT_ONE_YEAR_FMT] = {"记录只有 %d 一年：无留出检验（至少需要两年）",
+                               "The outcomes cover one year (%d): no held-out check (it needs two years)"},
+    [I18N_FIT_CORRELATION_NOTE] = {"拟合后的情景中各系数独立抽取（normal(估计值, 标准误)），其相关性未带入",
+                                   "The fitted scenario draws each coefficient independently (normal(estimate, se)): "
+                                   "their correlations are not carried"},
+    [I18N_FIT_DRAWN_ZERO_FMT] = {"%s 在 %s 的 [uncertainty] 中抽取；拟合未估计它（%s），写为 0，但继承它的文件删不去那一行，"
+                                 "运行时仍按原分布抽取：删去那一行，或在不含它的情景上拟合",
+                                 "%s is drawn in the [uncertainty] of %s; the fit did not estimate it (%s) and writes it "
+                                 "as 0, but a file extending it cannot take that line out, so a run still draws it: "
+                                 "remove the line, or fit on a scenario without it"},
+    [I18N_FIT_NOT_CONVERGED_FMT] = {"%s：最大化未完全收敛，估计值可能不准", "%s: the maximisation did not fully converge; "
+                                                                           "its estimates may be off"},
+    [I18N_FIT_WRITTEN_FMT] = {"拟合后的情景：%s（用 ladder run 加 --roster 运行，各企业的属性按拟合的效应改变其概率）",
+                              "Fitted scenario: %s (ladder run it with --roster for each firm's attributes to move its "
+                              "chances as fitted)"},
+    [I18N_FIT_NAME_FMT] = {"%s（按企业记录拟合）", "%s (fitted to firm records)"},
+    [I18N_FIT_NO_STAGE_FMT] = {"记录中没有 %s 的企业年", "no firm-year of %s in the outcomes"},
+    [I18N_FIT_NO_ATTR_FMT] = {"未拟合属性 %s", "attribute %s not fitted"},
+    [I18N_FIT_CHART_TITLE_FMT] = {"%s：预测概率与实际比例", "%s: predicted against observed"},
+    [I18N_FIT_CHART_X] = {"预测概率（%）", "Predicted probability (%)"},
+    [I18N_FIT_CHART_Y] = {"实际比例（%）", "Observed share (%)"},
+    [I18N_FIT_CHART_OBSERVED] = {"各组实际比例及其 95% 区间", "observed share of each group, with its 95% interval"},
+    [I18N_FIT_CHART_DIAGONAL] = {"预测 = 实际", "predicted = observed"},
+    [I18N_FIT_CHART_NOTE_FMT] = {"拟合所用的 %d 条企业年按预测概率从低到高分为 %d 组，每组约 %d 条（样本内）",
+                                 "The %d firm-years fitted, by predicted probability, in %d groups of about %d "
+                                 "(in-sample)"},
+    [I18N_FIT_NO_CHARTS] = {"无校准图：没有阶段的主要升级有拟合的系数", "No calibration chart: no stage's main move up has "
+                                                                     "a fitted coefficient"},
+    [I18N_CSV_ATTRIBUTE] = {"属性", "Attribute"},
+    [I18N_CSV_STD_ERROR] = {"标准误", "Standard error"},
+    [I18N_CSV_Z] = {"z", "z"},
+    [I18N_CSV_P_VALUE] = {"p 值", "p-value"},
+    [I18N_CSV_LR] = {"似然比统计量", "LR statistic"},
+    [I18N_CSV_LR_DF] = {"自由度", "df"},
+    [I18N_CSV_LR_P] = {"似然比检验 p 值", "LR p-value"},
+    [I18N_CSV_RATE_AT_MEAN] = {"均值企业拟合概率", "Fitted rate at the mean"},
+    [I18N_CSV_RATE_SCENARIO] = {"情景概率", "Scenario's rate"},
     [I18N_CSV_YES] = {"是", "yes"},
     [I18N_CSV_NO] = {"否", "no"},
 };
