@@ -18,6 +18,10 @@
 /* An outcome's AUC on the held-out year needs at least this many of its
  * firm-years with it and as many without it. */
 #define FIT_ROSTER_AUC_MIN 10
+/* An attribute standardised by the outcomes' own mean and sd has them
+ * rounded to this many significant digits, so that the standardise line
+ * the fitted scenario writes with as many gives exactly the fit's z. */
+#define FIT_ROSTER_SCALE_DIGITS 6
 /* The predicted-against-observed groups of a stage's main move up. */
 #define FIT_ROSTER_GROUPS 10
 
@@ -67,7 +71,8 @@ typedef struct {
     const Outcomes *outcomes; /* borrowed */
     int n_attrs;
     int *attr;                /* [n_attrs]: the outcomes' attribute column of each */
-    double *mean, *sd;        /* [n_attrs]: z = (x - mean) / sd */
+    double *mean, *sd;        /* [n_attrs]: z = (x - mean) / sd; the outcomes' own to
+                                 FIT_ROSTER_SCALE_DIGITS significant digits */
     FitScale *scale;          /* [n_attrs] */
     int first_year, last_year;
     int n_firms;              /* distinct ids */
@@ -78,9 +83,9 @@ typedef struct {
 } FitRoster;
 
 /* Fits `m`'s outcome model to `o` on the attribute columns `attrs`
- * (n_attrs >= 1 indexes into o's), standardised by the standardise line
- * of `m` when it has one, else by o's own mean and sample sd over every
- * row.  Fails with an INPUT error "file:line: ..." at the first row whose
+ * (indexes into o's), standardised by the standardise line of `m` when it
+ * has one, else by o's own mean and sample sd over every row (to
+ * FIT_ROSTER_SCALE_DIGITS significant digits).  Fails with an INPUT error "file:line: ..." at the first row whose
  * move the ladder of `m` does not allow (what the stage allows said, and
  * how many rows make the same move), or at the header when an attribute
  * has no spread to standardise by.  Caller frees; `m` and `o` must

@@ -421,7 +421,7 @@ typedef enum {
     I18N_FIT_AUC_CONSTANT,
     I18N_FIT_EXIT,              /* an outcome: exit */
     I18N_FIT_STARS_NOTE,
-    I18N_FIT_NOT_FITTED_FMT,    /* why (a status's words) */
+    I18N_FIT_NOT_FITTED_FMT,    /* what (outcome · attributes), why (a status's words) */
     I18N_FIT_COEF_CONSTANT,     /* why a coefficient is not fitted */
     I18N_FIT_COEF_TOO_FEW_FMT,  /* events a coefficient needs (int) */
     I18N_FIT_COEF_SEPARATED,
@@ -455,6 +455,7 @@ typedef enum {
     I18N_FIT_CHART_OBSERVED,
     I18N_FIT_CHART_DIAGONAL,
     I18N_FIT_CHART_NOTE_FMT,    /* firm-years (int), groups (int), firm-years a group (int) */
+    I18N_FIT_CHART_READ,        /* how to read the chart */
     I18N_FIT_NO_CHARTS,
     I18N_CSV_ATTRIBUTE,         /* fit.csv columns */
     I18N_CSV_STD_ERROR,

@@ -18,6 +18,7 @@ set border 3
 set grid xtics ytics lc rgb "#e0e0e0"
 set key outside below vertical center height 1.2
 set label "@NOTE@" at graph 0.02, graph 0.97 left tc rgb "#555555" front
+set label "@READ@" at graph 0.02, graph 0.93 left tc rgb "#555555" front
 set terminal pngcairo size 900,900 font "@FONT@" noenhanced
 set output "@NAME@.png"
 plot x with lines dt 2 lw 1.5 lc rgb "#888888" title "@DIAGONAL@", \

@@ -187,7 +187,7 @@ const CommandSpec cmd_fit_roster_spec = {
         "check on the last year of a fit on the years before.",
     .help_description =
         "Example:\n"
-        "  ladder fit-roster scenarios/roster/tianning-2025.ini \\\n"
+        "  ladder fit-roster scenarios/tianning-2025.ini \\\n"
         "      --outcomes scenarios/roster/tianning-2025-outcomes.csv\n"
         "  ladder run out/tianning-2025-fit/tianning-2025-fitted.ini --roster scenarios/roster/tianning-2025.csv\n\n"
         "Writes into out/<file stem>-fit/: <file stem>-fitted.ini, which extends FILE with the fitted\n"

@@ -101,6 +101,13 @@ static gboolean check_moves(const Model *m, const Outcomes *o, GError **error)
 
 /* ---- standardising ------------------------------------------------------------------ */
 
+/* `x` to FIT_ROSTER_SCALE_DIGITS significant digits, as text writes it. */
+static double round_digits(double x)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    return g_ascii_strtod(g_ascii_formatd(buf, sizeof buf, "%." G_STRINGIFY(FIT_ROSTER_SCALE_DIGITS) "g", x), NULL);
+}
+
 /* The mean and sd of attribute a of the fit (column f->attr[a] of the
  * outcomes): the scenario's standardise line, else the rows' own. */
 static gboolean scale_attr(FitRoster *f, int a, GError **error)
@@ -117,8 +124,11 @@ static gboolean scale_attr(FitRoster *f, int a, GError **error)
     }
     model_column_moments(o->values, o->n_rows, o->n_attrs, f->attr[a], &f->mean[a], &f->sd[a]);
     f->scale[a] = FIT_SCALE_OUTCOMES;
-    if (f->sd[a] > 0 && isfinite(f->sd[a]))
+    if (f->sd[a] > 0 && isfinite(f->sd[a])) {
+        f->mean[a] = round_digits(f->mean[a]);
+        f->sd[a] = round_digits(f->sd[a]);
         return TRUE;
+    }
     return csv_error(error, o->file, o->header_line,
                      "column %s cannot be standardised: %s, so its standard deviation is 0 and it can tell no firm "
                      "from another; leave it out with --attrs", name,

@@ -568,11 +568,10 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_FIT_AUC_CONSTANT] = {"常数概率模型 AUC", "AUC, constant rates"},
     [I18N_FIT_EXIT] = {"退出", "exit"},
     [I18N_FIT_STARS_NOTE] = {"p 值：系数的 Wald 检验（* p < 0.05，** p < 0.01，*** p < 0.001）；似然比检验 p：本阶段去掉该属性"
-                             "全部系数后的似然比检验（同一属性各行相同）",
+                             "全部系数后的似然比检验",
                              "p: the coefficient's Wald test (* p < 0.05, ** p < 0.01, *** p < 0.001); LR test p: the "
-                             "likelihood-ratio test of the stage without any coefficient of the attribute (the same on "
-                             "its every row)"},
-    [I18N_FIT_NOT_FITTED_FMT] = {"未拟合：%s", "not fitted: %s"},
+                             "likelihood-ratio test of the stage without any coefficient of the attribute"},
+    [I18N_FIT_NOT_FITTED_FMT] = {"%s 未拟合：%s", "%s not fitted: %s"},
     [I18N_FIT_COEF_CONSTANT] = {"该属性在这些记录中取值全同", "the attribute is the same on every firm-year"},
     [I18N_FIT_COEF_TOO_FEW_FMT] = {"事件太少（每个系数需 %d 个）", "too few events (%d a coefficient needed)"},
     [I18N_FIT_COEF_SEPARATED] = {"完全分离：属性几乎完全区分发生与未发生，系数发散",
@@ -634,6 +633,9 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_FIT_CHART_NOTE_FMT] = {"拟合所用的 %d 条企业年按预测概率从低到高分为 %d 组，每组约 %d 条（样本内）",
                                  "The %d firm-years fitted, by predicted probability, in %d groups of about %d "
                                  "(in-sample)"},
+    [I18N_FIT_CHART_READ] = {"点落在虚线上：预测的概率与实际相符；点沿虚线散得越开：属性越能区分企业",
+                             "On the dashed line the predicted chance is what happened; the wider the points spread "
+                             "along it, the better the attributes tell the firms apart"},
     [I18N_FIT_NO_CHARTS] = {"无校准图：没有阶段的主要升级有拟合的系数", "No calibration chart: no stage's main move up has "
                                                                      "a fitted coefficient"},
     [I18N_CSV_ATTRIBUTE] = {"属性", "Attribute"},

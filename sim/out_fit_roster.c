@@ -16,7 +16,8 @@
 #include "text.h"
 
 #define VALUE_DIGITS "%.6g"   /* a coefficient in the scenario file */
-#define SCALE_DIGITS "%.9g"   /* a standardise line: z as the fit made it */
+#define SCALE_DIGITS "%.15g"  /* a standardise line: the fit's own numbers (FIT_ROSTER_SCALE_DIGITS
+                                 significant, or the scenario's), read back exactly */
 #define JSON_DECIMALS 9
 #define P_DIGITS 4            /* significant digits of a p-value in fit.json */
 #define P_SMALL 0.001         /* below: "<0.001" in the table */
@@ -217,12 +218,18 @@ char *out_fit_roster_ini(const FitRoster *f, const char *parent, GPtrArray *draw
 
 /* ---- fit.json and fit.csv -------------------------------------------------- */
 
-/* Member `name`: p rounded to P_DIGITS significant digits (a p-value may
- * be 1e-60, which fixed decimals would write as 0). */
+/* Member `name`: x rounded to `digits` significant digits (a p-value may
+ * be 1e-60, and an attribute's mean 1e-5, which fixed decimals would write
+ * as 0). */
+static void member_digits(JsonBuilder *b, const char *name, double x, int digits)
+{
+    int decimals = x != 0 && isfinite(x) ? digits - 1 - (int)floor(log10(fabs(x))) : 0;
+    out_json_member_double(b, name, x, CLAMP(decimals, 0, 300));
+}
+
 static void member_p(JsonBuilder *b, const char *name, double p)
 {
-    int decimals = p > 0 ? P_DIGITS - 1 - (int)floor(log10(p)) : 0;
-    out_json_member_double(b, name, p, CLAMP(decimals, 0, 300));
+    member_digits(b, name, p, P_DIGITS);
 }
 
 /* Member `name`: [lo, hi], or null when lo is NaN. */
@@ -246,8 +253,8 @@ static void add_attributes(JsonBuilder *b, const FitRoster *f)
     for (int a = 0; a < f->n_attrs; a++) {
         json_builder_begin_object(b);
         out_json_member_string(b, "attribute", attr_name(f, a));
-        out_json_member_double(b, "mean", f->mean[a], JSON_DECIMALS);
-        out_json_member_double(b, "sd", f->sd[a], JSON_DECIMALS);
+        member_digits(b, "mean", f->mean[a], 15);
+        member_digits(b, "sd", f->sd[a], 15);
         out_json_member_string(b, "standardised_by", f->scale[a] == FIT_SCALE_SCENARIO ? "scenario" : "outcomes");
         json_builder_end_object(b);
     }
@@ -475,7 +482,7 @@ static double axis_end(const FitGroup *g, int n)
         top = MAX(top, MAX(g[i].predicted, g[i].hi));
     top = MAX(100 * top * 1.05, 1);
     double step = pow(10, floor(log10(top)));
-    for (const double *m = (const double[]){1, 2, 2.5, 5, 10}; ; m++)
+    for (const double *m = (const double[]){1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}; ; m++)
         if (*m * step >= top)
             return MIN(*m * step, 100);
 }
@@ -504,6 +511,7 @@ static gboolean write_chart(const FitRoster *f, int i, int k, const char *dir, G
     plot_set_text(v, "XLABEL", i18n_text(lang(f), I18N_FIT_CHART_X));
     plot_set_text(v, "YLABEL", i18n_text(lang(f), I18N_FIT_CHART_Y));
     plot_set_text(v, "NOTE", note);
+    plot_set_text(v, "READ", i18n_text(lang(f), I18N_FIT_CHART_READ));
     plot_set_text(v, "OBSERVED", i18n_text(lang(f), I18N_FIT_CHART_OBSERVED));
     plot_set_text(v, "DIAGONAL", i18n_text(lang(f), I18N_FIT_CHART_DIAGONAL));
     plot_set_double(v, "MAX", axis_end(g, n));
@@ -533,6 +541,17 @@ static char *p_text(double p)
     return g_strconcat(v, stars, NULL);
 }
 
+/* text_table_flush of `t` into `out` without the blanks an empty last
+ * cell leaves at a line's end. */
+static void flush_trimmed(TextTable *t, GString *out)
+{
+    g_autoptr(GString) text = g_string_new(NULL);
+    text_table_flush(t, text);
+    g_auto(GStrv) lines = g_strsplit(text->str, "\n", -1);
+    for (int i = 0; lines[i] && (*lines[i] || lines[i + 1]); i++)
+        g_string_append_printf(out, "%s\n", g_strchomp(lines[i]));
+}
+
 /* A rate as a percentage with 2 decimals. */
 static char *rate_text(double r)
 {
@@ -555,24 +574,30 @@ static void append_scale(const FitRoster *f, GString *out)
     g_string_append(out, "\n\n");
 }
 
-/* The row of a fitted coefficient. */
-static void coef_row(const FitRoster *f, const FitStage *s, const FitOutcome *o, int a, TextTable *t)
+/* The row of a fitted coefficient: the stage's name only on its first row
+ * (`stage_first`), the attribute and its likelihood-ratio test only on its
+ * first row in the stage (`first`). */
+static void coef_row(const FitRoster *f, const FitStage *s, const FitOutcome *o, int a, gboolean stage_first,
+                     gboolean first, TextTable *t)
 {
     const FitCoef *c = &o->coef[a];
     g_autofree char *label = i18n_param_label(f->model, o->param, s->stage);
     g_autofree char *v = number_text("%.3f", c->estimate), *se = number_text("%.3f", c->se);
     g_autofree char *lo = number_text("%.3f", c->lo), *hi = number_text("%.3f", c->hi);
     g_autofree char *ci = g_strdup_printf("%s – %s", lo, hi);
-    g_autofree char *p = p_text(c->p), *lr = p_text(s->lr_p[a]);
-    const char *row[] = {model_stage_name(f->model, s->stage), label, attr_name(f, a), v, se, ci, p, lr};
+    g_autofree char *p = p_text(c->p), *lr = first ? p_text(s->lr_p[a]) : g_strdup("");
+    const char *row[] = {stage_first ? model_stage_name(f->model, s->stage) : "", first ? attr_name(f, a) : "",
+                         label, v, se, ci, p, lr};
     text_table_add(t, row);
 }
 
+/* The fitted coefficients, stage by stage, attribute by attribute (its
+ * likelihood-ratio test on its first row), then outcome. */
 static void append_coefficients(const FitRoster *f, GString *out)
 {
     const char *l = lang(f);
     const gboolean right[] = {FALSE, FALSE, FALSE, TRUE, TRUE, TRUE, FALSE, FALSE};
-    const char *head[] = {i18n_text(l, I18N_STAGE),       i18n_text(l, I18N_FIT_OUTCOME), i18n_text(l, I18N_FIT_ATTRIBUTE),
+    const char *head[] = {i18n_text(l, I18N_STAGE),       i18n_text(l, I18N_FIT_ATTRIBUTE), i18n_text(l, I18N_FIT_OUTCOME),
                           i18n_text(l, I18N_FIT_COEFFICIENT), i18n_text(l, I18N_FIT_SE), i18n_text(l, I18N_CI95),
                           i18n_text(l, I18N_FIT_P),       i18n_text(l, I18N_FIT_LR_P)};
     TextTable t;
@@ -581,15 +606,19 @@ static void append_coefficients(const FitRoster *f, GString *out)
     int rows = 0;
     for (int i = 0; i < f->n_stages; i++) {
         const FitStage *s = f->stages[i].fit;
-        for (int k = 0; k < s->n_out; k++)
-            for (int a = 0; a < f->n_attrs; a++)
+        gboolean stage_first = TRUE;
+        for (int a = 0; a < f->n_attrs; a++) {
+            gboolean first = TRUE;
+            for (int k = 0; k < s->n_out; k++)
                 if (s->out[k].coef[a].status == FIT_COEF_FITTED) {
-                    coef_row(f, s, &s->out[k], a, &t);
+                    coef_row(f, s, &s->out[k], a, stage_first, first, &t);
+                    stage_first = first = FALSE;
                     rows++;
                 }
+        }
     }
     g_string_append_printf(out, "%s\n", i18n_text(l, I18N_FIT_COEF_TITLE));
-    text_table_flush(&t, out);
+    flush_trimmed(&t, out);
     if (rows > 0)
         g_string_append_printf(out, "%s\n", i18n_text(l, I18N_FIT_STARS_NOTE));
 }
@@ -617,7 +646,7 @@ static void append_rates(const FitRoster *f, GString *out)
         }
     }
     g_string_append_printf(out, "\n%s\n", i18n_text(l, I18N_FIT_RATES_TITLE));
-    text_table_flush(&t, out);
+    flush_trimmed(&t, out);
 }
 
 /* The log-loss line: the fitted model's against the constant one's. */
@@ -684,9 +713,31 @@ static void append_held_out(const FitRoster *f, GString *out)
     }
 }
 
-/* A note for each coefficient not fitted of an outcome that is (the rates
- * table says why an outcome is not), and each stage that did not
- * converge. */
+/* "科小 → 高企 · rd_intensity、invention_patents 未拟合：why" for the
+ * coefficients of outcome `o` held at 0 for reason `why`, if any. */
+static void append_held(const FitRoster *f, const FitStage *s, const FitOutcome *o, FitCoefStatus why, GString *out)
+{
+    const char *l = lang(f);
+    g_autoptr(GString) attrs = g_string_new(NULL);
+    int a0 = -1;
+    for (int a = 0; a < f->n_attrs; a++) {
+        if (o->coef[a].status != why)
+            continue;
+        g_string_append_printf(attrs, "%s%s", attrs->len ? i18n_text(l, I18N_LIST_SEPARATOR) : "", attr_name(f, a));
+        a0 = a0 < 0 ? a : a0;
+    }
+    if (a0 < 0)
+        return;
+    g_autofree char *label = i18n_param_label(f->model, o->param, s->stage);
+    g_autofree char *reason = coef_reason(l, o, &o->coef[a0]);
+    g_autofree char *what = g_strdup_printf("%s · %s", label, attrs->str);
+    g_string_append_printf(out, i18n_text(l, I18N_FIT_NOT_FITTED_FMT), what, reason);
+    g_string_append_c(out, '\n');
+}
+
+/* A note for each outcome whose coefficients were held at 0 for one
+ * reason, naming the attributes (the rates table says why an outcome is
+ * not fitted), and for each stage that did not converge. */
 static void append_not_fitted(const FitRoster *f, GString *out)
 {
     const char *l = lang(f);
@@ -696,19 +747,9 @@ static void append_not_fitted(const FitRoster *f, GString *out)
             g_string_append_printf(out, i18n_text(l, I18N_FIT_NOT_CONVERGED_FMT), model_stage_name(f->model, s->stage));
             g_string_append_c(out, '\n');
         }
-        for (int k = 0; k < s->n_out; k++) {
-            const FitOutcome *o = &s->out[k];
-            for (int a = 0; a < f->n_attrs; a++) {
-                const FitCoef *c = &o->coef[a];
-                if (c->status == FIT_COEF_FITTED || c->status == FIT_COEF_LEFT_OUT || c->status == FIT_COEF_NO_OUTCOME)
-                    continue;
-                g_autofree char *label = i18n_param_label(f->model, o->param, s->stage);
-                g_autofree char *why = coef_reason(l, o, c);
-                g_string_append_printf(out, "%s · %s: ", label, attr_name(f, a));
-                g_string_append_printf(out, i18n_text(l, I18N_FIT_NOT_FITTED_FMT), why);
-                g_string_append_c(out, '\n');
-            }
-        }
+        for (int k = 0; k < s->n_out; k++)
+            for (FitCoefStatus why = FIT_COEF_CONSTANT; why <= FIT_COEF_FLAT; why++)
+                append_held(f, s, &s->out[k], why, out);
     }
 }
 
