@@ -82,8 +82,11 @@ typedef enum {
     FIT_OUT_AT_ZERO,      /* the fit drove its rate to 0 (below e^-FIT_STAGE_MAX_INTERCEPT) */
     FIT_OUT_CONFOUNDED,   /* an edge to the lapse stage that every firm-year's due renewal confounds (no
                              row of the stage was not due): held at the scenario's rate, no effects */
-    FIT_OUT_FLAT,         /* the log-likelihood is flat along its intercept: held at the scenario's rate */
-    FIT_OUT_NO_DUE,       /* renewal: no firm-year was due */
+    FIT_OUT_FLAT,         /* the log-likelihood is flat along its intercept, or runs off upwards: held at
+                             the scenario's rate */
+    FIT_OUT_NO_STAY,      /* no firm-year of the stage stayed: staying, what every outcome is measured
+                             against, never happened; held at the scenario's rate */
+    FIT_OUT_NO_DUE,       /* renewal: no firm-year was due and stayed: held at the scenario's rate */
     FIT_OUT_ALL_RENEWED,  /* renewal: every due firm renewed (rate 1 at the maximum) */
     FIT_OUT_NONE_RENEWED, /* renewal: none did (rate 0) */
     FIT_OUT_N_STATUS
@@ -105,7 +108,8 @@ typedef struct {
     FitOutcomeStatus status;
     int events;           /* firm-years that took it (renewal: due ones that renewed; an edge to the lapse
                              stage: with the due ones that may have lapsed instead) */
-    int trials;           /* firm-years it is fitted on: the stage's (renewal: the due ones) */
+    int trials;           /* firm-years it is fitted on: the stage's (renewal: the due ones that stayed,
+                             or may have: they renewed or lapsed) */
     double intercept;     /* log-odds against staying (renewal: of renewing) at the mean firm, as the model
                              uses it: -INFINITY at rate 0, +INFINITY (renewal) at rate 1 */
     double intercept_se;  /* NaN when not FITTED */

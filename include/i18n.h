@@ -434,8 +434,10 @@ typedef enum {
     I18N_FIT_OUT_NO_DUE,
     I18N_FIT_OUT_ALL_RENEWED,
     I18N_FIT_OUT_NONE_RENEWED,
+    I18N_FIT_OUT_NO_STAY,
     I18N_FIT_RATES_TITLE,
-    I18N_FIT_HELD_TITLE_FMT,    /* first and last year fitted, year scored, firm-years scored (ints) */
+    I18N_FIT_HELD_TITLE_FMT,    /* years fitted ("2016–2019"), year scored, firm-years scored (ints) */
+    I18N_FIT_NO_COEFS,
     I18N_FIT_LOGLOSS_LOWER_FMT, /* log-loss, constant model's, how much lower (strings) */
     I18N_FIT_LOGLOSS_HIGHER_FMT,/* log-loss, constant model's, how much higher (strings) */
     I18N_FIT_AUC_NOTE_FMT,      /* firm-years needed with and without the outcome (int) */

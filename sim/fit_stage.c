@@ -434,9 +434,10 @@ static double scenario_intercept(const FitStage *f, const FitStageData *d, int k
     double stay = 1;
     for (int j = 0; j < d->n_cat; j++)
         stay -= p[d->cat_param[j]];
-    if (!(stay > 0))  /* the scenario leaves no firm staying: as good as certain against it */
-        return p[d->cat_param[k]] > 0 ? 2 * FIT_STAGE_MAX_INTERCEPT : -INFINITY;
-    return log(p[d->cat_param[k]]) - log(stay);
+    /* a rate of 0 (or a scenario leaving no firm staying) held as 2 FIT_STAGE_MAX_INTERCEPT
+       logits off, so that a firm-year that took the outcome keeps a log-likelihood */
+    double logit = stay > 0 ? log(p[d->cat_param[k]]) - log(stay) : 2 * FIT_STAGE_MAX_INTERCEPT;
+    return CLAMP(logit, -2 * FIT_STAGE_MAX_INTERCEPT, 2 * FIT_STAGE_MAX_INTERCEPT);
 }
 
 /* Outcome k stops being fitted, `why`, its intercept `intercept`: its
@@ -457,30 +458,47 @@ static void drop_coef(FitStage *f, int k, int a, FitCoefStatus why)
     f->out[k].coef[a] = (FitCoef){.status = why};
 }
 
-/* Drops the value of `f` that runs furthest off (a coefficient past
- * FIT_STAGE_MAX_COEF: separated; an intercept past
- * FIT_STAGE_MAX_INTERCEPT: its rate at 0, or a renewal's at 0 or 1);
- * FALSE when none does. */
-static gboolean drop_diverging(FitStage *f, const Free *x)
+/* The free value of `x` that runs furthest off among the coefficients
+ * (attr >= 0) or the intercepts, or -1: past FIT_STAGE_MAX_COEF or
+ * FIT_STAGE_MAX_INTERCEPT. */
+static int furthest_off(FitStage *f, const Free *x, gboolean coefs)
 {
     int worst = -1;
-    double most = 0;
+    double most = 1;
     for (int t = 0; t < x->n; t++) {
-        double v = fabs(*free_value(f, x, t)) / (x->attr[t] < 0 ? FIT_STAGE_MAX_INTERCEPT : FIT_STAGE_MAX_COEF);
-        if (v > 1 && v > most)
+        if ((x->attr[t] >= 0) != coefs)
+            continue;
+        double v = fabs(*free_value(f, x, t)) / (coefs ? FIT_STAGE_MAX_COEF : FIT_STAGE_MAX_INTERCEPT);
+        if (v > most)
             worst = t, most = v;
     }
-    if (worst < 0)
-        return FALSE;
-    int k = x->out[worst];
-    if (x->attr[worst] >= 0) {
-        drop_coef(f, k, x->attr[worst], FIT_COEF_SEPARATED);
-    } else if (is_renewal(f, k)) {
-        gboolean up = f->out[k].intercept > 0;
-        drop_outcome(f, k, up ? FIT_OUT_ALL_RENEWED : FIT_OUT_NONE_RENEWED, up ? INFINITY : -INFINITY);
-    } else {
-        drop_outcome(f, k, FIT_OUT_AT_ZERO, -INFINITY);
+    return worst;
+}
+
+/* Drops the value of `f` that runs furthest off, a coefficient before any
+ * intercept (a rare outcome that an attribute separates drives both, and
+ * the coefficient is the cause): a coefficient is separated; a renewal's
+ * intercept puts its rate at 0 or 1; the edge to the lapse stage, whose
+ * moves lapses may explain, goes to rate 0; any other intercept (which
+ * cannot run off while its outcome has events) is held at the scenario's
+ * value.  FALSE when nothing runs off. */
+static gboolean drop_diverging(FitStage *f, const FitStageData *d, const Free *x)
+{
+    int t = furthest_off(f, x, TRUE);
+    if (t >= 0) {
+        drop_coef(f, x->out[t], x->attr[t], FIT_COEF_SEPARATED);
+        return TRUE;
     }
+    if ((t = furthest_off(f, x, FALSE)) < 0)
+        return FALSE;
+    int k = x->out[t];
+    gboolean up = f->out[k].intercept > 0;
+    if (is_renewal(f, k))
+        drop_outcome(f, k, up ? FIT_OUT_ALL_RENEWED : FIT_OUT_NONE_RENEWED, up ? INFINITY : -INFINITY);
+    else if (!up && k == d->lapse_cat)
+        drop_outcome(f, k, FIT_OUT_AT_ZERO, -INFINITY);
+    else
+        drop_outcome(f, k, FIT_OUT_FLAT, scenario_intercept(f, d, k));
     return TRUE;
 }
 
@@ -536,18 +554,26 @@ static void count(FitStage *f, const FitStageData *d, int *stays, int *lapses)
     }
     for (int k = 0; k < d->n_cat; k++)
         f->out[k].trials = d->n_rows;
-    if (f->renewal)
-        f->out[f->n_out - 1].trials = f->n_due;
+    if (f->renewal)  /* the due firms that stayed and so renewed or lapsed */
+        f->out[f->n_out - 1].trials = f->out[f->n_out - 1].events + *lapses;
 }
 
-/* Whether the rows of `d` that outcome k is fitted on (the due ones for a
- * renewal) all have one value of attribute a. */
+/* Whether row i tells outcome k anything: every row tells an exit or an
+ * edge, a due row that stayed (or may have) the renewal. */
+static gboolean informs(const FitStage *f, const FitStageData *d, int k, int i)
+{
+    int y = d->y[i];
+    return !is_renewal(f, k) || y == FIT_Y_RENEWED || y == FIT_Y_LAPSED || y == FIT_Y_MIXED;
+}
+
+/* Whether the rows of `d` that outcome k is fitted on (informs) all have
+ * one value of attribute a. */
 static gboolean constant_on(const FitStage *f, const FitStageData *d, int k, int a)
 {
     gboolean seen = FALSE;
     double first = 0;
     for (int i = 0; i < d->n_rows; i++) {
-        if (is_renewal(f, k) && !d->due[i])
+        if (!informs(f, d, k, i))
             continue;
         double v = d->z[(gsize)i * d->n_attrs + a];
         if (seen && v != first)
@@ -573,7 +599,7 @@ static void start_outcome(FitStage *f, const FitStageData *d, int k, int stays, 
     FitOutcome *o = &f->out[k];
     o->status = FIT_OUT_FITTED;
     if (is_renewal(f, k)) {
-        if (f->n_due == 0)
+        if (o->trials == 0)
             drop_outcome(f, k, FIT_OUT_NO_DUE, scenario_intercept(f, d, k));
         else if (o->events == 0)
             drop_outcome(f, k, FIT_OUT_NONE_RENEWED, -INFINITY);
@@ -583,10 +609,12 @@ static void start_outcome(FitStage *f, const FitStageData *d, int k, int stays, 
             o->intercept = log(o->events / (double)lapses);
     } else if (o->events == 0) {
         drop_outcome(f, k, FIT_OUT_NEVER, -INFINITY);
+    } else if (stays == 0) {
+        drop_outcome(f, k, FIT_OUT_NO_STAY, scenario_intercept(f, d, k));
     } else if (k == d->lapse_cat && !lapse_edge_told_apart(d)) {
         drop_outcome(f, k, FIT_OUT_CONFOUNDED, scenario_intercept(f, d, k));
     } else {  /* the maximum itself when the stage has no attribute and no mixture */
-        o->intercept = stays > 0 ? log(o->events / (double)stays) : log((o->events + 0.5) / 0.5);
+        o->intercept = log(o->events / (double)stays);
     }
 }
 
@@ -673,7 +701,7 @@ static void fit_passes(FitStage *f, const FitStageData *d)
         gboolean done = maximise(f, d);
         g_auto(Free) x = {0};
         free_index(f, &x);
-        if (drop_diverging(f, &x))
+        if (drop_diverging(f, d, &x))
             continue;
         if (x.n == 0) {
             f->converged &= done;

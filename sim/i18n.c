@@ -585,16 +585,21 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
                                  "every firm-year was due for renewal, so it cannot be told from a lapse: the "
                                  "scenario's rate kept"},
     [I18N_FIT_OUT_FLAT] = {"似然平坦：取情景值", "flat likelihood: the scenario's rate kept"},
-    [I18N_FIT_OUT_NO_DUE] = {"无到期续期的企业年：取情景值", "no firm-year was due for renewal: the scenario's rate kept"},
+    [I18N_FIT_OUT_NO_DUE] = {"没有到期续期而留下的企业年：取情景值",
+                             "no firm-year was due for renewal and stayed: the scenario's rate kept"},
     [I18N_FIT_OUT_ALL_RENEWED] = {"到期企业全部续期", "every firm due renewed"},
     [I18N_FIT_OUT_NONE_RENEWED] = {"到期企业无一续期", "no firm due renewed"},
+    [I18N_FIT_OUT_NO_STAY] = {"本阶段没有留下的企业年（对照组），无从拟合：取情景值",
+                              "no firm-year stayed in the stage, the outcome everything is measured against: the "
+                              "scenario's rate kept"},
     [I18N_FIT_RATES_TITLE] = {"均值企业（z = 0）的年概率，拟合值与情景值。拟合不改变情景的概率：拟合后的情景里，均值企业的概率"
                               "仍是情景值",
                               "Yearly rates at the mean firm (z = 0), fitted and the scenario's. The fit does not change "
                               "the scenario's rates: in the fitted scenario a firm at the mean keeps the scenario's "
                               "chances"},
-    [I18N_FIT_HELD_TITLE_FMT] = {"留出检验：用 %d–%d 年的记录拟合，为 %d 年的 %d 条记录打分",
-                                 "Held-out check: fitted on %d–%d, scored on the firm-years of %d (%d)"},
+    [I18N_FIT_HELD_TITLE_FMT] = {"留出检验：用 %s 年的记录拟合，为 %d 年的 %d 条记录打分",
+                                 "Held-out check: fitted on %s, scored on the firm-years of %d (%d)"},
+    [I18N_FIT_NO_COEFS] = {"（没有可拟合的系数：见下文各条说明）", "(no coefficient could be fitted: see the notes below)"},
     [I18N_FIT_LOGLOSS_LOWER_FMT] = {"对数损失 %s，常数概率模型 %s：低 %s", "log-loss %s, constant-rate model %s: %s lower"},
     [I18N_FIT_LOGLOSS_HIGHER_FMT] = {"对数损失 %s，常数概率模型 %s：高 %s（属性没有改进预测）",
                                      "log-loss %s, constant-rate model %s: %s higher (the attributes do not help)"},

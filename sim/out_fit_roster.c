@@ -56,7 +56,8 @@ static const char *outcome_code(FitOutcomeStatus s)
         [FIT_OUT_FITTED] = "fitted",         [FIT_OUT_NEVER] = "never",
         [FIT_OUT_AT_ZERO] = "at_zero",       [FIT_OUT_CONFOUNDED] = "confounded",
         [FIT_OUT_FLAT] = "flat",             [FIT_OUT_NO_DUE] = "no_due",
-        [FIT_OUT_ALL_RENEWED] = "all_renewed", [FIT_OUT_NONE_RENEWED] = "none_renewed"};
+        [FIT_OUT_ALL_RENEWED] = "all_renewed", [FIT_OUT_NONE_RENEWED] = "none_renewed",
+        [FIT_OUT_NO_STAY] = "no_stay"};
     return codes[s];
 }
 
@@ -67,7 +68,7 @@ static const char *outcome_reason(const char *l, FitOutcomeStatus s)
         [FIT_OUT_NEVER] = I18N_FIT_OUT_NEVER,           [FIT_OUT_AT_ZERO] = I18N_FIT_OUT_AT_ZERO,
         [FIT_OUT_CONFOUNDED] = I18N_FIT_OUT_CONFOUNDED, [FIT_OUT_FLAT] = I18N_FIT_OUT_FLAT,
         [FIT_OUT_NO_DUE] = I18N_FIT_OUT_NO_DUE,         [FIT_OUT_ALL_RENEWED] = I18N_FIT_OUT_ALL_RENEWED,
-        [FIT_OUT_NONE_RENEWED] = I18N_FIT_OUT_NONE_RENEWED};
+        [FIT_OUT_NONE_RENEWED] = I18N_FIT_OUT_NONE_RENEWED, [FIT_OUT_NO_STAY] = I18N_FIT_OUT_NO_STAY};
     return s == FIT_OUT_FITTED ? "" : i18n_text(l, words[s]);
 }
 
@@ -618,9 +619,14 @@ static void append_coefficients(const FitRoster *f, GString *out)
         }
     }
     g_string_append_printf(out, "%s\n", i18n_text(l, I18N_FIT_COEF_TITLE));
+    if (rows == 0) {
+        g_autoptr(GString) unused = g_string_new(NULL);
+        text_table_flush(&t, unused);  /* frees the header row */
+        g_string_append_printf(out, "%s%s\n", TEXT_TABLE_INDENT, i18n_text(l, I18N_FIT_NO_COEFS));
+        return;
+    }
     flush_trimmed(&t, out);
-    if (rows > 0)
-        g_string_append_printf(out, "%s\n", i18n_text(l, I18N_FIT_STARS_NOTE));
+    g_string_append_printf(out, "%s\n", i18n_text(l, I18N_FIT_STARS_NOTE));
 }
 
 static void append_rates(const FitRoster *f, GString *out)
@@ -702,7 +708,9 @@ static void append_held_out(const FitRoster *f, GString *out)
         g_string_append_c(out, '\n');
         return;
     }
-    g_string_append_printf(out, i18n_text(l, I18N_FIT_HELD_TITLE_FMT), f->first_year, h->year - 1, h->year, h->n_rows);
+    g_autofree char *span = f->first_year == h->year - 1 ? g_strdup_printf("%d", f->first_year)
+                                                         : g_strdup_printf("%d–%d", f->first_year, h->year - 1);
+    g_string_append_printf(out, i18n_text(l, I18N_FIT_HELD_TITLE_FMT), span, h->year, h->n_rows);
     g_string_append_c(out, '\n');
     if (h->n_rows > 0)
         append_log_loss(f, h, out);

@@ -551,10 +551,11 @@ static const ResultsKey fit_rows[] = {
     K("stages[].outcomes", ARRAY, 0, "", "its exit, edges and renewal"),
     K("stages[].outcomes[]", OBJECT, 0, "", "one outcome"),
     K("stages[].outcomes[].key", STRING, 0, "", "its parameter's key (exit.ID, 'a -> b', renewal.ID)"),
-    K("stages[].outcomes[].status", STRING, 0, "", "fitted, or why not: never, at_zero, confounded, flat, no_due, "
-                                                   "all_renewed, none_renewed"),
+    K("stages[].outcomes[].status", STRING, 0, "", "fitted, or why not: never, at_zero, confounded, flat, no_stay, "
+                                                   "no_due, all_renewed, none_renewed"),
     K("stages[].outcomes[].events", INTEGER, 0, "firm-years", "those that took it (a renewal: due ones that renewed)"),
-    K("stages[].outcomes[].trials", INTEGER, 0, "firm-years", "those it is fitted on (a renewal: the due ones)"),
+    K("stages[].outcomes[].trials", INTEGER, 0, "firm-years", "those it is fitted on (a renewal: the due ones that "
+                                                              "renewed or lapsed)"),
     K("stages[].outcomes[].intercept", NUMBER, N, "log-odds", "against staying (a renewal: of renewing) at the mean "
                                                               "firm; null when infinite (rate 0 or 1)"),
     K("stages[].outcomes[].intercept_se", NUMBER, N, "log-odds", "its standard error; null when not fitted"),

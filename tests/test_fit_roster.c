@@ -601,6 +601,20 @@ static void test_identification(void **state)
     if (!one_flat || (ex->coef[0].status != FIT_COEF_FITTED && ex->coef[1].status != FIT_COEF_FITTED))
         fail_msg("collinear x and x2: statuses %d and %d, want one flat and one fitted", ex->coef[0].status,
                  ex->coef[1].status);
+
+    /* no firm of 甲 stayed: its outcomes are held at the scenario's log-odds;
+       every due 乙 renewed: the renewal's rate is 1 */
+    const char *gone = "id,year,stage,years_in_stage,x,next_stage\n"
+                       "A,2019,a,0,1,exit\nB,2019,a,0,2,b\nC,2019,a,0,3,b\nD,2019,b,1,4,b\nE,2019,b,1,5,b\n"
+                       "F,2019,b,0,6,b\n";
+    g_autoptr(Outcomes) o3 = NULL;
+    g_autoptr(FitRoster) f3 = fit_text(m, gone, &o3);
+    assert_int_equal(outcome_of(f3, "exit.a", NULL)->status, FIT_OUT_NO_STAY);
+    assert_near(outcome_of(f3, "a -> b", NULL)->intercept, log(0.2 / 0.7), 1e-12);
+    assert_int_equal(outcome_of(f3, "renewal.b", NULL)->status, FIT_OUT_ALL_RENEWED);
+    assert_int_equal(outcome_of(f3, "renewal.b", NULL)->trials, 2);
+    assert_true(outcome_of(f3, "renewal.b", NULL)->rate == 1);
+    assert_true(isfinite(f3->log_likelihood));
 }
 
 /* ---- the groups and the held-out check ---------------------------------------------------------- */
