@@ -766,7 +766,9 @@ static const double example_start[] = {0, 0.5, 0.4, 0.08, 0.02, 0};
     "#   renewal.tech_sme: rd_intensity 0.3; hightech -> gazelle: rd_intensity 0.5, invention_patents 0.3;\n"  \
     "#   exit.hightech: invention_patents -0.3; renewal.hightech: rd_intensity 0.5;\n"                         \
     "#   gazelle -> unicorn: rd_intensity 0.4.\n"                                                              \
-    "# `ladder fit-roster scenarios/tianning-2025.ini --outcomes THIS` should find them within their intervals.\n" \
+    "# `ladder fit-roster scenarios/tianning-2025.ini --outcomes THIS` estimates them (and 0 for every other\n"    \
+    "# coefficient): each 95% interval holds its truth about 19 times in 20 (the truth scaled by the file's own\n" \
+    "# sd over the sd above: the fit standardises by the file's spread).\n"                                     \
     "# Regenerate: LADDER_WRITE_OUTCOMES=scenarios/roster/tianning-2025-outcomes.csv build/tests/test_fit_roster\n" \
     "# SPDX-License-Identifier: MIT\n"
 
