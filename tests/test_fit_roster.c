@@ -855,6 +855,10 @@ static void test_command(void **state)
         assert_near(x->mean, tu_num(at, "mean"), 0);  /* the fit's own z */
         assert_near(x->sd, tu_num(at, "sd"), 0);
     }
+    /* `ladder report` says what to report instead */
+    g_auto(TuRun) rep = tu_ladder(NULL, "report", out, "-q", NULL);
+    tu_assert_status(&rep, 2);
+    tu_assert_contains(rep.err, "a fit-roster folder holds no run to report");
     /* it runs with the roster, firm by firm */
     g_autofree char *run_out = g_build_filename(dir, "run", NULL);
     g_auto(TuRun) run = tu_ladder(NULL, "run", ini, "--roster", roster, "--reps", "200", "--out", run_out, "-q",
