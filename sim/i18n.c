@@ -573,7 +573,7 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
                              "likelihood-ratio test of the stage without any coefficient of the attribute"},
     [I18N_FIT_NOT_FITTED_FMT] = {"%s 未拟合：%s", "%s not fitted: %s"},
     [I18N_FIT_COEF_CONSTANT] = {"该属性在这些记录中取值全同", "the attribute is the same on every firm-year"},
-    [I18N_FIT_COEF_TOO_FEW_FMT] = {"事件太少（每个系数需 %d 个）", "too few events (%d a coefficient needed)"},
+    [I18N_FIT_COEF_TOO_FEW_FMT] = {"事件太少（每个系数需 %d 个）", "too few events (%d needed for each coefficient)"},
     [I18N_FIT_COEF_SEPARATED] = {"完全分离：属性几乎完全区分发生与未发生，系数发散",
                                  "separation: the attribute (almost) splits the firm-years that took it from the others, "
                                  "the estimate diverges"},
@@ -609,9 +609,9 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
                                "(0.5: no better than chance); outcomes with at least %d of each in the held-out year"},
     [I18N_FIT_NO_AUC_FMT] = {"留出年份中没有发生与未发生各至少 %d 条的结果：不计 AUC",
                              "No outcome has %d firm-years with it and without it in the held-out year: no AUC"},
-    [I18N_FIT_LEFT_OUT_FMT] = {"%d 条留出记录未打分：其阶段在之前年份没有记录，或其结果在之前年份从未发生",
-                               "%d held-out firm-years not scored: their stage had no earlier firm-year, or their "
-                               "outcome never happened in the earlier years"},
+    [I18N_FIT_LEFT_OUT_FMT] = {"未打分的留出记录 %d 条：其阶段在之前年份没有记录，或其结果在之前年份从未发生",
+                               "Held-out firm-years not scored: %d (their stage had no earlier firm-year, or their "
+                               "outcome never happened in the earlier years)"},
     [I18N_FIT_ONE_YEAR_FMT] = {"记录只有 %d 一年：无留出检验（至少需要两年）",
                                "The outcomes cover one year (%d): no held-out check (it needs two years)"},
     [I18N_FIT_CORRELATION_NOTE] = {"拟合后的情景中各系数独立抽取（normal(估计值, 标准误)），其相关性未带入",
