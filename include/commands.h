@@ -50,6 +50,8 @@ typedef struct CommandSpec {
     gboolean policy_flags;      /* offers --without and --only (cli_apply_policy_flags) */
     gboolean uses_effects;      /* a scenario's [effects] may act (run --roster); else a note on
                                    stderr says the command does not use them */
+    gboolean simulates_nothing; /* offers none of --reps, --seed, --threads and --report (cli_add_run_options):
+                                   the command fits, its folder holds no run */
     void *state;
     /* The command's own flags, added before the run flags. */
     void (*add_options)(GOptionContext *ctx, void *state);
@@ -85,6 +87,7 @@ extern const CommandSpec cmd_solve_spec;
 extern const CommandSpec cmd_calibrate_spec;
 extern const CommandSpec cmd_backtest_spec;
 extern const CommandSpec cmd_allocate_spec;
+extern const CommandSpec cmd_fit_roster_spec;
 extern const CommandSpec cmd_report_spec;
 extern const CommandSpec cmd_roster_spec;
 extern const CommandSpec cmd_roster_synth_spec;

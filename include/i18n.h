@@ -449,6 +449,75 @@ typedef enum {
     I18N_TRACE_NOTHING,
     I18N_REPORT_CULT_TITLE, /* report */
     I18N_REPORT_CULT_SHOWN_FMT, /* firms shown */
+    /* ladder fit-roster */
+    I18N_FIT_HEADING_FMT,       /* scenario name, outcomes file, firm-years (int), firms (int), first and last year (ints) */
+    I18N_FIT_SCALE_TITLE,
+    I18N_FIT_SCALE_ITEM_FMT,    /* attribute, mean, sd (strings), where they come from */
+    I18N_FIT_SCALE_OUTCOMES,
+    I18N_FIT_SCALE_SCENARIO,
+    I18N_FIT_COEF_TITLE,
+    I18N_FIT_OUTCOME,           /* table columns */
+    I18N_FIT_ATTRIBUTE,
+    I18N_FIT_COEFFICIENT,
+    I18N_FIT_SE,
+    I18N_FIT_P,
+    I18N_FIT_LR_P,
+    I18N_FIT_ROWS,
+    I18N_FIT_EVENTS,
+    I18N_FIT_RATE,
+    I18N_FIT_RATE_SCENARIO,
+    I18N_FIT_NOTE,
+    I18N_FIT_AUC,
+    I18N_FIT_AUC_CONSTANT,
+    I18N_FIT_EXIT,              /* an outcome: exit */
+    I18N_FIT_STARS_NOTE,
+    I18N_FIT_NOT_FITTED_FMT,    /* what (outcome · attributes), why (a status's words) */
+    I18N_FIT_COEF_CONSTANT,     /* why a coefficient is not fitted */
+    I18N_FIT_COEF_TOO_FEW_FMT,  /* events a coefficient needs (int) */
+    I18N_FIT_COEF_SEPARATED,
+    I18N_FIT_COEF_FLAT,
+    I18N_FIT_COEF_NO_OUTCOME,
+    I18N_FIT_OUT_NEVER,         /* why an outcome is not fitted */
+    I18N_FIT_OUT_AT_ZERO,
+    I18N_FIT_OUT_CONFOUNDED,
+    I18N_FIT_OUT_FLAT,
+    I18N_FIT_OUT_NO_DUE,
+    I18N_FIT_OUT_ALL_RENEWED,
+    I18N_FIT_OUT_NONE_RENEWED,
+    I18N_FIT_OUT_NO_STAY,
+    I18N_FIT_RATES_TITLE,
+    I18N_FIT_HELD_TITLE_FMT,    /* years fitted ("2016–2019"), year scored, firm-years scored (ints) */
+    I18N_FIT_NO_COEFS,
+    I18N_FIT_LOGLOSS_LOWER_FMT, /* log-loss, constant model's, how much lower (strings) */
+    I18N_FIT_LOGLOSS_HIGHER_FMT,/* log-loss, constant model's, how much higher (strings) */
+    I18N_FIT_AUC_NOTE_FMT,      /* firm-years needed with and without the outcome (int) */
+    I18N_FIT_NO_AUC_FMT,        /* the same (int) */
+    I18N_FIT_LEFT_OUT_FMT,      /* firm-years not scored (int) */
+    I18N_FIT_ONE_YEAR_FMT,      /* the one year (int) */
+    I18N_FIT_CORRELATION_NOTE,
+    I18N_FIT_DRAWN_ZERO_FMT,    /* stderr: effect key, scenario file, why not fitted */
+    I18N_FIT_NOT_CONVERGED_FMT, /* stage name */
+    I18N_FIT_WRITTEN_FMT,       /* the fitted scenario file */
+    I18N_FIT_NAME_FMT,          /* the scenario's name */
+    I18N_FIT_NO_STAGE_FMT,      /* why an effect of the scenario is not fitted: stage name */
+    I18N_FIT_NO_ATTR_FMT,       /* ... attribute */
+    I18N_FIT_CHART_TITLE_FMT,   /* outcome label */
+    I18N_FIT_CHART_X,
+    I18N_FIT_CHART_Y,
+    I18N_FIT_CHART_OBSERVED,
+    I18N_FIT_CHART_DIAGONAL,
+    I18N_FIT_CHART_NOTE_FMT,    /* firm-years (int), groups (int), firm-years a group (int) */
+    I18N_FIT_CHART_READ,        /* how to read the chart */
+    I18N_FIT_NO_CHARTS,
+    I18N_CSV_ATTRIBUTE,         /* fit.csv columns */
+    I18N_CSV_STD_ERROR,
+    I18N_CSV_Z,
+    I18N_CSV_P_VALUE,
+    I18N_CSV_LR,
+    I18N_CSV_LR_DF,
+    I18N_CSV_LR_P,
+    I18N_CSV_RATE_AT_MEAN,
+    I18N_CSV_RATE_SCENARIO,
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,
     /* ladder roster synth */

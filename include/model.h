@@ -269,6 +269,13 @@ void model_set_roster(Model *m, const char *file, const char *sha256, int n_firm
  * no attributes. */
 gboolean model_set_roster_attributes(Model *m, const double *x, int header_line, GError **error);
 
+/* The mean and sample sd (divisor n - 1) of column `a` of x [n_firms *
+ * n_attrs], the spread an attribute without a standardise line is
+ * standardised by (a roster's, an outcomes file's): sd exactly 0 when
+ * every firm has the same value (a single firm too), whatever the
+ * rounding of the mean. */
+void model_column_moments(const double *x, int n_firms, int n_attrs, int a, double *mean, double *sd);
+
 /* The `n` firms of stage `st` at the end of base_year by renewal clock,
  * into cohort[0 .. max(V, 1) - 1]: the stage's baseline_by_clock when it
  * has one and `n` is its baseline, else spread evenly (n/V each, one more

@@ -37,6 +37,7 @@ typedef enum {
     RESULTS_ALLOCATE,     /* allocate.json */
     RESULTS_FIRMS,        /* firms.json, beside summary.json of a run with --roster */
     RESULTS_CULTIVATION,  /* cultivation.json, beside it */
+    RESULTS_FIT_ROSTER,   /* fit.json */
     RESULTS_N_KINDS
 } ResultsKind;
 
@@ -143,6 +144,7 @@ typedef enum {
     RESULTS_CSV_ALLOCATE,     /* allocate.csv */
     RESULTS_CSV_FIRMS,        /* firms.csv */
     RESULTS_CSV_CULTIVATION,  /* cultivation.csv */
+    RESULTS_CSV_FIT_ROSTER,   /* fit.csv */
     RESULTS_CSV_N_KINDS
 } ResultsCsv;
 

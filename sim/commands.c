@@ -20,7 +20,8 @@
 /* The commands in the order `ladder help` lists them. */
 static const CommandSpec *const commands[] = {
     &cmd_run_spec, &cmd_sensitivity_spec, &cmd_compare_spec, &cmd_solve_spec,
-    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_allocate_spec, &cmd_report_spec, &cmd_roster_spec,
+    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_fit_roster_spec, &cmd_allocate_spec, &cmd_report_spec,
+    &cmd_roster_spec,
 };
 
 const CommandSpec *const *commands_list(gsize *n)
@@ -71,7 +72,8 @@ static GOptionContext *commands_context(const CommandSpec *spec)
     if (spec->add_options)
         spec->add_options(ctx, spec->state);
     if (spec->opts)
-        cli_add_run_options(ctx, spec->opts, spec->out_suffix, spec->uncertainty_flag, spec->policy_flags);
+        cli_add_run_options(ctx, spec->opts, spec->out_suffix, spec->uncertainty_flag, spec->policy_flags,
+                            !spec->simulates_nothing);
     g_option_context_set_summary(ctx, spec->help_summary);
     g_option_context_set_description(ctx, spec->help_description);
     return ctx;

@@ -2160,8 +2160,13 @@ static gboolean report_load(Report *r, const char *dir, const char *lang, GError
     GError *local = NULL;
     r->dir = dir;
     r->scenario_dir = find_scenario_dir(dir, &local);
+    g_autofree char *command = r->scenario_dir == NULL && local == NULL ? outdir_command(dir) : NULL;
     if (r->scenario_dir == NULL) {
-        if (local == NULL)
+        if (local == NULL && g_strcmp0(command, "fit-roster") == 0)
+            g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s: a fit-roster folder holds no run to report: run its fitted scenario with "
+                        "ladder run --roster, and report that folder", dir);
+        else if (local == NULL)
             g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT,
                         "%s: not a ladder result folder (no scenario.json in it, its forecast/ or a "
                         "comparison's scenario folders)", dir);

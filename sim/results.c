@@ -592,6 +592,103 @@ static const ResultsKey backtest_rows[] = {
     K("points[].inside", BOOLEAN, 0, "", "p5 ≤ observed ≤ p95"),
 };
 
+/* ---- fit.json ----------------------------------------------------------------------- */
+
+#define PER_SD "log-odds per sd"
+
+static const ResultsKey fit_rows[] = {
+    K("scenario", STRING, 0, "", "the scenario file fitted (FILE)"),
+    K("outcomes", STRING, 0, "", "--outcomes: the firm-years fitted to, as the user named the file"),
+    K("outcomes_sha256", STRING, 0, "", "SHA-256 of its bytes as read, in hex"),
+    K("fitted_scenario", STRING, 0, "", "the fitted scenario written beside this file (it extends FILE)"),
+    K("rows", INTEGER, 0, "firm-years", "the outcomes' rows"),
+    K("firms", INTEGER, 0, "firms", "their distinct ids"),
+    K("first_year", INTEGER, 0, "year", "the earliest year of a row"),
+    K("last_year", INTEGER, 0, "year", "the latest"),
+    K("standard_errors", STRING, 0, "", "how they were made: the inverse of minus the Hessian of the log-likelihood, "
+                                        "by central differences of its analytic gradient"),
+    K("log_likelihood", NUMBER, 0, "", "the log-likelihood at the estimates, summed over the stages"),
+    K("log_likelihood_constant", NUMBER, 0, "", "the same with no attribute (each outcome's rate the same for every firm)"),
+    K("attributes", ARRAY, 0, "", "the attributes fitted (every attribute column, or --attrs)"),
+    K("attributes[]", OBJECT, 0, "", "one attribute"),
+    K("attributes[].attribute", STRING, 0, "", "its column"),
+    K("attributes[].mean", NUMBER, 0, "per attribute", "the mean it is standardised by: z = (x − mean) / sd"),
+    K("attributes[].sd", NUMBER, 0, "per attribute", "the sd"),
+    K("attributes[].standardised_by", STRING, 0, "", "outcomes (their own mean and sample sd over every row) or "
+                                                     "scenario (its standardise line)"),
+    K("stages", ARRAY, 0, "", "each stage with firm-years, in ladder order"),
+    K("stages[]", OBJECT, 0, "", "one stage"),
+    K("stages[].stage", STRING, 0, "", "its id"),
+    K("stages[].rows", INTEGER, 0, "firm-years", "its firm-years"),
+    K("stages[].due", INTEGER, 0, "firm-years", "those due for renewal"),
+    K("stages[].log_likelihood", NUMBER, 0, "", "its log-likelihood at the estimates"),
+    K("stages[].log_likelihood_constant", NUMBER, 0, "", "with no attribute"),
+    K("stages[].converged", BOOLEAN, 0, "", "every maximisation met its gradient tolerance"),
+    K("stages[].outcomes", ARRAY, 0, "", "its exit, edges and renewal"),
+    K("stages[].outcomes[]", OBJECT, 0, "", "one outcome"),
+    K("stages[].outcomes[].key", STRING, 0, "", "its parameter's key (exit.ID, 'a -> b', renewal.ID)"),
+    K("stages[].outcomes[].status", STRING, 0, "", "fitted, or why not: never, at_zero, confounded, flat, no_stay, "
+                                                   "no_due, all_renewed, none_renewed"),
+    K("stages[].outcomes[].events", INTEGER, 0, "firm-years", "those that took it (a renewal: due ones that renewed)"),
+    K("stages[].outcomes[].trials", INTEGER, 0, "firm-years", "those it is fitted on (a renewal: the due ones that "
+                                                              "renewed or lapsed)"),
+    K("stages[].outcomes[].intercept", NUMBER, N, "log-odds", "against staying (a renewal: of renewing) at the mean "
+                                                              "firm; null when infinite (rate 0 or 1)"),
+    K("stages[].outcomes[].intercept_se", NUMBER, N, "log-odds", "its standard error; null when not fitted"),
+    K("stages[].outcomes[].rate", NUMBER, 0, P01, "the fitted yearly rate at the mean firm (z = 0)"),
+    K("stages[].outcomes[].rate_scenario", NUMBER, 0, P01, "the scenario's, which the fitted scenario keeps"),
+    K("stages[].tests", ARRAY, 0, "", "the likelihood-ratio test of each attribute in the stage"),
+    K("stages[].tests[]", OBJECT, 0, "", "one attribute"),
+    K("stages[].tests[].attribute", STRING, 0, "", "its column"),
+    K("stages[].tests[].lr", NUMBER, N, "", "twice the log-likelihood lost without its coefficients; null when it has "
+                                            "none fitted"),
+    K("stages[].tests[].df", INTEGER, 0, "", "its coefficients fitted: the chi-square's degrees of freedom"),
+    K("stages[].tests[].p_value", NUMBER, N, P01, "the chi-square p-value"),
+    K("coefficients", ARRAY, 0, "", "every stage's every outcome's every attribute, fitted or not"),
+    K("coefficients[]", OBJECT, 0, "", "one coefficient"),
+    K("coefficients[].stage", STRING, 0, "", "the stage id"),
+    K("coefficients[].parameter", STRING, 0, "", "the outcome's key"),
+    K("coefficients[].attribute", STRING, 0, "", "the attribute"),
+    K("coefficients[].key", STRING, 0, "", "the effect's key as [effects] writes it, 'a -> b'.ATTR"),
+    K("coefficients[].status", STRING, 0, "", "fitted, or why not: constant, too_few, separated, flat, no_outcome"),
+    K("coefficients[].estimate", NUMBER, N, PER_SD, "the maximum-likelihood estimate; null when not fitted"),
+    K("coefficients[].se", NUMBER, N, PER_SD, "its standard error"),
+    K("coefficients[].z", NUMBER, N, "", "estimate / se"),
+    K("coefficients[].p_value", NUMBER, N, P01, "the two-sided Wald p-value"),
+    K("coefficients[].ci95", ARRAY, N, "", "estimate ± 1.96 se; null when not fitted"),
+    K("coefficients[].ci95[]", NUMBER, 0, PER_SD, "low, then high"),
+    K("coefficients[].lr", NUMBER, N, "", "the stage's likelihood-ratio statistic of the attribute (stages[].tests)"),
+    K("coefficients[].lr_df", INTEGER, 0, "", "its degrees of freedom"),
+    K("coefficients[].lr_p_value", NUMBER, N, P01, "its p-value"),
+    K("held_out", OBJECT, N, "", "the fit on every year but the last, scored on the last; null with one year"),
+    K("held_out.year", INTEGER, 0, "year", "the year scored"),
+    K("held_out.rows", INTEGER, 0, "firm-years", "its firm-years scored"),
+    K("held_out.left_out", INTEGER, 0, "firm-years", "its firm-years not scored: their stage had no earlier row, or "
+                                                     "their outcome never happened before"),
+    K("held_out.log_loss", NUMBER, N, "nats", "mean −log P(what happened) under the fitted model"),
+    K("held_out.log_loss_constant", NUMBER, N, "nats", "under the constant-rate model fitted on the same rows"),
+    K("held_out.auc", ARRAY, 0, "", "each outcome with enough firm-years with it and without it"),
+    K("held_out.auc[]", OBJECT, 0, "", "one outcome"),
+    K("held_out.auc[].stage", STRING, 0, "", "the stage id"),
+    K("held_out.auc[].outcome", STRING, 0, "", "the stage a year later, or exit"),
+    K("held_out.auc[].events", INTEGER, 0, "firm-years", "held-out firm-years with it"),
+    K("held_out.auc[].rows", INTEGER, 0, "firm-years", "held-out firm-years of the stage scored"),
+    K("held_out.auc[].auc", NUMBER, N, P01, "the fitted model's one-vs-rest AUC (ties count half)"),
+    K("held_out.auc[].auc_constant", NUMBER, N, P01, "the constant-rate model's"),
+    K("calibration", ARRAY, 0, "", "each stage's main move up by groups of predicted probability (the charts)"),
+    K("calibration[]", OBJECT, 0, "", "one stage"),
+    K("calibration[].stage", STRING, 0, "", "the stage id"),
+    K("calibration[].parameter", STRING, 0, "", "the edge's key"),
+    K("calibration[].groups", ARRAY, 0, "", "its firm-years in groups of equal size, lowest predicted first"),
+    K("calibration[].groups[]", OBJECT, 0, "", "one group"),
+    K("calibration[].groups[].rows", INTEGER, 0, "firm-years", "in the group"),
+    K("calibration[].groups[].predicted", NUMBER, 0, P01, "their mean predicted probability (in-sample)"),
+    K("calibration[].groups[].observed", INTEGER, 0, "firm-years", "those that took the edge"),
+    K("calibration[].groups[].share", NUMBER, 0, P01, "observed / rows"),
+    K("calibration[].groups[].ci95", ARRAY, 0, "", "its Wilson 95% interval"),
+    K("calibration[].groups[].ci95[]", NUMBER, 0, P01, "low, then high"),
+};
+
 /* ---- the files ---------------------------------------------------------------------- */
 
 #define WRITERS_MAX 8  /* the commands, and the NULL after them */
@@ -644,6 +741,10 @@ static const ResultsFile files[RESULTS_N_KINDS] = {
                              "of counting toward it and, with --service, by the gain in that chance from the service "
                              "given to it alone; and the top firms served together. Only with --roster.",
                              FILE_ROWS(cultivation_rows)},
+    [RESULTS_FIT_ROSTER] = {"fit.json", {"fit-roster"}, TRUE,
+                            "The [effects] learnt from firm-years (fit-roster): every coefficient with its standard "
+                            "error, interval and tests, each outcome's fitted rate at the mean firm beside the "
+                            "scenario's, the held-out check and the calibration groups.", FILE_ROWS(fit_rows)},
 };
 
 /* ---- the CSV files ------------------------------------------------------------------ */
@@ -808,6 +909,24 @@ static const ResultsCsvColumn cultivation_csv[] = {
                                                 "as the roster's header spells it"),
 };
 
+static const ResultsCsvColumn fit_csv[] = {
+    C("stage", STAGE_ID, F_TEXT, "the stage id; rows by stage, outcome and attribute"),
+    C("parameter", CSV_PARAMETER, F_TEXT, "the outcome's key"),
+    C("attribute", CSV_ATTRIBUTE, F_TEXT, "the attribute"),
+    C("status", CSV_STATUS, F_TEXT, "fitted, or why not (fit.json's coefficients[].status)"),
+    C("estimate", CSV_ESTIMATE, F_N9, "the coefficient, log-odds per sd; blank when not fitted"),
+    C("se", CSV_STD_ERROR, F_N9, "its standard error"),
+    C("z", CSV_Z, F_N9, "estimate / se"),
+    C("p_value", CSV_P_VALUE, "number, 4 significant digits", "the Wald p-value"),
+    C("ci95[0]", CSV_CI95_LOW, F_N9, "the low end of estimate ± 1.96 se"),
+    C("ci95[1]", CSV_CI95_HIGH, F_N9, "its high end"),
+    C("lr", CSV_LR, F_N9, "the stage's likelihood-ratio statistic of the attribute"),
+    C("lr_df", CSV_LR_DF, F_INT, "its degrees of freedom"),
+    C("lr_p_value", CSV_LR_P, "number, 4 significant digits", "its p-value"),
+    C("rate", CSV_RATE_AT_MEAN, F_N9, "the outcome's fitted yearly rate at the mean firm (fit.json's stages[].outcomes[])"),
+    C("rate_scenario", CSV_RATE_SCENARIO, F_N9, "the scenario's rate, which the fitted scenario keeps"),
+};
+
 typedef struct {
     const char *file;
     ResultsKind beside;  /* the JSON file it sits beside and mirrors */
@@ -845,6 +964,9 @@ static const ResultsCsvFile csv_files[RESULTS_CSV_N_KINDS] = {
                                  "Each target's cultivation list, long: one row per target and roster firm, in rank "
                                  "order, with the firm's attributes as further columns: cultivation.json's "
                                  "targets[].firms[].", FILE_ROWS(cultivation_csv)},
+    [RESULTS_CSV_FIT_ROSTER] = {"fit.csv", RESULTS_FIT_ROSTER,
+                                "Every coefficient, with its outcome's fitted rate at the mean and the scenario's: "
+                                "fit.json's coefficients[] joined with stages[].outcomes[].", FILE_ROWS(fit_csv)},
 };
 
 const char *results_csv_file(ResultsCsv kind)
