@@ -458,7 +458,7 @@ static void fill_cohort(Synth *sy, GArray *have, int s, int c, gint64 want, gsl_
         gsl_ran_choose(r, chosen, (size_t)want, have->data, (size_t)n, sizeof(int));
         sy->left_off[s] += n - want;
         n = (int)want;
-    } else {
+    } else if (n > 0) { /* an empty GArray's data may be NULL, which memcpy must not get */
         memcpy(chosen, have->data, sizeof(int) * (gsize)n);
     }
     for (int k = 0; k < n; k++) {
