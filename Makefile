@@ -229,20 +229,24 @@ check-sanitize: all deps-check
 
 # ---- make fuzz-corpus: the fuzz seeds made from the tests and the commands ----
 # Writes each row of tests/test_scenario.c's and tests/test_lists.c's error
-# tables and of tests/test_history.c's and tests/test_roster.c's tables as
-# fuzz/corpus/fuzz_scenario/<id>.ini, fuzz_history/<id>.csv and
-# fuzz_roster/<id>.csv (make check fails while one is missing or differs:
+# tables and of tests/test_history.c's, tests/test_roster.c's and
+# tests/test_outcomes.c's tables as fuzz/corpus/fuzz_scenario/<id>.ini,
+# fuzz_history/<id>.csv, fuzz_roster/<id>.csv and fuzz_outcomes/<id>.csv
+# (make check fails while one is missing or differs:
 # tests/corpus.h), then the seeds of fuzz/seeds.sh: result folders of the
 # real commands for fuzz_report, extends chains for fuzz_scenario.
 .PHONY: fuzz-corpus
 
-$(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history $(BUILD)/tests/test_roster: tests/corpus.h
+CORPUS_TESTS := $(addprefix $(BUILD)/tests/,test_scenario test_lists test_history test_roster test_outcomes)
+$(CORPUS_TESTS): tests/corpus.h
 
-fuzz-corpus: all $(BUILD)/tests/test_scenario $(BUILD)/tests/test_lists $(BUILD)/tests/test_history $(BUILD)/tests/test_roster
+fuzz-corpus: all $(CORPUS_TESTS)
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_scenario
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_scenario $(BUILD)/tests/test_lists
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_history $(BUILD)/tests/test_history
 	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_roster $(BUILD)/tests/test_roster
+	mkdir -p fuzz/corpus/fuzz_outcomes
+	LADDER_WRITE_CORPUS=fuzz/corpus/fuzz_outcomes $(BUILD)/tests/test_outcomes
 	sh fuzz/seeds.sh $(BUILD)/ladder
 
 # ---- make results-doc: docs/results.md afresh from sim/results.c's tables ----

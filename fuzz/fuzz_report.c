@@ -29,7 +29,7 @@ enum { PART_SUB_NAME = 5 };
 static const char *const parts[] = {"scenario.json", "summary.json", "compare.json", "solve.json",
                                     "sensitivity.json", NULL, "SUB/scenario.json", "SUB/summary.json",
                                     "forecast/scenario.json", "forecast/summary.json", "calibrate.json",
-                                    "backtest.json"};
+                                    "backtest.json", "cultivation.json"};
 
 #define SUB_NAME_MAX 64  /* bytes; a folder name the harness will make */
 

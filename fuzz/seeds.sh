@@ -16,11 +16,12 @@ trap 'rm -rf "$TMP"' EXIT
 
 # ---- fuzz_report ----------------------------------------------------------
 
-# report_seed NAME DIR SUB: DIR's files as the 12 parts of fuzz_report.c
-# (SUB: the name of DIR's scenario folder of a comparison, or "").
+# report_seed NAME DIR SUB: DIR's files as the parts of fuzz_report.c, the
+# 13th (cultivation.json) only when DIR has it (SUB: the name of DIR's
+# scenario folder of a comparison, or "").
 report_seed() {
     name=$1 dir=$2 sub=$3
-    for part in scenario.json summary.json compare.json solve.json sensitivity.json SUB \
+    { for part in scenario.json summary.json compare.json solve.json sensitivity.json SUB \
                 "$sub/scenario.json" "$sub/summary.json" forecast/scenario.json forecast/summary.json \
                 calibrate.json backtest.json; do
         [ "$part" = scenario.json ] || printf '\0'
@@ -29,7 +30,9 @@ report_seed() {
         elif [ -n "$sub" ] || [ "${part#/}" = "$part" ]; then
             [ ! -f "$dir/$part" ] || cat "$dir/$part"
         fi
-    done > "fuzz/corpus/fuzz_report/$name"
+    done
+    [ ! -f "$dir/cultivation.json" ] || { printf '\0'; cat "$dir/cultivation.json"; }
+    } > "fuzz/corpus/fuzz_report/$name"
 }
 
 run() { "$LADDER" "$@" -q --no-charts; }
@@ -47,6 +50,12 @@ report_seed compare-folders "$TMP/compare" tianning-2025
 report_seed calibrate-forecast "$TMP/calibrate" ""
 report_seed backtest-forecast "$TMP/backtest" ""
 report_seed run-hostile-names "$TMP/hostile" ""
+# whom to help (cultivation.json): a roster run with a service, on five of the example roster's firms
+R=scenarios/roster/tianning-2025.csv
+{ sed -n '1,/^id,/p' "$R"; grep '^TN' "$R" | sed -n '1p;100p;220p;240p;250p'; } > "$TMP/roster.csv"
+run run scenarios/roster/tianning-2025-effects.ini --roster "$TMP/roster.csv" --service 'hightech -> gazelle = *1.3' \
+    --reps 100 --out "$TMP/cultivation"
+report_seed run-roster-cultivation "$TMP/cultivation" ""
 
 # ---- fuzz_scenario --------------------------------------------------------
 

@@ -30,9 +30,12 @@ typedef struct {
  * the parse).  `out_suffix` follows the file stem in --out's default folder
  * ("" for run, "-compare", ...); --no-uncertainty is offered only when
  * `uncertainty_flag`, for commands where it changes something, and
- * --without and --only only when `policy_flags`. */
+ * --without and --only only when `policy_flags`.  A command that does not
+ * `simulate` (fit-roster) has neither --reps, --seed and --threads nor
+ * --report (its folder holds no run for a report): only --out, --lang,
+ * --no-charts, --quiet and --force. */
 void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_suffix,
-                         gboolean uncertainty_flag, gboolean policy_flags);
+                         gboolean uncertainty_flag, gboolean policy_flags, gboolean simulates);
 
 /* Switches off the policies --without names, or all but those --only
  * names, in each of `models[0..n-1]` (read from `files`) that has them

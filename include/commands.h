@@ -32,8 +32,9 @@ typedef struct {
  * through check, load (else files[0] is loaded), the language and run
  * settings, read, the output folder, compute, write, commit and print; a
  * command with `run` has only that after its operands are checked. */
-typedef struct {
-    const char *name;        /* "run": the command, its folder's marker and its messages */
+typedef struct CommandSpec {
+    const char *name;        /* "run": the command, its folder's marker and its messages; a
+                                subcommand's is its command's and its own ("roster synth") */
     const char *parameter;   /* "FILE", after the name in `ladder help` */
     const char *summary;     /* one line, for `ladder help` */
     const char *usage;       /* "FILE - ...", after "ladder run" in its help */
@@ -47,6 +48,10 @@ typedef struct {
     const char *out_suffix;  /* after the file stem in the default --out: "", "-solve" */
     gboolean uncertainty_flag;  /* offers --no-uncertainty */
     gboolean policy_flags;      /* offers --without and --only (cli_apply_policy_flags) */
+    gboolean uses_effects;      /* a scenario's [effects] may act (run --roster); else a note on
+                                   stderr says the command does not use them */
+    gboolean simulates_nothing; /* offers none of --reps, --seed, --threads and --report (cli_add_run_options):
+                                   the command fits, its folder holds no run */
     void *state;
     /* The command's own flags, added before the run flags. */
     void (*add_options)(GOptionContext *ctx, void *state);
@@ -67,6 +72,11 @@ typedef struct {
     gboolean (*run)(void *state, const CommandCall *call, GError **error);
     /* Frees and resets what the flags and the callbacks left in state. */
     void (*clear)(void *state);
+    /* A command of subcommands (`ladder roster synth`): its rows, NULL-
+     * terminated; then only name, parameter, summary, usage and the help
+     * texts of this row are used, and the word after the command picks
+     * the row that runs. */
+    const struct CommandSpec *const *subcommands;
 } CommandSpec;
 
 /* The rows, one in each cmd_*.c, gathered in commands.c's table. */
@@ -77,7 +87,10 @@ extern const CommandSpec cmd_solve_spec;
 extern const CommandSpec cmd_calibrate_spec;
 extern const CommandSpec cmd_backtest_spec;
 extern const CommandSpec cmd_allocate_spec;
+extern const CommandSpec cmd_fit_roster_spec;
 extern const CommandSpec cmd_report_spec;
+extern const CommandSpec cmd_roster_spec;
+extern const CommandSpec cmd_roster_synth_spec;
 
 /* The table: every command, in the order `ladder help` lists them; *n of them. */
 const CommandSpec *const *commands_list(gsize *n);
@@ -85,13 +98,18 @@ const CommandSpec *const *commands_list(gsize *n);
 /* The command called `name`, or NULL. */
 const CommandSpec *commands_find(const char *name);
 
+/* The subcommand of `spec` that `word` names ("synth" for `roster
+ * synth`), or NULL (also when `spec` has no subcommands). */
+const CommandSpec *commands_find_sub(const CommandSpec *spec, const char *word);
+
 /* Runs `spec` on argv (argv[0] the command's name) and returns the exit
  * code: a failure said once on stderr ("ladder: MESSAGE", and "Try
  * 'ladder help NAME'." after a usage error), nothing left behind, the state
  * cleared. */
 int commands_main(const CommandSpec *spec, int argc, char **argv);
 
-/* The help text of `spec`'s options, as `ladder help NAME` prints it.
+/* The help text of `spec`'s options, as `ladder help NAME` prints it (for
+ * a command of subcommands, its usage and each subcommand's line).
  * Caller frees. */
 char *commands_help(const CommandSpec *spec);
 

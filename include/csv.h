@@ -1,6 +1,8 @@
 /* csv.h: the one reader of CSV input files (a history's published counts,
  * a roster of firms): the text, the header and its columns, and rows with
- * their line numbers, every error "file:line: what is wrong".
+ * their line numbers, every error "file:line: what is wrong"; and the
+ * spelling of a cell for the input files ladder writes itself (a roster,
+ * an outcomes file), so that this reader reads them back as written.
  *
  * The grammar, the same for every CSV ladder reads: UTF-8 (a byte-order
  * mark and CRLF line ends accepted, as Excel's "CSV UTF-8" saves); lines
@@ -87,5 +89,22 @@ const char *csv_field(const CsvHeader *h, GPtrArray *fields, int k);
 /* The number of the text's last line (1 for an empty text), where a
  * message about what the file lacks (a header, a row) points. */
 int csv_last_line(const Csv *c);
+
+/* Appends `field` to `out` as a cell this reader reads back as `field`:
+ * as it is, or double-quoted (a quote doubled) when it holds a comma, a
+ * quote or a line end, has blanks at either end (which the reader trims),
+ * is empty, or starts with '#' (a line opening with it is a comment). */
+void csv_append_field(GString *out, const char *field);
+
+/* Appends each line of `comment` (NULL: nothing; a final line end
+ * ignored) to `out` as a comment line: "# " and the line, or "#" for an
+ * empty one. */
+void csv_append_comment(GString *out, const char *comment);
+
+/* Appends the finite number `x` to `out` in the shortest decimal form of
+ * up to 17 significant digits that reads back as exactly `x` (0.0523, not
+ * 0.052299999999999999); a whole number below 1e15 as one (12, not
+ * 1.2e+01). */
+void csv_append_number(GString *out, double x);
 
 #endif

@@ -66,8 +66,11 @@ typedef struct {
  * With a service, the top `top` firms (>= 1) of each target's gain list
  * with a positive gain are then served together in a second run of the
  * same replications (`config`, the run's, same seed), giving P(target met)
- * with them served; that run's other figures are the first run's.  Fails
- * as runner_run.  Caller owns (cultivate_free). */
+ * with them served; that run's other figures are the first run's.  When
+ * `run` kept its counts (RunConfig.keep_counts), the second run only runs
+ * those firms again against them (RunService.counts), else it runs every
+ * replication again; the figures are the same.  Fails as runner_run.
+ * Caller owns (cultivate_free). */
 Cultivation *cultivate_lists(const RunResult *run, const Model *served, const RunConfig *config, int top,
                              GError **error);
 

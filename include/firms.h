@@ -106,8 +106,15 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
  * whose chances the service changes, in a year they are at risk of it,
  * are run again, and each difference is the service's doing alone. */
 
+/* Prepares `x` for replication `rep` of `m` as firms_replicate does
+ * (arguments as its), without simulating it: the known firms at their
+ * starts, the year tables and the effects' weights, which is all
+ * firms_serve and firms_trace need.  (firms_replicate calls it first.) */
+void firms_prepare(const Model *m, const FirmsStart *start, const FirmsEffects *effects, const double *params,
+                   guint64 seed, guint64 rep, FirmsScratch *x);
+
 /* For each known firm firms[j] (j < n, roster indices) in the replication
- * the last firms_replicate on `x` ran: count[j * n_targets + t] its own
+ * the last firms_replicate (or firms_prepare) on `x` prepared: count[j * n_targets + t] its own
  * contribution to target t (model_target_count of its history alone: 1
  * when it is in the target's stage or on its list in the target's year,
  * its entries for a `new` target), and delta[j * n_targets + t] how much
@@ -141,5 +148,33 @@ typedef struct {
  * `stage_end` is not NULL, [n_years] its stage at the end of each year
  * (n_stages: exited).  Caller frees the array (of FirmsEvent). */
 GArray *firms_trace(FirmsScratch *x, int firm, int *stage_end);
+/* Every firm of one replication and where it stood at the end of each
+ * year: for a caller that needs each firm's own history rather than
+ * tallies (`ladder roster synth` writes it as an outcomes file).  Filled
+ * by firms_replicate_paths; firms_paths_clear frees the arrays. */
+typedef struct {
+    int n_firms;   /* the replication's firms, numbered as firms_replicate numbers their streams:
+                      the known firms, then the baseline firms, then the arrivals */
+    int n_years;   /* model_n_years */
+    int *born;     /* [n_firms]: year index at whose end the firm is first counted (0: base_year) */
+    int *row;      /* [n_firms]: the known firm whose attributes it has: itself for a known firm; for
+                      an arrival with effects the one it resembles; -1: none (at the mean) */
+    int *stage;    /* [n_firms * n_years]: firm i's stage at the end of year index yi at
+                      i * n_years + yi; n_stages once it has exited; -1 before it is born */
+    int *clock;    /* [n_firms * n_years]: its renewal clock then (0 in a stage without renewal,
+                      and when exited or not yet born) */
+} FirmsPaths;
+
+/* firms_replicate, with the same draws and the same `out` and `tally`,
+ * and also every firm's path into `paths` (its arrays replaced; the
+ * caller clears it with firms_paths_clear).  Memory grows with the firms
+ * of the replication times its years. */
+void firms_replicate_paths(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                           const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                           guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally,
+                           FirmsPaths *paths);
+
+/* Frees the arrays of `p` and zeroes it. */
+void firms_paths_clear(FirmsPaths *p);
 
 #endif

@@ -379,6 +379,7 @@ typedef enum {
     I18N_ALLOC_FRONTIER_LEGEND,
     I18N_ALLOC_BUDGET_FMT,      /* budget (string) */
     I18N_ALLOC_CHOSEN_FMT,      /* combination, probability */
+    I18N_ALLOC_WRITTEN_MARK_FMT, /* allocate chart legend: the file as written's probability */
     I18N_ALLOC_NONE,            /* the combination with no policy */
     /* ladder run --roster */
     I18N_CSV_FIRM_ID,           /* firms.csv columns */
@@ -399,8 +400,139 @@ typedef enum {
     I18N_ROSTER_DRAW_DROPPED_FMT, /* stderr: stage name, roster file */
     I18N_EFFECTS_EXPECTED_NOTE,
     I18N_EFFECTS_UNUSED_FMT,    /* stderr: scenario file, whose [effects] go unused without --roster */
+    I18N_EFFECTS_UNUSED_BY_FMT, /* stderr: scenario file, command name, which simulates stages */
+    /* ladder run --roster: whom to help (cultivation), --trace */
+    I18N_CSV_RUN_PROBABILITY, /* cultivation.csv columns */
+    I18N_CSV_CHANCE,
+    I18N_CSV_RANK_BY_CHANCE,
+    I18N_CSV_GAIN,
+    I18N_CSV_GAIN_SE,
+    I18N_CSV_RANK_BY_GAIN,
+    I18N_CSV_CHANGED,
+    I18N_CSV_SERVED_TOGETHER,
+    I18N_CSV_ATTRIBUTES,
+    I18N_CULT_HEADING_GAIN_FMT, /* stdout, report: the service (text) */
+    I18N_CULT_HEADING_CHANCE,
+    I18N_CULT_SERVICE_WORDS_FMT, /* the service's text, its parameters in words */
+    I18N_CULT_TARGET_FMT, /* target name, condition, probability ± SE */
+    I18N_CULT_RANK, /* stdout and report columns */
+    I18N_CULT_FIRM,
+    I18N_CULT_ID,
+    I18N_CULT_CHANCE,
+    I18N_CULT_GAIN,
+    I18N_CULT_TOP_FMT, /* firms, run's and served probability (text), change (text) */
+    I18N_CULT_TOP_FEWER_FMT,
+    I18N_CULT_TOP_NONE,
+    I18N_CULT_LOWERS_FMT,   /* firms, largest fall (text) */
+    I18N_CULT_NO_CHANCE,
+    I18N_CULT_CSV_FMT, /* path of cultivation.csv */
+    I18N_CULT_CHART_TITLE_FMT, /* charts: target name, firms shown */
+    I18N_CULT_CHART_SERVICE_FMT, /* service (words) */
+    I18N_CULT_CHART_CHANCE,
+    I18N_CULT_GAIN_AXIS,
+    I18N_CULT_CHANCE_AXIS,
+    I18N_FIRMS_CHANCE_TITLE_FMT, /* firms */
+    I18N_FIRMS_CHANCE_NOTE,
+    I18N_FIRMS_CHANCE_AXIS,
+    I18N_TRACE_HEAD_FMT, /* stdout --trace: id, name, replications, seed */
+    I18N_TRACE_START_RENEWAL_FMT, /* year, stage, clock, period */
+    I18N_TRACE_START_FMT, /* year, stage */
+    I18N_TRACE_UP_FMT, /* year, stages */
+    I18N_TRACE_DOWN_FMT,
+    I18N_TRACE_EXIT_FMT,
+    I18N_TRACE_RENEW_FMT,
+    I18N_TRACE_LAPSE_FMT,
+    I18N_TRACE_LIST_ON_FMT, /* year, list name */
+    I18N_TRACE_LIST_OFF_FMT,
+    I18N_TRACE_END_FMT, /* year, stage */
+    I18N_TRACE_EXITED,
+    I18N_TRACE_NOTHING,
+    I18N_REPORT_CULT_TITLE, /* report */
+    I18N_REPORT_CULT_SHOWN_FMT, /* firms shown */
+    /* ladder fit-roster */
+    I18N_FIT_HEADING_FMT,       /* scenario name, outcomes file, firm-years (int), firms (int), first and last year (ints) */
+    I18N_FIT_SCALE_TITLE,
+    I18N_FIT_SCALE_ITEM_FMT,    /* attribute, mean, sd (strings), where they come from */
+    I18N_FIT_SCALE_OUTCOMES,
+    I18N_FIT_SCALE_SCENARIO,
+    I18N_FIT_COEF_TITLE,
+    I18N_FIT_OUTCOME,           /* table columns */
+    I18N_FIT_ATTRIBUTE,
+    I18N_FIT_COEFFICIENT,
+    I18N_FIT_SE,
+    I18N_FIT_P,
+    I18N_FIT_LR_P,
+    I18N_FIT_ROWS,
+    I18N_FIT_EVENTS,
+    I18N_FIT_RATE,
+    I18N_FIT_RATE_SCENARIO,
+    I18N_FIT_NOTE,
+    I18N_FIT_AUC,
+    I18N_FIT_AUC_CONSTANT,
+    I18N_FIT_EXIT,              /* an outcome: exit */
+    I18N_FIT_STARS_NOTE,
+    I18N_FIT_NOT_FITTED_FMT,    /* what (outcome · attributes), why (a status's words) */
+    I18N_FIT_COEF_CONSTANT,     /* why a coefficient is not fitted */
+    I18N_FIT_COEF_TOO_FEW_FMT,  /* events a coefficient needs (int) */
+    I18N_FIT_COEF_SEPARATED,
+    I18N_FIT_COEF_FLAT,
+    I18N_FIT_COEF_NO_OUTCOME,
+    I18N_FIT_OUT_NEVER,         /* why an outcome is not fitted */
+    I18N_FIT_OUT_AT_ZERO,
+    I18N_FIT_OUT_CONFOUNDED,
+    I18N_FIT_OUT_FLAT,
+    I18N_FIT_OUT_NO_DUE,
+    I18N_FIT_OUT_ALL_RENEWED,
+    I18N_FIT_OUT_NONE_RENEWED,
+    I18N_FIT_OUT_NO_STAY,
+    I18N_FIT_RATES_TITLE,
+    I18N_FIT_HELD_TITLE_FMT,    /* years fitted ("2016–2019"), year scored, firm-years scored (ints) */
+    I18N_FIT_NO_COEFS,
+    I18N_FIT_LOGLOSS_LOWER_FMT, /* log-loss, constant model's, how much lower (strings) */
+    I18N_FIT_LOGLOSS_HIGHER_FMT,/* log-loss, constant model's, how much higher (strings) */
+    I18N_FIT_AUC_NOTE_FMT,      /* firm-years needed with and without the outcome (int) */
+    I18N_FIT_NO_AUC_FMT,        /* the same (int) */
+    I18N_FIT_LEFT_OUT_FMT,      /* firm-years not scored (int) */
+    I18N_FIT_ONE_YEAR_FMT,      /* the one year (int) */
+    I18N_FIT_CORRELATION_NOTE,
+    I18N_FIT_DRAWN_ZERO_FMT,    /* stderr: effect key, scenario file, why not fitted */
+    I18N_FIT_NOT_CONVERGED_FMT, /* stage name */
+    I18N_FIT_WRITTEN_FMT,       /* the fitted scenario file */
+    I18N_FIT_NAME_FMT,          /* the scenario's name */
+    I18N_FIT_NO_STAGE_FMT,      /* why an effect of the scenario is not fitted: stage name */
+    I18N_FIT_NO_ATTR_FMT,       /* ... attribute */
+    I18N_FIT_CHART_TITLE_FMT,   /* outcome label */
+    I18N_FIT_CHART_X,
+    I18N_FIT_CHART_Y,
+    I18N_FIT_CHART_OBSERVED,
+    I18N_FIT_CHART_DIAGONAL,
+    I18N_FIT_CHART_NOTE_FMT,    /* firm-years (int), groups (int), firm-years a group (int) */
+    I18N_FIT_CHART_READ,        /* how to read the chart */
+    I18N_FIT_NO_CHARTS,
+    I18N_CSV_ATTRIBUTE,         /* fit.csv columns */
+    I18N_CSV_STD_ERROR,
+    I18N_CSV_Z,
+    I18N_CSV_P_VALUE,
+    I18N_CSV_LR,
+    I18N_CSV_LR_DF,
+    I18N_CSV_LR_P,
+    I18N_CSV_RATE_AT_MEAN,
+    I18N_CSV_RATE_SCENARIO,
     I18N_CSV_YES,  /* CSV: true */
     I18N_CSV_NO,
+    /* ladder roster synth */
+    I18N_SYNTH_FIRM_NAME_FMT,   /* a synthetic firm's name: its number (string) */
+    I18N_SYNTH_HEADING_FMT,     /* scenario name, firms (int), base_year (int), first year, last year
+                                   (ints), firm-years (int), firms of the history (int) */
+    I18N_SYNTH_ROSTER,          /* table columns */
+    I18N_SYNTH_START_FMT,       /* the history's first year (int) */
+    I18N_SYNTH_KEPT,
+    I18N_SYNTH_ADDED,
+    I18N_SYNTH_LEFT_OFF,
+    I18N_SYNTH_EFFECTS_FMT,     /* coefficients (int), scenario file */
+    I18N_SYNTH_NO_EFFECTS,
+    I18N_SYNTH_ROSTER_FILE,     /* before the roster's path */
+    I18N_SYNTH_OUTCOMES_FILE,   /* before the outcomes file's path */
     I18N_N_MESSAGES
 } I18nMessage;
 

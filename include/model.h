@@ -269,6 +269,13 @@ void model_set_roster(Model *m, const char *file, const char *sha256, int n_firm
  * no attributes. */
 gboolean model_set_roster_attributes(Model *m, const double *x, int header_line, GError **error);
 
+/* The mean and sample sd (divisor n - 1) of column `a` of x [n_firms *
+ * n_attrs], the spread an attribute without a standardise line is
+ * standardised by (a roster's, an outcomes file's): sd exactly 0 when
+ * every firm has the same value (a single firm too), whatever the
+ * rounding of the mean. */
+void model_column_moments(const double *x, int n_firms, int n_attrs, int a, double *mean, double *sd);
+
 /* The `n` firms of stage `st` at the end of base_year by renewal clock,
  * into cohort[0 .. max(V, 1) - 1]: the stage's baseline_by_clock when it
  * has one and `n` is its baseline, else spread evenly (n/V each, one more
@@ -286,6 +293,14 @@ void model_set_lever(Model *m, int param, int from_year, double value);
  * (LEVER_SET: as model_set_lever).  A parameter has one lever at most: a
  * second call replaces the first. */
 void model_set_lever_op(Model *m, int param, int from_year, LeverOp op, double x);
+
+/* Makes `m` the model of the `years` years (1 .. MODEL_MAX_YEARS) before
+ * its base year, for a history drawn at its rates (`ladder roster synth`):
+ * base_year becomes base_year - years and the horizon the old base_year;
+ * every policy and target is removed (they speak of the years after the
+ * base year) and every lever turned off.  Rates, baselines, uncertainty,
+ * lists and effects stay.  A model with a roster is a caller's bug. */
+void model_set_past(Model *m, int years);
 
 /* Makes every place of `m` that names file `from` (m->file and the
  * file:line of each value, policy, target and list) name `to` instead: for

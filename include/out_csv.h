@@ -39,7 +39,9 @@ gboolean out_csv_save(OutCsv *c, const char *path, GError **error);
 
 /* dir/results_csv_file(kind): a row per object of `rows`, each cell the
  * member named by its column's key ("ci95[0]": the first element of the
- * array ci95), blank where absent. */
+ * array ci95), blank where absent; a column "a.*" is one column per
+ * member of the object a of the first row, headed by its name (every row
+ * is to have the same members there). */
 gboolean out_csv_write_rows(ResultsCsv kind, const char *lang, JsonArray *rows, const char *dir, GError **error);
 
 /* Copies into the row object `to` every member of `from` it lacks: how a

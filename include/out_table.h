@@ -12,6 +12,17 @@
  * Caller frees. */
 char *out_table_probability(double p, double se);
 
+/* "+2.1 ± 0.3": a change of probability `d` and its standard error in
+ * percentage points, the error's digits as out_table_probability's (a
+ * second decimal for both when the first would round it to zero).  Caller
+ * frees. */
+char *out_table_points(double d, double se);
+
+/* "2.4", or with `sign` "+2.4": a change of probability `d` in percentage
+ * points alone, a second decimal under 0.95 points ("0.07", where one
+ * would say little).  Caller frees. */
+char *out_table_points_alone(double d, gboolean sign);
+
 /* "+2.1 (-0.3 … +4.5)": a paired difference of probabilities `step` and
  * its 95% interval [lo, hi], in percentage points.  Caller frees. */
 char *out_table_step(double step, double lo, double hi);

@@ -28,6 +28,11 @@ void plot_set_double(PlotVars *v, const char *key, double x);
  * quotes escaped, line breaks turned into spaces.  Caller frees. */
 char *plot_escape(const char *s);
 
+/* `label` safe inside a double-quoted field of a gnuplot data file, which
+ * knows no escapes: its double quotes and line breaks become single
+ * quotes.  Caller frees. */
+char *plot_data_label(const char *label);
+
 /* Writes chart `name` into `dir`: `data` to name.dat, and template `tmpl`
  * filled from `v` (with @NAME@ = name and @DATA@ = name.dat set here) to
  * name.gp, which renders name.png and name.svg.  The one way every chart

@@ -36,6 +36,8 @@ typedef enum {
     RESULTS_BACKTEST,     /* backtest.json */
     RESULTS_ALLOCATE,     /* allocate.json */
     RESULTS_FIRMS,        /* firms.json, beside summary.json of a run with --roster */
+    RESULTS_CULTIVATION,  /* cultivation.json, beside it */
+    RESULTS_FIT_ROSTER,   /* fit.json */
     RESULTS_N_KINDS
 } ResultsKind;
 
@@ -65,7 +67,8 @@ struct ResultsPart;
 /* One key of a result file.  `path` names members with '.' and the
  * elements of an array with "[]": "targets[].probability" is the member
  * probability of every element of the array targets; "years[]" is every
- * element of years.  Every object and array has a row of its own, listed
+ * element of years; "a.*" is every member of the object a, whatever its
+ * name (a roster's attribute columns), and may only be absent-able.  Every object and array has a row of its own, listed
  * before its members or elements. */
 typedef struct {
     const char *path;
@@ -140,13 +143,18 @@ typedef enum {
     RESULTS_CSV_BACKTEST,     /* backtest.csv */
     RESULTS_CSV_ALLOCATE,     /* allocate.csv */
     RESULTS_CSV_FIRMS,        /* firms.csv */
+    RESULTS_CSV_CULTIVATION,  /* cultivation.csv */
+    RESULTS_CSV_FIT_ROSTER,   /* fit.csv */
     RESULTS_CSV_N_KINDS
 } ResultsCsv;
 
 /* One column of a CSV file, in order.  `key` names the figure: the JSON
  * key of a row object it is copied from ("probability", "ci95[0]" for the
  * first element of an array), so that each CSV shows the JSON's figures
- * spelled as the JSON spells them (out_csv_write_rows). */
+ * spelled as the JSON spells them (out_csv_write_rows).  A key "a.*"
+ * stands for one column per member of the object a of the first row, in
+ * its order, each headed by the member's name (`header` is then only the
+ * docs' word for them). */
 typedef struct {
     const char *key;
     I18nMessage header;   /* the header cell, in the scenario's language */

@@ -7,7 +7,15 @@
 #define LADDER_ROSTER_H
 
 #include <glib.h>
+#include "csv.h"
 #include "model.h"
+
+/* The columns every roster has, in the order ladder writes them; every
+ * further column is a numeric attribute. */
+#define ROSTER_COL_ID "id"
+#define ROSTER_COL_NAME "name"
+#define ROSTER_COL_STAGE "stage"
+#define ROSTER_COL_YEARS "years_in_stage"
 
 /* One firm of a roster. */
 typedef struct {
@@ -62,6 +70,16 @@ Roster *roster_read_data(const char *name, const char *text, gsize len, const Mo
 void roster_free(Roster *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(Roster, roster_free)
 
+/* Appends roster `r` of model `m` (r->n_stages its stages) to `out` as a
+ * roster file that roster_read reads back as `r` (ids, names, stages,
+ * clocks and attribute values exactly; the file, line and hash are the
+ * new file's): first each line of `comment` (may be NULL) as a '#' line,
+ * then the header (ROSTER_COL_ID, _NAME, _STAGE, _YEARS, then
+ * r->attr_names), then one row a firm in r's order, its stage by id, each
+ * cell as csv_append_field and csv_append_number spell it.  UTF-8, LF
+ * line ends, no byte-order mark. */
+void roster_write(const Roster *r, const Model *m, const char *comment, GString *out);
+
 /* The index of attribute column `name`, or -1. */
 int roster_attr_index(const Roster *r, const char *name);
 
@@ -91,5 +109,39 @@ void roster_stage_counts(const Roster *r, gint64 *per_stage, gint64 *per_clock);
  * firms then replace the stage's [baseline]; a stage it does not cover
  * keeps its baseline (a roster cannot say "none": a baseline of 0 does). */
 gboolean roster_covers(const Roster *r, int stage);
+
+/* ---- the rules of a roster's columns, which an outcomes file shares
+ * (outcomes.h): each fails with an INPUT error "file:line: what is wrong" */
+
+/* "hightech (高企)", or the id alone when stage `s` of `m` has no name of
+ * its own: how messages name a stage.  Caller frees. */
+char *roster_stage_label(const Model *m, int s);
+
+/* Appends to `attr_col` (int) the field index of every column of header
+ * `h` that is not one of its reader's known columns (h->cols->known): the
+ * numeric attributes, in header order.  Fails at the header's line on a
+ * column not named by an id, suggesting the id it may mean. */
+gboolean roster_attr_columns(const CsvHeader *h, const char *file, GArray *attr_col, GError **error);
+
+/* The stage of `m` that `text` (a field at `line` of `file`) names, by its
+ * id or its display name (model_stage_lookup), into *out.  Fails on an
+ * unknown stage (the nearest suggested; `column`, when not NULL, named
+ * first: "next_stage: unknown stage ...") with `gone_hint` appended when
+ * the word is one for a firm that closed or left (exit, 注销, ...: no stage
+ * of a ladder), and on a display name several stages share. */
+gboolean roster_parse_stage(const Model *m, const char *file, int line, const char *column, const char *text,
+                            const char *gone_hint, int *out, GError **error);
+
+/* A firm's renewal clock `text` in stage `s` at the end of `year` into
+ * *out: a whole number, 0 .. V-1 when the stage is renewed every V years,
+ * 0 when it has no renewal (docs/roster.md, "The renewal clock"). */
+gboolean roster_parse_clock(const Model *m, const char *file, int line, const char *text, int s, int year, int *out,
+                            GError **error);
+
+/* Attribute `column`'s value `text` into *out: a finite plain decimal;
+ * empty is an error (ladder does not guess a value), and so is `3,000` or
+ * `12%`, with what to write instead. */
+gboolean roster_parse_value(const char *file, int line, const char *column, const char *text, double *out,
+                            GError **error);
 
 #endif

@@ -22,6 +22,10 @@ typedef struct {
     const int *row;      /* [n_firms]: the RunGain row firm j counts in, all of a row's firms
                             served at once; NULL: firm j alone in row j */
     int n_rows;          /* rows; n_firms when `row` is NULL */
+    const gint64 *counts;/* NULL; else RunResult.counts of a run of the same model, seed and
+                            replications: then each replication is only prepared (firms_prepare)
+                            and its served firms run, against these counts, and the result has
+                            nothing but `gain` (a fraction of a run's cost) */
 } RunService;
 
 /* What a service did, summed over replications (exact integers, the same
@@ -50,6 +54,7 @@ typedef struct {
     gboolean progress;   /* draw a progress bar on stderr when the run lasts */
     gboolean entry_histograms; /* also histogram each year's entries (RunResult.entries) */
     gboolean met_bits;   /* also keep each replication's met / not met (RunResult.met_bits) */
+    gboolean keep_counts;/* also keep each replication's target counts (RunResult.counts) */
     const volatile sig_atomic_t *cancel; /* non-zero: stop soon (Ctrl-C); may be NULL */
     const RunService *service; /* NULL; else model 0, which has a roster, gives its firms this
                                   service (RunResult.gain); it changes no other figure */
@@ -74,6 +79,8 @@ typedef struct RunResult {
     FirmsTally *firms;   /* a model with a roster (model_set_roster), run firm by firm: what
                             each of its firms did; NULL otherwise */
     RunGain *gain;       /* config.service: what it did; NULL otherwise */
+    gint64 *counts;      /* NULL unless config.keep_counts; else [rep * n_targets + t]: replication
+                            rep's count of target t (8 bytes a target and replication) */
 } RunResult;
 
 /* Words of 64 bits holding one bit per replication of `reps`. */

@@ -13,7 +13,7 @@
 #include "text.h"
 
 void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_suffix,
-                         gboolean uncertainty_flag, gboolean policy_flags)
+                         gboolean uncertainty_flag, gboolean policy_flags, gboolean simulates)
 {
     g_free(o->out_help);
     o->out_help = g_strdup_printf("Output folder (default: out/<file stem>%s)", out_suffix);
@@ -22,6 +22,9 @@ void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_
         {"reps", 'n', 0, G_OPTION_ARG_STRING, &o->reps, "Replications (default: [scenario] replications, else 10000)", "N"},
         {"seed", 's', 0, G_OPTION_ARG_STRING, &o->seed, "Random seed (default: [scenario] seed, else 1)", "S"},
         {"threads", 't', 0, G_OPTION_ARG_STRING, &o->threads, "Threads (default: online cores); results do not depend on it", "T"},
+        {NULL},
+    };
+    const GOptionEntry folder[] = {
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &o->out, o->out_help, "DIR"},
         {"lang", 0, 0, G_OPTION_ARG_STRING, &o->lang, "Language of the tables, charts and report: zh or en (default: the scenario's)", "zh|en"},
         {NULL},
@@ -35,18 +38,29 @@ void cli_add_run_options(GOptionContext *ctx, CliRunOptions *o, const char *out_
         {"only", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->only, "Switch off every policy but NAME (repeatable: keep each one named)", "NAME"},
         {NULL},
     };
-    const GOptionEntry output[] = {
+    const GOptionEntry charts[] = {
         {"no-charts", 0, 0, G_OPTION_ARG_NONE, &o->no_charts, "Write chart data and scripts but do not run gnuplot", NULL},
+        {NULL},
+    };
+    const GOptionEntry report[] = {
         {"report", 0, 0, G_OPTION_ARG_NONE, &o->report, "Also write report.html, as `ladder report` does", NULL},
+        {NULL},
+    };
+    const GOptionEntry output[] = {
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "Print nothing but errors and warnings", NULL},
         {"force", 0, 0, G_OPTION_ARG_NONE, &o->force, "Replace the --out folder even when another command wrote it", NULL},
         {NULL},
     };
-    g_option_context_add_main_entries(ctx, run, NULL);
+    if (simulates)
+        g_option_context_add_main_entries(ctx, run, NULL);
+    g_option_context_add_main_entries(ctx, folder, NULL);
     if (uncertainty_flag)
         g_option_context_add_main_entries(ctx, uncertainty, NULL);
     if (policy_flags)
         g_option_context_add_main_entries(ctx, policies, NULL);
+    g_option_context_add_main_entries(ctx, charts, NULL);
+    if (simulates)
+        g_option_context_add_main_entries(ctx, report, NULL);
     g_option_context_add_main_entries(ctx, output, NULL);
 }
 

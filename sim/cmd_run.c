@@ -10,8 +10,10 @@
 #include "cultivate.h"
 #include "errors.h"
 #include "i18n.h"
+#include "out_cultivate.h"
 #include "out_firms.h"
 #include "out_table.h"
+#include "out_trace.h"
 #include "results.h"
 #include "roster.h"
 #include "scenario.h"
@@ -24,6 +26,7 @@ typedef struct {
     char *roster_path; /* --roster FILE, or NULL */
     Roster *roster;    /* read from it for the scenario */
     char *firms_csv;   /* where firms.csv ends up, for the line printed */
+    char *cultivation_csv; /* where cultivation.csv ends up */
     char **service_texts; /* --service KEY=CHANGE, each; NULL: none */
     char *serve_top;   /* --serve-top N as typed, or NULL */
     char *trace_id;    /* --trace ID, or NULL */
@@ -73,8 +76,8 @@ static void run_add_options(GOptionContext *ctx, void *state)
          "With --service: the firms at the head of each target's gain list served together in a second run "
          "(default 20)", "N"},
         {"trace", 0, 0, G_OPTION_ARG_STRING, &st->trace_id,
-         "With --roster: print one replication's events of the firm with this id (promoted, renewed, lapsed, "
-         "exited, on or off a list)", "ID"},
+         "With --roster: print, after the tables, one replication's events of the firm with this id (promoted, "
+         "renewed, lapsed, exited, on or off a list)", "ID"},
         {NULL},
     };
     g_option_context_add_main_entries(ctx, entries, NULL);
@@ -221,8 +224,10 @@ static gboolean run_read(void *state, CommandCall *call, GError **error)
 static gboolean run_compute(void *state, const CommandCall *call, GError **error)
 {
     RunState *st = state;
-    if (st->roster != NULL)
+    if (st->roster != NULL) {
         st->firms_csv = g_build_filename(call->dest, results_csv_file(RESULTS_CSV_FIRMS), NULL);
+        st->cultivation_csv = g_build_filename(call->dest, results_csv_file(RESULTS_CSV_CULTIVATION), NULL);
+    }
     RunConfig config = call->config;
     g_autofree int *all = NULL;
     RunService sv = {0};
@@ -232,6 +237,7 @@ static gboolean run_compute(void *state, const CommandCall *call, GError **error
             all[i] = i;
         sv = (RunService){.served = st->served, .firms = all, .n_firms = st->roster->n_firms};
         config.service = &sv;
+        config.keep_counts = TRUE; /* the second run serves the top firms against them */
     }
     st->run = runner_run(call->model, &config, error);
     st->summary = st->run ? summary_new(call->model, st->run, error) : NULL;
@@ -246,11 +252,23 @@ static gboolean run_compute(void *state, const CommandCall *call, GError **error
     return TRUE;
 }
 
+/* What the writers of whom to help read of the run. */
+static OutCultivate cultivation_of(const RunState *st)
+{
+    return (OutCultivate){.lists = st->cultivation, .summary = st->summary, .roster = st->roster,
+                          .service = st->served ? &st->service : NULL, .serve_top = st->top};
+}
+
+/* The run's files, with a roster its firms' too (firms and cultivation),
+ * then the charts of all of them. */
 static gboolean run_write(void *state, const CommandCall *call, GError **error)
 {
     RunState *st = state;
-    return run_outputs_write(st->summary, call->dir, call->render, error) &&
-           (st->roster == NULL || out_firms_write(st->run, st->roster, call->dir, error));
+    OutCultivate cv = cultivation_of(st);
+    return run_outputs_write(st->summary, call->dir, FALSE, error) &&
+           (st->roster == NULL || (out_firms_write(st->run, st->roster, call->dir, error) &&
+                                   out_cultivate_write(&cv, call->dir, error))) &&
+           (!call->render || run_outputs_render(call->dir, error));
 }
 
 static void run_print(void *state, GString *out)
@@ -264,7 +282,13 @@ static void run_print(void *state, GString *out)
     g_string_append_c(out, '\n');
     g_string_append_printf(out, i18n_text(m->language, I18N_ROSTER_RUN_FMT), st->roster->n_firms, covered,
                            st->firms_csv);
-    g_string_append_c(out, '\n');
+    g_string_append(out, "\n\n");
+    OutCultivate cv = cultivation_of(st);
+    out_cultivate_table(&cv, st->cultivation_csv, out);
+    if (st->trace != NULL) {
+        g_string_append_c(out, '\n');
+        out_trace_format(m, &st->roster->firms[st->trace_firm], st->trace, st->trace_stages, &st->run->config, out);
+    }
 }
 
 static void run_clear(void *state)
@@ -276,6 +300,7 @@ static void run_clear(void *state)
     g_clear_pointer(&st->roster, roster_free);
     g_clear_pointer(&st->roster_path, g_free);
     g_clear_pointer(&st->firms_csv, g_free);
+    g_clear_pointer(&st->cultivation_csv, g_free);
     g_clear_pointer(&st->service_texts, g_strfreev);
     g_clear_pointer(&st->serve_top, g_free);
     g_clear_pointer(&st->trace_id, g_free);
@@ -307,11 +332,20 @@ const CommandSpec cmd_run_spec = {
         "renewal clock; the other stages keep their [baseline]. Also writes firms.csv and\n"
         "firms.json: each firm's chance of each stage, of exiting and of each list by target year.\n"
         "  ladder run scenarios/tianning-2025.ini --roster scenarios/roster/tianning-2025.csv\n\n"
+        "Whom to help: with --roster, cultivation.csv and cultivation.json rank the roster's firms,\n"
+        "for each target, by their chance of counting toward it (the top 10 printed, the top 20\n"
+        "charted in cultivation_K.png, firms_chance.png the spread of chances). --service gives a\n"
+        "service to one firm at a time on the run's own random numbers and ranks the firms by the\n"
+        "gain in that chance; the top --serve-top of each list are then served together, and the\n"
+        "change of P(target) is said. --trace ID prints one replication's events of that firm.\n"
+        "  ladder run scenarios/roster/tianning-2025-effects.ini \\\n"
+        "      --roster scenarios/roster/tianning-2025.csv \\\n"
+        "      --service 'hightech -> gazelle = *1.3' --trace TN0151\n\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
     .state = &run_state, .opts = &run_state.opts, .out_suffix = "",
-    .uncertainty_flag = TRUE, .policy_flags = TRUE,
+    .uncertainty_flag = TRUE, .policy_flags = TRUE, .uses_effects = TRUE,
     .add_options = run_add_options, .read = run_read,
     .compute = run_compute, .write = run_write, .print = run_print, .clear = run_clear,
 };

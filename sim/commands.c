@@ -20,7 +20,8 @@
 /* The commands in the order `ladder help` lists them. */
 static const CommandSpec *const commands[] = {
     &cmd_run_spec, &cmd_sensitivity_spec, &cmd_compare_spec, &cmd_solve_spec,
-    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_allocate_spec, &cmd_report_spec,
+    &cmd_calibrate_spec, &cmd_backtest_spec, &cmd_fit_roster_spec, &cmd_allocate_spec, &cmd_report_spec,
+    &cmd_roster_spec,
 };
 
 const CommandSpec *const *commands_list(gsize *n)
@@ -34,6 +35,21 @@ const CommandSpec *commands_find(const char *name)
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
         if (strcmp(commands[i]->name, name) == 0)
             return commands[i];
+    return NULL;
+}
+
+/* The word that picks subcommand `sub`: its name's last ("synth"). */
+static const char *sub_word(const CommandSpec *sub)
+{
+    const char *space = strrchr(sub->name, ' ');
+    return space ? space + 1 : sub->name;
+}
+
+const CommandSpec *commands_find_sub(const CommandSpec *spec, const char *word)
+{
+    for (int i = 0; spec->subcommands && spec->subcommands[i]; i++)
+        if (strcmp(sub_word(spec->subcommands[i]), word) == 0)
+            return spec->subcommands[i];
     return NULL;
 }
 
@@ -56,14 +72,32 @@ static GOptionContext *commands_context(const CommandSpec *spec)
     if (spec->add_options)
         spec->add_options(ctx, spec->state);
     if (spec->opts)
-        cli_add_run_options(ctx, spec->opts, spec->out_suffix, spec->uncertainty_flag, spec->policy_flags);
+        cli_add_run_options(ctx, spec->opts, spec->out_suffix, spec->uncertainty_flag, spec->policy_flags,
+                            !spec->simulates_nothing);
     g_option_context_set_summary(ctx, spec->help_summary);
     g_option_context_set_description(ctx, spec->help_description);
     return ctx;
 }
 
+/* The help of a command of subcommands: its usage, summary, one line a
+ * subcommand, its description. */
+static char *group_help(const CommandSpec *spec)
+{
+    GString *text = g_string_new(NULL);
+    g_string_append_printf(text, "Usage:\n  ladder %s %s\n\n%s\n\nSubcommands:\n", spec->name, spec->usage,
+                           spec->help_summary);
+    for (int i = 0; spec->subcommands[i]; i++) {
+        const CommandSpec *sub = spec->subcommands[i];
+        g_string_append_printf(text, "  %-8s %-8s %s\n", sub_word(sub), sub->parameter, sub->summary);
+    }
+    g_string_append_printf(text, "\n%s\n", spec->help_description);
+    return g_string_free(text, FALSE);
+}
+
 char *commands_help(const CommandSpec *spec)
 {
+    if (spec->subcommands)
+        return group_help(spec);
     g_autoptr(GOptionContext) ctx = commands_context(spec);
     char *text = g_option_context_get_help(ctx, TRUE, NULL);
     if (spec->opts)
@@ -99,6 +133,17 @@ static gboolean load_one(CommandCall *call, GError **error)
     return call->model != NULL;
 }
 
+/* Says on stderr that `m`'s [effects] go unused when the command `spec`
+ * does not simulate firms (they act only in `ladder run --roster`). */
+static void note_unused_effects(const CommandSpec *spec, const Model *m)
+{
+    if (spec->uses_effects || m->n_effects == 0)
+        return;
+    g_autofree char *note = g_strdup_printf(i18n_text(m->language, I18N_EFFECTS_UNUSED_BY_FMT), m->file,
+                                            spec->name);
+    fprintf(stderr, "ladder: note: %s\n", note);
+}
+
 /* Everything read before the output folder: the command's flags, the
  * scenarios in --lang, the run settings. */
 static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **error)
@@ -109,8 +154,10 @@ static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **err
         return FALSE;
     if (spec->policy_flags && !cli_apply_policy_flags(call->models, call->n_models, call->files, spec->opts, error))
         return FALSE;
-    for (int i = 0; i < call->n_models; i++)
+    for (int i = 0; i < call->n_models; i++) {
         cli_apply_language(call->models[i], spec->opts);
+        note_unused_effects(spec, call->models[i]);
+    }
     if (!cli_run_config(call->models[0], spec->opts, &call->config, error))
         return FALSE;
     call->render = !spec->opts->no_charts;
@@ -153,8 +200,48 @@ static gboolean simulate(const CommandSpec *spec, CommandCall *call, GError **er
     return TRUE;
 }
 
+/* A USAGE error for a subcommand `word` of `spec` that is missing (NULL)
+ * or unknown, naming the subcommands or the nearest one. */
+static int sub_usage(const CommandSpec *spec, const char *word)
+{
+    g_autoptr(GPtrArray) words = g_ptr_array_new();
+    for (int i = 0; spec->subcommands[i]; i++)
+        g_ptr_array_add(words, (gpointer)sub_word(spec->subcommands[i]));
+    g_ptr_array_add(words, NULL);
+    g_autoptr(GString) msg = g_string_new(NULL);
+    if (word == NULL) {
+        g_string_printf(msg, "%s: name a subcommand: ", spec->name);
+        text_append_list(msg, (const char *const *)words->pdata);
+    } else {
+        g_string_printf(msg, "%s: subcommand '%s' ", spec->name, word);
+        text_append_one_of(msg, word, (const char *const *)words->pdata);
+    }
+    return fail(spec->name, g_error_new_literal(LADDER_ERROR, LADDER_ERROR_USAGE, msg->str));
+}
+
+/* `ladder COMMAND SUBCOMMAND ...`: runs the subcommand argv[1] names on
+ * the rest, or prints the command's help. */
+static int group_main(const CommandSpec *spec, int argc, char **argv)
+{
+    if (argc < 2)
+        return sub_usage(spec, NULL);
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        g_autofree char *text = commands_help(spec);
+        fputs(text, stdout);
+        return LADDER_EXIT_OK;
+    }
+    const CommandSpec *sub = commands_find_sub(spec, argv[1]);
+    if (sub == NULL)
+        return sub_usage(spec, argv[1]);
+    g_autofree char *prgname = g_strdup_printf("ladder %s", sub->name);
+    g_set_prgname(prgname);
+    return commands_main(sub, argc - 1, argv + 1);
+}
+
 int commands_main(const CommandSpec *spec, int argc, char **argv)
 {
+    if (spec->subcommands)
+        return group_main(spec, argc, argv);
     g_autoptr(GOptionContext) ctx = commands_context(spec);
     GError *error = NULL;
     CommandCall call = {0};

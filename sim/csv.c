@@ -4,6 +4,7 @@
 #include "csv.h"
 
 #include <stdarg.h>
+#include <math.h>
 #include <string.h>
 
 #include "errors.h"
@@ -307,4 +308,54 @@ CsvNext csv_read_row(Csv *c, const CsvHeader *h, GPtrArray *fields, int *line, G
     if (!read_record(c, fields, error) || !check_shape(c, h, fields, *line, error))
         return CSV_FAILED;
     return CSV_ROW;
+}
+
+/* ---- writing a cell -------------------------------------------------- */
+
+void csv_append_field(GString *out, const char *field)
+{
+    gsize n = strlen(field);
+    gboolean quote = n == 0 || field[0] == '#' || g_ascii_isspace(field[0]) || g_ascii_isspace(field[n - 1]) ||
+                     strpbrk(field, ",\"\r\n") != NULL;
+    if (!quote) {
+        g_string_append(out, field);
+        return;
+    }
+    g_string_append_c(out, '"');
+    for (const char *p = field; *p; p++) {
+        if (*p == '"')
+            g_string_append_c(out, '"');
+        g_string_append_c(out, *p);
+    }
+    g_string_append_c(out, '"');
+}
+
+void csv_append_comment(GString *out, const char *comment)
+{
+    if (comment == NULL)
+        return;
+    g_auto(GStrv) lines = g_strsplit(comment, "\n", -1);
+    for (int i = 0; lines[i]; i++) {
+        if (lines[i + 1] == NULL && *lines[i] == '\0')
+            break;
+        g_string_append_printf(out, "#%s%s\n", *lines[i] ? " " : "", lines[i]);
+    }
+}
+
+void csv_append_number(GString *out, double x)
+{
+    g_return_if_fail(isfinite(x));
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+    if (x == rint(x) && fabs(x) < 1e15) {
+        g_string_append_printf(out, "%.0f", x == 0 ? 0.0 : x); /* 12, not 1.2e+01; no -0 */
+        return;
+    }
+    for (int digits = 1; digits <= 17; digits++) {
+        char fmt[8];
+        g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
+        g_ascii_formatd(buf, sizeof buf, fmt, x);
+        if (g_ascii_strtod(buf, NULL) == x)
+            break;
+    }
+    g_string_append(out, buf);
 }

@@ -164,10 +164,12 @@ static gboolean serve_tops(Cultivation *c, const Model *served, const RunConfig 
     }
     if (n == 0)
         return TRUE;
-    RunService sv = {.served = served, .firms = firms, .n_firms = n, .row = row, .n_rows = rows};
+    RunService sv = {.served = served, .firms = firms, .n_firms = n, .row = row, .n_rows = rows,
+                     .counts = c->run->counts};
     RunConfig c2 = *config;
     c2.service = &sv;
     c2.met_bits = FALSE;
+    c2.keep_counts = FALSE;
     g_autoptr(RunResult) second = runner_run(c->run->model, &c2, error);
     if (second == NULL)
         return FALSE;

@@ -294,10 +294,8 @@ static int stage_clocks(const Stage *st)
     return st->renewal_years > 0 ? st->renewal_years : 1;
 }
 
-/* The known firms, then the baseline firms of every stage the known firms
- * do not cover, over the clocks as engine.c starts a baseline
- * (model_baseline_cohorts). */
-static void add_starting_firms(FirmsScratch *x, const gint64 *baseline)
+/* The known firms, at their starts, copied in at once. */
+static void add_known_firms(FirmsScratch *x)
 {
     const FirmsStart *f = x->start;
     firms_reserve(x, f->n_firms);
@@ -308,6 +306,14 @@ static void add_starting_firms(FirmsScratch *x, const gint64 *baseline)
         x->row[x->n + i] = i;
     }
     x->n += f->n_firms;
+}
+
+/* After the known firms, the baseline firms of every stage the known
+ * firms do not cover, over the clocks as engine.c starts a baseline
+ * (model_baseline_cohorts). */
+static void add_baseline_firms(FirmsScratch *x, const gint64 *baseline)
+{
+    const FirmsStart *f = x->start;
     for (int s = 0; s < x->S; s++) {
         if (f->covers != NULL && f->covers[s])
             continue;
@@ -530,6 +536,7 @@ typedef struct {
     const EngineTrajectory *paths; /* [BATCH] or NULL: firm j of a batch counts into paths[j] alone */
     FirmsTally *tally;             /* NULL: nothing tallied */
     GArray *events;                /* of FirmsEvent, or NULL: no trace */
+    FirmsPaths *record;            /* every firm's stage and clock each year, or NULL */
 } Run;
 
 /* Where firm j of a batch counts. */
@@ -652,6 +659,15 @@ static void draw_shares(const Run *R, const guint32 *ids, const int *idx, int n,
     }
 }
 
+/* Firm i's stage `s` (S: exited) and clock at the end of year yi, into
+ * the record. */
+static void record_path(const Run *R, int i, int yi, int s)
+{
+    gsize at = (gsize)i * R->record->n_years + yi;
+    R->record->stage[at] = s;
+    R->record->clock[at] = s < R->x->S ? R->x->clock[i] : 0;
+}
+
 /* Firms idx[0 .. n - 1] (n <= BATCH) through every year, their blocks of
  * each year computed together.  Stocks count here; the list counts of the
  * lists a stage is on without a draw come from the stocks (add_listed). */
@@ -685,6 +701,8 @@ static void run_batch(const Run *R, const int *idx, int n)
                 tally_state(R, i, yi, now[j], entered);
                 count_up(R, i, yi, now[j], &from[j]);
             }
+            if (R->record != NULL)
+                record_path(R, i, yi, now[j]);
         }
         if (need != 0)
             draw_shares(R, ids, idx, n, yi, now, need);
@@ -719,11 +737,11 @@ static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTraj
 /* Every firm of the replication R prepared, BATCH at a time: where the
  * model fits the vector steps and the processor has them, firms_simd.c's
  * for the batches without effects, run_batch's for the others (the same
- * bytes either way). */
+ * bytes either way) and for every batch when R records the firms' paths. */
 static void run_firms(const Run *R)
 {
     FirmsScratch *x = R->x;
-    gboolean vector = x->simd != NULL && firms_simd_usable();
+    gboolean vector = x->simd != NULL && R->record == NULL && firms_simd_usable();
     FirmsSimdRun V = {.t = x->simd, .seed = R->seed, .rep = R->rep, .stage = x->stage, .clock = x->clock,
                       .born = x->born, .n_known = x->start->n_firms, .tally = R->tally};
     if (vector) {
@@ -745,9 +763,59 @@ static void run_firms(const Run *R)
         firms_simd_end(x->simd, R->out);
 }
 
-void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
-                     const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
-                     guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
+/* The effects as the firm steps take them: NULL when there are none or
+ * no known firm carries attributes. */
+static const FirmsEffects *effects_in_use(const FirmsStart *start, const FirmsEffects *effects)
+{
+    return effects != NULL && effects->beta != NULL && start->n_firms > 0 ? effects : NULL;
+}
+
+void firms_prepare(const Model *m, const FirmsStart *start, const FirmsEffects *effects, const double *params,
+                   guint64 seed, guint64 rep, FirmsScratch *x)
+{
+    g_return_if_fail(x->m == m && x->start == start);
+    const FirmsEffects *e = effects_in_use(start, effects);
+    x->n = 0;
+    add_known_firms(x);
+    prepare_cum(x, params, x->cum);
+    prepare_cells(x, params, x->cell);
+    if (e != NULL)
+        prepare_weights(x, e);
+    x->params = params;
+    x->e = e;
+    x->seed = seed;
+    x->rep = rep;
+    x->prepared = TRUE;
+}
+
+/* Every firm's start and row into `p`, its years before birth marked -1. */
+static void paths_start(const FirmsScratch *x, FirmsPaths *p)
+{
+    firms_paths_clear(p);
+    p->n_firms = x->n;
+    p->n_years = x->n_years;
+    p->born = g_memdup2(x->born, sizeof *x->born * (gsize)MAX(x->n, 1));
+    p->row = g_memdup2(x->row, sizeof *x->row * (gsize)MAX(x->n, 1));
+    gsize cells = MAX((gsize)x->n * x->n_years, 1);
+    p->stage = g_new(int, cells);
+    p->clock = g_new0(int, cells);
+    for (gsize c = 0; c < cells; c++)
+        p->stage[c] = -1;
+}
+
+void firms_paths_clear(FirmsPaths *p)
+{
+    g_free(p->born);
+    g_free(p->row);
+    g_free(p->stage);
+    g_free(p->clock);
+    *p = (FirmsPaths){0};
+}
+
+void firms_replicate_paths(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                           const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                           guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally,
+                           FirmsPaths *paths)
 {
     g_return_if_fail(x->m == m && x->start == start);
     gsize cells = (gsize)x->n_years * x->S;
@@ -755,28 +823,27 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
     memset(out->entries, 0, sizeof *out->entries * cells);
     if (x->L > 0)
         memset(out->lists, 0, sizeof *out->lists * (gsize)x->n_years * x->L);
-    const FirmsEffects *e = effects != NULL && effects->beta != NULL && start->n_firms > 0 ? effects : NULL;
-    x->n = 0;
-    add_starting_firms(x, baseline);
+    firms_prepare(m, start, effects, params, seed, rep, x);
+    add_baseline_firms(x, baseline);
     add_arrivals(x, params, r, seed, rep, out->entries);
-    prepare_cum(x, params, x->cum);
-    prepare_cells(x, params, x->cell);
-    if (e != NULL) {
-        prepare_weights(x, e);
+    if (x->e != NULL)
         for (int i = start->n_firms; i < x->n; i++)
             if (x->born[i] > 0)
                 x->row[i] = arrival_row(x, i, r, seed, rep);
-    }
-    x->params = params;
-    x->e = e;
-    x->seed = seed;
-    x->rep = rep;
-    x->prepared = TRUE;
-    Run R = {.x = x, .e = e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
-             .out = out, .tally = tally};
+    if (paths != NULL)
+        paths_start(x, paths);
+    Run R = {.x = x, .e = x->e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
+             .out = out, .tally = tally, .record = paths};
     run_firms(&R);
     if (x->L > 0)
         add_listed(x, x->cell, out);
+}
+
+void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                     const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
+                     guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
+{
+    firms_replicate_paths(m, start, effects, params, baseline, r, seed, rep, x, out, tally, NULL);
 }
 
 /* ---- one known firm at a time ------------------------------------------ */

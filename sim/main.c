@@ -44,7 +44,8 @@ static int unknown_command(const char *name)
     return LADDER_EXIT_INPUT;
 }
 
-static int help(const char *name)
+/* `ladder help [COMMAND [SUBCOMMAND]]`. */
+static int help(const char *name, const char *sub)
 {
     if (name == NULL || strcmp(name, "help") == 0) {
         print_overview(stdout);
@@ -53,6 +54,14 @@ static int help(const char *name)
     const CommandSpec *c = commands_find(name);
     if (c == NULL)
         return unknown_command(name);
+    if (sub != NULL && c->subcommands != NULL) {
+        const CommandSpec *s = commands_find_sub(c, sub);
+        if (s == NULL) {
+            fprintf(stderr, "ladder: %s: no subcommand '%s'\nTry 'ladder help %s'.\n", c->name, sub, c->name);
+            return LADDER_EXIT_INPUT;
+        }
+        c = s;
+    }
     g_autofree char *prgname = g_strdup_printf("ladder %s", c->name);
     g_set_prgname(prgname);
     g_autofree char *text = commands_help(c);
@@ -100,9 +109,9 @@ static int run(int argc, char **argv)
         return LADDER_EXIT_OK;
     }
     if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0)
-        return help(NULL);
+        return help(NULL, NULL);
     if (strcmp(name, "help") == 0)
-        return help(argc > 2 ? argv[2] : NULL);
+        return help(argc > 2 ? argv[2] : NULL, argc > 3 ? argv[3] : NULL);
     const CommandSpec *c = commands_find(name);
     if (c == NULL)
         return unknown_command(name);

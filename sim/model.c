@@ -263,11 +263,9 @@ void model_set_roster(Model *m, const char *file, const char *sha256, int n_firm
     m->roster = r;
 }
 
-/* The mean and sample sd (n - 1) of column `a` of x [n_firms * n_attrs];
- * sd exactly 0 when every firm has the same value (a single firm too),
- * whatever the rounding of the mean. */
-static void column_moments(const double *x, int n_firms, int n_attrs, int a, double *mean, double *sd)
+void model_column_moments(const double *x, int n_firms, int n_attrs, int a, double *mean, double *sd)
 {
+    g_return_if_fail(x != NULL && n_firms >= 1 && a >= 0 && a < n_attrs && mean != NULL && sd != NULL);
     double sum = 0, ss = 0;
     gboolean same = TRUE;
     for (int f = 0; f < n_firms; f++) {
@@ -293,7 +291,7 @@ static gboolean attr_scale(const Model *m, const double *x, int a, int header_li
         *sd = at->sd;
         return TRUE;
     }
-    column_moments(x, m->roster->n_firms, m->n_attrs, a, mean, sd);
+    model_column_moments(x, m->roster->n_firms, m->n_attrs, a, mean, sd);
     if (*sd > 0 && isfinite(*sd))
         return TRUE;
     g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
@@ -398,6 +396,23 @@ void model_drop_policy(Model *m, int policy)
     memmove(&m->policies[policy], &m->policies[policy + 1],
             sizeof *m->policies * (gsize)(m->n_policies - policy - 1));
     m->n_policies--;
+}
+
+void model_set_past(Model *m, int years)
+{
+    g_return_if_fail(years >= 1 && years <= MODEL_MAX_YEARS && m->roster == NULL);
+    while (m->n_policies > 0)
+        model_drop_policy(m, m->n_policies - 1);
+    for (int i = 0; i < m->n_targets; i++) {
+        g_free(m->targets[i].name);
+        g_free(m->targets[i].where.file);
+    }
+    m->n_targets = 0;
+    for (int i = 0; i < m->n_params; i++)
+        m->params[i].lever.on = FALSE;
+    m->n_levers = 0;
+    m->horizon = m->base_year;
+    m->base_year -= years;
 }
 
 void model_set_policy_level(Model *m, int policy, double level)

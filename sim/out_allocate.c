@@ -286,6 +286,17 @@ gboolean out_allocate_chart(const Allocation *a, const char *dir, GError **error
         plot_set_raw(v, "MARK", "-1 -1");  /* off the chart: nothing fits the budget */
         plot_set_text(v, "MARK_TITLE", "");
     }
+    if (a->as_written >= 0) {
+        const AllocateCombo *c = &a->combos[a->as_written];
+        g_autofree char *p = percent(c->probability);
+        g_autofree char *written_title = g_strdup_printf(i18n_text(lang(a), I18N_ALLOC_WRITTEN_MARK_FMT), p);
+        g_autofree char *written = g_strdup_printf("%.6f %.6f", c->cost, 100 * c->probability);
+        plot_set_raw(v, "WRITTEN", written);
+        plot_set_text(v, "WRITTEN_TITLE", written_title);
+    } else {
+        plot_set_raw(v, "WRITTEN", "-1 -1");  /* off the chart: not run */
+        plot_set_text(v, "WRITTEN_TITLE", "");
+    }
     g_autofree char *data = chart_data(a);
     return plot_write_chart(dir, "allocate", data, "allocate.gp", v, error);
 }

@@ -109,16 +109,27 @@ void out_csv_end_row(OutCsv *c)
     g_string_append(c->text, CSV_EOL);
 }
 
-OutCsv *out_csv_new(ResultsCsv kind, const char *lang)
+/* A CSV holding its BOM and the header row `headers` (n cells). */
+static OutCsv *csv_with_header(const char *lang, const char *const *headers, gsize n)
 {
     OutCsv *c = g_new0(OutCsv, 1);
     c->text = g_string_new(CSV_BOM);
     c->lang = lang;
-    const ResultsCsvColumn *cols = results_csv_columns(kind, &c->width);
-    for (gsize i = 0; i < c->width; i++)
-        out_csv_text(c, i18n_text(lang, cols[i].header));
+    c->width = n;
+    for (gsize i = 0; i < n; i++)
+        out_csv_text(c, headers[i]);
     out_csv_end_row(c);
     return c;
+}
+
+OutCsv *out_csv_new(ResultsCsv kind, const char *lang)
+{
+    gsize n = 0;
+    const ResultsCsvColumn *cols = results_csv_columns(kind, &n);
+    g_autofree const char **headers = g_new(const char *, MAX(n, 1));
+    for (gsize i = 0; i < n; i++)
+        headers[i] = i18n_text(lang, cols[i].header);
+    return csv_with_header(lang, headers, n);
 }
 
 void out_csv_free(OutCsv *c)
@@ -141,10 +152,17 @@ gboolean out_csv_save(OutCsv *c, const char *path, GError **error)
     return outdir_write_file(path, c->text->str, (gssize)c->text->len, error);
 }
 
-/* The member of `row` that column key `key` names: "name", or "ci95[1]"
- * (an element of an array member); NULL when absent. */
+/* The member of `row` that column key `key` names: "name", "ci95[1]"
+ * (an element of an array member) or "attributes.rd" (a member of an
+ * object member); NULL when absent. */
 static JsonNode *member_at(JsonObject *row, const char *key)
 {
+    const char *dot = strchr(key, '.');
+    if (dot != NULL) {
+        g_autofree char *name = g_strndup(key, (gsize)(dot - key));
+        JsonNode *o = json_object_get_member(row, name);
+        return o && JSON_NODE_HOLDS_OBJECT(o) ? json_object_get_member(json_node_get_object(o), dot + 1) : NULL;
+    }
     const char *bracket = strchr(key, '[');
     if (bracket == NULL)
         return json_object_get_member(row, key);
@@ -156,16 +174,42 @@ static JsonNode *member_at(JsonObject *row, const char *key)
     return json_array_get_element(json_node_get_array(a), i);
 }
 
+/* The columns of `kind` for `rows`: keys[i] the member of a row each
+ * shows, headers[i] its header cell in `lang`; a column "a.*" becomes one
+ * per member of the object a of the first row ("a.NAME", headed NAME). */
+static void expand_columns(ResultsCsv kind, const char *lang, JsonArray *rows, GPtrArray *keys, GPtrArray *headers)
+{
+    gsize n = 0;
+    const ResultsCsvColumn *cols = results_csv_columns(kind, &n);
+    JsonObject *first = json_array_get_length(rows) > 0 ? json_array_get_object_element(rows, 0) : NULL;
+    for (gsize i = 0; i < n; i++) {
+        if (!g_str_has_suffix(cols[i].key, ".*")) {
+            g_ptr_array_add(keys, g_strdup(cols[i].key));
+            g_ptr_array_add(headers, g_strdup(i18n_text(lang, cols[i].header)));
+            continue;
+        }
+        g_autofree char *name = g_strndup(cols[i].key, strlen(cols[i].key) - 2);
+        JsonNode *o = first ? json_object_get_member(first, name) : NULL;
+        g_autoptr(GList) members = o && JSON_NODE_HOLDS_OBJECT(o) ? json_object_get_members(json_node_get_object(o))
+                                                                   : NULL;
+        for (GList *l = members; l; l = l->next) {
+            g_ptr_array_add(keys, g_strconcat(name, ".", l->data, NULL));
+            g_ptr_array_add(headers, g_strdup(l->data));
+        }
+    }
+}
+
 gboolean out_csv_write_rows(ResultsCsv kind, const char *lang, JsonArray *rows, const char *dir, GError **error)
 {
     g_return_val_if_fail(rows != NULL && dir != NULL, FALSE);
-    g_autoptr(OutCsv) c = out_csv_new(kind, lang);
-    gsize n = 0;
-    const ResultsCsvColumn *cols = results_csv_columns(kind, &n);
+    g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) headers = g_ptr_array_new_with_free_func(g_free);
+    expand_columns(kind, lang, rows, keys, headers);
+    g_autoptr(OutCsv) c = csv_with_header(lang, (const char *const *)headers->pdata, headers->len);
     for (guint r = 0; r < json_array_get_length(rows); r++) {
         JsonObject *row = json_array_get_object_element(rows, r);
-        for (gsize i = 0; i < n; i++)
-            out_csv_json(c, member_at(row, cols[i].key));
+        for (guint i = 0; i < keys->len; i++)
+            out_csv_json(c, member_at(row, keys->pdata[i]));
         out_csv_end_row(c);
     }
     g_autofree char *path = g_build_filename(dir, results_csv_file(kind), NULL);

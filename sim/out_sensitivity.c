@@ -207,15 +207,6 @@ static const char *display_name(const Sensitivity *s, const SensitivityTarget *t
 
 /* ---- tornado charts ----------------------------------------------------- */
 
-/* `label` safe inside a double-quoted field of a gnuplot data file, which
- * knows no escapes: its double quotes become single ones.  Caller frees. */
-static char *dat_label(const char *label)
-{
-    char *s = g_strdup(label);
-    g_strdelimit(s, "\"\n\r", '\'');
-    return s;
-}
-
 /* A bar's label: the stage names, then the key as the analyst wrote it,
  * "科小 → 高企 (tech_sme -> hightech)".  Caller frees. */
 static char *bar_label(const Model *m, const SensitivityParam *p)
@@ -231,7 +222,7 @@ static char *tornado_data(const Model *m, const SensitivityTarget *t, int n)
     GString *out = g_string_new("# row label probability_low_pct probability_high_pct\n");
     for (int i = 0; i < n; i++) {
         g_autofree char *text = bar_label(m, t->rows[i].param);
-        g_autofree char *label = dat_label(text);
+        g_autofree char *label = plot_data_label(text);
         g_string_append_printf(out, "%d \"%s\" %.4f %.4f\n", n - i, label, 100 * t->rows[i].probability_low,
                                100 * t->rows[i].probability_high);
     }

@@ -64,6 +64,20 @@ char *out_table_probability(double p, double se)
     return g_strdup_printf("%.1f%% ± %.*f%%", p * 100, se_decimals, se * 100);
 }
 
+char *out_table_points(double d, double se)
+{
+    int decimals = se > 0 && se * 100 < 0.05 ? 2 : 1;
+    return g_strdup_printf("%+.*f ± %.*f", decimals, d * 100, decimals, se * 100);
+}
+
+#define POINTS_TWO_DECIMALS 0.95  /* percentage points: below this a second decimal */
+
+char *out_table_points_alone(double d, gboolean sign)
+{
+    double x = 100 * d;
+    return g_strdup_printf(sign ? "%+.*f" : "%.*f", fabs(x) < POINTS_TWO_DECIMALS ? 2 : 1, x);
+}
+
 char *out_table_step(double step, double lo, double hi)
 {
     return g_strdup_printf("%+.1f (%+.1f … %+.1f)", 100 * step, 100 * lo, 100 * hi);

@@ -56,6 +56,13 @@ char *plot_escape(const char *s)
     return g_string_free(out, FALSE);
 }
 
+char *plot_data_label(const char *label)
+{
+    char *s = g_strdup(label);
+    g_strdelimit(s, "\"\n\r", '\'');
+    return s;
+}
+
 void plot_set_text(PlotVars *v, const char *key, const char *text)
 {
     g_hash_table_replace(v, (gpointer)key, plot_escape(text));

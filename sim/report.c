@@ -20,6 +20,7 @@
 #include "errors.h"
 #include "i18n.h"
 #include "model.h"
+#include "out_cultivate.h"
 #include "out_json.h"
 #include "out_table.h"
 #include "plot.h"
@@ -481,6 +482,23 @@ static const char *target_words(const Report *r, const char *name)
     return i18n_text(r->lang, I18N_ALL_TARGETS_BAR);
 }
 
+/* The id of folder r's cultivation section: "cultivation", and on a page
+ * of several folders "cultivation-N" (N its place), so no two are the
+ * same.  Caller frees. */
+static char *cultivation_anchor(const Report *r)
+{
+    return r->number ? g_strdup_printf("cultivation-%d", r->number) : g_strdup("cultivation");
+}
+
+/* A link to folder r's cultivation section, when it has one. */
+static void cultivation_link(GString *out, const Report *r)
+{
+    if (r->files[RESULTS_CULTIVATION] == NULL)
+        return;
+    g_autofree char *anchor = cultivation_anchor(r);
+    g_string_append_printf(out, "<a href=\"#%s\">%s</a>", anchor, i18n_text(r->lang, I18N_REPORT_CULT_TITLE));
+}
+
 static void section_verdict(GString *out, const Report *r)
 {
     JsonObject *s = obj(r->summary);
@@ -514,6 +532,11 @@ static void section_verdict(GString *out, const Report *r)
         g_string_append_printf(out, "（%s）</p>\n", verdict(r, all));
     }
     g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_REPORT_VERDICT_NOTE));
+    if (r->files[RESULTS_CULTIVATION]) {
+        g_string_append(out, "<p>→ ");
+        cultivation_link(out, r);
+        g_string_append(out, "</p>\n");
+    }
 }
 
 /* Appends `s` as the inside of a double-quoted DOT string that dot draws
@@ -1430,6 +1453,95 @@ static void section_sensitivity(GString *out, const Report *r)
     }
 }
 
+/* ---- whom to help ------------------------------------------------------------- */
+
+/* What serving target t's top firms together does, in words
+ * (cultivation.json's served_together.words, as stdout says it). */
+static void cultivation_served(GString *out, const Report *r, JsonObject *t)
+{
+    g_string_append(out, "<p class=\"verdict\">");
+    esc(out, str(obj(member(obj(member(t, "served_together")), "words")), r->lang));
+    g_string_append(out, "</p>\n");
+}
+
+/* Target t's list: its top firms (rank, name, id, stage, chance, gain). */
+static void cultivation_table(GString *out, const Report *r, JsonObject *t, gboolean gain)
+{
+    static const I18nMessage headers[] = {I18N_CULT_RANK, I18N_CULT_FIRM, I18N_CULT_ID, I18N_STAGE, I18N_CULT_CHANCE,
+                                          I18N_CULT_GAIN};
+    JsonArray *firms = arr(t, "firms");
+    table_begin(out, r->lang, headers, G_N_ELEMENTS(headers) - !gain);
+    for (guint i = 0; i < MIN(len(firms), (guint)OUT_CULTIVATE_CHART_ROWS); i++) {
+        JsonObject *f = obj_at(firms, i);
+        Row row = row_begin(out);
+        cell_printf(&row, "n", "%u", i + 1);
+        cell_text(&row, NULL, str(f, "name"));
+        cell_text(&row, NULL, str(f, "id"));
+        cell_text(&row, NULL, str(f, "stage_name"));
+        cell(&row, "n");
+        percent_se(out, num(f, "chance"), num(f, "chance_se"));
+        if (gain) {
+            g_autofree char *points = out_table_points(num(f, "gain"), num(f, "gain_se"));
+            cell_text(&row, "n", points);
+        }
+        row_end(&row);
+    }
+    table_end(out);
+}
+
+/* Target k of cultivation.json `c`: its line, its list when a firm is on
+ * it (a positive gain, or a chance without a service), what serving the
+ * top together does, and its chart. */
+static void cultivation_target(GString *out, const Report *r, JsonObject *c, guint k)
+{
+    JsonObject *t = obj_at(arr(c, "targets"), k);
+    gboolean gain = member(t, "served_together") && !JSON_NODE_HOLDS_NULL(member(t, "served_together"));
+    g_autofree char *p = out_table_probability(num(t, "probability"), num(t, "se"));
+    const char *name = str(t, "name"), *condition = str(obj(member(t, "condition")), r->lang);
+    g_autofree char *line = g_strdup_printf(i18n_text(r->lang, I18N_CULT_TARGET_FMT), name ? name : "",
+                                            condition ? condition : "", p);
+    g_string_append(out, "<p><b>");  /* not a heading: two folders' lists may have the same targets */
+    esc(out, line);
+    g_string_append(out, "</b></p>\n");
+    JsonObject *first = obj_at(arr(t, "firms"), 0);
+    gboolean shown = num(gain ? obj(member(t, "served_together")) : first, gain ? "firms" : "chance") > 0;
+    if (shown)
+        cultivation_table(out, r, t, gain);
+    if (gain)
+        cultivation_served(out, r, t);
+    else if (!shown)
+        g_string_append_printf(out, "<p>%s</p>\n", i18n_text(r->lang, I18N_CULT_NO_CHANCE));
+    g_autofree char *chart = g_strdup_printf("cultivation_%u.svg", k + 1);
+    inline_svg(out, r->dir, chart, NULL);
+}
+
+/* The cultivation lists of a run with --roster (cultivation.json): what
+ * they are ranked by, each target's top firms as a table and a chart, what
+ * serving them together does, and the firms' chances as histograms. */
+static void section_cultivation(GString *out, const Report *r)
+{
+    JsonObject *c = obj(r->files[RESULTS_CULTIVATION]);
+    if (c == NULL)
+        return;
+    g_autofree char *anchor = cultivation_anchor(r);
+    g_string_append_printf(out, "<div id=\"%s\"></div>\n", anchor);
+    heading(out, r, "h2", I18N_REPORT_CULT_TITLE);
+    g_string_append(out, "<p>");
+    if (str(c, "service")) {
+        g_autofree char *how = g_strdup_printf(i18n_text(r->lang, I18N_CULT_HEADING_GAIN_FMT), str(c, "service"));
+        esc(out, how);
+    } else {
+        esc(out, i18n_text(r->lang, I18N_CULT_HEADING_CHANCE));
+    }
+    g_string_append(out, "</p>\n");
+    for (guint k = 0; k < len(arr(c, "targets")); k++)
+        cultivation_target(out, r, c, k);
+    inline_svg(out, r->dir, "firms_chance.svg", NULL);
+    g_string_append_printf(out, "<p class=\"muted\">");
+    g_string_append_printf(out, i18n_text(r->lang, I18N_REPORT_CULT_SHOWN_FMT), OUT_CULTIVATE_CHART_ROWS);
+    g_string_append_printf(out, " <code>%s</code></p>\n", results_csv_file(RESULTS_CSV_CULTIVATION));
+}
+
 static void assumption_row(GString *out, const char *key, const char *value, const char *dist, const char *note,
                            const char *dist_note)
 {
@@ -1545,6 +1657,17 @@ static void run_flags(GString *cmd, const Report *r, JsonObject *o, gboolean unc
         opt(cmd, "--without", str_at(off, i));
 }
 
+/* --service for each change of cultivation.json `c`'s service, and
+ * --serve-top; nothing without a service (or without the file). */
+static void reproduce_service(GString *cmd, JsonObject *c)
+{
+    JsonArray *changes = arr(c, "service_changes");
+    for (guint i = 0; i < len(changes); i++)
+        opt(cmd, "--service", str_at(changes, i));
+    if (len(changes) > 0)
+        opt_int(cmd, "--serve-top", c, "serve_top");
+}
+
 /* `ladder compare`: every file in order, or --each-policy FILE when every
  * scenario was made of the same file. */
 static void reproduce_compare(GString *cmd, const Report *r, JsonObject *c)
@@ -1654,6 +1777,7 @@ static gboolean reproduce(GString *cmd, const Report *r)
         JsonObject *roster = obj(member(obj(r->scenario), "roster"));
         if (roster)
             opt(cmd, "--roster", str(roster, "file"));
+        reproduce_service(cmd, obj(r->files[RESULTS_CULTIVATION]));
         run_flags(cmd, r, obj(r->summary), TRUE, TRUE);
     } else
         return FALSE;
@@ -1756,6 +1880,7 @@ static void page_folder(GString *out, Report *r, gboolean ladder)
         section_ladder(out, r);
     if (r->summary)
         section_charts(out, r);
+    section_cultivation(out, r);
     section_analyses(out, r);
     section_assumptions(out, r);
     section_methods(out, r);
@@ -1900,6 +2025,11 @@ static void folder_answer(GString *out, const Report *r)
         percent(out, num(t, "probability"));
         g_string_append_printf(out, " (%s)</li>\n", verdict(r, num(t, "probability")));
     }
+    if (r->files[RESULTS_CULTIVATION]) {
+        g_string_append(out, "<li>");
+        cultivation_link(out, r);
+        g_string_append(out, "</li>\n");
+    }
     if (len(targets) > 1) {  /* the figure leaders ask first: every target in the same future */
         JsonObject *s = obj(r->summary);
         g_string_append_printf(out, "<li>%s", i18n_text(r->lang, I18N_REPORT_ALL_TARGETS));
@@ -1947,6 +2077,13 @@ static void page_many(GString *out, Report *r, gsize n)
         g_string_append_printf(out, " · %s · <code>", i18n_text(r[i].lang, folder_kind(&r[i])));
         esc(out, r[i].dir);
         g_string_append(out, "</code></a></li>\n");
+        if (r[i].files[RESULTS_CULTIVATION]) {  /* the lists a bureau turns to first */
+            g_string_append(out, "<li>");
+            cultivation_link(out, &r[i]);
+            g_string_append(out, " · ");
+            esc(out, r[i].of);
+            g_string_append(out, "</li>\n");
+        }
     }
     g_string_append(out, "</ol>\n<div id=\"ladder\">\n");
     section_ladder(out, &r[0]);
@@ -2023,8 +2160,13 @@ static gboolean report_load(Report *r, const char *dir, const char *lang, GError
     GError *local = NULL;
     r->dir = dir;
     r->scenario_dir = find_scenario_dir(dir, &local);
+    g_autofree char *command = r->scenario_dir == NULL && local == NULL ? outdir_command(dir) : NULL;
     if (r->scenario_dir == NULL) {
-        if (local == NULL)
+        if (local == NULL && g_strcmp0(command, "fit-roster") == 0)
+            g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s: a fit-roster folder holds no run to report: run its fitted scenario with "
+                        "ladder run --roster, and report that folder", dir);
+        else if (local == NULL)
             g_set_error(&local, LADDER_ERROR, LADDER_ERROR_INPUT,
                         "%s: not a ladder result folder (no scenario.json in it, its forecast/ or a "
                         "comparison's scenario folders)", dir);

@@ -186,6 +186,82 @@ static const ResultsKey firms_rows[] = {
     K("firms[].years[].states[].at_or_above_se", NUMBER, N, P01, "its Monte Carlo standard error"),
 };
 
+/* ---- cultivation.json ------------------------------------------------------------ */
+
+/* "served_together": the top firms of a gain list given the service at once. */
+static const ResultsKey served_rows[] = {
+    K("firms", INTEGER, 0, "firms", "how many were served: the head of the gain list, at most serve_top, only "
+                                    "firms whose gain is positive (0: none, and nothing changes)"),
+    K("probability", NUMBER, 0, P01, "P(target met) with them served: the run's probability plus the paired "
+                                     "difference"),
+    K("se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("difference", NUMBER, 0, P01, "the change of P(target met) from the run's, paired replication by "
+                                    "replication on the same random numbers"),
+    K("difference_se", NUMBER, 0, P01, "its paired Monte Carlo standard error"),
+    K("all_probability", NUMBER, 0, P01, "P(every target met) with them served"),
+    K("all_se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("all_difference", NUMBER, 0, P01, "its paired change from the run's all_targets_probability"),
+    K("all_difference_se", NUMBER, 0, P01, "its paired Monte Carlo standard error"),
+    K("words", OBJECT, 0, "", "what serving them together does, in words, as stdout says it (when no firm gains, "
+                              "that none does and how many firms the service sets back)"),
+    K("words.zh", STRING, 0, "", "in Chinese"),
+    K("words.en", STRING, 0, "", "in English"),
+};
+static const ResultsPart served_part = PARTOF(served_rows);
+
+#define CHANCE_UNIT "firms, 0..1 for stock and list targets"
+
+static const ResultsKey cultivation_rows[] = {
+    K("roster", STRING, 0, "", "the roster file as the user named it (--roster)"),
+    K("roster_sha256", STRING, 0, "", "SHA-256 of its bytes in hex"),
+    PART("", run_part),
+    K("service", STRING, N, "", "the service (--service) as one text, its changes joined by \"; \", such as "
+                                "\"tech_sme -> hightech = *1.3\"; null without one"),
+    K("service_changes", ARRAY, 0, "", "each --service change, in order; empty without a service"),
+    K("service_changes[]", STRING, 0, "", "one, \"KEY = *x\" or \"KEY = +x\""),
+    K("serve_top", INTEGER, N, "firms", "--serve-top: at most this many firms of each gain list served together; "
+                                        "null without a service"),
+    K("ranked_by", STRING, 0, "", "gain (with a service) or chance: the order of each target's firms"),
+    K("note", STRING, 0, "", "how the lists are ranked, in English (without a service: that --service ranks by "
+                             "the gain)"),
+    K("attributes", ARRAY, 0, "", "the roster's attribute columns, in its header's order"),
+    K("attributes[]", STRING, 0, "", "one column's name"),
+    K("targets", ARRAY, 0, "", "each target of the scenario, in its order, with its list"),
+    K("targets[]", OBJECT, 0, "", "one target"),
+    PART("targets[]", target_part),
+    K("targets[].probability", NUMBER, 0, P01, "P(target met) in the run: summary.json's targets[].probability "
+                                               "(the service changes no figure of the run)"),
+    K("targets[].se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("targets[].served_together", OBJECT, N, "", "the top of this target's gain list given the service at once, in "
+                                                  "a second run of the same replications; null without a service"),
+    PART("targets[].served_together", served_part),
+    K("targets[].firms", ARRAY, 0, "", "every roster firm, ranked: by gain with a service (ties by chance, then "
+                                       "roster order), else by chance (ties in roster order)"),
+    K("targets[].firms[]", OBJECT, 0, "", "one firm"),
+    K("targets[].firms[].id", STRING, 0, "", "its id on the roster"),
+    K("targets[].firms[].name", STRING, 0, "", "its name on the roster"),
+    K("targets[].firms[].stage", STRING, 0, "", "its stage id at the end of the base year"),
+    K("targets[].firms[].stage_name", STRING, 0, "", "that stage's display name"),
+    K("targets[].firms[].years_in_stage", INTEGER, 0, "years", "its renewal clock then, as on the roster"),
+    K("targets[].firms[].chance", NUMBER, 0, CHANCE_UNIT, "its expected contribution to the target's count: for a "
+                                                          "stock or list target the probability it counts toward it "
+                                                          "in the target's year; for new and cumulative, its "
+                                                          "expected entries"),
+    K("targets[].firms[].chance_se", NUMBER, 0, CHANCE_UNIT, "its Monte Carlo standard error"),
+    K("targets[].firms[].rank_by_chance", INTEGER, 0, "", "its place by chance, 1 = highest"),
+    K("targets[].firms[].gain", NUMBER, N, CHANCE_UNIT, "the change of its chance when it alone is given the "
+                                                        "service, on the run's random numbers; null without a service"),
+    K("targets[].firms[].gain_se", NUMBER, N, CHANCE_UNIT, "its paired Monte Carlo standard error; null without a "
+                                                           "service"),
+    K("targets[].firms[].rank_by_gain", INTEGER, N, "", "its place by gain, 1 = highest; null without a service"),
+    K("targets[].firms[].changed", NUMBER, N, P01, "the share of replications in which the service changed its "
+                                                   "contribution to some target; null without a service"),
+    K("targets[].firms[].served_together", BOOLEAN, N, "", "whether it is among the firms served together "
+                                                           "(served_together.firms); null without a service"),
+    K("targets[].firms[].attributes", OBJECT, 0, "", "its value of each attribute column of the roster"),
+    K("targets[].firms[].attributes.*", NUMBER, A, "per attribute", "one column's value, named by the column"),
+};
+
 /* ---- summary.json --------------------------------------------------------------- */
 
 static const ResultsKey summary_rows[] = {
@@ -516,6 +592,103 @@ static const ResultsKey backtest_rows[] = {
     K("points[].inside", BOOLEAN, 0, "", "p5 ≤ observed ≤ p95"),
 };
 
+/* ---- fit.json ----------------------------------------------------------------------- */
+
+#define PER_SD "log-odds per sd"
+
+static const ResultsKey fit_rows[] = {
+    K("scenario", STRING, 0, "", "the scenario file fitted (FILE)"),
+    K("outcomes", STRING, 0, "", "--outcomes: the firm-years fitted to, as the user named the file"),
+    K("outcomes_sha256", STRING, 0, "", "SHA-256 of its bytes as read, in hex"),
+    K("fitted_scenario", STRING, 0, "", "the fitted scenario written beside this file (it extends FILE)"),
+    K("rows", INTEGER, 0, "firm-years", "the outcomes' rows"),
+    K("firms", INTEGER, 0, "firms", "their distinct ids"),
+    K("first_year", INTEGER, 0, "year", "the earliest year of a row"),
+    K("last_year", INTEGER, 0, "year", "the latest"),
+    K("standard_errors", STRING, 0, "", "how they were made: the inverse of minus the Hessian of the log-likelihood, "
+                                        "by central differences of its analytic gradient"),
+    K("log_likelihood", NUMBER, 0, "", "the log-likelihood at the estimates, summed over the stages"),
+    K("log_likelihood_constant", NUMBER, 0, "", "the same with no attribute (each outcome's rate the same for every firm)"),
+    K("attributes", ARRAY, 0, "", "the attributes fitted (every attribute column, or --attrs)"),
+    K("attributes[]", OBJECT, 0, "", "one attribute"),
+    K("attributes[].attribute", STRING, 0, "", "its column"),
+    K("attributes[].mean", NUMBER, 0, "per attribute", "the mean it is standardised by: z = (x − mean) / sd"),
+    K("attributes[].sd", NUMBER, 0, "per attribute", "the sd"),
+    K("attributes[].standardised_by", STRING, 0, "", "outcomes (their own mean and sample sd over every row) or "
+                                                     "scenario (its standardise line)"),
+    K("stages", ARRAY, 0, "", "each stage with firm-years, in ladder order"),
+    K("stages[]", OBJECT, 0, "", "one stage"),
+    K("stages[].stage", STRING, 0, "", "its id"),
+    K("stages[].rows", INTEGER, 0, "firm-years", "its firm-years"),
+    K("stages[].due", INTEGER, 0, "firm-years", "those due for renewal"),
+    K("stages[].log_likelihood", NUMBER, 0, "", "its log-likelihood at the estimates"),
+    K("stages[].log_likelihood_constant", NUMBER, 0, "", "with no attribute"),
+    K("stages[].converged", BOOLEAN, 0, "", "every maximisation met its gradient tolerance"),
+    K("stages[].outcomes", ARRAY, 0, "", "its exit, edges and renewal"),
+    K("stages[].outcomes[]", OBJECT, 0, "", "one outcome"),
+    K("stages[].outcomes[].key", STRING, 0, "", "its parameter's key (exit.ID, 'a -> b', renewal.ID)"),
+    K("stages[].outcomes[].status", STRING, 0, "", "fitted, or why not: never, at_zero, confounded, flat, no_stay, "
+                                                   "no_due, all_renewed, none_renewed"),
+    K("stages[].outcomes[].events", INTEGER, 0, "firm-years", "those that took it (a renewal: due ones that renewed)"),
+    K("stages[].outcomes[].trials", INTEGER, 0, "firm-years", "those it is fitted on (a renewal: the due ones that "
+                                                              "renewed or lapsed)"),
+    K("stages[].outcomes[].intercept", NUMBER, N, "log-odds", "against staying (a renewal: of renewing) at the mean "
+                                                              "firm; null when infinite (rate 0 or 1)"),
+    K("stages[].outcomes[].intercept_se", NUMBER, N, "log-odds", "its standard error; null when not fitted"),
+    K("stages[].outcomes[].rate", NUMBER, 0, P01, "the fitted yearly rate at the mean firm (z = 0)"),
+    K("stages[].outcomes[].rate_scenario", NUMBER, 0, P01, "the scenario's, which the fitted scenario keeps"),
+    K("stages[].tests", ARRAY, 0, "", "the likelihood-ratio test of each attribute in the stage"),
+    K("stages[].tests[]", OBJECT, 0, "", "one attribute"),
+    K("stages[].tests[].attribute", STRING, 0, "", "its column"),
+    K("stages[].tests[].lr", NUMBER, N, "", "twice the log-likelihood lost without its coefficients; null when it has "
+                                            "none fitted"),
+    K("stages[].tests[].df", INTEGER, 0, "", "its coefficients fitted: the chi-square's degrees of freedom"),
+    K("stages[].tests[].p_value", NUMBER, N, P01, "the chi-square p-value"),
+    K("coefficients", ARRAY, 0, "", "every stage's every outcome's every attribute, fitted or not"),
+    K("coefficients[]", OBJECT, 0, "", "one coefficient"),
+    K("coefficients[].stage", STRING, 0, "", "the stage id"),
+    K("coefficients[].parameter", STRING, 0, "", "the outcome's key"),
+    K("coefficients[].attribute", STRING, 0, "", "the attribute"),
+    K("coefficients[].key", STRING, 0, "", "the effect's key as [effects] writes it, 'a -> b'.ATTR"),
+    K("coefficients[].status", STRING, 0, "", "fitted, or why not: constant, too_few, separated, flat, no_outcome"),
+    K("coefficients[].estimate", NUMBER, N, PER_SD, "the maximum-likelihood estimate; null when not fitted"),
+    K("coefficients[].se", NUMBER, N, PER_SD, "its standard error"),
+    K("coefficients[].z", NUMBER, N, "", "estimate / se"),
+    K("coefficients[].p_value", NUMBER, N, P01, "the two-sided Wald p-value"),
+    K("coefficients[].ci95", ARRAY, N, "", "estimate ± 1.96 se; null when not fitted"),
+    K("coefficients[].ci95[]", NUMBER, 0, PER_SD, "low, then high"),
+    K("coefficients[].lr", NUMBER, N, "", "the stage's likelihood-ratio statistic of the attribute (stages[].tests)"),
+    K("coefficients[].lr_df", INTEGER, 0, "", "its degrees of freedom"),
+    K("coefficients[].lr_p_value", NUMBER, N, P01, "its p-value"),
+    K("held_out", OBJECT, N, "", "the fit on every year but the last, scored on the last; null with one year"),
+    K("held_out.year", INTEGER, 0, "year", "the year scored"),
+    K("held_out.rows", INTEGER, 0, "firm-years", "its firm-years scored"),
+    K("held_out.left_out", INTEGER, 0, "firm-years", "its firm-years not scored: their stage had no earlier row, or "
+                                                     "their outcome never happened before"),
+    K("held_out.log_loss", NUMBER, N, "nats", "mean −log P(what happened) under the fitted model"),
+    K("held_out.log_loss_constant", NUMBER, N, "nats", "under the constant-rate model fitted on the same rows"),
+    K("held_out.auc", ARRAY, 0, "", "each outcome with enough firm-years with it and without it"),
+    K("held_out.auc[]", OBJECT, 0, "", "one outcome"),
+    K("held_out.auc[].stage", STRING, 0, "", "the stage id"),
+    K("held_out.auc[].outcome", STRING, 0, "", "the stage a year later, or exit"),
+    K("held_out.auc[].events", INTEGER, 0, "firm-years", "held-out firm-years with it"),
+    K("held_out.auc[].rows", INTEGER, 0, "firm-years", "held-out firm-years of the stage scored"),
+    K("held_out.auc[].auc", NUMBER, N, P01, "the fitted model's one-vs-rest AUC (ties count half)"),
+    K("held_out.auc[].auc_constant", NUMBER, N, P01, "the constant-rate model's"),
+    K("calibration", ARRAY, 0, "", "each stage's main move up by groups of predicted probability (the charts)"),
+    K("calibration[]", OBJECT, 0, "", "one stage"),
+    K("calibration[].stage", STRING, 0, "", "the stage id"),
+    K("calibration[].parameter", STRING, 0, "", "the edge's key"),
+    K("calibration[].groups", ARRAY, 0, "", "its firm-years in groups of equal size, lowest predicted first"),
+    K("calibration[].groups[]", OBJECT, 0, "", "one group"),
+    K("calibration[].groups[].rows", INTEGER, 0, "firm-years", "in the group"),
+    K("calibration[].groups[].predicted", NUMBER, 0, P01, "their mean predicted probability (in-sample)"),
+    K("calibration[].groups[].observed", INTEGER, 0, "firm-years", "those that took the edge"),
+    K("calibration[].groups[].share", NUMBER, 0, P01, "observed / rows"),
+    K("calibration[].groups[].ci95", ARRAY, 0, "", "its Wilson 95% interval"),
+    K("calibration[].groups[].ci95[]", NUMBER, 0, P01, "low, then high"),
+};
+
 /* ---- the files ---------------------------------------------------------------------- */
 
 #define WRITERS_MAX 8  /* the commands, and the NULL after them */
@@ -563,6 +736,15 @@ static const ResultsFile files[RESULTS_N_KINDS] = {
                        "Each firm of the roster (run --roster), simulated one by one: its chances of each stage, "
                        "of exiting and of each list in each target year, and when it moves up. Only with --roster.",
                        FILE_ROWS(firms_rows)},
+    [RESULTS_CULTIVATION] = {"cultivation.json", {"run"}, FALSE,
+                             "Whom to help (run --roster): for each target, every roster firm ranked by its chance "
+                             "of counting toward it and, with --service, by the gain in that chance from the service "
+                             "given to it alone; and the top firms served together. Only with --roster.",
+                             FILE_ROWS(cultivation_rows)},
+    [RESULTS_FIT_ROSTER] = {"fit.json", {"fit-roster"}, TRUE,
+                            "The [effects] learnt from firm-years (fit-roster): every coefficient with its standard "
+                            "error, interval and tests, each outcome's fitted rate at the mean firm beside the "
+                            "scenario's, the held-out check and the calibration groups.", FILE_ROWS(fit_rows)},
 };
 
 /* ---- the CSV files ------------------------------------------------------------------ */
@@ -702,6 +884,49 @@ static const ResultsCsvColumn firms_csv[] = {
                                                    "the horizon"),
 };
 
+static const ResultsCsvColumn cultivation_csv[] = {
+    C("target", TARGET, F_TEXT, "the target's name; rows by target in the scenario's order, then by firm in "
+                                "cultivation.json's rank order"),
+    C("condition", CONDITION, F_TEXT, "what it asks, in the scenario's language"),
+    C("year", YEAR, F_INT, "the year it is measured at the end of"),
+    C("probability", CSV_RUN_PROBABILITY, F_P6, "P(target met) in the run, as summary.json's"),
+    C("id", CSV_FIRM_ID, F_TEXT, "the firm's id on the roster"),
+    C("name", CSV_FIRM_NAME, F_TEXT, "its name"),
+    C("stage_name", CSV_START_STAGE, F_TEXT, "its stage at the end of the base year (display name)"),
+    C("years_in_stage", CSV_YEARS_IN_STAGE, F_INT, "its renewal clock then"),
+    C("chance", CSV_CHANCE, F_N9, "its chance of counting toward the target (expected entries for new and "
+                                  "cumulative targets)"),
+    C("chance_se", CSV_SE, F_N9, "its Monte Carlo standard error"),
+    C("rank_by_chance", CSV_RANK_BY_CHANCE, F_INT, "its place by chance, 1 = highest"),
+    C("gain", CSV_GAIN, F_N9, "the change of its chance when it alone is given the service; blank without --service"),
+    C("gain_se", CSV_GAIN_SE, F_N9, "its paired Monte Carlo standard error; blank without --service"),
+    C("rank_by_gain", CSV_RANK_BY_GAIN, F_INT, "its place by gain, 1 = highest; blank without --service"),
+    C("changed", CSV_CHANGED, F_N9, "the share of replications in which the service changed its contribution; blank "
+                                    "without --service"),
+    C("served_together", CSV_SERVED_TOGETHER, F_YESNO, "whether it is among the target's top firms served together; "
+                                                       "blank without --service"),
+    C("attributes.*", CSV_ATTRIBUTES, "number", "one column per attribute column of the roster, headed by its name "
+                                                "as the roster's header spells it"),
+};
+
+static const ResultsCsvColumn fit_csv[] = {
+    C("stage", STAGE_ID, F_TEXT, "the stage id; rows by stage, outcome and attribute"),
+    C("parameter", CSV_PARAMETER, F_TEXT, "the outcome's key"),
+    C("attribute", CSV_ATTRIBUTE, F_TEXT, "the attribute"),
+    C("status", CSV_STATUS, F_TEXT, "fitted, or why not (fit.json's coefficients[].status)"),
+    C("estimate", CSV_ESTIMATE, F_N9, "the coefficient, log-odds per sd; blank when not fitted"),
+    C("se", CSV_STD_ERROR, F_N9, "its standard error"),
+    C("z", CSV_Z, F_N9, "estimate / se"),
+    C("p_value", CSV_P_VALUE, "number, 4 significant digits", "the Wald p-value"),
+    C("ci95[0]", CSV_CI95_LOW, F_N9, "the low end of estimate ± 1.96 se"),
+    C("ci95[1]", CSV_CI95_HIGH, F_N9, "its high end"),
+    C("lr", CSV_LR, F_N9, "the stage's likelihood-ratio statistic of the attribute"),
+    C("lr_df", CSV_LR_DF, F_INT, "its degrees of freedom"),
+    C("lr_p_value", CSV_LR_P, "number, 4 significant digits", "its p-value"),
+    C("rate", CSV_RATE_AT_MEAN, F_N9, "the outcome's fitted yearly rate at the mean firm (fit.json's stages[].outcomes[])"),
+    C("rate_scenario", CSV_RATE_SCENARIO, F_N9, "the scenario's rate, which the fitted scenario keeps"),
+};
+
 typedef struct {
     const char *file;
     ResultsKind beside;  /* the JSON file it sits beside and mirrors */
@@ -735,6 +960,13 @@ static const ResultsCsvFile csv_files[RESULTS_CSV_N_KINDS] = {
                            "Each roster firm's chances, long: one row per firm, target year and state (each stage, "
                            "exited, each list), so that Excel's filter or a pivot table (firms down, states across) "
                            "makes any table of them: firms.json's firms[].years[].states[].", FILE_ROWS(firms_csv)},
+    [RESULTS_CSV_CULTIVATION] = {"cultivation.csv", RESULTS_CULTIVATION,
+                                 "Each target's cultivation list, long: one row per target and roster firm, in rank "
+                                 "order, with the firm's attributes as further columns: cultivation.json's "
+                                 "targets[].firms[].", FILE_ROWS(cultivation_csv)},
+    [RESULTS_CSV_FIT_ROSTER] = {"fit.csv", RESULTS_FIT_ROSTER,
+                                "Every coefficient, with its outcome's fitted rate at the mean and the scenario's: "
+                                "fit.json's coefficients[] joined with stages[].outcomes[].", FILE_ROWS(fit_csv)},
 };
 
 const char *results_csv_file(ResultsCsv kind)
@@ -954,6 +1186,10 @@ static gboolean check_object(const Check *c, JsonObject *o, const ResultsKey *k,
         g_autofree char *path = join_path(k->path, l->data);
         g_autofree char *at = join_path(real, l->data);
         const ResultsKey *child = lookup(c->table, path);
+        if (child == NULL) {  /* a member of an object of any names ("a.*") */
+            g_autofree char *any = join_path(k->path, "*");
+            child = lookup(c->table, any);
+        }
         if (child == NULL) {
             g_autofree char *what = g_strdup_printf("is not a key of %s", c->file);
             return fail_at(c, error, at, what);
@@ -1259,7 +1495,8 @@ char *results_doc_markdown(void)
         "What every JSON file ladder writes holds: each key, its JSON type, its unit and what it means. "
         "This page is printed from the tables in `sim/results.c`, which ladder itself checks every file "
         "against as it writes it and as `ladder report` reads it.\n\n"
-        "- A key `a[].b` is the member `b` of every element of the array `a`; `a[]` is every element.\n"
+        "- A key `a[].b` is the member `b` of every element of the array `a`; `a[]` is every element; "
+        "`a.*` is every member of the object `a`, whatever its name.\n"
         "- *number* is any JSON number: an integral value is written without a fraction (`2000`). "
         "*integer* has no fraction. *or null*: the value may be null (not a number, or nothing to say). "
         "*may be absent*: the member may be left out.\n"
@@ -1278,7 +1515,8 @@ char *results_doc_markdown(void)
              "CRLF line ends (so Excel shows Chinese), fields quoted as RFC 4180 says, a header row in the "
              "scenario's language (中文表头 for a zh scenario, English header for en). A column's `key` is the JSON "
              "key its figure comes from, spelled as the JSON spells it (≤ 6 decimals: at most that many, trailing "
-             "zeros left out); a blank cell is a null or a figure that does not apply. Verdict codes: very_likely "
+             "zeros left out); a column `a.*` is one column per member of that object, headed by the member's "
+             "name; a blank cell is a null or a figure that does not apply. Verdict codes: very_likely "
              "(≥ 90.0%), likely (≥ 66.0%), uncertain (≥ 33.0%), unlikely (≥ 10.0%), very_unlikely, judged on "
              "the probability rounded to 0.1% as the table prints it.\n");
     for (int k = 0; k < RESULTS_CSV_N_KINDS; k++)

@@ -12,14 +12,18 @@
 /* The columns every roster has; any other is an attribute. */
 typedef enum { COL_ID, COL_NAME, COL_STAGE, COL_YEARS, N_COLUMNS } Column;
 
-static const char *const column_names[] = {"id", "name", "stage", "years_in_stage", NULL};
+static const char *const column_names[] = {ROSTER_COL_ID, ROSTER_COL_NAME, ROSTER_COL_STAGE, ROSTER_COL_YEARS,
+                                           NULL};
 #define COLUMN_LIST "id, name, stage, years_in_stage, then numeric attribute columns such as rd_intensity"
 
 static const CsvColumns columns = {column_names, N_COLUMNS, TRUE, COLUMN_LIST};
 
-/* Words a user may write for a firm that is gone: no stage of a ladder,
- * since exits are not a stage (docs/model.md). */
+/* Words a user may write for a firm that is gone, in any case: no stage of
+ * a ladder, since exits are not a stage (docs/model.md). */
 static const char *const exit_words[] = {"exit", "exited", "closed", "退出", "注销", "迁出", NULL};
+
+/* What a roster's stage column adds to an unknown stage that is one of them. */
+#define GONE_HINT "; a firm that has closed or left is not on a roster (an exit is no stage: delete the row)"
 
 /* The state of one read: the header's columns and the firms so far. */
 typedef struct {
@@ -51,107 +55,113 @@ static void reader_clear(Reader *r)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Reader, reader_clear)
 
+char *roster_stage_label(const Model *m, int s)
+{
+    g_return_val_if_fail(m != NULL && s >= 0 && s < m->n_stages, NULL);
+    const char *name = model_stage_name(m, s);
+    const char *id = m->stages[s].id;
+    return strcmp(name, id) == 0 ? g_strdup(id) : g_strdup_printf("%s (%s)", id, name);
+}
+
 /* ---- the header --------------------------------------------------------- */
 
-/* Fails on attribute column `i` named `name` when the name is not an id,
- * suggesting the id it may mean ("R&D Intensity" is not one, "RD_Intensity"
- * becomes rd_intensity). */
-static gboolean check_attr_name(const Reader *r, guint i, const char *name, GError **error)
+/* Fails on attribute column `i` named `name` (of a header at `line`) when
+ * the name is not an id, suggesting the id it may mean ("R&D Intensity" is
+ * not one, "RD_Intensity" becomes rd_intensity). */
+static gboolean check_attr_name(const char *file, int line, guint i, const char *name, GError **error)
 {
     if (text_is_id(name))
         return TRUE;
     g_autofree char *guess = g_strdelimit(g_ascii_strdown(name, -1), " -", '_');
     g_autofree char *hint = text_is_id(guess) ? g_strdup_printf("; did you mean '%s'?", guess) : g_strdup("");
-    return csv_error(error, r->file, r->header.line,
+    return csv_error(error, file, line,
                      "column %u (%s): an attribute column is named by an id, lower-case ASCII: a letter, then "
                      "letters, digits or _ (such as rd_intensity)%s",
                      i + 1, name, hint);
 }
 
-/* Finds the attribute columns of the header: every column not required. */
-static gboolean read_attrs(Reader *r, GError **error)
+/* Whether field `i` of header `h` is one of its reader's known columns. */
+static gboolean known_column(const CsvHeader *h, guint i)
 {
-    const CsvHeader *h = &r->header;
+    for (int c = 0; h->cols->known[c]; c++)
+        if (h->col[c] == (int)i)
+            return TRUE;
+    return FALSE;
+}
+
+gboolean roster_attr_columns(const CsvHeader *h, const char *file, GArray *attr_col, GError **error)
+{
+    g_return_val_if_fail(h != NULL && file != NULL && attr_col != NULL, FALSE);
     for (guint i = 0; i < h->n; i++) {
-        gboolean required = FALSE;
-        for (int c = 0; c < N_COLUMNS; c++)
-            required |= h->col[c] == (int)i;
-        if (required)
+        if (known_column(h, i))
             continue;
-        if (!check_attr_name(r, i, h->names[i], error))
+        if (!check_attr_name(file, h->line, i, h->names[i], error))
             return FALSE;
         int col = (int)i;
-        g_array_append_val(r->attr_col, col);
+        g_array_append_val(attr_col, col);
     }
     return TRUE;
 }
 
 /* ---- one firm ----------------------------------------------------------- */
 
-/* "hightech (高企)", or the id alone when the stage has no name of its own. */
-static char *stage_label(const Model *m, int s)
+gboolean roster_parse_stage(const Model *m, const char *file, int line, const char *column, const char *text,
+                            const char *gone_hint, int *out, GError **error)
 {
-    const char *name = model_stage_name(m, s);
-    const char *id = m->stages[s].id;
-    return strcmp(name, id) == 0 ? g_strdup(id) : g_strdup_printf("%s (%s)", id, name);
-}
-
-/* The stage `text` names, by its id or its display name (model.c's rule). */
-static gboolean parse_stage(const Reader *r, const char *text, int line, int *out, GError **error)
-{
+    g_return_val_if_fail(m != NULL && file != NULL && text != NULL && gone_hint != NULL && out != NULL, FALSE);
     g_autofree char *why = NULL;
-    *out = model_stage_lookup(r->m, text, &why);
+    *out = model_stage_lookup(m, text, &why);
     if (*out >= 0)
         return TRUE;
     if (*out == MODEL_STAGE_AMBIGUOUS)
-        return csv_error(error, r->file, line, "stage %s", why);
-    gboolean gone = g_strv_contains(exit_words, text);
-    return csv_error(error, r->file, line, "%s%s", why,
-                     gone ? "; a firm that has closed or left is not on a roster (an exit is no stage: delete "
-                            "the row)" : "");
+        return csv_error(error, file, line, "%s %s", column ? column : "stage", why);
+    gboolean gone = FALSE;
+    for (int i = 0; exit_words[i]; i++)
+        gone |= g_ascii_strcasecmp(exit_words[i], text) == 0;
+    return csv_error(error, file, line, "%s%s%s%s", column ? column : "", column ? ": " : "", why,
+                     gone ? gone_hint : "");
 }
 
-/* The renewal clock `text` of a firm of stage `s`: 0 .. V-1 when the stage
- * is renewed every V years, 0 when it has no renewal. */
-static gboolean parse_clock(const Reader *r, const char *text, int s, int line, int *out, GError **error)
+gboolean roster_parse_clock(const Model *m, const char *file, int line, const char *text, int s, int year, int *out,
+                            GError **error)
 {
-    const Model *m = r->m;
+    g_return_val_if_fail(m != NULL && file != NULL && text != NULL && s >= 0 && s < m->n_stages, FALSE);
     gint64 c;
     g_autofree char *why = NULL;
     if (!text_parse_integer(text, 0, G_MAXINT, &c, &why))
-        return csv_error(error, r->file, line, "years_in_stage '%s' is not a whole number >= 0%s%s", text,
+        return csv_error(error, file, line, "years_in_stage '%s' is not a whole number >= 0%s%s", text,
                          why ? "; " : "", why ? why : "");
     int v = m->stages[s].renewal_years;
-    g_autofree char *label = stage_label(m, s);
+    g_autofree char *label = roster_stage_label(m, s);
     if (v == 0 && c != 0)
-        return csv_error(error, r->file, line,
+        return csv_error(error, file, line,
                          "years_in_stage %d: %s has no renewal in %s, so years_in_stage is 0 (it counts the "
                          "years since a status that must be renewed was granted)",
                          (int)c, label, m->file);
     if (v > 0 && c >= v) {
-        g_autofree char *lapse = stage_label(m, m->stages[s].lapse_to);
+        g_autofree char *lapse = roster_stage_label(m, m->stages[s].lapse_to);
         g_autofree char *range = v == 1 ? g_strdup("0") : g_strdup_printf("0 to %d", v - 1);
-        return csv_error(error, r->file, line,
+        return csv_error(error, file, line,
                          "years_in_stage %d: %s is renewed every %d year%s in %s, so years_in_stage is %s at the "
                          "end of %d (the years since its last certification or renewal: when due, a firm renews, "
                          "its clock back to 0, or lapses to %s)",
-                         (int)c, label, v, v == 1 ? "" : "s", m->file, range, m->base_year, lapse);
+                         (int)c, label, v, v == 1 ? "" : "s", m->file, range, year, lapse);
     }
     *out = (int)c;
     return TRUE;
 }
 
-/* Attribute `a`'s value `text`: a finite number, not empty. */
-static gboolean parse_value(const Reader *r, const char *text, guint a, int line, double *out, GError **error)
+gboolean roster_parse_value(const char *file, int line, const char *column, const char *text, double *out,
+                            GError **error)
 {
-    const char *name = r->header.names[g_array_index(r->attr_col, int, a)];
+    g_return_val_if_fail(file != NULL && column != NULL && text != NULL && out != NULL, FALSE);
     if (*text == '\0')
-        return csv_error(error, r->file, line,
+        return csv_error(error, file, line,
                          "the %s field is empty: every firm needs a value in every attribute column "
-                         "(ladder does not guess one)", name);
+                         "(ladder does not guess one)", column);
     g_autofree char *why = NULL;
     if (!text_parse_decimal(text, out, &why))
-        return csv_error(error, r->file, line, "%s '%s' is not a number%s%s", name, text, why ? "; " : "",
+        return csv_error(error, file, line, "%s '%s' is not a number%s%s", column, text, why ? "; " : "",
                          why ? why : "");
     return TRUE;
 }
@@ -172,14 +182,17 @@ static gboolean read_firm(Reader *r, GPtrArray *fields, int line, GError **error
     const CsvHeader *h = &r->header;
     const char *id = csv_field(h, fields, COL_ID);
     RosterFirm f = {.line = line};
-    if (!check_id(r, id, line, error) || !parse_stage(r, csv_field(h, fields, COL_STAGE), line, &f.stage, error) ||
-        !parse_clock(r, csv_field(h, fields, COL_YEARS), f.stage, line, &f.years_in_stage, error))
+    if (!check_id(r, id, line, error) ||
+        !roster_parse_stage(r->m, r->file, line, NULL, csv_field(h, fields, COL_STAGE), GONE_HINT, &f.stage, error) ||
+        !roster_parse_clock(r->m, r->file, line, csv_field(h, fields, COL_YEARS), f.stage, r->m->base_year,
+                            &f.years_in_stage, error))
         return FALSE;
     guint first = r->values->len;
     g_array_set_size(r->values, first + r->attr_col->len);
     for (guint a = 0; a < r->attr_col->len; a++) {
-        const char *text = fields->pdata[g_array_index(r->attr_col, int, a)];
-        if (!parse_value(r, text, a, line, &g_array_index(r->values, double, first + a), error))
+        int col = g_array_index(r->attr_col, int, a);
+        if (!roster_parse_value(r->file, line, h->names[col], fields->pdata[col],
+                                &g_array_index(r->values, double, first + a), error))
             return FALSE;
     }
     f.id = g_strdup(id);
@@ -194,7 +207,7 @@ static gboolean read_firm(Reader *r, GPtrArray *fields, int line, GError **error
 /* Reads the header and every row of `c` into `r`. */
 static gboolean read_text(Reader *r, Csv *c, GError **error)
 {
-    if (!csv_read_header(c, &columns, &r->header, error) || !read_attrs(r, error))
+    if (!csv_read_header(c, &columns, &r->header, error) || !roster_attr_columns(&r->header, r->file, r->attr_col, error))
         return FALSE;
     g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func(g_free);
     int line = 0;
@@ -268,6 +281,31 @@ void roster_free(Roster *r)
     g_free(r->file);
     g_free(r->sha256);
     g_free(r);
+}
+
+/* ---- writing ------------------------------------------------------------ */
+
+void roster_write(const Roster *r, const Model *m, const char *comment, GString *out)
+{
+    g_return_if_fail(r != NULL && m != NULL && r->n_stages == m->n_stages && out != NULL);
+    csv_append_comment(out, comment);
+    for (int c = 0; column_names[c]; c++)
+        g_string_append_printf(out, "%s%s", c ? "," : "", column_names[c]);
+    for (int a = 0; a < r->n_attrs; a++)
+        g_string_append_printf(out, ",%s", r->attr_names[a]);
+    g_string_append_c(out, '\n');
+    for (int i = 0; i < r->n_firms; i++) {
+        const RosterFirm *f = &r->firms[i];
+        csv_append_field(out, f->id);
+        g_string_append_c(out, ',');
+        csv_append_field(out, f->name);
+        g_string_append_printf(out, ",%s,%d", m->stages[f->stage].id, f->years_in_stage);
+        for (int a = 0; a < r->n_attrs; a++) {
+            g_string_append_c(out, ',');
+            csv_append_number(out, roster_value(r, i, a));
+        }
+        g_string_append_c(out, '\n');
+    }
 }
 
 /* ---- what the engine asks ----------------------------------------------- */

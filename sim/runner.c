@@ -62,6 +62,7 @@ typedef struct {
     FirmsStart *start;      /* [n_models]: the known firms of a model with a roster (n_firms 0: none) */
     int **target_of;        /* [n_models][n_targets of k]: model 0's target of that name, or -1 */
     guint64 **met_bits;     /* [n_models]: RunResult.met_bits being filled, or NULL each */
+    gint64 *counts;         /* model 0's RunResult.counts being filled, or NULL */
     gint next_chunk;        /* atomic */
     gint done;              /* atomic: replications finished (of every model) */
     gint stop;              /* atomic: an error was found; claim no more chunks */
@@ -312,14 +313,28 @@ static void pair_add(PairTally *p, const Model *m, const Lane *l, const Lane *l0
 }
 
 /* Every target's count in the lane's trajectory, and whether it is met. */
-static void lane_count_targets(Lane *l, const Model *m)
+/* The lane's targets met, from its counts. */
+static void lane_met(Lane *l, const Model *m)
 {
     l->all = TRUE;
     for (int i = 0; i < m->n_targets; i++) {
-        l->count[i] = model_target_count(m, &m->targets[i], l->stock, l->entries, l->lists);
         l->met[i] = l->count[i] >= m->targets[i].at_least;
         l->all = l->all && l->met[i];
     }
+}
+
+static void lane_count_targets(Lane *l, const Model *m)
+{
+    for (int i = 0; i < m->n_targets; i++)
+        l->count[i] = model_target_count(m, &m->targets[i], l->stock, l->entries, l->lists);
+    lane_met(l, m);
+}
+
+/* The lane's target counts as a run kept them (RunResult.counts). */
+static void lane_set_counts(Lane *l, const Model *m, const gint64 *count)
+{
+    memcpy(l->count, count, sizeof *count * m->n_targets);
+    lane_met(l, m);
 }
 
 /* `sv`: the service model k = 0 gives (RunConfig.service), else NULL. */
@@ -492,12 +507,20 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, T
     }
     EngineTrajectory out = {l->stock, l->entries, l->lists};
     FirmsEffects fx;
+    const RunService *sv = k == 0 ? sh->config->service : NULL;
+    if (sv != NULL && sv->counts != NULL) { /* only the served firms, against the counts given */
+        firms_prepare(m, &sh->start[k], lane_effects(sh, k, l, r, rep, &fx), params, seed, rep, l->firms);
+        lane_set_counts(l, m, sv->counts + rep * (guint64)m->n_targets);
+        return serve(sh, m, l, rep, tally->gain);
+    }
     if (l->firms != NULL)
         firms_replicate(m, &sh->start[k], lane_effects(sh, k, l, r, rep, &fx), params, baseline, r, seed, rep,
                         l->firms, &out, tally->firms);
     else
         engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
     lane_count_targets(l, m);
+    if (sh->counts != NULL && k == 0)
+        memcpy(sh->counts + rep * (guint64)m->n_targets, l->count, sizeof *l->count * m->n_targets);
     return tally->gain == NULL || serve(sh, m, l, rep, tally->gain);
 }
 
@@ -531,6 +554,8 @@ static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
     for (int k = 0; k < sh->n_models; k++) {
         if (!replicate(sh, k, &lanes[k], r, rep, &w->tally[k]))
             return FALSE;
+        if (k == 0 && sh->config->service != NULL && sh->config->service->counts != NULL)
+            continue; /* only the service ran: nothing else to count */
         if (sh->met_bits[k] != NULL)
             met_bits_set(sh->met_bits[k], sh->models[k], &lanes[k], sh->config->reps, rep);
         tally_add(&w->tally[k], sh->models[k], &lanes[k]);
@@ -676,6 +701,7 @@ static void shared_clear(Shared *sh)
     g_free(sh->start);
     g_free(sh->fixed);
     g_free(sh->served_fixed);
+    g_free(sh->counts);
     g_free(sh->target_of);
     g_free(sh->met_bits);
     g_clear_error(&sh->error);
@@ -702,6 +728,8 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
             sh->met_bits[k] = g_new0(guint64, (models[k]->n_targets + 1) * runner_met_words(config->reps));
         sh->start[k] = firms_start(models[k]);
     }
+    if (config->keep_counts)
+        sh->counts = g_new0(gint64, MAX(config->reps * (guint64)models[0]->n_targets, 1));
     const RunService *sv = config->service;
     if (sv != NULL) {
         g_return_val_if_fail(models[0]->roster != NULL && sv->n_firms >= 1, FALSE);
@@ -810,6 +838,8 @@ static PairedResult *paired_from(Shared *sh, Worker *total)
         int cells = model_n_years(m) * m->n_stages;
         res->runs[k] = result_from(m, sh->config, &total->tally[k]);
         res->runs[k]->met_bits = g_steal_pointer(&sh->met_bits[k]);
+        if (k == 0)
+            res->runs[k]->counts = g_steal_pointer(&sh->counts);
         res->target_diff_sum[k] = g_new0(double, m->n_targets);
         res->target_diff_sumsq[k] = g_new0(double, m->n_targets);
         res->stock_diff_sum[k] = g_new0(double, cells);
@@ -867,6 +897,7 @@ void runner_result_free(RunResult *r)
                .gain = r->gain};
     tally_clear(&t, r->model);
     g_free(r->met_bits);
+    g_free(r->counts);
     g_free(r);
 }
 

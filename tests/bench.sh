@@ -229,6 +229,31 @@ if [ "$have_ladder" = yes ]; then
     fi
 fi
 
+# (k) cultivation: the bundled 8,020-firm 泰州 roster with its effects, 2,000 replications on 2
+# threads, without and with a service given to each firm alone (--service; the gains of every
+# firm and the top 20 of each target served together). The design goal (issue 15): the gains of
+# all firms cost about one more run of the firms at risk, not one run per firm.
+TZ_SCENARIO=scenarios/roster/taizhou-2025-effects.ini
+TZ_ROSTER=scenarios/roster/taizhou-2025-roster.csv
+if [ "$have_ladder" = yes ] && [ -f "$TZ_ROSTER" ]; then
+    if best_of 1 "$LADDER" run "$TZ_SCENARIO" --roster "$TZ_ROSTER" --reps 2000 --threads 2 --no-charts \
+            --quiet --out "$tmp/tz" --force; then
+        plain=$best
+        if best_of 1 "$LADDER" run "$TZ_SCENARIO" --roster "$TZ_ROSTER" --reps 2000 --threads 2 --no-charts \
+                --quiet --out "$tmp/tz" --force --service 'tech_sme -> hightech = *1.3'; then
+            row "roster run, 8020 firms, 2000 reps" "$plain s" "" ""
+            row "  with --service (gains of all 8020 firms)" "$best s ($(ratio "$best" "$plain"))" "< 2x" \
+                "$(awk -v a="$best" -v b="$plain" 'BEGIN { print (b > 0 && a / b < 2) ? "yes" : "no" }')"
+        else
+            row "roster run with --service" "failed" "" ""
+            failed "$LADDER run $TZ_SCENARIO --roster $TZ_ROSTER --service"
+        fi
+    else
+        row "roster run, 8020 firms" "failed" "" ""
+        failed "$LADDER run $TZ_SCENARIO --roster $TZ_ROSTER"
+    fi
+fi
+
 # (j) the firm engine itself: firms_replicate on 8,000 known firms of the bundled scenario (over
 # its stages in proportion to the baselines), central parameters, per-firm tally on, 300
 # replications, best of 3, on 1 and 2 threads (tests/bench_firms.c, built by `make bench`).

@@ -344,6 +344,10 @@ static void test_command_exhaustive(void **state)
     JsonObject *aw = json_object_get_object_member(json_node_get_object(alloc), "as_written");
     assert_true(tu_num(aw, "probability") == p_run);
     assert_true(json_object_get_null_member(json_node_get_object(alloc), "as_written_missing"));
+    /* the chart marks it at its cost and probability */
+    g_autofree char *gp = tu_read_text(all, "allocate.gp");
+    g_autofree char *mark = g_strdup_printf("$written << EOD\n%.6f %.6f\nEOD", tu_num(aw, "cost"), 100 * p_run);
+    tu_assert_contains(gp, mark);
     g_autofree char *html = g_build_filename(dir, "r.html", NULL);
     TuRun rep = tu_ladder(NULL, "report", all, "-o", html, NULL);
     tu_assert_status(&rep, 0);

@@ -232,10 +232,11 @@ static GPtrArray *first_words_after(const char *text, const char *heading)
     return words;
 }
 
-/* The long options of `ladder help COMMAND`'s option lists ("--reps", ...). */
-static GPtrArray *long_options(const Installed *in, const char *command)
+/* The long options of `ladder help COMMAND [SUB]`'s option lists ("--reps",
+ * ...); `sub` may be NULL. */
+static GPtrArray *long_options(const Installed *in, const char *command, const char *sub)
 {
-    TuRun r = installed_ladder(in, in->work, (const char *const[]){"help", command, NULL});
+    TuRun r = installed_ladder(in, in->work, (const char *const[]){"help", command, sub, NULL});
     tu_assert_status(&r, 0);
     GPtrArray *options = g_ptr_array_new_with_free_func(g_free);
     g_auto(GStrv) lines = g_strsplit(r.out, "\n", -1);
@@ -254,8 +255,30 @@ static GPtrArray *long_options(const Installed *in, const char *command)
     }
     tu_run_clear(&r);
     if (options->len == 0)
-        fail_msg("'ladder help %s' lists no option", command);
+        fail_msg("'ladder help %s%s%s' lists no option", command, sub ? " " : "", sub ? sub : "");
     return options;
+}
+
+/* The section `usage` of COMMANDS names each long option of `ladder help
+ * COMMAND [SUB]`. */
+static void assert_options_named(const Installed *in, char **command_lines, const char *usage, const char *command,
+                                 const char *sub)
+{
+    g_autofree char *text = section(command_lines, usage);
+    if (text == NULL)
+        fail_msg("COMMANDS has no section '%s'", usage);
+    g_autoptr(GPtrArray) options = long_options(in, command, sub);
+    for (guint k = 0; k < options->len; k++)
+        if (strstr(text, options->pdata[k]) == NULL)
+            fail_msg("the man page's '%s' does not name %s", usage, (char *)options->pdata[k]);
+}
+
+/* The subcommands `ladder help COMMAND` lists (none for most commands). */
+static GPtrArray *subcommands(const Installed *in, const char *command)
+{
+    g_auto(TuRun) r = installed_ladder(in, in->work, (const char *const[]){"help", command, NULL});
+    tu_assert_status(&r, 0);
+    return first_words_after(r.out, "Subcommands:");
 }
 
 /* The installed page renders with groff without a single warning, with the
@@ -297,10 +320,14 @@ static void test_man_page(void **state)
             fail_msg("COMMANDS has no section '%s'", usage);
         if (strcmp(name, "help") == 0)
             continue;
-        g_autoptr(GPtrArray) options = long_options(in, name);
-        for (guint k = 0; k < options->len; k++)
-            if (strstr(text, options->pdata[k]) == NULL)
-                fail_msg("the man page's '%s' does not name %s", usage, (char *)options->pdata[k]);
+        g_autoptr(GPtrArray) subs = subcommands(in, name);
+        for (guint k = 0; k < subs->len; k++) {
+            g_autofree char *sub_usage = g_strconcat(usage, " ", subs->pdata[k], NULL);
+            tu_assert_contains(synopsis, sub_usage);
+            assert_options_named(in, command_lines, sub_usage, name, subs->pdata[k]);
+        }
+        if (subs->len == 0)
+            assert_options_named(in, command_lines, usage, name, NULL);
     }
 }
 

@@ -434,18 +434,19 @@ static void test_reproduce(void **state)
         {"backtest", wujin, "--history", hist, "--until", "2022", "--reps", "80", "--no-uncertainty", NULL},
         {"allocate", budget, "--budget", "2500", "--probability", "0.3", "--target", "高新技术企业500家", "--without",
          "科小招引加码", "--reps", "100", "--seed", "6", NULL},
-        {"run", base, "--roster", roster, "--reps", "80", "--seed", "8", NULL},
+        {"run", base, "--roster", roster, "--service", "hightech -> gazelle = *1.3", "--serve-top", "3", "--reps", "80",
+         "--seed", "8", NULL},
     };
     /* calibrate.json names its folder: the forecast it makes instead */
     static const char *const files[] = {"summary.json", "compare.json", "compare.json", "sensitivity.json",
                                         "solve.json", "forecast/summary.json", "backtest.json", "allocate.json",
-                                        "firms.json"};
+                                        "cultivation.json"};
     static const char *const want[] = {"--lang en --reps 120 --seed 7 --no-uncertainty --without 高企培育专班", "compare ", "--each-policy",
                                        "--spread 0.15 --target 高新技术企业500家 --central --baselines",
                                        "--mode policy --from 2024", "--fit 'startup -> tech_sme,tech_sme -> hightech' --region",
                                        "--until 2022",
                                        "--budget 2500 --target 高新技术企业500家 --probability 0.3",
-                                       "--roster "};
+                                       "--service 'hightech -> gazelle = *1.3' --serve-top 3"};
     for (gsize i = 0; i < G_N_ELEMENTS(folders); i++) {
         GPtrArray *args = g_ptr_array_new();
         for (gsize k = 0; runs[i][k]; k++)

@@ -29,10 +29,13 @@ static char *folders;
 static const struct {
     const char *name;
     const char *args[12];
+    gboolean fits;  /* fit-roster: no run flags, and no report (its folder holds no run) */
 } commands[] = {
     {"run", {"run", "scenarios/tianning-2025.ini", NULL}},
     {"run-en", {"run", "tests/data/lists.ini", NULL}},  /* an English scenario with lists */
     {"run-roster", {"run", "scenarios/tianning-2025.ini", "--roster", "scenarios/roster/tianning-2025.csv", NULL}},
+    {"run-service", {"run", "scenarios/roster/tianning-2025-effects.ini", "--roster", "scenarios/roster/tianning-2025.csv",
+                     "--service", "hightech -> gazelle = *1.3", "--serve-top", "5", NULL}},
     {"sensitivity", {"sensitivity", "scenarios/tianning-2025.ini", NULL}},
     {"sensitivity-central", {"sensitivity", "scenarios/tianning-2025.ini", "--central", "--baselines", NULL}},
     {"solve", {"solve", "scenarios/tianning-2025.ini", "--target", "高新技术企业500家", "--probability", "0.8",
@@ -46,6 +49,8 @@ static const struct {
                   "2017", "--fit", "tech_sme -> hightech", NULL}},
     {"allocate", {"allocate", "scenarios/tianning-2025-budget.ini", "--budget", "2000", "--probability", "0.3",
                   "-n", "500", NULL}},
+    {"fit-roster", {"fit-roster", "scenarios/tianning-2025.ini", "--outcomes", "scenarios/roster/tianning-2025-outcomes.csv",
+                    NULL}, TRUE},
 };
 
 static int setup_folders(void **state)
@@ -59,7 +64,7 @@ static int setup_folders(void **state)
                                       ? g_strdup(commands[i].args[k])
                                       : g_build_filename(tu_srcdir(), commands[i].args[k], NULL));
         const char *more[] = {"--reps", REPS, "--seed", "11", "--threads", "1", "--no-charts", "-q", "--out"};
-        for (gsize k = 0; k < G_N_ELEMENTS(more); k++)
+        for (gsize k = commands[i].fits ? 6 : 0; k < G_N_ELEMENTS(more); k++)
             g_ptr_array_add(argv, g_strdup(more[k]));
         g_ptr_array_add(argv, g_build_filename(folders, commands[i].name, NULL));
         g_ptr_array_add(argv, NULL);
@@ -128,6 +133,8 @@ static void test_every_command(void **state)
         if (seen[k] == 0)
             fail_msg("no command wrote %s", results_file((ResultsKind)k));
     for (gsize i = 0; i < G_N_ELEMENTS(commands); i++) {
+        if (commands[i].fits)
+            continue;
         g_autofree char *dir = g_build_filename(folders, commands[i].name, NULL);
         g_autofree char *html = g_build_filename(dir, "report.html", NULL);
         TuRun r = tu_ladder(NULL, "report", dir, "-q", "-o", html, NULL);
@@ -227,6 +234,11 @@ static const Damage damages[] = {
     {"res-1.17", "backtest", "calibrate.json", "schema_version", "0", " was written by an older version of ladder "
      "(schema 0, this ladder reads schema 4): re-run the `ladder calibrate` or `backtest` that made it"},
     {"res-1.18", "run", "scenario.json", "stages", "7", ": key 'stages' is an integer, expected an array"},
+    /* an attribute is any member of attributes ("attributes.*"), a number */
+    {"res-1.19", "run-service", "cultivation.json", "targets[0].firms[0].attributes.rd_intensity", "\"x\"",
+     ": key 'targets[0].firms[0].attributes.rd_intensity' is a string, expected a number"},
+    {"res-1.20", "run-service", "cultivation.json", "targets[1].served_together.difference", NULL,
+     ": key 'targets[1].served_together.difference' is missing"},
     /* a file the folder's command always writes, gone */
     {"res-2.1", "solve", "solve.json", NULL, NULL, " is missing, and `ladder solve` (which wrote the folder) always "
      "writes it: re-run the `ladder solve` that made it"},
@@ -490,9 +502,16 @@ static GPtrArray *csv_parse(const char *text, const char *path)
     return rows;
 }
 
-/* The member of `row` a column key names ("ci95[1]": an array's element). */
+/* The member of `row` a column key names ("ci95[1]": an array's element,
+ * "attributes.rd": an object's member). */
 static JsonNode *csv_member(JsonObject *row, const char *key)
 {
+    const char *dot = strchr(key, '.');
+    if (dot) {
+        g_autofree char *name = g_strndup(key, (gsize)(dot - key));
+        JsonNode *o = json_object_get_member(row, name);
+        return o && JSON_NODE_HOLDS_OBJECT(o) ? json_object_get_member(json_node_get_object(o), dot + 1) : NULL;
+    }
     const char *bracket = strchr(key, '[');
     if (bracket == NULL)
         return json_object_get_member(row, key);
@@ -686,6 +705,49 @@ static void expect_firms(GPtrArray *rows, JsonObject *root)
     }
 }
 
+/* cultivation.csv: targets[].firms[], each row with its target's name (as
+ * "target"), condition, year and probability. */
+static void expect_cultivation(GPtrArray *rows, JsonObject *root)
+{
+    JsonArray *targets = json_object_get_array_member(root, "targets");
+    for (guint t = 0; t < json_array_get_length(targets); t++) {
+        JsonObject *target = json_array_get_object_element(targets, t);
+        JsonArray *firms = json_object_get_array_member(target, "firms");
+        for (guint k = 0; k < json_array_get_length(firms); k++) {
+            JsonObject *row = json_object_new();
+            json_object_set_member(row, "target", json_node_copy(json_object_get_member(target, "name")));
+            csv_join(row, json_array_get_object_element(firms, k));
+            static const char *const of_target[] = {"condition", "year", "probability"};
+            for (gsize i = 0; i < G_N_ELEMENTS(of_target); i++)
+                json_object_set_member(row, of_target[i], json_node_copy(json_object_get_member(target, of_target[i])));
+            g_ptr_array_add(rows, row);
+        }
+    }
+}
+
+/* The columns a CSV of `kind` holds for the rows `want`: keys[i] and
+ * header words; a column "a.*" one per member of the object a of the first
+ * row, headed by its name. */
+static void csv_columns(ResultsCsv kind, const char *lang, GPtrArray *want, GPtrArray *keys, GPtrArray *heads)
+{
+    gsize n = 0;
+    const ResultsCsvColumn *cols = results_csv_columns(kind, &n);
+    for (gsize i = 0; i < n; i++) {
+        if (!g_str_has_suffix(cols[i].key, ".*")) {
+            g_ptr_array_add(keys, g_strdup(cols[i].key));
+            g_ptr_array_add(heads, g_strdup(i18n_text(lang, cols[i].header)));
+            continue;
+        }
+        g_autofree char *name = g_strndup(cols[i].key, strlen(cols[i].key) - 2);
+        JsonObject *o = want->len ? json_object_get_object_member(want->pdata[0], name) : NULL;
+        g_autoptr(GList) members = o ? json_object_get_members(o) : NULL;
+        for (GList *l = members; l; l = l->next) {
+            g_ptr_array_add(keys, g_strconcat(name, ".", l->data, NULL));
+            g_ptr_array_add(heads, g_strdup(l->data));
+        }
+    }
+}
+
 /* allocate.csv: the combinations, best and cheapest marked by their labels. */
 static void expect_allocate(GPtrArray *rows, JsonObject *root)
 {
@@ -700,6 +762,32 @@ static void expect_allocate(GPtrArray *rows, JsonObject *root)
                                  json_object_get_string_member(row, "label")) == 0;
             json_object_set_boolean_member(row, marks[k], is);
         }
+        g_ptr_array_add(rows, row);
+    }
+}
+
+/* fit.csv: each coefficient with its outcome's rate and the scenario's
+ * (stages[].outcomes[], matched by the outcome's key). */
+static void expect_fit(GPtrArray *rows, JsonObject *root)
+{
+    JsonArray *coefs = json_object_get_array_member(root, "coefficients");
+    JsonArray *stages = json_object_get_array_member(root, "stages");
+    for (guint i = 0; i < json_array_get_length(coefs); i++) {
+        JsonObject *c = json_array_get_object_element(coefs, i);
+        JsonObject *row = csv_row(c, NULL);
+        int found = 0;
+        for (guint s = 0; s < json_array_get_length(stages); s++) {
+            JsonArray *outs = json_object_get_array_member(json_array_get_object_element(stages, s), "outcomes");
+            for (guint k = 0; k < json_array_get_length(outs); k++) {
+                JsonObject *o = json_array_get_object_element(outs, k);
+                if (!g_str_equal(json_object_get_string_member(o, "key"), json_object_get_string_member(c, "parameter")))
+                    continue;
+                json_object_set_member(row, "rate", json_node_copy(json_object_get_member(o, "rate")));
+                json_object_set_member(row, "rate_scenario", json_node_copy(json_object_get_member(o, "rate_scenario")));
+                found++;
+            }
+        }
+        assert_int_equal(found, 1);
         g_ptr_array_add(rows, row);
     }
 }
@@ -721,15 +809,7 @@ static void check_csv(const char *dir, const char *name, ResultsCsv kind, const 
     if (!g_str_has_prefix(text, "\xEF\xBB\xBF"))
         fail_msg("%s: no byte-order mark", path);
     g_autoptr(GPtrArray) csv = csv_parse(text + 3, path);
-    gsize n = 0;
-    const ResultsCsvColumn *cols = results_csv_columns(kind, &n);
     assert_true(csv->len >= 1);
-    char **header = csv->pdata[0];
-    assert_int_equal(g_strv_length(header), n);
-    for (gsize i = 0; i < n; i++)
-        if (strcmp(header[i], i18n_text(lang, cols[i].header)) != 0)
-            fail_msg("%s: header %zu is '%s', want '%s'", path, i, header[i], i18n_text(lang, cols[i].header));
-
     gboolean summary = kind == RESULTS_CSV_SUMMARY || kind == RESULTS_CSV_TARGETS;
     const char *json = summary ? "summary.json" : g_strdup_printf("%.*s.json", (int)(strlen(name) - 4), name);
     g_autoptr(JsonNode) doc = tu_read_json(dir, json);
@@ -746,18 +826,37 @@ static void check_csv(const char *dir, const char *name, ResultsCsv kind, const 
     case RESULTS_CSV_CALIBRATE: expect_array(want, root, "parameters"); break;
     case RESULTS_CSV_ALLOCATE: expect_allocate(want, root); break;
     case RESULTS_CSV_FIRMS: expect_firms(want, root); break;
+    case RESULTS_CSV_CULTIVATION: expect_cultivation(want, root); break;
+    case RESULTS_CSV_FIT_ROSTER: expect_fit(want, root); break;
     default: expect_array(want, root, "points"); break;
     }
+    g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) heads = g_ptr_array_new_with_free_func(g_free);
+    csv_columns(kind, lang, want, keys, heads);
+    guint n = keys->len;
+    char **header = csv->pdata[0];
+    assert_int_equal(g_strv_length(header), n);
+    for (guint i = 0; i < n; i++)
+        if (strcmp(header[i], heads->pdata[i]) != 0)
+            fail_msg("%s: header %u is '%s', want '%s'", path, i, header[i], (char *)heads->pdata[i]);
+    gsize n_cols = 0;
+    const ResultsCsvColumn *cols = results_csv_columns(kind, &n_cols);
+    gboolean fixed4 = FALSE;  /* summary.csv's %.4f */
+    for (gsize i = 0; i < n_cols; i++)
+        fixed4 = fixed4 || strcmp(cols[i].format, "number, 4 decimals") == 0;
     if (csv->len - 1 != want->len)
         fail_msg("%s: %u rows, want %u", path, csv->len - 1, want->len);
     for (guint r = 0; r < want->len; r++) {
         char **row = csv->pdata[r + 1];
         if (g_strv_length(row) != n)
-            fail_msg("%s: row %u has %u cells, want %zu", path, r + 1, g_strv_length(row), n);
-        for (gsize i = 0; i < n; i++) {
-            g_autofree char *where = g_strdup_printf("%s: row %u, column %s", path, r + 1, cols[i].key);
-            double tol = strcmp(cols[i].format, "number, 4 decimals") == 0 ? 0.5e-4 + 1e-9 : 0;  /* summary.csv's %.4f */
-            csv_check_cell(where, row[i], csv_member(want->pdata[r], cols[i].key), lang, tol);
+            fail_msg("%s: row %u has %u cells, want %u", path, r + 1, g_strv_length(row), n);
+        for (guint i = 0; i < n; i++) {
+            const char *key = keys->pdata[i];
+            g_autofree char *where = g_strdup_printf("%s: row %u, column %s", path, r + 1, key);
+            gboolean four = FALSE;
+            for (gsize k = 0; k < n_cols && fixed4; k++)
+                four = four || (strcmp(cols[k].key, key) == 0 && strcmp(cols[k].format, "number, 4 decimals") == 0);
+            csv_check_cell(where, row[i], csv_member(want->pdata[r], key), lang, four ? 0.5e-4 + 1e-9 : 0);
         }
     }
 }

@@ -375,6 +375,15 @@ static void notes(void **state)
                                 "--out", o2, NULL);
     tu_assert_status(&b, 0);
     assert_null(strstr(b.err, "[effects]"));
+    /* a command that simulates stages says it does not use them */
+    g_autofree char *o3 = g_build_filename(dir, "o3", NULL), *o4 = g_build_filename(dir, "o4", NULL);
+    g_auto(TuRun) c = tu_ladder(NULL, "compare", sc, plain, "--reps", "20", "--no-charts", "--lang", "en", "--out",
+                                o3, NULL);
+    tu_assert_status(&c, 0);
+    tu_assert_contains(c.err, "ladder compare simulates stages and does not use them");
+    g_auto(TuRun) d = tu_ladder(NULL, "sensitivity", plain, "--reps", "20", "--no-charts", "--out", o4, NULL);
+    tu_assert_status(&d, 0);
+    assert_null(strstr(d.err, "[effects]"));
 }
 
 /* The bundled example: scenarios/roster/tianning-2025-effects.ini runs

@@ -1,6 +1,6 @@
 #!/bin/sh
 # valgrind.sh: `make check-valgrind`: every command of ladder (run, compare, sensitivity, solve,
-# calibrate, backtest, allocate, report, and a bad scenario) under valgrind memcheck, small replications and
+# calibrate, backtest, fit-roster, allocate, report, and a bad scenario) under valgrind memcheck, small replications and
 # two threads.  One line per command, OK or FAIL; fails unless every run has zero errors and zero
 # definite or indirect leaks.
 # SPDX-License-Identifier: MIT
@@ -91,6 +91,10 @@ start=$(date +%s)
         --fit "$CAL_FIT" $RUN --no-charts --out "$tmp/calibrate"
     check "backtest $(basename "$CAL_SCENARIO") --until 2017" 0 backtest "$CAL_SCENARIO" \
         --history "$CAL_HISTORY" --fit "$CAL_FIT" --until 2017 $RUN --no-charts --out "$tmp/backtest"
+    check "fit-roster on the bundled firm-years" 0 fit-roster "$SCENARIO" \
+        --outcomes scenarios/roster/tianning-2025-outcomes.csv --quiet --no-charts --out "$tmp/fit"
+    check "run of the fitted scenario with the roster" 0 run "$tmp/fit/$(basename "$SCENARIO" .ini)-fitted.ini" \
+        --roster scenarios/roster/tianning-2025.csv $RUN --no-charts --out "$tmp/fitted"
     # Two of the budget file's policies: (1 + 3 levels) x (1 + 1) = 8 combinations, exhaustive.
     check "allocate --budget 3000, two policies" 0 allocate scenarios/tianning-2025-budget.ini --budget 3000 \
         --only 高企培育专班 --only 瞪羚加速计划 --probability 0.3 $RUN --no-charts --out "$tmp/allocate"
