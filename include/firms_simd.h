@@ -75,9 +75,8 @@ void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out);
  * and renewal from block yi * FIRMS_BLOCKS_PER_YEAR of stream
  * rng_firm_stream(i), its list draws from the blocks after it; into the
  * tables' counts (firms_simd_end) the stocks, the entries along edges and
- * the drawn list counts,
- * and into r->tally each known firm's states, entries, lists and first
- * year up.  Only where firms_simd_usable. */
+ * the drawn list counts, and into r->tally each known firm's states,
+ * entries, lists and first year up.  Only where firms_simd_usable. */
 void firms_simd_batch(const FirmsSimdRun *r, int first, int n);
 
 #endif
