@@ -298,6 +298,8 @@ static int stage_clocks(const Stage *st)
 static void add_known_firms(FirmsScratch *x)
 {
     const FirmsStart *f = x->start;
+    if (f->n_firms == 0) /* no arrays yet, which memcpy must not get even for 0 bytes */
+        return;
     firms_reserve(x, f->n_firms);
     memcpy(x->stage + x->n, f->stage, sizeof *x->stage * (gsize)f->n_firms);
     memcpy(x->clock + x->n, f->clock, sizeof *x->clock * (gsize)f->n_firms);
