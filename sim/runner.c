@@ -312,7 +312,6 @@ static void pair_add(PairTally *p, const Model *m, const Lane *l, const Lane *l0
     p->all_sumsq += (guint64)(all * all);
 }
 
-/* Every target's count in the lane's trajectory, and whether it is met. */
 /* The lane's targets met, from its counts. */
 static void lane_met(Lane *l, const Model *m)
 {
@@ -323,6 +322,7 @@ static void lane_met(Lane *l, const Model *m)
     }
 }
 
+/* Every target's count in the lane's trajectory, and whether it is met. */
 static void lane_count_targets(Lane *l, const Model *m)
 {
     for (int i = 0; i < m->n_targets; i++)
@@ -333,7 +333,8 @@ static void lane_count_targets(Lane *l, const Model *m)
 /* The lane's target counts as a run kept them (RunResult.counts). */
 static void lane_set_counts(Lane *l, const Model *m, const gint64 *count)
 {
-    memcpy(l->count, count, sizeof *count * m->n_targets);
+    if (m->n_targets > 0) /* else l->count is NULL, which memcpy must not get */
+        memcpy(l->count, count, sizeof *count * m->n_targets);
     lane_met(l, m);
 }
 
@@ -519,7 +520,7 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, T
     else
         engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
     lane_count_targets(l, m);
-    if (sh->counts != NULL && k == 0)
+    if (sh->counts != NULL && k == 0 && m->n_targets > 0)
         memcpy(sh->counts + rep * (guint64)m->n_targets, l->count, sizeof *l->count * m->n_targets);
     return tally->gain == NULL || serve(sh, m, l, rep, tally->gain);
 }
