@@ -135,5 +135,13 @@ int main(int argc, char **argv)
      * kill ladder (SIGPIPE) in the middle of writing a report: the write
      * fails with EPIPE instead, and the report says dot failed. */
     signal(SIGPIPE, SIG_IGN);
+    /* Everything ladder prints is printed at the end: kept in one buffer
+     * and written at close_stdout, so a failed write (a full disk) is
+     * seen there with its errno rather than half-way through a table or
+     * the help, where stdio forgets it.  A terminal keeps its line
+     * buffering. */
+    static char out_buffer[1 << 20];
+    if (!isatty(STDOUT_FILENO))
+        setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     return close_stdout(run(argc, argv));
 }
