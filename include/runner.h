@@ -62,7 +62,7 @@ typedef struct {
 
 typedef struct RunResult {
     const Model *model;  /* borrowed */
-    RunConfig config;
+    RunConfig config;    /* the run's, but `service` NULL (it was borrowed for the run) */
     int n_years, n_stages;
     Histogram **stock;   /* [year * n_stages + stage]: stock at the end of the year */
     guint64 *entries_sum;/* [year * n_stages + stage]: entries summed over replications */

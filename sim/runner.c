@@ -633,6 +633,7 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
     RunResult *res = g_new0(RunResult, 1);
     res->model = m;
     res->config = *config;
+    res->config.service = NULL; /* the caller's, for the run only: RunResult.gain holds what it did */
     res->n_years = model_n_years(m);
     res->n_stages = m->n_stages;
     res->stock = g_steal_pointer(&total->stock);
