@@ -1,7 +1,8 @@
 /* firms_simd.h: the firm steps of firms.c for the sixteen firms of a batch at
- * once, in AVX-512 vectors: the same words of the same streams give the same
- * outcomes, renewals and list draws, so the same counts and tallies, bit for
- * bit (tests/test_firms.c compares them with firms.c's scalar steps).
+ * once, in AVX-512 vectors, with or without effects: the same words of the
+ * same streams give the same outcomes, renewals and list draws, so the same
+ * counts and tallies, bit for bit (tests/test_firms.c compares them with
+ * firms.c's scalar steps).
  * SPDX-License-Identifier: MIT */
 #ifndef LADDER_FIRMS_SIMD_H
 #define LADDER_FIRMS_SIMD_H
@@ -13,17 +14,20 @@
 #define FIRMS_SIMD_LANES 16        /* firms a batch steps together, one per 32-bit lane */
 #define FIRMS_SIMD_MAX_STAGES 16   /* a table's row for every stage is one vector: lookups are permutes */
 #define FIRMS_SIMD_MAX_LISTS 32    /* a firm's lists of a year are the bits of one 32-bit lane */
+#define FIRMS_SIMD_MAX_SLOTS 32    /* weight slots (FirmsSimdRun), slot 0 included: a category's are bits */
 
-/* What a firm in stage s does in year yi without effects, as firms.c's
- * tables say it: firms_simd_tables_set turns it into the vector tables. */
+/* What a firm in stage s does in year yi, as firms.c's tables say it:
+ * firms_simd_tables_set turns it into the vector tables. */
 typedef struct {
     int n;                /* outcome categories: exit, then the stage's edges (1 .. MAX_STAGES) */
     const double *cum;    /* [n]: the category of uniform u is the count of k with u >= cum[k];
                              n: the firm stays */
     const int *dest;      /* [n]: stage after category k; n_stages: the firm exited */
+    const int *slot;      /* [n]: the weight slot of category k's parameter (FirmsSimdRun); 0: none */
     int renew;            /* renewal years V; 0: no renewal */
     int lapse_to;         /* stage of a firm that is due and does not renew */
     double renew_p;       /* it renews when its uniform u < renew_p */
+    int renew_slot;       /* the weight slot of the renewal parameter; 0: none */
     guint32 on;           /* lists the stage is on without a draw (bit l: list l) */
     const double *share;  /* [n_lists]: on list l when its uniform u < share[l] (0: never by a draw) */
     guint32 blocks;       /* bit b - 1: list block b (firms.h) holds a list whose share is drawn */
@@ -58,12 +62,17 @@ typedef struct {
     guint64 seed, rep;
     const int *stage, *clock; /* [firms]: at the start (the end of `born`), as firms.c holds them */
     const int *born;          /* [firms]: the year index each is first counted */
+    const int *row;           /* [firms]: the known firm whose weights it has; -1: none */
+    const double *weight;     /* [n_slots * n_known]: known firm r's weight of slot k at k * n_known + r
+                                 (slot 0 is 1), as firms.c defines them; NULL: no effects */
+    int n_slots;              /* <= FIRMS_SIMD_MAX_SLOTS */
     int n_known;              /* firms 0 .. n_known - 1 are known: tallied when `tally` is not NULL */
     FirmsTally *tally;        /* NULL: nothing tallied */
 } FirmsSimdRun;
 
-/* Before a replication's batches: their counts of stocks, entries and
- * drawn lists set to 0. */
+/* Before a replication's batches, its tables set: their counts of stocks,
+ * entries and drawn lists set to 0, and the weight slots each year's
+ * categories use gathered from the tables. */
 void firms_simd_begin(FirmsSimdTables *t);
 
 /* After them: the stocks, entries and drawn list counts they counted
@@ -71,7 +80,7 @@ void firms_simd_begin(FirmsSimdTables *t);
 void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out);
 
 /* Firms first .. first + n - 1 (n <= FIRMS_SIMD_LANES) through every year,
- * as firms.c's scalar batch runs them without effects: firm i's outcome
+ * as firms.c's scalar batch runs them, with their effects: firm i's outcome
  * and renewal from block yi * FIRMS_BLOCKS_PER_YEAR of stream
  * rng_firm_stream(i), its list draws from the blocks after it; into the
  * tables' counts (firms_simd_end) the stocks, the entries along edges and

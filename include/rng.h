@@ -109,6 +109,11 @@ void rng_open_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 
 void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream,
                     const guint32 block[4]);
 
+/* rng_open_at(.., at), given that block's words (from rng_blocks at `at`):
+ * the same draws follow, without computing the block again. */
+void rng_open_block_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 at,
+                       const guint32 block[4]);
+
 /* The fields of a stream id: 3 bits of purpose, 7 of year index, 6 of
  * stage, 16 of slot.  The model's limits (model.h) stay inside them. */
 #define RNG_YEAR_INDICES 128

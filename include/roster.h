@@ -98,6 +98,14 @@ double roster_value(const Roster *r, int firm, int attr);
  * the nearest column suggested (else the columns it has listed). */
 double *roster_attribute_values(const Roster *r, const Model *m, GError **error);
 
+/* Starts `m` (the model `r` was read for) from the roster: its firms
+ * replace the baselines of the stages it covers (model_set_roster), and
+ * the attributes [effects] uses are standardised into the model
+ * (model_set_roster_attributes; nothing when `m` has no [effects]).
+ * Fails with an INPUT error at the roster's header for a missing or
+ * constant attribute column. */
+gboolean roster_start_model(const Roster *r, Model *m, GError **error);
+
 /* The firms of each stage: per_stage[s] for stage s (n_stages of them),
  * and per_clock[s * MODEL_MAX_RENEWAL_YEARS + c] the firms of stage s with
  * renewal clock c (0 for every stage without renewal); either may be NULL.

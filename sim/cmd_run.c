@@ -101,8 +101,8 @@ static char *stage_names(const Model *m, const Roster *r, gboolean covered)
 
 /* Says on stderr what the roster leaves to the scenario (the stages that
  * keep their baseline) and what it overrides (an uncertain baseline of a
- * stage it covers, no longer drawn), then starts `m` from it. */
-static void start_from_roster(Model *m, const Roster *r)
+ * stage it covers, no longer drawn). */
+static void note_roster_start(const Model *m, const Roster *r)
 {
     const char *lang = m->language;
     for (int s = 0; s < m->n_stages; s++)
@@ -116,24 +116,6 @@ static void start_from_roster(Model *m, const Roster *r)
         g_autofree char *note = g_strdup_printf(i18n_text(lang, I18N_ROSTER_KEEPS_FMT), r->file, kept);
         fprintf(stderr, "ladder: note: %s\n", note);
     }
-    g_autofree int *stage = g_new(int, r->n_firms);
-    g_autofree int *clock = g_new(int, r->n_firms);
-    for (int i = 0; i < r->n_firms; i++) {
-        stage[i] = r->firms[i].stage;
-        clock[i] = r->firms[i].years_in_stage;
-    }
-    model_set_roster(m, r->file, r->sha256, r->n_firms, stage, clock);
-}
-
-/* The roster's columns of the attributes [effects] uses, standardised
- * into the model (an INPUT error at the roster's header for a missing or
- * constant column); nothing without [effects]. */
-static gboolean attributes_from_roster(Model *m, const Roster *r, GError **error)
-{
-    if (m->n_attrs == 0)
-        return TRUE;
-    g_autofree double *x = roster_attribute_values(r, m, error);
-    return x != NULL && model_set_roster_attributes(m, x, r->header_line, error);
 }
 
 /* --roster: the roster read for the scenario (an INPUT error, file:line,
@@ -217,8 +199,8 @@ static gboolean run_read(void *state, CommandCall *call, GError **error)
     st->roster = roster_read(st->roster_path, m, error);
     if (st->roster == NULL)
         return FALSE;
-    start_from_roster(m, st->roster);
-    return attributes_from_roster(m, st->roster, error) && read_firm_flags(st, m, error);
+    note_roster_start(m, st->roster);
+    return roster_start_model(st->roster, m, error) && read_firm_flags(st, m, error);
 }
 
 static gboolean run_compute(void *state, const CommandCall *call, GError **error)

@@ -55,11 +55,17 @@ struct FirmsScratch {
     const FirmsEffects *e; /* and its effects, NULL: none */
     guint64 seed, rep;     /* the replication the tables were prepared for */
     gboolean prepared;     /* firms_replicate prepared them */
+    gboolean known_rows;   /* born and row of the known firms (0 and i) are set */
     int *dest;          /* [S * (MODEL_MAX_STAGES + 2)]: stage after each outcome category */
-    /* With effects: weights and renewal shifts of each known firm, for the
-     * coefficients in `beta_seen`. */
-    double *weight;     /* [n_known * n_params]: exp(beta_p . z), 1 where p has none */
-    double *shift;      /* [n_known * S]: beta . z of the stage's renewal */
+    /* With effects: each known firm's weights, for the coefficients in
+     * `beta_seen`.  A parameter with an effect has a slot 1 .. n_slots - 1;
+     * slot 0 (a parameter without one) holds 1 for every firm.  An exit or
+     * edge parameter's weight is exp(beta . z), the factor on the odds of
+     * that outcome against staying; a renewal parameter's is exp(-beta . z),
+     * the factor on the odds of lapsing against renewing. */
+    int *slot;          /* [n_params]: the parameter's slot; 0: no effect */
+    int n_slots;        /* slots a firm, slot 0 included */
+    double *weight;     /* [n_slots * n_known]: slot k of known firm r at k * n_known + r */
     double *beta_seen;  /* [n_params * n_attrs]; NULL until weights were computed */
     /* Known firms by starting stage: an arrival of stage s resembles one. */
     int *rows_at;       /* [S + 1]: rows of stage s are rows_by_stage[rows_at[s] .. rows_at[s+1]) */
@@ -249,8 +255,8 @@ void firms_scratch_free(FirmsScratch *x)
     g_free(x->risky);
     g_free(x->path_mem);
     g_free(x->dest);
+    g_free(x->slot);
     g_free(x->weight);
-    g_free(x->shift);
     g_free(x->beta_seen);
     g_free(x->rows_at);
     g_free(x->rows_by_stage);
@@ -300,14 +306,18 @@ static void add_known_firms(FirmsScratch *x)
     const FirmsStart *f = x->start;
     if (f->n_firms == 0) /* no arrays yet, which memcpy must not get even for 0 bytes */
         return;
+    g_assert(x->n == 0);
     firms_reserve(x, f->n_firms);
-    memcpy(x->stage + x->n, f->stage, sizeof *x->stage * (gsize)f->n_firms);
-    memcpy(x->clock + x->n, f->clock, sizeof *x->clock * (gsize)f->n_firms);
-    for (int i = 0; i < f->n_firms; i++) {
-        x->born[x->n + i] = 0;
-        x->row[x->n + i] = i;
+    memcpy(x->stage, f->stage, sizeof *x->stage * (gsize)f->n_firms);
+    memcpy(x->clock, f->clock, sizeof *x->clock * (gsize)f->n_firms);
+    if (!x->known_rows) { /* nothing writes them after: the replication's other firms come after */
+        for (int i = 0; i < f->n_firms; i++) {
+            x->born[i] = 0;
+            x->row[i] = i;
+        }
+        x->known_rows = TRUE;
     }
-    x->n += f->n_firms;
+    x->n = f->n_firms;
 }
 
 /* After the known firms, the baseline firms of every stage the known
@@ -351,19 +361,34 @@ static void add_arrivals(FirmsScratch *x, const double *params, gsl_rng *r, guin
     }
 }
 
-/* The known firm an arrival resembles: one of its stage's known firms,
- * uniformly, from block FIRMS_ROW_BLOCK of its birth year; -1 (no record,
- * at the mean, as the baseline firms of that stage) when the roster has
- * none in its stage. */
-static int arrival_row(const FirmsScratch *x, int i, gsl_rng *r, guint64 seed, guint64 rep)
+/* The known firm each arrival resembles: one of its stage's known firms,
+ * uniformly (gsl_rng_uniform_int), from block FIRMS_ROW_BLOCK of its birth
+ * year of its stream; -1 (no record, at the mean, as the baseline firms of
+ * that stage) when the roster has none in its stage.  The blocks of up to
+ * BATCH arrivals of a year are computed together (rng_blocks). */
+static void arrival_rows(FirmsScratch *x, gsl_rng *r, guint64 seed, guint64 rep)
 {
-    int s = x->stage[i];
-    int lo = x->rows_at[s], n = x->rows_at[s + 1] - lo;
-    if (n == 0)
-        return -1;
-    rng_open_at(r, seed, rep, rng_firm_stream((guint32)i),
-                (guint32)(x->born[i] * FIRMS_BLOCKS_PER_YEAR + FIRMS_ROW_BLOCK));
-    return x->rows_by_stage[lo + (int)gsl_rng_uniform_int(r, (unsigned long)n)];
+    guint32 ids[BATCH], w[BATCH][4];
+    for (int i = x->start->n_firms, n; i < x->n; i += n) {
+        int born = x->born[i];
+        for (n = 1; n < BATCH && i + n < x->n && x->born[i + n] == born; n++)
+            ;
+        if (born == 0) /* a baseline firm: no record */
+            continue;
+        guint32 at = (guint32)(born * FIRMS_BLOCKS_PER_YEAR + FIRMS_ROW_BLOCK);
+        for (int j = 0; j < n; j++)
+            ids[j] = rng_firm_stream((guint32)(i + j));
+        rng_blocks(seed, rep, at, ids, n, w);
+        for (int j = 0; j < n; j++) {
+            int s = x->stage[i + j], lo = x->rows_at[s], k = x->rows_at[s + 1] - lo;
+            if (k == 0) {
+                x->row[i + j] = -1;
+                continue;
+            }
+            rng_open_block_at(r, seed, rep, ids[j], at, w[j]);
+            x->row[i + j] = x->rows_by_stage[lo + (int)gsl_rng_uniform_int(r, (unsigned long)k)];
+        }
+    }
 }
 
 /* ---- probabilities ---------------------------------------------------- */
@@ -407,9 +432,9 @@ static double linear(const FirmsEffects *e, int param, const double *z)
     return eta;
 }
 
-/* Each known firm's weights exp(beta . z) of the exit and edge parameters
- * and its renewal shifts, computed again only when the coefficients
- * changed since the last replication. */
+/* Each known firm's weights of the parameters with an effect (their slots
+ * given again), computed again only when the coefficients changed since
+ * the last replication. */
 static void prepare_weights(FirmsScratch *x, const FirmsEffects *e)
 {
     const Model *m = x->m;
@@ -419,19 +444,30 @@ static void prepare_weights(FirmsScratch *x, const FirmsEffects *e)
         return;
     if (x->beta_seen == NULL) {
         x->beta_seen = g_new(double, MAX(n_beta, 1));
-        x->weight = g_new(double, MAX((gsize)f->n_firms * m->n_params, 1));
-        x->shift = g_new(double, MAX((gsize)f->n_firms * x->S, 1));
+        x->slot = g_new(int, MAX(m->n_params, 1));
     }
     memcpy(x->beta_seen, e->beta, n_beta * sizeof *e->beta);
+    int n_slots = 1;
+    for (int p = 0; p < m->n_params; p++)
+        x->slot[p] = has_effect(e, p) ? n_slots++ : 0;
+    if (n_slots > x->n_slots || x->weight == NULL)
+        x->weight = g_renew(double, x->weight, MAX((gsize)f->n_firms * n_slots, 1));
+    x->n_slots = n_slots;
     for (int i = 0; i < f->n_firms; i++) {
         const double *z = f->z + (gsize)i * f->n_attrs;
+        x->weight[i] = 1.0;
         for (int p = 0; p < m->n_params; p++)
-            x->weight[(gsize)i * m->n_params + p] = has_effect(e, p) ? exp(linear(e, p, z)) : 1.0;
-        for (int s = 0; s < x->S; s++) {
-            int rp = m->stages[s].renewal_param;
-            x->shift[(gsize)i * x->S + s] = rp >= 0 ? linear(e, rp, z) : 0.0;
-        }
+            if (x->slot[p] > 0) {
+                double eta = linear(e, p, z);
+                x->weight[(gsize)x->slot[p] * f->n_firms + i] = exp(m->params[p].kind == PARAM_RENEWAL ? -eta : eta);
+            }
     }
+}
+
+/* Known firm `row`'s weight of parameter p. */
+static inline double weight_of(const FirmsScratch *x, int row, int p)
+{
+    return x->weight[(gsize)x->slot[p] * x->start->n_firms + row];
 }
 
 /* A double in [0, 1) from two words, as rng_uniform_state makes it. */
@@ -448,11 +484,10 @@ static int outcome(const FirmsScratch *x, int s, const double *c, int row, doubl
 {
     const Stage *st = &x->m->stages[s];
     int n = st->n_out + 1;
-    const double *w = x->weight + (gsize)row * x->m->n_params;
     double a[MODEL_MAX_STAGES + 1], total = 0;
-    a[0] = st->exit_param >= 0 ? c[0] * w[st->exit_param] : 0;
+    a[0] = st->exit_param >= 0 ? c[0] * weight_of(x, row, st->exit_param) : 0;
     for (int j = 0; j < st->n_out; j++)
-        a[j + 1] = (c[j + 1] - c[j]) * w[st->out_param[j]];
+        a[j + 1] = (c[j + 1] - c[j]) * weight_of(x, row, st->out_param[j]);
     for (int k = 0; k < n; k++)
         total += a[k];
     double v = u * (1.0 - MIN(c[n - 1], 1.0) + total), run = 0;
@@ -464,13 +499,18 @@ static int outcome(const FirmsScratch *x, int s, const double *c, int row, doubl
     return STAY;
 }
 
-/* The firm's renewal probability: logit p + shift, p itself at 0 and 1. */
+/* The firm's renewal probability: logit p + beta . z, as 1 / (1 + o F)
+ * with the odds of lapsing o = (1 - p) / p and the firm's weight
+ * F = exp(-beta . z) (0 at p = 0, 1 at p = 1); p itself when F is 1, so a
+ * firm at the mean renews at exactly the scenario's rate.  firms_simd.c's
+ * vector step computes the same operations in the same order. */
 static double renewal_p(const FirmsScratch *x, const FirmsEffects *e, int s, int row, double p)
 {
-    if (e == NULL || row < 0 || p <= 0 || p >= 1)
+    int rp = x->m->stages[s].renewal_param;
+    if (e == NULL || row < 0 || rp < 0)
         return p;
-    double eta = log(p / (1 - p)) + x->shift[(gsize)row * x->S + s];
-    return 1.0 / (1.0 + exp(-eta));
+    double F = weight_of(x, row, rp);
+    return F == 1.0 ? p : 1.0 / (1.0 + (1.0 - p) / p * F);
 }
 
 /* ---- one firm's years --------------------------------------------------- */
@@ -505,21 +545,35 @@ static void prepare_cells(const FirmsScratch *x, const double *params, Cell *cel
     }
 }
 
+/* The weight slot of parameter p (-1: none): 0 without effects. */
+static int slot_of(const FirmsScratch *x, const FirmsEffects *e, int p)
+{
+    return e != NULL && p >= 0 ? x->slot[p] : 0;
+}
+
 /* The vector steps' tables of this replication, from the cells and the
- * outcome thresholds (`cum`) firms_replicate prepared. */
-static void prepare_simd(const FirmsScratch *x, const double *params, const double *cum, const Cell *cell)
+ * outcome thresholds (`cum`) firms_replicate prepared, with the weight
+ * slots of the effects `e` (NULL: none). */
+static void prepare_simd(const FirmsScratch *x, const FirmsEffects *e, const double *params, const double *cum,
+                         const Cell *cell)
 {
     const Model *m = x->m;
     double share[FIRMS_SIMD_MAX_LISTS];
+    int slot[MODEL_MAX_STAGES + 1];
     for (int yi = 0; yi < x->n_years; yi++) {
         const double *p = params + (gsize)yi * m->n_params;
         for (int s = 0; s < x->S; s++) {
+            const Stage *st = &m->stages[s];
             const Cell *c = &cell[(gsize)yi * x->S + s];
             for (int l = 0; l < x->L; l++)
                 share[l] = c->draw >> l & 1 ? p[x->share[l * x->S + s]] : 0.0;
+            slot[0] = slot_of(x, e, st->exit_param);
+            for (int j = 0; j < st->n_out; j++)
+                slot[j + 1] = slot_of(x, e, st->out_param[j]);
             FirmsSimdCell v = {.n = c->n, .cum = cum + ((gsize)yi * x->S + s) * (MODEL_MAX_STAGES + 1),
-                               .dest = x->dest + s * (MODEL_MAX_STAGES + 2), .renew = c->renew,
-                               .lapse_to = c->lapse_to, .renew_p = c->renew_p, .on = (guint32)c->on,
+                               .dest = x->dest + s * (MODEL_MAX_STAGES + 2), .slot = slot, .renew = c->renew,
+                               .lapse_to = c->lapse_to, .renew_p = c->renew_p,
+                               .renew_slot = slot_of(x, e, st->renewal_param), .on = (guint32)c->on,
                                .share = share, .blocks = c->blocks};
             firms_simd_tables_set(x->simd, yi, s, &v);
         }
@@ -714,18 +768,6 @@ static void run_batch(const Run *R, const int *idx, int n)
             R->tally->up[(gsize)idx[j] * (x->n_years + 1) + x->n_years]++;
 }
 
-/* TRUE when no firm of first .. first + n - 1 has effects: the vector
- * steps may run them. */
-static gboolean without_effects(const Run *R, int first, int n)
-{
-    if (R->e == NULL)
-        return TRUE;
-    for (int i = first; i < first + n; i++)
-        if (R->x->row[i] >= 0)
-            return FALSE;
-    return TRUE;
-}
-
 /* The lists each stage is on without a draw, counted from the stocks of
  * `out`. */
 static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTrajectory *out)
@@ -737,22 +779,24 @@ static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTraj
 }
 
 /* Every firm of the replication R prepared, BATCH at a time: where the
- * model fits the vector steps and the processor has them, firms_simd.c's
- * for the batches without effects, run_batch's for the others (the same
- * bytes either way) and for every batch when R records the firms' paths. */
+ * model (and its effects' slots) fits the vector steps and the processor
+ * has them, firms_simd.c's, else run_batch's (the same bytes either way),
+ * which also run every batch when R records the firms' paths. */
 static void run_firms(const Run *R)
 {
     FirmsScratch *x = R->x;
-    gboolean vector = x->simd != NULL && R->record == NULL && firms_simd_usable();
+    gboolean vector = x->simd != NULL && R->record == NULL && firms_simd_usable() &&
+                      (R->e == NULL || x->n_slots <= FIRMS_SIMD_MAX_SLOTS);
     FirmsSimdRun V = {.t = x->simd, .seed = R->seed, .rep = R->rep, .stage = x->stage, .clock = x->clock,
-                      .born = x->born, .n_known = x->start->n_firms, .tally = R->tally};
+                      .born = x->born, .row = x->row, .weight = R->e != NULL ? x->weight : NULL,
+                      .n_slots = x->n_slots, .n_known = x->start->n_firms, .tally = R->tally};
     if (vector) {
-        prepare_simd(x, R->params, R->cum, R->cell);
+        prepare_simd(x, R->e, R->params, R->cum, R->cell);
         firms_simd_begin(x->simd);
     }
     for (int first = 0; first < x->n; first += BATCH) {
         int n = MIN(BATCH, x->n - first);
-        if (vector && without_effects(R, first, n)) {
+        if (vector) {
             firms_simd_batch(&V, first, n);
             continue;
         }
@@ -829,9 +873,7 @@ void firms_replicate_paths(const Model *m, const FirmsStart *start, const FirmsE
     add_baseline_firms(x, baseline);
     add_arrivals(x, params, r, seed, rep, out->entries);
     if (x->e != NULL)
-        for (int i = start->n_firms; i < x->n; i++)
-            if (x->born[i] > 0)
-                x->row[i] = arrival_row(x, i, r, seed, rep);
+        arrival_rows(x, r, seed, rep);
     if (paths != NULL)
         paths_start(x, paths);
     Run R = {.x = x, .e = x->e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,

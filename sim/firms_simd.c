@@ -33,18 +33,24 @@ static guint64 threshold(double c)
 
 /* ---- tables ------------------------------------------------------------- */
 
-/* Rows of a year's table, each FIRMS_SIMD_LANES 32-bit values by stage. */
+/* Rows of a year's table, each FIRMS_SIMD_LANES 32-bit values by stage,
+ * or FIRMS_SIMD_LANES doubles by stage in two rows (a "double row"). */
 enum {
-    ROW_NCAT,     /* outcome categories n */
-    ROW_RENEW,    /* renewal years, 0 none */
-    ROW_LAPSE,    /* lapse stage */
-    ROW_RENEW_HI, /* T(renew_p), high and low bits */
+    ROW_NCAT,       /* outcome categories n */
+    ROW_RENEW,      /* renewal years, 0 none */
+    ROW_LAPSE,      /* lapse stage */
+    ROW_RENEW_HI,   /* T(renew_p), high and low bits */
     ROW_RENEW_LO,
-    ROW_BLOCKS,   /* list blocks to compute */
-    ROW_ON,       /* lists on without a draw */
-    ROW_FIXED     /* then, for each category k < K: T(cum[k]) high, low, and dest; then each
-                     list's T(share) high and low */
+    ROW_BLOCKS,     /* list blocks to compute */
+    ROW_ON,         /* lists on without a draw */
+    ROW_RENEW_SLOT, /* the renewal's weight slot, 0 none */
+    ROW_STAY,       /* double row: 1 - min(cum[n - 1], 1), the chance of staying */
+    ROW_ODDS = ROW_STAY + 2, /* double row: (1 - renew_p) / renew_p, the odds of lapsing */
+    ROW_FIXED = ROW_ODDS + 2 /* then, for each category k < K, ROWS_CAT rows: T(cum[k]) high and
+                                low, dest, weight slot, and the double row of its probability
+                                (cum[k] - cum[k - 1]); then each list's T(share) high and low */
 };
+#define ROWS_CAT 6
 
 struct FirmsSimdTables {
     int n_years, S, L, K;  /* K: the most outcome categories of a stage */
@@ -54,13 +60,17 @@ struct FirmsSimdTables {
                               lane `lane` of a batch in stage s at the end of a year (e = 0), or entering
                               it along an edge (e = 1) (firms_simd_begin, firms_simd_end) */
     gint32 *drawn;         /* [n_years * L + l][lane]: likewise, on list l by a draw */
+    guint32 *slots;        /* [yi * (K + 1) + k]: bit j when some stage's category k has weight slot j
+                              in year yi (k = K: the renewal); bit 0 left out (firms_simd_begin) */
 };
 
-static int row_cat_hi(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k; }
-static int row_cat_lo(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k + 1; }
-static int row_dest(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + 3 * k + 2; }
-static int row_share_hi(const FirmsSimdTables *t, int l) { return ROW_FIXED + 3 * t->K + 2 * l; }
-static int row_share_lo(const FirmsSimdTables *t, int l) { return ROW_FIXED + 3 * t->K + 2 * l + 1; }
+static int row_cat_hi(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + ROWS_CAT * k; }
+static int row_cat_lo(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + ROWS_CAT * k + 1; }
+static int row_dest(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + ROWS_CAT * k + 2; }
+static int row_slot(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + ROWS_CAT * k + 3; }
+static int row_diff(const FirmsSimdTables *t, int k) { (void)t; return ROW_FIXED + ROWS_CAT * k + 4; }
+static int row_share_hi(const FirmsSimdTables *t, int l) { return ROW_FIXED + ROWS_CAT * t->K + 2 * l; }
+static int row_share_lo(const FirmsSimdTables *t, int l) { return ROW_FIXED + ROWS_CAT * t->K + 2 * l + 1; }
 
 /* Row r of year yi's table. */
 static gint32 *row_of(const FirmsSimdTables *t, int yi, int r)
@@ -81,10 +91,11 @@ FirmsSimdTables *firms_simd_tables_new(int n_years, int n_stages, int n_lists, i
     t->S = n_stages;
     t->L = n_lists;
     t->K = max_categories;
-    t->rows = ROW_FIXED + 3 * t->K + 2 * t->L;
+    t->rows = ROW_FIXED + ROWS_CAT * t->K + 2 * t->L;
     t->mem = g_new0(gint32, (gsize)n_years * t->rows * FIRMS_SIMD_LANES);
     t->count = g_new0(gint32, (gsize)n_years * n_stages * 2 * FIRMS_SIMD_LANES);
     t->drawn = g_new0(gint32, MAX((gsize)n_years * n_lists * FIRMS_SIMD_LANES, 1));
+    t->slots = g_new0(guint32, (gsize)n_years * (t->K + 1));
     return t;
 }
 
@@ -95,6 +106,7 @@ void firms_simd_tables_free(FirmsSimdTables *t)
     g_free(t->mem);
     g_free(t->count);
     g_free(t->drawn);
+    g_free(t->slots);
     g_free(t);
 }
 
@@ -106,6 +118,12 @@ static void set_threshold(FirmsSimdTables *t, int yi, int hi, int lo, int s, dou
     row_of(t, yi, lo)[s] = (gint32)(T & ((1u << LOW_BITS) - 1));
 }
 
+/* Stores double d at stage s of the double row r. */
+static void set_double(FirmsSimdTables *t, int yi, int r, int s, double d)
+{
+    memcpy((char *)row_of(t, yi, r) + sizeof d * (gsize)s, &d, sizeof d);
+}
+
 void firms_simd_tables_set(FirmsSimdTables *t, int yi, int s, const FirmsSimdCell *c)
 {
     g_return_if_fail(c->n >= 1 && c->n <= t->K && s < t->S);
@@ -115,10 +133,17 @@ void firms_simd_tables_set(FirmsSimdTables *t, int yi, int s, const FirmsSimdCel
     set_threshold(t, yi, ROW_RENEW_HI, ROW_RENEW_LO, s, c->renew_p);
     row_of(t, yi, ROW_BLOCKS)[s] = (gint32)c->blocks;
     row_of(t, yi, ROW_ON)[s] = (gint32)c->on;
+    row_of(t, yi, ROW_RENEW_SLOT)[s] = c->renew_slot;
+    /* firms.c's outcome and renewal_p compute these of the same doubles */
+    set_double(t, yi, ROW_STAY, s, 1.0 - MIN(c->cum[c->n - 1], 1.0));
+    set_double(t, yi, ROW_ODDS, s, (1.0 - c->renew_p) / c->renew_p);
     for (int k = 0; k < t->K; k++) {
-        /* the categories a stage does not have: a threshold no uniform reaches */
+        /* the categories a stage does not have: a threshold no uniform reaches, no probability */
         set_threshold(t, yi, row_cat_hi(t, k), row_cat_lo(t, k), s, k < c->n ? c->cum[k] : 1.0);
         row_of(t, yi, row_dest(t, k))[s] = k < c->n ? c->dest[k] : t->S;
+        g_return_if_fail(k >= c->n || (c->slot[k] >= 0 && c->slot[k] < FIRMS_SIMD_MAX_SLOTS));
+        row_of(t, yi, row_slot(t, k))[s] = k < c->n ? c->slot[k] : 0;
+        set_double(t, yi, row_diff(t, k), s, k >= c->n ? 0.0 : k == 0 ? c->cum[0] : c->cum[k] - c->cum[k - 1]);
     }
     for (int l = 0; l < t->L; l++)
         set_threshold(t, yi, row_share_hi(t, l), row_share_lo(t, l), s, c->share[l]);
@@ -166,6 +191,11 @@ typedef struct {
     __m512i born;   /* year index first counted */
     __m512i from;   /* starting stage */
     __m512i up;     /* first year above `from`; n_years: not yet */
+    __mmask16 fx;   /* the lanes with effects: a firm with a row, when there are effects */
+    __m512i row;    /* their rows */
+    int row0;       /* lane j's row is row0 + j in every lane fx (a batch of known firms); -1: not so */
+    guint32 loaded; /* bit k: weight[k] is loaded (load_slot) */
+    __m512d weight[FIRMS_SIMD_MAX_SLOTS][2]; /* [k][h]: slot k's weight of lanes 8h .. 8h + 7 (lanes fx) */
 } Lanes;
 
 /* What the batch did in one year: what the lists and the tally read. */
@@ -181,19 +211,166 @@ typedef struct {
  * interleaves up to four). */
 #define CHUNK_YEARS 4
 
+/* ---- effects -------------------------------------------------------------
+ * A lane with effects takes firms.c's outcome and renewal_p in doubles,
+ * eight lanes a vector (lanes 0-7, then 8-15): the same operations on the
+ * same doubles in the same order (no contraction: -ffp-contract=off), so
+ * the same outcome.  Its weights are gathered from FirmsSimdRun.weight at
+ * its row's slot of the category's parameter. */
+
+/* Half h (lanes 8h .. 8h + 7) of a vector of sixteen 32-bit lanes. */
+static inline VEC __m256i half_of(__m512i x, int h)
+{
+    return h == 0 ? _mm512_castsi512_si256(x) : _mm512_extracti64x4_epi64(x, 1);
+}
+
+/* firms.c's uniform_of of words w0, w1 in lanes 8h .. 8h + 7, for h = 0, 1:
+ * ((w0 >> 5) 2^26 + (w1 >> 6)) 2^-53, every step exact. */
+static inline VEC void uniforms(__m512i w0, __m512i w1, __m512d u[2])
+{
+    __m512i a = _mm512_srli_epi32(w0, 5), b = _mm512_srli_epi32(w1, 6);
+    for (int h = 0; h < 2; h++)
+        u[h] = _mm512_mul_pd(_mm512_add_pd(_mm512_mul_pd(_mm512_cvtepi32_pd(half_of(a, h)),
+                                                         _mm512_set1_pd(67108864.0)),
+                                           _mm512_cvtepi32_pd(half_of(b, h))),
+                             _mm512_set1_pd(1.0 / 9007199254740992.0));
+}
+
+/* A double row looked up at the stages of lanes 8h .. 8h + 7, given as
+ * 64-bit indices `stage`. */
+static inline VEC __m512d lookup_double(const FirmsSimdTables *t, int yi, int r, __m512i stage)
+{
+    const double *row = (const double *)(const void *)row_of(t, yi, r);
+    return _mm512_permutex2var_pd(_mm512_loadu_pd(row), stage, _mm512_loadu_pd(row + 8));
+}
+
+/* The lanes' stages as 64-bit indices, lanes 8h .. 8h + 7 in stage[h]. */
+static inline VEC void stage_halves(__m512i now, __m512i stage[2])
+{
+    for (int h = 0; h < 2; h++)
+        stage[h] = _mm512_cvtepi32_epi64(half_of(now, h));
+}
+
+/* Slot k's weights of the lanes with effects into v->weight[k]: loaded
+ * where their rows follow each other (a batch of known firms), else
+ * gathered. */
+static VEC void load_slot(const FirmsSimdRun *r, Lanes *v, int k)
+{
+    const double *w = r->weight + (gsize)k * r->n_known;
+    const __m512d one = _mm512_set1_pd(1.0);
+    for (int h = 0; h < 2; h++) {
+        __mmask8 m = (__mmask8)(v->fx >> (8 * h));
+        v->weight[k][h] = v->row0 >= 0 ? _mm512_mask_loadu_pd(one, m, w + v->row0 + 8 * h)
+                                       : _mm512_mask_i32gather_pd(one, m, half_of(v->row, h), w, 8);
+    }
+    v->loaded |= 1u << k;
+}
+
+/* The weights of slots `slot` of the lanes `need` (1 elsewhere) into
+ * w[h] for lanes 8h .. 8h + 7, each slot loaded the first time a lane of
+ * the batch needs it; `used` has bit j when a lane may have slot j. */
+static inline VEC void weights(const FirmsSimdRun *r, Lanes *v, __m512i slot, __mmask16 need, guint32 used,
+                               __m512d w[2])
+{
+    w[0] = w[1] = _mm512_set1_pd(1.0);
+    for (; used != 0; used &= used - 1) {
+        int j = __builtin_ctz(used);
+        __mmask16 is = _mm512_mask_cmpeq_epi32_mask(need, slot, _mm512_set1_epi32(j));
+        if (is == 0)
+            continue;
+        if (!(v->loaded >> j & 1))
+            load_slot(r, v, j);
+        for (int h = 0; h < 2; h++)
+            w[h] = _mm512_mask_mov_pd(w[h], (__mmask8)(is >> (8 * h)), v->weight[j][h]);
+    }
+}
+
+/* The outcome category of the lanes `fx` in year yi from words w0, w1, as
+ * firms.c's outcome: with a_k = p_k w_k (p_k the category's probability,
+ * w_k the lane's weight) and v = u (p_stay + sum_k a_k), the first k with
+ * v < a_0 + ... + a_k, else n (stays).  The categories a stage does not
+ * have add 0. */
+static VEC __m512i weighted_category(const FirmsSimdRun *r, int yi, Lanes *v, __mmask16 fx, __m512i w0,
+                                     __m512i w1)
+{
+    const FirmsSimdTables *t = r->t;
+    __m512i stage[2];
+    __m512d u[2], a[FIRMS_SIMD_MAX_STAGES + 1][2];
+    __m512d total[2] = {_mm512_setzero_pd(), _mm512_setzero_pd()};
+    stage_halves(v->now, stage);
+    uniforms(w0, w1, u);
+    for (int c = 0; c < t->K; c++) {
+        __m512d w[2];
+        weights(r, v, lookup(t, yi, row_slot(t, c), v->now), fx, t->slots[yi * (t->K + 1) + c], w);
+        for (int h = 0; h < 2; h++) {
+            a[c][h] = _mm512_mul_pd(lookup_double(t, yi, row_diff(t, c), stage[h]), w[h]);
+            total[h] = _mm512_add_pd(total[h], a[c][h]);
+        }
+    }
+    __m512d x[2], run[2] = {_mm512_setzero_pd(), _mm512_setzero_pd()};
+    for (int h = 0; h < 2; h++)
+        x[h] = _mm512_mul_pd(u[h], _mm512_add_pd(lookup_double(t, yi, ROW_STAY, stage[h]), total[h]));
+    __m512i k = lookup(t, yi, ROW_NCAT, v->now);
+    __mmask16 open = fx;
+    for (int c = 0; c < t->K && open != 0; c++) {
+        __mmask16 below = 0;
+        for (int h = 0; h < 2; h++) {
+            run[h] = _mm512_add_pd(run[h], a[c][h]);
+            below |= (__mmask16)(_mm512_cmp_pd_mask(x[h], run[h], _CMP_LT_OQ) << (8 * h));
+        }
+        below &= open;
+        k = _mm512_mask_mov_epi32(k, below, _mm512_set1_epi32(c));
+        open &= ~below;
+    }
+    return k;
+}
+
+/* The lanes `lapse` that lapse, with those of `due` (lanes with effects,
+ * due this year) decided as firms.c's renewal_p decides them: a lane
+ * whose weight F is not 1 lapses when the uniform of words w2, w3 is at or
+ * above 1 / (1 + o F), o the odds of lapsing; at F = 1 it keeps its
+ * decision on the scenario's probability. */
+static VEC __mmask16 weighted_lapse(const FirmsSimdRun *r, int yi, Lanes *v, __mmask16 due, __m512i w2,
+                                    __m512i w3, __mmask16 lapse)
+{
+    const FirmsSimdTables *t = r->t;
+    __m512i slot = lookup(t, yi, ROW_RENEW_SLOT, v->now);
+    __mmask16 need = _mm512_mask_cmpneq_epi32_mask(due, slot, _mm512_setzero_si512());
+    if (need == 0)
+        return lapse;
+    const __m512d one = _mm512_set1_pd(1.0);
+    __m512i stage[2];
+    __m512d u[2], w[2];
+    stage_halves(v->now, stage);
+    uniforms(w2, w3, u);
+    weights(r, v, slot, need, t->slots[yi * (t->K + 1) + t->K], w);
+    for (int h = 0; h < 2; h++) {
+        __m512d F = w[h];
+        __mmask8 other = _mm512_mask_cmp_pd_mask((__mmask8)(need >> (8 * h)), F, one, _CMP_NEQ_UQ);
+        __m512d p = _mm512_div_pd(one, _mm512_add_pd(one, _mm512_mul_pd(lookup_double(t, yi, ROW_ODDS, stage[h]), F)));
+        __mmask8 lapses = _mm512_mask_cmp_pd_mask(other, u[h], p, _CMP_GE_OQ);
+        lapse = (__mmask16)((lapse & ~((__mmask16)other << (8 * h))) | ((__mmask16)lapses << (8 * h)));
+    }
+    return lapse;
+}
+
 /* Year yi's outcome and renewal of the lanes `act` (alive, born before yi)
  * from their block 0 words w[0..3], as firms.c's step does it: the
  * category is the count of thresholds at or below the uniform of w0, w1;
  * a firm that stays and is due renews when the uniform of w2, w3 is below
  * the renewal probability, else lapses.  Returns the lanes that entered a
  * stage along an edge. */
-static VEC __mmask16 step(const FirmsSimdTables *t, int yi, Lanes *v, __mmask16 act, const __m512i w[4])
+static VEC __mmask16 step(const FirmsSimdRun *r, int yi, Lanes *v, __mmask16 act, const __m512i w[4])
 {
+    const FirmsSimdTables *t = r->t;
     const __m512i one = _mm512_set1_epi32(1), zero = _mm512_setzero_si512();
     __m512i k = zero;
-    for (int c = 0; c < t->K; c++)
-        k = _mm512_mask_add_epi32(k, at_least(t, yi, row_cat_hi(t, c), row_cat_lo(t, c), v->now, w[0], w[1]), k,
-                                  one);
+    if ((act & ~v->fx) != 0)
+        for (int c = 0; c < t->K; c++)
+            k = _mm512_mask_add_epi32(k, at_least(t, yi, row_cat_hi(t, c), row_cat_lo(t, c), v->now, w[0], w[1]),
+                                      k, one);
+    if ((act & v->fx) != 0)
+        k = _mm512_mask_mov_epi32(k, act & v->fx, weighted_category(r, yi, v, act & v->fx, w[0], w[1]));
     __mmask16 move = _mm512_mask_cmpneq_epi32_mask(act, k, lookup(t, yi, ROW_NCAT, v->now));
     __m512i to = zero;
     for (int c = 0; c < t->K; c++)
@@ -207,6 +384,8 @@ static VEC __mmask16 step(const FirmsSimdTables *t, int yi, Lanes *v, __mmask16 
     __mmask16 due = _mm512_mask_cmpge_epi32_mask(runs, v->clock, renew);
     v->clock = _mm512_mask_mov_epi32(v->clock, due | edge, zero);
     __mmask16 lapse = due & at_least(t, yi, ROW_RENEW_HI, ROW_RENEW_LO, v->now, w[2], w[3]);
+    if ((due & v->fx) != 0)
+        lapse = weighted_lapse(r, yi, v, due & v->fx, w[2], w[3], lapse);
     v->now = _mm512_mask_mov_epi32(v->now, lapse, lookup(t, yi, ROW_LAPSE, v->now));
     v->now = _mm512_mask_mov_epi32(v->now, move, to);
     return edge;
@@ -219,7 +398,10 @@ static VEC void count_year(const FirmsSimdRun *r, int yi, const Lanes *v, __mmas
     int S = r->t->S;
     const __m512i one = _mm512_set1_epi32(1);
     gint32 *count = r->t->count + (gsize)yi * S * 2 * FIRMS_SIMD_LANES;
-    for (int s = 0; s < S; s++) {
+    /* the stages some lane is in (S < 32) */
+    guint32 in_some = (guint32)_mm512_mask_reduce_or_epi32(alive, _mm512_sllv_epi32(one, v->now));
+    for (; in_some != 0; in_some &= in_some - 1) {
+        int s = __builtin_ctz(in_some);
         __mmask16 in = _mm512_mask_cmpeq_epi32_mask(alive, v->now, _mm512_set1_epi32(s));
         gint32 *c = count + 2 * s * FIRMS_SIMD_LANES;
         __m512i stock = _mm512_loadu_si512(c), entries = _mm512_loadu_si512(c + FIRMS_SIMD_LANES);
@@ -299,6 +481,12 @@ typedef struct {
     gint32 at[ADDS_CAP];
 } Adds;
 
+static inline void adds_begin(Adds *a, guint32 *base)
+{
+    a->base = base;
+    a->n = 0;
+}
+
 /* Adds the collected offsets' ones. */
 static void adds_flush(Adds *a)
 {
@@ -329,8 +517,12 @@ static VEC void tally_batch(const FirmsSimdRun *r, int first, __mmask16 known, c
     const __m512i listed_row = _mm512_mullo_epi32(lane, _mm512_set1_epi32(Y * L));
     const __m512i entered_row = _mm512_mullo_epi32(lane, _mm512_set1_epi32(Y * S));
     const __m512i up_row = _mm512_mullo_epi32(lane, _mm512_set1_epi32(Y + 1));
-    Adds state = {.base = T->state + i * Y * (S + 1)}, listed = {.base = T->listed + i * Y * L};
-    Adds entered = {.base = T->entered + i * Y * S}, up_year = {.base = T->up + i * (Y + 1)};
+    /* not initialised as `Adds a = {.base = ...}`, which zeroes `at` (8 KB a batch) */
+    Adds state, listed, entered, up_year;
+    adds_begin(&state, T->state + i * Y * (S + 1));
+    adds_begin(&listed, T->listed + i * Y * L);
+    adds_begin(&entered, T->entered + i * Y * S);
+    adds_begin(&up_year, T->up + i * (Y + 1));
     for (int yi = 0; yi < Y; yi++) {
         __m512i now = _mm512_loadu_si512(rec[yi].now), lists = _mm512_loadu_si512(rec[yi].lists);
         adds_push(&state, known, _mm512_add_epi32(state_row, _mm512_add_epi32(now, _mm512_set1_epi32(yi * (S + 1)))));
@@ -357,6 +549,24 @@ typedef struct {
     YearRecord rec[MODEL_MAX_YEARS + 1];
 } Batch;
 
+/* The lanes with effects of the batch (b->lanes set) and their rows; no
+ * weight loaded yet. */
+static VEC void load_rows(const FirmsSimdRun *r, int first, Batch *b)
+{
+    const __m512i lane = _mm512_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    Lanes *v = &b->v;
+    v->row = _mm512_maskz_loadu_epi32(b->lanes, r->row + first);
+    v->fx = _mm512_mask_cmpge_epi32_mask(b->lanes, v->row, _mm512_setzero_si512());
+    v->loaded = 0;
+    v->row0 = -1;
+    if (v->fx == 0)
+        return;
+    int j0 = __builtin_ctz(v->fx), row0 = r->row[first + j0] - j0;
+    if (row0 >= 0 && _mm512_mask_cmpeq_epi32_mask(v->fx, v->row, _mm512_add_epi32(lane, _mm512_set1_epi32(row0))) ==
+                         v->fx)
+        v->row0 = row0;
+}
+
 /* The batch of firms first .. first + n - 1, as the replication holds them. */
 static VEC void batch_load(const FirmsSimdRun *r, int first, int n, Batch *b)
 {
@@ -371,6 +581,9 @@ static VEC void batch_load(const FirmsSimdRun *r, int first, int n, Batch *b)
     b->v.born = _mm512_maskz_loadu_epi32(b->lanes, r->born + first);
     b->v.from = b->v.now;
     b->v.up = _mm512_set1_epi32(r->t->n_years);
+    b->v.fx = 0;
+    if (r->weight != NULL)
+        load_rows(r, first, b);
 }
 
 /* Year yi of batch b from its firms' block 0 words `words` (NULL in year
@@ -386,7 +599,7 @@ static VEC void batch_year(const FirmsSimdRun *r, int yi, const guint32 (*words)
     if (act != 0) {
         const __m512i w[4] = {_mm512_loadu_si512(words[0]), _mm512_loadu_si512(words[1]),
                               _mm512_loadu_si512(words[2]), _mm512_loadu_si512(words[3])};
-        edge = step(t, yi, v, act, w);
+        edge = step(r, yi, v, act, w);
     }
     __mmask16 alive = _mm512_mask_cmplt_epi32_mask(present, v->now, S);
     count_year(r, yi, v, alive, edge);
@@ -428,10 +641,24 @@ VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
         tally_batch(r, first, b.known, b.rec, b.v.up);
 }
 
+/* Every year's t->slots from the slot rows. */
+static void gather_slots(FirmsSimdTables *t)
+{
+    for (int yi = 0; yi < t->n_years; yi++)
+        for (int k = 0; k <= t->K; k++) {
+            const gint32 *slot = row_of(t, yi, k < t->K ? row_slot(t, k) : ROW_RENEW_SLOT);
+            guint32 used = 0;
+            for (int s = 0; s < t->S; s++)
+                used |= 1u << slot[s];
+            t->slots[yi * (t->K + 1) + k] = used & ~1u;
+        }
+}
+
 void firms_simd_begin(FirmsSimdTables *t)
 {
     memset(t->count, 0, sizeof *t->count * (gsize)t->n_years * t->S * 2 * FIRMS_SIMD_LANES);
     memset(t->drawn, 0, sizeof *t->drawn * (gsize)t->n_years * t->L * FIRMS_SIMD_LANES);
+    gather_slots(t);
 }
 
 VEC void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out)

@@ -362,7 +362,7 @@ void rng_open_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 
     ((PhiloxState *)r->state)->ctr[0] = block;
 }
 
-void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const guint32 block[4])
+void rng_open_block_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 at, const guint32 block[4])
 {
     PhiloxState *s = r->state;
     rng_open(r, seed, rep, stream);
@@ -370,8 +370,13 @@ void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const
     s->buf[1] = block[1];
     s->buf[2] = block[2];
     s->buf[3] = block[3];
-    s->ctr[0] = 1;
+    s->ctr[0] = at + 1;
     s->pos = 0;
+}
+
+void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const guint32 block[4])
+{
+    rng_open_block_at(r, seed, rep, stream, 0, block);
 }
 
 guint32 rng_stream_id(RngPurpose purpose, int year_index, int stage, int slot)

@@ -376,6 +376,21 @@ void roster_stage_counts(const Roster *r, gint64 *per_stage, gint64 *per_clock)
     }
 }
 
+gboolean roster_start_model(const Roster *r, Model *m, GError **error)
+{
+    g_autofree int *stage = g_new(int, MAX(r->n_firms, 1));
+    g_autofree int *clock = g_new(int, MAX(r->n_firms, 1));
+    for (int i = 0; i < r->n_firms; i++) {
+        stage[i] = r->firms[i].stage;
+        clock[i] = r->firms[i].years_in_stage;
+    }
+    model_set_roster(m, r->file, r->sha256, r->n_firms, stage, clock);
+    if (m->n_attrs == 0)
+        return TRUE;
+    g_autofree double *x = roster_attribute_values(r, m, error);
+    return x != NULL && model_set_roster_attributes(m, x, r->header_line, error);
+}
+
 gboolean roster_covers(const Roster *r, int stage)
 {
     g_return_val_if_fail(r != NULL && stage >= 0 && stage < r->n_stages, FALSE);

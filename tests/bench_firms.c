@@ -14,7 +14,14 @@
  * clock it is cycles per firm-year).  Not a test: it asserts nothing about
  * time.
  *
- *   build/tests/bench_firms SCENARIO [FIRMS (8000)] [REPS (300)] [TRIES (3)]
+ *   build/tests/bench_firms SCENARIO [FIRMS (8000) | ROSTER.csv] [REPS (300)] [TRIES (3)]
+ *
+ * With a roster (a second argument ending in .csv) the known firms are the
+ * roster's, started as `ladder run --roster` starts them, and the
+ * scenario's [effects] act on them at their central coefficients; with
+ * BENCH_DRAWN=1 each replication draws its coefficients from [uncertainty]
+ * as `ladder run` does (engine_draw_effects), so the firms' weights are
+ * computed again every replication.
  *
  * BENCH_SIMD=none, avx2 or avx512 limits rng_blocks' vector path
  * (rng_simd_limit; the firm steps are vectors only with avx512), to compare
@@ -31,15 +38,18 @@
 #include "firms.h"
 #include "model.h"
 #include "rng.h"
+#include "roster.h"
 #include "scenario.h"
 
 #define SEED 20261203u
 
 static gboolean no_tally; /* BENCH_TALLY=0: without the per-firm tally */
+static gboolean drawn;    /* BENCH_DRAWN=1: the coefficients drawn every replication */
 
 typedef struct {
     const Model *m;
     const FirmsStart *start;
+    const FirmsEffects *effects; /* NULL: none */
     const double *params;
     guint64 first, reps;  /* this thread's replications */
     guint64 firm_years;   /* out */
@@ -68,8 +78,18 @@ static gpointer work_run(gpointer data)
     FirmsScratch *x = firms_scratch_new(m, w->start);
     w->tally = firms_tally_new(m, w->start->n_firms);
     w->firm_years = 0;
+    FirmsEffects fx = {0};
+    g_autofree double *beta = NULL;
+    if (w->effects != NULL) {
+        fx = *w->effects;
+        beta = g_memdup2(fx.beta, sizeof *beta * (gsize)m->n_params * fx.n_attrs);
+        fx.beta = beta;
+    }
     for (guint64 rep = w->first; rep < w->first + w->reps; rep++) {
-        firms_replicate(m, w->start, NULL, w->params, NULL, r, SEED, rep, x, &out, no_tally ? NULL : w->tally);
+        if (drawn && beta != NULL)
+            engine_draw_effects(m, TRUE, r, SEED, rep, beta);
+        firms_replicate(m, w->start, w->effects != NULL ? &fx : NULL, w->params, NULL, r, SEED, rep, x, &out,
+                        no_tally ? NULL : w->tally);
         for (int c = m->n_stages; c < cells; c++)
             w->firm_years += (guint64)stock[c];
     }
@@ -81,14 +101,15 @@ static gpointer work_run(gpointer data)
 
 /* One timed run of `reps` replications over `threads` threads; returns the
  * wall seconds and sets *firm_years and *cpu (the threads' CPU seconds). */
-static double timed(const Model *m, const FirmsStart *start, const double *params, guint64 reps, int threads,
-                    guint64 *firm_years, double *cpu)
+static double timed(const Model *m, const FirmsStart *start, const FirmsEffects *effects, const double *params,
+                    guint64 reps, int threads, guint64 *firm_years, double *cpu)
 {
     Work w[2];
     GThread *th[2];
     gint64 t0 = g_get_monotonic_time();
     for (int t = 0; t < threads; t++) {
-        w[t] = (Work){m, start, params, reps * t / threads, reps * (t + 1) / threads - reps * t / threads, 0, 0, NULL};
+        w[t] = (Work){m, start, effects, params, reps * t / threads, reps * (t + 1) / threads - reps * t / threads,
+                      0, 0, NULL};
         th[t] = g_thread_new("bench", work_run, &w[t]);
     }
     *firm_years = 0;
@@ -109,13 +130,15 @@ static double timed(const Model *m, const FirmsStart *start, const double *param
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: bench_firms SCENARIO [FIRMS] [REPS] [TRIES]\n");
+        fprintf(stderr, "usage: bench_firms SCENARIO [FIRMS | ROSTER.csv] [REPS] [TRIES]\n");
         return 2;
     }
-    int n = argc > 2 ? atoi(argv[2]) : 8000;
+    const char *roster = argc > 2 && g_str_has_suffix(argv[2], ".csv") ? argv[2] : NULL;
+    int n = argc > 2 && roster == NULL ? atoi(argv[2]) : 8000;
     guint64 reps = argc > 3 ? (guint64)atoll(argv[3]) : 300;
     int tries = argc > 4 ? atoi(argv[4]) : 3;
     no_tally = g_strcmp0(g_getenv("BENCH_TALLY"), "0") == 0;
+    drawn = g_strcmp0(g_getenv("BENCH_DRAWN"), "1") == 0;
     const char *simd = g_getenv("BENCH_SIMD");
     if (simd != NULL)
         rng_simd_limit(strcmp(simd, "none") == 0 ? RNG_SIMD_NONE
@@ -134,30 +157,55 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_firms: %s\n", error->message);
         return 1;
     }
-    /* n firms over the stages in proportion to the baselines (the last
-     * stage takes the rounding), each stage's over its clocks. */
-    gint64 total = 0;
-    for (int s = 0; s < S; s++)
-        total += m->stages[s].baseline;
-    int *stage = g_new(int, MAX(n, 1)), *clock = g_new(int, MAX(n, 1));
-    gboolean *covers = g_new(gboolean, S);
-    int i = 0;
-    for (int s = 0; s < S; s++) {
-        int k = s == S - 1 ? n - i : (int)(total > 0 ? (double)n * m->stages[s].baseline / total : 0);
-        int v = m->stages[s].renewal_years > 0 ? m->stages[s].renewal_years : 1;
-        for (int j = 0; j < k; j++, i++) {
-            stage[i] = s;
-            clock[i] = j % v;
+    int *stage = NULL, *clock = NULL;
+    gboolean *covers = NULL;
+    FirmsStart start;
+    FirmsEffects effects = {0};
+    g_autoptr(Roster) ro = NULL;
+    g_autofree double *beta = NULL;
+    if (roster != NULL) {
+        ro = roster_read(roster, m, &error);
+        if (ro == NULL || !roster_start_model(ro, m, &error)) {
+            fprintf(stderr, "bench_firms: %s\n", error->message);
+            return 1;
         }
-        covers[s] = TRUE;
+        const ModelRoster *mr = m->roster;
+        start = (FirmsStart){.n_firms = mr->n_firms, .n_attrs = m->n_attrs, .z = mr->z, .stage = mr->stage,
+                             .clock = mr->clock, .covers = mr->covers};
+        if (m->n_attrs > 0) {
+            gsl_rng *r = rng_new();
+            beta = g_new(double, (gsize)m->n_params * m->n_attrs);
+            engine_draw_effects(m, FALSE, r, SEED, 0, beta);
+            gsl_rng_free(r);
+            effects = (FirmsEffects){.n_attrs = m->n_attrs, .beta = beta};
+        }
+    } else {
+        /* n firms over the stages in proportion to the baselines (the last
+         * stage takes the rounding), each stage's over its clocks. */
+        gint64 total = 0;
+        for (int s = 0; s < S; s++)
+            total += m->stages[s].baseline;
+        stage = g_new(int, MAX(n, 1));
+        clock = g_new(int, MAX(n, 1));
+        covers = g_new(gboolean, S);
+        int i = 0;
+        for (int s = 0; s < S; s++) {
+            int k = s == S - 1 ? n - i : (int)(total > 0 ? (double)n * m->stages[s].baseline / total : 0);
+            int v = m->stages[s].renewal_years > 0 ? m->stages[s].renewal_years : 1;
+            for (int j = 0; j < k; j++, i++) {
+                stage[i] = s;
+                clock[i] = j % v;
+            }
+            covers[s] = TRUE;
+        }
+        start = (FirmsStart){.n_firms = n, .stage = stage, .clock = clock, .covers = covers};
     }
-    FirmsStart start = {.n_firms = n, .stage = stage, .clock = clock, .covers = covers};
     int max_threads = g_strcmp0(g_getenv("BENCH_THREADS"), "1") == 0 ? 1 : 2;
     for (int threads = 1; threads <= max_threads; threads++) {
         double best = 0, best_cpu = 0;
         guint64 fy = 0;
         for (int t = 0; t < tries; t++) {
-            double cpu, s = timed(m, &start, params, reps, threads, &fy, &cpu);
+            double cpu, s = timed(m, &start, beta != NULL ? &effects : NULL, params, reps, threads, &fy, &cpu);
             if (t == 0 || s < best)
                 best = s;
             if (t == 0 || cpu < best_cpu)

@@ -13,6 +13,7 @@
 #include "firms.h"
 #include "firms_simd.h"
 #include "model.h"
+#include "param.h"
 #include "scenario.h"
 #include "rng.h"
 
@@ -577,8 +578,9 @@ static void assert_paths_agree(Bench *b, const FirmsStart *start, const FirmsEff
  * two renewals that lapse, inflows and recruitment, lists by stage, by a
  * drawn share and by a share of 1 over two list blocks; with known firms in
  * two of its five stages (the other three from their baselines), without
- * and with effects (then the batches of known firms and of the arrivals
- * resembling them take the scalar steps, the others the vector ones). */
+ * and with effects (on an edge, an exit and a renewal: the vector steps
+ * take the known firms and the arrivals resembling them in doubles, the
+ * baseline firms at the mean by the thresholds, in one batch). */
 static void vector_steps_match_scalar(void **state)
 {
     (void)state;
@@ -626,7 +628,9 @@ static void vector_steps_match_scalar(void **state)
 /* Outcomes that are certain (probabilities 0 and 1, the thresholds' ends:
  * every start-up moves up, every due 高企 lapses), the closed ladder's lists
  * (a member stage and a drawn share), and a long horizon, from their
- * baselines as known firms and from none: every path gives the same bytes. */
+ * baselines as known firms and from none, without and with effects on every
+ * parameter (weights from e^-2 to e^2, and 1 for the firms at the mean; a
+ * certain renewal stays certain): every path gives the same bytes. */
 static void vector_steps_match_scalar_at_the_ends(void **state)
 {
     (void)state;
@@ -639,6 +643,17 @@ static void vector_steps_match_scalar_at_the_ends(void **state)
         FirmsStart none = {0};
         assert_paths_agree(&b, &k.start, NULL, SEED, 30);
         assert_paths_agree(&b, &none, NULL, SEED + 1, 30);
+        g_autofree double *z = g_new(double, MAX(k.start.n_firms, 1));
+        for (int i = 0; i < k.start.n_firms; i++)
+            z[i] = (i % 5) - 2.0;
+        g_autofree double *beta = g_new(double, b.m->n_params);
+        for (int p = 0; p < b.m->n_params; p++)
+            beta[p] = param_kind(b.m->params[p].kind)->takes_effects ? 1.0 : 0.0;
+        FirmsStart with = k.start;
+        with.n_attrs = 1;
+        with.z = z;
+        FirmsEffects effects = {.n_attrs = 1, .beta = beta};
+        assert_paths_agree(&b, &with, &effects, SEED + 2, 30);
         known_clear(&k);
         bench_clear(&b);
     }
