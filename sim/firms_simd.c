@@ -276,9 +276,7 @@ static inline VEC void weights(const FirmsSimdRun *r, Lanes *v, __m512i slot, __
     for (; used != 0; used &= used - 1) {
         int j = __builtin_ctz(used);
         __mmask16 is = _mm512_mask_cmpeq_epi32_mask(need, slot, _mm512_set1_epi32(j));
-        if (is == 0)
-            continue;
-        if (!(v->loaded >> j & 1))
+        if (G_UNLIKELY(!(v->loaded >> j & 1)))
             load_slot(r, v, j);
         for (int h = 0; h < 2; h++)
             w[h] = _mm512_mask_mov_pd(w[h], (__mmask8)(is >> (8 * h)), v->weight[j][h]);
@@ -312,7 +310,7 @@ static VEC __m512i weighted_category(const FirmsSimdRun *r, int yi, Lanes *v, __
         x[h] = _mm512_mul_pd(u[h], _mm512_add_pd(lookup_double(t, yi, ROW_STAY, stage[h]), total[h]));
     __m512i k = lookup(t, yi, ROW_NCAT, v->now);
     __mmask16 open = fx;
-    for (int c = 0; c < t->K && open != 0; c++) {
+    for (int c = 0; c < t->K; c++) {
         __mmask16 below = 0;
         for (int h = 0; h < 2; h++) {
             run[h] = _mm512_add_pd(run[h], a[c][h]);

@@ -25,8 +25,8 @@
  *
  * BENCH_SIMD=none, avx2 or avx512 limits rng_blocks' vector path
  * (rng_simd_limit; the firm steps are vectors only with avx512), to compare
- * them; BENCH_TALLY=0 runs without the tally; BENCH_THREADS=1 runs 1
- * thread only.
+ * them; BENCH_TALLY=0 runs without the tally; BENCH_THREADS=1 (or 2) runs
+ * 1 (or 2) threads only.
  * SPDX-License-Identifier: MIT */
 #include <glib.h>
 #include <string.h>
@@ -200,8 +200,9 @@ int main(int argc, char **argv)
         }
         start = (FirmsStart){.n_firms = n, .stage = stage, .clock = clock, .covers = covers};
     }
-    int max_threads = g_strcmp0(g_getenv("BENCH_THREADS"), "1") == 0 ? 1 : 2;
-    for (int threads = 1; threads <= max_threads; threads++) {
+    const char *only = g_getenv("BENCH_THREADS");
+    int min_threads = g_strcmp0(only, "2") == 0 ? 2 : 1, max_threads = g_strcmp0(only, "1") == 0 ? 1 : 2;
+    for (int threads = min_threads; threads <= max_threads; threads++) {
         double best = 0, best_cpu = 0;
         guint64 fy = 0;
         for (int t = 0; t < tries; t++) {
