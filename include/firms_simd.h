@@ -14,6 +14,7 @@
 #define FIRMS_SIMD_LANES 16        /* firms a batch steps together, one per 32-bit lane */
 #define FIRMS_SIMD_MAX_STAGES 16   /* a table's row for every stage is one vector: lookups are permutes */
 #define FIRMS_SIMD_MAX_LISTS 32    /* a firm's lists of a year are the bits of one 32-bit lane */
+#define FIRMS_SIMD_REPS 16         /* replications whose counts the tables keep apart (FirmsSimdRun.slot) */
 #define FIRMS_SIMD_MAX_SLOTS 32    /* weight slots (FirmsSimdRun), slot 0 included: a category's are bits */
 
 /* What a firm in stage s does in year yi, as firms.c's tables say it:
@@ -59,6 +60,7 @@ void firms_simd_tables_set(FirmsSimdTables *t, int yi, int s, const FirmsSimdCel
 /* One replication's firms as firms_simd_batch steps them. */
 typedef struct {
     FirmsSimdTables *t;       /* the tables, and the batches' counts (firms_simd_begin) */
+    int slot;                 /* the replication's counts in t: 0 .. FIRMS_SIMD_REPS - 1 */
     guint64 seed, rep;
     const int *stage, *clock; /* [firms]: at the start (the end of `born`), as firms.c holds them */
     const int *born;          /* [firms]: the year index each is first counted */
@@ -70,14 +72,14 @@ typedef struct {
     FirmsTally *tally;        /* NULL: nothing tallied */
 } FirmsSimdRun;
 
-/* Before a replication's batches, its tables set: their counts of stocks,
- * entries and drawn lists set to 0, and the weight slots each year's
- * categories use gathered from the tables. */
-void firms_simd_begin(FirmsSimdTables *t);
+/* Before a replication's batches, its tables set: the counts of stocks,
+ * entries and drawn lists of its slot set to 0, and the weight slots each
+ * year's categories use gathered from the tables. */
+void firms_simd_begin(FirmsSimdTables *t, int slot);
 
-/* After them: the stocks, entries and drawn list counts they counted
- * added into `out`. */
-void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out);
+/* After them: the stocks, entries and drawn list counts they counted in
+ * that slot added into `out`. */
+void firms_simd_end(FirmsSimdTables *t, int slot, const EngineTrajectory *out);
 
 /* Firms first .. first + n - 1 (n <= FIRMS_SIMD_LANES) through every year,
  * as firms.c's scalar batch runs them, with their effects: firm i's outcome

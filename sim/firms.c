@@ -792,7 +792,7 @@ static void run_firms(const Run *R)
                       .n_slots = x->n_slots, .n_known = x->start->n_firms, .tally = R->tally};
     if (vector) {
         prepare_simd(x, R->e, R->params, R->cum, R->cell);
-        firms_simd_begin(x->simd);
+        firms_simd_begin(x->simd, 0);
     }
     for (int first = 0; first < x->n; first += BATCH) {
         int n = MIN(BATCH, x->n - first);
@@ -806,7 +806,7 @@ static void run_firms(const Run *R)
         run_batch(R, idx, n);
     }
     if (vector)
-        firms_simd_end(x->simd, R->out);
+        firms_simd_end(x->simd, 0, R->out);
 }
 
 /* The effects as the firm steps take them: NULL when there are none or
@@ -888,6 +888,62 @@ void firms_replicate(const Model *m, const FirmsStart *start, const FirmsEffects
                      guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
 {
     firms_replicate_paths(m, start, effects, params, baseline, r, seed, rep, x, out, tally, NULL);
+}
+
+void firms_replicate_chunk(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
+                           const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed, guint64 rep0,
+                           int n, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
+{
+    g_return_if_fail(x->m == m && x->start == start);
+    gsize cells = (gsize)x->n_years * x->S;
+    int full = start->n_firms / BATCH * BATCH; /* the known firms of whole batches */
+    for (int j0 = 0; j0 < n; j0 += FIRMS_SIMD_REPS) {
+        int nj = MIN(FIRMS_SIMD_REPS, n - j0);
+        firms_prepare(m, start, effects, params, seed, rep0 + j0, x);
+        if (x->simd == NULL || !firms_simd_usable() || (x->e != NULL && x->n_slots > FIRMS_SIMD_MAX_SLOTS)) {
+            for (int j = j0; j < j0 + nj; j++)
+                firms_replicate(m, start, effects, params, baseline, r, seed, rep0 + j, x, &out[j], tally);
+            continue;
+        }
+        prepare_simd(x, x->e, params, x->cum, x->cell);
+        FirmsSimdRun V[FIRMS_SIMD_REPS];
+        for (int j = 0; j < nj; j++) {
+            const EngineTrajectory *o = &out[j0 + j];
+            memset(o->stock, 0, sizeof *o->stock * cells);
+            memset(o->entries, 0, sizeof *o->entries * cells);
+            if (x->L > 0)
+                memset(o->lists, 0, sizeof *o->lists * (gsize)x->n_years * x->L);
+            firms_simd_begin(x->simd, j);
+            V[j] = (FirmsSimdRun){.t = x->simd, .slot = j, .seed = seed, .rep = rep0 + j0 + j, .stage = x->stage,
+                                  .clock = x->clock, .born = x->born, .row = x->row,
+                                  .weight = x->e != NULL ? x->weight : NULL, .n_slots = x->n_slots,
+                                  .n_known = start->n_firms, .tally = tally};
+        }
+        /* the known firms batch by batch, each batch replication after replication */
+        for (int first = 0; first < full; first += BATCH)
+            for (int j = 0; j < nj; j++)
+                firms_simd_batch(&V[j], first, BATCH);
+        /* then each replication's other firms */
+        for (int j = 0; j < nj; j++) {
+            guint64 rep = rep0 + j0 + j;
+            const EngineTrajectory *o = &out[j0 + j];
+            x->n = start->n_firms; /* the vector steps left the known firms as they start */
+            add_baseline_firms(x, baseline);
+            add_arrivals(x, params, r, seed, rep, o->entries);
+            if (x->e != NULL)
+                arrival_rows(x, r, seed, rep);
+            V[j].stage = x->stage;
+            V[j].clock = x->clock;
+            V[j].born = x->born;
+            V[j].row = x->row;
+            for (int first = full; first < x->n; first += BATCH)
+                firms_simd_batch(&V[j], first, MIN(BATCH, x->n - first));
+            firms_simd_end(x->simd, j, o);
+            if (x->L > 0)
+                add_listed(x, x->cell, o);
+        }
+        x->rep = rep0 + j0 + nj - 1;
+    }
 }
 
 /* ---- one known firm at a time ------------------------------------------ */

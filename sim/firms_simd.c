@@ -56,7 +56,7 @@ struct FirmsSimdTables {
     int n_years, S, L, K;  /* K: the most outcome categories of a stage */
     int rows;              /* rows a year */
     gint32 *mem;           /* [n_years * rows * FIRMS_SIMD_LANES] */
-    gint32 *count;         /* [(n_years * S + s) * 2 + e][lane]: the replication's firms counted so far in
+    gint32 *count;         /* [slot][(n_years * S + s) * 2 + e][lane]: replication slot's firms counted so far in
                               lane `lane` of a batch in stage s at the end of a year (e = 0), or entering
                               it along an edge (e = 1) (firms_simd_begin, firms_simd_end) */
     gint32 *drawn;         /* [n_years * L + l][lane]: likewise, on list l by a draw */
@@ -83,6 +83,17 @@ gboolean firms_simd_fits(int n_stages, int n_lists)
     return n_stages <= FIRMS_SIMD_MAX_STAGES && n_lists <= FIRMS_SIMD_MAX_LISTS;
 }
 
+/* Elements of one replication's counts and drawn list counts. */
+static gsize count_size(const FirmsSimdTables *t)
+{
+    return (gsize)t->n_years * t->S * 2 * FIRMS_SIMD_LANES;
+}
+
+static gsize drawn_size(const FirmsSimdTables *t)
+{
+    return (gsize)t->n_years * t->L * FIRMS_SIMD_LANES;
+}
+
 FirmsSimdTables *firms_simd_tables_new(int n_years, int n_stages, int n_lists, int max_categories)
 {
     g_return_val_if_fail(firms_simd_fits(n_stages, n_lists), NULL);
@@ -93,8 +104,8 @@ FirmsSimdTables *firms_simd_tables_new(int n_years, int n_stages, int n_lists, i
     t->K = max_categories;
     t->rows = ROW_FIXED + ROWS_CAT * t->K + 2 * t->L;
     t->mem = g_new0(gint32, (gsize)n_years * t->rows * FIRMS_SIMD_LANES);
-    t->count = g_new0(gint32, (gsize)n_years * n_stages * 2 * FIRMS_SIMD_LANES);
-    t->drawn = g_new0(gint32, MAX((gsize)n_years * n_lists * FIRMS_SIMD_LANES, 1));
+    t->count = g_new0(gint32, FIRMS_SIMD_REPS * count_size(t));
+    t->drawn = g_new0(gint32, FIRMS_SIMD_REPS * MAX(drawn_size(t), 1));
     t->slots = g_new0(guint32, (gsize)n_years * (t->K + 1));
     return t;
 }
@@ -395,7 +406,7 @@ static VEC void count_year(const FirmsSimdRun *r, int yi, const Lanes *v, __mmas
 {
     int S = r->t->S;
     const __m512i one = _mm512_set1_epi32(1);
-    gint32 *count = r->t->count + (gsize)yi * S * 2 * FIRMS_SIMD_LANES;
+    gint32 *count = r->t->count + r->slot * count_size(r->t) + (gsize)yi * S * 2 * FIRMS_SIMD_LANES;
     /* the stages some lane is in (S < 32) */
     guint32 in_some = (guint32)_mm512_mask_reduce_or_epi32(alive, _mm512_sllv_epi32(one, v->now));
     for (; in_some != 0; in_some &= in_some - 1) {
@@ -452,7 +463,7 @@ static VEC void draw_lists(const FirmsSimdRun *r, const guint32 *ids, int y0, in
                 int l = 2 * b + h;
                 __m512i w0 = _mm512_loadu_si512(words[k][2 * h]), w1 = _mm512_loadu_si512(words[k][2 * h + 1]);
                 __mmask16 drawn = alive & ~at_least(t, yi, row_share_hi(t, l), row_share_lo(t, l), now, w0, w1);
-                gint32 *count = t->drawn + ((gsize)yi * t->L + l) * FIRMS_SIMD_LANES;
+                gint32 *count = t->drawn + r->slot * drawn_size(t) + ((gsize)yi * t->L + l) * FIRMS_SIMD_LANES;
                 __m512i c = _mm512_loadu_si512(count);
                 _mm512_storeu_si512(count, _mm512_mask_add_epi32(c, drawn, c, _mm512_set1_epi32(1)));
                 on = _mm512_mask_or_epi32(on, drawn, on, _mm512_set1_epi32((int)(1u << l)));
@@ -652,34 +663,38 @@ static void gather_slots(FirmsSimdTables *t)
         }
 }
 
-void firms_simd_begin(FirmsSimdTables *t)
+void firms_simd_begin(FirmsSimdTables *t, int slot)
 {
-    memset(t->count, 0, sizeof *t->count * (gsize)t->n_years * t->S * 2 * FIRMS_SIMD_LANES);
-    memset(t->drawn, 0, sizeof *t->drawn * (gsize)t->n_years * t->L * FIRMS_SIMD_LANES);
+    g_return_if_fail(slot >= 0 && slot < FIRMS_SIMD_REPS);
+    memset(t->count + slot * count_size(t), 0, sizeof *t->count * count_size(t));
+    memset(t->drawn + slot * drawn_size(t), 0, sizeof *t->drawn * drawn_size(t));
     gather_slots(t);
 }
 
-VEC void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out)
+VEC void firms_simd_end(FirmsSimdTables *t, int slot, const EngineTrajectory *out)
 {
+    const gint32 *counts = t->count + slot * count_size(t), *drawn = t->drawn + slot * drawn_size(t);
     for (int c = 0; c < t->n_years * t->S; c++) {
-        const gint32 *count = t->count + (gsize)c * 2 * FIRMS_SIMD_LANES;
+        const gint32 *count = counts + (gsize)c * 2 * FIRMS_SIMD_LANES;
         out->stock[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(count));
         out->entries[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(count + FIRMS_SIMD_LANES));
     }
     for (int c = 0; c < t->n_years * t->L; c++)
-        out->lists[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(t->drawn + (gsize)c * FIRMS_SIMD_LANES));
+        out->lists[c] += _mm512_reduce_add_epi32(_mm512_loadu_si512(drawn + (gsize)c * FIRMS_SIMD_LANES));
 }
 
 #else
 
-void firms_simd_begin(FirmsSimdTables *t)
+void firms_simd_begin(FirmsSimdTables *t, int slot)
 {
     (void)t;
+    (void)slot;
 }
 
-void firms_simd_end(FirmsSimdTables *t, const EngineTrajectory *out)
+void firms_simd_end(FirmsSimdTables *t, int slot, const EngineTrajectory *out)
 {
     (void)t;
+    (void)slot;
     (void)out;
 }
 

@@ -45,6 +45,7 @@
 
 static gboolean no_tally; /* BENCH_TALLY=0: without the per-firm tally */
 static gboolean drawn;    /* BENCH_DRAWN=1: the coefficients drawn every replication */
+static int chunk = 64;    /* BENCH_CHUNK: replications a firms_replicate_chunk call (1: firms_replicate) */
 
 typedef struct {
     const Model *m;
@@ -85,13 +86,32 @@ static gpointer work_run(gpointer data)
         beta = g_memdup2(fx.beta, sizeof *beta * (gsize)m->n_params * fx.n_attrs);
         fx.beta = beta;
     }
-    for (guint64 rep = w->first; rep < w->first + w->reps; rep++) {
-        if (drawn && beta != NULL)
-            engine_draw_effects(m, TRUE, r, SEED, rep, beta);
-        firms_replicate(m, w->start, w->effects != NULL ? &fx : NULL, w->params, NULL, r, SEED, rep, x, &out,
-                        no_tally ? NULL : w->tally);
-        for (int c = m->n_stages; c < cells; c++)
-            w->firm_years += (guint64)stock[c];
+    if (chunk > 1 && !drawn) {
+        EngineTrajectory *outs = g_new(EngineTrajectory, chunk);
+        gint64 *mem = g_new(gint64, (gsize)chunk * (2 * cells + MAX(model_n_years(m) * m->n_lists, 1)));
+        for (int j = 0; j < chunk; j++) {
+            gint64 *o = mem + (gsize)j * (2 * cells + MAX(model_n_years(m) * m->n_lists, 1));
+            outs[j] = (EngineTrajectory){o, o + cells, o + 2 * cells};
+        }
+        for (guint64 rep = w->first; rep < w->first + w->reps; rep += (guint64)chunk) {
+            int n = (int)MIN((guint64)chunk, w->first + w->reps - rep);
+            firms_replicate_chunk(m, w->start, w->effects != NULL ? &fx : NULL, w->params, NULL, r, SEED, rep, n, x,
+                                  outs, no_tally ? NULL : w->tally);
+            for (int j = 0; j < n; j++)
+                for (int c = m->n_stages; c < cells; c++)
+                    w->firm_years += (guint64)outs[j].stock[c];
+        }
+        g_free(mem);
+        g_free(outs);
+    } else {
+        for (guint64 rep = w->first; rep < w->first + w->reps; rep++) {
+            if (drawn && beta != NULL)
+                engine_draw_effects(m, TRUE, r, SEED, rep, beta);
+            firms_replicate(m, w->start, w->effects != NULL ? &fx : NULL, w->params, NULL, r, SEED, rep, x, &out,
+                            no_tally ? NULL : w->tally);
+            for (int c = m->n_stages; c < cells; c++)
+                w->firm_years += (guint64)stock[c];
+        }
     }
     firms_scratch_free(x);
     gsl_rng_free(r);
@@ -139,6 +159,8 @@ int main(int argc, char **argv)
     int tries = argc > 4 ? atoi(argv[4]) : 3;
     no_tally = g_strcmp0(g_getenv("BENCH_TALLY"), "0") == 0;
     drawn = g_strcmp0(g_getenv("BENCH_DRAWN"), "1") == 0;
+    if (g_getenv("BENCH_CHUNK") != NULL)
+        chunk = MAX(atoi(g_getenv("BENCH_CHUNK")), 1);
     const char *simd = g_getenv("BENCH_SIMD");
     if (simd != NULL)
         rng_simd_limit(strcmp(simd, "none") == 0 ? RNG_SIMD_NONE
