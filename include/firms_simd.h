@@ -37,6 +37,22 @@ typedef struct {
 /* Every (year, stage)'s FirmsSimdCell of one replication, as vectors. */
 typedef struct FirmsSimdTables FirmsSimdTables;
 
+/* The threshold of probability c on the 53-bit integer N of a uniform
+ * u = N 2^-53 (firms.c's uniform_of): u >= c exactly when N >= the
+ * threshold, ceil(c 2^53); 0 for c <= 0, 2^53 (no uniform) for c >= 1 and
+ * NaN. */
+guint64 firms_simd_threshold(double c);
+
+/* Threshold T as the vector steps keep it: its high 27 and low 26 bits. */
+void firms_simd_split(guint64 T, gint32 *hi, gint32 *lo);
+
+/* The cuts of known firm `firm` (FirmsSimdRun.cut_hi): its cut k
+ * (0 .. K) in stage s in year index yi is element firms_simd_cut_at of
+ * arrays of firms_simd_cuts_size elements, the sixteen firms of a batch
+ * side by side. */
+gsize firms_simd_cuts_size(int n_known, int n_years, int n_stages, int K);
+gsize firms_simd_cut_at(int firm, int yi, int s, int k, int n_years, int n_stages, int K);
+
 /* TRUE when a model of `n_stages` stages and `n_lists` lists fits the
  * vector tables (whatever the processor). */
 gboolean firms_simd_fits(int n_stages, int n_lists);
@@ -68,6 +84,13 @@ typedef struct {
     const double *weight;     /* [n_slots * n_known]: known firm r's weight of slot k at k * n_known + r
                                  (slot 0 is 1), as firms.c defines them; NULL: no effects */
     int n_slots;              /* <= FIRMS_SIMD_MAX_SLOTS */
+    const gint32 *cut_hi, *cut_lo; /* NULL, or with effects each known firm's outcome and renewal as
+                                 cuts on its uniform's integer N: its category k (k < K, the
+                                 tables' max_categories) is above the cut of k when N is at or
+                                 above it, it lapses when N is at or above the cut of K; at
+                                 firms_simd_cut_at, split by firms_simd_split, for every stage a
+                                 known firm steps in (others may be garbage).  Known firms are
+                                 then decided on them, bit for bit as firms.c's doubles decide */
     int n_known;              /* firms 0 .. n_known - 1 are known: tallied when `tally` is not NULL */
     FirmsTally *tally;        /* NULL: nothing tallied */
 } FirmsSimdRun;

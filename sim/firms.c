@@ -22,6 +22,7 @@
 #define BATCH 16      /* firms whose yearly blocks are computed together */
 G_STATIC_ASSERT(BATCH == FIRMS_SIMD_LANES);
 #define STAY (-1)     /* an outcome: the firm stays in its stage */
+enum { CUTS_NONE, CUTS_SEEN, CUTS_BUILT }; /* FirmsScratch.cut_state */
 #define EXIT 0        /* an outcome: the firm exits; 1 + j: it takes edge j */
 
 /* What a firm in stage s in year yi does, without effects, this
@@ -67,6 +68,16 @@ struct FirmsScratch {
     int n_slots;        /* slots a firm, slot 0 included */
     double *weight;     /* [n_slots * n_known]: slot k of known firm r at k * n_known + r */
     double *beta_seen;  /* [n_params * n_attrs]; NULL until weights were computed */
+    /* With effects, when the year parameters and the coefficients are the
+     * last replication's: each known firm's outcome and renewal in every
+     * stage it can be in, as cuts on its uniform's integer in the layout
+     * FirmsSimdRun.cut_hi gives, which the vector steps compare instead of
+     * computing the outcome in doubles (prepare_cuts). */
+    int K;              /* outcome categories of the vector tables' rows */
+    double *cut_params; /* [n_years * n_params]: the last replication's year parameters */
+    int cut_state;      /* CUTS_NONE, CUTS_SEEN (cut_params seen once), CUTS_BUILT */
+    gboolean cuts;      /* the cuts hold for this replication */
+    gint32 *cut_hi, *cut_lo;
     /* Known firms by starting stage: an arrival of stage s resembles one. */
     int *rows_at;       /* [S + 1]: rows of stage s are rows_by_stage[rows_at[s] .. rows_at[s+1]) */
     int *rows_by_stage; /* [n_known] */
@@ -236,6 +247,7 @@ FirmsScratch *firms_scratch_new(const Model *m, const FirmsStart *start)
         for (int s = 0; s < x->S; s++)
             k = MAX(k, m->stages[s].n_out + 1);
         x->simd = firms_simd_tables_new(x->n_years, x->S, x->L, k);
+        x->K = k;
     }
     return x;
 }
@@ -258,6 +270,9 @@ void firms_scratch_free(FirmsScratch *x)
     g_free(x->slot);
     g_free(x->weight);
     g_free(x->beta_seen);
+    g_free(x->cut_params);
+    g_free(x->cut_hi);
+    g_free(x->cut_lo);
     g_free(x->rows_at);
     g_free(x->rows_by_stage);
     g_free(x->member);
@@ -434,14 +449,14 @@ static double linear(const FirmsEffects *e, int param, const double *z)
 
 /* Each known firm's weights of the parameters with an effect (their slots
  * given again), computed again only when the coefficients changed since
- * the last replication. */
-static void prepare_weights(FirmsScratch *x, const FirmsEffects *e)
+ * the last replication.  Returns TRUE when they were computed. */
+static gboolean prepare_weights(FirmsScratch *x, const FirmsEffects *e)
 {
     const Model *m = x->m;
     const FirmsStart *f = x->start;
     gsize n_beta = (gsize)m->n_params * e->n_attrs;
     if (x->beta_seen != NULL && memcmp(x->beta_seen, e->beta, n_beta * sizeof *e->beta) == 0)
-        return;
+        return FALSE;
     if (x->beta_seen == NULL) {
         x->beta_seen = g_new(double, MAX(n_beta, 1));
         x->slot = g_new(int, MAX(m->n_params, 1));
@@ -462,6 +477,7 @@ static void prepare_weights(FirmsScratch *x, const FirmsEffects *e)
                 x->weight[(gsize)x->slot[p] * f->n_firms + i] = exp(m->params[p].kind == PARAM_RENEWAL ? -eta : eta);
             }
     }
+    return TRUE;
 }
 
 /* Known firm `row`'s weight of parameter p. */
@@ -476,27 +492,77 @@ static inline double uniform_of(guint32 w0, guint32 w1)
     return ((w0 >> 5) * 67108864.0 + (w1 >> 6)) * (1.0 / 9007199254740992.0);
 }
 
-/* Firm outcome for uniform `u` in stage s, whose cumulative
- * probabilities of exit and the edges this year are c: STAY, EXIT or
- * 1 + edge, with weights p_k w_k / (p_stay + sum_j p_j w_j) for the known
- * firm `row`. */
-static int outcome(const FirmsScratch *x, int s, const double *c, int row, double u)
+/* Firm outcome in stage s, whose cumulative probabilities of exit and the
+ * edges this year are c, for the known firm `row`: its probabilities
+ * weighted, a[k] = p_k w_k (exit, then each edge), and the scale
+ * p_stay + sum_k a_k, so that its probability of k is a[k] / scale.
+ * Returns the number of categories n. */
+static int outcome_parts(const FirmsScratch *x, int s, const double *c, int row, double *a, double *scale)
 {
     const Stage *st = &x->m->stages[s];
     int n = st->n_out + 1;
-    double a[MODEL_MAX_STAGES + 1], total = 0;
+    double total = 0;
     a[0] = st->exit_param >= 0 ? c[0] * weight_of(x, row, st->exit_param) : 0;
     for (int j = 0; j < st->n_out; j++)
         a[j + 1] = (c[j + 1] - c[j]) * weight_of(x, row, st->out_param[j]);
     for (int k = 0; k < n; k++)
         total += a[k];
-    double v = u * (1.0 - MIN(c[n - 1], 1.0) + total), run = 0;
+    *scale = 1.0 - MIN(c[n - 1], 1.0) + total;
+    return n;
+}
+
+/* The category of uniform u from outcome_parts' a[0 .. n - 1] and scale:
+ * the first k with u scale < a_0 + ... + a_k, else n (stays).  It does not
+ * decrease as u grows. */
+static int outcome_of(const double *a, int n, double scale, double u)
+{
+    double v = u * scale, run = 0;
     for (int k = 0; k < n; k++) {
         run += a[k];
         if (v < run)
             return k;
     }
-    return STAY;
+    return n;
+}
+
+/* Firm outcome for uniform `u` in stage s: STAY, EXIT or 1 + edge, with
+ * probabilities p_k w_k / (p_stay + sum_j p_j w_j) for the known firm
+ * `row` (outcome_parts). */
+static int outcome(const FirmsScratch *x, int s, const double *c, int row, double u)
+{
+    double a[MODEL_MAX_STAGES + 1], scale;
+    int n = outcome_parts(x, s, c, row, a, &scale), k = outcome_of(a, n, scale, u);
+    return k == n ? STAY : k;
+}
+
+/* The least N of 0 .. 2^53 whose uniform N 2^-53 has a category above k
+ * (outcome_of on a[0 .. n - 1] and scale; 2^53: none, as no uniform
+ * reaches 1).  As the categories do not decrease in u, a firm's category
+ * is the number of its cuts at or below its N, exactly.  Searched from the
+ * cut of the cumulative probability (a_0 + ... + a_k) / scale, which it is
+ * or is next to. */
+static guint64 outcome_cut(const double *a, int n, double scale, int k)
+{
+    const guint64 top = G_GUINT64_CONSTANT(1) << 53;
+#define ABOVE(N) (outcome_of(a, n, scale, (double)(N) * (1.0 / 9007199254740992.0)) > k)
+    double run = 0;
+    for (int j = 0; j <= k; j++)
+        run += a[j];
+    guint64 guess = firms_simd_threshold(run / scale), lo = 0, hi = top;
+    guint64 below = guess >= 2 ? guess - 2 : 0, above = MIN(guess + 2, top);
+    if ((below == 0 || !ABOVE(below - 1)) && (above == top || ABOVE(above))) {
+        lo = below;
+        hi = above;
+    }
+    while (lo < hi) { /* the cut is in lo .. hi: hi is above k, or top */
+        guint64 mid = lo + (hi - lo) / 2;
+        if (ABOVE(mid))
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+#undef ABOVE
+    return lo;
 }
 
 /* The firm's renewal probability: logit p + beta . z, as 1 / (1 + o F)
@@ -511,6 +577,88 @@ static double renewal_p(const FirmsScratch *x, const FirmsEffects *e, int s, int
         return p;
     double F = weight_of(x, row, rp);
     return F == 1.0 ? p : 1.0 / (1.0 + (1.0 - p) / p * F);
+}
+
+/* reach[yi * S + s]: bit t when a firm that starts in stage s can be in
+ * stage t at the end of year index yi (along edges and lapses, one move a
+ * year). */
+static guint32 *reachable(const FirmsScratch *x)
+{
+    guint32 *reach = g_new0(guint32, (gsize)x->n_years * x->S);
+    for (int s = 0; s < x->S; s++)
+        reach[s] = 1u << s;
+    for (int yi = 1; yi < x->n_years; yi++)
+        for (int s = 0; s < x->S; s++) {
+            guint32 was = reach[(yi - 1) * x->S + s], now = was;
+            for (guint32 b = was; b != 0; b &= b - 1) {
+                int t = __builtin_ctz(b);
+                const Stage *st = &x->m->stages[t];
+                for (int j = 0; j < st->n_out; j++)
+                    now |= 1u << dest_of(x, t, j + 1);
+                if (st->renewal_years > 0)
+                    now |= 1u << st->lapse_to;
+            }
+            reach[yi * x->S + s] = now;
+        }
+    return reach;
+}
+
+/* Every known firm's cuts (outcome_cut; the renewal's at its renewal
+ * probability) in each stage it can be in when it steps in each year after
+ * the base year, from the replication's tables and weights, where
+ * FirmsSimdRun.cut_hi and cut_lo say.  The others are never read. */
+static void build_cuts(FirmsScratch *x)
+{
+    const FirmsStart *f = x->start;
+    int K = x->K;
+    gsize size = firms_simd_cuts_size(f->n_firms, x->n_years, x->S, K);
+    if (x->cut_hi == NULL) {
+        x->cut_hi = g_new0(gint32, size);
+        x->cut_lo = g_new0(gint32, size);
+    }
+    g_autofree guint32 *reach = reachable(x);
+    double a[MODEL_MAX_STAGES + 1], scale;
+    for (int yi = 1; yi < x->n_years; yi++)
+        for (int i = 0; i < f->n_firms; i++)
+            for (guint32 b = reach[(yi - 1) * x->S + f->stage[i]]; b != 0; b &= b - 1) {
+                int s = __builtin_ctz(b);
+                const Cell *cell = &x->cell[(gsize)yi * x->S + s];
+                int n = outcome_parts(x, s, x->cum + ((gsize)yi * x->S + s) * (MODEL_MAX_STAGES + 1), i, a, &scale);
+                for (int k = 0; k <= K; k++) {
+                    guint64 T = G_GUINT64_CONSTANT(1) << 53; /* none */
+                    if (k < n)
+                        T = outcome_cut(a, n, scale, k);
+                    else if (k == K && cell->renew > 0)
+                        T = firms_simd_threshold(renewal_p(x, x->e, s, i, cell->renew_p));
+                    gsize at = firms_simd_cut_at(i, yi, s, k, x->n_years, x->S, K);
+                    firms_simd_split(T, &x->cut_hi[at], &x->cut_lo[at]);
+                }
+            }
+}
+
+/* TRUE when the known firms' cuts hold for this replication (prepared,
+ * with effects): its year parameters and coefficients (`weights_changed`
+ * FALSE) are the last replication's.  They are built the second
+ * replication in a row with the same ones; until then, and when parameters
+ * or coefficients are drawn every replication, the vector steps compute
+ * the same outcomes in doubles. */
+static gboolean prepare_cuts(FirmsScratch *x, gboolean weights_changed)
+{
+    gsize n = (gsize)x->n_years * x->m->n_params;
+    if (x->simd == NULL || x->start->n_firms == 0)
+        return FALSE;
+    if (x->cut_params == NULL) {
+        x->cut_params = g_new(double, MAX(n, 1));
+    } else if (!weights_changed && memcmp(x->cut_params, x->params, sizeof *x->params * n) == 0) {
+        if (x->cut_state == CUTS_SEEN) {
+            build_cuts(x);
+            x->cut_state = CUTS_BUILT;
+        }
+        return TRUE;
+    }
+    memcpy(x->cut_params, x->params, sizeof *x->params * n);
+    x->cut_state = CUTS_SEEN;
+    return FALSE;
 }
 
 /* ---- one firm's years --------------------------------------------------- */
@@ -789,7 +937,8 @@ static void run_firms(const Run *R)
                       (R->e == NULL || x->n_slots <= FIRMS_SIMD_MAX_SLOTS);
     FirmsSimdRun V = {.t = x->simd, .seed = R->seed, .rep = R->rep, .stage = x->stage, .clock = x->clock,
                       .born = x->born, .row = x->row, .weight = R->e != NULL ? x->weight : NULL,
-                      .n_slots = x->n_slots, .n_known = x->start->n_firms, .tally = R->tally};
+                      .n_slots = x->n_slots, .cut_hi = R->e != NULL && x->cuts ? x->cut_hi : NULL,
+                      .cut_lo = x->cut_lo, .n_known = x->start->n_firms, .tally = R->tally};
     if (vector) {
         prepare_simd(x, R->e, R->params, R->cum, R->cell);
         firms_simd_begin(x->simd, 0);
@@ -825,10 +974,10 @@ void firms_prepare(const Model *m, const FirmsStart *start, const FirmsEffects *
     add_known_firms(x);
     prepare_cum(x, params, x->cum);
     prepare_cells(x, params, x->cell);
-    if (e != NULL)
-        prepare_weights(x, e);
+    gboolean weights_changed = e != NULL && prepare_weights(x, e);
     x->params = params;
     x->e = e;
+    x->cuts = e != NULL && prepare_cuts(x, weights_changed);
     x->seed = seed;
     x->rep = rep;
     x->prepared = TRUE;
@@ -917,6 +1066,7 @@ void firms_replicate_chunk(const Model *m, const FirmsStart *start, const FirmsE
             V[j] = (FirmsSimdRun){.t = x->simd, .slot = j, .seed = seed, .rep = rep0 + j0 + j, .stage = x->stage,
                                   .clock = x->clock, .born = x->born, .row = x->row,
                                   .weight = x->e != NULL ? x->weight : NULL, .n_slots = x->n_slots,
+                                  .cut_hi = x->e != NULL && x->cuts ? x->cut_hi : NULL, .cut_lo = x->cut_lo,
                                   .n_known = start->n_firms, .tally = tally};
         }
         /* the known firms batch by batch, each batch replication after replication */

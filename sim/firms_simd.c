@@ -21,8 +21,7 @@
 #define LOW_BITS 26
 #define TWO_53 9007199254740992.0
 
-/* T(c): 0 for c <= 0 (every u is >= c), 2^53 for c >= 1 and NaN (none is). */
-static guint64 threshold(double c)
+guint64 firms_simd_threshold(double c)
 {
     if (!(c < 1))
         return G_GUINT64_CONSTANT(1) << 53;
@@ -121,12 +120,33 @@ void firms_simd_tables_free(FirmsSimdTables *t)
     g_free(t);
 }
 
+void firms_simd_split(guint64 T, gint32 *hi, gint32 *lo)
+{
+    *hi = (gint32)(T >> LOW_BITS);
+    *lo = (gint32)(T & ((1u << LOW_BITS) - 1));
+}
+
+/* The offset of batch b's cuts of year yi in stage s, category k. */
+static gsize cut_base(int b, int yi, int s, int k, int n_years, int n_stages, int K)
+{
+    return ((((gsize)b * n_years + yi) * n_stages + s) * (K + 1) + k) * FIRMS_SIMD_LANES;
+}
+
+gsize firms_simd_cuts_size(int n_known, int n_years, int n_stages, int K)
+{
+    int batches = (n_known + FIRMS_SIMD_LANES - 1) / FIRMS_SIMD_LANES;
+    return MAX(cut_base(batches, 0, 0, 0, n_years, n_stages, K), 1);
+}
+
+gsize firms_simd_cut_at(int firm, int yi, int s, int k, int n_years, int n_stages, int K)
+{
+    return cut_base(firm / FIRMS_SIMD_LANES, yi, s, k, n_years, n_stages, K) + firm % FIRMS_SIMD_LANES;
+}
+
 /* Stores T(c) into rows hi and lo at stage s. */
 static void set_threshold(FirmsSimdTables *t, int yi, int hi, int lo, int s, double c)
 {
-    guint64 T = threshold(c);
-    row_of(t, yi, hi)[s] = (gint32)(T >> LOW_BITS);
-    row_of(t, yi, lo)[s] = (gint32)(T & ((1u << LOW_BITS) - 1));
+    firms_simd_split(firms_simd_threshold(c), &row_of(t, yi, hi)[s], &row_of(t, yi, lo)[s]);
 }
 
 /* Stores double d at stage s of the double row r. */
@@ -205,6 +225,8 @@ typedef struct {
     __mmask16 fx;   /* the lanes with effects: a firm with a row, when there are effects */
     __m512i row;    /* their rows */
     int row0;       /* lane j's row is row0 + j in every lane fx (a batch of known firms); -1: not so */
+    int batch;      /* first / FIRMS_SIMD_LANES */
+    __mmask16 cut;  /* the lanes fx of known firms, decided on FirmsSimdRun's cuts when it has them */
     guint32 loaded; /* bit k: weight[k] is loaded (load_slot) */
     __m512d weight[FIRMS_SIMD_MAX_SLOTS][2]; /* [k][h]: slot k's weight of lanes 8h .. 8h + 7 (lanes fx) */
 } Lanes;
@@ -363,6 +385,41 @@ static VEC __mmask16 weighted_lapse(const FirmsSimdRun *r, int yi, Lanes *v, __m
     return lapse;
 }
 
+/* The stages the lanes m are in, each with its lanes. */
+typedef struct {
+    int n;
+    int s[FIRMS_SIMD_MAX_STAGES];
+    __mmask16 in[FIRMS_SIMD_MAX_STAGES];
+} StageSplit;
+
+static inline VEC void split_stages(__m512i now, __mmask16 m, StageSplit *ss)
+{
+    guint32 some = (guint32)_mm512_mask_reduce_or_epi32(m, _mm512_sllv_epi32(_mm512_set1_epi32(1), now));
+    for (ss->n = 0; some != 0; some &= some - 1, ss->n++) {
+        ss->s[ss->n] = __builtin_ctz(some);
+        ss->in[ss->n] = _mm512_mask_cmpeq_epi32_mask(m, now, _mm512_set1_epi32(ss->s[ss->n]));
+    }
+}
+
+/* The lanes m whose uniform of words w0, w1 is at or above their firm's
+ * cut k of year yi in its stage (FirmsSimdRun.cut_hi), the batch's cuts of
+ * each stage loaded into the lanes in it. */
+static inline VEC __mmask16 at_least_cut(const FirmsSimdRun *r, int yi, const Lanes *v, const StageSplit *ss, int k,
+                                         __mmask16 m, __m512i w0, __m512i w1)
+{
+    const FirmsSimdTables *t = r->t;
+    __m512i th = _mm512_setzero_si512(), tl = th;
+    for (int i = 0; i < ss->n; i++)
+        th = _mm512_mask_loadu_epi32(th, ss->in[i], r->cut_hi + cut_base(v->batch, yi, ss->s[i], k, t->n_years, t->S, t->K));
+    __m512i a = _mm512_srli_epi32(w0, 5);
+    __mmask16 above = _mm512_mask_cmpgt_epu32_mask(m, a, th), tie = _mm512_mask_cmpeq_epi32_mask(m, a, th);
+    if (G_LIKELY(tie == 0))
+        return above;
+    for (int i = 0; i < ss->n; i++)
+        tl = _mm512_mask_loadu_epi32(tl, ss->in[i], r->cut_lo + cut_base(v->batch, yi, ss->s[i], k, t->n_years, t->S, t->K));
+    return above | _mm512_mask_cmpge_epu32_mask(tie, _mm512_srli_epi32(w1, 6), tl);
+}
+
 /* Year yi's outcome and renewal of the lanes `act` (alive, born before yi)
  * from their block 0 words w[0..3], as firms.c's step does it: the
  * category is the count of thresholds at or below the uniform of w0, w1;
@@ -378,8 +435,18 @@ static VEC __mmask16 step(const FirmsSimdRun *r, int yi, Lanes *v, __mmask16 act
         for (int c = 0; c < t->K; c++)
             k = _mm512_mask_add_epi32(k, at_least(t, yi, row_cat_hi(t, c), row_cat_lo(t, c), v->now, w[0], w[1]),
                                       k, one);
-    if ((act & v->fx) != 0)
-        k = _mm512_mask_mov_epi32(k, act & v->fx, weighted_category(r, yi, v, act & v->fx, w[0], w[1]));
+    /* lanes with effects: known firms on their cuts when there are any, the others in doubles */
+    __mmask16 cut = act & v->cut, wide = act & v->fx & ~cut;
+    StageSplit ss = {0};
+    if (cut != 0) {
+        split_stages(v->now, cut, &ss);
+        __m512i kc = zero;
+        for (int c = 0; c < t->K; c++)
+            kc = _mm512_mask_add_epi32(kc, at_least_cut(r, yi, v, &ss, c, cut, w[0], w[1]), kc, one);
+        k = _mm512_mask_mov_epi32(k, cut, kc);
+    }
+    if (wide != 0)
+        k = _mm512_mask_mov_epi32(k, wide, weighted_category(r, yi, v, wide, w[0], w[1]));
     __mmask16 move = _mm512_mask_cmpneq_epi32_mask(act, k, lookup(t, yi, ROW_NCAT, v->now));
     __m512i to = zero;
     for (int c = 0; c < t->K; c++)
@@ -393,8 +460,10 @@ static VEC __mmask16 step(const FirmsSimdRun *r, int yi, Lanes *v, __mmask16 act
     __mmask16 due = _mm512_mask_cmpge_epi32_mask(runs, v->clock, renew);
     v->clock = _mm512_mask_mov_epi32(v->clock, due | edge, zero);
     __mmask16 lapse = due & at_least(t, yi, ROW_RENEW_HI, ROW_RENEW_LO, v->now, w[2], w[3]);
-    if ((due & v->fx) != 0)
-        lapse = weighted_lapse(r, yi, v, due & v->fx, w[2], w[3], lapse);
+    if ((due & cut) != 0)
+        lapse = (lapse & ~(due & cut)) | at_least_cut(r, yi, v, &ss, t->K, due & cut, w[2], w[3]);
+    if ((due & wide) != 0)
+        lapse = weighted_lapse(r, yi, v, due & wide, w[2], w[3], lapse);
     v->now = _mm512_mask_mov_epi32(v->now, lapse, lookup(t, yi, ROW_LAPSE, v->now));
     v->now = _mm512_mask_mov_epi32(v->now, move, to);
     return edge;
@@ -590,9 +659,15 @@ static VEC void batch_load(const FirmsSimdRun *r, int first, int n, Batch *b)
     b->v.born = _mm512_maskz_loadu_epi32(b->lanes, r->born + first);
     b->v.from = b->v.now;
     b->v.up = _mm512_set1_epi32(r->t->n_years);
-    b->v.fx = 0;
-    if (r->weight != NULL)
+    b->v.fx = b->v.cut = 0;
+    b->v.row0 = -1;
+    b->v.loaded = 0;
+    b->v.batch = first / FIRMS_SIMD_LANES;
+    if (r->weight != NULL) {
         load_rows(r, first, b);
+        if (r->cut_hi != NULL && first % FIRMS_SIMD_LANES == 0) /* lane j: firm first + j */
+            b->v.cut = b->v.fx & (__mmask16)((1u << CLAMP(r->n_known - first, 0, FIRMS_SIMD_LANES)) - 1);
+    }
 }
 
 /* Year yi of batch b from its firms' block 0 words `words` (NULL in year
@@ -634,18 +709,24 @@ static VEC void step_years(const FirmsSimdRun *r, int y0, int ny, Batch *b)
         batch_year(r, yi, yi >= y1 ? words[yi - y1] : NULL, b);
 }
 
-VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
+/* Batch b (first .. first + n - 1) of replication r through every year:
+ * year 0 (not stepped) with the first CHUNK_YEARS years stepped, then
+ * CHUNK_YEARS at a time, each chunk's lists after its steps. */
+static VEC void batch_run(const FirmsSimdRun *r, int first, int n, Batch *b)
 {
     const FirmsSimdTables *t = r->t;
-    Batch b;
-    batch_load(r, first, n, &b);
-    /* year 0 (not stepped) with the first CHUNK_YEARS years stepped, then
-     * CHUNK_YEARS at a time */
+    batch_load(r, first, n, b);
     for (int y0 = 0, ny; y0 < t->n_years; y0 += ny) {
         ny = MIN(y0 == 0 ? CHUNK_YEARS + 1 : CHUNK_YEARS, t->n_years - y0);
-        step_years(r, y0, ny, &b);
-        draw_lists(r, b.ids, y0, ny, b.rec);
+        step_years(r, y0, ny, b);
+        draw_lists(r, b->ids, y0, ny, b->rec);
     }
+}
+
+VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
+{
+    Batch b;
+    batch_run(r, first, n, &b);
     if (b.known != 0)
         tally_batch(r, first, b.known, b.rec, b.v.up);
 }
@@ -710,5 +791,6 @@ void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
     (void)n;
     g_assert_not_reached();
 }
+
 
 #endif

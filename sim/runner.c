@@ -566,6 +566,63 @@ static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
     return TRUE;
 }
 
+/* TRUE when model 0's replications may run a chunk at a time through
+ * firms_replicate_chunk: one model, firm by firm, no service, and nothing
+ * drawn (year parameters, baselines and coefficients are the same in
+ * every replication). */
+static gboolean runs_in_chunks(const Shared *sh)
+{
+    const Model *m = sh->models[0];
+    if (sh->n_models != 1 || sh->config->service != NULL || sh->fixed[0] == NULL || m->roster == NULL)
+        return FALSE;
+    for (int i = 0; sh->config->uncertain && i < m->n_effects; i++)
+        if (m->effects[i].uncertain)
+            return FALSE;
+    return TRUE;
+}
+
+/* Replications first .. last - 1 (at most RUNNER_CHUNK) of model 0, which
+ * runs_in_chunks, as replicate_all runs them one at a time (the same
+ * bytes): their firms through firms_replicate_chunk into `outs`, then each
+ * counted and tallied in turn. */
+static void replicate_chunk(Worker *w, Lane *l, gsl_rng *r, guint64 first, guint64 last,
+                            const EngineTrajectory *outs)
+{
+    Shared *sh = w->shared;
+    const Model *m = sh->models[0];
+    int cells = model_n_years(m) * m->n_stages, lcells = model_n_years(m) * m->n_lists;
+    FirmsEffects fx;
+    firms_replicate_chunk(m, &sh->start[0], lane_effects(sh, 0, l, r, first, &fx), sh->fixed[0], NULL, r,
+                          sh->config->seed, first, (int)(last - first), l->firms, outs, w->tally[0].firms);
+    for (guint64 rep = first; rep < last; rep++) {
+        const EngineTrajectory *o = &outs[rep - first];
+        memcpy(l->stock, o->stock, sizeof *l->stock * cells);
+        memcpy(l->entries, o->entries, sizeof *l->entries * cells);
+        if (lcells > 0)
+            memcpy(l->lists, o->lists, sizeof *l->lists * lcells);
+        lane_count_targets(l, m);
+        if (sh->counts != NULL && m->n_targets > 0)
+            memcpy(sh->counts + rep * (guint64)m->n_targets, l->count, sizeof *l->count * m->n_targets);
+        if (sh->met_bits[0] != NULL)
+            met_bits_set(sh->met_bits[0], m, l, sh->config->reps, rep);
+        tally_add(&w->tally[0], m, l);
+    }
+}
+
+/* Trajectories for RUNNER_CHUNK replications of `m` (one block: free
+ * outs[0].stock, then `outs`). */
+static EngineTrajectory *chunk_outs(const Model *m)
+{
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = MAX((gsize)model_n_years(m) * m->n_lists, 1);
+    gint64 *mem = g_new0(gint64, RUNNER_CHUNK * (2 * cells + lcells));
+    EngineTrajectory *outs = g_new(EngineTrajectory, RUNNER_CHUNK);
+    for (int j = 0; j < RUNNER_CHUNK; j++) {
+        gint64 *o = mem + j * (2 * cells + lcells);
+        outs[j] = (EngineTrajectory){o, o + cells, o + 2 * cells};
+    }
+    return outs;
+}
+
 /* Runs chunks until none is left.  Chunks are claimed in increasing order,
  * so when one fails every lower chunk is already claimed and finishes: the
  * error reported is the lowest replication's, whatever the thread count. */
@@ -578,16 +635,23 @@ static gpointer worker_main(gpointer data)
     for (int k = 0; k < sh->n_models; k++)
         lane_init(&lanes[k], sh->models[k], &sh->start[k], k == 0 ? sh->config->service : NULL);
     gsl_rng *r = rng_new();
+    EngineTrajectory *outs = runs_in_chunks(sh) ? chunk_outs(sh->models[0]) : NULL;
 
     while (!g_atomic_int_get(&sh->stop) && !cancelled(sh)) {
         guint64 first = (guint64)g_atomic_int_add(&sh->next_chunk, 1) * RUNNER_CHUNK;
         if (first >= reps)
             break;
         guint64 last = MIN(first + RUNNER_CHUNK, reps);
-        for (guint64 rep = first; rep < last && replicate_all(w, lanes, r, rep); rep++)
-            ;
+        if (outs != NULL)
+            replicate_chunk(w, &lanes[0], r, first, last, outs);
+        else
+            for (guint64 rep = first; rep < last && replicate_all(w, lanes, r, rep); rep++)
+                ;
         g_atomic_int_add(&sh->done, (gint)(last - first));
     }
+    if (outs != NULL)
+        g_free(outs[0].stock);
+    g_free(outs);
     gsl_rng_free(r);
     for (int k = 0; k < sh->n_models; k++)
         lane_clear(&lanes[k]);

@@ -612,6 +612,73 @@ static void vector_steps_match_scalar(void **state)
     bench_clear(&b);
 }
 
+/* firms_replicate_chunk of `reps` replications (several chunks of
+ * FIRMS_SIMD_REPS, so that the known firms' cuts are built, with effects,
+ * and used) gives each replication's trajectory and the tally of
+ * firms_replicate one replication at a time, on every path. */
+static void assert_chunk_agrees(Bench *b, const FirmsStart *start, const FirmsEffects *e, guint64 seed, int reps)
+{
+    int cells = b->n_years * b->S, lcells = MAX(b->n_years * b->L, 1);
+    RngSimd was = rng_simd_limit(RNG_SIMD_AVX512), widest = rng_simd_path();
+    for (RngSimd p = RNG_SIMD_NONE; p <= widest; p++) {
+        rng_simd_limit(p);
+        g_autoptr(FirmsScratch) x1 = firms_scratch_new(b->m, start);
+        g_autoptr(FirmsScratch) xn = firms_scratch_new(b->m, start);
+        g_autoptr(FirmsTally) t1 = firms_tally_new(b->m, start->n_firms);
+        g_autoptr(FirmsTally) tn = firms_tally_new(b->m, start->n_firms);
+        g_autofree gint64 *mem = g_new0(gint64, (gsize)reps * (2 * cells + lcells));
+        g_autofree EngineTrajectory *outs = g_new(EngineTrajectory, reps);
+        for (int j = 0; j < reps; j++) {
+            gint64 *o = mem + (gsize)j * (2 * cells + lcells);
+            outs[j] = (EngineTrajectory){o, o + cells, o + 2 * cells};
+        }
+        firms_replicate_chunk(b->m, start, e, b->params, NULL, b->r, seed, 7, reps, xn, outs, tn);
+        Result want = {b->stock, b->entries, b->lists, t1}, got = {NULL, NULL, NULL, tn};
+        for (int j = 0; j < reps; j++) {
+            result_run(b, start, e, seed, 7 + (guint64)j, x1, &want);
+            assert_memory_equal(b->stock, outs[j].stock, sizeof *b->stock * cells);
+            assert_memory_equal(b->entries, outs[j].entries, sizeof *b->entries * cells);
+            assert_memory_equal(b->lists, outs[j].lists, sizeof *b->lists * b->n_years * b->L);
+        }
+        got.stock = outs[reps - 1].stock;
+        got.entries = outs[reps - 1].entries;
+        got.lists = outs[reps - 1].lists;
+        assert_same_result(b, &want, &got);
+    }
+    rng_simd_limit(was);
+}
+
+/* Replications in chunks give the bytes of one replication at a time: the
+ * five-stage ladder of vector_steps_match_scalar with its known firms,
+ * without and with effects (then the known firms are decided on their cuts
+ * from the second chunk on), over 40 replications. */
+static void chunks_match_replications(void **state)
+{
+    (void)state;
+    Bench b;
+    bench_init(&b, tu_load(STEPS));
+    enum { N = 181, A = 2 };
+    int stage[N], clock[N];
+    double z[N * A];
+    gboolean covers[5] = {FALSE, TRUE, FALSE, TRUE, FALSE};
+    for (int i = 0; i < N; i++) {
+        stage[i] = i % 3 == 0 ? 3 : 1;
+        clock[i] = stage[i] == 3 ? i % 2 : 0;
+        z[i * A] = (i % 7) / 3.0 - 1.0;
+        z[i * A + 1] = (i % 5) / 2.0 - 1.0;
+    }
+    FirmsStart start = {.n_firms = N, .n_attrs = A, .stage = stage, .clock = clock, .z = z, .covers = covers};
+    g_autofree double *beta = g_new0(double, b.m->n_params * A);
+    beta[model_param_find(b.m, "tech_sme -> hightech") * A] = 0.6;
+    beta[model_param_find(b.m, "exit.tech_sme") * A + 1] = -0.4;
+    beta[model_param_find(b.m, "renewal.gazelle") * A] = 0.9;
+    beta[model_param_find(b.m, "renewal.hightech") * A + 1] = -1.5;
+    FirmsEffects effects = {.n_attrs = A, .beta = beta};
+    assert_chunk_agrees(&b, &start, NULL, 11, 40);
+    assert_chunk_agrees(&b, &start, &effects, 12, 40);
+    bench_clear(&b);
+}
+
 /* The closed ladder over 40 years (ten chunks of years, the tally's
  * offsets added several times a batch). */
 #define LONG                                                                              \
@@ -726,6 +793,7 @@ int main(void)
         cmocka_unit_test(known_baseline_is_the_baseline),
         cmocka_unit_test(tallies_add_up_to_the_stocks),
         cmocka_unit_test(effects_match_closed_forms),
+        cmocka_unit_test(chunks_match_replications),
         cmocka_unit_test(firm_at_the_mean_has_the_scenario_rates),
         cmocka_unit_test(arrivals_in_uncovered_stage_are_at_the_mean),
         cmocka_unit_test(blocks_match_scalar),
