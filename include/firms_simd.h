@@ -108,9 +108,12 @@ void firms_simd_end(FirmsSimdTables *t, int slot, const EngineTrajectory *out);
  * as firms.c's scalar batch runs them, with their effects: firm i's outcome
  * and renewal from block yi * FIRMS_BLOCKS_PER_YEAR of stream
  * rng_firm_stream(i), its list draws from the blocks after it; into the
- * tables' counts (firms_simd_end) the stocks, the entries along edges and
- * the drawn list counts, and into r->tally each known firm's states,
- * entries, lists and first year up.  Only where firms_simd_usable. */
+ * tables' counts (firms_simd_end) the stocks of the years after the base
+ * year, the entries along edges and the drawn list counts, and into
+ * r->tally each known firm's states after the base year, its entries,
+ * lists and first year up.  What the base year holds without a draw is
+ * the caller's to count: its stocks are the firms born then, each known
+ * firm in its starting stage.  Only where firms_simd_usable. */
 void firms_simd_batch(const FirmsSimdRun *r, int first, int n);
 
 #endif

@@ -57,6 +57,8 @@ struct FirmsScratch {
     guint64 seed, rep;     /* the replication the tables were prepared for */
     gboolean prepared;     /* firms_replicate prepared them */
     gboolean known_rows;   /* born and row of the known firms (0 and i) are set */
+    gint64 *known0;        /* [S]: the known firms that start in each stage */
+    gint64 *born0;         /* [S]: the replication's firms of each stage in the base year (add_baseline_firms) */
     int *dest;          /* [S * (MODEL_MAX_STAGES + 2)]: stage after each outcome category */
     /* With effects: each known firm's weights, for the coefficients in
      * `beta_seen`.  A parameter with an effect has a slot 1 .. n_slots - 1;
@@ -239,6 +241,10 @@ FirmsScratch *firms_scratch_new(const Model *m, const FirmsStart *start)
     x->cum = g_new0(double, (gsize)x->n_years * x->S * (MODEL_MAX_STAGES + 1));
     x->cell = g_new0(Cell, (gsize)x->n_years * x->S);
     x->dest = g_new0(int, (gsize)x->S * (MODEL_MAX_STAGES + 2));
+    x->born0 = g_new0(gint64, x->S);
+    x->known0 = g_new0(gint64, x->S);
+    for (int i = 0; i < start->n_firms; i++)
+        x->known0[start->stage[i]]++;
     prepare_dest(x);
     index_rows(x);
     index_lists(x);
@@ -273,6 +279,8 @@ void firms_scratch_free(FirmsScratch *x)
     g_free(x->cut_params);
     g_free(x->cut_hi);
     g_free(x->cut_lo);
+    g_free(x->known0);
+    g_free(x->born0);
     g_free(x->rows_at);
     g_free(x->rows_by_stage);
     g_free(x->member);
@@ -341,10 +349,12 @@ static void add_known_firms(FirmsScratch *x)
 static void add_baseline_firms(FirmsScratch *x, const gint64 *baseline)
 {
     const FirmsStart *f = x->start;
+    memcpy(x->born0, x->known0, sizeof *x->born0 * x->S);
     for (int s = 0; s < x->S; s++) {
         if (f->covers != NULL && f->covers[s])
             continue;
         gint64 n = baseline ? baseline[s] : x->m->stages[s].baseline;
+        x->born0[s] += n;
         gint64 cohort[MODEL_MAX_RENEWAL_YEARS];
         model_baseline_cohorts(&x->m->stages[s], n, cohort);
         for (int t = 0; t < stage_clocks(&x->m->stages[s]); t++)
@@ -926,6 +936,27 @@ static void add_listed(const FirmsScratch *x, const Cell *cell, const EngineTraj
                 out->lists[yi * x->L + __builtin_ctzll(on)] += out->stock[yi * x->S + s];
 }
 
+/* What the vector steps leave to their caller (firms_simd_batch), which
+ * needs no draw: the base year's stocks, the firms born then
+ * (add_baseline_firms counted them), into `out`; */
+static void add_base_stocks(const FirmsScratch *x, const EngineTrajectory *out)
+{
+    for (int s = 0; s < x->S; s++)
+        out->stock[s] += x->born0[s];
+}
+
+/* and each known firm's state at the end of the base year, its starting
+ * stage, `reps` times into `tally` (may be NULL). */
+static void tally_base_year(const FirmsScratch *x, FirmsTally *tally, int reps)
+{
+    if (tally == NULL)
+        return;
+    const FirmsStart *f = x->start;
+    gsize row = (gsize)x->n_years * (x->S + 1);
+    for (int i = 0; i < f->n_firms; i++)
+        tally->state[(gsize)i * row + f->stage[i]] += (guint32)reps;
+}
+
 /* Every firm of the replication R prepared, BATCH at a time: where the
  * model (and its effects' slots) fits the vector steps and the processor
  * has them, firms_simd.c's, else run_batch's (the same bytes either way),
@@ -954,8 +985,11 @@ static void run_firms(const Run *R)
             idx[j] = first + j;
         run_batch(R, idx, n);
     }
-    if (vector)
+    if (vector) {
         firms_simd_end(x->simd, 0, R->out);
+        add_base_stocks(x, R->out);
+        tally_base_year(x, R->tally, 1);
+    }
 }
 
 /* The effects as the firm steps take them: NULL when there are none or
@@ -1089,9 +1123,11 @@ void firms_replicate_chunk(const Model *m, const FirmsStart *start, const FirmsE
             for (int first = full; first < x->n; first += BATCH)
                 firms_simd_batch(&V[j], first, MIN(BATCH, x->n - first));
             firms_simd_end(x->simd, j, o);
+            add_base_stocks(x, o);
             if (x->L > 0)
                 add_listed(x, x->cell, o);
         }
+        tally_base_year(x, tally, nj);
         x->rep = rep0 + j0 + nj - 1;
     }
 }

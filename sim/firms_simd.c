@@ -603,7 +603,9 @@ static VEC void tally_batch(const FirmsSimdRun *r, int first, __mmask16 known, c
     adds_begin(&up_year, T->up + i * (Y + 1));
     for (int yi = 0; yi < Y; yi++) {
         __m512i now = _mm512_loadu_si512(rec[yi].now), lists = _mm512_loadu_si512(rec[yi].lists);
-        adds_push(&state, known, _mm512_add_epi32(state_row, _mm512_add_epi32(now, _mm512_set1_epi32(yi * (S + 1)))));
+        if (yi > 0) /* at the end of year 0 a known firm is in its starting stage: the caller's */
+            adds_push(&state, known,
+                      _mm512_add_epi32(state_row, _mm512_add_epi32(now, _mm512_set1_epi32(yi * (S + 1)))));
         adds_push(&entered, known & (__mmask16)rec[yi].entered,
                   _mm512_add_epi32(entered_row, _mm512_add_epi32(now, _mm512_set1_epi32(yi * S))));
         for (int l = 0; l < L; l++)
@@ -686,7 +688,8 @@ static VEC void batch_year(const FirmsSimdRun *r, int yi, const guint32 (*words)
         edge = step(r, yi, v, act, w);
     }
     __mmask16 alive = _mm512_mask_cmplt_epi32_mask(present, v->now, S);
-    count_year(r, yi, v, alive, edge);
+    if (yi > 0) /* year 0's stocks are the firms born then: the caller's (firms_simd_batch) */
+        count_year(r, yi, v, alive, edge);
     __mmask16 up = _mm512_mask_cmpgt_epi32_mask(alive, v->now, v->from) &
                    _mm512_cmpeq_epi32_mask(v->up, _mm512_set1_epi32(t->n_years));
     v->up = _mm512_mask_mov_epi32(v->up, up, year);
