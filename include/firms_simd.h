@@ -116,4 +116,10 @@ void firms_simd_end(FirmsSimdTables *t, int slot, const EngineTrajectory *out);
  * firm in its starting stage.  Only where firms_simd_usable. */
 void firms_simd_batch(const FirmsSimdRun *r, int first, int n);
 
+/* firms_simd_batch of the same firms for each of runs[0 .. n_runs - 1]
+ * (replications of one chunk: each its own rep and slot, everything else
+ * the same), with the same counts and tally, bit for bit; the batch is
+ * loaded once. */
+void firms_simd_batch_reps(const FirmsSimdRun *runs, int n_runs, int first, int n);
+
 #endif

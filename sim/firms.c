@@ -1105,8 +1105,7 @@ void firms_replicate_chunk(const Model *m, const FirmsStart *start, const FirmsE
         }
         /* the known firms batch by batch, each batch replication after replication */
         for (int first = 0; first < full; first += BATCH)
-            for (int j = 0; j < nj; j++)
-                firms_simd_batch(&V[j], first, BATCH);
+            firms_simd_batch_reps(V, nj, first, BATCH);
         /* then each replication's other firms */
         for (int j = 0; j < nj; j++) {
             guint64 rep = rep0 + j0 + j;

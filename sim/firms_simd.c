@@ -712,13 +712,12 @@ static VEC void step_years(const FirmsSimdRun *r, int y0, int ny, Batch *b)
         batch_year(r, yi, yi >= y1 ? words[yi - y1] : NULL, b);
 }
 
-/* Batch b (first .. first + n - 1) of replication r through every year:
- * year 0 (not stepped) with the first CHUNK_YEARS years stepped, then
- * CHUNK_YEARS at a time, each chunk's lists after its steps. */
-static VEC void batch_run(const FirmsSimdRun *r, int first, int n, Batch *b)
+/* Batch b (loaded) of replication r through every year: year 0 (not
+ * stepped) with the first CHUNK_YEARS years stepped, then CHUNK_YEARS at a
+ * time, each chunk's lists after its steps. */
+static VEC void batch_years(const FirmsSimdRun *r, Batch *b)
 {
     const FirmsSimdTables *t = r->t;
-    batch_load(r, first, n, b);
     for (int y0 = 0, ny; y0 < t->n_years; y0 += ny) {
         ny = MIN(y0 == 0 ? CHUNK_YEARS + 1 : CHUNK_YEARS, t->n_years - y0);
         step_years(r, y0, ny, b);
@@ -729,9 +728,28 @@ static VEC void batch_run(const FirmsSimdRun *r, int first, int n, Batch *b)
 VEC void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
 {
     Batch b;
-    batch_run(r, first, n, &b);
+    batch_load(r, first, n, &b);
+    batch_years(r, &b);
     if (b.known != 0)
         tally_batch(r, first, b.known, b.rec, b.v.up);
+}
+
+VEC void firms_simd_batch_reps(const FirmsSimdRun *runs, int n_runs, int first, int n)
+{
+    Batch b;
+    batch_load(&runs[0], first, n, &b);
+    const __m512i clock = b.v.clock;
+    for (int j = 0; j < n_runs; j++) {
+        g_return_if_fail(runs[j].t == runs[0].t && runs[j].stage == runs[0].stage && runs[j].tally == runs[0].tally);
+        if (j > 0) { /* the batch as it starts, its lanes' weights kept */
+            b.v.now = b.v.from;
+            b.v.clock = clock;
+            b.v.up = _mm512_set1_epi32(runs[j].t->n_years);
+        }
+        batch_years(&runs[j], &b);
+        if (b.known != 0)
+            tally_batch(&runs[j], first, b.known, b.rec, b.v.up);
+    }
 }
 
 /* Every year's t->slots from the slot rows. */
@@ -790,6 +808,15 @@ gboolean firms_simd_usable(void)
 void firms_simd_batch(const FirmsSimdRun *r, int first, int n)
 {
     (void)r;
+    (void)first;
+    (void)n;
+    g_assert_not_reached();
+}
+
+void firms_simd_batch_reps(const FirmsSimdRun *runs, int n_runs, int first, int n)
+{
+    (void)runs;
+    (void)n_runs;
     (void)first;
     (void)n;
     g_assert_not_reached();
