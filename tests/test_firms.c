@@ -526,6 +526,45 @@ static void assert_same_result(const Bench *b, const Result *want, const Result 
     assert_memory_equal(t->up, u->up, sizeof *t->up * t->n_firms * (t->n_years + 1));
 }
 
+/* The known firms and effects the tests run on the STEPS ladder: 181 firms
+ * in two of its five stages (the other three from their baselines), two
+ * attributes, effects on an edge, an exit and two renewals. */
+enum { STEPS_N = 181, STEPS_A = 2 };
+typedef struct {
+    int stage[STEPS_N], clock[STEPS_N];
+    double z[STEPS_N * STEPS_A];
+    gboolean covers[5];
+    FirmsStart start;
+    double *beta;
+    FirmsEffects effects;
+} StepsRoster;
+
+static void steps_roster_init(StepsRoster *sr, const Model *m)
+{
+    enum { A = STEPS_A };
+    const gboolean covers[5] = {FALSE, TRUE, FALSE, TRUE, FALSE};
+    memcpy(sr->covers, covers, sizeof covers);
+    for (int i = 0; i < STEPS_N; i++) {
+        sr->stage[i] = i % 3 == 0 ? 3 : 1;
+        sr->clock[i] = sr->stage[i] == 3 ? i % 2 : 0;
+        sr->z[i * A] = (i % 7) / 3.0 - 1.0;
+        sr->z[i * A + 1] = (i % 5) / 2.0 - 1.0;
+    }
+    sr->start = (FirmsStart){.n_firms = STEPS_N, .n_attrs = A, .stage = sr->stage, .clock = sr->clock, .z = sr->z,
+                             .covers = sr->covers};
+    sr->beta = g_new0(double, m->n_params * A);
+    sr->beta[model_param_find(m, "tech_sme -> hightech") * A] = 0.6;
+    sr->beta[model_param_find(m, "exit.tech_sme") * A + 1] = -0.4;
+    sr->beta[model_param_find(m, "renewal.gazelle") * A] = 0.9;
+    sr->beta[model_param_find(m, "renewal.hightech") * A + 1] = -1.5;
+    sr->effects = (FirmsEffects){.n_attrs = A, .beta = sr->beta};
+}
+
+static void steps_roster_clear(StepsRoster *sr)
+{
+    g_free(sr->beta);
+}
+
 /* Replications 0 .. reps - 1 under `seed` on every path this processor has
  * (scalar blocks and steps; AVX2 blocks and scalar steps; AVX-512 blocks
  * and the vector steps), each replication's trajectory compared with the
@@ -578,7 +617,7 @@ static void assert_paths_agree(Bench *b, const FirmsStart *start, const FirmsEff
  * two renewals that lapse, inflows and recruitment, lists by stage, by a
  * drawn share and by a share of 1 over two list blocks; with known firms in
  * two of its five stages (the other three from their baselines), without
- * and with effects (on an edge, an exit and a renewal: the vector steps
+ * and with effects (on an edge, an exit and two renewals: the vector steps
  * take the known firms and the arrivals resembling them in doubles, the
  * baseline firms at the mean by the thresholds, in one batch). */
 static void vector_steps_match_scalar(void **state)
@@ -588,27 +627,14 @@ static void vector_steps_match_scalar(void **state)
     bench_init(&b, tu_load(STEPS));
     if (rng_simd_limit(RNG_SIMD_AVX512) != RNG_SIMD_AVX512 || !firms_simd_usable())
         print_message("note: no AVX-512 here: only the scalar paths are compared\n");
-    enum { N = 181, A = 2 };
-    int stage[N], clock[N];
-    double z[N * A];
-    gboolean covers[5] = {FALSE, TRUE, FALSE, TRUE, FALSE};
-    for (int i = 0; i < N; i++) {
-        stage[i] = i % 3 == 0 ? 3 : 1;
-        clock[i] = stage[i] == 3 ? i % 2 : 0;
-        z[i * A] = (i % 7) / 3.0 - 1.0;
-        z[i * A + 1] = (i % 5) / 2.0 - 1.0;
-    }
-    FirmsStart start = {.n_firms = N, .n_attrs = A, .stage = stage, .clock = clock, .z = z, .covers = covers};
-    g_autofree double *beta = g_new0(double, b.m->n_params * A);
-    beta[model_param_find(b.m, "tech_sme -> hightech") * A] = 0.6;
-    beta[model_param_find(b.m, "exit.tech_sme") * A + 1] = -0.4;
-    beta[model_param_find(b.m, "renewal.gazelle") * A] = 0.9;
-    FirmsEffects effects = {.n_attrs = A, .beta = beta};
+    StepsRoster sr;
+    steps_roster_init(&sr, b.m);
     const guint64 seeds[] = {1, 2, 3, 20261204, G_GUINT64_CONSTANT(0x123456789), G_GUINT64_CONSTANT(0xFEEDFACE12345678)};
     for (gsize k = 0; k < G_N_ELEMENTS(seeds); k++) {
-        assert_paths_agree(&b, &start, NULL, seeds[k], 40);
-        assert_paths_agree(&b, &start, &effects, seeds[k], 40);
+        assert_paths_agree(&b, &sr.start, NULL, seeds[k], 40);
+        assert_paths_agree(&b, &sr.start, &sr.effects, seeds[k], 40);
     }
+    steps_roster_clear(&sr);
     bench_clear(&b);
 }
 
@@ -657,25 +683,11 @@ static void chunks_match_replications(void **state)
     (void)state;
     Bench b;
     bench_init(&b, tu_load(STEPS));
-    enum { N = 181, A = 2 };
-    int stage[N], clock[N];
-    double z[N * A];
-    gboolean covers[5] = {FALSE, TRUE, FALSE, TRUE, FALSE};
-    for (int i = 0; i < N; i++) {
-        stage[i] = i % 3 == 0 ? 3 : 1;
-        clock[i] = stage[i] == 3 ? i % 2 : 0;
-        z[i * A] = (i % 7) / 3.0 - 1.0;
-        z[i * A + 1] = (i % 5) / 2.0 - 1.0;
-    }
-    FirmsStart start = {.n_firms = N, .n_attrs = A, .stage = stage, .clock = clock, .z = z, .covers = covers};
-    g_autofree double *beta = g_new0(double, b.m->n_params * A);
-    beta[model_param_find(b.m, "tech_sme -> hightech") * A] = 0.6;
-    beta[model_param_find(b.m, "exit.tech_sme") * A + 1] = -0.4;
-    beta[model_param_find(b.m, "renewal.gazelle") * A] = 0.9;
-    beta[model_param_find(b.m, "renewal.hightech") * A + 1] = -1.5;
-    FirmsEffects effects = {.n_attrs = A, .beta = beta};
-    assert_chunk_agrees(&b, &start, NULL, 11, 40);
-    assert_chunk_agrees(&b, &start, &effects, 12, 40);
+    StepsRoster sr;
+    steps_roster_init(&sr, b.m);
+    assert_chunk_agrees(&b, &sr.start, NULL, 11, 40);
+    assert_chunk_agrees(&b, &sr.start, &sr.effects, 12, 40);
+    steps_roster_clear(&sr);
     bench_clear(&b);
 }
 
