@@ -114,6 +114,15 @@ void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream,
 void rng_open_block_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, guint32 at,
                        const guint32 block[4]);
 
+/* gsl_rng_uniform_int(r, n) of a stream whose next four words are
+ * block[0 .. 3] (n >= 1): GSL's rule for this generator (min 0, max
+ * 2^32 - 1: k = word / ((2^32 - 1) / n), the next word while k >= n) on
+ * those words, into *k.  FALSE when all four are refused (then draw with
+ * GSL itself: rng_open_block_at and gsl_rng_uniform_int).  For the callers
+ * that draw many streams' blocks together (tests/test_firms.c checks it
+ * against GSL). */
+gboolean rng_uniform_int_of_block(const guint32 block[4], unsigned long n, unsigned long *k);
+
 /* The fields of a stream id: 3 bits of purpose, 7 of year index, 6 of
  * stage, 16 of slot.  The model's limits (model.h) stay inside them. */
 #define RNG_YEAR_INDICES 128

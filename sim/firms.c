@@ -387,7 +387,8 @@ static void add_arrivals(FirmsScratch *x, const double *params, gsl_rng *r, guin
 }
 
 /* The known firm each arrival resembles: one of its stage's known firms,
- * uniformly (gsl_rng_uniform_int), from block FIRMS_ROW_BLOCK of its birth
+ * uniformly (gsl_rng_uniform_int, rng_uniform_int_of_block on the words
+ * already computed), from block FIRMS_ROW_BLOCK of its birth
  * year of its stream; -1 (no record, at the mean, as the baseline firms of
  * that stage) when the roster has none in its stage.  The blocks of up to
  * BATCH arrivals of a year are computed together (rng_blocks). */
@@ -410,8 +411,12 @@ static void arrival_rows(FirmsScratch *x, gsl_rng *r, guint64 seed, guint64 rep)
                 x->row[i + j] = -1;
                 continue;
             }
-            rng_open_block_at(r, seed, rep, ids[j], at, w[j]);
-            x->row[i + j] = x->rows_by_stage[lo + (int)gsl_rng_uniform_int(r, (unsigned long)k)];
+            unsigned long pick;
+            if (!rng_uniform_int_of_block(w[j], (unsigned long)k, &pick)) { /* four words refused */
+                rng_open_block_at(r, seed, rep, ids[j], at, w[j]);
+                pick = gsl_rng_uniform_int(r, (unsigned long)k);
+            }
+            x->row[i + j] = x->rows_by_stage[lo + (int)pick];
         }
     }
 }

@@ -374,6 +374,18 @@ void rng_open_block_at(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, gu
     s->pos = 0;
 }
 
+gboolean rng_uniform_int_of_block(const guint32 block[4], unsigned long n, unsigned long *k)
+{
+    g_return_val_if_fail(n >= 1 && n <= philox_type.max, FALSE);
+    unsigned long scale = (philox_type.max - philox_type.min) / n;
+    for (int w = 0; w < 4; w++) {
+        *k = (block[w] - philox_type.min) / scale;
+        if (*k < n)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 void rng_open_block(gsl_rng *r, guint64 seed, guint64 rep, guint32 stream, const guint32 block[4])
 {
     rng_open_block_at(r, seed, rep, stream, 0, block);

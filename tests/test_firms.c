@@ -440,6 +440,31 @@ static void blocks_match_scalar(void **state)
     assert_int_not_equal(rng_firm_stream(0), rng_stream_id(RNG_PARAMS, 0, 0, 0));
 }
 
+/* rng_uniform_int_of_block gives gsl_rng_uniform_int's integer from the
+ * stream's next block, for n where a word is refused half the time (2^31 + 1)
+ * as well as small ones; when it refuses all four words, GSL goes on past
+ * them. */
+static void uniform_int_of_block_is_gsl(void **state)
+{
+    (void)state;
+    const unsigned long ns[] = {1, 2, 3, 7, 1000, 65537, 2147483649ul, 4294967295ul};
+    gsl_rng *r = rng_new();
+    int refused = 0;
+    for (gsize t = 0; t < G_N_ELEMENTS(ns); t++)
+        for (guint32 stream = 0; stream < 400; stream++) {
+            guint32 id = rng_firm_stream(stream), block[1][4];
+            rng_blocks(SEED, 3, 64 + 63, &id, 1, block);
+            rng_open_at(r, SEED, 3, id, 64 + 63);
+            unsigned long want = gsl_rng_uniform_int(r, ns[t]), got = 0;
+            if (rng_uniform_int_of_block(block[0], ns[t], &got))
+                assert_int_equal(got, want);
+            else
+                refused++;
+        }
+    assert_true(refused > 0); /* n = 2^31 + 1 refuses a word half the time: some blocks all four */
+    gsl_rng_free(r);
+}
+
 /* Every vector path this processor has (AVX2, AVX-512) gives the scalar
  * block function's bits, at several block indices, replications with a
  * high word, and counts that are and are not multiples of sixteen; and
@@ -809,6 +834,7 @@ int main(void)
         cmocka_unit_test(firm_at_the_mean_has_the_scenario_rates),
         cmocka_unit_test(arrivals_in_uncovered_stage_are_at_the_mean),
         cmocka_unit_test(blocks_match_scalar),
+        cmocka_unit_test(uniform_int_of_block_is_gsl),
         cmocka_unit_test(every_simd_path_matches_scalar),
         cmocka_unit_test(vector_steps_match_scalar),
         cmocka_unit_test(vector_steps_match_scalar_at_the_ends),
