@@ -385,38 +385,42 @@ static VEC __mmask16 weighted_lapse(const FirmsSimdRun *r, int yi, Lanes *v, __m
     return lapse;
 }
 
-/* The stages the lanes m are in, each with its lanes. */
+/* The stages the lanes m are in, each with its lanes and the offset of
+ * the batch's cuts of year yi in it (cut k at at[i] + k * 16). */
 typedef struct {
     int n;
-    int s[FIRMS_SIMD_MAX_STAGES];
     __mmask16 in[FIRMS_SIMD_MAX_STAGES];
+    gsize at[FIRMS_SIMD_MAX_STAGES];
 } StageSplit;
 
-static inline VEC void split_stages(__m512i now, __mmask16 m, StageSplit *ss)
+static inline VEC void split_stages(const FirmsSimdTables *t, int batch, int yi, __m512i now, __mmask16 m,
+                                    StageSplit *ss)
 {
     guint32 some = (guint32)_mm512_mask_reduce_or_epi32(m, _mm512_sllv_epi32(_mm512_set1_epi32(1), now));
+    gsize year = cut_base(batch, yi, 0, 0, t->n_years, t->S, t->K), stage = (gsize)(t->K + 1) * FIRMS_SIMD_LANES;
     for (ss->n = 0; some != 0; some &= some - 1, ss->n++) {
-        ss->s[ss->n] = __builtin_ctz(some);
-        ss->in[ss->n] = _mm512_mask_cmpeq_epi32_mask(m, now, _mm512_set1_epi32(ss->s[ss->n]));
+        int s = __builtin_ctz(some);
+        ss->in[ss->n] = _mm512_mask_cmpeq_epi32_mask(m, now, _mm512_set1_epi32(s));
+        ss->at[ss->n] = year + s * stage;
     }
 }
 
 /* The lanes m whose uniform of words w0, w1 is at or above their firm's
  * cut k of year yi in its stage (FirmsSimdRun.cut_hi), the batch's cuts of
  * each stage loaded into the lanes in it. */
-static inline VEC __mmask16 at_least_cut(const FirmsSimdRun *r, int yi, const Lanes *v, const StageSplit *ss, int k,
-                                         __mmask16 m, __m512i w0, __m512i w1)
+static inline VEC __mmask16 at_least_cut(const FirmsSimdRun *r, const StageSplit *ss, int k, __mmask16 m, __m512i w0,
+                                         __m512i w1)
 {
-    const FirmsSimdTables *t = r->t;
+    const gsize ck = (gsize)k * FIRMS_SIMD_LANES;
     __m512i th = _mm512_setzero_si512(), tl = th;
     for (int i = 0; i < ss->n; i++)
-        th = _mm512_mask_loadu_epi32(th, ss->in[i], r->cut_hi + cut_base(v->batch, yi, ss->s[i], k, t->n_years, t->S, t->K));
+        th = _mm512_mask_loadu_epi32(th, ss->in[i], r->cut_hi + ss->at[i] + ck);
     __m512i a = _mm512_srli_epi32(w0, 5);
     __mmask16 above = _mm512_mask_cmpgt_epu32_mask(m, a, th), tie = _mm512_mask_cmpeq_epi32_mask(m, a, th);
     if (G_LIKELY(tie == 0))
         return above;
     for (int i = 0; i < ss->n; i++)
-        tl = _mm512_mask_loadu_epi32(tl, ss->in[i], r->cut_lo + cut_base(v->batch, yi, ss->s[i], k, t->n_years, t->S, t->K));
+        tl = _mm512_mask_loadu_epi32(tl, ss->in[i], r->cut_lo + ss->at[i] + ck);
     return above | _mm512_mask_cmpge_epu32_mask(tie, _mm512_srli_epi32(w1, 6), tl);
 }
 
@@ -439,10 +443,10 @@ static VEC __mmask16 step(const FirmsSimdRun *r, int yi, Lanes *v, __mmask16 act
     __mmask16 cut = act & v->cut, wide = act & v->fx & ~cut;
     StageSplit ss = {0};
     if (cut != 0) {
-        split_stages(v->now, cut, &ss);
+        split_stages(t, v->batch, yi, v->now, cut, &ss);
         __m512i kc = zero;
         for (int c = 0; c < t->K; c++)
-            kc = _mm512_mask_add_epi32(kc, at_least_cut(r, yi, v, &ss, c, cut, w[0], w[1]), kc, one);
+            kc = _mm512_mask_add_epi32(kc, at_least_cut(r, &ss, c, cut, w[0], w[1]), kc, one);
         k = _mm512_mask_mov_epi32(k, cut, kc);
     }
     if (wide != 0)
@@ -461,7 +465,7 @@ static VEC __mmask16 step(const FirmsSimdRun *r, int yi, Lanes *v, __mmask16 act
     v->clock = _mm512_mask_mov_epi32(v->clock, due | edge, zero);
     __mmask16 lapse = due & at_least(t, yi, ROW_RENEW_HI, ROW_RENEW_LO, v->now, w[2], w[3]);
     if ((due & cut) != 0)
-        lapse = (lapse & ~(due & cut)) | at_least_cut(r, yi, v, &ss, t->K, due & cut, w[2], w[3]);
+        lapse = (lapse & ~(due & cut)) | at_least_cut(r, &ss, t->K, due & cut, w[2], w[3]);
     if ((due & wide) != 0)
         lapse = weighted_lapse(r, yi, v, due & wide, w[2], w[3], lapse);
     v->now = _mm512_mask_mov_epi32(v->now, lapse, lookup(t, yi, ROW_LAPSE, v->now));
