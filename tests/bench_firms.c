@@ -16,6 +16,9 @@
  *
  *   build/tests/bench_firms SCENARIO [FIRMS (8000) | ROSTER.csv] [REPS (300)] [TRIES (3)]
  *
+ * REPS 0: the scenario's own replications ([scenario] replications, else
+ * ladder's default), as `ladder run` of it runs.
+ *
  * With a roster (a second argument ending in .csv) the known firms are the
  * roster's, started as `ladder run --roster` starts them, and the
  * scenario's [effects] act on them at their central coefficients; with
@@ -34,6 +37,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "cli.h"
 #include "engine.h"
 #include "firms.h"
 #include "model.h"
@@ -171,6 +175,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_firms: %s\n", error->message);
         return 1;
     }
+    if (reps == 0)
+        reps = m->replications > 0 ? (guint64)m->replications : CLI_DEFAULT_REPS;
     int S = m->n_stages, years = model_n_years(m);
     double *base = g_new(double, MAX(m->n_params, 1));
     double *params = g_new(double, (gsize)years * MAX(m->n_params, 1));
