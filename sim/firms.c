@@ -5,8 +5,11 @@
  * a year computed together, rng_blocks), and its stage is added into the
  * yearly stocks, entries and list counts that engine_replicate gives.
  * The steps here are the reference; where the processor has AVX-512, the
- * batches without effects take firms_simd.c's, which step the sixteen in
- * the lanes of vectors from the same words to the same bytes.
+ * batches take firms_simd.c's, which step the sixteen in the lanes of
+ * vectors from the same words to the same bytes (with effects, on each
+ * known firm's cuts when the replications repeat their rates:
+ * build_cuts), and firms_replicate_chunk runs the known firms of several
+ * replications batch by batch.
  * SPDX-License-Identifier: MIT */
 #include "firms.h"
 
@@ -22,8 +25,8 @@
 #define BATCH 16      /* firms whose yearly blocks are computed together */
 G_STATIC_ASSERT(BATCH == FIRMS_SIMD_LANES);
 #define STAY (-1)     /* an outcome: the firm stays in its stage */
-enum { CUTS_NONE, CUTS_SEEN, CUTS_BUILT }; /* FirmsScratch.cut_state */
 #define EXIT 0        /* an outcome: the firm exits; 1 + j: it takes edge j */
+enum { CUTS_NONE, CUTS_SEEN, CUTS_BUILT }; /* FirmsScratch.cut_state */
 
 /* What a firm in stage s in year yi does, without effects, this
  * replication: the table the firm steps read instead of the model. */

@@ -1,7 +1,8 @@
 /* firms_simd.c: firms.c's firm steps for sixteen firms at once, one firm
  * per 32-bit lane of an AVX-512 vector: masks instead of branches on the
  * outcome, the renewal and the lists, in-register permutes for what a
- * stage does, and each firm's tally written after its batch's last year.
+ * stage does, a firm with effects in doubles (as firms.c) or on its cuts,
+ * and each firm's tally written after its batch's last year.
  * SPDX-License-Identifier: MIT */
 #include "firms_simd.h"
 
