@@ -965,6 +965,14 @@ static void tally_base_year(const FirmsScratch *x, FirmsTally *tally, int reps)
         tally->state[(gsize)i * row + f->stage[i]] += (guint32)reps;
 }
 
+/* TRUE when firms_simd.c's steps run x's batches with effects e (may be
+ * NULL): the model and the effects' slots fit its tables and the
+ * processor has them. */
+static gboolean vector_steps(const FirmsScratch *x, const FirmsEffects *e)
+{
+    return x->simd != NULL && firms_simd_usable() && (e == NULL || x->n_slots <= FIRMS_SIMD_MAX_SLOTS);
+}
+
 /* Every firm of the replication R prepared, BATCH at a time: where the
  * model (and its effects' slots) fits the vector steps and the processor
  * has them, firms_simd.c's, else run_batch's (the same bytes either way),
@@ -972,8 +980,7 @@ static void tally_base_year(const FirmsScratch *x, FirmsTally *tally, int reps)
 static void run_firms(const Run *R)
 {
     FirmsScratch *x = R->x;
-    gboolean vector = x->simd != NULL && R->record == NULL && firms_simd_usable() &&
-                      (R->e == NULL || x->n_slots <= FIRMS_SIMD_MAX_SLOTS);
+    gboolean vector = R->record == NULL && vector_steps(x, R->e);
     FirmsSimdRun V = {.t = x->simd, .seed = R->seed, .rep = R->rep, .stage = x->stage, .clock = x->clock,
                       .born = x->born, .row = x->row, .weight = R->e != NULL ? x->weight : NULL,
                       .n_slots = x->n_slots, .cut_hi = R->e != NULL && x->cuts ? x->cut_hi : NULL,
@@ -1049,22 +1056,37 @@ void firms_paths_clear(FirmsPaths *p)
     *p = (FirmsPaths){0};
 }
 
+/* `out` set to 0. */
+static void clear_out(const FirmsScratch *x, const EngineTrajectory *out)
+{
+    gsize cells = (gsize)x->n_years * x->S;
+    memset(out->stock, 0, sizeof *out->stock * cells);
+    memset(out->entries, 0, sizeof *out->entries * cells);
+    if (x->L > 0)
+        memset(out->lists, 0, sizeof *out->lists * (gsize)x->n_years * x->L);
+}
+
+/* After the known firms (x->n of them), replication rep's firms with no
+ * record: the baseline firms, then the arrivals (their entries into
+ * `entries`), each with the row it resembles when there are effects. */
+static void add_unknown_firms(FirmsScratch *x, const double *params, const gint64 *baseline, gsl_rng *r,
+                              guint64 seed, guint64 rep, gint64 *entries)
+{
+    add_baseline_firms(x, baseline);
+    add_arrivals(x, params, r, seed, rep, entries);
+    if (x->e != NULL)
+        arrival_rows(x, r, seed, rep);
+}
+
 void firms_replicate_paths(const Model *m, const FirmsStart *start, const FirmsEffects *effects,
                            const double *params, const gint64 *baseline, gsl_rng *r, guint64 seed,
                            guint64 rep, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally,
                            FirmsPaths *paths)
 {
     g_return_if_fail(x->m == m && x->start == start);
-    gsize cells = (gsize)x->n_years * x->S;
-    memset(out->stock, 0, sizeof *out->stock * cells);
-    memset(out->entries, 0, sizeof *out->entries * cells);
-    if (x->L > 0)
-        memset(out->lists, 0, sizeof *out->lists * (gsize)x->n_years * x->L);
+    clear_out(x, out);
     firms_prepare(m, start, effects, params, seed, rep, x);
-    add_baseline_firms(x, baseline);
-    add_arrivals(x, params, r, seed, rep, out->entries);
-    if (x->e != NULL)
-        arrival_rows(x, r, seed, rep);
+    add_unknown_firms(x, params, baseline, r, seed, rep, out->entries);
     if (paths != NULL)
         paths_start(x, paths);
     Run R = {.x = x, .e = x->e, .params = params, .cum = x->cum, .cell = x->cell, .seed = seed, .rep = rep,
@@ -1086,12 +1108,11 @@ void firms_replicate_chunk(const Model *m, const FirmsStart *start, const FirmsE
                            int n, FirmsScratch *x, const EngineTrajectory *out, FirmsTally *tally)
 {
     g_return_if_fail(x->m == m && x->start == start);
-    gsize cells = (gsize)x->n_years * x->S;
     int full = start->n_firms / BATCH * BATCH; /* the known firms of whole batches */
     for (int j0 = 0; j0 < n; j0 += FIRMS_SIMD_REPS) {
         int nj = MIN(FIRMS_SIMD_REPS, n - j0);
         firms_prepare(m, start, effects, params, seed, rep0 + j0, x);
-        if (x->simd == NULL || !firms_simd_usable() || (x->e != NULL && x->n_slots > FIRMS_SIMD_MAX_SLOTS)) {
+        if (!vector_steps(x, x->e)) {
             for (int j = j0; j < j0 + nj; j++)
                 firms_replicate(m, start, effects, params, baseline, r, seed, rep0 + j, x, &out[j], tally);
             continue;
@@ -1099,11 +1120,7 @@ void firms_replicate_chunk(const Model *m, const FirmsStart *start, const FirmsE
         prepare_simd(x, x->e, params, x->cum, x->cell);
         FirmsSimdRun V[FIRMS_SIMD_REPS];
         for (int j = 0; j < nj; j++) {
-            const EngineTrajectory *o = &out[j0 + j];
-            memset(o->stock, 0, sizeof *o->stock * cells);
-            memset(o->entries, 0, sizeof *o->entries * cells);
-            if (x->L > 0)
-                memset(o->lists, 0, sizeof *o->lists * (gsize)x->n_years * x->L);
+            clear_out(x, &out[j0 + j]);
             firms_simd_begin(x->simd, j);
             V[j] = (FirmsSimdRun){.t = x->simd, .slot = j, .seed = seed, .rep = rep0 + j0 + j, .stage = x->stage,
                                   .clock = x->clock, .born = x->born, .row = x->row,
@@ -1119,10 +1136,7 @@ void firms_replicate_chunk(const Model *m, const FirmsStart *start, const FirmsE
             guint64 rep = rep0 + j0 + j;
             const EngineTrajectory *o = &out[j0 + j];
             x->n = start->n_firms; /* the vector steps left the known firms as they start */
-            add_baseline_firms(x, baseline);
-            add_arrivals(x, params, r, seed, rep, o->entries);
-            if (x->e != NULL)
-                arrival_rows(x, r, seed, rep);
+            add_unknown_firms(x, params, baseline, r, seed, rep, o->entries);
             V[j].stage = x->stage;
             V[j].clock = x->clock;
             V[j].born = x->born;

@@ -484,6 +484,16 @@ static gboolean serve(Shared *sh, const Model *m, Lane *l, guint64 rep, RunGain 
     return TRUE;
 }
 
+/* Lane l's target counts of replication `rep` of model k (its trajectory
+ * in the lane), and model 0's kept in sh->counts when the run keeps them. */
+static void count_replication(Shared *sh, int k, Lane *l, guint64 rep)
+{
+    const Model *m = sh->models[k];
+    lane_count_targets(l, m);
+    if (sh->counts != NULL && k == 0 && m->n_targets > 0)
+        memcpy(sh->counts + rep * (guint64)m->n_targets, l->count, sizeof *l->count * m->n_targets);
+}
+
 /* Replication `rep` of model k into its lane, with its target counts: by
  * cohorts, or firm by firm for a model with a roster, what each known firm
  * did added to `tally->firms` and what RunConfig.service did to
@@ -519,9 +529,7 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, T
                         l->firms, &out, tally->firms);
     else
         engine_replicate(m, params, baseline, r, seed, rep, l->scratch, &out);
-    lane_count_targets(l, m);
-    if (sh->counts != NULL && k == 0 && m->n_targets > 0)
-        memcpy(sh->counts + rep * (guint64)m->n_targets, l->count, sizeof *l->count * m->n_targets);
+    count_replication(sh, k, l, rep);
     return tally->gain == NULL || serve(sh, m, l, rep, tally->gain);
 }
 
@@ -600,9 +608,7 @@ static void replicate_chunk(Worker *w, Lane *l, gsl_rng *r, guint64 first, guint
         memcpy(l->entries, o->entries, sizeof *l->entries * cells);
         if (lcells > 0)
             memcpy(l->lists, o->lists, sizeof *l->lists * lcells);
-        lane_count_targets(l, m);
-        if (sh->counts != NULL && m->n_targets > 0)
-            memcpy(sh->counts + rep * (guint64)m->n_targets, l->count, sizeof *l->count * m->n_targets);
+        count_replication(sh, 0, l, rep);
         if (sh->met_bits[0] != NULL)
             met_bits_set(sh->met_bits[0], m, l, sh->config->reps, rep);
         tally_add(&w->tally[0], m, l);
