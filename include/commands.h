@@ -50,6 +50,8 @@ typedef struct CommandSpec {
     gboolean policy_flags;      /* offers --without and --only (cli_apply_policy_flags) */
     gboolean uses_effects;      /* a scenario's [effects] may act (run --roster); else a note on
                                    stderr says the command does not use them */
+    gboolean takes_regions;     /* a region file (region.h) may be its operand; else an INPUT error
+                                   says the command does not take one yet */
     gboolean simulates_nothing; /* offers none of --reps, --seed, --threads and --report (cli_add_run_options):
                                    the command fits, its folder holds no run */
     void *state;

@@ -52,4 +52,24 @@ typedef struct {
 void engine_replicate(const Model *m, const double *params, const gint64 *baseline, gsl_rng *r,
                       guint64 seed, guint64 rep, EngineScratch *s, const EngineTrajectory *out);
 
+/* Replication `rep` of region `m` (region.h) into `out` (the region's
+ * years, stages and lists), with `x` from engine_scratch_new(m): each of
+ * its parts in file order, a scenario drawn (with `uncertain`) and run as
+ * engine_replicate runs it alone but on streams keyed by its
+ * Model.stream_key, its values first multiplied by the [common] factors
+ * of every region above it (drawn on the regions' own keys), its policies
+ * then the regions' acting; a region part the same, recursively.  Each
+ * part's stocks, entries and lists are added into the region's by stage
+ * and list id, its years from the region's base year on.  Fails with an
+ * INPUT error naming the part (and the year and cause) when the drawn
+ * values make a year of a part invalid. */
+gboolean engine_replicate_region(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
+                                 EngineScratch *x, const EngineTrajectory *out, GError **error);
+
+/* Part `part`'s figures in the last engine_replicate_region of `x`: in the
+ * region's years, stages and lists (0 where the part has none), so that the
+ * region's are their sum; and in the part's own. */
+const EngineTrajectory *engine_part_shaped(const EngineScratch *x, int part);
+const EngineTrajectory *engine_part_own(const EngineScratch *x, int part);
+
 #endif

@@ -78,6 +78,8 @@ typedef struct {
     SourceRef where;    /* the group header */
     double cost_per_year; /* 万元 (10,000 yuan) for each year it acts, >= 0; 0 when not given */
     double cost_per_firm; /* 万元 for each firm it adds (cost.h says which), >= 0 */
+    char *owner;        /* a region's policy in one of its parts (region.h): the region's file,
+                           whose policy of the same name it is; NULL for the part's own */
     int n_levels;       /* 1..MODEL_MAX_LEVELS: the levels `ladder allocate` tries */
     double levels[MODEL_MAX_LEVELS]; /* > 0, ascending; {1} when `levels =` is not given */
 } Policy;
@@ -183,6 +185,22 @@ typedef struct {
                            Model.attrs[a].standardised, else the roster's own */
 } ModelRoster;
 
+struct Model;
+
+/* One part of a region (`parts =` in a region file; region.h): a scenario,
+ * or a region of its own, whose stocks, entries and lists the region adds
+ * up by stage and list id. */
+typedef struct {
+    struct Model *model;/* the part: horizon the region's, and in a scenario the policies of every
+                           region above it appended to its own (Policy.owner) */
+    int year_offset;    /* region base_year - part base_year (>= 0): region year index y is the
+                           part's y + year_offset */
+    int *stage_of;      /* [part n_stages]: the region's stage of each of the part's stages */
+    int *list_of;       /* [part n_lists]: the region's list of each of the part's lists (-1: none) */
+    int *factor_of;     /* [part n_params]: the region's parameter of the same key, whose [common]
+                           factor multiplies it */
+} ModelPart;
+
 typedef struct Model {
     char *file;         /* the scenario path as given */
     char *name;
@@ -220,6 +238,15 @@ typedef struct Model {
                            order; NULL when none */
     ModelRoster *roster;/* the firms known one by one (model_set_roster), or NULL: every stage
                            starts from its baseline, simulated as cohorts */
+    int n_parts;        /* a region (region.h): its parts, >= 1; 0 for a scenario */
+    ModelPart *parts;   /* [n_parts], NULL for a scenario.  In a region the stages and lists are
+                           the union of the parts' (by id), base_year the latest of theirs, and
+                           each parameter is a factor (1 unless [common] draws it) on the parts'
+                           parameter of the same key; the region's policies act through its
+                           parts (ModelPart.model), not on these factors */
+    guint32 stream_key; /* the high word of the replication counter of every stream this model
+                           draws from (rng.h): 0 for a scenario run alone and for the first
+                           scenario of a region; region.c numbers the others */
 } Model;
 
 void model_free(Model *m);

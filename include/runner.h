@@ -60,6 +60,21 @@ typedef struct {
                                   service (RunResult.gain); it changes no other figure */
 } RunConfig;
 
+/* What one part of a region did over a run (RunResult.parts): exact sums,
+ * the same for any thread count. */
+typedef struct {
+    const Model *model;  /* the part (borrowed from the region's ModelPart) */
+    guint64 *target_met; /* [part n_targets]: replications that met the part's own target */
+    guint64 all_met;     /* replications that met every one of them (all, when it has none) */
+    gint64 *share_sum;   /* [region n_targets]: the part's share of the region's count (the count
+                            of its own figures in the region's stages, lists and years), summed;
+                            the parts' shares add up to the region's count in every replication */
+    double *share_sumsq; /* [region n_targets]: its square summed (exact as an integer, then
+                            rounded once to a double) */
+    gint64 *stock_sum;   /* [region n_years * region n_stages]: its stock at the end of each year */
+    gint64 *lists_sum;   /* [region n_years * region n_lists]: its count on each list */
+} RunPart;
+
 typedef struct RunResult {
     const Model *model;  /* borrowed */
     RunConfig config;    /* the run's, but `service` NULL (it was borrowed for the run) */
@@ -81,6 +96,8 @@ typedef struct RunResult {
     RunGain *gain;       /* config.service: what it did; NULL otherwise */
     gint64 *counts;      /* NULL unless config.keep_counts; else [rep * n_targets + t]: replication
                             rep's count of target t (8 bytes a target and replication) */
+    int n_parts;         /* a region's parts (region.h), else 0 */
+    RunPart *parts;      /* [n_parts]: what each did; NULL for a scenario */
 } RunResult;
 
 /* Words of 64 bits holding one bit per replication of `reps`. */

@@ -15,6 +15,7 @@
 #include "out_table.h"
 #include "out_trace.h"
 #include "results.h"
+#include "region.h"
 #include "roster.h"
 #include "scenario.h"
 #include "run_outputs.h"
@@ -196,6 +197,12 @@ static gboolean run_read(void *state, CommandCall *call, GError **error)
         }
         return TRUE;
     }
+    if (region_is(m)) {
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                    "%s is a region (its [scenario] has parts =): --roster starts one scenario from its firms; "
+                    "run each part with its own roster", m->file);
+        return FALSE;
+    }
     st->roster = roster_read(st->roster_path, m, error);
     if (st->roster == NULL)
         return FALSE;
@@ -330,7 +337,7 @@ const CommandSpec cmd_run_spec = {
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
     .state = &run_state, .opts = &run_state.opts, .out_suffix = "",
-    .uncertainty_flag = TRUE, .policy_flags = TRUE, .uses_effects = TRUE,
+    .uncertainty_flag = TRUE, .policy_flags = TRUE, .uses_effects = TRUE, .takes_regions = TRUE,
     .add_options = run_add_options, .read = run_read,
     .compute = run_compute, .write = run_write, .print = run_print, .clear = run_clear,
 };

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "interrupt.h"
 #include "outdir.h"
+#include "region.h"
 #include "run_outputs.h"
 #include "scenario.h"
 #include "text.h"
@@ -152,6 +153,14 @@ static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **err
         return FALSE;
     if (spec->load ? !spec->load(spec->state, call, error) : !load_one(call, error))
         return FALSE;
+    for (int i = 0; i < call->n_models && !spec->takes_regions; i++)
+        if (region_is(call->models[i])) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s is a region (its [scenario] has parts =), and `ladder %s` does not take a region "
+                        "yet: run it on each part, or run the region with `ladder run`", call->models[i]->file,
+                        spec->name);
+            return FALSE;
+        }
     if (spec->policy_flags && !cli_apply_policy_flags(call->models, call->n_models, call->files, spec->opts, error))
         return FALSE;
     for (int i = 0; i < call->n_models; i++) {

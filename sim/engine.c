@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "region.h"
 #include "rng.h"
 #include "sample.h"
 
@@ -24,7 +25,12 @@ typedef struct {
     int arrive;  /* Poisson arrivals */
 } StageStreams;
 
+typedef struct PartScratch PartScratch;
+
 struct EngineScratch {
+    int n_parts;          /* a region's parts (engine_replicate_region); 0 for a scenario */
+    PartScratch *parts;   /* [n_parts] */
+    double *factor;       /* a region's: [n_params] its factors in this replication */
     int n_stages;
     int *offset;     /* [n_stages + 1]: first cohort of each stage in cur/next */
     gint64 *cur;     /* firms by stage and clock at the start of the year */
@@ -38,6 +44,18 @@ struct EngineScratch {
     StageStreams *at;     /* [year index * n_stages + stage], year index >= 1 */
     int *list_at;         /* [year index * n_lists + list]: its first share stream
                              (share j: list_at + j), year index >= 0; -1: none */
+};
+
+/* One part of a region in one thread: its working memory, and its last
+ * replication as its own model and in the region's stages, lists and years. */
+struct PartScratch {
+    EngineScratch *scratch; /* the part's */
+    double *base;           /* [part n_params]: its drawn values (a scenario), or the factors from
+                               the regions above (a region) */
+    double *table;          /* [part n_years * part n_params]: its year parameters (a scenario) */
+    gint64 *baseline;       /* [part n_stages] */
+    EngineTrajectory own;   /* the part's years, stages and lists */
+    EngineTrajectory shaped;/* the region's years, stages and lists: 0 where the part has none */
 };
 
 static int stage_cohorts(const Stage *s)
@@ -112,9 +130,38 @@ static void plan_streams(const Model *m, EngineScratch *x)
     }
 }
 
+/* A trajectory of `m`'s years, stages and lists in one block (free .stock). */
+static EngineTrajectory trajectory_new(const Model *m)
+{
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    gint64 *mem = g_new0(gint64, 2 * cells + MAX(lcells, 1));
+    return (EngineTrajectory){mem, mem + cells, mem + 2 * cells};
+}
+
+static void parts_scratch_new(const Model *m, EngineScratch *s)
+{
+    s->n_parts = m->n_parts;
+    s->parts = g_new0(PartScratch, m->n_parts);
+    s->factor = g_new(double, MAX(m->n_params, 1));
+    for (int p = 0; p < m->n_parts; p++) {
+        const Model *pm = m->parts[p].model;
+        PartScratch *ps = &s->parts[p];
+        ps->scratch = engine_scratch_new(pm);
+        ps->base = g_new(double, MAX(pm->n_params, 1));
+        ps->table = region_is(pm) ? NULL : g_new0(double, MAX((gsize)model_n_years(pm) * pm->n_params, 1));
+        ps->baseline = g_new(gint64, pm->n_stages);
+        ps->own = trajectory_new(pm);
+        ps->shaped = trajectory_new(m);
+    }
+}
+
 EngineScratch *engine_scratch_new(const Model *m)
 {
     EngineScratch *s = g_new0(EngineScratch, 1);
+    if (region_is(m)) {
+        parts_scratch_new(m, s);
+        return s;
+    }
     s->n_stages = m->n_stages;
     s->offset = g_new0(int, m->n_stages + 1);
     for (int i = 0; i < m->n_stages; i++)
@@ -130,6 +177,17 @@ void engine_scratch_free(EngineScratch *s)
 {
     if (s == NULL)
         return;
+    for (int p = 0; p < s->n_parts; p++) {
+        PartScratch *ps = &s->parts[p];
+        engine_scratch_free(ps->scratch);
+        g_free(ps->base);
+        g_free(ps->table);
+        g_free(ps->baseline);
+        g_free(ps->own.stock);
+        g_free(ps->shaped.stock);
+    }
+    g_free(s->parts);
+    g_free(s->factor);
     g_free(s->offset);
     g_free(s->cur);
     g_free(s->next);
@@ -409,4 +467,114 @@ void engine_replicate(const Model *m, const double *params, const gint64 *baseli
         x->cur = x->next;
         x->next = t;
     }
+}
+
+/* ---- regions ------------------------------------------------------------- */
+
+/* The replication counter of model `m`'s streams in replication `rep`:
+ * its stream key in the high word, so a scenario run alone (key 0) and
+ * the first scenario of a region draw the same numbers. */
+static guint64 stream_rep(const Model *m, guint64 rep)
+{
+    return rep | (guint64)m->stream_key << 32;
+}
+
+/* Part `part`'s trajectory `own` in region `m`'s years, stages and lists
+ * into `shaped`, and added to `out`.  The region's base year counts no
+ * entries, as a scenario's does not. */
+static void add_part(const Model *m, const ModelPart *part, const EngineTrajectory *own,
+                     const EngineTrajectory *shaped, const EngineTrajectory *out)
+{
+    const Model *pm = part->model;
+    int Y = model_n_years(m), S = m->n_stages, L = m->n_lists, PS = pm->n_stages, PL = pm->n_lists;
+    memset(shaped->stock, 0, sizeof(gint64) * (gsize)Y * S);
+    memset(shaped->entries, 0, sizeof(gint64) * (gsize)Y * S);
+    if (L > 0)
+        memset(shaped->lists, 0, sizeof(gint64) * (gsize)Y * L);
+    for (int y = 0; y < Y; y++) {
+        int py = y + part->year_offset;
+        for (int s = 0; s < PS; s++) {
+            int to = y * S + part->stage_of[s];
+            shaped->stock[to] = own->stock[py * PS + s];
+            shaped->entries[to] = y > 0 ? own->entries[py * PS + s] : 0;
+        }
+        for (int l = 0; l < PL; l++)
+            shaped->lists[y * L + part->list_of[l]] = own->lists[py * PL + l];
+    }
+    for (gsize i = 0; i < (gsize)Y * S; i++) {
+        out->stock[i] += shaped->stock[i];
+        out->entries[i] += shaped->entries[i];
+    }
+    for (gsize i = 0; i < (gsize)Y * L; i++)
+        out->lists[i] += shaped->lists[i];
+}
+
+/* Scenario part `p` of region `m` in replication `rep`, its values drawn
+ * (or central) times the region's factors `factor`. */
+static gboolean replicate_scenario_part(const Model *m, int p, const double *factor, gboolean uncertain, gsl_rng *r,
+                                        guint64 seed, guint64 rep, PartScratch *ps, GError **error)
+{
+    const ModelPart *part = &m->parts[p];
+    const Model *pm = part->model;
+    guint64 key = stream_rep(pm, rep);
+    engine_draw_params(pm, uncertain, r, seed, key, ps->base);
+    for (int j = 0; j < pm->n_params; j++)
+        ps->base[j] *= factor[part->factor_of[j]];
+    if (!model_year_table(pm, ps->base, ps->table, error))
+        return FALSE;
+    engine_draw_baselines(pm, uncertain, r, seed, key, ps->baseline);
+    engine_replicate(pm, ps->table, ps->baseline, r, seed, key, ps->scratch, &ps->own);
+    return TRUE;
+}
+
+/* Replication `rep` of region `m` into `out`, its factors `up`
+ * ([n_params], from the regions above; NULL: none) times its own. */
+static gboolean replicate_region(const Model *m, const double *up, gboolean uncertain, gsl_rng *r, guint64 seed,
+                                 guint64 rep, EngineScratch *x, const EngineTrajectory *out, GError **error)
+{
+    engine_draw_params(m, uncertain, r, seed, stream_rep(m, rep), x->factor);
+    for (int i = 0; up != NULL && i < m->n_params; i++)
+        x->factor[i] *= up[i];
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    memset(out->stock, 0, sizeof(gint64) * cells);
+    memset(out->entries, 0, sizeof(gint64) * cells);
+    if (lcells > 0)
+        memset(out->lists, 0, sizeof(gint64) * lcells);
+    for (int p = 0; p < m->n_parts; p++) {
+        const ModelPart *part = &m->parts[p];
+        PartScratch *ps = &x->parts[p];
+        gboolean ok;
+        if (region_is(part->model)) {
+            for (int j = 0; j < part->model->n_params; j++)
+                ps->base[j] = x->factor[part->factor_of[j]];
+            ok = replicate_region(part->model, ps->base, uncertain, r, seed, rep, ps->scratch, &ps->own, error);
+        } else {
+            ok = replicate_scenario_part(m, p, x->factor, uncertain, r, seed, rep, ps, error);
+        }
+        if (!ok) {
+            region_prefix_error(m, p, error);
+            return FALSE;
+        }
+        add_part(m, part, &ps->own, &ps->shaped, out);
+    }
+    return TRUE;
+}
+
+gboolean engine_replicate_region(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
+                                 EngineScratch *x, const EngineTrajectory *out, GError **error)
+{
+    g_return_val_if_fail(region_is(m) && x->n_parts == m->n_parts, FALSE);
+    return replicate_region(m, NULL, uncertain, r, seed, rep, x, out, error);
+}
+
+const EngineTrajectory *engine_part_shaped(const EngineScratch *x, int part)
+{
+    g_return_val_if_fail(part >= 0 && part < x->n_parts, NULL);
+    return &x->parts[part].shaped;
+}
+
+const EngineTrajectory *engine_part_own(const EngineScratch *x, int part)
+{
+    g_return_val_if_fail(part >= 0 && part < x->n_parts, NULL);
+    return &x->parts[part].own;
 }

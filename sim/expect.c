@@ -7,6 +7,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "region.h"
+
 static int stage_cohorts(const Stage *s)
 {
     return s->renewal_years > 0 ? s->renewal_years : 1;
@@ -126,8 +128,84 @@ static gboolean expect_recursion(const Model *m, const double *base, int first_y
     return TRUE;
 }
 
+/* Adds part `part`'s expected figures (its own years, stages and lists)
+ * into region `m`'s, from the region's base year on (no entries there). */
+static void add_part(const Model *m, const ModelPart *part, const double *ps, const double *pe, const double *pl,
+                     double *stock, double *entries, double *lists)
+{
+    const Model *pm = part->model;
+    int S = m->n_stages, L = m->n_lists, PS = pm->n_stages, PL = pm->n_lists;
+    for (int y = 0; y < model_n_years(m); y++) {
+        int py = y + part->year_offset;
+        for (int s = 0; s < PS; s++) {
+            stock[y * S + part->stage_of[s]] += ps[py * PS + s];
+            entries[y * S + part->stage_of[s]] += y > 0 ? pe[py * PS + s] : 0;
+        }
+        for (int l = 0; l < PL; l++)
+            lists[y * L + part->list_of[l]] += pl[py * PL + l];
+    }
+}
+
+/* Part `p` of region `m` expected with the region's factors `factor`,
+ * into ps, pe ([part years * part stages]) and pl (its lists). */
+static gboolean expect_part(const Model *m, int p, const double *factor, double *ps, double *pe, double *pl,
+                            GError **error);
+
+/* Region `m`'s expected stocks, entries and lists (lists may be NULL) with
+ * its parameters' factors `factor`: the sum of its parts' expectations,
+ * each part at its central values times the factors, its policies and the
+ * regions' acting.  Exact, since an expectation of a sum is the sum of
+ * the expectations. */
+static gboolean expect_region(const Model *m, const double *factor, double *stock, double *entries, double *lists,
+                              GError **error)
+{
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    g_autofree double *own_lists = lists ? NULL : g_new(double, MAX(lcells, 1));
+    lists = lists ? lists : own_lists;
+    memset(stock, 0, sizeof *stock * cells);
+    memset(entries, 0, sizeof *entries * cells);
+    if (lcells > 0)
+        memset(lists, 0, sizeof *lists * lcells);
+    for (int p = 0; p < m->n_parts; p++) {
+        const Model *pm = m->parts[p].model;
+        gsize pcells = (gsize)model_n_years(pm) * pm->n_stages;
+        g_autofree double *ps = g_new(double, pcells), *pe = g_new(double, pcells);
+        g_autofree double *pl = g_new(double, MAX((gsize)model_n_years(pm) * pm->n_lists, 1));
+        if (!expect_part(m, p, factor, ps, pe, pl, error)) {
+            region_prefix_error(m, p, error);
+            return FALSE;
+        }
+        add_part(m, &m->parts[p], ps, pe, pl, stock, entries, lists);
+    }
+    return TRUE;
+}
+
+static gboolean expect_part(const Model *m, int p, const double *factor, double *ps, double *pe, double *pl,
+                            GError **error)
+{
+    const ModelPart *part = &m->parts[p];
+    const Model *pm = part->model;
+    g_autofree double *base = g_new(double, MAX(pm->n_params, 1));
+    if (region_is(pm)) {
+        for (int j = 0; j < pm->n_params; j++)
+            base[j] = factor[part->factor_of[j]];
+        g_autofree double *own = g_new(double, MAX(pm->n_params, 1));
+        model_central_params(pm, own);
+        for (int j = 0; j < pm->n_params; j++)
+            base[j] *= own[j];
+        return expect_region(pm, base, ps, pe, pl, error);
+    }
+    model_central_params(pm, base);
+    for (int j = 0; j < pm->n_params; j++)
+        base[j] *= factor[part->factor_of[j]];
+    return expect_recursion(pm, base, pm->base_year, NULL, FALSE, ps, pe, NULL, error) &&
+           expect_lists_from(pm, base, pm->base_year, ps, pl, error);
+}
+
 gboolean expect_run(const Model *m, const double *base, double *stock, double *entries, GError **error)
 {
+    if (region_is(m))
+        return expect_region(m, base, stock, entries, NULL, error);
     return expect_recursion(m, base, m->base_year, NULL, FALSE, stock, entries, NULL, error);
 }
 
@@ -171,5 +249,10 @@ gboolean expect_lists_from(const Model *m, const double *base, int first_year, c
 
 gboolean expect_lists(const Model *m, const double *base, const double *stock, double *lists, GError **error)
 {
+    if (region_is(m)) { /* the parts' lists, summed: `stock` is the parts' too */
+        gsize cells = (gsize)model_n_years(m) * m->n_stages;
+        g_autofree double *st = g_new(double, cells), *en = g_new(double, cells);
+        return expect_region(m, base, st, en, lists, error);
+    }
     return expect_lists_from(m, base, m->base_year, stock, lists, error);
 }

@@ -16,7 +16,19 @@ static void policy_clear(Policy *p)
         g_free(p->changes[j].where.file);
     g_free(p->changes);
     g_free(p->name);
+    g_free(p->owner);
     g_free(p->where.file);
+}
+
+static void parts_free(ModelPart *parts, int n)
+{
+    for (int i = 0; i < n; i++) {
+        model_free(parts[i].model);
+        g_free(parts[i].stage_of);
+        g_free(parts[i].list_of);
+        g_free(parts[i].factor_of);
+    }
+    g_free(parts);
 }
 
 static int stage_clocks(const Stage *st)
@@ -66,6 +78,7 @@ void model_free(Model *m)
         g_free(m->stages[i].baseline_by_clock);
     }
     known_free(m->roster);
+    parts_free(m->parts, m->n_parts);
     for (int i = 0; i < m->n_lists; i++) {
         g_free(m->lists[i].id);
         g_free(m->lists[i].name);
@@ -124,6 +137,7 @@ static void copy_source(SourceRef *dst, const SourceRef *src)
 static void copy_policy(Policy *dst, const Policy *src)
 {
     dst->name = g_strdup(src->name);
+    dst->owner = g_strdup(src->owner);
     copy_source(&dst->where, &src->where);
     dst->changes = dup_array(src->changes, src->n_changes, sizeof *src->changes);
     for (int j = 0; j < src->n_changes; j++)
@@ -193,6 +207,15 @@ Model *model_copy(const Model *m)
         copy_source(&c->targets[i].where, &m->targets[i].where);
     }
     copy_effects(c, m);
+    c->parts = dup_array(m->parts, m->n_parts, sizeof *m->parts);
+    for (int i = 0; i < m->n_parts; i++) {
+        const ModelPart *from = &m->parts[i];
+        const Model *pm = from->model;
+        c->parts[i].model = model_copy(pm);
+        c->parts[i].stage_of = dup_array(from->stage_of, pm->n_stages, sizeof(int));
+        c->parts[i].list_of = dup_array(from->list_of, pm->n_lists, sizeof(int));
+        c->parts[i].factor_of = dup_array(from->factor_of, pm->n_params, sizeof(int));
+    }
     return c;
 }
 
@@ -372,7 +395,13 @@ void model_rename_file(Model *m, const char *from, const char *to)
         rename_source(&m->stages[i].baseline_dist_where, from, to);
     for (int i = 0; i < m->n_params; i++)
         rename_source(&m->params[i].where, from, to);
+    for (int i = 0; i < m->n_parts; i++)
+        model_rename_file(m->parts[i].model, from, to);
     for (int i = 0; i < m->n_policies; i++) {
+        if (g_strcmp0(m->policies[i].owner, from) == 0) {
+            g_free(m->policies[i].owner);
+            m->policies[i].owner = g_strdup(to);
+        }
         rename_source(&m->policies[i].where, from, to);
         for (int j = 0; j < m->policies[i].n_changes; j++)
             rename_source(&m->policies[i].changes[j].where, from, to);
@@ -389,9 +418,37 @@ void model_rename_file(Model *m, const char *from, const char *to)
     }
 }
 
+/* Calls `act` on every policy that region `owner`'s policy `name` became
+ * in the scenarios under `m` (Policy.owner), at any depth. */
+static void each_owned_policy(Model *m, const char *owner, const char *name,
+                              void (*act)(Model *m, int policy, double level), double level)
+{
+    for (int i = 0; i < m->n_parts; i++) {
+        Model *pm = m->parts[i].model;
+        each_owned_policy(pm, owner, name, act, level);
+        for (int j = pm->n_policies - 1; j >= 0; j--) {
+            const Policy *p = &pm->policies[j];
+            if (p->owner != NULL && strcmp(p->owner, owner) == 0 && strcmp(p->name, name) == 0)
+                act(pm, j, level);
+        }
+    }
+}
+
+static void drop_owned(Model *m, int policy, double level)
+{
+    (void)level;
+    model_drop_policy(m, policy);
+}
+
+static void level_owned(Model *m, int policy, double level)
+{
+    model_set_policy_level(m, policy, level);
+}
+
 void model_drop_policy(Model *m, int policy)
 {
     g_return_if_fail(policy >= 0 && policy < m->n_policies);
+    each_owned_policy(m, m->file, m->policies[policy].name, drop_owned, 0);
     policy_clear(&m->policies[policy]);
     memmove(&m->policies[policy], &m->policies[policy + 1],
             sizeof *m->policies * (gsize)(m->n_policies - policy - 1));
@@ -421,6 +478,7 @@ void model_set_policy_level(Model *m, int policy, double level)
     if (level == 1)
         return;  /* the policy as written, bit for bit: 1 + (x - 1) need not be x */
     Policy *p = &m->policies[policy];
+    each_owned_policy(m, m->file, p->name, level_owned, level);
     for (int j = 0; j < p->n_changes; j++) {
         PolicyChange *c = &p->changes[j];
         g_return_if_fail(c->op != POLICY_SET || level == 1);
@@ -666,6 +724,9 @@ gboolean model_param_is_probability(const Model *m, int param)
 
 gboolean model_has_uncertainty(const Model *m)
 {
+    for (int i = 0; i < m->n_parts; i++)
+        if (model_has_uncertainty(m->parts[i].model))
+            return TRUE;
     for (int i = 0; i < m->n_params; i++)
         if (m->params[i].uncertain)
             return TRUE;

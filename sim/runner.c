@@ -15,6 +15,7 @@
 #include "firms.h"
 #include "paired.h"
 #include "errors.h"
+#include "region.h"
 #include "rng.h"
 
 #define RUNNER_CHUNK 64                 /* replications claimed at a time */
@@ -23,6 +24,20 @@
 G_STATIC_ASSERT(RUNNER_CHUNK % 64 == 0);
 #define PROGRESS_DELAY_US 1000000       /* show a bar only for runs over a second */
 #define PROGRESS_TICK_US 100000
+
+/* Exact sums of squared differences: a stock difference squared may pass
+ * 2^32, and 10^8 of them summed 2^64. */
+__extension__ typedef unsigned __int128 SumSq;
+
+/* What one thread adds up of one part of a region (RunPart). */
+typedef struct {
+    guint64 *target_met;    /* [part n_targets] */
+    guint64 all_met;
+    gint64 *share;          /* [region n_targets]: the part's share of the region's count */
+    SumSq *share_sq;
+    gint64 *stock_sum;      /* [region n_years * region n_stages] */
+    gint64 *lists_sum;      /* [region n_years * region n_lists] */
+} PartTally;
 
 /* What one thread adds up for one model. */
 typedef struct {
@@ -35,11 +50,8 @@ typedef struct {
     guint64 all_met;
     FirmsTally *firms;      /* what each known firm did; NULL: the model has no roster */
     RunGain *gain;          /* what RunConfig.service did; NULL: none */
+    PartTally *parts;       /* a region's: [n_parts]; NULL otherwise */
 } Tally;
-
-/* Exact sums of squared differences: a stock difference squared may pass
- * 2^32, and 10^8 of them summed 2^64. */
-__extension__ typedef unsigned __int128 SumSq;
 
 /* What one thread adds up of model k's differences against model 0. */
 typedef struct {
@@ -161,6 +173,84 @@ static void gain_merge(RunGain *dst, const RunGain *src)
     }
 }
 
+static void parts_init(Tally *t, const Model *m)
+{
+    if (!region_is(m))
+        return;
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    t->parts = g_new0(PartTally, m->n_parts);
+    for (int p = 0; p < m->n_parts; p++) {
+        PartTally *pt = &t->parts[p];
+        pt->target_met = g_new0(guint64, MAX(m->parts[p].model->n_targets, 1));
+        pt->share = g_new0(gint64, MAX(m->n_targets, 1));
+        pt->share_sq = g_new0(SumSq, MAX(m->n_targets, 1));
+        pt->stock_sum = g_new0(gint64, cells);
+        pt->lists_sum = g_new0(gint64, MAX(lcells, 1));
+    }
+}
+
+static void parts_clear(PartTally *parts, int n)
+{
+    for (int p = 0; parts != NULL && p < n; p++) {
+        g_free(parts[p].target_met);
+        g_free(parts[p].share);
+        g_free(parts[p].share_sq);
+        g_free(parts[p].stock_sum);
+        g_free(parts[p].lists_sum);
+    }
+    g_free(parts);
+}
+
+static void parts_merge(PartTally *dst, const PartTally *src, const Model *m)
+{
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    for (int p = 0; dst != NULL && p < m->n_parts; p++) {
+        for (int t = 0; t < m->parts[p].model->n_targets; t++)
+            dst[p].target_met[t] += src[p].target_met[t];
+        dst[p].all_met += src[p].all_met;
+        for (int t = 0; t < m->n_targets; t++) {
+            dst[p].share[t] += src[p].share[t];
+            dst[p].share_sq[t] += src[p].share_sq[t];
+        }
+        for (gsize i = 0; i < cells; i++)
+            dst[p].stock_sum[i] += src[p].stock_sum[i];
+        for (gsize i = 0; i < lcells; i++)
+            dst[p].lists_sum[i] += src[p].lists_sum[i];
+    }
+}
+
+static SumSq square(gint64 d);
+
+/* What each part of region `m` did in the replication in `x`
+ * (engine_replicate_region): its own targets met, its share of each of
+ * the region's counts, its stocks and lists in the region's years. */
+static void parts_add(PartTally *parts, const Model *m, const EngineScratch *x)
+{
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    for (int p = 0; p < m->n_parts; p++) {
+        const Model *pm = m->parts[p].model;
+        const EngineTrajectory *own = engine_part_own(x, p), *shaped = engine_part_shaped(x, p);
+        PartTally *pt = &parts[p];
+        gboolean all = TRUE;
+        for (int t = 0; t < pm->n_targets; t++) {
+            gboolean met = model_target_count(pm, &pm->targets[t], own->stock, own->entries, own->lists) >=
+                           pm->targets[t].at_least;
+            pt->target_met[t] += met;
+            all = all && met;
+        }
+        pt->all_met += all;
+        for (int t = 0; t < m->n_targets; t++) {
+            gint64 n = model_target_count(m, &m->targets[t], shaped->stock, shaped->entries, shaped->lists);
+            pt->share[t] += n;
+            pt->share_sq[t] += square(n);
+        }
+        for (gsize i = 0; i < cells; i++)
+            pt->stock_sum[i] += shaped->stock[i];
+        for (gsize i = 0; i < lcells; i++)
+            pt->lists_sum[i] += shaped->lists[i];
+    }
+}
+
 static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
 {
     int cells = model_n_years(m) * m->n_stages;
@@ -171,6 +261,7 @@ static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
     t->target = histograms_new(m->n_targets);
     t->target_met = g_new0(guint64, m->n_targets);
     t->firms = m->roster ? firms_tally_new(m, m->roster->n_firms) : NULL;
+    parts_init(t, m);
 }
 
 static void tally_clear(Tally *t, const Model *m)
@@ -186,6 +277,7 @@ static void tally_clear(Tally *t, const Model *m)
     g_free(t->target_met);
     firms_tally_free(t->firms);
     runner_gain_free(t->gain);
+    parts_clear(t->parts, m->n_parts);
 }
 
 static void tally_merge(Tally *dst, const Tally *src, const Model *m)
@@ -208,6 +300,7 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
         firms_tally_merge(dst->firms, src->firms);
     if (dst->gain != NULL)
         gain_merge(dst->gain, src->gain);
+    parts_merge(dst->parts, src->parts, m);
 }
 
 static void tally_add(Tally *t, const Model *m, const Lane *l)
@@ -226,6 +319,8 @@ static void tally_add(Tally *t, const Model *m, const Lane *l)
         t->target_met[i] += l->met[i];
     }
     t->all_met += l->all;
+    if (t->parts != NULL)
+        parts_add(t->parts, m, l->scratch);
 }
 
 /* Settles every histogram of `t`, so reading them costs no copy. */
@@ -505,6 +600,16 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, T
     guint64 seed = sh->config->seed;
     const double *params = sh->fixed[k];
     const gint64 *baseline = NULL;
+    EngineTrajectory out = {l->stock, l->entries, l->lists};
+    if (region_is(m)) {
+        GError *error = NULL;
+        if (!engine_replicate_region(m, sh->config->uncertain, r, seed, rep, l->scratch, &out, &error)) {
+            record_error(sh, rep, error);
+            return FALSE;
+        }
+        count_replication(sh, k, l, rep);
+        return TRUE;
+    }
     if (params == NULL) {
         GError *error = NULL;
         engine_draw_params(m, TRUE, r, seed, rep, l->base);
@@ -516,7 +621,6 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, T
         engine_draw_baselines(m, TRUE, r, seed, rep, l->baseline);
         baseline = l->baseline;
     }
-    EngineTrajectory out = {l->stock, l->entries, l->lists};
     FirmsEffects fx;
     const RunService *sv = k == 0 ? sh->config->service : NULL;
     if (sv != NULL && sv->counts != NULL) { /* only the served firms, against the counts given */
@@ -698,6 +802,41 @@ static void progress_wait(Shared *sh, gboolean progress)
         fprintf(stderr, "\r%*s\r", 90, "");
 }
 
+/* The parts' sums of `total` (taken) as the result gives them. */
+static RunPart *parts_result(const Model *m, Tally *total)
+{
+    if (total->parts == NULL)
+        return NULL;
+    RunPart *parts = g_new0(RunPart, m->n_parts);
+    for (int p = 0; p < m->n_parts; p++) {
+        PartTally *pt = &total->parts[p];
+        RunPart *rp = &parts[p];
+        rp->model = m->parts[p].model;
+        rp->target_met = g_steal_pointer(&pt->target_met);
+        rp->all_met = pt->all_met;
+        rp->share_sum = g_steal_pointer(&pt->share);
+        rp->share_sumsq = g_new0(double, MAX(m->n_targets, 1));
+        for (int t = 0; t < m->n_targets; t++)
+            rp->share_sumsq[t] = (double)pt->share_sq[t];
+        rp->stock_sum = g_steal_pointer(&pt->stock_sum);
+        rp->lists_sum = g_steal_pointer(&pt->lists_sum);
+    }
+    parts_clear(g_steal_pointer(&total->parts), m->n_parts);
+    return parts;
+}
+
+static void run_parts_free(RunPart *parts, int n)
+{
+    for (int p = 0; parts != NULL && p < n; p++) {
+        g_free(parts[p].target_met);
+        g_free(parts[p].share_sum);
+        g_free(parts[p].share_sumsq);
+        g_free(parts[p].stock_sum);
+        g_free(parts[p].lists_sum);
+    }
+    g_free(parts);
+}
+
 static RunResult *result_from(const Model *m, const RunConfig *config, Tally *total)
 {
     RunResult *res = g_new0(RunResult, 1);
@@ -715,6 +854,8 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
     res->all_met = total->all_met;
     res->firms = g_steal_pointer(&total->firms);
     res->gain = g_steal_pointer(&total->gain);
+    res->n_parts = total->parts != NULL ? m->n_parts : 0;
+    res->parts = parts_result(m, total);
     return res;
 }
 
@@ -724,8 +865,8 @@ static RunResult *result_from(const Model *m, const RunConfig *config, Tally *to
 static gboolean fixed_params(const Model *m, const RunConfig *config, double **fixed, GError **error)
 {
     *fixed = NULL;
-    if (config->uncertain && model_has_uncertainty(m))
-        return TRUE;
+    if (region_is(m) || (config->uncertain && model_has_uncertainty(m)))
+        return TRUE; /* a region's parts build their own (engine_replicate_region) */
     g_autofree double *base = g_new(double, m->n_params);
     g_autofree double *params = g_new0(double, (gsize)model_n_years(m) * m->n_params);
     model_central_params(m, base);
@@ -968,6 +1109,7 @@ void runner_result_free(RunResult *r)
                .target = r->target, .target_met = r->target_met, .all_met = r->all_met, .firms = r->firms,
                .gain = r->gain};
     tally_clear(&t, r->model);
+    run_parts_free(r->parts, r->n_parts);
     g_free(r->met_bits);
     g_free(r->counts);
     g_free(r);

@@ -5,10 +5,12 @@
 
 #include <math.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "errors.h"
 #include "inifile.h"
+#include "region.h"
 #include "text.h"
 
 #define SCENARIO_MAX_COST 1e9                  /* 万元: 10^13 yuan, beyond any district's budget */
@@ -343,7 +345,7 @@ static int resolve_param(Builder *b, const IniGroup *g, const IniEntry *e, const
 /* ---- groups ------------------------------------------------------------ */
 
 static const char *const scenario_keys[] = {"name", "region", "description", "base_year", "horizon",
-                                            "extends", "replications", "seed", "language", NULL};
+                                            "extends", "replications", "seed", "language", "parts", NULL};
 
 static gboolean read_scenario_entry(Builder *b, const IniGroup *g, const IniEntry *e, GError **error)
 {
@@ -380,7 +382,7 @@ static gboolean read_scenario_entry(Builder *b, const IniGroup *g, const IniEntr
             return entry_error(error, g, e, "%s", msg->str);
         }
         m->language = g_strdup(e->value);
-    } else if (strcmp(e->key, "extends") != 0) {
+    } else if (strcmp(e->key, "extends") != 0 && strcmp(e->key, "parts") != 0) { /* read_region reads parts */
         return unknown_fixed_key(error, g, e, scenario_keys);
     }
     return TRUE;
@@ -1304,6 +1306,11 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
         } else if ((name = group_suffix(g->name, "target")) != NULL) {
             if (!read_target(b, g, name, error))
                 return FALSE;
+        } else if (b->m->n_parts > 0 && strcmp(g->name, "common") == 0) {
+            continue; /* a region's, read by read_common */
+        } else if (strcmp(g->name, "common") == 0) {
+            return group_error(error, g, "[common] is for a region file, one whose [scenario] has parts = "
+                               "(docs/regions.md); a scenario draws its own parameters in [uncertainty]");
         } else {
             const char *known[G_N_ELEMENTS(fixed_groups) + 3] = {"policy NAME", "target NAME"};
             for (gsize k = 0; k < G_N_ELEMENTS(fixed_groups); k++)
@@ -1381,15 +1388,20 @@ static Model *builder_finish(Builder *b)
     return m;
 }
 
+static Builder builder_new(Model *m)
+{
+    return (Builder){.m = m, .stages = g_array_new(FALSE, TRUE, sizeof(Stage)),
+                     .params = g_array_new(FALSE, TRUE, sizeof(Param)),
+                     .policies = g_array_new(FALSE, TRUE, sizeof(Policy)),
+                     .targets = g_array_new(FALSE, TRUE, sizeof(Target)),
+                     .lists = g_array_new(FALSE, TRUE, sizeof(List)),
+                     .attrs = g_array_new(FALSE, TRUE, sizeof(Attribute)),
+                     .effects = g_array_new(FALSE, TRUE, sizeof(Effect))};
+}
+
 static Model *build_model(const char *file, const IniDoc *doc, GError **error)
 {
-    Builder b = {.m = g_new0(Model, 1), .stages = g_array_new(FALSE, TRUE, sizeof(Stage)),
-                 .params = g_array_new(FALSE, TRUE, sizeof(Param)),
-                 .policies = g_array_new(FALSE, TRUE, sizeof(Policy)),
-                 .targets = g_array_new(FALSE, TRUE, sizeof(Target)),
-                 .lists = g_array_new(FALSE, TRUE, sizeof(List)),
-                 .attrs = g_array_new(FALSE, TRUE, sizeof(Attribute)),
-                 .effects = g_array_new(FALSE, TRUE, sizeof(Effect))};
+    Builder b = builder_new(g_new0(Model, 1));
     b.m->file = g_strdup(file);
     gboolean ok = read_fixed_groups(&b, doc, file, error) && read_named_groups(&b, doc, error);
     g_autoptr(Model) m = builder_finish(&b);
@@ -1397,6 +1409,217 @@ static Model *build_model(const char *file, const IniDoc *doc, GError **error)
         return NULL;
     pick_language(m);
     return g_steal_pointer(&m);
+}
+
+/* ---- region files ---------------------------------------------------------- */
+
+static Model *load_file(const char *path, GPtrArray *chain, GError **error);
+
+/* The groups a region file may have besides [policy NAME] and [target NAME]. */
+static const char *const region_groups[] = {"scenario", "common", "policy NAME", "target NAME", NULL};
+
+/* A region file has [scenario], [common], policies and targets only: its
+ * ladder is its parts'. */
+static gboolean check_region_groups(const IniDoc *doc, GError **error)
+{
+    for (guint i = 0; i < doc->groups->len; i++) {
+        const IniGroup *g = doc->groups->pdata[i];
+        if (strcmp(g->name, "scenario") == 0 || strcmp(g->name, "common") == 0 ||
+            group_suffix(g->name, "policy") != NULL || group_suffix(g->name, "target") != NULL)
+            continue;
+        if (is_fixed_group(g->name))
+            return group_error(error, g, "a region file takes its ladder, rates and uncertainty from its parts: "
+                               "put this group in a part's file (a region has [scenario], [common], [policy "
+                               "NAME] and [target NAME])");
+        const char *space = strchr(g->name, ' ');
+        g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
+                                       : g_strdup(g->name);
+        g_autoptr(GString) msg = g_string_new("unknown group");
+        if (text_nearest(first, region_groups) != NULL) {
+            text_append_suggestion(msg, first, region_groups);
+        } else {
+            g_string_append(msg, ": a group of a region file must be one of ");
+            text_append_list(msg, region_groups);
+        }
+        return group_error(error, g, "%s", msg->str);
+    }
+    return TRUE;
+}
+
+/* The identity of a file for finding loops: its real path, else as given. */
+static char *file_identity(const char *path)
+{
+    char *real = realpath(path, NULL);
+    char *id = g_strdup(real ? real : path);
+    free(real);
+    return id;
+}
+
+/* Part `name` of the `parts` line `e`, loaded from `dir`; `chain` holds
+ * the files being loaded above it. */
+static Model *load_part(const IniGroup *g, const IniEntry *e, const char *name, const char *dir, GPtrArray *chain,
+                        GError **error)
+{
+    g_autofree char *path = g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+        entry_error(error, g, e, "part %s: no such file (%s; a part's path is relative to the region file's folder)",
+                    name, path);
+        return NULL;
+    }
+    g_autofree char *id = file_identity(path);
+    for (guint i = 0; i < chain->len; i++)
+        if (strcmp(chain->pdata[i], id) == 0) {
+            entry_error(error, g, e, "part %s is the region itself or a region above it: a loop of parts", name);
+            return NULL;
+        }
+    return load_file(path, chain, error);
+}
+
+/* The parts of `parts = a.ini, b.ini` (caller frees the array and models). */
+static GPtrArray *load_parts(const IniGroup *g, const IniEntry *e, const char *dir, GPtrArray *chain,
+                             GError **error)
+{
+    g_auto(GStrv) names = g_strsplit(e->value, ",", -1);
+    g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func((GDestroyNotify)model_free);
+    for (int i = 0; names[i] != NULL; i++) {
+        const char *name = g_strstrip(names[i]);
+        if (*name == '\0') {
+            entry_error(error, g, e, "an empty part: parts are files separated by commas");
+            return NULL;
+        }
+        for (int j = 0; j < i; j++)
+            if (strcmp(names[j], name) == 0) {
+                entry_error(error, g, e, "part %s is listed twice", name);
+                return NULL;
+            }
+        if (i >= REGION_MAX_PARTS) {
+            entry_error(error, g, e, "a region has at most %d parts", REGION_MAX_PARTS);
+            return NULL;
+        }
+        Model *pm = load_part(g, e, name, dir, chain, error);
+        if (pm == NULL)
+            return NULL;
+        g_ptr_array_add(parts, pm);
+    }
+    return g_steal_pointer(&parts);
+}
+
+/* [scenario] of a region: what a scenario's says but base_year and
+ * extends, into `head`; the parts line into *parts_line. */
+static gboolean read_region_scenario(const IniGroup *g, Model *head, const IniEntry **parts_line, GError **error)
+{
+    Builder b = {.m = head};
+    for (guint i = 0; i < g->entries->len; i++) {
+        const IniEntry *e = g->entries->pdata[i];
+        if (strcmp(e->key, "parts") == 0)
+            *parts_line = e;
+        else if (strcmp(e->key, "base_year") == 0)
+            return entry_error(error, g, e, "a region's years start at its parts' latest base_year; remove this line");
+        else if (strcmp(e->key, "extends") == 0)
+            return entry_error(error, g, e, "a region file does not extend another");
+        else if (!read_scenario_entry(&b, g, e, error))
+            return FALSE;
+    }
+    const char *missing = !head->name ? "name" : !head->horizon ? "horizon" : NULL;
+    return missing == NULL || group_error(error, g, "%s is required", missing);
+}
+
+/* [common]: a factor drawn once a replication for a parameter of every
+ * part that has it. */
+static gboolean read_common(Builder *b, const IniGroup *g, GError **error)
+{
+    for (guint k = 0; g != NULL && k < g->entries->len; k++) {
+        const IniEntry *e = g->entries->pdata[k];
+        int i = resolve_param(b, g, e, NULL, error);
+        if (i < 0)
+            return FALSE;
+        Param *p = &g_array_index(b->params, Param, i);
+        if (p->uncertain)
+            return entry_error(error, g, e, "%s has a common factor already (line %d)", p->key, p->where.line);
+        Dist d;
+        char *why = NULL;
+        if (!read_dist(g, e, &d, error))
+            return FALSE;
+        if (!region_factor_fits(&d, &why)) {
+            g_autofree char *w = why;
+            return entry_error(error, g, e, "%s", w);
+        }
+        p->uncertain = TRUE;
+        p->dist = d;
+        g_free(p->where.file);
+        g_free(p->written);
+        g_free(p->dist_note);
+        p->where = (SourceRef){g_strdup(e->where.file), e->where.line};
+        p->written = written(g, e);
+        p->dist_note = g_strdup(e->comment);
+    }
+    return TRUE;
+}
+
+/* Moves `n` elements of `data` (freed) into `into`. */
+static void adopt(GArray *into, gpointer data, int n)
+{
+    if (n > 0)
+        g_array_append_vals(into, data, (guint)n);
+    g_free(data);
+}
+
+/* A region file: its parts loaded (each relative to `dir`), then its
+ * [common], policies and targets read against the union of their ladders. */
+static Model *build_region(const char *file, const char *dir, const IniDoc *doc, GPtrArray *chain, GError **error)
+{
+    const IniGroup *g = inifile_group(doc, "scenario");
+    const IniEntry *parts_line = NULL;
+    g_autoptr(Model) head = g_new0(Model, 1);
+    if (!check_region_groups(doc, error) || !read_region_scenario(g, head, &parts_line, error))
+        return NULL;
+    g_autoptr(GPtrArray) parts = load_parts(g, parts_line, dir, chain, error);
+    if (parts == NULL)
+        return NULL;
+    SourceRef where = parts_line->where;
+    int n = (int)parts->len;
+    Model **taken = (Model **)g_ptr_array_steal(parts, NULL);
+    Model *m = region_new(file, taken, n, head->horizon, &where, error);
+    g_free(taken);
+    if (m == NULL)
+        return NULL;
+    m->name = g_steal_pointer(&head->name);
+    m->region = g_steal_pointer(&head->region);
+    m->description = g_steal_pointer(&head->description);
+    m->language = g_steal_pointer(&head->language);
+    m->replications = head->replications;
+    m->seed = head->seed;
+    m->has_seed = head->has_seed;
+    Builder b = builder_new(m);
+    adopt(b.stages, g_steal_pointer(&m->stages), m->n_stages);
+    adopt(b.params, g_steal_pointer(&m->params), m->n_params);
+    adopt(b.lists, g_steal_pointer(&m->lists), m->n_lists);
+    gboolean ok = read_common(&b, inifile_group(doc, "common"), error) && read_named_groups(&b, doc, error);
+    g_autoptr(Model) done = builder_finish(&b);
+    if (!ok || !check_targets(done, error) || !region_finish(done, error))
+        return NULL;
+    pick_language(done);
+    return g_steal_pointer(&done);
+}
+
+/* A scenario or, when [scenario] has parts =, a region. */
+static Model *build_any(const char *file, const char *dir, const IniDoc *doc, GPtrArray *chain, GError **error)
+{
+    const IniGroup *g = inifile_group(doc, "scenario");
+    if (g == NULL || inifile_entry(g, "parts") == NULL)
+        return build_model(file, doc, error);
+    g_autofree char *id = file_identity(file);
+    g_ptr_array_add(chain, id);
+    Model *m = build_region(file, dir, doc, chain, error);
+    g_ptr_array_remove_index(chain, chain->len - 1);
+    return m;
+}
+
+static Model *load_file(const char *path, GPtrArray *chain, GError **error)
+{
+    g_autoptr(IniDoc) doc = inifile_load(path, param_key_normalise, error);
+    g_autofree char *dir = g_path_get_dirname(path);
+    return doc ? build_any(path, dir, doc, chain, error) : NULL;
 }
 
 /* Says on stderr which targets have no year= and so are measured at the
@@ -1413,8 +1636,8 @@ static void warn_targets_without_year(const Model *m)
 
 Model *scenario_load(const char *path, GError **error)
 {
-    g_autoptr(IniDoc) doc = inifile_load(path, param_key_normalise, error);
-    Model *m = doc ? build_model(path, doc, error) : NULL;
+    g_autoptr(GPtrArray) chain = g_ptr_array_new();
+    Model *m = load_file(path, chain, error);
     if (m != NULL)
         warn_targets_without_year(m);
     return m;
@@ -1423,5 +1646,6 @@ Model *scenario_load(const char *path, GError **error)
 Model *scenario_load_data(const char *name, const char *dir, const char *text, GError **error)
 {
     g_autoptr(IniDoc) doc = inifile_load_data(name, dir, text, param_key_normalise, error);
-    return doc ? build_model(name, doc, error) : NULL;
+    g_autoptr(GPtrArray) chain = g_ptr_array_new();
+    return doc ? build_any(name, dir ? dir : ".", doc, chain, error) : NULL;
 }
