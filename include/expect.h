@@ -9,12 +9,23 @@
 
 /* Expected stock and entries of each stage at the end of each year, with
  * the parameters `base` (n_params values, e.g. model_central_params) and the
- * policies applied.  `stock` and `entries` are [n_years * n_stages], row 0 is
+ * policies applied.  For a region (region.h) `base` is its factors and the
+ * result the sum of its parts' (expect_parts).  `stock` and `entries` are [n_years * n_stages], row 0 is
  * base_year (entries 0).  Because every step of a year is linear in the
  * counts, this is E[stock] exactly when `base` is not random.  Fails as
  * model_year_params does. */
 gboolean expect_run(const Model *m, const double *base, double *stock,
                     double *entries, GError **error);
+
+/* A region's (region.h) parts' expected figures, each in the region's
+ * years, stages and lists, 0 where the part has none: part p's stocks at
+ * stock[p * cells ..], cells = n_years * n_stages, its entries likewise
+ * (none in the base year) and its lists at lists[p * n_years * n_lists ..].
+ * `base` is the region's factors (model_central_params of the region);
+ * every part at its central values times them.  They add up to
+ * expect_run's and expect_lists' of the region.  Fails as expect_run. */
+gboolean expect_parts(const Model *m, const double *base, double *stock, double *entries, double *lists,
+                      GError **error);
 
 /* expect_run, and also the expected firms through each parameter in each
  * year: `flows` is [n_years * n_params], row 0 (base_year) all 0, and

@@ -401,6 +401,13 @@ typedef enum {
     I18N_EFFECTS_EXPECTED_NOTE,
     I18N_EFFECTS_UNUSED_FMT,    /* stderr: scenario file, whose [effects] go unused without --roster */
     I18N_EFFECTS_UNUSED_BY_FMT, /* stderr: scenario file, command name, which simulates stages */
+    /* a region's parts (region.h) */
+    I18N_PARTS_HEADING,         /* stdout: the parts table's heading */
+    I18N_PART,                  /* column: the part */
+    I18N_PART_OWN_TARGETS,      /* column: its own targets met together */
+    I18N_PART_NO_TARGETS,       /* cell: a part without targets of its own */
+    I18N_PARTS_CHART_TITLE_FMT, /* chart: the region target's name */
+    I18N_PARTS_CHART_Y,         /* chart: y axis */
     /* ladder run --roster: whom to help (cultivation), --trace */
     I18N_CSV_RUN_PROBABILITY, /* cultivation.csv columns */
     I18N_CSV_CHANCE,

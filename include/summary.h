@@ -39,6 +39,19 @@ typedef struct {
     const Histogram *hist; /* the count's distribution, borrowed from the run */
 } TargetSummary;
 
+/* One part of a region: its own targets, and its share of the region's. */
+typedef struct {
+    const Model *model;    /* the part, borrowed */
+    double *probability;   /* [part n_targets]: its own target met */
+    double *se;            /* [part n_targets] */
+    double all_probability, all_se; /* its own targets together (NaN: none) */
+    double *share_mean;    /* [region n_targets]: its mean share of the region's count */
+    double *share_se;      /* [region n_targets]: that mean's Monte Carlo standard error */
+    double *share_expected;/* [region n_targets]: its exact expectation at central values */
+    double *stock_mean;    /* [n_years * region n_stages]: its mean stock at the end of each year */
+    double *stock_expected;/* [n_years * region n_stages]: and its exact expectation */
+} PartSummary;
+
 typedef struct Summary {
     const Model *model;    /* borrowed */
     const RunResult *run;  /* borrowed */
@@ -47,6 +60,8 @@ typedef struct Summary {
     ListSummary *lists;    /* [n_lists] */
     TargetSummary *targets;/* [n_targets] */
     double all_probability, all_se; /* every target met together (NaN: no targets) */
+    int n_parts;           /* a region's parts, else 0 */
+    PartSummary *parts;    /* [n_parts], NULL for a scenario */
 } Summary;
 
 /* Derives the summary of `run` (both borrowed; they must outlive it). */

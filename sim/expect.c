@@ -202,6 +202,29 @@ static gboolean expect_part(const Model *m, int p, const double *factor, double 
            expect_lists_from(pm, base, pm->base_year, ps, pl, error);
 }
 
+gboolean expect_parts(const Model *m, const double *base, double *stock, double *entries, double *lists,
+                      GError **error)
+{
+    g_return_val_if_fail(region_is(m), FALSE);
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    memset(stock, 0, sizeof *stock * cells * m->n_parts);
+    memset(entries, 0, sizeof *entries * cells * m->n_parts);
+    if (lcells > 0)
+        memset(lists, 0, sizeof *lists * lcells * m->n_parts);
+    for (int p = 0; p < m->n_parts; p++) {
+        const Model *pm = m->parts[p].model;
+        gsize pcells = (gsize)model_n_years(pm) * pm->n_stages;
+        g_autofree double *ps = g_new(double, pcells), *pe = g_new(double, pcells);
+        g_autofree double *pl = g_new(double, MAX((gsize)model_n_years(pm) * pm->n_lists, 1));
+        if (!expect_part(m, p, base, ps, pe, pl, error)) {
+            region_prefix_error(m, p, error);
+            return FALSE;
+        }
+        add_part(m, &m->parts[p], ps, pe, pl, stock + p * cells, entries + p * cells, lists + p * lcells);
+    }
+    return TRUE;
+}
+
 gboolean expect_run(const Model *m, const double *base, double *stock, double *entries, GError **error)
 {
     if (region_is(m))

@@ -525,6 +525,14 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_EFFECTS_UNUSED_FMT] = {"%s 的 [effects] 只作用于名册中的企业，本次未用（按阶段模拟）；用 --roster 给出名册",
                                  "the [effects] of %s act only on a roster's firms and are unused here (stages are "
                                  "simulated, not firms); give one with --roster"},
+    [I18N_PARTS_HEADING] = {"各组成部分：本身目标同时达成的概率，及对本地区各目标计数的平均贡献（占比）",
+                            "Parts: each one's own targets met together, and its mean contribution to each of the "
+                            "region's counts (its share)"},
+    [I18N_PART] = {"组成部分", "Part"},
+    [I18N_PART_OWN_TARGETS] = {"本身目标同时达成", "Own targets, all met"},
+    [I18N_PART_NO_TARGETS] = {"（无本身目标）", "(no targets of its own)"},
+    [I18N_PARTS_CHART_TITLE_FMT] = {"各组成部分对“%s”的平均贡献", "Each part's mean contribution to \"%s\""},
+    [I18N_PARTS_CHART_Y] = {"企业数（均值，误差线为 ±1.96 倍标准误）", "Firms (mean; bars ±1.96 standard errors)"},
     [I18N_EFFECTS_UNUSED_BY_FMT] = {"%s 的 [effects] 只作用于名册中的企业（ladder run --roster），ladder %s 按阶段模拟，未用",
                                     "the [effects] of %s act only on a roster's firms (ladder run --roster); ladder %s "
                                     "simulates stages and does not use them"},

@@ -212,6 +212,65 @@ static void add_target(JsonBuilder *b, const Summary *s, int i)
     json_builder_end_object(b);
 }
 
+/* A by-year array of `cells` ([n_years * n_stages]) for stage `st`. */
+static void add_by_year(JsonBuilder *b, const char *name, const double *cells, int n_years, int n_stages, int st,
+                        int decimals)
+{
+    json_builder_set_member_name(b, name);
+    json_builder_begin_array(b);
+    for (int y = 0; y < n_years; y++)
+        out_json_add_number(b, cells[y * n_stages + st], decimals);
+    json_builder_end_array(b);
+}
+
+/* A region's part: its own targets, its share of the region's, its stocks. */
+static void add_part(JsonBuilder *b, const Summary *s, int p)
+{
+    const PartSummary *ps = &s->parts[p];
+    const Model *m = s->model, *pm = ps->model;
+    json_builder_begin_object(b);
+    out_json_member_string(b, "name", pm->name);
+    out_json_member_string(b, "file", pm->file);
+    out_json_member_int(b, "base_year", pm->base_year);
+    json_builder_set_member_name(b, "targets");
+    json_builder_begin_array(b);
+    for (int t = 0; t < pm->n_targets; t++) {
+        json_builder_begin_object(b);
+        out_json_member_string(b, "name", pm->targets[t].name);
+        out_json_member_double(b, "probability", ps->probability[t], OUT_JSON_PROB_DECIMALS);
+        out_json_member_double(b, "se", ps->se[t], OUT_JSON_PROB_DECIMALS);
+        out_json_member_verdict(b, "", m->language, ps->probability[t]);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    out_json_member_double(b, "all_targets_probability", ps->all_probability, OUT_JSON_PROB_DECIMALS);
+    out_json_member_double(b, "all_targets_se", ps->all_se, OUT_JSON_PROB_DECIMALS);
+    json_builder_set_member_name(b, "shares");
+    json_builder_begin_array(b);
+    for (int t = 0; t < m->n_targets; t++) {
+        json_builder_begin_object(b);
+        out_json_member_string(b, "target", m->targets[t].name);
+        out_json_member_double(b, "mean", ps->share_mean[t], OUT_JSON_COUNT_DECIMALS);
+        out_json_member_double(b, "se", ps->share_se[t], OUT_JSON_COUNT_DECIMALS);
+        out_json_member_double(b, "expected", ps->share_expected[t], OUT_JSON_EXACT_DECIMALS);
+        double whole = s->targets[t].mean;
+        out_json_member_double(b, "fraction", whole > 0 ? ps->share_mean[t] / whole : NAN, OUT_JSON_PROB_DECIMALS);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "stages");
+    json_builder_begin_array(b);
+    for (int st = 0; st < m->n_stages; st++) {
+        json_builder_begin_object(b);
+        out_json_member_string(b, "id", m->stages[st].id);
+        add_by_year(b, "mean", ps->stock_mean, s->n_years, m->n_stages, st, OUT_JSON_COUNT_DECIMALS);
+        add_by_year(b, "expected", ps->stock_expected, s->n_years, m->n_stages, st, OUT_JSON_EXACT_DECIMALS);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+}
+
 /* The whole document as a tree (caller owns). */
 static JsonNode *build_document(const Summary *s)
 {
@@ -242,6 +301,13 @@ static JsonNode *build_document(const Summary *s)
                       OUT_JSON_PROB_DECIMALS);
     out_json_member_double(b, "all_targets_se", any ? s->all_se : NAN, OUT_JSON_PROB_DECIMALS);
     out_json_member_verdict(b, "all_targets_", m->language, any ? s->all_probability : NAN);
+    if (s->n_parts > 0) {
+        json_builder_set_member_name(b, "parts");
+        json_builder_begin_array(b);
+        for (int p = 0; p < s->n_parts; p++)
+            add_part(b, s, p);
+        json_builder_end_array(b);
+    }
     json_builder_end_object(b);
     return json_builder_get_root(b);
 }

@@ -10,6 +10,7 @@
 #include "i18n.h"
 #include "out_table.h"
 #include "outdir.h"
+#include "out_parts.h"
 #include "plot.h"
 
 #define PLOT_MAX_BARS 60                  /* histogram bars, so each stays visible at 1000 px */
@@ -452,7 +453,7 @@ gboolean out_plot_write(const Summary *s, const char *dir, GError **error)
     for (int k = 0; k < m->n_targets; k++)
         if (s->targets[k].hist && !write_target_chart(s, dir, k, error))
             return FALSE;
-    return TRUE;
+    return out_parts_write(s, dir, error);
 }
 
 /* ---- rendering ---------------------------------------------------------- */

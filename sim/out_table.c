@@ -141,6 +141,48 @@ static void append_targets(GString *out, const Summary *s)
     g_string_append(out, "\n\n");
 }
 
+/* A region's parts: each one's own targets met together, and its mean
+ * share of each of the region's counts with its fraction of the whole. */
+static void append_parts(GString *out, const Summary *s)
+{
+    const Model *m = s->model;
+    const char *lang = m->language;
+    if (s->n_parts == 0)
+        return;
+    int cols = 2 + m->n_targets;
+    g_autofree gboolean *right = g_new(gboolean, cols);
+    g_autofree const char **row = g_new(const char *, cols);
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func(g_free);
+    for (int c = 0; c < cols; c++)
+        right[c] = c > 0;
+    TextTable t;
+    text_table_init(&t, cols, right);
+    row[0] = i18n_text(lang, I18N_PART);
+    row[1] = i18n_text(lang, I18N_PART_OWN_TARGETS);
+    for (int i = 0; i < m->n_targets; i++)
+        row[2 + i] = m->targets[i].name;
+    text_table_add(&t, row);
+    for (int p = 0; p < s->n_parts; p++) {
+        const PartSummary *ps = &s->parts[p];
+        row[0] = ps->model->name;
+        char *own = ps->model->n_targets ? out_table_probability(ps->all_probability, ps->all_se)
+                                         : g_strdup(i18n_text(lang, I18N_PART_NO_TARGETS));
+        g_ptr_array_add(cells, own);
+        row[1] = own;
+        for (int i = 0; i < m->n_targets; i++) {
+            double whole = s->targets[i].mean;
+            char *cell = whole > 0 ? g_strdup_printf("%.1f (%.0f%%)", ps->share_mean[i], 100 * ps->share_mean[i] / whole)
+                                   : g_strdup_printf("%.1f", ps->share_mean[i]);
+            g_ptr_array_add(cells, cell);
+            row[2 + i] = cell;
+        }
+        text_table_add(&t, row);
+    }
+    g_string_append_printf(out, "%s\n", i18n_text(lang, I18N_PARTS_HEADING));
+    text_table_flush(&t, out);
+    g_string_append_c(out, '\n');
+}
+
 /* One row of a horizon table: `name`, then the expectation, the mean and
  * the percentiles in year index `y`. */
 static void add_count_row(TextTable *t, const char *name, const double *expected, const double *mean,
@@ -215,6 +257,7 @@ void out_table_format(const Summary *s, GString *out)
     g_return_if_fail(s != NULL && out != NULL);
     append_heading(out, s);
     append_targets(out, s);
+    append_parts(out, s);
     append_stages(out, s);
     append_effects_note(out, s);
 }

@@ -309,6 +309,37 @@ static const ResultsKey summary_rows[] = {
     K("all_targets_se", NUMBER, N, P01, "its Monte Carlo standard error; null without targets"),
     K("all_targets_verdict", STRING, N, "", "the verdict on all_targets_probability, as verdict; null without targets"),
     K("all_targets_verdict_words", STRING, N, "", "its words; null without targets"),
+    K("parts", ARRAY, A, "", "a region's parts (docs/regions.md), in file order; absent for a scenario"),
+    K("parts[]", OBJECT, 0, "", "one part: a scenario, or a region of its own"),
+    K("parts[].name", STRING, 0, "", "its [scenario] name"),
+    K("parts[].file", STRING, 0, "", "its file"),
+    K("parts[].base_year", INTEGER, 0, "year", "its own base year (its years before the region's are not added)"),
+    K("parts[].targets", ARRAY, 0, "", "its own targets up to the region's horizon, in its file's order"),
+    K("parts[].targets[]", OBJECT, 0, "", "one target"),
+    K("parts[].targets[].name", STRING, 0, "", "its name"),
+    K("parts[].targets[].probability", NUMBER, 0, P01, "the share of the region's replications in which the part "
+      "meets it (the same as a run of the part alone when it is the region's first part and no [common] or "
+      "region policy acts)"),
+    K("parts[].targets[].se", NUMBER, 0, P01, "its Monte Carlo standard error"),
+    K("parts[].targets[].verdict", STRING, 0, "", VERDICT_CODES),
+    K("parts[].targets[].verdict_words", STRING, 0, "", VERDICT_WORDS),
+    K("parts[].all_targets_probability", NUMBER, N, P01, "its own targets met together; null without targets"),
+    K("parts[].all_targets_se", NUMBER, N, P01, "its Monte Carlo standard error; null without targets"),
+    K("parts[].shares", ARRAY, 0, "", "its share of each of the region's targets, in the order of targets"),
+    K("parts[].shares[]", OBJECT, 0, "", "one target of the region"),
+    K("parts[].shares[].target", STRING, 0, "", "the region's target"),
+    K("parts[].shares[].mean", NUMBER, 0, "firms", "the part's mean contribution to the count the target is "
+      "measured on (the parts' contributions add up to the region's count in every replication)"),
+    K("parts[].shares[].se", NUMBER, 0, "firms", "that mean's Monte Carlo standard error"),
+    K("parts[].shares[].expected", NUMBER, 0, "firms", "its exact expectation at central values"),
+    K("parts[].shares[].fraction", NUMBER, N, P01, "mean over the region's mean count; null when that is 0"),
+    K("parts[].stages", ARRAY, 0, "", "its firms in each of the region's stages, in the region's ladder order"),
+    K("parts[].stages[]", OBJECT, 0, "", "one stage (0 where the part has none)"),
+    K("parts[].stages[].id", STRING, 0, "", "the stage's id"),
+    K("parts[].stages[].mean", ARRAY, 0, "", "its mean stock at the end of each year, by years"),
+    K("parts[].stages[].mean[]", NUMBER, 0, "firms", "one year's"),
+    K("parts[].stages[].expected", ARRAY, 0, "", "its exact expectation, by years"),
+    K("parts[].stages[].expected[]", NUMBER, 0, "firms", "one year's"),
 };
 
 /* ---- compare.json ---------------------------------------------------------------- */

@@ -70,6 +70,60 @@ static double binomial_se(double p, guint64 n)
     return sqrt(p * (1 - p) / (double)n);
 }
 
+/* The mean of a count summed to `sum` with squares `sumsq` over n
+ * replications, and its Monte Carlo standard error. */
+static void mean_se(double sum, double sumsq, guint64 n, double *mean, double *se)
+{
+    double nn = (double)n;
+    *mean = sum / nn;
+    double var = n > 1 ? MAX(sumsq - nn * *mean * *mean, 0) / (nn - 1) : 0;
+    *se = sqrt(var / nn);
+}
+
+/* Each part's summary of region `m` from its run and the parts' exact
+ * expectations (expect_parts, [n_parts * cells] and lists). */
+static gboolean parts_fill(Summary *sum, const Model *m, const RunResult *run, const double *central,
+                           GError **error)
+{
+    int Y = run->n_years, S = run->n_stages, T = m->n_targets;
+    gsize cells = (gsize)Y * S, lcells = (gsize)Y * m->n_lists;
+    g_autofree double *ex_stock = g_new(double, cells * m->n_parts);
+    g_autofree double *ex_entries = g_new(double, cells * m->n_parts);
+    g_autofree double *ex_lists = g_new(double, MAX(lcells * m->n_parts, 1));
+    if (!expect_parts(m, central, ex_stock, ex_entries, ex_lists, error))
+        return FALSE;
+    guint64 n = run->config.reps;
+    sum->n_parts = run->n_parts;
+    sum->parts = g_new0(PartSummary, run->n_parts);
+    for (int p = 0; p < run->n_parts; p++) {
+        const RunPart *rp = &run->parts[p];
+        PartSummary *ps = &sum->parts[p];
+        const Model *pm = rp->model;
+        ps->model = pm;
+        ps->probability = g_new(double, MAX(pm->n_targets, 1));
+        ps->se = g_new(double, MAX(pm->n_targets, 1));
+        for (int t = 0; t < pm->n_targets; t++) {
+            ps->probability[t] = (double)rp->target_met[t] / (double)n;
+            ps->se[t] = binomial_se(ps->probability[t], n);
+        }
+        ps->all_probability = pm->n_targets ? (double)rp->all_met / (double)n : NAN;
+        ps->all_se = pm->n_targets ? binomial_se(ps->all_probability, n) : NAN;
+        ps->share_mean = g_new(double, MAX(T, 1));
+        ps->share_se = g_new(double, MAX(T, 1));
+        ps->share_expected = g_new(double, MAX(T, 1));
+        for (int t = 0; t < T; t++) {
+            mean_se((double)rp->share_sum[t], rp->share_sumsq[t], n, &ps->share_mean[t], &ps->share_se[t]);
+            ps->share_expected[t] = model_target_expected(m, &m->targets[t], ex_stock + p * cells,
+                                                          ex_entries + p * cells, ex_lists + p * lcells);
+        }
+        ps->stock_mean = g_new(double, cells);
+        ps->stock_expected = g_memdup2(ex_stock + p * cells, sizeof(double) * cells);
+        for (gsize i = 0; i < cells; i++)
+            ps->stock_mean[i] = (double)rp->stock_sum[i] / (double)n;
+    }
+    return TRUE;
+}
+
 Summary *summary_new(const Model *m, const RunResult *run, GError **error)
 {
     int Y = run->n_years, S = run->n_stages;
@@ -105,6 +159,10 @@ Summary *summary_new(const Model *m, const RunResult *run, GError **error)
     }
     sum->all_probability = m->n_targets ? (double)run->all_met / (double)n : NAN;
     sum->all_se = m->n_targets ? binomial_se(sum->all_probability, n) : NAN;
+    if (run->n_parts > 0 && !parts_fill(sum, m, run, central, error)) {
+        summary_free(sum);
+        return NULL;
+    }
     return sum;
 }
 
@@ -132,6 +190,17 @@ void summary_free(Summary *s)
         for (int k = 0; k < SUMMARY_N_PCT; k++)
             g_free(ls->pct[k]);
     }
+    for (int p = 0; p < s->n_parts; p++) {
+        PartSummary *ps = &s->parts[p];
+        g_free(ps->probability);
+        g_free(ps->se);
+        g_free(ps->share_mean);
+        g_free(ps->share_se);
+        g_free(ps->share_expected);
+        g_free(ps->stock_mean);
+        g_free(ps->stock_expected);
+    }
+    g_free(s->parts);
     g_free(s->lists);
     g_free(s->stages);
     g_free(s->targets);
