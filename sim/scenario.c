@@ -1469,7 +1469,12 @@ static Model *load_part(const IniGroup *g, const IniEntry *e, const char *name, 
     g_autofree char *id = file_identity(path);
     for (guint i = 0; i < chain->len; i++)
         if (strcmp(chain->pdata[i], id) == 0) {
-            entry_error(error, g, e, "part %s is the region itself or a region above it: a loop of parts", name);
+            g_autoptr(GString) loop = g_string_new(NULL);
+            for (guint k = i; k < chain->len; k++)
+                g_string_append_printf(loop, "%s → ", (const char *)chain->pdata[k]);
+            g_string_append(loop, id);
+            entry_error(error, g, e, "part %s is the region itself or a region above it: a loop of parts (%s)", name,
+                        loop->str);
             return NULL;
         }
     return load_file(path, chain, error);
