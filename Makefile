@@ -5,6 +5,8 @@
 #   make run      build, run the bundled 天宁区 scenario, write the charts and the report
 #   make check    build and run every test
 #   make bench    performance figures (see docs/performance.md)
+#   make mpi      also build build/ladder-mpi against Open MPI (docs/scaling.md)
+#   make check-mpi  build it and check that 1-4 ranks write the bytes one process writes
 #   make install  build, then install the binary, the bundled scenarios, the
 #                 gnuplot templates, the man page and docs/*.md under PREFIX
 #                 (/usr/local), staged under DESTDIR if set
@@ -36,11 +38,15 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -Wall -Wextra -fno-math-errno -ffp-contract=
 LDLIBS    = $(shell pkg-config --libs $(PKG_LIBS) 2>/dev/null) -lm
 
 LIB_SRC  := $(filter-out sim/main.c,$(wildcard sim/*.c))
+# build/ladder-mpi: sim/mpi/cluster.c in place of sim/cluster.c (cluster.h),
+# with Open MPI, which only `make mpi` and `make check-mpi` install.
+MPI_PKGS := libopenmpi-dev openmpi-bin
+MPICC    ?= mpicc
 LIB_OBJ  := $(patsubst sim/%.c,$(BUILD)/obj/%.o,$(LIB_SRC)) $(BUILD)/obj/resources.o
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 SCENARIO ?= scenarios/tianning-2025.ini
 
-.PHONY: all deps deps-check run check bench install uninstall clean
+.PHONY: all deps deps-check run check bench install uninstall clean mpi mpi-deps check-mpi
 
 all: deps $(BUILD)/ladder
 
@@ -97,6 +103,25 @@ check: all deps-check $(TESTS)
 	@sh tests/names.sh
 	@sh tests/layers.sh
 	@LADDER=$(abspath $(BUILD)/ladder) SRCDIR=$(CURDIR) sh tests/run-all.sh $(TESTS)
+
+mpi-deps:
+	$(call install_missing,$(MPI_PKGS))
+
+mpi: all mpi-deps $(BUILD)/ladder-mpi
+
+$(BUILD)/obj-mpi:
+	mkdir -p $@
+
+$(BUILD)/obj-mpi/cluster.o: sim/mpi/cluster.c include/cluster.h | mpi-deps $(BUILD)/obj-mpi
+	$(MPICC) $(ALL_CFLAGS) -c $< -o $@
+
+# The rank's cluster.o first: the archive's one-process cluster.o is then
+# never pulled in (every cluster_ name is already defined).
+$(BUILD)/ladder-mpi: $(BUILD)/obj/main.o $(BUILD)/obj-mpi/cluster.o $(BUILD)/libladder.a | mpi-deps
+	$(MPICC) $(ALL_CFLAGS) -o $@ $(BUILD)/obj/main.o $(BUILD)/obj-mpi/cluster.o $(BUILD)/libladder.a $(LDLIBS)
+
+check-mpi: mpi
+	@LADDER=$(abspath $(BUILD)/ladder) LADDER_MPI=$(abspath $(BUILD)/ladder-mpi) SRCDIR=$(CURDIR) sh tests/mpi.sh
 
 bench: all $(BUILD)/tests/bench_firms
 	@sh tests/bench.sh

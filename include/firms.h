@@ -68,6 +68,10 @@ void firms_tally_expected(const FirmsTally *t, const Model *m, int firm, guint64
 
 /* Adds `src` into `dst` (the same shape). */
 void firms_tally_merge(FirmsTally *dst, const FirmsTally *src);
+
+/* The tally's counts as one array of *n words (state, listed, entered,
+ * up, one after the other), for sending to another process. */
+guint32 *firms_tally_words(FirmsTally *t, gsize *n);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(FirmsTally, firms_tally_free)
 
 typedef struct FirmsScratch FirmsScratch;

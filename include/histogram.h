@@ -61,6 +61,15 @@ static inline void histogram_add(Histogram *h, gint64 value)
 /* Adds every count of `src` into `dst`. */
 void histogram_merge(Histogram *dst, const Histogram *src);
 
+/* Appends `h`'s distinct values and their counts to `out` (host byte
+ * order: for processes of one build on one cluster), so that another
+ * process can merge them (histogram_unpack_merge). */
+void histogram_pack(const Histogram *h, GByteArray *out);
+
+/* Merges into `dst` the histogram histogram_pack wrote at *p (advanced
+ * past it; `end` the buffer's end).  FALSE when the bytes are not one. */
+gboolean histogram_unpack_merge(Histogram *dst, const guint8 **p, const guint8 *end);
+
 /* Merges buffered values into place, so that reading `h` costs no copy.
  * Optional: every query below gives the same answer before and after. */
 void histogram_settle(Histogram *h);

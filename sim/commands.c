@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "cluster.h"
 #include "errors.h"
 #include "i18n.h"
 #include "interrupt.h"
@@ -182,6 +183,20 @@ static void print_results(const CommandSpec *spec, const CommandCall *call)
     printf("\n%s %s/\n", i18n_text(call->models[0]->language, I18N_RESULTS_IN), call->dest);
 }
 
+/* A rank but 0 of build/ladder-mpi (cluster.h): the command's runs, in
+ * step with rank 0, which alone makes the folder, writes and prints. */
+static gboolean computes_only(const CommandSpec *spec, CommandCall *call, const char *dest, GError **error)
+{
+    if (!cluster_all(TRUE)) { /* rank 0 could not make the folder, and says why */
+        g_set_error(error, LADDER_ERROR, LADDER_ERROR_IO, "rank 0 stopped before the runs");
+        return FALSE;
+    }
+    call->dest = dest;
+    gboolean ok = spec->compute(spec->state, call, error);
+    call->dest = NULL;
+    return ok;
+}
+
 /* A simulating command from its scenario to its committed folder.  The
  * folder appears whole or not at all: an error or Ctrl-C removes it. */
 static gboolean simulate(const CommandSpec *spec, CommandCall *call, GError **error)
@@ -191,8 +206,10 @@ static gboolean simulate(const CommandSpec *spec, CommandCall *call, GError **er
     if (!prepare(spec, call, error))
         return FALSE;
     g_autofree char *dest = o->out ? g_strdup(o->out) : text_default_out(call->files[0], spec->out_suffix);
+    if (cluster_rank() != 0) /* another rank: its share of the runs, nothing written (cluster.h) */
+        return computes_only(spec, call, dest, error);
     g_autoptr(OutDir) out = outdir_begin(dest, spec->name, o->force, error);
-    if (out == NULL)
+    if (!cluster_all(out != NULL))
         return FALSE;
     call->dest = dest;
     call->dir = outdir_path(out);

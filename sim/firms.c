@@ -161,6 +161,13 @@ void firms_tally_merge(FirmsTally *dst, const FirmsTally *src)
     add_into(dst->up, src->up, (gsize)dst->n_firms * (dst->n_years + 1));
 }
 
+guint32 *firms_tally_words(FirmsTally *t, gsize *n)
+{
+    gsize cells = (gsize)t->n_firms * t->n_years;
+    *n = cells * (t->n_stages + 1) + cells * t->n_lists + cells * t->n_stages + (gsize)t->n_firms * (t->n_years + 1);
+    return t->state;
+}
+
 void firms_tally_expected(const FirmsTally *t, const Model *m, int firm, guint64 reps, double *out)
 {
     int Y = t->n_years, S = t->n_stages, L = t->n_lists;

@@ -335,6 +335,51 @@ void histogram_merge(Histogram *dst, const Histogram *src)
     sparse_maybe_densify(dst);
 }
 
+void histogram_pack(const Histogram *h, GByteArray *out)
+{
+    g_autoptr(Histogram) tmp = NULL;
+    h = readable(h, &tmp);
+    guint64 n = h->total ? distinct_values(h) : 0;
+    g_byte_array_append(out, (const guint8 *)&n, sizeof n);
+    gint64 value;
+    guint64 count;
+    for (Cursor c = {h, 0}; n > 0 && cursor_next(&c, &value, &count);) {
+        g_byte_array_append(out, (const guint8 *)&value, sizeof value);
+        g_byte_array_append(out, (const guint8 *)&count, sizeof count);
+    }
+}
+
+gboolean histogram_unpack_merge(Histogram *dst, const guint8 **p, const guint8 *end)
+{
+    guint64 n;
+    if ((gsize)(end - *p) < sizeof n)
+        return FALSE;
+    memcpy(&n, *p, sizeof n);
+    *p += sizeof n;
+    if (n > (guint64)(end - *p) / (sizeof(gint64) + sizeof(guint64)))
+        return FALSE;
+    if (n == 0)
+        return TRUE;
+    g_autoptr(Histogram) src = histogram_new();
+    src->sparse = TRUE;
+    sparse_reserve(src, (gsize)n);
+    for (guint64 i = 0; i < n; i++) {
+        gint64 value;
+        guint64 count;
+        memcpy(&value, *p, sizeof value);
+        memcpy(&count, *p + sizeof value, sizeof count);
+        *p += sizeof value + sizeof count;
+        if ((i > 0 && value <= src->values[i - 1]) || count == 0 || count > G_MAXUINT32)
+            return FALSE;
+        src->values[i] = value;
+        src->counts[i] = (guint32)count;
+        src->total += count;
+    }
+    src->n_values = (gsize)n;
+    histogram_merge(dst, src);
+    return TRUE;
+}
+
 /* ---- reading ---------------------------------------------------------------- */
 
 gint64 histogram_percentile(const Histogram *h, guint pct)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <gsl/gsl_errno.h>
 
+#include "cluster.h"
 #include "commands.h"
 #include "errors.h"
 #include "version.h"
@@ -122,6 +123,7 @@ static int run(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    cluster_init(&argc, &argv);
     setlocale(LC_ALL, "");
     setlocale(LC_NUMERIC, "C"); /* numbers in files always use '.' */
     g_set_prgname("ladder");
@@ -143,5 +145,7 @@ int main(int argc, char **argv)
     static char out_buffer[1 << 20];
     if (!isatty(STDOUT_FILENO))
         setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
-    return close_stdout(run(argc, argv));
+    int status = close_stdout(run(argc, argv));
+    cluster_finish();
+    return status;
 }

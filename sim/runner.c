@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cluster.h"
 #include "engine.h"
 #include "firms.h"
 #include "paired.h"
@@ -81,6 +82,8 @@ typedef struct {
     GMutex lock;
     guint64 error_rep;      /* lowest replication with an error */
     GError *error;
+    guint64 my_reps;        /* replications this rank runs (cluster.h): its chunks' */
+    gboolean cancelled_elsewhere; /* another rank was interrupted */
 } Shared;
 
 /* One model's working memory in one thread, and its last replication. */
@@ -497,7 +500,7 @@ static void record_error(Shared *sh, guint64 rep, GError *error)
 
 static gboolean cancelled(const Shared *sh)
 {
-    return sh->config->cancel != NULL && *sh->config->cancel;
+    return sh->cancelled_elsewhere || (sh->config->cancel != NULL && *sh->config->cancel);
 }
 
 /* The coefficients of [effects] for replication `rep` of model k into the
@@ -748,7 +751,9 @@ static gpointer worker_main(gpointer data)
     EngineTrajectory *outs = runs_in_chunks(sh) ? chunk_outs(sh->models[0]) : NULL;
 
     while (!g_atomic_int_get(&sh->stop) && !cancelled(sh)) {
-        guint64 first = (guint64)g_atomic_int_add(&sh->next_chunk, 1) * RUNNER_CHUNK;
+        /* this rank's chunks: rank, rank + size, ... (cluster.h) */
+        guint64 chunk = (guint64)g_atomic_int_add(&sh->next_chunk, 1) * (guint64)cluster_size() + (guint64)cluster_rank();
+        guint64 first = chunk * RUNNER_CHUNK;
         if (first >= reps)
             break;
         guint64 last = MIN(first + RUNNER_CHUNK, reps);
@@ -788,7 +793,7 @@ static void progress_wait(Shared *sh, gboolean progress)
     gboolean tty = progress && isatty(STDERR_FILENO);
     gint64 start = g_get_monotonic_time();
     gboolean shown = FALSE;
-    guint64 reps = sh->config->reps, n = (guint64)sh->n_models;
+    guint64 reps = sh->my_reps, n = (guint64)sh->n_models;
     while (tty && (guint64)g_atomic_int_get(&sh->done) < reps && !g_atomic_int_get(&sh->stop) &&
            !cancelled(sh)) {
         g_usleep(PROGRESS_TICK_US);
@@ -931,6 +936,8 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
                    .met_bits = g_new0(guint64 *, n_models),
                    .start = g_new0(FirmsStart, n_models)};
     g_mutex_init(&sh->lock);
+    for (guint64 chunk = (guint64)cluster_rank(); chunk * RUNNER_CHUNK < config->reps; chunk += (guint64)cluster_size())
+        sh->my_reps += MIN(RUNNER_CHUNK, config->reps - chunk * RUNNER_CHUNK);
     for (int k = 0; k < n_models; k++) {
         if (k > 0 && !model_comparable(models[k], models[0], error))
             return FALSE;
@@ -988,6 +995,179 @@ static void worker_merge(Worker *dst, const Worker *src)
     }
 }
 
+/* ---- ranks (cluster.h) ------------------------------------------------------ */
+
+/* A tally on its way between ranks: packing appends to `out`; unpacking
+ * (out NULL) reads from p .. end and adds what it reads into the tally. */
+typedef struct {
+    GByteArray *out;
+    const guint8 *p, *end;
+    gboolean ok;            /* unpacking: every read found its bytes */
+} Wire;
+
+static gboolean wire_take(Wire *w, void *x, gsize n)
+{
+    if (!w->ok || (gsize)(w->end - w->p) < n)
+        return w->ok = FALSE;
+    memcpy(x, w->p, n);
+    w->p += n;
+    return TRUE;
+}
+
+/* The body of wire_u64, wire_i64, ...: n values of type T at `a`. */
+#define WIRE_SUM(T, w, a, n)                                                              \
+    do {                                                                                  \
+        if ((w)->out != NULL) {                                                           \
+            if ((n) > 0)                                                                  \
+                g_byte_array_append((w)->out, (const guint8 *)(a), (guint)(sizeof(T) * (n))); \
+            break;                                                                        \
+        }                                                                                 \
+        for (gsize i_ = 0; i_ < (n); i_++) {                                              \
+            T x_;                                                                         \
+            if (!wire_take((w), &x_, sizeof x_))                                          \
+                break;                                                                    \
+            (a)[i_] += x_;                                                                \
+        }                                                                                 \
+    } while (0)
+
+static void wire_u64(Wire *w, guint64 *a, gsize n) { WIRE_SUM(guint64, w, a, n); }
+static void wire_i64(Wire *w, gint64 *a, gsize n) { WIRE_SUM(gint64, w, a, n); }
+static void wire_u32(Wire *w, guint32 *a, gsize n) { WIRE_SUM(guint32, w, a, n); }
+static void wire_sumsq(Wire *w, SumSq *a, gsize n) { WIRE_SUM(SumSq, w, a, n); }
+
+static void wire_histograms(Wire *w, Histogram **h, gsize n)
+{
+    for (gsize i = 0; h != NULL && i < n; i++) {
+        if (w->out != NULL)
+            histogram_pack(h[i], w->out);
+        else
+            w->ok = w->ok && histogram_unpack_merge(h[i], &w->p, w->end);
+    }
+}
+
+static void wire_tally(Wire *w, Tally *t, const Model *m)
+{
+    gsize T = (gsize)m->n_targets, cells = (gsize)model_n_years(m) * m->n_stages;
+    gsize lcells = (gsize)model_n_years(m) * m->n_lists;
+    wire_histograms(w, t->stock, cells);
+    wire_u64(w, t->entries_sum, cells);
+    wire_histograms(w, t->entries, cells);
+    wire_histograms(w, t->lists, lcells);
+    wire_histograms(w, t->target, T);
+    wire_u64(w, t->target_met, T);
+    wire_u64(w, &t->all_met, 1);
+    if (t->firms != NULL) {
+        gsize n;
+        guint32 *words = firms_tally_words(t->firms, &n);
+        wire_u32(w, words, n);
+    }
+    RunGain *g = t->gain;
+    if (g != NULL) {
+        gsize rows = (gsize)g->n_rows;
+        wire_u64(w, g->changed, rows);
+        wire_i64(w, g->count, rows * T);
+        wire_i64(w, g->delta, rows * T);
+        wire_u64(w, g->delta_sq, rows * T);
+        wire_i64(w, g->met, rows * (T + 1));
+        wire_u64(w, g->met_abs, rows * (T + 1));
+    }
+    for (int p = 0; t->parts != NULL && p < m->n_parts; p++) {
+        PartTally *pt = &t->parts[p];
+        wire_u64(w, pt->target_met, (gsize)m->parts[p].model->n_targets);
+        wire_u64(w, &pt->all_met, 1);
+        wire_i64(w, pt->share, T);
+        wire_sumsq(w, pt->share_sq, T);
+        wire_i64(w, pt->stock_sum, cells);
+        wire_i64(w, pt->lists_sum, lcells);
+    }
+}
+
+static void wire_pair(Wire *w, PairTally *p, const Model *m)
+{
+    gsize T = (gsize)m->n_targets, cells = (gsize)model_n_years(m) * m->n_stages;
+    wire_i64(w, p->met_sum, T);
+    wire_u64(w, p->met_sumsq, T);
+    wire_i64(w, &p->all_sum, 1);
+    wire_u64(w, &p->all_sumsq, 1);
+    wire_i64(w, p->stock_sum, cells);
+    wire_sumsq(w, p->stock_sumsq, cells);
+    wire_i64(w, p->count_sum, T);
+    wire_sumsq(w, p->count_sumsq, T);
+}
+
+/* Everything a rank counted: each model's tally and pairing, its bits of
+ * met_bits and its rows of counts (zero elsewhere, so adding is placing). */
+static void wire_worker(Wire *w, Shared *sh, Worker *wk)
+{
+    for (int k = 0; k < sh->n_models; k++) {
+        wire_tally(w, &wk->tally[k], sh->models[k]);
+        if (k > 0)
+            wire_pair(w, &wk->pair[k], sh->models[k]);
+    }
+    guint64 words = runner_met_words(sh->config->reps);
+    for (int k = 0; k < sh->n_models; k++)
+        if (sh->met_bits[k] != NULL)
+            wire_u64(w, sh->met_bits[k], (gsize)(sh->models[k]->n_targets + 1) * words);
+    if (sh->counts != NULL)
+        wire_i64(w, sh->counts, sh->config->reps * (guint64)sh->models[0]->n_targets);
+}
+
+/* What a rank says of how its share went: its lowest replication with an
+ * error (and the error), whether it was interrupted. */
+typedef struct {
+    guint64 has_error, error_rep, code, cancelled, message_len;
+} WireHead;
+
+/* Every rank's tallies added up into *total on every rank, in rank order
+ * (exact integers: the same whatever the order), with the error of the
+ * lowest replication of any rank, so that each rank holds what one
+ * process running every replication would. */
+static void combine_ranks(Shared *sh, Worker *total)
+{
+    WireHead head = {.has_error = sh->error != NULL, .error_rep = sh->error_rep, .cancelled = cancelled(sh),
+                     .code = sh->error ? (guint64)sh->error->code : 0,
+                     .message_len = sh->error ? strlen(sh->error->message) : 0};
+    Wire out = {.out = g_byte_array_new(), .ok = TRUE};
+    g_byte_array_append(out.out, (const guint8 *)&head, sizeof head);
+    if (sh->error != NULL)
+        g_byte_array_append(out.out, (const guint8 *)sh->error->message, (guint)head.message_len);
+    wire_worker(&out, sh, total);
+    g_autoptr(GPtrArray) all = cluster_allgather(out.out->data, out.out->len);
+    g_byte_array_unref(out.out);
+
+    Worker sum;
+    worker_init(&sum, sh);
+    guint64 words = runner_met_words(sh->config->reps);
+    for (int k = 0; k < sh->n_models; k++)
+        if (sh->met_bits[k] != NULL)
+            memset(sh->met_bits[k], 0, sizeof(guint64) * (gsize)(sh->models[k]->n_targets + 1) * words);
+    if (sh->counts != NULL)
+        memset(sh->counts, 0, sizeof(gint64) * MAX(sh->config->reps * (guint64)sh->models[0]->n_targets, 1));
+    g_clear_error(&sh->error);
+    for (guint r = 0; r < all->len; r++) {
+        gsize len;
+        const guint8 *data = g_bytes_get_data(all->pdata[r], &len);
+        Wire in = {.p = data, .end = data + len, .ok = TRUE};
+        WireHead h;
+        g_autofree char *message = NULL;
+        if (wire_take(&in, &h, sizeof h) && h.message_len <= (gsize)(in.end - in.p)) {
+            message = g_strndup((const char *)in.p, (gsize)h.message_len);
+            in.p += h.message_len;
+        }
+        wire_worker(&in, sh, &sum);
+        if (!in.ok || in.p != in.end)
+            g_error("ladder: rank %u sent tallies that do not fit this run's (ranks of different builds?)", r);
+        sh->cancelled_elsewhere = sh->cancelled_elsewhere || h.cancelled;
+        if (h.has_error && (sh->error == NULL || h.error_rep < sh->error_rep)) {
+            g_clear_error(&sh->error);
+            sh->error = g_error_new_literal(LADDER_ERROR, (gint)h.code, message ? message : "");
+            sh->error_rep = h.error_rep;
+        }
+    }
+    worker_clear(total);
+    *total = sum;
+}
+
 /* Runs every replication on config->threads threads, merged into *total
  * (caller owns, worker_clear). */
 static void run_workers(Shared *sh, Worker *total)
@@ -1006,6 +1186,8 @@ static void run_workers(Shared *sh, Worker *total)
         worker_merge(&workers[0], &workers[i]);
         worker_clear(&workers[i]);
     }
+    if (cluster_size() > 1)
+        combine_ranks(sh, &workers[0]);
     for (int k = 0; k < sh->n_models; k++)
         tally_settle(&workers[0].tally[k], sh->models[k]);
     *total = workers[0];
