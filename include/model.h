@@ -412,7 +412,8 @@ gboolean model_year_params(const Model *m, const double *base, int year,
 gboolean model_years_valid(const Model *m, const double *base, GError **error);
 
 /* TRUE when every year is valid at central values (model_central_params
- * through model_years_valid). */
+ * through model_years_valid); for a region, every scenario under it
+ * (region_central_valid). */
 gboolean model_central_valid(const Model *m, GError **error);
 
 /* The parameters of every year into `params` [n_years * n_params]: row 0

@@ -40,6 +40,12 @@ Model *region_new(const char *file, Model **parts, int n, int horizon, const Sou
  * values (an error names the part).  FALSE with an INPUT error otherwise. */
 gboolean region_finish(Model *m, GError **error);
 
+/* TRUE when every scenario under region `m` is valid in every year at its
+ * central values times the central factors of the regions above it (and
+ * with their policies and levers acting); else FALSE with the first
+ * invalid year's error, prefixed with the parts it is in. */
+gboolean region_central_valid(const Model *m, GError **error);
+
 /* TRUE when `m` is a region (has parts). */
 gboolean region_is(const Model *m);
 

@@ -181,7 +181,7 @@ const CommandSpec cmd_allocate_spec = {
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
     .state = &allocate_state, .opts = &allocate_state.opts, .out_suffix = "-allocate",
-    .uncertainty_flag = TRUE, .policy_flags = TRUE,
+    .uncertainty_flag = TRUE, .policy_flags = TRUE, .takes_regions = TRUE,
     .add_options = allocate_add_options, .check = allocate_check, .read = allocate_read,
     .compute = allocate_compute, .write = allocate_write, .print = allocate_print, .clear = allocate_clear,
 };

@@ -242,7 +242,7 @@ const CommandSpec cmd_compare_spec = {
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file", .several = TRUE, .operands = compare_operands,
     .state = &compare_state, .opts = &compare_state.opts, .out_suffix = "-compare",
-    .uncertainty_flag = TRUE, .policy_flags = TRUE,
+    .uncertainty_flag = TRUE, .policy_flags = TRUE, .takes_regions = TRUE,
     .add_options = compare_add_options, .load = compare_load, .read = compare_read,
     .compute = compare_compute, .write = compare_write, .print = compare_print, .clear = compare_clear,
 };

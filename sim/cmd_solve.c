@@ -7,6 +7,7 @@
 
 #include "commands.h"
 #include "errors.h"
+#include "region.h"
 #include "out_scenario.h"
 #include "out_solve.h"
 #include "results.h"
@@ -140,11 +141,14 @@ static gboolean read_probability(const SolveFlags *f, double *p, GError **error)
     return TRUE;
 }
 
-static gboolean read_mode(const SolveFlags *f, SolveMode *mode, GError **error)
+static gboolean read_mode(const SolveFlags *f, const Model *m, SolveMode *mode, GError **error)
 {
     *mode = SOLVE_MODE_POLICY;
     if (f->mode == NULL || strcmp(f->mode, "policy") == 0)
         return TRUE;
+    if (strcmp(f->mode, "set") == 0 && region_is(m))
+        return usage_error(error, "--mode set: %s is a region, whose parts each have their own value of the lever; "
+                           "solve it as a policy does (the default), *x or +x in every part", m->file);
     if (strcmp(f->mode, "set") == 0) {
         *mode = SOLVE_MODE_SET;
         return TRUE;
@@ -236,7 +240,7 @@ static gboolean solve_read(void *state, CommandCall *call, GError **error)
     const char *file = call->files[0];
     SolveQuestion *q = &st->question;
     return read_target(f, m, file, &q->target, error) && read_probability(f, &q->wanted, error) &&
-           read_lever(f, m, file, &q->param, error) && read_mode(f, &q->mode, error) &&
+           read_lever(f, m, file, &q->param, error) && read_mode(f, m, &q->mode, error) &&
            read_from(f, m, &q->from, error) && read_bounds(f, m, q, error);
 }
 
@@ -300,7 +304,7 @@ const CommandSpec cmd_solve_spec = {
         "written, 2 bad input or usage, 130 interrupted.",
     .operand = "scenario file",
     .state = &solve_state, .opts = &solve_state.opts, .out_suffix = "-solve",
-    .uncertainty_flag = TRUE, .policy_flags = TRUE,
+    .uncertainty_flag = TRUE, .policy_flags = TRUE, .takes_regions = TRUE,
     .add_options = solve_add_options, .read = solve_read,
     .compute = solve_compute, .write = solve_write, .print = solve_print, .clear = solve_clear,
 };

@@ -128,78 +128,97 @@ static gboolean expect_recursion(const Model *m, const double *base, int first_y
     return TRUE;
 }
 
-/* Adds part `part`'s expected figures (its own years, stages and lists)
- * into region `m`'s, from the region's base year on (no entries there). */
-static void add_part(const Model *m, const ModelPart *part, const double *ps, const double *pe, const double *pl,
-                     double *stock, double *entries, double *lists)
+/* A model's expected figures, each [n_years * ...]: stocks and entries by
+ * stage, lists, and flows by parameter (NULL: not wanted). */
+typedef struct {
+    double *stock, *entries, *lists, *flows;
+} Expected;
+
+static Expected expected_new(const Model *m, gboolean flows)
+{
+    gsize Y = (gsize)model_n_years(m);
+    return (Expected){g_new(double, Y * m->n_stages), g_new(double, Y * m->n_stages),
+                      g_new(double, MAX(Y * m->n_lists, 1)), flows ? g_new(double, MAX(Y * m->n_params, 1)) : NULL};
+}
+
+static void expected_clear(Expected *e)
+{
+    g_free(e->stock);
+    g_free(e->entries);
+    g_free(e->lists);
+    g_free(e->flows);
+}
+
+static void expected_zero(const Model *m, const Expected *e)
+{
+    gsize Y = (gsize)model_n_years(m);
+    memset(e->stock, 0, sizeof(double) * Y * m->n_stages);
+    memset(e->entries, 0, sizeof(double) * Y * m->n_stages);
+    if (m->n_lists > 0)
+        memset(e->lists, 0, sizeof(double) * Y * m->n_lists);
+    if (e->flows != NULL && m->n_params > 0)
+        memset(e->flows, 0, sizeof(double) * Y * m->n_params);
+}
+
+/* Adds part `part`'s expected figures `own` (its own years, stages, lists
+ * and parameters) into region `m`'s `into`, from the region's base year
+ * on (no entries or flows there); a part's flows count for the region's
+ * parameter of the same key. */
+static void add_part(const Model *m, const ModelPart *part, const Expected *own, const Expected *into)
 {
     const Model *pm = part->model;
-    int S = m->n_stages, L = m->n_lists, PS = pm->n_stages, PL = pm->n_lists;
+    int S = m->n_stages, L = m->n_lists, P = m->n_params, PS = pm->n_stages, PL = pm->n_lists, PP = pm->n_params;
     for (int y = 0; y < model_n_years(m); y++) {
         int py = y + part->year_offset;
         for (int s = 0; s < PS; s++) {
-            stock[y * S + part->stage_of[s]] += ps[py * PS + s];
-            entries[y * S + part->stage_of[s]] += y > 0 ? pe[py * PS + s] : 0;
+            into->stock[y * S + part->stage_of[s]] += own->stock[py * PS + s];
+            into->entries[y * S + part->stage_of[s]] += y > 0 ? own->entries[py * PS + s] : 0;
         }
         for (int l = 0; l < PL; l++)
-            lists[y * L + part->list_of[l]] += pl[py * PL + l];
+            into->lists[y * L + part->list_of[l]] += own->lists[py * PL + l];
+        for (int j = 0; y > 0 && into->flows != NULL && j < PP; j++)
+            into->flows[y * P + part->factor_of[j]] += own->flows[py * PP + j];
     }
 }
 
 /* Part `p` of region `m` expected with the region's factors `factor`,
- * into ps, pe ([part years * part stages]) and pl (its lists). */
-static gboolean expect_part(const Model *m, int p, const double *factor, double *ps, double *pe, double *pl,
-                            GError **error);
+ * into `own` (the part's years, stages, lists and parameters). */
+static gboolean expect_part(const Model *m, int p, const double *factor, const Expected *own, GError **error);
 
-/* Region `m`'s expected stocks, entries and lists (lists may be NULL) with
- * its parameters' factors `factor`: the sum of its parts' expectations,
- * each part at its central values times the factors, its policies and the
- * regions' acting.  Exact, since an expectation of a sum is the sum of
- * the expectations. */
-static gboolean expect_region(const Model *m, const double *factor, double *stock, double *entries, double *lists,
-                              GError **error)
+/* Region `m`'s expected figures into `out` with its parameters' factors
+ * `factor`: the sum of its parts' expectations, each part at its central
+ * values times the factors, its policies and the regions' acting.  Exact,
+ * since an expectation of a sum is the sum of the expectations. */
+static gboolean expect_region(const Model *m, const double *factor, const Expected *out, GError **error)
 {
-    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
-    g_autofree double *own_lists = lists ? NULL : g_new(double, MAX(lcells, 1));
-    lists = lists ? lists : own_lists;
-    memset(stock, 0, sizeof *stock * cells);
-    memset(entries, 0, sizeof *entries * cells);
-    if (lcells > 0)
-        memset(lists, 0, sizeof *lists * lcells);
+    expected_zero(m, out);
     for (int p = 0; p < m->n_parts; p++) {
         const Model *pm = m->parts[p].model;
-        gsize pcells = (gsize)model_n_years(pm) * pm->n_stages;
-        g_autofree double *ps = g_new(double, pcells), *pe = g_new(double, pcells);
-        g_autofree double *pl = g_new(double, MAX((gsize)model_n_years(pm) * pm->n_lists, 1));
-        if (!expect_part(m, p, factor, ps, pe, pl, error)) {
+        Expected own = expected_new(pm, out->flows != NULL);
+        gboolean ok = expect_part(m, p, factor, &own, error);
+        if (ok)
+            add_part(m, &m->parts[p], &own, out);
+        expected_clear(&own);
+        if (!ok) {
             region_prefix_error(m, p, error);
             return FALSE;
         }
-        add_part(m, &m->parts[p], ps, pe, pl, stock, entries, lists);
     }
     return TRUE;
 }
 
-static gboolean expect_part(const Model *m, int p, const double *factor, double *ps, double *pe, double *pl,
-                            GError **error)
+static gboolean expect_part(const Model *m, int p, const double *factor, const Expected *own, GError **error)
 {
     const ModelPart *part = &m->parts[p];
     const Model *pm = part->model;
     g_autofree double *base = g_new(double, MAX(pm->n_params, 1));
-    if (region_is(pm)) {
-        for (int j = 0; j < pm->n_params; j++)
-            base[j] = factor[part->factor_of[j]];
-        g_autofree double *own = g_new(double, MAX(pm->n_params, 1));
-        model_central_params(pm, own);
-        for (int j = 0; j < pm->n_params; j++)
-            base[j] *= own[j];
-        return expect_region(pm, base, ps, pe, pl, error);
-    }
     model_central_params(pm, base);
     for (int j = 0; j < pm->n_params; j++)
         base[j] *= factor[part->factor_of[j]];
-    return expect_recursion(pm, base, pm->base_year, NULL, FALSE, ps, pe, NULL, error) &&
-           expect_lists_from(pm, base, pm->base_year, ps, pl, error);
+    if (region_is(pm))
+        return expect_region(pm, base, own, error);
+    return expect_recursion(pm, base, pm->base_year, NULL, FALSE, own->stock, own->entries, own->flows, error) &&
+           expect_lists_from(pm, base, pm->base_year, own->stock, own->lists, error);
 }
 
 gboolean expect_parts(const Model *m, const double *base, double *stock, double *entries, double *lists,
@@ -207,34 +226,43 @@ gboolean expect_parts(const Model *m, const double *base, double *stock, double 
 {
     g_return_val_if_fail(region_is(m), FALSE);
     gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
-    memset(stock, 0, sizeof *stock * cells * m->n_parts);
-    memset(entries, 0, sizeof *entries * cells * m->n_parts);
-    if (lcells > 0)
-        memset(lists, 0, sizeof *lists * lcells * m->n_parts);
     for (int p = 0; p < m->n_parts; p++) {
-        const Model *pm = m->parts[p].model;
-        gsize pcells = (gsize)model_n_years(pm) * pm->n_stages;
-        g_autofree double *ps = g_new(double, pcells), *pe = g_new(double, pcells);
-        g_autofree double *pl = g_new(double, MAX((gsize)model_n_years(pm) * pm->n_lists, 1));
-        if (!expect_part(m, p, base, ps, pe, pl, error)) {
+        Expected own = expected_new(m->parts[p].model, FALSE);
+        Expected shaped = {stock + p * cells, entries + p * cells, lists + p * lcells, NULL};
+        expected_zero(m, &shaped);
+        gboolean ok = expect_part(m, p, base, &own, error);
+        if (ok)
+            add_part(m, &m->parts[p], &own, &shaped);
+        expected_clear(&own);
+        if (!ok) {
             region_prefix_error(m, p, error);
             return FALSE;
         }
-        add_part(m, &m->parts[p], ps, pe, pl, stock + p * cells, entries + p * cells, lists + p * lcells);
     }
     return TRUE;
+}
+
+/* A region's expect_run (lists may be NULL, flows too). */
+static gboolean region_run(const Model *m, const double *base, double *stock, double *entries, double *lists,
+                           double *flows, GError **error)
+{
+    g_autofree double *own_lists = lists ? NULL : g_new(double, MAX((gsize)model_n_years(m) * m->n_lists, 1));
+    Expected e = {stock, entries, lists ? lists : own_lists, flows};
+    return expect_region(m, base, &e, error);
 }
 
 gboolean expect_run(const Model *m, const double *base, double *stock, double *entries, GError **error)
 {
     if (region_is(m))
-        return expect_region(m, base, stock, entries, NULL, error);
+        return region_run(m, base, stock, entries, NULL, NULL, error);
     return expect_recursion(m, base, m->base_year, NULL, FALSE, stock, entries, NULL, error);
 }
 
 gboolean expect_run_flows(const Model *m, const double *base, double *stock, double *entries,
                           double *flows, GError **error)
 {
+    if (region_is(m))
+        return region_run(m, base, stock, entries, NULL, flows, error);
     return expect_recursion(m, base, m->base_year, NULL, FALSE, stock, entries, flows, error);
 }
 
@@ -275,7 +303,7 @@ gboolean expect_lists(const Model *m, const double *base, const double *stock, d
     if (region_is(m)) { /* the parts' lists, summed: `stock` is the parts' too */
         gsize cells = (gsize)model_n_years(m) * m->n_stages;
         g_autofree double *st = g_new(double, cells), *en = g_new(double, cells);
-        return expect_region(m, base, st, en, lists, error);
+        return region_run(m, base, st, en, lists, NULL, error);
     }
     return expect_lists_from(m, base, m->base_year, stock, lists, error);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "errors.h"
+#include "region.h"
 #include "text.h"
 
 
@@ -374,6 +375,10 @@ void model_set_lever_op(Model *m, int param, int from_year, LeverOp op, double x
     note_written(p, what);
     m->n_levers += !p->lever.on;
     p->lever = (Lever){.on = TRUE, .from = from_year, .op = op, .value = x};
+    for (int i = 0; i < m->n_parts; i++) /* a region's lever acts in every part with the key */
+        for (int j = 0; j < m->parts[i].model->n_params; j++)
+            if (m->parts[i].factor_of[j] == param)
+                model_set_lever_op(m->parts[i].model, j, from_year, op, x);
 }
 
 /* Points `ref` at `to` when it names `from`. */
@@ -1005,6 +1010,8 @@ gboolean model_years_valid(const Model *m, const double *base, GError **error)
 
 gboolean model_central_valid(const Model *m, GError **error)
 {
+    if (region_is(m))
+        return region_central_valid(m, error);
     g_autofree double *central = g_new(double, MAX(m->n_params, 1));
     model_central_params(m, central);
     return model_years_valid(m, central, error);

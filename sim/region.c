@@ -470,6 +470,11 @@ static gboolean check_valid(const Model *m, const double *up, GError **error)
     return TRUE;
 }
 
+gboolean region_central_valid(const Model *m, GError **error)
+{
+    return check_valid(m, NULL, error);
+}
+
 gboolean region_finish(Model *m, GError **error)
 {
     g_return_val_if_fail(region_is(m), FALSE);
