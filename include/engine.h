@@ -66,6 +66,18 @@ void engine_replicate(const Model *m, const double *params, const gint64 *baseli
 gboolean engine_replicate_region(const Model *m, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
                                  EngineScratch *x, const EngineTrajectory *out, GError **error);
 
+/* Replication `rep` of region `m`, a copy of the region `base` last ran
+ * (engine_replicate_region into scratch `base` and trajectory
+ * `base_out`, the same replication) that differs from it in part `part`
+ * only: that part run again, with the same random numbers, and the
+ * others' figures taken from `base`: `out` is then what
+ * engine_replicate_region of `m` would give, bit for bit, at the cost of
+ * one part.  `x` holds only part `part`'s figures after it.  Fails as
+ * engine_replicate_region. */
+gboolean engine_replicate_region_part(const Model *m, int part, const EngineScratch *base,
+                                      const EngineTrajectory *base_out, gboolean uncertain, gsl_rng *r, guint64 seed,
+                                      guint64 rep, EngineScratch *x, const EngineTrajectory *out, GError **error);
+
 /* Part `part`'s figures in the last engine_replicate_region of `x`: in the
  * region's years, stages and lists (0 where the part has none), so that the
  * region's are their sum; and in the part's own. */

@@ -60,4 +60,9 @@ void region_prefix_error(const Model *m, int part, GError **error);
 /* The number of scenarios (leaves) under `m`: 1 for a scenario. */
 int region_n_scenarios(const Model *m);
 
+/* Scenario `k` (0 .. region_n_scenarios - 1, depth first in file order:
+ * its stream key) under region `m`, and in *part (may be NULL) the part of
+ * `m` it is in.  NULL when there is none. */
+Model *region_scenario(const Model *m, int k, int *part);
+
 #endif

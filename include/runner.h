@@ -58,6 +58,11 @@ typedef struct {
     const volatile sig_atomic_t *cancel; /* non-zero: stop soon (Ctrl-C); may be NULL */
     const RunService *service; /* NULL; else model 0, which has a roster, gives its firms this
                                   service (RunResult.gain); it changes no other figure */
+    const int *changed_part;   /* NULL; else [n_models] of runner_run_paired: for model k >= 1, a
+                                  copy of models[0] (a region) that differs from it in part
+                                  changed_part[k] only, which alone is run again in each replication
+                                  (engine_replicate_region_part: the same figures at the cost of one
+                                  part; its RunResult has no parts), or -1: run whole */
 } RunConfig;
 
 /* What one part of a region did over a run (RunResult.parts): exact sums,

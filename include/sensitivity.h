@@ -45,6 +45,11 @@ typedef struct {
     double low, high;   /* the two variants' values, low < high, valid in every year */
     SensitivitySource source;
     gboolean capped;    /* low or high was pulled in to the furthest value valid in every year */
+    const Model *owner; /* whose parameter or stage `param` and `stage` index: the plan's model,
+                           or for a region (region.h) one of the scenarios under it */
+    int scenario;       /* a region's: the number of that scenario (region_scenario), or -1 for
+                           the region's own parameter (a [common] factor) */
+    int part;           /* a region's: the part that scenario is in, or -1 */
 } SensitivityParam;
 
 /* Why a parameter is not varied. */
@@ -62,7 +67,9 @@ typedef struct {
 } SensitivitySkip;
 
 /* The parameters to vary, with their values, in model order: the Params,
- * then the baselines in stage order. */
+ * then the baselines in stage order.  For a region: each [common] factor
+ * that is drawn (from its P5 to its P95; key "[common] KEY"), then each
+ * scenario under it in turn, as a scenario's plan (key "NAME: KEY"). */
 typedef struct SensitivityPlan {
     const Model *model;   /* borrowed */
     SensitivityOptions options;

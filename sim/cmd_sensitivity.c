@@ -128,7 +128,7 @@ const CommandSpec cmd_sensitivity_spec = {
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
     .state = &sensitivity_state, .opts = &sensitivity_state.opts, .out_suffix = "-sensitivity",
-    .policy_flags = TRUE,
+    .policy_flags = TRUE, .takes_regions = TRUE,
     .add_options = sensitivity_add_options, .check = sensitivity_check, .read = sensitivity_read,
     .compute = sensitivity_compute, .write = sensitivity_write,
     .print = sensitivity_print, .clear = sensitivity_clear,

@@ -480,10 +480,10 @@ static guint64 stream_rep(const Model *m, guint64 rep)
 }
 
 /* Part `part`'s trajectory `own` in region `m`'s years, stages and lists
- * into `shaped`, and added to `out`.  The region's base year counts no
- * entries, as a scenario's does not. */
-static void add_part(const Model *m, const ModelPart *part, const EngineTrajectory *own,
-                     const EngineTrajectory *shaped, const EngineTrajectory *out)
+ * into `shaped`.  The region's base year counts no entries, as a
+ * scenario's does not. */
+static void shape_part(const Model *m, const ModelPart *part, const EngineTrajectory *own,
+                       const EngineTrajectory *shaped)
 {
     const Model *pm = part->model;
     int Y = model_n_years(m), S = m->n_stages, L = m->n_lists, PS = pm->n_stages, PL = pm->n_lists;
@@ -501,12 +501,18 @@ static void add_part(const Model *m, const ModelPart *part, const EngineTrajecto
         for (int l = 0; l < PL; l++)
             shaped->lists[y * L + part->list_of[l]] = own->lists[py * PL + l];
     }
-    for (gsize i = 0; i < (gsize)Y * S; i++) {
-        out->stock[i] += shaped->stock[i];
-        out->entries[i] += shaped->entries[i];
+}
+
+/* out += sign * t, over region `m`'s cells. */
+static void trajectory_add(const Model *m, const EngineTrajectory *out, const EngineTrajectory *t, int sign)
+{
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    for (gsize i = 0; i < cells; i++) {
+        out->stock[i] += sign * t->stock[i];
+        out->entries[i] += sign * t->entries[i];
     }
-    for (gsize i = 0; i < (gsize)Y * L; i++)
-        out->lists[i] += shaped->lists[i];
+    for (gsize i = 0; i < lcells; i++)
+        out->lists[i] += sign * t->lists[i];
 }
 
 /* Scenario part `p` of region `m` in replication `rep`, its values drawn
@@ -527,6 +533,32 @@ static gboolean replicate_scenario_part(const Model *m, int p, const double *fac
     return TRUE;
 }
 
+static gboolean replicate_region(const Model *m, const double *up, gboolean uncertain, gsl_rng *r, guint64 seed,
+                                 guint64 rep, EngineScratch *x, const EngineTrajectory *out, GError **error);
+
+/* Part `p` of region `m`, whose factors this replication are in
+ * x->factor, into its scratch (own and shaped trajectories). */
+static gboolean replicate_part(const Model *m, int p, gboolean uncertain, gsl_rng *r, guint64 seed, guint64 rep,
+                               EngineScratch *x, GError **error)
+{
+    const ModelPart *part = &m->parts[p];
+    PartScratch *ps = &x->parts[p];
+    gboolean ok;
+    if (region_is(part->model)) {
+        for (int j = 0; j < part->model->n_params; j++)
+            ps->base[j] = x->factor[part->factor_of[j]];
+        ok = replicate_region(part->model, ps->base, uncertain, r, seed, rep, ps->scratch, &ps->own, error);
+    } else {
+        ok = replicate_scenario_part(m, p, x->factor, uncertain, r, seed, rep, ps, error);
+    }
+    if (!ok) {
+        region_prefix_error(m, p, error);
+        return FALSE;
+    }
+    shape_part(m, part, &ps->own, &ps->shaped);
+    return TRUE;
+}
+
 /* Replication `rep` of region `m` into `out`, its factors `up`
  * ([n_params], from the regions above; NULL: none) times its own. */
 static gboolean replicate_region(const Model *m, const double *up, gboolean uncertain, gsl_rng *r, guint64 seed,
@@ -541,22 +573,28 @@ static gboolean replicate_region(const Model *m, const double *up, gboolean unce
     if (lcells > 0)
         memset(out->lists, 0, sizeof(gint64) * lcells);
     for (int p = 0; p < m->n_parts; p++) {
-        const ModelPart *part = &m->parts[p];
-        PartScratch *ps = &x->parts[p];
-        gboolean ok;
-        if (region_is(part->model)) {
-            for (int j = 0; j < part->model->n_params; j++)
-                ps->base[j] = x->factor[part->factor_of[j]];
-            ok = replicate_region(part->model, ps->base, uncertain, r, seed, rep, ps->scratch, &ps->own, error);
-        } else {
-            ok = replicate_scenario_part(m, p, x->factor, uncertain, r, seed, rep, ps, error);
-        }
-        if (!ok) {
-            region_prefix_error(m, p, error);
+        if (!replicate_part(m, p, uncertain, r, seed, rep, x, error))
             return FALSE;
-        }
-        add_part(m, part, &ps->own, &ps->shaped, out);
+        trajectory_add(m, out, &x->parts[p].shaped, 1);
     }
+    return TRUE;
+}
+
+gboolean engine_replicate_region_part(const Model *m, int part, const EngineScratch *base,
+                                      const EngineTrajectory *base_out, gboolean uncertain, gsl_rng *r, guint64 seed,
+                                      guint64 rep, EngineScratch *x, const EngineTrajectory *out, GError **error)
+{
+    g_return_val_if_fail(region_is(m) && part >= 0 && part < m->n_parts && base->n_parts == m->n_parts, FALSE);
+    engine_draw_params(m, uncertain, r, seed, stream_rep(m, rep), x->factor);
+    if (!replicate_part(m, part, uncertain, r, seed, rep, x, error))
+        return FALSE;
+    gsize cells = (gsize)model_n_years(m) * m->n_stages, lcells = (gsize)model_n_years(m) * m->n_lists;
+    memcpy(out->stock, base_out->stock, sizeof(gint64) * cells);
+    memcpy(out->entries, base_out->entries, sizeof(gint64) * cells);
+    if (lcells > 0)
+        memcpy(out->lists, base_out->lists, sizeof(gint64) * lcells);
+    trajectory_add(m, out, &base->parts[part].shaped, -1);
+    trajectory_add(m, out, &x->parts[part].shaped, 1);
     return TRUE;
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "region.h"
 #include "out_csv.h"
 #include "out_json.h"
 #include "results.h"
@@ -79,7 +80,12 @@ static const char *const source_names[] = {
  * Caller frees. */
 static char *param_words(const Model *m, const SensitivityParam *p)
 {
-    return i18n_param_label(m, p->param, p->stage);
+    g_autofree char *label = i18n_param_label(p->owner, p->param, p->stage);
+    if (p->owner != m) /* a scenario under a region */
+        return g_strdup_printf("%s: %s", p->owner->name, label);
+    if (p->scenario < 0 && region_is(m))
+        return g_strdup_printf(i18n_text(m->language, I18N_COMMON_FACTOR_FMT), label);
+    return g_steal_pointer(&label);
 }
 
 /* One row: the parameter, its values, and the probabilities at each. */

@@ -25,6 +25,21 @@ int region_n_scenarios(const Model *m)
     return n;
 }
 
+Model *region_scenario(const Model *m, int k, int *part)
+{
+    for (int p = 0; p < m->n_parts && k >= 0; p++) {
+        Model *pm = m->parts[p].model;
+        int n = region_n_scenarios(pm);
+        if (k < n) {
+            if (part != NULL)
+                *part = p;
+            return region_is(pm) ? region_scenario(pm, k, NULL) : pm;
+        }
+        k -= n;
+    }
+    return NULL;
+}
+
 gboolean region_factor_fits(const Dist *d, char **why)
 {
     *why = NULL;

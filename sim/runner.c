@@ -254,7 +254,8 @@ static void parts_add(PartTally *parts, const Model *m, const EngineScratch *x)
     }
 }
 
-static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
+/* `with_parts`: tally a region's parts (parts_init). */
+static void tally_init(Tally *t, const Model *m, gboolean entry_histograms, gboolean with_parts)
 {
     int cells = model_n_years(m) * m->n_stages;
     t->stock = histograms_new(cells);
@@ -264,7 +265,8 @@ static void tally_init(Tally *t, const Model *m, gboolean entry_histograms)
     t->target = histograms_new(m->n_targets);
     t->target_met = g_new0(guint64, m->n_targets);
     t->firms = m->roster ? firms_tally_new(m, m->roster->n_firms) : NULL;
-    parts_init(t, m);
+    if (with_parts)
+        parts_init(t, m);
 }
 
 static void tally_clear(Tally *t, const Model *m)
@@ -592,12 +594,18 @@ static void count_replication(Shared *sh, int k, Lane *l, guint64 rep)
         memcpy(sh->counts + rep * (guint64)m->n_targets, l->count, sizeof *l->count * m->n_targets);
 }
 
+/* The one part model k differs from model 0 in (RunConfig.changed_part), or -1. */
+static int changed_part(const Shared *sh, int k)
+{
+    return sh->config->changed_part != NULL && k > 0 ? sh->config->changed_part[k] : -1;
+}
+
 /* Replication `rep` of model k into its lane, with its target counts: by
  * cohorts, or firm by firm for a model with a roster, what each known firm
  * did added to `tally->firms` and what RunConfig.service did to
  * `tally->gain`.  FALSE, with the error recorded, when drawn parameters
  * make a year invalid. */
-static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, Tally *tally)
+static gboolean replicate(Shared *sh, int k, Lane *l, const Lane *base, gsl_rng *r, guint64 rep, Tally *tally)
 {
     const Model *m = sh->models[k];
     guint64 seed = sh->config->seed;
@@ -606,7 +614,13 @@ static gboolean replicate(Shared *sh, int k, Lane *l, gsl_rng *r, guint64 rep, T
     EngineTrajectory out = {l->stock, l->entries, l->lists};
     if (region_is(m)) {
         GError *error = NULL;
-        if (!engine_replicate_region(m, sh->config->uncertain, r, seed, rep, l->scratch, &out, &error)) {
+        int part = changed_part(sh, k);
+        EngineTrajectory base_out = {base ? base->stock : NULL, base ? base->entries : NULL, base ? base->lists : NULL};
+        gboolean ok = part >= 0 && base != NULL
+                          ? engine_replicate_region_part(m, part, base->scratch, &base_out, sh->config->uncertain, r,
+                                                         seed, rep, l->scratch, &out, &error)
+                          : engine_replicate_region(m, sh->config->uncertain, r, seed, rep, l->scratch, &out, &error);
+        if (!ok) {
             record_error(sh, rep, error);
             return FALSE;
         }
@@ -668,7 +682,7 @@ static gboolean replicate_all(Worker *w, Lane *lanes, gsl_rng *r, guint64 rep)
 {
     Shared *sh = w->shared;
     for (int k = 0; k < sh->n_models; k++) {
-        if (!replicate(sh, k, &lanes[k], r, rep, &w->tally[k]))
+        if (!replicate(sh, k, &lanes[k], &lanes[0], r, rep, &w->tally[k]))
             return FALSE;
         if (k == 0 && sh->config->service != NULL && sh->config->service->counts != NULL)
             continue; /* only the service ran: nothing else to count */
@@ -966,7 +980,7 @@ static void worker_init(Worker *w, Shared *sh)
     w->tally = g_new0(Tally, sh->n_models);
     w->pair = g_new0(PairTally, sh->n_models);
     for (int k = 0; k < sh->n_models; k++) {
-        tally_init(&w->tally[k], sh->models[k], sh->config->entry_histograms);
+        tally_init(&w->tally[k], sh->models[k], sh->config->entry_histograms, changed_part(sh, k) < 0);
         if (k == 0 && sh->config->service != NULL)
             w->tally[k].gain = gain_new(sh->models[k], sh->config->service);
         if (k > 0)
@@ -1311,7 +1325,7 @@ GArray *runner_trace(const Model *m, const RunConfig *config, guint64 rep, int f
         lane_init(&lane, m, &sh.start[0], NULL);
         Tally none = {0};
         gsl_rng *r = rng_new();
-        if (replicate(&sh, 0, &lane, r, rep, &none)) {
+        if (replicate(&sh, 0, &lane, NULL, r, rep, &none)) {
             *stages = g_new(int, model_n_years(m));
             events = firms_trace(lane.firms, firm, *stages);
         } else {

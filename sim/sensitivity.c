@@ -11,6 +11,7 @@
 
 #include "errors.h"
 #include "paired.h"
+#include "region.h"
 #include "text.h"
 
 #define BISECT_MAX_STEPS 200  /* halvings; an interval of doubles collapses within about 1100 */
@@ -90,7 +91,7 @@ static void plan_add(SensitivityPlan *p, SensitivityParam *sp, SensitivitySkipRe
  * value × (1 ∓ spread), a probability clamped to [0, 1]. */
 static void param_range(const SensitivityPlan *p, int i, SensitivityParam *sp)
 {
-    const Param *q = &p->model->params[i];
+    const Param *q = &sp->owner->params[i];
     if (q->uncertain) {
         sp->low = dist_quantile(&q->dist, SENSITIVITY_P_LOW);
         sp->high = dist_quantile(&q->dist, SENSITIVITY_P_HIGH);
@@ -118,11 +119,20 @@ static void cap_range(Check *c, SensitivityParam *sp)
     }
 }
 
-/* Adds parameter i of the model, varied or skipped. */
-static void plan_param(SensitivityPlan *p, Check *c, int i)
+/* The key of `owner`'s parameter or baseline `key` in the plan: itself,
+ * or with the scenario's name before it in a region's plan. */
+static char *plan_key(const SensitivityPlan *p, const Model *owner, const char *key)
 {
-    const Param *q = &p->model->params[i];
-    SensitivityParam sp = {.key = g_strdup(q->key), .param = i, .stage = q->stage, .central = c->central[i]};
+    return owner == p->model ? g_strdup(key) : g_strdup_printf("%s: %s", owner->name, key);
+}
+
+/* Adds parameter i of c->m (the plan's model, or scenario `scenario` in
+ * part `part` of a region), varied or skipped. */
+static void plan_param(SensitivityPlan *p, Check *c, int scenario, int part, int i)
+{
+    const Param *q = &c->m->params[i];
+    SensitivityParam sp = {.key = plan_key(p, c->m, q->key), .param = i, .stage = q->stage,
+                           .central = c->central[i], .owner = c->m, .scenario = scenario, .part = part};
     param_range(p, i, &sp);
     cap_range(c, &sp);
     plan_add(p, &sp, SENSITIVITY_SKIP_ZERO);
@@ -135,10 +145,12 @@ static void plan_param(SensitivityPlan *p, Check *c, int i)
  * can start from.  Any count is valid.  Without --baselines, a baseline
  * with no distribution is skipped: by default only what `ladder run`
  * draws is varied, so a written count stays as the analyst wrote it. */
-static void plan_baseline(SensitivityPlan *p, int s)
+static void plan_baseline(SensitivityPlan *p, const Model *owner, int scenario, int part, int s)
 {
-    const Stage *st = &p->model->stages[s];
-    SensitivityParam sp = {.key = param_baseline_key(st->id), .param = -1, .stage = s};
+    const Stage *st = &owner->stages[s];
+    g_autofree char *key = param_baseline_key(st->id);
+    SensitivityParam sp = {.key = plan_key(p, owner, key), .param = -1, .stage = s, .owner = owner,
+                           .scenario = scenario, .part = part};
     if (st->baseline_uncertain) {
         sp.central = rint(dist_central(&st->baseline_dist));
         sp.low = rint(dist_quantile(&st->baseline_dist, SENSITIVITY_P_LOW));
@@ -159,15 +171,8 @@ static void plan_baseline(SensitivityPlan *p, int s)
     plan_add(p, &sp, st->baseline == 0 ? SENSITIVITY_SKIP_NO_FIRMS : SENSITIVITY_SKIP_ROUNDS);
 }
 
-SensitivityPlan *sensitivity_plan_new(const Model *m, const SensitivityOptions *o, GError **error)
+static SensitivityPlan *plan_new(const Model *m, const SensitivityOptions *o)
 {
-    g_return_val_if_fail(m != NULL && o != NULL && o->spread > 0 && o->spread < 1, NULL);
-    g_autofree double *central = g_new(double, MAX(m->n_params, 1));
-    Check c = {m, central};
-    model_central_params(m, central);
-    if (!model_years_valid(m, central, error))
-        return NULL;
-
     SensitivityPlan *p = g_new0(SensitivityPlan, 1);
     p->model = m;
     p->options = *o;
@@ -175,11 +180,97 @@ SensitivityPlan *sensitivity_plan_new(const Model *m, const SensitivityOptions *
     g_array_set_clear_func(p->params, param_clear);
     p->skipped = g_array_new(FALSE, TRUE, sizeof(SensitivitySkip));
     g_array_set_clear_func(p->skipped, skip_clear);
-    for (int i = 0; i < m->n_params; i++)
-        plan_param(p, &c, i);
-    for (int s = 0; s < m->n_stages; s++)
-        plan_baseline(p, s);
     return p;
+}
+
+/* Every parameter and baseline of scenario `m` (the plan's model, or
+ * scenario `scenario` in part `part` of the plan's region), varied or
+ * skipped.  FALSE with model_years_valid's error when `m` is invalid at
+ * its central values. */
+static gboolean plan_scenario(SensitivityPlan *p, const Model *m, int scenario, int part, GError **error)
+{
+    g_autofree double *central = g_new(double, MAX(m->n_params, 1));
+    Check c = {m, central};
+    model_central_params(m, central);
+    if (!model_years_valid(m, central, error))
+        return FALSE;
+    for (int i = 0; i < m->n_params; i++)
+        plan_param(p, &c, scenario, part, i);
+    for (int s = 0; s < m->n_stages; s++)
+        plan_baseline(p, m, scenario, part, s);
+    return TRUE;
+}
+
+/* TRUE when region `m` is valid in every scenario with [common] factor
+ * `i` at `x`. */
+static gboolean factor_valid(const Model *m, int i, double x)
+{
+    g_autoptr(Model) v = model_copy(m);
+    model_set_param_value(v, i, x);
+    return model_central_valid(v, NULL);
+}
+
+/* The valid factor nearest `want` on the way from `from` (valid), as
+ * nearest_valid finds it for a parameter. */
+static double nearest_valid_factor(const Model *m, int i, double from, double want)
+{
+    double ok = from, bad = want;
+    for (int k = 0; k < BISECT_MAX_STEPS; k++) {
+        double mid = ok + (bad - ok) / 2;
+        if (mid == ok || mid == bad)
+            break;
+        *(factor_valid(m, i, mid) ? &ok : &bad) = mid;
+    }
+    double scale = pow(10, SENSITIVITY_CAP_DECIMALS);
+    double r = want > from ? floor(ok * scale) / scale : ceil(ok * scale) / scale;
+    return factor_valid(m, i, r) ? r : ok;
+}
+
+/* A region's drawn [common] factor i, from its P5 to its P95, each pulled
+ * in to what every scenario under the region allows. */
+static void plan_factor(SensitivityPlan *p, int i)
+{
+    const Model *m = p->model;
+    const Param *q = &m->params[i];
+    SensitivityParam sp = {.key = g_strdup_printf("[common] %s", q->key), .param = i, .stage = q->stage,
+                           .central = dist_central(&q->dist), .owner = m, .scenario = -1, .part = -1};
+    param_range(p, i, &sp);
+    if (!factor_valid(m, i, sp.low)) {
+        sp.low = nearest_valid_factor(m, i, sp.central, sp.low);
+        sp.capped = TRUE;
+    }
+    if (!factor_valid(m, i, sp.high)) {
+        sp.high = nearest_valid_factor(m, i, sp.central, sp.high);
+        sp.capped = TRUE;
+    }
+    plan_add(p, &sp, SENSITIVITY_SKIP_NO_ROOM);
+}
+
+/* A region's plan: its drawn [common] factors, then every scenario's. */
+static gboolean plan_region(SensitivityPlan *p, GError **error)
+{
+    const Model *m = p->model;
+    if (!model_central_valid(m, error))
+        return FALSE;
+    for (int i = 0; i < m->n_params; i++)
+        if (m->params[i].uncertain)
+            plan_factor(p, i);
+    for (int k = 0; k < region_n_scenarios(m); k++) {
+        int part;
+        const Model *leaf = region_scenario(m, k, &part);
+        if (!plan_scenario(p, leaf, k, part, error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+SensitivityPlan *sensitivity_plan_new(const Model *m, const SensitivityOptions *o, GError **error)
+{
+    g_return_val_if_fail(m != NULL && o != NULL && o->spread > 0 && o->spread < 1, NULL);
+    g_autoptr(SensitivityPlan) p = plan_new(m, o);
+    if (!(region_is(m) ? plan_region(p, error) : plan_scenario(p, m, -1, -1, error)))
+        return NULL;
+    return g_steal_pointer(&p);
 }
 
 void sensitivity_plan_free(SensitivityPlan *p)
@@ -196,11 +287,12 @@ Model *sensitivity_variant(const SensitivityPlan *p, guint i, gboolean high)
     g_return_val_if_fail(p != NULL && i < p->params->len, NULL);
     const SensitivityParam *sp = &g_array_index(p->params, SensitivityParam, i);
     Model *v = model_copy(p->model);
+    Model *owner = sp->scenario >= 0 ? region_scenario(v, sp->scenario, NULL) : v;
     double x = high ? sp->high : sp->low;
     if (sp->param < 0)
-        model_set_baseline(v, sp->stage, (gint64)x);
+        model_set_baseline(owner, sp->stage, (gint64)x);
     else
-        model_set_param_value(v, sp->param, x);
+        model_set_param_value(owner, sp->param, x);
     return v;
 }
 
@@ -219,23 +311,76 @@ const char *sensitivity_skip_text(SensitivitySkipReason reason)
 
 /* ---- the run and the ranking -------------------------------------------- */
 
-/* The models to run: the base (a copy of the plan's model), then the low
- * and the high variant of plan parameter i at 2i + 1 and 2i + 2. */
-static GPtrArray *plan_models(const SensitivityPlan *p)
-{
-    GPtrArray *models = g_ptr_array_new_with_free_func((GDestroyNotify)model_free);
-    g_ptr_array_add(models, model_copy(p->model));
-    for (guint i = 0; i < p->params->len; i++) {
-        g_ptr_array_add(models, sensitivity_variant(p, i, FALSE));
-        g_ptr_array_add(models, sensitivity_variant(p, i, TRUE));
-    }
-    return models;
-}
+/* Variants run side by side in one runner_run_paired call for a region:
+ * each run holds a lane of every one in every thread, and a region's is
+ * its parts'.  A scenario's plan runs in one call. */
+#define SENSITIVITY_REGION_BATCH 32
 
 /* Replications of `r` meeting target `target`, or every target when -1. */
 static guint64 met_count(const RunResult *r, int target)
 {
     return target < 0 ? r->all_met : r->target_met[target];
+}
+
+/* How often each model met each target: the base at model 0, plan
+ * parameter i's low and high variants at 2i + 1 and 2i + 2; column t of a
+ * model's row for target t, n_targets for every target together. */
+typedef struct {
+    int n_cols;
+    guint64 *met;   /* [(1 + 2 n) * n_cols] */
+} MetTable;
+
+static guint64 met_at(const MetTable *t, int model, int target)
+{
+    return t->met[(gsize)model * t->n_cols + (target < 0 ? t->n_cols - 1 : target)];
+}
+
+static void met_row(MetTable *t, int model, const RunResult *r)
+{
+    for (int c = 0; c < t->n_cols; c++)
+        t->met[(gsize)model * t->n_cols + c] = met_count(r, c == t->n_cols - 1 ? -1 : c);
+}
+
+/* Plan parameters first .. first + n - 1 run beside the base (model 0)
+ * under common random numbers, their counts into `met`.  A region's
+ * variant of a scenario's parameter runs only the part it is in
+ * (RunConfig.changed_part), the same figures at the cost of one part. */
+static gboolean run_batch(const SensitivityPlan *plan, const RunConfig *c, guint first, guint n, MetTable *met,
+                          GError **error)
+{
+    g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func((GDestroyNotify)model_free);
+    g_autofree int *changed = g_new(int, 1 + 2 * n);
+    g_ptr_array_add(models, model_copy(plan->model));
+    changed[0] = -1;
+    for (guint i = first; i < first + n; i++) {
+        const SensitivityParam *sp = &g_array_index(plan->params, SensitivityParam, i);
+        g_ptr_array_add(models, sensitivity_variant(plan, i, FALSE));
+        g_ptr_array_add(models, sensitivity_variant(plan, i, TRUE));
+        changed[2 * (i - first) + 1] = changed[2 * (i - first) + 2] = sp->part;
+    }
+    RunConfig batch = *c;
+    batch.changed_part = region_is(plan->model) ? changed : NULL;
+    g_autoptr(PairedResult) p = runner_run_paired((const Model *const *)models->pdata, (int)models->len, &batch,
+                                                  error);
+    if (p == NULL)
+        return FALSE;
+    met_row(met, 0, p->runs[0]);
+    for (guint k = 1; k < models->len; k++)
+        met_row(met, (int)(2 * first + k), p->runs[k]);
+    return TRUE;
+}
+
+/* Every plan parameter's variants and the base, in batches for a region
+ * (the base run again in each, the same figures every time). */
+static gboolean run_plan(const SensitivityPlan *plan, const RunConfig *c, MetTable *met, GError **error)
+{
+    guint n = plan->params->len, batch = region_is(plan->model) ? SENSITIVITY_REGION_BATCH : MAX(n, 1);
+    met->n_cols = plan->model->n_targets + 1;
+    met->met = g_new0(guint64, (gsize)(1 + 2 * n) * met->n_cols);
+    for (guint first = 0; first == 0 || first < n; first += batch)
+        if (!run_batch(plan, c, first, MIN(batch, n - first), met, error))
+            return FALSE;
+    return TRUE;
 }
 
 /* qsort order of rows: larger swing first, then key. */
@@ -248,23 +393,23 @@ static int compare_rows(const void *a, const void *b)
 }
 
 /* The rows of `target` (-1: every target together), ranked, with the
- * probability of `as_run`, the model run as `ladder run` runs it (NULL:
- * that run failed).  The
- * swing comes from the difference of two integer counts, so equal
- * differences tie exactly and the order is the same on every machine. */
-static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const PairedResult *p,
-                        const RunResult *as_run, int target)
+ * probability of `as_run`, the counts of the model run as `ladder run`
+ * runs it (NULL: that run failed).  The swing comes from the difference
+ * of two integer counts, so equal differences tie exactly and the order
+ * is the same on every machine. */
+static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const MetTable *met, guint64 reps,
+                        const guint64 *as_run, int target)
 {
-    double n = (double)p->runs[0]->config.reps;
+    double n = (double)reps;
     t->target = target;
     t->name = target < 0 ? SENSITIVITY_ALL : plan->model->targets[target].name;
-    t->base_probability = (double)met_count(p->runs[0], target) / n;
-    t->run_probability = as_run ? (double)met_count(as_run, target) / n : NAN;
+    t->base_probability = (double)met_at(met, 0, target) / n;
+    t->run_probability = as_run ? (double)as_run[target < 0 ? met->n_cols - 1 : target] / n : NAN;
     t->n_rows = (int)plan->params->len;
     t->rows = g_new0(SensitivityRow, MAX(t->n_rows, 1));
     for (int i = 0; i < t->n_rows; i++) {
         SensitivityRow *r = &t->rows[i];
-        guint64 lo = met_count(p->runs[2 * i + 1], target), hi = met_count(p->runs[2 * i + 2], target);
+        guint64 lo = met_at(met, 2 * i + 1, target), hi = met_at(met, 2 * i + 2, target);
         r->param = &g_array_index(plan->params, SensitivityParam, i);
         r->probability_low = (double)lo / n;
         r->probability_high = (double)hi / n;
@@ -274,19 +419,20 @@ static void rank_target(SensitivityTarget *t, const SensitivityPlan *plan, const
 }
 
 /* Fills s->targets for `target` as sensitivity_run takes it. */
-static void rank_all(Sensitivity *s, const PairedResult *p, const RunResult *as_run, int target)
+static void rank_all(Sensitivity *s, const MetTable *met, const guint64 *as_run, int target)
 {
     const Model *m = s->plan->model;
+    guint64 reps = s->config.reps;
     if (target != SENSITIVITY_EVERY_TARGET) {
         s->n_targets = 1;
         s->targets = g_new0(SensitivityTarget, 1);
-        rank_target(&s->targets[0], s->plan, p, as_run, target == m->n_targets ? -1 : target);
+        rank_target(&s->targets[0], s->plan, met, reps, as_run, target == m->n_targets ? -1 : target);
         return;
     }
     s->n_targets = m->n_targets + 1;
     s->targets = g_new0(SensitivityTarget, s->n_targets);
     for (int k = 0; k <= m->n_targets; k++)
-        rank_target(&s->targets[k], s->plan, p, as_run, k == m->n_targets ? -1 : k);
+        rank_target(&s->targets[k], s->plan, met, reps, as_run, k == m->n_targets ? -1 : k);
 }
 
 /* `m` run as `ladder run` runs it: [uncertainty] drawn, `c`'s seed and
@@ -334,12 +480,11 @@ Sensitivity *sensitivity_run(const Model *m, const SensitivityOptions *o, int ta
     g_autoptr(SensitivityPlan) plan = sensitivity_plan_new(m, o, error);
     if (plan == NULL)
         return NULL;
-    g_autoptr(GPtrArray) models = plan_models(plan);
     RunConfig c = *config;
     c.uncertain = !o->central;
-    g_autoptr(PairedResult) p = runner_run_paired((const Model *const *)models->pdata, (int)models->len, &c,
-                                                  error);
-    if (p == NULL) {
+    MetTable met = {0};
+    if (!run_plan(plan, &c, &met, error)) {
+        g_free(met.met);
         explain_drawn_failure(o, error);
         return NULL;
     }
@@ -348,13 +493,20 @@ Sensitivity *sensitivity_run(const Model *m, const SensitivityOptions *o, int ta
     g_autoptr(RunResult) as_run = o->central ? run_as_ladder_run(m, &c, &run_error) : NULL;
     if (o->central && as_run == NULL && !g_error_matches(run_error, LADDER_ERROR, LADDER_ERROR_INPUT)) {
         g_propagate_error(error, g_steal_pointer(&run_error));
+        g_free(met.met);
         return NULL;
+    }
+    g_autofree guint64 *as_run_met = g_new(guint64, met.n_cols);
+    for (int col = 0; col < met.n_cols; col++) {
+        int t = col == met.n_cols - 1 ? -1 : col;
+        as_run_met[col] = as_run ? met_count(as_run, t) : met_at(&met, 0, t);
     }
     Sensitivity *s = g_new0(Sensitivity, 1);
     s->plan = g_steal_pointer(&plan);
     s->config = c;
     s->run_error = run_error ? g_strdup(run_error->message) : NULL;
-    rank_all(s, p, o->central ? as_run : p->runs[0], target);
+    rank_all(s, &met, o->central && as_run == NULL ? NULL : as_run_met, target);
+    g_free(met.met);
     return s;
 }
 
