@@ -100,6 +100,12 @@ const CommandSpec *const *commands_list(gsize *n);
 /* The command called `name`, or NULL. */
 const CommandSpec *commands_find(const char *name);
 
+/* TRUE unless `m` is a region (region.h) and command `spec` does not take
+ * one (CommandSpec.takes_regions): then an INPUT error saying so.  The
+ * lifecycle checks every model it loads; a command that loads its own
+ * (CommandSpec.run) calls it. */
+gboolean commands_check_region(const CommandSpec *spec, const Model *m, GError **error);
+
 /* The subcommand of `spec` that `word` names ("synth" for `roster
  * synth`), or NULL (also when `spec` has no subcommands). */
 const CommandSpec *commands_find_sub(const CommandSpec *spec, const char *word);

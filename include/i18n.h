@@ -408,6 +408,7 @@ typedef enum {
     I18N_PART_NO_TARGETS,       /* cell: a part without targets of its own */
     I18N_PARTS_CHART_TITLE_FMT, /* chart: the region target's name */
     I18N_PARTS_CHART_Y,         /* chart: y axis */
+    I18N_PARTS_CHART_TOP_FMT,   /* chart: parts shown (int), parts in all (int) */
     I18N_COMMON_FACTOR_FMT,     /* sensitivity: a [common] factor on (parameter words) */
     /* ladder run --roster: whom to help (cultivation), --trace */
     I18N_CSV_RUN_PROBABILITY, /* cultivation.csv columns */

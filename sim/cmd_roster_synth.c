@@ -270,7 +270,8 @@ static gboolean synth_run(void *state, const CommandCall *call, GError **error)
     g_autoptr(Model) m = scenario_load(file, error);
     SynthOptions o;
     g_autofree char *out = NULL, *outcomes = NULL;
-    if (m == NULL || !read_flags(st, m, file, &o, &out, &outcomes, error) || !check_size(m, &o, error) ||
+    if (m == NULL || !commands_check_region(&cmd_roster_synth_spec, m, error) ||
+        !read_flags(st, m, file, &o, &out, &outcomes, error) || !check_size(m, &o, error) ||
         !check_free(st, out, "--out", error) || !check_free(st, outcomes, "--outcomes", error))
         return FALSE;
     g_autoptr(Synth) sy = synth_make(m, &o, error);

@@ -126,6 +126,16 @@ static gboolean check_operands(const CommandSpec *spec, int n, GError **error)
     return TRUE;
 }
 
+gboolean commands_check_region(const CommandSpec *spec, const Model *m, GError **error)
+{
+    if (spec->takes_regions || !region_is(m))
+        return TRUE;
+    g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                "%s is a region (its [scenario] has parts =), and `ladder %s` does not take a region: run it on "
+                "each part (docs/regions.md lists the commands that take a region)", m->file, spec->name);
+    return FALSE;
+}
+
 /* files[0] as call->model, the one scenario of call->models. */
 static gboolean load_one(CommandCall *call, GError **error)
 {
@@ -154,14 +164,9 @@ static gboolean prepare(const CommandSpec *spec, CommandCall *call, GError **err
         return FALSE;
     if (spec->load ? !spec->load(spec->state, call, error) : !load_one(call, error))
         return FALSE;
-    for (int i = 0; i < call->n_models && !spec->takes_regions; i++)
-        if (region_is(call->models[i])) {
-            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
-                        "%s is a region (its [scenario] has parts =), and `ladder %s` does not take a region "
-                        "yet: run it on each part, or run the region with `ladder run`", call->models[i]->file,
-                        spec->name);
+    for (int i = 0; i < call->n_models; i++)
+        if (!commands_check_region(spec, call->models[i], error))
             return FALSE;
-        }
     if (spec->policy_flags && !cli_apply_policy_flags(call->models, call->n_models, call->files, spec->opts, error))
         return FALSE;
     for (int i = 0; i < call->n_models; i++) {

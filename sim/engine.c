@@ -515,6 +515,30 @@ static void trajectory_add(const Model *m, const EngineTrajectory *out, const En
         out->lists[i] += sign * t->lists[i];
 }
 
+/* Appends to `error` (a part's invalid year) the region's factors other
+ * than 1 on that part's parameters in this replication: a [common] draw
+ * may be what pushed a value out of range. */
+static void blame_factors(const Model *m, const ModelPart *part, const double *factor, GError **error)
+{
+    if (error == NULL || *error == NULL)
+        return;
+    GString *msg = g_string_new((*error)->message);
+    gboolean any = FALSE;
+    for (int j = 0; j < part->model->n_params; j++) {
+        int i = part->factor_of[j];
+        if (factor[i] == 1)
+            continue;
+        const Param *q = &m->params[i];
+        g_string_append_printf(msg, "%s%s ×%.6g", any ? ", " : "; with the region's [common] factors of this "
+                               "replication on the part's values: ", q->key, factor[i]);
+        if (q->uncertain)
+            g_string_append_printf(msg, " (%s:%d)", q->where.file, q->where.line);
+        any = TRUE;
+    }
+    g_free((*error)->message);
+    (*error)->message = g_string_free(msg, FALSE);
+}
+
 /* Scenario part `p` of region `m` in replication `rep`, its values drawn
  * (or central) times the region's factors `factor`. */
 static gboolean replicate_scenario_part(const Model *m, int p, const double *factor, gboolean uncertain, gsl_rng *r,
@@ -526,8 +550,10 @@ static gboolean replicate_scenario_part(const Model *m, int p, const double *fac
     engine_draw_params(pm, uncertain, r, seed, key, ps->base);
     for (int j = 0; j < pm->n_params; j++)
         ps->base[j] *= factor[part->factor_of[j]];
-    if (!model_year_table(pm, ps->base, ps->table, error))
+    if (!model_year_table(pm, ps->base, ps->table, error)) {
+        blame_factors(m, part, factor, error);
         return FALSE;
+    }
     engine_draw_baselines(pm, uncertain, r, seed, key, ps->baseline);
     engine_replicate(pm, ps->table, ps->baseline, r, seed, key, ps->scratch, &ps->own);
     return TRUE;

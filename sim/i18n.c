@@ -529,6 +529,8 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
                             "Parts: each one's own targets met together, and its mean contribution to each of the "
                             "region's counts (its share)"},
     [I18N_PART] = {"组成部分", "Part"},
+    [I18N_PARTS_CHART_TOP_FMT] = {"贡献最大的 %d 个（共 %d 个组成部分，其余见 summary.json）",
+                                  "the %d largest of %d parts (the others in summary.json)"},
     [I18N_COMMON_FACTOR_FMT] = {"共同因子：%s", "common factor: %s"},
     [I18N_PART_OWN_TARGETS] = {"本身目标同时达成", "Own targets, all met"},
     [I18N_PART_NO_TARGETS] = {"（无本身目标）", "(no targets of its own)"},

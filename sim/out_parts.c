@@ -74,8 +74,8 @@ static gboolean write_chart(const Summary *s, int t, const char *dir, GError **e
     g_autofree char *data = bars_data(s, t, order, n, &xmax, &width);
     g_autofree char *title = g_strdup_printf(i18n_text(lang, I18N_PARTS_CHART_TITLE_FMT), m->targets[t].name);
     g_autofree char *condition = i18n_target_condition(m, t);
-    g_autofree char *subtitle = n < s->n_parts ? g_strdup_printf("%s · %d / %d", condition, n, s->n_parts)
-                                               : g_strdup(condition);
+    g_autofree char *top = g_strdup_printf(i18n_text(lang, I18N_PARTS_CHART_TOP_FMT), n, s->n_parts);
+    g_autofree char *subtitle = n < s->n_parts ? g_strdup_printf("%s · %s", condition, top) : g_strdup(condition);
     g_autofree char *name = g_strdup_printf("parts_%d", t + 1);
     g_autoptr(GHashTable) v = plot_vars_new();
     plot_set_text(v, "TITLE", title);

@@ -84,6 +84,8 @@ static void add_params(JsonBuilder *b, const Model *m)
     json_builder_begin_array(b);
     for (int i = 0; i < m->n_params; i++) {
         const Param *p = &m->params[i];
+        if (m->n_parts > 0 && !p->uncertain)
+            continue; /* a region's factor that [common] does not draw: 1, not a value of its own */
         json_builder_begin_object(b);
         out_json_member_string(b, "key", p->key);
         out_json_member_string(b, "kind", param_kind(p->kind)->name);
@@ -215,6 +217,24 @@ static void add_roster(JsonBuilder *b, const Model *m)
     json_builder_end_object(b);
 }
 
+/* A region's parts (docs/regions.md): each one's name, file and base year. */
+static void add_parts(JsonBuilder *b, const Model *m)
+{
+    if (m->n_parts == 0)
+        return;
+    json_builder_set_member_name(b, "parts");
+    json_builder_begin_array(b);
+    for (int i = 0; i < m->n_parts; i++) {
+        const Model *pm = m->parts[i].model;
+        json_builder_begin_object(b);
+        out_json_member_string(b, "name", pm->name);
+        out_json_member_string(b, "file", pm->file);
+        out_json_member_int(b, "base_year", pm->base_year);
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+}
+
 gboolean out_scenario_json(const Model *m, const char *path, GError **error)
 {
     g_autoptr(JsonBuilder) b = json_builder_new();
@@ -233,6 +253,7 @@ gboolean out_scenario_json(const Model *m, const char *path, GError **error)
     add_policies(b, m);
     add_targets(b, m);
     add_roster(b, m);
+    add_parts(b, m);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
     return results_save(RESULTS_SCENARIO, root, path, error);

@@ -861,6 +861,55 @@ static void lists_table(GString *out, const Report *r)
     table_end(out);
 }
 
+/* TRUE for a region's folder (scenario.json has parts; docs/regions.md). */
+static gboolean is_region(const Report *r)
+{
+    return member(obj(r->scenario), "parts") != NULL;
+}
+
+/* A region's parts: each one's own targets met together, and its mean
+ * share of each of the region's targets, as the run's table has them. */
+static void section_parts(GString *out, const Report *r)
+{
+    JsonArray *parts = arr(obj(r->summary), "parts"), *targets = arr(obj(r->summary), "targets");
+    if (len(parts) == 0)
+        return;
+    heading(out, r, "h2", I18N_PART);
+    g_string_append_printf(out, "<p class=\"muted\">%s</p>\n", i18n_text(r->lang, I18N_PARTS_HEADING));
+    static const I18nMessage headers[] = {I18N_PART, I18N_PART_OWN_TARGETS};
+    g_string_append(out, "<table><tr>");
+    for (gsize i = 0; i < G_N_ELEMENTS(headers); i++)
+        g_string_append_printf(out, "<th>%s</th>", i18n_text(r->lang, headers[i]));
+    for (guint t = 0; t < len(targets); t++) {
+        g_string_append(out, "<th>");
+        esc(out, str(obj_at(targets, t), "name"));
+        g_string_append(out, "</th>");
+    }
+    g_string_append(out, "</tr>\n");
+    for (guint p = 0; p < len(parts); p++) {
+        JsonObject *part = obj_at(parts, p);
+        JsonArray *shares = arr(part, "shares");
+        Row row = row_begin(out);
+        cell_text(&row, NULL, str(part, "name"));
+        cell(&row, "n");
+        if (len(arr(part, "targets")) > 0)
+            percent_se(out, num(part, "all_targets_probability"), num(part, "all_targets_se"));
+        else
+            esc(out, i18n_text(r->lang, I18N_PART_NO_TARGETS));
+        for (guint t = 0; t < len(shares); t++) {
+            JsonObject *sh = obj_at(shares, t);
+            double f = num(sh, "fraction");
+            if (isnan(f))
+                cell_printf(&row, "n", "%.1f", num(sh, "mean"));
+            else
+                cell_printf(&row, "n", "%.1f (%.0f%%)", num(sh, "mean"), 100 * f);
+        }
+        row_end(&row);
+    }
+    table_end(out);
+    inline_svgs(out, r->scenario_dir, "parts_");
+}
+
 static void section_charts(GString *out, const Report *r)
 {
     const char *d = r->scenario_dir;
@@ -1601,7 +1650,7 @@ static void section_assumptions(GString *out, const Report *r)
     g_string_append(out, "<div class=\"assume\">");  /* its columns' widths (STYLE) */
     table_begin(out, r->lang, headers, G_N_ELEMENTS(headers));
     JsonArray *stages = arr(sc, "stages");
-    for (guint i = 0; i < len(stages); i++) {
+    for (guint i = 0; i < len(stages) && !is_region(r); i++) { /* a region's baselines are its parts' */
         JsonObject *s = obj_at(stages, i);
         g_autofree char *key = param_baseline_key(str(s, "id"));
         g_autofree char *v = g_strdup_printf("%.0f", num(s, "baseline"));
@@ -1613,10 +1662,20 @@ static void section_assumptions(GString *out, const Report *r)
         JsonObject *p = obj_at(params, i);
         g_autoptr(GString) v = g_string_new(NULL);
         number(v, num(p, "value"));
-        assumption_row(out, str(p, "key"), v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
+        g_autofree char *key = is_region(r) ? g_strdup_printf("[common] %s", str(p, "key")) : g_strdup(str(p, "key"));
+        assumption_row(out, key, v->str, str(p, "uncertainty"), str(p, "note"), str(p, "uncertainty_note"));
     }
     table_end(out);
     g_string_append(out, "</div>\n");
+    JsonArray *parts = arr(sc, "parts");
+    for (guint i = 0; i < len(parts); i++) { /* each part's own assumptions are in its file */
+        JsonObject *p = obj_at(parts, i);
+        g_string_append_printf(out, "<p><b>%s</b> ", i18n_text(r->lang, I18N_PART));
+        esc(out, str(p, "name"));
+        g_string_append(out, ": <code>");
+        esc(out, str(p, "file"));
+        g_string_append(out, "</code></p>\n");
+    }
     JsonArray *policies = arr(sc, "policies");
     for (guint i = 0; i < len(policies); i++) {
         JsonObject *p = obj_at(policies, i);
@@ -1876,7 +1935,9 @@ static void page_folder(GString *out, Report *r, gboolean ladder)
     section_sensitivity(out, r);
     if (r->summary)
         section_verdict(out, r);
-    if (ladder)
+    if (r->summary && is_region(r))
+        section_parts(out, r);
+    if (ladder && !is_region(r)) /* a region's stages are its parts' */
         section_ladder(out, r);
     if (r->summary)
         section_charts(out, r);

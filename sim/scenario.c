@@ -1309,7 +1309,7 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
         } else if (b->m->n_parts > 0 && strcmp(g->name, "common") == 0) {
             continue; /* a region's, read by read_common */
         } else if (strcmp(g->name, "common") == 0) {
-            return group_error(error, g, "[common] is for a region file, one whose [scenario] has parts = "
+            return group_error(error, g, "this group is for a region file, one whose [scenario] has parts = "
                                "(docs/regions.md); a scenario draws its own parameters in [uncertainty]");
         } else {
             const char *known[G_N_ELEMENTS(fixed_groups) + 3] = {"policy NAME", "target NAME"};
@@ -1446,6 +1446,28 @@ static gboolean check_region_groups(const IniDoc *doc, GError **error)
     return TRUE;
 }
 
+/* A region file is read alone: extends would merge a scenario's ladder, or
+ * another region's parts, into it unseen. */
+static gboolean check_one_file(const char *file, const IniDoc *doc, GError **error)
+{
+    for (guint i = 0; i < doc->groups->len; i++) {
+        const IniGroup *g = doc->groups->pdata[i];
+        const char *other = strcmp(g->where.file, file) != 0 ? g->where.file : NULL;
+        for (guint k = 0; other == NULL && k < g->entries->len; k++) {
+            const IniEntry *e = g->entries->pdata[k];
+            if (strcmp(e->where.file, file) != 0)
+                other = e->where.file;
+        }
+        if (other != NULL) {
+            g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
+                        "%s: a region file does not extend another (its extends = brings in %s): list the "
+                        "scenarios in parts =, and write the region's own lines in it", file, other);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 /* The identity of a file for finding loops: its real path, else as given. */
 static char *file_identity(const char *path)
 {
@@ -1460,7 +1482,8 @@ static char *file_identity(const char *path)
 static Model *load_part(const IniGroup *g, const IniEntry *e, const char *name, const char *dir, GPtrArray *chain,
                         GError **error)
 {
-    g_autofree char *path = g_path_is_absolute(name) ? g_strdup(name) : g_build_filename(dir, name, NULL);
+    g_autofree char *path = g_path_is_absolute(name) || strcmp(dir, ".") == 0 ? g_strdup(name)
+                                                                            : g_build_filename(dir, name, NULL);
     if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
         entry_error(error, g, e, "part %s: no such file (%s; a part's path is relative to the region file's folder)",
                     name, path);
@@ -1520,8 +1543,6 @@ static gboolean read_region_scenario(const IniGroup *g, Model *head, const IniEn
             *parts_line = e;
         else if (strcmp(e->key, "base_year") == 0)
             return entry_error(error, g, e, "a region's years start at its parts' latest base_year; remove this line");
-        else if (strcmp(e->key, "extends") == 0)
-            return entry_error(error, g, e, "a region file does not extend another");
         else if (!read_scenario_entry(&b, g, e, error))
             return FALSE;
     }
@@ -1576,7 +1597,8 @@ static Model *build_region(const char *file, const char *dir, const IniDoc *doc,
     const IniGroup *g = inifile_group(doc, "scenario");
     const IniEntry *parts_line = NULL;
     g_autoptr(Model) head = g_new0(Model, 1);
-    if (!check_region_groups(doc, error) || !read_region_scenario(g, head, &parts_line, error))
+    if (!check_one_file(file, doc, error) || !check_region_groups(doc, error) ||
+        !read_region_scenario(g, head, &parts_line, error))
         return NULL;
     g_autoptr(GPtrArray) parts = load_parts(g, parts_line, dir, chain, error);
     if (parts == NULL)

@@ -14,6 +14,7 @@
 
 #include "errors.h"
 #include "expect.h"
+#include "paired.h"
 #include "region.h"
 #include "testutil.h"
 
@@ -218,6 +219,35 @@ static void test_nested_equals_flat(void **state)
     fixture_clear(&flat);
 }
 
+/* A variant that changes one part, run again only in that part
+ * (RunConfig.changed_part), gives what running it whole gives, bit for
+ * bit; and differs from the base. */
+static void test_changed_part_is_the_whole_run(void **state)
+{
+    (void)state;
+    Fixture f = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
+    g_autoptr(Model) v = model_copy(f.m);
+    Model *b = region_scenario(v, 1, NULL);
+    assert_string_equal(b->name, "B");
+    model_set_param_value(b, 0, 0.6);
+    const Model *models[] = {f.m, v};
+    const int changed[] = {-1, 1};
+    RunConfig whole = config(3000, 2, TRUE), part = whole;
+    part.changed_part = changed;
+    GError *error = NULL;
+    g_autoptr(PairedResult) a = tu_made(runner_run_paired(models, 2, &whole, &error), error, "whole");
+    g_autoptr(PairedResult) c = tu_made(runner_run_paired(models, 2, &part, &error), error, "one part");
+    const RunResult *ra = a->runs[1], *rc = c->runs[1];
+    assert_int_equal(ra->target_met[0], rc->target_met[0]);
+    assert_true(ra->target_met[0] != a->runs[0]->target_met[0]);
+    for (int i = 0; i < ra->n_years * ra->n_stages; i++) {
+        assert_int_equal(ra->entries_sum[i], rc->entries_sum[i]);
+        assert_true(histogram_mean(ra->stock[i]) == histogram_mean(rc->stock[i]));
+    }
+    assert_int_equal(rc->n_parts, 0); /* a variant run in one part has no parts of its own */
+    fixture_clear(&f);
+}
+
 /* Loads `file` of the bundled scenarios (caller frees). */
 static Model *bundled(const char *file)
 {
@@ -328,6 +358,8 @@ static const BadRegion bad_regions[] = {
      {"r.ini:4", "part A", "ends in 2025, before the region's horizon 2026"}},
     {"stage_order", "e.ini", "[scenario]\nname=E\nbase_year=2024\nhorizon=2025\n[stages]\ns1=s1\ns0=s0\n",
      "[scenario]\nname=R\nhorizon=2025\nparts=a.ini, e.ini\n", {"r.ini:4", "orders stage", "part E"}},
+    {"extends", "base.ini", "[scenario]\nname=Base\nhorizon=2025\nparts=a.ini\n",
+     "[scenario]\nextends=base.ini\nname=R\nparts=b.ini\n", {"r.ini: a region file does not extend another", "base.ini"}},
     {"policy_out_of_range", NULL, NULL,
      "[scenario]\nname=R\nhorizon=2025\nparts=a.ini, b.ini\n[policy big]\ns0 -> s1 = *4\n",
      {"part A (", "[policy big]", "in 2025"}},
@@ -360,7 +392,7 @@ static void test_common_in_a_scenario(void **state)
     g_autoptr(Model) m = scenario_load_data("t.ini", NULL, TU_HEAD "[common]\nstartup -> tech_sme = gamma(4,0.25)\n",
                                             &error);
     assert_null(m);
-    tu_assert_contains(error->message, "[common] is for a region file");
+    tu_assert_contains(error->message, "[common]: this group is for a region file");
     g_error_free(error);
 }
 
@@ -403,6 +435,7 @@ int main(void)
         cmocka_unit_test(test_common_at_one_is_independent),
         cmocka_unit_test(test_policy_acts_in_every_part),
         cmocka_unit_test(test_nested_equals_flat),
+        cmocka_unit_test(test_changed_part_is_the_whole_run),
         cmocka_unit_test(test_expectation_is_the_parts_sum),
         cmocka_unit_test(test_one_part_is_the_part),
         cmocka_unit_test(test_common_in_a_scenario),
