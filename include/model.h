@@ -199,6 +199,8 @@ typedef struct {
     int *list_of;       /* [part n_lists]: the region's list of each of the part's lists (-1: none) */
     int *factor_of;     /* [part n_params]: the region's parameter of the same key, whose [common]
                            factor multiplies it */
+    gboolean borrowed;  /* the model and maps belong to another region's part
+                           (model_copy_sharing_parts): model_free leaves them */
 } ModelPart;
 
 typedef struct Model {
@@ -255,6 +257,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(Model, model_free)
 /* A deep copy of `m` (caller owns, model_free); it shares no memory with
  * `m`, so either may be changed or freed alone. */
 Model *model_copy(const Model *m);
+
+/* A copy of region `m` (caller owns, model_free) whose parts other than
+ * `own_part` (-1: none) are `m`'s own, borrowed: they must not change, and
+ * `m` must outlive the copy.  Part `own_part` is a deep copy, free to
+ * change.  For the many variants of a region that each change one part
+ * (sensitivity), at the cost of one part's copy instead of the region's. */
+Model *model_copy_sharing_parts(const Model *m, int own_part);
 
 /* Makes parameter `param` certain at `value`: its central value becomes
  * `value` in every year (policies and a lever still act on it) and it is no

@@ -62,7 +62,8 @@ typedef struct {
                                   copy of models[0] (a region) that differs from it in part
                                   changed_part[k] only, which alone is run again in each replication
                                   (engine_replicate_region_part: the same figures at the cost of one
-                                  part; its RunResult has no parts), or -1: run whole */
+                                  part; its RunResult has its targets met and entries summed only:
+                                  no histograms, no parts), or -1: run whole */
 } RunConfig;
 
 /* What one part of a region did over a run (RunResult.parts): exact sums,

@@ -100,7 +100,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(SensitivityPlan, sensitivity_plan_free)
 /* A copy of the plan's model with parameter `i` of the plan made certain
  * at its high value (`high`) or its low value (caller owns, model_free);
  * every other parameter keeps its distribution, and its draws, which are
- * keyed by what the parameter is. */
+ * keyed by what the parameter is.  A region's copy shares the parts it
+ * does not change with the plan's model (model_copy_sharing_parts), which
+ * must outlive it. */
 Model *sensitivity_variant(const SensitivityPlan *p, guint i, gboolean high);
 
 /* English text of `reason`, for sensitivity.json. */

@@ -138,21 +138,30 @@ static EngineTrajectory trajectory_new(const Model *m)
     return (EngineTrajectory){mem, mem + cells, mem + 2 * cells};
 }
 
+/* A region's scratch: each part's is made when the part first runs
+ * (part_scratch), so that a variant run in one part (sensitivity) holds
+ * that part's only. */
 static void parts_scratch_new(const Model *m, EngineScratch *s)
 {
     s->n_parts = m->n_parts;
     s->parts = g_new0(PartScratch, m->n_parts);
     s->factor = g_new(double, MAX(m->n_params, 1));
-    for (int p = 0; p < m->n_parts; p++) {
-        const Model *pm = m->parts[p].model;
-        PartScratch *ps = &s->parts[p];
-        ps->scratch = engine_scratch_new(pm);
-        ps->base = g_new(double, MAX(pm->n_params, 1));
-        ps->table = region_is(pm) ? NULL : g_new0(double, MAX((gsize)model_n_years(pm) * pm->n_params, 1));
-        ps->baseline = g_new(gint64, pm->n_stages);
-        ps->own = trajectory_new(pm);
-        ps->shaped = trajectory_new(m);
-    }
+}
+
+/* Part p's scratch in region `m`'s `s`, made on first use. */
+static PartScratch *part_scratch(const Model *m, EngineScratch *s, int p)
+{
+    PartScratch *ps = &s->parts[p];
+    if (ps->scratch != NULL)
+        return ps;
+    const Model *pm = m->parts[p].model;
+    ps->scratch = engine_scratch_new(pm);
+    ps->base = g_new(double, MAX(pm->n_params, 1));
+    ps->table = region_is(pm) ? NULL : g_new0(double, MAX((gsize)model_n_years(pm) * pm->n_params, 1));
+    ps->baseline = g_new(gint64, pm->n_stages);
+    ps->own = trajectory_new(pm);
+    ps->shaped = trajectory_new(m);
+    return ps;
 }
 
 EngineScratch *engine_scratch_new(const Model *m)
@@ -568,7 +577,7 @@ static gboolean replicate_part(const Model *m, int p, gboolean uncertain, gsl_rn
                                EngineScratch *x, GError **error)
 {
     const ModelPart *part = &m->parts[p];
-    PartScratch *ps = &x->parts[p];
+    PartScratch *ps = part_scratch(m, x, p);
     gboolean ok;
     if (region_is(part->model)) {
         for (int j = 0; j < part->model->n_params; j++)

@@ -24,6 +24,8 @@ static void policy_clear(Policy *p)
 static void parts_free(ModelPart *parts, int n)
 {
     for (int i = 0; i < n; i++) {
+        if (parts[i].borrowed)
+            continue;
         model_free(parts[i].model);
         g_free(parts[i].stage_of);
         g_free(parts[i].list_of);
@@ -163,6 +165,17 @@ static void copy_effects(Model *c, const Model *m)
     c->effect_beta = m->effect_beta ? dup_array(m->effect_beta, m->n_params * m->n_attrs, sizeof(double)) : NULL;
 }
 
+/* Part `from` into `to` (a copy of its struct): its own model and maps. */
+static void copy_part(ModelPart *to, const ModelPart *from)
+{
+    const Model *pm = from->model;
+    to->model = model_copy(pm);
+    to->stage_of = dup_array(from->stage_of, pm->n_stages, sizeof(int));
+    to->list_of = dup_array(from->list_of, pm->n_lists, sizeof(int));
+    to->factor_of = dup_array(from->factor_of, pm->n_params, sizeof(int));
+    to->borrowed = FALSE;
+}
+
 /* Every struct is copied whole first, then each string it owns is
  * duplicated, so a field added later is copied unless it owns memory. */
 Model *model_copy(const Model *m)
@@ -209,13 +222,26 @@ Model *model_copy(const Model *m)
     }
     copy_effects(c, m);
     c->parts = dup_array(m->parts, m->n_parts, sizeof *m->parts);
+    for (int i = 0; i < m->n_parts; i++)
+        copy_part(&c->parts[i], &m->parts[i]);
+    return c;
+}
+
+Model *model_copy_sharing_parts(const Model *m, int own_part)
+{
+    g_return_val_if_fail(own_part >= -1 && own_part < m->n_parts, NULL);
+    /* the parts are copied by model_copy of a region without them, then borrowed or copied here */
+    Model shell = *m;
+    shell.n_parts = 0;
+    shell.parts = NULL;
+    Model *c = model_copy(&shell);
+    c->n_parts = m->n_parts;
+    c->parts = dup_array(m->parts, m->n_parts, sizeof *m->parts);
     for (int i = 0; i < m->n_parts; i++) {
-        const ModelPart *from = &m->parts[i];
-        const Model *pm = from->model;
-        c->parts[i].model = model_copy(pm);
-        c->parts[i].stage_of = dup_array(from->stage_of, pm->n_stages, sizeof(int));
-        c->parts[i].list_of = dup_array(from->list_of, pm->n_lists, sizeof(int));
-        c->parts[i].factor_of = dup_array(from->factor_of, pm->n_params, sizeof(int));
+        if (i == own_part)
+            copy_part(&c->parts[i], &m->parts[i]);
+        else
+            c->parts[i].borrowed = TRUE;
     }
     return c;
 }

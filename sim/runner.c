@@ -255,23 +255,25 @@ static void parts_add(PartTally *parts, const Model *m, const EngineScratch *x)
 }
 
 /* `with_parts`: tally a region's parts (parts_init). */
-static void tally_init(Tally *t, const Model *m, gboolean entry_histograms, gboolean with_parts)
+/* `met_only`: a variant run in one part (RunConfig.changed_part), whose
+ * targets met are all anyone reads: no histograms, no parts. */
+static void tally_init(Tally *t, const Model *m, gboolean entry_histograms, gboolean met_only)
 {
     int cells = model_n_years(m) * m->n_stages;
-    t->stock = histograms_new(cells);
+    t->stock = histograms_new(met_only ? 0 : cells);
     t->entries_sum = g_new0(guint64, cells);
-    t->entries = histograms_new(entry_histograms ? cells : 0);
-    t->lists = histograms_new(model_n_years(m) * m->n_lists);
-    t->target = histograms_new(m->n_targets);
+    t->entries = histograms_new(entry_histograms && !met_only ? cells : 0);
+    t->lists = histograms_new(met_only ? 0 : model_n_years(m) * m->n_lists);
+    t->target = histograms_new(met_only ? 0 : m->n_targets);
     t->target_met = g_new0(guint64, m->n_targets);
     t->firms = m->roster ? firms_tally_new(m, m->roster->n_firms) : NULL;
-    if (with_parts)
+    if (!met_only)
         parts_init(t, m);
 }
 
 static void tally_clear(Tally *t, const Model *m)
 {
-    if (t->stock == NULL) /* moved into a RunResult */
+    if (t->entries_sum == NULL) /* moved into a RunResult */
         return;
     int cells = model_n_years(m) * m->n_stages;
     histograms_free(t->stock, cells);
@@ -289,15 +291,17 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
 {
     int cells = model_n_years(m) * m->n_stages;
     for (int i = 0; i < cells; i++) {
-        histogram_merge(dst->stock[i], src->stock[i]);
+        if (dst->stock != NULL)
+            histogram_merge(dst->stock[i], src->stock[i]);
         dst->entries_sum[i] += src->entries_sum[i];
         if (dst->entries != NULL)
             histogram_merge(dst->entries[i], src->entries[i]);
     }
-    for (int i = 0; i < model_n_years(m) * m->n_lists; i++)
+    for (int i = 0; dst->lists != NULL && i < model_n_years(m) * m->n_lists; i++)
         histogram_merge(dst->lists[i], src->lists[i]);
     for (int i = 0; i < m->n_targets; i++) {
-        histogram_merge(dst->target[i], src->target[i]);
+        if (dst->target != NULL)
+            histogram_merge(dst->target[i], src->target[i]);
         dst->target_met[i] += src->target_met[i];
     }
     dst->all_met += src->all_met;
@@ -311,16 +315,17 @@ static void tally_merge(Tally *dst, const Tally *src, const Model *m)
 static void tally_add(Tally *t, const Model *m, const Lane *l)
 {
     int cells = model_n_years(m) * m->n_stages;
-    for (int i = 0; i < cells; i++) {
-        histogram_add(t->stock[i], l->stock[i]);
+    for (int i = 0; i < cells; i++)
         t->entries_sum[i] += (guint64)l->entries[i];
-    }
+    for (int i = 0; t->stock != NULL && i < cells; i++)
+        histogram_add(t->stock[i], l->stock[i]);
     for (int i = 0; t->entries != NULL && i < cells; i++)
         histogram_add(t->entries[i], l->entries[i]);
-    for (int i = 0; i < model_n_years(m) * m->n_lists; i++)
+    for (int i = 0; t->lists != NULL && i < model_n_years(m) * m->n_lists; i++)
         histogram_add(t->lists[i], l->lists[i]);
     for (int i = 0; i < m->n_targets; i++) {
-        histogram_add(t->target[i], l->count[i]);
+        if (t->target != NULL)
+            histogram_add(t->target[i], l->count[i]);
         t->target_met[i] += l->met[i];
     }
     t->all_met += l->all;
@@ -332,14 +337,13 @@ static void tally_add(Tally *t, const Model *m, const Lane *l)
 static void tally_settle(Tally *t, const Model *m)
 {
     int cells = model_n_years(m) * m->n_stages;
-    for (int i = 0; i < cells; i++) {
+    for (int i = 0; t->stock != NULL && i < cells; i++)
         histogram_settle(t->stock[i]);
-        if (t->entries != NULL)
-            histogram_settle(t->entries[i]);
-    }
-    for (int i = 0; i < model_n_years(m) * m->n_lists; i++)
+    for (int i = 0; t->entries != NULL && i < cells; i++)
+        histogram_settle(t->entries[i]);
+    for (int i = 0; t->lists != NULL && i < model_n_years(m) * m->n_lists; i++)
         histogram_settle(t->lists[i]);
-    for (int i = 0; i < m->n_targets; i++)
+    for (int i = 0; t->target != NULL && i < m->n_targets; i++)
         histogram_settle(t->target[i]);
 }
 
@@ -980,7 +984,7 @@ static void worker_init(Worker *w, Shared *sh)
     w->tally = g_new0(Tally, sh->n_models);
     w->pair = g_new0(PairTally, sh->n_models);
     for (int k = 0; k < sh->n_models; k++) {
-        tally_init(&w->tally[k], sh->models[k], sh->config->entry_histograms, changed_part(sh, k) < 0);
+        tally_init(&w->tally[k], sh->models[k], sh->config->entry_histograms, changed_part(sh, k) >= 0);
         if (k == 0 && sh->config->service != NULL)
             w->tally[k].gain = gain_new(sh->models[k], sh->config->service);
         if (k > 0)

@@ -286,7 +286,8 @@ Model *sensitivity_variant(const SensitivityPlan *p, guint i, gboolean high)
 {
     g_return_val_if_fail(p != NULL && i < p->params->len, NULL);
     const SensitivityParam *sp = &g_array_index(p->params, SensitivityParam, i);
-    Model *v = model_copy(p->model);
+    /* a region's variant copies only the part it changes (none for a [common] factor) */
+    Model *v = region_is(p->model) ? model_copy_sharing_parts(p->model, sp->part) : model_copy(p->model);
     Model *owner = sp->scenario >= 0 ? region_scenario(v, sp->scenario, NULL) : v;
     double x = high ? sp->high : sp->low;
     if (sp->param < 0)
@@ -311,10 +312,14 @@ const char *sensitivity_skip_text(SensitivitySkipReason reason)
 
 /* ---- the run and the ranking -------------------------------------------- */
 
-/* Variants run side by side in one runner_run_paired call for a region:
- * each run holds a lane of every one in every thread, and a region's is
- * its parts'.  A scenario's plan runs in one call. */
-#define SENSITIVITY_REGION_BATCH 32
+/* A region's variants run side by side in runner_run_paired calls of this
+ * many, each with the base again (the same figures every time): every
+ * thread holds a lane of each variant, but a variant run in one part only
+ * (RunConfig.changed_part) holds that part's scratch and no histograms,
+ * so 256 of them cost a few MB, and the base, run whole in each call, is a
+ * small share (the 95-district province: 10 calls, 95 part-runs of the
+ * base beside 512 of the variants).  A scenario's plan runs in one call. */
+#define SENSITIVITY_REGION_BATCH 256
 
 /* Replications of `r` meeting target `target`, or every target when -1. */
 static guint64 met_count(const RunResult *r, int target)
