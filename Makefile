@@ -123,8 +123,8 @@ $(BUILD)/ladder-mpi: $(BUILD)/obj/main.o $(BUILD)/obj-mpi/cluster.o $(BUILD)/lib
 check-mpi: mpi
 	@LADDER=$(abspath $(BUILD)/ladder) LADDER_MPI=$(abspath $(BUILD)/ladder-mpi) SRCDIR=$(CURDIR) sh tests/mpi.sh
 
-bench: all $(BUILD)/tests/bench_firms
-	@sh tests/bench.sh
+bench: all mpi $(BUILD)/tests/bench_firms
+	@LADDER_MPI=$(BUILD)/ladder-mpi sh tests/bench.sh
 
 # Where `make install` puts things (GNU's DESTDIR convention: DESTDIR stages
 # a package and is not part of the installed paths).  The man page is
