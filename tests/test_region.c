@@ -68,6 +68,10 @@ static void fixture_clear(Fixture *f)
     g_free(f->dir);
 }
 
+/* `g_auto(Fixture) f = fixture(...)`, declared before the runs of its
+ * model, is cleared after them (cleanups run in reverse order). */
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Fixture, fixture_clear)
+
 static RunConfig config(guint64 reps, guint threads, gboolean uncertain)
 {
     return (RunConfig){.reps = reps, .seed = 11, .threads = threads, .uncertain = uncertain};
@@ -101,7 +105,7 @@ static void assert_probability(guint64 met, guint64 reps, double exact)
 static void test_two_parts_are_a_convolution(void **state)
 {
     (void)state;
-    Fixture f = fixture(REGION_HEAD REGION_TARGET);
+    g_auto(Fixture) f = fixture(REGION_HEAD REGION_TARGET);
     assert_int_equal(f.m->base_year, 2024);
     assert_int_equal(f.m->n_parts, 2);
     RunConfig c = config(REPS, 2, TRUE);
@@ -120,7 +124,6 @@ static void test_two_parts_are_a_convolution(void **state)
     assert_near(s->targets[0].expected, 3.0 + 8 * qb, 1e-12);
     assert_near(s->parts[0].share_mean[0], 3.0, TOL_SE * sqrt(10 * 0.3 * 0.7 / REPS));
     assert_near(s->parts[1].share_mean[0], 8 * qb, TOL_SE * sqrt(8 * qb * (1 - qb) / REPS));
-    fixture_clear(&f);
 }
 
 /* The two parts' rates times one factor f ~ uniform(0.5, 1.5) a
@@ -136,7 +139,7 @@ static double common_integrand(double x, void *params)
 static void test_common_factor_is_shared(void **state)
 {
     (void)state;
-    Fixture f = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
+    g_auto(Fixture) f = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
     RunConfig c = config(REPS, 2, TRUE);
     g_autoptr(RunResult) r = tu_run(f.m, &c);
     gsl_integration_glfixed_table *t = gsl_integration_glfixed_table_alloc(32);
@@ -147,7 +150,6 @@ static void test_common_factor_is_shared(void **state)
     /* not what independent factors would give: the common one widens the sum */
     double independent = sum_at_least(10, 0.3, 8, 1 - 0.36, 8);
     assert_true(fabs(exact - independent) > 8 * sqrt(exact * (1 - exact) / REPS));
-    fixture_clear(&f);
 }
 
 /* A common factor at its central value 1 (--no-uncertainty) gives the
@@ -155,8 +157,8 @@ static void test_common_factor_is_shared(void **state)
 static void test_common_at_one_is_independent(void **state)
 {
     (void)state;
-    Fixture with = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
-    Fixture without = fixture(REGION_HEAD REGION_TARGET);
+    g_auto(Fixture) with = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
+    g_auto(Fixture) without = fixture(REGION_HEAD REGION_TARGET);
     RunConfig central = config(4000, 2, FALSE), drawn = config(4000, 1, TRUE);
     g_autoptr(RunResult) a = tu_run(with.m, &central);
     g_autoptr(RunResult) b = tu_run(without.m, &drawn);
@@ -167,8 +169,6 @@ static void test_common_at_one_is_independent(void **state)
     }
     g_autoptr(RunResult) d = tu_run(with.m, &drawn);
     assert_true(d->target_met[0] != b->target_met[0]); /* the factor is drawn and acts */
-    fixture_clear(&with);
-    fixture_clear(&without);
 }
 
 /* The region's policy acts in every part (after the part's own), its
@@ -177,7 +177,7 @@ static void test_common_at_one_is_independent(void **state)
 static void test_policy_acts_in_every_part(void **state)
 {
     (void)state;
-    Fixture f = fixture(REGION_HEAD "[policy p]\ns0 -> s1 = *1.5\n" REGION_TARGET);
+    g_auto(Fixture) f = fixture(REGION_HEAD "[policy p]\ns0 -> s1 = *1.5\n" REGION_TARGET);
     for (int p = 0; p < 2; p++) {
         const Model *pm = f.m->parts[p].model;
         assert_int_equal(pm->n_policies, 1);
@@ -194,7 +194,6 @@ static void test_policy_acts_in_every_part(void **state)
     assert_int_equal(off->parts[0].model->n_policies, 0);
     assert_int_equal(off->parts[1].model->n_policies, 0);
     assert_int_equal(f.m->parts[0].model->n_policies, 1); /* the copy shares nothing */
-    fixture_clear(&f);
 }
 
 /* A region of two regions, each of one part, draws exactly as the region
@@ -202,7 +201,7 @@ static void test_policy_acts_in_every_part(void **state)
 static void test_nested_equals_flat(void **state)
 {
     (void)state;
-    Fixture flat = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
+    g_auto(Fixture) flat = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
     g_free(tu_write(flat.dir, "ca.ini", "[scenario]\nname=CA\nhorizon=2025\nparts=a.ini\n"));
     g_free(tu_write(flat.dir, "cb.ini", "[scenario]\nname=CB\nhorizon=2025\nparts=b.ini\n"));
     g_autofree char *path = tu_write(flat.dir, "p.ini", "[scenario]\nname=P\nhorizon=2025\nparts=ca.ini, cb.ini\n"
@@ -216,7 +215,6 @@ static void test_nested_equals_flat(void **state)
     assert_int_equal(a->target_met[0], b->target_met[0]);
     for (int i = 0; i < a->n_years * a->n_stages; i++)
         assert_int_equal(a->entries_sum[i], b->entries_sum[i]);
-    fixture_clear(&flat);
 }
 
 /* A variant that changes one part, run again only in that part
@@ -225,7 +223,7 @@ static void test_nested_equals_flat(void **state)
 static void test_changed_part_is_the_whole_run(void **state)
 {
     (void)state;
-    Fixture f = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
+    g_auto(Fixture) f = fixture(REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n" REGION_TARGET);
     g_autoptr(Model) v = model_copy(f.m);
     Model *b = region_scenario(v, 1, NULL);
     assert_string_equal(b->name, "B");
@@ -251,7 +249,6 @@ static void test_changed_part_is_the_whole_run(void **state)
     /* only what a sensitivity reads: no histograms, no parts */
     assert_null(rc->stock);
     assert_int_equal(rc->n_parts, 0);
-    fixture_clear(&f);
 }
 
 /* Loads `file` of the bundled scenarios (caller frees). */
@@ -420,7 +417,8 @@ static void test_command_line(void **state)
     assert_int_equal(json_array_get_length(parts), 2);
     JsonObject *a = json_array_get_object_element(parts, 0);
     assert_string_equal(json_object_get_string_member(a, "name"), "A");
-    assert_true(g_file_test(g_build_filename(out, "parts_1.png", NULL), G_FILE_TEST_EXISTS));
+    g_autofree char *chart = g_build_filename(out, "parts_1.png", NULL);
+    assert_true(g_file_test(chart, G_FILE_TEST_EXISTS));
 
     g_autofree char *bad = tu_write(dir, "bad.ini", "[scenario]\nname=R\nhorizon=2025\nparts=a.ini, x.ini\n");
     g_autofree char *out2 = g_build_filename(dir, "out2", NULL);
@@ -431,6 +429,58 @@ static void test_command_line(void **state)
     g_auto(TuRun) sens = tu_ladder(NULL, "calibrate", region, "--out", out2, NULL);
     assert_int_not_equal(sens.status, 0);
     assert_false(g_file_test(out2, G_FILE_TEST_EXISTS));
+}
+
+/* The parameter row `key` of sensitivity.json target `t`, or NULL. */
+static JsonObject *sensitivity_row(JsonObject *t, const char *key)
+{
+    JsonArray *rows = json_object_get_array_member(t, "rows");
+    for (guint i = 0; i < json_array_get_length(rows); i++) {
+        JsonObject *r = json_array_get_object_element(rows, i);
+        if (strcmp(json_object_get_string_member(r, "parameter"), key) == 0)
+            return r;
+    }
+    return NULL;
+}
+
+/* `ladder sensitivity` of a region: its [common] factor and each part's
+ * parameters, named by part, around the base `ladder run` gives for the
+ * same seed (one question, one answer); and `ladder report` of its run
+ * shows the parts. */
+static void test_sensitivity_and_report(void **state)
+{
+    (void)state;
+    g_auto(TuDir) dir = tu_tmpdir();
+    g_free(tu_write(dir, "a.ini", PART_A));
+    g_free(tu_write(dir, "b.ini", PART_B));
+    g_autofree char *region = tu_write(dir, "r.ini", REGION_HEAD "[common]\ns0 -> s1 = uniform(0.5, 1.5)\n"
+                                                     REGION_TARGET);
+    g_autofree char *run = g_build_filename(dir, "run", NULL), *sens = g_build_filename(dir, "sens", NULL);
+    g_auto(TuRun) r1 = tu_ladder(NULL, "run", region, "--reps", "2000", "--seed", "4", "--out", run, NULL);
+    tu_assert_status(&r1, 0);
+    g_auto(TuRun) r2 = tu_ladder(NULL, "sensitivity", region, "--reps", "2000", "--seed", "4", "--no-charts",
+                                 "--out", sens, NULL);
+    tu_assert_status(&r2, 0);
+    g_autoptr(JsonNode) sj = tu_read_json(sens, "sensitivity.json"), rj = tu_read_json(run, "summary.json");
+    JsonObject *t = json_array_get_object_element(json_object_get_array_member(json_node_get_object(sj), "targets"), 0);
+    JsonObject *rt = json_array_get_object_element(json_object_get_array_member(json_node_get_object(rj), "targets"), 0);
+    assert_true(tu_num(t, "base_probability") == tu_num(rt, "probability"));
+    JsonObject *common = sensitivity_row(t, "[common] s0 -> s1"), *a = sensitivity_row(t, "A: s0 -> s1");
+    assert_non_null(common);
+    assert_non_null(a);
+    assert_non_null(sensitivity_row(t, "B: s0 -> s1"));
+    /* the factor's P5 and P95, and part A's rate ±20% */
+    assert_near(tu_num(common, "low"), 0.55, 1e-9);
+    assert_near(tu_num(common, "high"), 1.45, 1e-9);
+    assert_near(tu_num(a, "low"), 0.24, 1e-9);
+    assert_near(tu_num(a, "high"), 0.36, 1e-9);
+    assert_true(tu_num(common, "probability_high") > tu_num(common, "probability_low"));
+    g_auto(TuRun) r3 = tu_ladder(NULL, "report", run, "--quiet", NULL);
+    tu_assert_status(&r3, 0);
+    g_autofree char *html = tu_read_text(run, "report.html");
+    tu_assert_contains(html, "[common] s0 -&gt; s1");
+    tu_assert_contains(html, "<td>A</td>");
+    tu_assert_contains(html, "b.ini");
 }
 
 int main(void)
@@ -446,6 +496,7 @@ int main(void)
         cmocka_unit_test(test_one_part_is_the_part),
         cmocka_unit_test(test_common_in_a_scenario),
         cmocka_unit_test(test_command_line),
+        cmocka_unit_test(test_sensitivity_and_report),
     };
     GArray *tests = TU_TESTS(fixed);
     ADD_ROWS(tests, bad_regions, test_bad_region);

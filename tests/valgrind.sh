@@ -111,6 +111,12 @@ start=$(date +%s)
     check "report of several folders on one page" 0 report "$tmp/charts" "$tmp/solve" "$tmp/allocate" \
         -o "$tmp/meeting.html" --quiet
     check "run of a scenario with a typo (exit 2)" 2 run "$tmp/typo.ini" $RUN --no-charts --out "$tmp/typo"
+    # A region (docs/regions.md): its parts, [common] draws, the parts' tallies and charts, and its
+    # sensitivity, whose variants share the parts they leave alone.
+    check "run of the 常州 region with charts" 0 run scenarios/changzhou-2025.ini $RUN --out "$tmp/region"
+    check "report of the region folder" 0 report "$tmp/region" --quiet
+    check "sensitivity of the 常州 region" 0 sensitivity scenarios/changzhou-2025.ini $RUN --no-charts \
+        --out "$tmp/region-sensitivity"
 }
 echo "$n commands under memcheck in $(($(date +%s) - start)) s"
 
