@@ -265,6 +265,12 @@ Model *model_copy(const Model *m);
  * (sensitivity), at the cost of one part's copy instead of the region's. */
 Model *model_copy_sharing_parts(const Model *m, int own_part);
 
+/* Links parameter `p`, number `i` of its model, to what it belongs to:
+ * its stage's out_param (an edge, in order), exit_param, renewal_param,
+ * inflow_param or recruitment_param, or its list's share_param.  The one
+ * rule, for scenario.c building a model and region.c a region. */
+void model_link_param(Stage *stages, List *lists, const Param *p, int i);
+
 /* Makes parameter `param` certain at `value`: its central value becomes
  * `value` in every year (policies and a lever still act on it) and it is no
  * longer drawn.  Draws of the other parameters do not move, since each is

@@ -266,6 +266,24 @@ void model_set_param_value(Model *m, int param, double value)
     p->uncertain = FALSE;
 }
 
+void model_link_param(Stage *stages, List *lists, const Param *p, int i)
+{
+    Stage *s = &stages[p->stage];
+    switch (p->kind) {
+    case PARAM_EDGE: s->out_param[s->n_out++] = i; break;
+    case PARAM_EXIT: s->exit_param = i; break;
+    case PARAM_RENEWAL: s->renewal_param = i; break;
+    case PARAM_INFLOW: s->inflow_param = i; break;
+    case PARAM_RECRUITMENT: s->recruitment_param = i; break;
+    case PARAM_SHARE: {
+        List *l = &lists[p->list];
+        l->share_param[l->n_shares++] = i;
+        break;
+    }
+    case PARAM_N_KINDS: g_assert_not_reached();
+    }
+}
+
 void model_set_baseline(Model *m, int stage, gint64 n)
 {
     g_return_if_fail(stage >= 0 && stage < m->n_stages && n >= 0);

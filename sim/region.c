@@ -166,25 +166,6 @@ static Stage region_stage(Model **parts, int n, const char *id)
     return st;
 }
 
-static void link_param(Model *m, int i)
-{
-    const Param *q = &m->params[i];
-    Stage *s = &m->stages[q->stage];
-    switch (q->kind) {
-    case PARAM_EDGE: s->out_param[s->n_out++] = i; break;
-    case PARAM_EXIT: s->exit_param = i; break;
-    case PARAM_RENEWAL: s->renewal_param = i; break;
-    case PARAM_INFLOW: s->inflow_param = i; break;
-    case PARAM_RECRUITMENT: s->recruitment_param = i; break;
-    case PARAM_SHARE: {
-        List *l = &m->lists[q->list];
-        l->share_param[l->n_shares++] = i;
-        break;
-    }
-    case PARAM_N_KINDS: g_assert_not_reached();
-    }
-}
-
 /* Part `p`'s lists into the region's `lists` (List), by id, with the
  * part's members; part->list_of filled. */
 static void union_lists(const Model *pm, ModelPart *part, GArray *lists)
@@ -276,7 +257,7 @@ Model *region_new(const char *file, Model **parts, int n, int horizon, const Sou
     m->n_params = (int)params->len;
     m->params = (Param *)(void *)g_array_free(params, FALSE);
     for (int i = 0; i < m->n_params; i++)
-        link_param(m, i);
+        model_link_param(m->stages, m->lists, &m->params[i], i);
     for (int s = 0; s < m->n_stages; s++) { /* a lapse falls where the first part's does */
         for (int p = 0; p < n && m->stages[s].renewal_years > 0 && m->stages[s].lapse_to < 0; p++) {
             int ps = model_stage_index(parts[p], m->stages[s].id);

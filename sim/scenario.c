@@ -217,20 +217,7 @@ static int param_add(Builder *b, ParamKind kind, int stage, int to, int list, do
                .note = g_strdup(e->comment)};
     g_array_append_val(b->params, p);
     int i = (int)b->params->len - 1;
-    Stage *s = stage_at(b, stage);
-    switch (kind) {
-    case PARAM_EDGE: s->out_param[s->n_out++] = i; break;
-    case PARAM_EXIT: s->exit_param = i; break;
-    case PARAM_RENEWAL: s->renewal_param = i; break;
-    case PARAM_INFLOW: s->inflow_param = i; break;
-    case PARAM_RECRUITMENT: s->recruitment_param = i; break;
-    case PARAM_SHARE: {
-        List *l = list_at(b, list);
-        l->share_param[l->n_shares++] = i;
-        break;
-    }
-    case PARAM_N_KINDS: g_assert_not_reached();
-    }
+    model_link_param((Stage *)(void *)b->stages->data, (List *)(void *)b->lists->data, &p, i);
     return i;
 }
 
@@ -1292,6 +1279,25 @@ static gboolean is_fixed_group(const char *name)
     return FALSE;
 }
 
+/* The error for group `g`, none of `known` (NULL-ended; "policy NAME"
+ * for the named ones): the nearest suggested, else every one listed as
+ * what `what` ("a group") must be. */
+static gboolean unknown_group(GError **error, const IniGroup *g, const char *const *known, const char *what)
+{
+    /* "polcy 专班" is matched as "polcy NAME" */
+    const char *space = strchr(g->name, ' ');
+    g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
+                                   : g_strdup(g->name);
+    g_autoptr(GString) msg = g_string_new("unknown group");
+    if (text_nearest(first, known) != NULL) {
+        text_append_suggestion(msg, first, known);
+    } else {
+        g_string_append_printf(msg, ": %s must be one of ", what);
+        text_append_list(msg, known);
+    }
+    return group_error(error, g, "%s", msg->str);
+}
+
 /* Policies and targets, in file order; any other group is an error. */
 static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
 {
@@ -1315,19 +1321,8 @@ static gboolean read_named_groups(Builder *b, const IniDoc *doc, GError **error)
             const char *known[G_N_ELEMENTS(fixed_groups) + 3] = {"policy NAME", "target NAME"};
             for (gsize k = 0; k < G_N_ELEMENTS(fixed_groups); k++)
                 known[k + 2] = fixed_groups[k].read_all ? "list NAME" : fixed_groups[k].name;
-            /* "polcy 专班" is matched as "polcy NAME" */
-            const char *space = strchr(g->name, ' ');
-            g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
-                                           : g_strdup(g->name);
             known[G_N_ELEMENTS(known) - 1] = NULL;
-            g_autoptr(GString) msg = g_string_new("unknown group");
-            if (text_nearest(first, known) != NULL) {
-                text_append_suggestion(msg, first, known);
-            } else {
-                g_string_append(msg, ": a group must be one of ");
-                text_append_list(msg, known);
-            }
-            return group_error(error, g, "%s", msg->str);
+            return unknown_group(error, g, known, "a group");
         }
     }
     return TRUE;
@@ -1431,17 +1426,7 @@ static gboolean check_region_groups(const IniDoc *doc, GError **error)
             return group_error(error, g, "a region file takes its ladder, rates and uncertainty from its parts: "
                                "put this group in a part's file (a region has [scenario], [common], [policy "
                                "NAME] and [target NAME])");
-        const char *space = strchr(g->name, ' ');
-        g_autofree char *first = space ? g_strdup_printf("%.*s NAME", (int)(space - g->name), g->name)
-                                       : g_strdup(g->name);
-        g_autoptr(GString) msg = g_string_new("unknown group");
-        if (text_nearest(first, region_groups) != NULL) {
-            text_append_suggestion(msg, first, region_groups);
-        } else {
-            g_string_append(msg, ": a group of a region file must be one of ");
-            text_append_list(msg, region_groups);
-        }
-        return group_error(error, g, "%s", msg->str);
+        return unknown_group(error, g, region_groups, "a group of a region file");
     }
     return TRUE;
 }
