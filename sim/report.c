@@ -232,9 +232,13 @@ static void amount(GString *out, double x)
         g_string_append_printf(out, "%.4g", x);
 }
 
+/* A probability in percent; "–" for none (NaN: a target a scenario lacks). */
 static void percent(GString *out, double p)
 {
-    g_string_append_printf(out, "%.1f%%", 100 * p);
+    if (isnan(p))
+        g_string_append(out, "–");
+    else
+        g_string_append_printf(out, "%.1f%%", 100 * p);
 }
 
 /* The words `id` of r's language, a printf format of one string, with
@@ -1190,9 +1194,13 @@ static void section_compare(GString *out, const Report *r)
         percent(out, num(d, "probability_base"));
         g_string_append(out, " → ");
         percent(out, num(d, "probability"));
-        cell_printf(&row, "n", "%+.1f", 100 * num(d, "difference"));
         cell(&row, "n");
-        if (len(ci) == 2)
+        if (isnan(num(d, "difference"))) /* the base has no such target */
+            g_string_append(out, "–");
+        else
+            g_string_append_printf(out, "%+.1f", 100 * num(d, "difference"));
+        cell(&row, "n");
+        if (len(ci) == 2 && !isnan(num_at(ci, 0)))
             g_string_append_printf(out, "%+.1f … %+.1f", 100 * num_at(ci, 0), 100 * num_at(ci, 1));
         row_end(&row);
     }

@@ -376,11 +376,13 @@ static const ResultsKey compare_rows[] = {
     K("differences[]", OBJECT, 0, "", "one scenario and target"),
     K("differences[].scenario", STRING, 0, "", "the scenario's id"),
     K("differences[].target", STRING, 0, "", "the target's name"),
-    K("differences[].probability_base", NUMBER, 0, P01, "the base scenario's probability of it"),
+    K("differences[].probability_base", NUMBER, N, P01, "the base scenario's probability of it; null when the "
+      "base has no target of that name"),
     K("differences[].probability", NUMBER, 0, P01, "this scenario's"),
     K("differences[].verdict", STRING, 0, "", "the verdict on this scenario's probability, as summary.json's"),
     K("differences[].verdict_words", STRING, 0, "", "its words, in that scenario's language"),
-    K("differences[].difference", NUMBER, 0, P01, "this minus the base's, on common random numbers"),
+    K("differences[].difference", NUMBER, N, P01, "this minus the base's, on common random numbers; null when "
+      "the base has no target of that name"),
     K("differences[].ci95", ARRAY, 0, "", "its 95% interval from the paired replications"),
     K("differences[].ci95[]", NUMBER, N, P01, "low, then high"),
     K("differences[].median_difference", NUMBER, N, "firms", "the median paired difference of the count"),

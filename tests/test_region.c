@@ -420,6 +420,16 @@ static void test_command_line(void **state)
     g_autofree char *chart = g_build_filename(out, "parts_1.png", NULL);
     assert_true(g_file_test(chart, G_FILE_TEST_EXISTS));
 
+    /* a region compared with one of its parts: its target, which the base lacks, has no base figure */
+    g_autofree char *part = g_build_filename(dir, "a.ini", NULL), *cmp = g_build_filename(dir, "cmp", NULL);
+    g_auto(TuRun) c = tu_ladder(NULL, "compare", part, region, "--reps", "300", "--no-charts", "--out", cmp, NULL);
+    tu_assert_status(&c, 0);
+    g_autoptr(JsonNode) cj = tu_read_json(cmp, "compare.json");
+    JsonObject *d = json_array_get_object_element(
+        json_object_get_array_member(json_node_get_object(cj), "differences"), 0);
+    assert_string_equal(json_object_get_string_member(d, "target"), "both");
+    assert_true(json_node_is_null(json_object_get_member(d, "probability_base")));
+
     g_autofree char *bad = tu_write(dir, "bad.ini", "[scenario]\nname=R\nhorizon=2025\nparts=a.ini, x.ini\n");
     g_autofree char *out2 = g_build_filename(dir, "out2", NULL);
     g_auto(TuRun) no = tu_ladder(NULL, "run", bad, "--out", out2, NULL);
