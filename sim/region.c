@@ -408,13 +408,14 @@ static void number_streams(Model *m, guint32 *scenarios, guint32 *regions)
 }
 
 /* Each scenario under `m` once: its file's real path (or the path given,
- * when it has none) against those seen, into `seen` (path -> file). */
-static gboolean check_once(const Model *m, GHashTable *seen, GError **error)
+ * when it has none) against those seen, into `seen` (path -> file);
+ * `root` is the region file the user named, for the message. */
+static gboolean check_once(const Model *m, const char *root, GHashTable *seen, GError **error)
 {
     for (int p = 0; p < m->n_parts; p++) {
         const Model *pm = m->parts[p].model;
         if (region_is(pm)) {
-            if (!check_once(pm, seen, error))
+            if (!check_once(pm, root, seen, error))
                 return FALSE;
             continue;
         }
@@ -423,9 +424,11 @@ static gboolean check_once(const Model *m, GHashTable *seen, GError **error)
         free(real);
         const char *before = g_hash_table_lookup(seen, key);
         if (before != NULL) {
+            g_autofree char *as = strcmp(before, pm->file) == 0 ? g_strdup(pm->file)
+                                                                : g_strdup_printf("%s and as %s", before, pm->file);
             g_set_error(error, LADDER_ERROR, LADDER_ERROR_INPUT,
-                        "%s: scenario %s is a part of the region twice (as %s and as %s); each firm would be "
-                        "counted twice", m->file, pm->name, before, pm->file);
+                        "%s: scenario %s is a part of the region twice (as %s, in %s and in another part); each "
+                        "firm would be counted twice", root, pm->name, as, m->file);
             g_free(key);
             return FALSE;
         }
@@ -484,5 +487,5 @@ gboolean region_finish(Model *m, GError **error)
     m->stream_key = REGION_KEY_BIT;
     number_streams(m, &scenarios, &regions);
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    return check_once(m, seen, error) && check_valid(m, NULL, error);
+    return check_once(m, m->file, seen, error) && check_valid(m, NULL, error);
 }
