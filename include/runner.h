@@ -58,6 +58,9 @@ typedef struct {
     const volatile sig_atomic_t *cancel; /* non-zero: stop soon (Ctrl-C); may be NULL */
     const RunService *service; /* NULL; else model 0, which has a roster, gives its firms this
                                   service (RunResult.gain); it changes no other figure */
+    gboolean rank_alone;       /* build/ladder-mpi (cluster.h): this rank runs every replication and
+                                  shares nothing; the caller gave the other ranks other runs (whole
+                                  variants of a sweep) and combines their results itself */
     const int *changed_part;   /* NULL; else [n_models] of runner_run_paired: for model k >= 1, a
                                   copy of models[0] (a region) that differs from it in part
                                   changed_part[k] only, which alone is run again in each replication

@@ -535,7 +535,8 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_PART_OWN_TARGETS] = {"本身目标同时达成", "Own targets, all met"},
     [I18N_PART_NO_TARGETS] = {"（无本身目标）", "(no targets of its own)"},
     [I18N_PARTS_CHART_TITLE_FMT] = {"各组成部分对“%s”的平均贡献", "Each part's mean contribution to \"%s\""},
-    [I18N_PARTS_CHART_Y] = {"企业数（均值，误差线为 ±1.96 倍标准误）", "Firms (mean; bars ±1.96 standard errors)"},
+    [I18N_PARTS_CHART_Y] = {"企业数（均值；括号内为占本地区均值的比例；误差线为 ±1.96 倍标准误）",
+                            "Firms (mean; in brackets its share of the region's mean; bars ±1.96 standard errors)"},
     [I18N_EFFECTS_UNUSED_BY_FMT] = {"%s 的 [effects] 只作用于名册中的企业（ladder run --roster），ladder %s 按阶段模拟，未用",
                                     "the [effects] of %s act only on a roster's firms (ladder run --roster); ladder %s "
                                     "simulates stages and does not use them"},

@@ -504,6 +504,19 @@ static void record_error(Shared *sh, guint64 rep, GError *error)
     g_atomic_int_set(&sh->stop, 1);
 }
 
+/* The ranks this run's replications are shared by (cluster.h), and this
+ * one's place among them: every rank, or this one alone
+ * (RunConfig.rank_alone). */
+static guint64 ranks(const Shared *sh)
+{
+    return sh->config->rank_alone ? 1 : (guint64)cluster_size();
+}
+
+static guint64 rank(const Shared *sh)
+{
+    return sh->config->rank_alone ? 0 : (guint64)cluster_rank();
+}
+
 static gboolean cancelled(const Shared *sh)
 {
     return sh->cancelled_elsewhere || (sh->config->cancel != NULL && *sh->config->cancel);
@@ -770,7 +783,7 @@ static gpointer worker_main(gpointer data)
 
     while (!g_atomic_int_get(&sh->stop) && !cancelled(sh)) {
         /* this rank's chunks: rank, rank + size, ... (cluster.h) */
-        guint64 chunk = (guint64)g_atomic_int_add(&sh->next_chunk, 1) * (guint64)cluster_size() + (guint64)cluster_rank();
+        guint64 chunk = (guint64)g_atomic_int_add(&sh->next_chunk, 1) * ranks(sh) + rank(sh);
         guint64 first = chunk * RUNNER_CHUNK;
         if (first >= reps)
             break;
@@ -954,7 +967,7 @@ static gboolean shared_init(Shared *sh, const Model *const *models, int n_models
                    .met_bits = g_new0(guint64 *, n_models),
                    .start = g_new0(FirmsStart, n_models)};
     g_mutex_init(&sh->lock);
-    for (guint64 chunk = (guint64)cluster_rank(); chunk * RUNNER_CHUNK < config->reps; chunk += (guint64)cluster_size())
+    for (guint64 chunk = rank(sh); chunk * RUNNER_CHUNK < config->reps; chunk += ranks(sh))
         sh->my_reps += MIN(RUNNER_CHUNK, config->reps - chunk * RUNNER_CHUNK);
     for (int k = 0; k < n_models; k++) {
         if (k > 0 && !model_comparable(models[k], models[0], error))
@@ -1204,7 +1217,7 @@ static void run_workers(Shared *sh, Worker *total)
         worker_merge(&workers[0], &workers[i]);
         worker_clear(&workers[i]);
     }
-    if (cluster_size() > 1)
+    if (ranks(sh) > 1)
         combine_ranks(sh, &workers[0]);
     for (int k = 0; k < sh->n_models; k++)
         tally_settle(&workers[0].tally[k], sh->models[k]);

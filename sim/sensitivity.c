@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cluster.h"
 #include "errors.h"
 #include "paired.h"
 #include "region.h"
@@ -312,13 +313,14 @@ const char *sensitivity_skip_text(SensitivitySkipReason reason)
 
 /* ---- the run and the ranking -------------------------------------------- */
 
-/* A region's variants run side by side in runner_run_paired calls of this
- * many, each with the base again (the same figures every time): every
- * thread holds a lane of each variant, but a variant run in one part only
- * (RunConfig.changed_part) holds that part's scratch and no histograms,
- * so 256 of them cost a few MB, and the base, run whole in each call, is a
- * small share (the 95-district province: 10 calls, 95 part-runs of the
- * base beside 512 of the variants).  A scenario's plan runs in one call. */
+/* A region's plan runs this many parameters (twice as many variants) side
+ * by side in each runner_run_paired call, each call with the base again
+ * (the same figures every time): every thread holds a lane of each
+ * variant, but a variant run in one part only (RunConfig.changed_part)
+ * holds that part's scratch and no histograms, so 512 of them cost a few
+ * MB, and the base, run whole in each call, is a small share (the
+ * 95-district province: 10 calls, 95 part-runs of the base beside 512 of
+ * the variants).  A scenario's plan runs in one call. */
 #define SENSITIVITY_REGION_BATCH 256
 
 /* Replications of `r` meeting target `target`, or every target when -1. */
@@ -375,13 +377,75 @@ static gboolean run_batch(const SensitivityPlan *plan, const RunConfig *c, guint
     return TRUE;
 }
 
+/* What a rank tells the others after its batches (share_batches). */
+typedef struct {
+    guint64 failed;        /* 1: a batch of it failed */
+    guint64 batch;         /* the first that did */
+    guint64 code;          /* its error's code (LADDER_ERROR) */
+    guint64 message_len;   /* its message's bytes, after this head */
+} BatchHead;
+
+/* Build/ladder-mpi with several batches (cluster.h): rank r runs batches
+ * r, r + N, ... whole (RunConfig.rank_alone), then every rank gets every
+ * rank's counts (each row is counted by the ranks that ran it, 0
+ * elsewhere, and the base's row by all of them alike: the greatest is the
+ * count) and the error of the lowest failing batch, the one a single
+ * process stops at. */
+static gboolean share_batches(const SensitivityPlan *plan, const RunConfig *c, guint batch, MetTable *met,
+                              GError **error)
+{
+    guint n = plan->params->len, n_batches = (n + batch - 1) / batch;
+    RunConfig alone = *c;
+    alone.rank_alone = TRUE;
+    GError *local = NULL;
+    BatchHead head = {0};
+    for (guint b = (guint)cluster_rank(); b < n_batches && local == NULL; b += (guint)cluster_size())
+        if (!run_batch(plan, &alone, b * batch, MIN(batch, n - b * batch), met, &local))
+            head = (BatchHead){.failed = 1, .batch = b, .code = (guint64)local->code,
+                               .message_len = strlen(local->message)};
+    gsize cells = (gsize)(1 + 2 * n) * met->n_cols;
+    g_autoptr(GByteArray) out = g_byte_array_new();
+    g_byte_array_append(out, (const guint8 *)&head, sizeof head);
+    if (local != NULL)
+        g_byte_array_append(out, (const guint8 *)local->message, (guint)head.message_len);
+    g_byte_array_append(out, (const guint8 *)met->met, (guint)(sizeof *met->met * cells));
+    g_clear_error(&local);
+    g_autoptr(GPtrArray) all = cluster_allgather(out->data, out->len);
+    BatchHead first = {0};
+    g_autofree char *message = NULL;
+    for (guint r = 0; r < all->len; r++) {
+        gsize len;
+        const guint8 *data = g_bytes_get_data(all->pdata[r], &len);
+        BatchHead h;
+        memcpy(&h, data, sizeof h);
+        g_assert(len == sizeof h + h.message_len + sizeof *met->met * cells);
+        if (h.failed && (!first.failed || h.batch < first.batch)) {
+            first = h;
+            g_free(message);
+            message = g_strndup((const char *)data + sizeof h, (gsize)h.message_len);
+        }
+        const guint64 *theirs = (const guint64 *)(const void *)(data + sizeof h + h.message_len);
+        for (gsize i = 0; i < cells; i++) {
+            guint64 x;
+            memcpy(&x, theirs + i, sizeof x);
+            met->met[i] = MAX(met->met[i], x);
+        }
+    }
+    if (first.failed)
+        g_set_error_literal(error, LADDER_ERROR, (gint)first.code, message);
+    return !first.failed;
+}
+
 /* Every plan parameter's variants and the base, in batches for a region
- * (the base run again in each, the same figures every time). */
+ * (the base run again in each, the same figures every time); with
+ * several ranks and batches, whole batches shared out among the ranks. */
 static gboolean run_plan(const SensitivityPlan *plan, const RunConfig *c, MetTable *met, GError **error)
 {
     guint n = plan->params->len, batch = region_is(plan->model) ? SENSITIVITY_REGION_BATCH : MAX(n, 1);
     met->n_cols = plan->model->n_targets + 1;
     met->met = g_new0(guint64, (gsize)(1 + 2 * n) * met->n_cols);
+    if (cluster_size() > 1 && n > batch)
+        return share_batches(plan, c, batch, met, error);
     for (guint first = 0; first == 0 || first < n; first += batch)
         if (!run_batch(plan, c, first, MIN(batch, n - first), met, error))
             return FALSE;

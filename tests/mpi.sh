@@ -32,6 +32,7 @@ run-province run $S/province/province-2025.ini --reps 300 --seed 3 --no-charts -
 run-roster run $S/tianning-2025.ini --roster $S/roster/tianning-2025.csv --service 'tech_sme -> hightech = *1.3' --serve-top 5 $R
 sensitivity sensitivity $S/tianning-2025.ini $R
 sensitivity-region sensitivity $S/changzhou-2025.ini --reps 130 --seed 5 --no-charts --threads 1
+sensitivity-province sensitivity $S/province/province-flat-2025.ini --reps 40 --seed 5 --no-charts --threads 1
 compare-region compare --each-policy $S/province/cities/c05.ini --reps 200 --seed 5 --no-charts
 solve solve $S/tianning-2025.ini --target 高新技术企业500家 --probability 0.8 --lever recruitment.tech_sme $R
 compare compare $S/tianning-2025.ini $S/tianning-2025-zhuanban.ini $S/tianning-2025-zhaoyin.ini $R
