@@ -333,6 +333,12 @@ const CommandSpec cmd_run_spec = {
         "  ladder run scenarios/roster/tianning-2025-effects.ini \\\n"
         "      --roster scenarios/roster/tianning-2025.csv \\\n"
         "      --service 'hightech -> gazelle = *1.3' --trace TN0151\n\n"
+        "A region file (its [scenario] has parts = A.ini, B.ini) runs its districts together:\n"
+        "each from its own base year on streams of its own, [common] shocks shared by all in a\n"
+        "replication, its policies acting in every part, its targets counting the sum; prints\n"
+        "each part's own targets and its share of the region's (summary.json parts, parts_K.png;\n"
+        "docs/regions.md).  build/ladder-mpi (make mpi) runs it over MPI ranks, the same bytes.\n"
+        "  ladder run scenarios/changzhou-2025.ini\n\n"
         "Exit status: 0 done, 1 a file could not be written, 2 bad input or usage,\n"
         "130 interrupted (Ctrl-C leaves no folder behind).",
     .operand = "scenario file",
