@@ -438,14 +438,19 @@ static gboolean share_batches(const SensitivityPlan *plan, const RunConfig *c, g
 
 /* Every plan parameter's variants and the base, in batches for a region
  * (the base run again in each, the same figures every time); with
- * several ranks and batches, whole batches shared out among the ranks. */
+ * several ranks and batches, whole batches shared out among the ranks, a
+ * multiple of the ranks of them, as even as can be.  A variant's counts
+ * do not depend on its batch, so the bytes are the same however cut. */
 static gboolean run_plan(const SensitivityPlan *plan, const RunConfig *c, MetTable *met, GError **error)
 {
     guint n = plan->params->len, batch = region_is(plan->model) ? SENSITIVITY_REGION_BATCH : MAX(n, 1);
     met->n_cols = plan->model->n_targets + 1;
     met->met = g_new0(guint64, (gsize)(1 + 2 * n) * met->n_cols);
-    if (cluster_size() > 1 && n > batch)
-        return share_batches(plan, c, batch, met, error);
+    if (cluster_size() > 1 && n > batch) { /* as many calls a rank, of as many parameters as can be */
+        guint ranks = (guint)cluster_size(), calls = (n + batch - 1) / batch;
+        calls = (calls + ranks - 1) / ranks * ranks;
+        return share_batches(plan, c, (n + calls - 1) / calls, met, error);
+    }
     for (guint first = 0; first == 0 || first < n; first += batch)
         if (!run_batch(plan, c, first, MIN(batch, n - first), met, error))
             return FALSE;
