@@ -280,7 +280,9 @@ int commands_main(const CommandSpec *spec, int argc, char **argv)
     if (ok) {
         call.files = (const char *const *)argv + 1;
         call.n_files = argc - 1;
-        ok = spec->run ? spec->run(spec->state, &call, &error) : simulate(spec, &call, &error);
+        /* a command that runs no simulation (report, roster synth) is rank 0's alone (cluster.h) */
+        ok = !spec->run ? simulate(spec, &call, &error)
+             : cluster_rank() == 0 ? spec->run(spec->state, &call, &error) : TRUE;
     }
     int status = ok ? LADDER_EXIT_OK : fail(spec->name, error);
     spec->clear(spec->state);
