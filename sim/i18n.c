@@ -525,9 +525,10 @@ static const I18nRow i18n_table[I18N_N_MESSAGES] = {
     [I18N_EFFECTS_UNUSED_FMT] = {"%s 的 [effects] 只作用于名册中的企业，本次未用（按阶段模拟）；用 --roster 给出名册",
                                  "the [effects] of %s act only on a roster's firms and are unused here (stages are "
                                  "simulated, not firms); give one with --roster"},
-    [I18N_PARTS_HEADING] = {"各组成部分：本身目标同时达成的概率，及对本地区各目标计数的平均贡献（占比）",
-                            "Parts: each one's own targets met together, and its mean contribution to each of the "
-                            "region's counts (its share)"},
+    [I18N_PARTS_HEADING] = {"各组成部分：本身目标同时达成的概率（在本地区的模拟中，含共同冲击与本地区政策，与单独运行该部分的结果不同），及对本地区各目标计数的平均贡献（占比）",
+                            "Parts: each one's own targets met together (in the region's futures, with its shared "
+                            "shocks and policies: not the part's own run), and its mean contribution to each of "
+                            "the region's counts (its share)"},
     [I18N_PART] = {"组成部分", "Part"},
     [I18N_PARTS_CHART_TOP_FMT] = {"贡献最大的 %d 个（共 %d 个组成部分，其余见 summary.json）",
                                   "the %d largest of %d parts (the others in summary.json)"},
